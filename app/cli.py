@@ -1,0 +1,194 @@
+"""`ascolto`: the GUI without arguments, headless commands for coordinators, automation and tests.
+
+Exit codes: 0 ok, 1 a user error explained in one line on stderr, 2 usage. Passwords come from
+`--password-stdin` or an interactive prompt, never from argv (argv is visible to every local user).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from app import APP_NAME, __version__
+from app.services.errors import UserError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CliError(Exception):
+    """A one-line failure for the command line."""
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from app.storage.location import default_data_dir
+
+    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+
+
+def _read_password(args: argparse.Namespace, prompt: str = "Password: ", confirm: bool = False) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("no password on standard input")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CliError("no terminal to ask for the password: use --password-stdin")
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the password: ") != password:
+        raise CliError("the two passwords differ")
+    return password
+
+
+def _require_user(args: argparse.Namespace) -> str:
+    if not args.user:
+        raise CliError("--user is required")
+    return str(args.user)
+
+
+def open_unlocked(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # returns Workspace
+    """Open the data folder named by the arguments and unlock it as --user; report earlier failures."""
+    from app.services.workspace import Workspace
+
+    user = _require_user(args)
+    password = _read_password(args)
+    workspace = Workspace.open(_data_dir(args))
+    try:
+        result = workspace.unlock(user, password)
+    except BaseException:
+        workspace.close()
+        raise
+    if result.failed_attempts:
+        print(f"{result.failed_attempts} failed attempts since your last login.", file=sys.stderr)
+    return workspace
+
+
+# --- commands -----------------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.crypto.keyslots import KdfParams
+    from app.services.workspace import PASSPHRASE_HINT, Workspace
+
+    folder = _data_dir(args)
+    user = _require_user(args)
+    if not args.password_stdin:
+        print(PASSPHRASE_HINT, file=sys.stderr)
+    password = _read_password(args, "Password for the first administrator: ", confirm=True)
+    kdf = KdfParams(args.kdf_memory_kib, args.kdf_iterations, args.kdf_lanes)
+    workspace, recovery_key = Workspace.initialise(
+        folder,
+        centre_name=args.centre,
+        centre_code=args.code,
+        desk_name=args.desk,
+        username=user,
+        full_name=args.full_name or user,
+        password=password,
+        kdf=kdf,
+    )
+    workspace.close()
+    out = sys.stdout
+    print(f"Created the Ascolto data folder {folder}.", file=out)
+    print("", file=out)
+    print("RECOVERY KEY (shown only now; print it or write it down and keep it locked away):", file=out)
+    print(f"    {recovery_key}", file=out)
+    print("", file=out)
+    print("It opens the database if every password is forgotten. Anyone holding it can read everything.", file=out)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.services.maintenance import verify
+
+    with open_unlocked(args) as workspace:
+        report = verify(workspace)
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        failed = ", ".join(report.failed_checks())
+        raise CliError(f"verification failed: {failed}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.main import run
+
+    return run(_data_dir(args), language=args.language)
+
+
+# --- parser -------------------------------------------------------------------------------------------
+def _add_common(parser: argparse.ArgumentParser, user: bool = True) -> None:
+    parser.add_argument("--data-dir", help="data folder (default: $ASCOLTO_HOME or the platform's data folder)")
+    if user:
+        parser.add_argument("--user", help="user name of the operator")
+        parser.add_argument(
+            "--password-stdin", action="store_true", help="read the password from the first line of standard input"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ascolto", description=f"{APP_NAME}: encrypted case records for anti-violence centres."
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", help="data folder for the GUI (default: $ASCOLTO_HOME or the platform's)")
+    parser.add_argument("--language", choices=["it", "en"], help="language of the GUI (default: Italian)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="set up a new data folder with its first administrator")
+    _add_common(init)
+    init.add_argument("--centre", required=True, help="name of the centre (CAV)")
+    init.add_argument("--code", default="CAV", help="2-6 letter prefix of case codes, e.g. BG (default CAV)")
+    init.add_argument("--desk", required=True, help="name of the first help desk")
+    init.add_argument("--full-name", help="full name of the first administrator")
+    init.add_argument("--kdf-memory-kib", type=int, default=65536, help=argparse.SUPPRESS)
+    init.add_argument("--kdf-iterations", type=int, default=3, help=argparse.SUPPRESS)
+    init.add_argument("--kdf-lanes", type=int, default=4, help=argparse.SUPPRESS)
+    init.set_defaults(handler=cmd_init)
+
+    verify = sub.add_parser("verify", help="check page integrity, database structure and the audit chain")
+    _add_common(verify)
+    verify.set_defaults(handler=cmd_verify)
+
+    return parser
+
+
+def _print_error(message: str, stream: TextIO) -> None:
+    print(f"ascolto: error: {message}", file=stream)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("ASCOLTO_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(args)
+    except (CliError, UserError) as exc:
+        text = exc.text() if isinstance(exc, UserError) else str(exc)
+        _print_error(text, sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        _print_error("interrupted", sys.stderr)
+        return 1
+    except Exception as exc:  # the last net: one line, no traceback, no data
+        if os.environ.get("ASCOLTO_DEBUG"):
+            raise
+        _print_error(_describe_unexpected(exc), sys.stderr)
+        return 1
+
+
+def _describe_unexpected(exc: Exception) -> str:
+    from app.storage.errors import describe_database_error
+
+    described = describe_database_error(exc)
+    if described:
+        return described
+    return f"unexpected failure ({type(exc).__name__}); nothing was changed. Set ASCOLTO_DEBUG=1 for details."
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of either.
+
+Temp file in the same folder (same file system, so `os.replace` is atomic), permissions set before a
+single byte is written, fsync of the data and of the folder entry before we report success.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) -> None:
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with contextlib.suppress(OSError):  # Windows ignores most mode bits
+            os.fchmod(fd, mode) if hasattr(os, "fchmod") else os.chmod(tmp_name, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    fsync_directory(target.parent)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename durable; a no-op where the platform cannot open folders (Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,472 @@
+"""Key slots: how each operator's password (and the recovery key) opens the one database key.
+
+Design (see docs/architecture.md, "Keys"):
+- The database is encrypted by SQLCipher with a random 256-bit *data key*.
+- Each slot owns an X25519 key pair. Its private half is wrapped with AES-256-GCM under a key derived
+  by Argon2id from the slot's secret (an operator's password or the recovery key). The data key is
+  sealed to the slot's public key (ephemeral X25519 + HKDF + AES-256-GCM). Sealing to public keys is
+  what lets an administrator rotate the data key when she revokes an operator: the new key is sealed
+  to every remaining slot without knowing anybody's password.
+- A slot is found without naming its owner: the Argon2id salt is derived from the file's random salt
+  and the user name, and the slot stores a *locator*, an HMAC under a key derived from the password.
+  Without the password the file shows only how many slots exist.
+- The associated data of every AES-GCM operation binds the database id, the slot id, the KDF
+  parameters and the public key, so moving, editing or swapping any part of a slot fails to decrypt.
+- Every failure while unlocking (unknown user, wrong password, tampered slot, tampered file) raises
+  the same `WrongCredentials`, so the file is no oracle.
+- During a rotation each slot holds the sealed key of two generations; the database is opened with
+  whichever works, so a crash between `PRAGMA rekey` and saving the new slot file loses nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from app.crypto.atomic import atomic_write_bytes
+
+FORMAT = "ascolto-keyslots"
+FORMAT_VERSION = 1
+DATA_KEY_BYTES = 32
+RECOVERY_IDENTITY = "\x00recovery"
+
+# OWASP Password Storage Cheat Sheet, Argon2id minimum configurations: (memory KiB, iterations).
+OWASP_FLOOR: tuple[tuple[int, int], ...] = ((47104, 1), (19456, 2), (12288, 3), (9216, 4), (7168, 5))
+
+
+class KeySlotError(Exception):
+    """Base of every key-slot failure."""
+
+
+class WrongCredentials(KeySlotError):
+    """The one error for every unlock failure: unknown user, wrong secret, tampered slot or file."""
+
+
+class KeyFileError(KeySlotError):
+    """The slot file is missing or not a slot file at all (independent of any secret)."""
+
+
+class WeakKdfParameters(KeySlotError):
+    """Refused: parameters below OWASP's floor for Argon2id."""
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost, stored with each slot so it can be raised later without breaking old slots."""
+
+    memory_kib: int = 65536
+    iterations: int = 3
+    lanes: int = 4
+
+    def check(self) -> None:
+        if self.lanes < 1 or self.lanes > 64:
+            raise WeakKdfParameters(f"Argon2id lanes must be 1..64, got {self.lanes}")
+        if not any(self.memory_kib >= m and self.iterations >= t for m, t in OWASP_FLOOR):
+            raise WeakKdfParameters(
+                f"Argon2id m={self.memory_kib} KiB, t={self.iterations} is below OWASP's minimum"
+            )
+        if self.memory_kib > 4 * 1024 * 1024:
+            raise WeakKdfParameters("Argon2id memory above 4 GiB is refused")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"alg": "argon2id", "m": self.memory_kib, "t": self.iterations, "p": self.lanes}
+
+    @classmethod
+    def from_json(cls, data: Any) -> KdfParams:
+        if not isinstance(data, dict) or data.get("alg") != "argon2id":
+            raise WrongCredentials()
+        try:
+            params = cls(int(data["m"]), int(data["t"]), int(data["p"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise WrongCredentials() from exc
+        try:
+            params.check()
+        except WeakKdfParameters as exc:  # a downgraded slot is a tampered slot
+            raise WrongCredentials() from exc
+        return params
+
+
+DEFAULT_KDF = KdfParams()
+
+
+class DataKey:
+    """The database key, kept in a mutable buffer so it can be overwritten when the workspace locks.
+
+    Python may still hold transient copies (e.g. the hex literal given to SQLCipher); wiping is
+    best effort and documented as such.
+    """
+
+    __slots__ = ("_buffer", "generation")
+
+    def __init__(self, raw: bytes, generation: int = 1) -> None:
+        if len(raw) != DATA_KEY_BYTES:
+            raise ValueError("a data key is 32 bytes")
+        self._buffer = bytearray(raw)
+        self.generation = generation
+
+    @classmethod
+    def generate(cls, generation: int = 1) -> DataKey:
+        return cls(secrets.token_bytes(DATA_KEY_BYTES), generation)
+
+    def sqlcipher_literal(self) -> str:
+        """The raw-key form of PRAGMA key: no passphrase derivation inside SQLCipher."""
+        self._require()
+        return "\"x'" + bytes(self._buffer).hex() + "'\""
+
+    def raw(self) -> bytes:
+        self._require()
+        return bytes(self._buffer)
+
+    def wipe(self) -> None:
+        for i in range(len(self._buffer)):
+            self._buffer[i] = 0
+        self._buffer = bytearray()
+
+    @property
+    def wiped(self) -> bool:
+        return not self._buffer
+
+    def _require(self) -> None:
+        if not self._buffer:
+            raise KeySlotError("the data key was wiped (workspace locked)")
+
+    def __repr__(self) -> str:  # never print key material
+        return f"DataKey(generation={self.generation}, wiped={self.wiped})"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise WrongCredentials()
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise WrongCredentials() from exc
+
+
+def normalise_identity(identity: str) -> str:
+    return identity.strip().casefold()
+
+
+def _aad(database_id: str, slot_id: str, params: KdfParams, public_key: bytes, purpose: str) -> bytes:
+    return json.dumps(
+        [FORMAT, FORMAT_VERSION, database_id, slot_id, params.to_json(), _b64(public_key), purpose],
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def _public_bytes(public: X25519PublicKey) -> bytes:
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _seal_key(public_raw: bytes, plaintext: bytes, aad: bytes) -> dict[str, str]:
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = _public_bytes(ephemeral.public_key())
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_raw))
+    key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"ascolto-seal" + ephemeral_public + public_raw
+    ).derive(shared)
+    nonce = secrets.token_bytes(12)
+    return {"eph": _b64(ephemeral_public), "nonce": _b64(nonce), "ct": _b64(AESGCM(key).encrypt(nonce, plaintext, aad))}
+
+
+def _open_sealed(private: X25519PrivateKey, public_raw: bytes, sealed: dict[str, Any], aad: bytes) -> bytes:
+    ephemeral_public = _unb64(sealed.get("eph"))
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    except ValueError as exc:
+        raise WrongCredentials() from exc
+    key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"ascolto-seal" + ephemeral_public + public_raw
+    ).derive(shared)
+    try:
+        return AESGCM(key).decrypt(_unb64(sealed.get("nonce")), _unb64(sealed.get("ct")), aad)
+    except (InvalidTag, ValueError) as exc:
+        raise WrongCredentials() from exc
+
+
+@dataclass
+class UnlockedSlot:
+    """What a correct secret yields: the slot's id and the candidate data keys, newest first."""
+
+    slot_id: str
+    data_keys: list[DataKey]
+
+
+class KeyStore:
+    """The slot file of one data folder."""
+
+    def __init__(self, path: Path, database_id: str, salt: bytes, slots: list[dict[str, Any]]) -> None:
+        self.path = path
+        self.database_id = database_id
+        self._salt = salt
+        self._slots = slots
+
+    # --- file ---------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path) -> KeyStore:
+        return cls(path, uuid.uuid4().hex, secrets.token_bytes(16), [])
+
+    @classmethod
+    def load(cls, path: Path) -> KeyStore:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise KeyFileError("missing") from exc
+        except OSError as exc:
+            raise KeyFileError("unreadable") from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise KeyFileError("damaged") from exc
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != FORMAT
+            or data.get("version") != FORMAT_VERSION
+            or not isinstance(data.get("slots"), list)
+            or not isinstance(data.get("database_id"), str)
+        ):
+            raise KeyFileError("damaged")
+        try:
+            salt = _unb64(data.get("salt"))
+        except WrongCredentials as exc:
+            raise KeyFileError("damaged") from exc
+        slots = [s for s in data["slots"] if isinstance(s, dict)]
+        return cls(path, data["database_id"], salt, slots)
+
+    def to_bytes(self) -> bytes:
+        ordered = sorted(self._slots, key=lambda s: str(s.get("id", "")))  # no creation order leaks
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "version": FORMAT_VERSION,
+                "database_id": self.database_id,
+                "salt": _b64(self._salt),
+                "slots": ordered,
+            },
+            indent=1,
+            sort_keys=True,
+        ).encode("utf-8")
+
+    def save(self) -> None:
+        atomic_write_bytes(self.path, self.to_bytes())
+
+    @property
+    def slot_count(self) -> int:
+        return len(self._slots)
+
+    def slot_ids(self) -> list[str]:
+        return [str(s.get("id")) for s in self._slots]
+
+    # --- derivation ---------------------------------------------------------------------------
+    def _derive(self, identity: str, secret: str, params: KdfParams) -> tuple[bytes, bytes]:
+        """(locator key, wrapping key) from one Argon2id run."""
+        salt = hashlib.sha256(
+            b"ascolto-kdf-salt\x00" + self._salt + normalise_identity(identity).encode("utf-8")
+        ).digest()[:16]
+        material = Argon2id(
+            salt=salt, length=64, iterations=params.iterations, lanes=params.lanes, memory_cost=params.memory_kib
+        ).derive(secret.encode("utf-8"))
+        return material[:32], material[32:]
+
+    def _locator(self, locator_key: bytes) -> bytes:
+        return hmac.new(locator_key, b"ascolto-locator" + self.database_id.encode(), hashlib.sha256).digest()
+
+    # --- operations ---------------------------------------------------------------------------
+    def add_slot(
+        self, identity: str, secret: str, data_keys: Iterable[DataKey], params: KdfParams = DEFAULT_KDF
+    ) -> str:
+        params.check()
+        slot_id = secrets.token_hex(16)
+        locator_key, wrap_key = self._derive(identity, secret, params)
+        locator = self._locator(locator_key)
+        if any(hmac.compare_digest(_unb64_or_empty(s.get("locator")), locator) for s in self._slots):
+            raise KeySlotError("a slot for this identity already exists")
+        private = X25519PrivateKey.generate()
+        public_raw = _public_bytes(private.public_key())
+        private_raw = private.private_bytes(
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        )
+        nonce = secrets.token_bytes(12)
+        slot: dict[str, Any] = {
+            "id": slot_id,
+            "kdf": params.to_json(),
+            "locator": _b64(locator),
+            "public_key": _b64(public_raw),
+            "private": {
+                "nonce": _b64(nonce),
+                "ct": _b64(
+                    AESGCM(wrap_key).encrypt(
+                        nonce, private_raw, _aad(self.database_id, slot_id, params, public_raw, "private")
+                    )
+                ),
+            },
+            "keys": [],
+        }
+        for key in data_keys:
+            slot["keys"].append(self._seal_for(slot, key))
+        self._slots.append(slot)
+        return slot_id
+
+    def _seal_for(self, slot: dict[str, Any], key: DataKey) -> dict[str, Any]:
+        params = KdfParams.from_json(slot["kdf"])
+        public_raw = _unb64(slot["public_key"])
+        sealed: dict[str, Any] = _seal_key(
+            public_raw, key.raw(), _aad(self.database_id, slot["id"], params, public_raw, f"data-key:{key.generation}")
+        )
+        sealed["gen"] = key.generation
+        return sealed
+
+    def _find(self, identity: str, secret: str) -> tuple[dict[str, Any], X25519PrivateKey]:
+        """Locate and open the slot of `identity`; raises WrongCredentials on any failure."""
+        tried: set[KdfParams] = set()
+        for slot in self._slots:
+            try:
+                params = KdfParams.from_json(slot.get("kdf"))
+            except WrongCredentials:
+                continue
+            if params in tried:
+                continue
+            tried.add(params)
+            locator_key, wrap_key = self._derive(identity, secret, params)
+            locator = self._locator(locator_key)
+            for candidate in self._slots:
+                if candidate.get("kdf") != params.to_json():
+                    continue
+                if not hmac.compare_digest(_unb64_or_empty(candidate.get("locator")), locator):
+                    continue
+                return candidate, self._open_private(candidate, params, wrap_key)
+        raise WrongCredentials()
+
+    def _open_private(self, slot: dict[str, Any], params: KdfParams, wrap_key: bytes) -> X25519PrivateKey:
+        public_raw = _unb64(slot.get("public_key"))
+        private_box = slot.get("private")
+        if not isinstance(private_box, dict) or not isinstance(slot.get("id"), str):
+            raise WrongCredentials()
+        try:
+            private_raw = AESGCM(wrap_key).decrypt(
+                _unb64(private_box.get("nonce")),
+                _unb64(private_box.get("ct")),
+                _aad(self.database_id, slot["id"], params, public_raw, "private"),
+            )
+            private = X25519PrivateKey.from_private_bytes(private_raw)
+        except (InvalidTag, ValueError) as exc:
+            raise WrongCredentials() from exc
+        if _public_bytes(private.public_key()) != public_raw:
+            raise WrongCredentials()
+        return private
+
+    def unlock(self, identity: str, secret: str) -> UnlockedSlot:
+        slot, private = self._find(identity, secret)
+        params = KdfParams.from_json(slot["kdf"])
+        public_raw = _unb64(slot["public_key"])
+        keys: list[DataKey] = []
+        sealed_keys = slot.get("keys")
+        if not isinstance(sealed_keys, list):
+            raise WrongCredentials()
+        for sealed in sealed_keys:
+            if not isinstance(sealed, dict) or not isinstance(sealed.get("gen"), int):
+                raise WrongCredentials()
+            generation = sealed["gen"]
+            raw = _open_sealed(
+                private, public_raw, sealed, _aad(self.database_id, slot["id"], params, public_raw, f"data-key:{generation}")
+            )
+            if len(raw) != DATA_KEY_BYTES:
+                raise WrongCredentials()
+            keys.append(DataKey(raw, generation))
+        if not keys:
+            raise WrongCredentials()
+        keys.sort(key=lambda k: k.generation, reverse=True)
+        return UnlockedSlot(str(slot["id"]), keys)
+
+    def change_secret(
+        self, identity: str, old_secret: str, new_secret: str, params: KdfParams = DEFAULT_KDF
+    ) -> str:
+        """Rewrap one slot under a new secret; the other slots are untouched."""
+        unlocked = self.unlock(identity, old_secret)
+        self.remove_slot(unlocked.slot_id)
+        return self.add_slot(identity, new_secret, unlocked.data_keys, params)
+
+    def remove_slot(self, slot_id: str) -> None:
+        before = len(self._slots)
+        self._slots = [s for s in self._slots if s.get("id") != slot_id]
+        if len(self._slots) == before:
+            raise KeySlotError("no such slot")
+
+    def stage_rotation(self, new_key: DataKey) -> None:
+        """Seal `new_key` to every slot next to the current key (the file then opens either state)."""
+        for slot in self._slots:
+            slot["keys"] = [k for k in slot.get("keys", []) if k.get("gen") != new_key.generation]
+            slot["keys"].append(self._seal_for(slot, new_key))
+
+    def finish_rotation(self, generation: int) -> None:
+        """Drop every sealed key older than `generation` once the database is under the new key."""
+        for slot in self._slots:
+            slot["keys"] = [k for k in slot.get("keys", []) if k.get("gen") == generation]
+
+
+def _unb64_or_empty(text: Any) -> bytes:
+    try:
+        return _unb64(text)
+    except WrongCredentials:
+        return b""
+
+
+# --- recovery key ---------------------------------------------------------------------------------
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_RECOVERY_BYTES = 20
+
+
+def generate_recovery_key() -> str:
+    """160 random bits as eight groups of four Crockford base-32 characters, plus a check group.
+
+    Crockford's alphabet has no I, L, O or U, so it survives being read aloud or copied by hand.
+    """
+    return _format_recovery(secrets.token_bytes(_RECOVERY_BYTES))
+
+
+def _format_recovery(raw: bytes) -> str:
+    number = int.from_bytes(raw, "big")
+    chars = [_CROCKFORD[(number >> (5 * i)) & 31] for i in reversed(range(32))]
+    check = hashlib.sha256(b"ascolto-recovery" + raw).digest()
+    chars += [_CROCKFORD[b & 31] for b in check[:4]]
+    text = "".join(chars)
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+class RecoveryKeyTypo(KeySlotError):
+    """The recovery key's check group does not match: a typing mistake, not a wrong key."""
+
+
+def normalise_recovery_key(text: str) -> str:
+    """Accept lower case, spaces, missing dashes and the look-alikes O/I/L; reject typos by checksum."""
+    cleaned = text.upper().replace("-", "").replace(" ", "")
+    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(cleaned) != 36 or any(c not in _CROCKFORD for c in cleaned):
+        raise RecoveryKeyTypo()
+    number = 0
+    for c in cleaned[:32]:
+        number = (number << 5) | _CROCKFORD.index(c)
+    formatted = _format_recovery(number.to_bytes(_RECOVERY_BYTES, "big"))
+    if formatted.replace("-", "") != cleaned:
+        raise RecoveryKeyTypo()
+    return formatted

@@ -1,0 +1,520 @@
+"""The workspace: one data folder, locked or unlocked, and who is working in it.
+
+Locked, it holds the folder lock and the slot file, nothing more. Unlocked, it also holds the data key,
+a keyed engine and the actor (the operator who unlocked). Every use case runs in
+`with workspace.transaction() as session:` and returns plain values; nothing keeps a session.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from app.crypto import keyslots, signing
+from app.crypto.keyslots import DEFAULT_KDF, DataKey, KdfParams, KeyStore
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
+from app.models.base import utcnow
+from app.services import audit
+from app.services.errors import (
+    CONTEXT,
+    LoginDelayed,
+    PermissionDenied,
+    UserError,
+    ValidationError,
+    WorkspaceLocked,
+    WrongCredentials,
+)
+from app.services.throttle import LoginThrottle
+from app.storage import database, migrate
+from app.storage.database import StorageError
+from app.storage.location import FolderBusy, FolderLock
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "ascolto.db"
+SLOTS_FILE = "keyslots.json"
+ATTEMPTS_FILE = "attempts.json"
+BACKUPS_DIR = "backups"
+RECOVERY_SLOT_SETTING = "recovery_slot_id"
+
+MIN_PASSPHRASE = 15
+MAX_PASSPHRASE = 1024
+PASSPHRASE_HINT = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Use at least 15 characters. A few unrelated words are easy to remember and hard to guess, "
+    "for example: 'lampada fiume gatto neve'. No symbols or digits are required.",
+)
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+_STORAGE_MESSAGES = {
+    "missing": QT_TRANSLATE_NOOP(CONTEXT, "The database file is missing from the data folder {folder}."),
+    "empty": QT_TRANSLATE_NOOP(CONTEXT, "The database file in {folder} is empty. Restore it from a backup."),
+    "plaintext": QT_TRANSLATE_NOOP(
+        CONTEXT, "The file in {folder} is an unencrypted SQLite file, not an Ascolto database. It was not opened."
+    ),
+    "truncated": QT_TRANSLATE_NOOP(
+        CONTEXT, "The database file in {folder} is truncated or damaged. Restore it from a backup."
+    ),
+    "undecryptable": QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "The database file in {folder} is damaged or does not belong to these key slots. "
+        "It was left untouched; restore it from a backup.",
+    ),
+    "unreadable": QT_TRANSLATE_NOOP(CONTEXT, "The database file in {folder} cannot be read."),
+    "newer_schema": QT_TRANSLATE_NOOP(
+        CONTEXT, "This database was written by a newer version of Ascolto. Install the newer version to open it."
+    ),
+    "exists": QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} already holds a database."),
+}
+
+
+def storage_error(exc: StorageError, folder: Path) -> UserError:
+    message = _STORAGE_MESSAGES.get(exc.reason, QT_TRANSLATE_NOOP(CONTEXT, "The database cannot be opened."))
+    return UserError(message, folder=str(folder))
+
+
+def check_passphrase(passphrase: str, username: str = "") -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The password is too short: use at least {minimum} characters."),
+            field="password",
+            minimum=MIN_PASSPHRASE,
+        )
+    if len(passphrase) > MAX_PASSPHRASE:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The password is too long."), field="password")
+    if username and passphrase.strip().casefold() == username.strip().casefold():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The password must not be the user name."), field="password"
+        )
+
+
+def normalise_username(username: str) -> str:
+    name = username.strip().casefold()
+    if not USERNAME_RE.match(name):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "A user name has 1 to 64 characters: letters without accents, digits, dot, dash or underscore.",
+            ),
+            field="username",
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is working, as the services need to know it for permissions and audit."""
+
+    operator_id: int
+    username: str
+    full_name: str
+    role: Role
+    help_desk_id: int | None
+
+    def at_least(self, role: Role) -> bool:
+        return self.role.rank >= role.rank
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    actor: Actor
+    failed_attempts: int  # failures on this account since her previous successful login
+
+
+class Workspace:
+    """A data folder opened by this process."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = FolderLock(folder)
+        self._keystore: KeyStore | None = None
+        self._key: DataKey | None = None
+        self._engine: Engine | None = None
+        self.actor: Actor | None = None
+
+    # --- paths ------------------------------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_FILE
+
+    @property
+    def slots_path(self) -> Path:
+        return self.folder / SLOTS_FILE
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.folder / BACKUPS_DIR
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (folder / DB_FILE).exists() or (folder / SLOTS_FILE).exists()
+
+    # --- opening ------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path) -> Workspace:
+        """Take the folder lock and read the slot file; nothing is decrypted yet."""
+        workspace = cls(folder)
+        workspace._take_folder(create=False)
+        try:
+            workspace._keystore = KeyStore.load(workspace.slots_path)
+        except keyslots.KeyFileError as exc:
+            workspace.close()
+            if not workspace.db_path.exists():
+                raise UserError(
+                    QT_TRANSLATE_NOOP(CONTEXT, "No Ascolto data folder at {folder}. Set one up first."),
+                    folder=str(folder),
+                ) from exc
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The key file of {folder} is missing or damaged; the database cannot be unlocked "
+                    "without it. Restore keyslots.json from a backup.",
+                ),
+                folder=str(folder),
+            ) from exc
+        return workspace
+
+    def _take_folder(self, create: bool) -> None:
+        if create:
+            try:
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(
+                    QT_TRANSLATE_NOOP(CONTEXT, "Cannot create the data folder {folder}: {reason}"),
+                    folder=str(self.folder),
+                    reason=exc.strerror or type(exc).__name__,
+                ) from exc
+        if not self.folder.is_dir():
+            raise UserError(
+                QT_TRANSLATE_NOOP(CONTEXT, "No Ascolto data folder at {folder}. Set one up first."),
+                folder=str(self.folder),
+            )
+        _require_writable(self.folder)
+        try:
+            self._lock.acquire()
+        except FolderBusy as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "Ascolto is already running with the data folder {folder}. Close it first."
+                ),
+                folder=str(self.folder),
+            ) from exc
+        except OSError as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} is not writable: {reason}"),
+                folder=str(self.folder),
+                reason=exc.strerror or type(exc).__name__,
+            ) from exc
+
+    @classmethod
+    def initialise(
+        cls,
+        folder: Path,
+        *,
+        centre_name: str,
+        centre_code: str,
+        desk_name: str,
+        username: str,
+        full_name: str,
+        password: str,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> tuple[Workspace, str]:
+        """Create a new data folder; return it unlocked as its first administrator, and the recovery key."""
+        username = normalise_username(username)
+        check_passphrase(password, username)
+        centre_name, desk_name, full_name = centre_name.strip(), desk_name.strip(), full_name.strip()
+        code = centre_code.strip().upper()
+        if not centre_name or not desk_name:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(CONTEXT, "The centre and the help desk need a name."), field="centre"
+            )
+        if not re.fullmatch(r"[A-Z]{2,6}", code):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(CONTEXT, "The centre code is 2 to 6 letters, for example BG."), field="code"
+            )
+        if cls.exists(folder):
+            raise UserError(_STORAGE_MESSAGES["exists"], folder=str(folder))
+        workspace = cls(folder)
+        workspace._take_folder(create=True)
+        try:
+            recovery_key = workspace._create(centre_name, code, desk_name, username, full_name or username, password, kdf)
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace, recovery_key
+
+    def _create(
+        self, centre_name: str, code: str, desk_name: str, username: str, full_name: str, password: str, kdf: KdfParams
+    ) -> str:
+        keystore = KeyStore.create(self.slots_path)
+        key = DataKey.generate()
+        try:
+            database.create_database(self.db_path, key)
+        except StorageError as exc:
+            raise storage_error(exc, self.folder) from exc
+        engine = database.open_engine(self.db_path, key)
+        migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
+        recovery_key = keyslots.generate_recovery_key()
+        admin_slot = keystore.add_slot(username, password, [key], kdf)
+        recovery_slot = keystore.add_slot(keyslots.RECOVERY_IDENTITY, recovery_key, [key], kdf)
+        self._keystore, self._key, self._engine = keystore, key, engine
+        with self._session(write=True) as session:
+            session.add(
+                Centre(
+                    id=1, name=centre_name, code=code, database_id=keystore.database_id,
+                    signing_key=signing.generate_signing_key(),
+                )
+            )
+            desk = HelpDesk(name=desk_name)
+            session.add(desk)
+            session.flush()
+            admin = Operator(
+                username=username, full_name=full_name, role=Role.AMMINISTRATRICE.value,
+                help_desk_id=desk.id, slot_id=admin_slot, last_login_at=utcnow(),
+            )
+            session.add(admin)
+            session.add(Setting(key=RECOVERY_SLOT_SETTING, value=recovery_slot))
+            session.flush()
+            audit.record(session, admin.id, "workspace.created", "centre", 1)
+            audit.record(session, admin.id, "login", "operator", admin.id)
+            keystore.save()  # inside the transaction: no committed account without its slot
+            self.actor = _actor(admin)
+        log.info("created data folder %s", self.folder)
+        return recovery_key
+
+    # --- unlock / lock ----------------------------------------------------------------------------
+    @property
+    def keystore(self) -> KeyStore:
+        if self._keystore is None:
+            raise UserError(QT_TRANSLATE_NOOP(CONTEXT, "The workspace is closed."))
+        return self._keystore
+
+    @property
+    def throttle(self) -> LoginThrottle:
+        return LoginThrottle(self.folder / ATTEMPTS_FILE, self.keystore.database_id)
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._engine is not None and self.actor is not None
+
+    def unlock(self, username: str, password: str) -> LoginResult:
+        throttle = self.throttle
+        wait = throttle.wait_seconds(username)
+        if wait:
+            raise LoginDelayed(wait)
+        try:
+            unlocked = self.keystore.unlock(username, password)
+        except keyslots.KeySlotError as exc:
+            throttle.record_failure(username)
+            raise WrongCredentials() from exc
+        self._open_with(unlocked.data_keys)
+        try:
+            with self._session(write=True) as session:
+                operator = session.scalar(
+                    select(Operator).where(Operator.username == keyslots.normalise_identity(username))
+                )
+                if operator is None or not operator.active or operator.slot_id != unlocked.slot_id:
+                    throttle.record_failure(username)
+                    raise WrongCredentials()
+                failures, pending = throttle.record_success(username)
+                for failure in pending:
+                    audit.record(
+                        session, None, "login.failed", "account", str(failure.get("account", ""))[:32],
+                        at=datetime.fromtimestamp(int(failure.get("at", 0)), UTC).replace(tzinfo=None),
+                    )
+                operator.last_login_at = utcnow()
+                audit.record(session, operator.id, "login", "operator", operator.id)
+                self.actor = _actor(operator)
+        except BaseException:
+            self._drop_keys()
+            raise
+        return LoginResult(self.actor, failures)
+
+    def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
+        """Open with the recovery key and give `username` a new password (her old slot is replaced)."""
+        check_passphrase(new_password, username)
+        try:
+            normalised = keyslots.normalise_recovery_key(recovery_key)
+        except keyslots.RecoveryKeyTypo as exc:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "This recovery key has a typing mistake: check each group of four characters."
+                ),
+                field="recovery_key",
+            ) from exc
+        throttle = self.throttle
+        wait = throttle.wait_seconds(keyslots.RECOVERY_IDENTITY)
+        if wait:
+            raise LoginDelayed(wait)
+        try:
+            unlocked = self.keystore.unlock(keyslots.RECOVERY_IDENTITY, normalised)
+        except keyslots.KeySlotError as exc:
+            throttle.record_failure(keyslots.RECOVERY_IDENTITY)
+            raise UserError(QT_TRANSLATE_NOOP(CONTEXT, "This recovery key does not open this data folder.")) from exc
+        self._open_with(unlocked.data_keys)
+        try:
+            with self._session(write=True) as session:
+                operator = session.scalar(
+                    select(Operator).where(Operator.username == keyslots.normalise_identity(username))
+                )
+                if operator is None or not operator.active:
+                    raise UserError(QT_TRANSLATE_NOOP(CONTEXT, "There is no active account named {name}."), name=username)
+                if operator.slot_id and operator.slot_id in self.keystore.slot_ids():
+                    self.keystore.remove_slot(operator.slot_id)
+                assert self._key is not None
+                operator.slot_id = self.keystore.add_slot(operator.username, new_password, [self._key])
+                operator.last_login_at = utcnow()
+                throttle.record_success(username)
+                throttle.record_success(keyslots.RECOVERY_IDENTITY)
+                audit.record(session, operator.id, "account.recovered", "operator", operator.id)
+                audit.record(session, operator.id, "login", "operator", operator.id)
+                self.keystore.save()
+                self.actor = _actor(operator)
+        except BaseException:
+            self._drop_keys()
+            self._keystore = KeyStore.load(self.slots_path)
+            raise
+        return LoginResult(self.actor, 0)
+
+    def _open_with(self, candidates: list[DataKey]) -> None:
+        try:
+            key = database.find_working_key(self.db_path, candidates)
+        except StorageError as exc:
+            raise storage_error(exc, self.folder) from exc
+        for other in candidates:
+            if other is not key:
+                other.wipe()
+        engine = database.open_engine(self.db_path, key)
+        try:
+            migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
+        except StorageError as exc:
+            engine.dispose()
+            key.wipe()
+            raise storage_error(exc, self.folder) from exc
+        self._key, self._engine = key, engine
+        self._finish_interrupted_rotation()
+
+    def _finish_interrupted_rotation(self) -> None:
+        """A crash between rekey and the final slot save leaves two generations: keep the working one."""
+        assert self._key is not None
+        generation = self._key.generation
+        unfinished = self.keystore.to_bytes()
+        self.keystore.finish_rotation(generation)
+        if self.keystore.to_bytes() != unfinished:
+            self.keystore.save()
+
+    def lock(self) -> None:
+        """Audit the lock, then drop the engine and wipe the key; the folder stays reserved."""
+        if self._engine is not None and self.actor is not None:
+            with suppress(Exception), self._session(write=True) as session:
+                audit.record(session, self.actor.operator_id, "lock", "operator", self.actor.operator_id)
+        self._drop_keys()
+
+    def _drop_keys(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        if self._key is not None:
+            self._key.wipe()
+        self._key = None
+        self.actor = None
+
+    def close(self) -> None:
+        self.lock()
+        self._keystore = None
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- units of work ------------------------------------------------------------------------------
+    @contextmanager
+    def _session(self, write: bool) -> Iterator[Session]:
+        if self._engine is None:
+            raise WorkspaceLocked()
+        bind = self._engine.execution_options(immediate=write)
+        with Session(bind=bind, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[Session]:
+        """One unit of work for one user action: commits on success, rolls back on any error."""
+        if not self.is_unlocked:
+            raise WorkspaceLocked()
+        with self._session(write) as session:
+            yield session
+
+    def require_actor(self, minimum: Role = Role.OPERATRICE) -> Actor:
+        if self.actor is None:
+            raise WorkspaceLocked()
+        if not self.actor.at_least(minimum):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this action.")
+            )
+        return self.actor
+
+    # --- key operations used by the accounts service ----------------------------------------------------
+    @property
+    def data_key(self) -> DataKey:
+        if self._key is None:
+            raise WorkspaceLocked()
+        return self._key
+
+    def rotate_data_key(self) -> int:
+        """Re-encrypt the database under a fresh key sealed to every remaining slot; returns the generation.
+
+        Order matters for crash safety: slots first learn the new key (both generations present), then the
+        file is rekeyed, then the old generation is dropped from the slots.
+        """
+        old = self.data_key
+        new = DataKey.generate(old.generation + 1)
+        self.keystore.stage_rotation(new)
+        self.keystore.save()
+        assert self._engine is not None
+        self._engine.dispose()
+        database.rekey(self.db_path, old, new)
+        self.keystore.finish_rotation(new.generation)
+        self.keystore.save()
+        old.wipe()
+        self._key = new
+        self._engine = database.open_engine(self.db_path, new)
+        return new.generation
+
+    def integrity_problems(self) -> list[str]:
+        self.require_actor()
+        assert self._engine is not None
+        self._engine.dispose()
+        return database.integrity_problems(self.db_path, self.data_key)
+
+
+def _actor(operator: Operator) -> Actor:
+    return Actor(operator.id, operator.username, operator.full_name, Role(operator.role), operator.help_desk_id)
+
+
+def _require_writable(folder: Path) -> None:
+    """Try it rather than trust permission bits (root, ACLs and read-only mounts all lie to os.access)."""
+    probe = folder / f".write-probe-{uuid.uuid4().hex}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} is not writable: {reason}"),
+            folder=str(folder),
+            reason=exc.strerror or type(exc).__name__,
+        ) from exc

@@ -1,0 +1,75 @@
+"""Schema migrations, run on open after copying the encrypted file aside."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from app.storage.database import StorageError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    config = alembic_config()
+    with engine.connect().execution_options(immediate=True) as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+        conn.commit()
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def upgrade_if_needed(engine: Engine, db_path: Path, backups_dir: Path) -> Path | None:
+    """Upgrade to head; if the file held data under an older schema, copy it aside first.
+
+    The caller has checkpointed nothing yet: we copy the main file together with its WAL, which is
+    exactly the committed state, and SQLite replays the WAL when the copy is opened.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        raise StorageError("newer_schema", current)
+    backup: Path | None = None
+    if current is not None:
+        backups_dir.mkdir(mode=0o700, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = backups_dir / f"pre-upgrade-{current}-{stamp}.db"
+        engine.dispose()
+        shutil.copy2(db_path, backup)
+        wal = db_path.with_name(db_path.name + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
+        log.info("schema %s -> %s; encrypted copy kept at %s", current, head, backup)
+    upgrade(engine)
+    return backup

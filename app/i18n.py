@@ -7,5 +7,5 @@ UI translates them with `QCoreApplication.translate(context, text)` and then fil
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate recognises
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate recognises
     return text

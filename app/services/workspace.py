@@ -61,7 +61,8 @@ _STORAGE_MESSAGES = {
     "missing": QT_TRANSLATE_NOOP(CONTEXT, "The database file is missing from the data folder {folder}."),
     "empty": QT_TRANSLATE_NOOP(CONTEXT, "The database file in {folder} is empty. Restore it from a backup."),
     "plaintext": QT_TRANSLATE_NOOP(
-        CONTEXT, "The file in {folder} is an unencrypted SQLite file, not an Ascolto database. It was not opened."
+        CONTEXT,
+        "The file in {folder} is an unencrypted SQLite file, not an Ascolto database. It was not opened.",
     ),
     "truncated": QT_TRANSLATE_NOOP(
         CONTEXT, "The database file in {folder} is truncated or damaged. Restore it from a backup."
@@ -73,7 +74,8 @@ _STORAGE_MESSAGES = {
     ),
     "unreadable": QT_TRANSLATE_NOOP(CONTEXT, "The database file in {folder} cannot be read."),
     "newer_schema": QT_TRANSLATE_NOOP(
-        CONTEXT, "This database was written by a newer version of Ascolto. Install the newer version to open it."
+        CONTEXT,
+        "This database was written by a newer version of Ascolto. Install the newer version to open it.",
     ),
     "exists": QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} already holds a database."),
 }
@@ -248,14 +250,23 @@ class Workspace:
         workspace = cls(folder)
         workspace._take_folder(create=True)
         try:
-            recovery_key = workspace._create(centre_name, code, desk_name, username, full_name or username, password, kdf)
+            recovery_key = workspace._create(
+                centre_name, code, desk_name, username, full_name or username, password, kdf
+            )
         except BaseException:
             workspace.close()
             raise
         return workspace, recovery_key
 
     def _create(
-        self, centre_name: str, code: str, desk_name: str, username: str, full_name: str, password: str, kdf: KdfParams
+        self,
+        centre_name: str,
+        code: str,
+        desk_name: str,
+        username: str,
+        full_name: str,
+        password: str,
+        kdf: KdfParams,
     ) -> str:
         keystore = KeyStore.create(self.slots_path)
         key = DataKey.generate()
@@ -272,7 +283,10 @@ class Workspace:
         with self._session(write=True) as session:
             session.add(
                 Centre(
-                    id=1, name=centre_name, code=code, database_id=keystore.database_id,
+                    id=1,
+                    name=centre_name,
+                    code=code,
+                    database_id=keystore.database_id,
                     signing_key=signing.generate_signing_key(),
                 )
             )
@@ -280,8 +294,12 @@ class Workspace:
             session.add(desk)
             session.flush()
             admin = Operator(
-                username=username, full_name=full_name, role=Role.AMMINISTRATRICE.value,
-                help_desk_id=desk.id, slot_id=admin_slot, last_login_at=utcnow(),
+                username=username,
+                full_name=full_name,
+                role=Role.AMMINISTRATRICE.value,
+                help_desk_id=desk.id,
+                slot_id=admin_slot,
+                last_login_at=utcnow(),
             )
             session.add(admin)
             session.add(Setting(key=RECOVERY_SLOT_SETTING, value=recovery_slot))
@@ -330,7 +348,11 @@ class Workspace:
                 failures, pending = throttle.record_success(username)
                 for failure in pending:
                     audit.record(
-                        session, None, "login.failed", "account", str(failure.get("account", ""))[:32],
+                        session,
+                        None,
+                        "login.failed",
+                        "account",
+                        str(failure.get("account", ""))[:32],
                         at=datetime.fromtimestamp(int(failure.get("at", 0)), UTC).replace(tzinfo=None),
                     )
                 operator.last_login_at = utcnow()
@@ -361,7 +383,9 @@ class Workspace:
             unlocked = self.keystore.unlock(keyslots.RECOVERY_IDENTITY, normalised)
         except keyslots.KeySlotError as exc:
             throttle.record_failure(keyslots.RECOVERY_IDENTITY)
-            raise UserError(QT_TRANSLATE_NOOP(CONTEXT, "This recovery key does not open this data folder.")) from exc
+            raise UserError(
+                QT_TRANSLATE_NOOP(CONTEXT, "This recovery key does not open this data folder.")
+            ) from exc
         self._open_with(unlocked.data_keys)
         try:
             with self._session(write=True) as session:
@@ -369,7 +393,9 @@ class Workspace:
                     select(Operator).where(Operator.username == keyslots.normalise_identity(username))
                 )
                 if operator is None or not operator.active:
-                    raise UserError(QT_TRANSLATE_NOOP(CONTEXT, "There is no active account named {name}."), name=username)
+                    raise UserError(
+                        QT_TRANSLATE_NOOP(CONTEXT, "There is no active account named {name}."), name=username
+                    )
                 if operator.slot_id and operator.slot_id in self.keystore.slot_ids():
                     self.keystore.remove_slot(operator.slot_id)
                 assert self._key is not None
@@ -455,16 +481,21 @@ class Workspace:
         """One unit of work for one user action: commits on success, rolls back on any error."""
         if not self.is_unlocked:
             raise WorkspaceLocked()
-        with self._session(write) as session:
-            yield session
+        try:
+            with self._session(write) as session:
+                yield session
+        except PermissionDenied as denied:
+            if denied.audit_event is not None and self.actor is not None:
+                entity, entity_id, detail = denied.audit_event
+                with self._session(write=True) as session:
+                    audit.record(session, self.actor.operator_id, "access.denied", entity, entity_id, detail)
+            raise
 
     def require_actor(self, minimum: Role = Role.OPERATRICE) -> Actor:
         if self.actor is None:
             raise WorkspaceLocked()
         if not self.actor.at_least(minimum):
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this action.")
-            )
+            raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this action."))
         return self.actor
 
     # --- key operations used by the accounts service ----------------------------------------------------
@@ -502,7 +533,9 @@ class Workspace:
 
 
 def _actor(operator: Operator) -> Actor:
-    return Actor(operator.id, operator.username, operator.full_name, Role(operator.role), operator.help_desk_id)
+    return Actor(
+        operator.id, operator.username, operator.full_name, Role(operator.role), operator.help_desk_id
+    )
 
 
 def _require_writable(folder: Path) -> None:

@@ -1,0 +1,249 @@
+"""A woman's case: the pseudonymous case, her erasable identity, and the records of her path.
+
+Statistical fields are stored at the finest level (year of birth, ISO country, the codes of
+DOMAIN.md); every reporting grid is derived at export time. Multi-valued code fields are stored as
+",A,B," text so one scan can count every code (`LIKE '%,A,%'`). Free text (notes, goal descriptions)
+is identifying by nature and is erased with the identity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, utcnow
+
+
+class Contact(Base):
+    """A first contact (call, visit, message). Anonymous: nothing here identifies the woman."""
+
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_date_desk", "date", "help_desk_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date]
+    help_desk_id: Mapped[int] = mapped_column(ForeignKey("help_desk.id"))
+    access_channel: Mapped[str] = mapped_column(String(20))
+    first_contact_mode: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(30))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id", ondelete="SET NULL"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Case(Base):
+    """The pseudonymous case. Its code (e.g. BG-2026-0042) is what appears on screens and paper."""
+
+    __tablename__ = "case_file"
+    __table_args__ = (
+        UniqueConstraint("year", "seq", name="uq_case_file_year_seq"),
+        Index("ix_case_file_desk_status", "help_desk_id", "status"),
+        Index("ix_case_file_opened", "opened_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    year: Mapped[int]
+    seq: Mapped[int]
+    help_desk_id: Mapped[int] = mapped_column(ForeignKey("help_desk.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    opened_on: Mapped[dt.date]
+    taken_in_charge_on: Mapped[dt.date | None]
+    closed_on: Mapped[dt.date | None]
+    processing_consent: Mapped[bool] = mapped_column(default=True)
+    contact_allowed: Mapped[bool] = mapped_column(default=False)
+    statistics_allowed: Mapped[bool] = mapped_column(default=True)
+    identity_erased_on: Mapped[dt.date | None]
+    # statistical profile (finest level)
+    birth_year: Mapped[int | None]
+    country: Mapped[str | None] = mapped_column(String(2))
+    education: Mapped[str] = mapped_column(String(20), default="ND")
+    employment: Mapped[str] = mapped_column(String(20), default="ND")
+    marital_status: Mapped[str] = mapped_column(String(20), default="ND")
+    cohabitation: Mapped[str] = mapped_column(String(200), default="")
+    has_children: Mapped[str] = mapped_column(String(2), default="ND")
+    children_count: Mapped[int | None]
+    minors_count: Mapped[int | None]
+    minors_witnessed: Mapped[int | None]
+    minors_suffered: Mapped[int | None]
+    pregnant: Mapped[bool | None]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    identity: Mapped[Identity | None] = relationship(back_populates="case", cascade="all, delete-orphan")
+
+
+class Identity(Base):
+    """Who she is and how to reach her safely. Erasable on its own; never leaves the database."""
+
+    __tablename__ = "identity"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[dt.date | None]
+    tax_code: Mapped[str] = mapped_column(String(16), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    safe_contact_channel: Mapped[str] = mapped_column(String(20), default="")
+    safe_contact_times: Mapped[str] = mapped_column(String(300), default="")
+    safe_contact_notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="identity")
+
+
+class NameToken(Base):
+    """Prefix-searchable pieces of her name and code, so search never scans every identity."""
+
+    __tablename__ = "name_token"
+
+    token: Mapped[str] = mapped_column(String(100), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ConsentEvent(Base):
+    """Consent granted or withdrawn, for one scope, under one version of the privacy notice."""
+
+    __tablename__ = "consent_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(30))
+    granted: Mapped[bool]
+    partner: Mapped[str] = mapped_column(String(30), default="")  # for sharing: the named network service
+    notice_version: Mapped[str] = mapped_column(String(30))
+    date: Mapped[dt.date]
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Intake(Base):
+    """A structured intake interview (colloquio di accoglienza)."""
+
+    __tablename__ = "intake"
+    __table_args__ = (Index("ix_intake_date", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date]
+    help_desk_id: Mapped[int] = mapped_column(ForeignKey("help_desk.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    access_channel: Mapped[str] = mapped_column(String(20), default="ND")
+    first_contact_mode: Mapped[str] = mapped_column(String(30), default="")
+    violence_forms: Mapped[str] = mapped_column(String(300), default="")
+    relationship_code: Mapped[str] = mapped_column(String(2), default="")
+    violence_duration: Mapped[str] = mapped_column(String(10), default="ND")
+    police_report: Mapped[str] = mapped_column(String(20), default="ND")
+    complaint_withdrawn: Mapped[bool | None]
+    measures_requested: Mapped[str] = mapped_column(String(200), default="")
+    measures_obtained: Mapped[str] = mapped_column(String(200), default="")
+    emergency: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class RiskAssessment(Base):
+    """Level, tool and date only: licensed instruments (SARA, DA) are never embedded or scored here."""
+
+    __tablename__ = "risk_assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date]
+    level: Mapped[str] = mapped_column(String(10))
+    tool: Mapped[str] = mapped_column(String(30))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Pathway(Base):
+    """The personalised pathway agreed with her (presa in carico); at most one per case."""
+
+    __tablename__ = "pathway"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), unique=True)
+    agreed_on: Mapped[dt.date]
+    closed_on: Mapped[dt.date | None]
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    goals: Mapped[list[Goal]] = relationship(cascade="all, delete-orphan", order_by="Goal.id")
+    reviews: Mapped[list[PathwayReview]] = relationship(
+        cascade="all, delete-orphan", order_by="PathwayReview.date"
+    )
+
+
+class Goal(Base):
+    __tablename__ = "goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pathway_id: Mapped[int] = mapped_column(ForeignKey("pathway.id", ondelete="CASCADE"), index=True)
+    area: Mapped[str] = mapped_column(String(30))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="DA_AVVIARE")
+    due_on: Mapped[dt.date | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class PathwayReview(Base):
+    __tablename__ = "pathway_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pathway_id: Mapped[int] = mapped_column(ForeignKey("pathway.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+
+
+class ServiceDelivery(Base):
+    """One row per service delivered: the unit of the service indicators."""
+
+    __tablename__ = "service_delivery"
+    __table_args__ = (
+        Index(
+            "ix_service_delivery_date", "date", "help_desk_id", "service_type", "mode", "minutes", "case_id"
+        ),
+        Index("ix_service_delivery_case", "case_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    date: Mapped[dt.date]
+    service_type: Mapped[str] = mapped_column(String(20))
+    mode: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int]
+    help_desk_id: Mapped[int] = mapped_column(ForeignKey("help_desk.id"))
+    operator_role: Mapped[str] = mapped_column(String(30))
+    beneficiary: Mapped[str] = mapped_column(String(10), default="DONNA")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Referral(Base):
+    """A referral (invio) to a network partner, with its outcome."""
+
+    __tablename__ = "referral"
+    __table_args__ = (Index("ix_referral_date", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date]
+    destination: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20), default="IN_ATTESA")
+    outcome_on: Mapped[dt.date | None]
+    shares_data: Mapped[bool] = mapped_column(default=False)
+    children_count: Mapped[int] = mapped_column(default=0)  # children placed with her (shelter)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

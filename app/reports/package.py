@@ -1,0 +1,818 @@
+"""Signed aggregate packages: the only thing that leaves a centre's PC, and how coordinators merge them.
+
+A package is one JSON object (format "ascolto-aggregates", version 1) holding already-protected tables,
+the period and help desks they cover, the disclosure rule applied, and an Ed25519 signature over the
+canonical JSON of everything else. The format is documented for outsiders in docs/aggregate-package.md
+and app/resources/aggregate-package.schema.json; keep the three in step.
+
+Why so strict on import: packages arrive by e-mail or USB stick from many places, so the loader treats
+every byte as hostile (size cap, strict UTF-8 and JSON, no unknown keys anywhere, bounded strings and
+sizes) and refuses with `PackageError`, one English line, never another exception type. Why so strict on
+export: `build_package` re-checks that nothing below the disclosure threshold is about to leave, and
+validates its own output with the same code the importer uses, so we never sign what we would refuse.
+
+Contributors (how many women stand behind each number) are never exported.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app.crypto import signing
+from app.crypto.atomic import atomic_write_bytes
+from app.reports.tables import AggregateTable, Number, Unit
+
+FORMAT = "ascolto-aggregates"
+FORMAT_VERSION = 1
+SIGNATURE_ALGORITHM = "Ed25519"
+
+MAX_BYTES = 5_000_000
+MAX_TABLES = 200
+MAX_CODES = 500  # rows, and separately columns, of one table
+MAX_DESKS = 100
+MAX_TEXT = 200  # titles, labels, centre and desk names, method
+MAX_CODE = 64  # table ids, row and column codes, rule version, software
+MAX_VALUE = 10**12  # keeps every number in plain decimal notation (no exponent) when serialised
+MIN_THRESHOLD = 3  # legal floor (SISTAN ethics rules, art. 5)
+MAX_THRESHOLD = 1000
+
+COUNT_UNITS = frozenset(u for u in Unit if u is not Unit.HOURS)  # integers only; hours may have 1 decimal
+
+_TOP_KEYS = frozenset(
+    {"format", "version", "centre", "desks", "period", "disclosure", "generated_at", "software", "tables"}
+)
+_TABLE_KEYS = frozenset(
+    {
+        "id",
+        "title",
+        "unit",
+        "rows",
+        "cols",
+        "cells",
+        "row_totals",
+        "col_totals",
+        "total",
+        "additive",
+        "row_labels",
+        "col_labels",
+    }
+)
+_LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
+_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
+class PackageError(ValueError):
+    """A package refused on import or merge; the message is one English line fit for the user."""
+
+
+@dataclass(frozen=True)
+class VerifiedPackage:
+    """A package whose signature matched its content and whose content passed strict validation.
+
+    `fingerprint` identifies the signing key; whether that key is really the named centre's is for a
+    trust store (not here) or a person comparing fingerprints.
+    """
+
+    centre: str
+    desks: list[str]
+    period_start: date
+    period_end: date
+    disclosure: dict[str, Any]
+    generated_at: datetime
+    tables: list[AggregateTable]
+    public_key: bytes
+    fingerprint: str
+    software: str = ""
+    signature: bytes = b""
+
+
+@dataclass
+class MergedTable(AggregateTable):
+    """A network table summed over several packages.
+
+    Values are never None: where any input had the value suppressed (or lacked the table altogether, or
+    flagged it as a lower bound) the value is the sum of the known parts and is flagged as a lower bound
+    in `lower_bound` (cells; None when no cell is one) and in `row_lower_bound`, `col_lower_bound`,
+    `total_lower_bound`, which are always explicit (False where the margin is exact).
+
+    Contributors (what app.reports.disclosure needs for primary suppression):
+    - unit women: the values themselves, and `contributors_known` is True;
+    - any other unit: the true number of distinct women cannot be known from published aggregates, so
+      `contributors_known` is False and the contributor fields hold a *proven lower bound* instead:
+      the largest threshold among the inputs that published a non-zero value at that position (each of
+      them published it only because at least that many women stood behind it), 0 elsewhere. A lower
+      bound can only cause more suppression, never less: the one case counted as 0 women is a value that
+      every input published as 0, and a zero reveals nobody. So the fields are safe to pass to `protect`.
+    Lower-bound values are unsafe whatever the unit; the merged tables must pass disclosure control
+    again before anything is printed.
+    """
+
+    contributors_known: bool = False
+
+
+# --------------------------------------------------------------------------------------------------
+# canonical form and signature
+
+
+def canonical_bytes(document: Mapping[str, Any]) -> bytes:
+    """The exact bytes that are signed: sorted keys, no whitespace, UTF-8 (not \\u escapes)."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def signed_bytes(package: Mapping[str, Any]) -> bytes:
+    """Canonical bytes of a package without its `signature` member: what the signature covers."""
+    return canonical_bytes({k: v for k, v in package.items() if k != "signature"})
+
+
+# --------------------------------------------------------------------------------------------------
+# building and writing
+
+
+def build_package(
+    tables: list[AggregateTable],
+    *,
+    centre: str,
+    desks: list[str],
+    period_start: date,
+    period_end: date,
+    disclosure: dict[str, Any],
+    software: str,
+    signing_key: bytes,
+    generated_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The signed package (a JSON-ready dict) for protected tables.
+
+    Hours are rounded to one decimal, integral floats in count units become integers, row/column labels
+    are kept only for codes present. Raises ValueError if a women-unit value is between 1 and the
+    threshold minus 1 (nothing unprotected leaves, whatever happened upstream), if a value with known
+    contributors below the threshold is published, or if the result would not pass `load_package`.
+    """
+    if generated_at is None:
+        generated_at = datetime.now(UTC)
+    if generated_at.tzinfo is None or generated_at.utcoffset() is None:
+        raise ValueError("generated_at must be timezone-aware")
+    if not isinstance(disclosure, Mapping) or set(disclosure) != {"threshold", "method", "rule_version"}:
+        raise ValueError("disclosure must have exactly threshold, method and rule_version")
+    threshold = disclosure["threshold"]
+    if type(threshold) is not int or threshold < MIN_THRESHOLD:
+        raise ValueError(f"disclosure threshold must be an integer >= {MIN_THRESHOLD}")
+
+    exported = [_export_table(table, threshold) for table in tables]
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "centre": centre,
+        "desks": list(desks),
+        "period": {"start": _iso_date(period_start), "end": _iso_date(period_end)},
+        "disclosure": {
+            "threshold": threshold,
+            "method": disclosure["method"],
+            "rule_version": disclosure["rule_version"],
+        },
+        "generated_at": generated_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "software": software,
+        "tables": exported,
+    }
+    try:  # the importer's own checks: we never sign what we would refuse
+        _validate_content(document)
+    except PackageError as exc:
+        raise ValueError(f"refusing to build package: {exc}") from None
+    public = signing.public_key_of(signing_key)
+    value = signing.sign(signing_key, canonical_bytes(document))
+    document["signature"] = {
+        "algorithm": SIGNATURE_ALGORITHM,
+        "public_key": base64.b64encode(public).decode("ascii"),
+        "value": base64.b64encode(value).decode("ascii"),
+    }
+    return document
+
+
+def package_bytes(package: Mapping[str, Any]) -> bytes:
+    """The file content: the canonical form (readable enough, and byte-identical on every platform)."""
+    return canonical_bytes(package) + b"\n"
+
+
+def write_package(package: Mapping[str, Any], path: str | os.PathLike[str]) -> None:
+    """Write atomically with owner-only permissions: a crash never leaves half a package behind."""
+    atomic_write_bytes(path, package_bytes(package), mode=0o600)
+
+
+def _iso_date(value: date) -> str:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValueError("period bounds must be dates (not datetimes)")
+    return value.isoformat()
+
+
+def _export_value(value: Number | None, unit: Unit, where: str) -> Number | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{where}: not a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{where}: not a finite number")
+    if value < 0:
+        raise ValueError(f"{where}: negative number")
+    if isinstance(value, float):
+        if unit in COUNT_UNITS:
+            if not value.is_integer():
+                raise ValueError(f"{where}: a count must be a whole number")
+            return int(value)
+        return round(value, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return value
+
+
+def _export_table(table: AggregateTable, threshold: int) -> dict[str, Any]:
+    unit = Unit(table.unit)
+    where = f"table {table.id!r}"
+    cells = [
+        [_export_value(v, unit, f"{where} cell {r}/{c}") for c, v in zip(table.cols, row, strict=True)]
+        for r, row in zip(table.rows, table.cells, strict=True)
+    ]
+    row_totals = [
+        _export_value(v, unit, f"{where} row total {r}")
+        for r, v in zip(table.rows, table.row_totals, strict=True)
+    ]
+    col_totals = [
+        _export_value(v, unit, f"{where} column total {c}")
+        for c, v in zip(table.cols, table.col_totals, strict=True)
+    ]
+    total = _export_value(table.total, unit, f"{where} total")
+    _guard_disclosure(table, unit, threshold, cells, row_totals, col_totals, total)
+    row_codes, col_codes = set(table.rows), set(table.cols)
+    out: dict[str, Any] = {
+        "id": table.id,
+        "title": table.title,
+        "unit": unit.value,
+        "rows": list(table.rows),
+        "cols": list(table.cols),
+        "cells": cells,
+        "row_totals": row_totals,
+        "col_totals": col_totals,
+        "total": total,
+        "additive": table.additive,
+        "row_labels": {k: v for k, v in table.row_labels.items() if k in row_codes},
+        "col_labels": {k: v for k, v in table.col_labels.items() if k in col_codes},
+    }
+    cell_lb, row_lb, col_lb, total_lb = _resolved_lower_bounds(table)
+    # A suppressed value has no bound to speak of: only published values carry the flag.
+    cell_lb = [
+        [f and v is not None for f, v in zip(fr, vr, strict=True)]
+        for fr, vr in zip(cell_lb, cells, strict=True)
+    ]
+    row_lb = [f and v is not None for f, v in zip(row_lb, row_totals, strict=True)]
+    col_lb = [f and v is not None for f, v in zip(col_lb, col_totals, strict=True)]
+    total_lb = total_lb and total is not None
+    if any(any(r) for r in cell_lb) or any(row_lb) or any(col_lb) or total_lb:
+        out.update(
+            lower_bound=cell_lb, row_lower_bound=row_lb, col_lower_bound=col_lb, total_lower_bound=total_lb
+        )
+    return out
+
+
+def _resolved_lower_bounds(table: AggregateTable) -> tuple[list[list[bool]], list[bool], list[bool], bool]:
+    """Every lower-bound flag made explicit; a margin left None is presumed a lower bound as soon as one
+    of its cells is (the rule of AggregateTable and app.reports.disclosure.is_lower_bound)."""
+    n, m = len(table.rows), len(table.cols)
+    cells = (
+        [[bool(f) for f in row] for row in table.lower_bound]
+        if table.lower_bound
+        else [[False] * m for _ in range(n)]
+    )
+    rows = (
+        [bool(f) for f in table.row_lower_bound]
+        if table.row_lower_bound is not None
+        else [any(r) for r in cells]
+    )
+    cols = (
+        [bool(f) for f in table.col_lower_bound]
+        if table.col_lower_bound is not None
+        else [any(r[j] for r in cells) for j in range(m)]
+    )
+    total = bool(table.total_lower_bound) if table.total_lower_bound is not None else any(rows)
+    return cells, rows, cols, total
+
+
+def _guard_disclosure(
+    table: AggregateTable,
+    unit: Unit,
+    threshold: int,
+    cells: list[list[Number | None]],
+    row_totals: list[Number | None],
+    col_totals: list[Number | None],
+    total: Number | None,
+) -> None:
+    """Last line of defence, independent of app.reports.disclosure: refuse rather than leak."""
+    where = f"table {table.id!r}"
+    if unit is Unit.WOMEN:
+        values = [*(v for row in cells for v in row), *row_totals, *col_totals, total]
+        if any(v is not None and 0 < v < threshold for v in values):
+            raise ValueError(f"{where}: a count of women below the threshold {threshold} is not suppressed")
+    # Where contributors are known, a published non-zero value must stand on at least `threshold` women.
+    pairs: list[tuple[Number | None, int | None]] = []
+    if table.contributors is not None:
+        pairs += [
+            (v, n)
+            for row, nrow in zip(cells, table.contributors, strict=True)
+            for v, n in zip(row, nrow, strict=True)
+        ]
+    if table.row_contributors is not None:
+        pairs += list(zip(row_totals, table.row_contributors, strict=True))
+    if table.col_contributors is not None:
+        pairs += list(zip(col_totals, table.col_contributors, strict=True))
+    if table.total_contributors is not None:
+        pairs.append((total, table.total_contributors))
+    if any(v is not None and n is not None and 0 < n < threshold for v, n in pairs):
+        raise ValueError(f"{where}: a value from fewer than {threshold} women is not suppressed")
+
+
+# --------------------------------------------------------------------------------------------------
+# loading
+
+
+def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> VerifiedPackage:
+    """Read, verify and validate a package from a path (str or PathLike) or from the file's bytes.
+
+    Any problem, including an unreadable file, is a PackageError with a one-line message.
+    """
+    data = _read(source, max_bytes)
+    if len(data) > max_bytes:
+        raise PackageError(f"package is larger than {max_bytes} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackageError("package is not UTF-8 text") from None
+    try:
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise PackageError("package is not valid JSON") from None
+    if not isinstance(document, dict):
+        raise PackageError("package is not a JSON object")
+    if document.get("format") != FORMAT:
+        raise PackageError("not an Ascolto aggregate package (format is not 'ascolto-aggregates')")
+    version = document.get("version")
+    if type(version) is not int:
+        raise PackageError("package format version is missing or not an integer")
+    if version != FORMAT_VERSION:
+        raise PackageError(
+            f"package format version {version} is not supported (this Ascolto reads {FORMAT_VERSION})"
+        )
+    unknown = set(document) - _TOP_KEYS - {"signature"}
+    if unknown:
+        raise PackageError(f"unknown key {_short(sorted(unknown)[0])} in package")
+    if "signature" not in document:
+        raise PackageError("package is not signed")
+    public, signature = _check_signature_block(document["signature"])
+    try:
+        message = signed_bytes(document)
+    except (ValueError, RecursionError):  # e.g. lone surrogates from \ud800 escapes
+        raise PackageError("package content cannot be canonicalised") from None
+    if not signing.verify(public, message, signature):
+        raise PackageError("signature does not match the content: the package was altered or damaged")
+    content = {k: v for k, v in document.items() if k != "signature"}
+    _validate_content(content)
+    return VerifiedPackage(
+        centre=content["centre"],
+        desks=list(content["desks"]),
+        period_start=date.fromisoformat(content["period"]["start"]),
+        period_end=date.fromisoformat(content["period"]["end"]),
+        disclosure=dict(content["disclosure"]),
+        generated_at=datetime.strptime(content["generated_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC),
+        tables=[_table_from_json(t) for t in content["tables"]],
+        public_key=public,
+        fingerprint=signing.fingerprint(public),
+        software=content["software"],
+        signature=signature,
+    )
+
+
+def _read(source: bytes | str | os.PathLike[str], max_bytes: int) -> bytes:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    try:
+        with Path(source).open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise PackageError(f"cannot read package file: {exc.strerror or exc}") from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError("duplicate key")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_signature_block(block: Any) -> tuple[bytes, bytes]:
+    block = _object(block, "signature", {"algorithm", "public_key", "value"})
+    if block["algorithm"] != SIGNATURE_ALGORITHM:
+        raise PackageError("signature algorithm is not Ed25519")
+    public = _b64(block["public_key"], "signature.public_key", signing.PUBLIC_KEY_BYTES)
+    value = _b64(block["value"], "signature.value", signing.SIGNATURE_BYTES)
+    return public, value
+
+
+def _b64(value: Any, where: str, length: int) -> bytes:
+    if not isinstance(value, str) or len(value) > 200:
+        _fail(where, "not a base64 string")
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        _fail(where, "not valid base64")
+    if len(raw) != length or base64.b64encode(raw).decode("ascii") != value:
+        _fail(where, f"not the base64 of {length} bytes")
+    return raw
+
+
+# --------------------------------------------------------------------------------------------------
+# strict validation (shared by build and load)
+
+
+def _fail(where: str, message: str) -> NoReturn:
+    raise PackageError(f"invalid package: {where}: {message}")
+
+
+def _object(value: Any, where: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        _fail(where, "not an object")
+    required, optional = set(required), set(optional)
+    unknown = set(value) - required - optional
+    if unknown:
+        _fail(where, f"unknown key {_short(sorted(unknown)[0])}")
+    missing = required - set(value)
+    if missing:
+        _fail(where, f"missing key {sorted(missing)[0]!r}")
+    return value
+
+
+def _text(value: Any, where: str, max_len: int) -> str:
+    if not isinstance(value, str):
+        _fail(where, "not a string")
+    if not 1 <= len(value) <= max_len:
+        _fail(where, f"must be 1 to {max_len} characters")
+    if _BAD_CHARS.search(value):
+        _fail(where, "contains control characters")
+    return value
+
+
+def _list(value: Any, where: str, max_len: int, min_len: int = 0) -> list[Any]:
+    if not isinstance(value, list):
+        _fail(where, "not a list")
+    if not min_len <= len(value) <= max_len:
+        _fail(where, f"must have {min_len} to {max_len} items")
+    return value
+
+
+def _codes(value: Any, where: str) -> list[str]:
+    codes = [_text(c, f"{where}[{i}]", MAX_CODE) for i, c in enumerate(_list(value, where, MAX_CODES, 1))]
+    if len(set(codes)) != len(codes):
+        _fail(where, "repeated code")
+    return codes
+
+
+def _number(value: Any, where: str, unit: Unit) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        _fail(where, "not a number or null")
+    if isinstance(value, float):
+        if unit in COUNT_UNITS:
+            _fail(where, f"a count of {unit.value} must be an integer")
+        if not math.isfinite(value) or math.copysign(1.0, value) < 0 or round(value, 1) != value:
+            _fail(where, "must be a finite non-negative number with at most one decimal")
+    if value < 0:
+        _fail(where, "negative number")
+    if value > MAX_VALUE:
+        _fail(where, "number too large")
+
+
+def _parse_date(value: Any, where: str) -> date:
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        _fail(where, "not an ISO date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(where, "not a valid date")
+
+
+def _validate_content(doc: Any) -> None:
+    """Every rule of the format except the signature; raises PackageError naming the first violation."""
+    doc = _object(doc, "package", _TOP_KEYS)
+    if doc["format"] != FORMAT:
+        _fail("format", f"must be {FORMAT!r}")
+    if type(doc["version"]) is not int or doc["version"] != FORMAT_VERSION:
+        _fail("version", f"must be {FORMAT_VERSION}")
+    _text(doc["centre"], "centre", MAX_TEXT)
+    desk_list = _list(doc["desks"], "desks", MAX_DESKS, 1)
+    desks = [_text(d, f"desks[{i}]", MAX_TEXT) for i, d in enumerate(desk_list)]
+    if len({d.casefold() for d in desks}) != len(desks):
+        _fail("desks", "repeated help desk")
+    period = _object(doc["period"], "period", {"start", "end"})
+    if _parse_date(period["start"], "period.start") > _parse_date(period["end"], "period.end"):
+        _fail("period", "start is after end")
+    disclosure = _object(doc["disclosure"], "disclosure", {"threshold", "method", "rule_version"})
+    threshold = disclosure["threshold"]
+    if type(threshold) is not int or not MIN_THRESHOLD <= threshold <= MAX_THRESHOLD:
+        _fail("disclosure.threshold", f"must be an integer from {MIN_THRESHOLD} to {MAX_THRESHOLD}")
+    _text(disclosure["method"], "disclosure.method", MAX_TEXT)
+    _text(disclosure["rule_version"], "disclosure.rule_version", MAX_CODE)
+    stamp = doc["generated_at"]
+    if not isinstance(stamp, str) or not _STAMP_RE.fullmatch(stamp):
+        _fail("generated_at", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)")
+    try:
+        datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        _fail("generated_at", "not a valid timestamp")
+    _text(doc["software"], "software", MAX_CODE)
+    tables = _list(doc["tables"], "tables", MAX_TABLES)
+    ids: set[str] = set()
+    for i, table in enumerate(tables):
+        table_id = _validate_table(table, f"tables[{i}]", threshold)
+        if table_id in ids:
+            _fail(f"tables[{i}].id", f"repeated table id {_short(table_id)}")
+        ids.add(table_id)
+
+
+def _validate_table(table: Any, where: str, threshold: int) -> str:
+    table = _object(table, where, _TABLE_KEYS, _LOWER_BOUND_KEYS)
+    table_id = _text(table["id"], f"{where}.id", MAX_CODE)
+    _text(table["title"], f"{where}.title", MAX_TEXT)
+    if not isinstance(table["unit"], str) or table["unit"] not in {u.value for u in Unit}:
+        _fail(f"{where}.unit", f"must be one of {', '.join(u.value for u in Unit)}")
+    unit = Unit(table["unit"])
+    rows = _codes(table["rows"], f"{where}.rows")
+    cols = _codes(table["cols"], f"{where}.cols")
+    cells = _list(table["cells"], f"{where}.cells", len(rows), len(rows))
+    for i, row in enumerate(cells):
+        for j, value in enumerate(_list(row, f"{where}.cells[{i}]", len(cols), len(cols))):
+            _number(value, f"{where}.cells[{i}][{j}]", unit)
+    row_totals = _list(table["row_totals"], f"{where}.row_totals", len(rows), len(rows))
+    col_totals = _list(table["col_totals"], f"{where}.col_totals", len(cols), len(cols))
+    for i, value in enumerate(row_totals):
+        _number(value, f"{where}.row_totals[{i}]", unit)
+    for j, value in enumerate(col_totals):
+        _number(value, f"{where}.col_totals[{j}]", unit)
+    _number(table["total"], f"{where}.total", unit)
+    if not isinstance(table["additive"], bool):
+        _fail(f"{where}.additive", "not true or false")
+    for key, codes in (("row_labels", rows), ("col_labels", cols)):
+        labels = _object(table[key], f"{where}.{key}", (), codes)
+        for code, label in labels.items():
+            _text(label, f"{where}.{key}[{_short(code)}]", MAX_TEXT)
+    lower = table.get("lower_bound")
+    if lower is not None:
+        for i, row in enumerate(_list(lower, f"{where}.lower_bound", len(rows), len(rows))):
+            for j, flag in enumerate(_list(row, f"{where}.lower_bound[{i}]", len(cols), len(cols))):
+                _flag(flag, cells[i][j], f"{where}.lower_bound[{i}][{j}]")
+    for key, values in (("row_lower_bound", row_totals), ("col_lower_bound", col_totals)):
+        if table.get(key) is not None:
+            for i, flag in enumerate(_list(table[key], f"{where}.{key}", len(values), len(values))):
+                _flag(flag, values[i], f"{where}.{key}[{i}]")
+    if table.get("total_lower_bound") is not None:
+        _flag(table["total_lower_bound"], table["total"], f"{where}.total_lower_bound")
+    if unit is Unit.WOMEN:
+        values = [*(v for row in cells for v in row), *row_totals, *col_totals, table["total"]]
+        if any(v is not None and 0 < v < threshold for v in values):
+            _fail(where, f"a count of women below the threshold {threshold} is not suppressed")
+    return table_id
+
+
+def _flag(flag: Any, value: Any, where: str) -> None:
+    if not isinstance(flag, bool):
+        _fail(where, "not true or false")
+    if flag and value is None:
+        _fail(where, "a suppressed value cannot be a lower bound")
+
+
+def _table_from_json(table: dict[str, Any]) -> AggregateTable:
+    lower = table.get("lower_bound")
+    return AggregateTable(
+        id=table["id"],
+        title=table["title"],
+        unit=Unit(table["unit"]),
+        rows=list(table["rows"]),
+        cols=list(table["cols"]),
+        cells=[list(row) for row in table["cells"]],
+        row_totals=list(table["row_totals"]),
+        col_totals=list(table["col_totals"]),
+        total=table["total"],
+        additive=table["additive"],
+        row_labels=dict(table["row_labels"]),
+        col_labels=dict(table["col_labels"]),
+        lower_bound=[list(row) for row in lower] if lower is not None else None,
+        row_lower_bound=list(table["row_lower_bound"]) if table.get("row_lower_bound") is not None else None,
+        col_lower_bound=list(table["col_lower_bound"]) if table.get("col_lower_bound") is not None else None,
+        total_lower_bound=table.get("total_lower_bound"),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# merging
+
+
+def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
+    """Sum the tables of several verified packages into network tables (see MergedTable).
+
+    Refuses (PackageError) anything that would count women twice: the same package twice, two packages
+    from the same source (same signing key, or same centre name) for the same desks and period, or with a
+    desk in common and overlapping periods. Different centres, or different desks of one centre, over
+    the same period are what a network report is made of. Packages need not cover the same period; the
+    caller decides whether mixing periods makes sense. Tables are matched by id and must agree on unit
+    and additivity; rows and columns are the union of the codes seen (first-seen order), a code missing
+    from a package counts as 0, a table missing from a package makes its values lower bounds (unknown,
+    not zero).
+    """
+    if not packages:
+        raise PackageError("no packages to merge")
+    _refuse_double_counting(packages)
+    order: list[str] = []
+    by_id: dict[str, list[tuple[AggregateTable, int] | None]] = {}
+    for index, package in enumerate(packages):
+        threshold = int(package.disclosure.get("threshold", MIN_THRESHOLD))
+        for table in package.tables:
+            if table.id not in by_id:
+                order.append(table.id)
+                by_id[table.id] = [None] * len(packages)
+            if by_id[table.id][index] is not None:
+                raise PackageError(f"table {_short(table.id)} appears twice in one package")
+            by_id[table.id][index] = (table, threshold)
+    return [_merge_table(by_id[table_id]) for table_id in order]
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _describe(p: VerifiedPackage) -> str:
+    return f"{p.centre!r} {p.period_start.isoformat()}..{p.period_end.isoformat()} (key {p.fingerprint})"
+
+
+def _refuse_double_counting(packages: Sequence[VerifiedPackage]) -> None:
+    for i, a in enumerate(packages):
+        for b in packages[i + 1 :]:
+            if a.signature and a.signature == b.signature:
+                raise PackageError(f"the same package was given twice: {_describe(a)}")
+            same_source = a.public_key == b.public_key or _norm(a.centre) == _norm(b.centre)
+            if not same_source:
+                continue
+            desks_a, desks_b = {_norm(d) for d in a.desks}, {_norm(d) for d in b.desks}
+            same_period = (a.period_start, a.period_end) == (b.period_start, b.period_end)
+            if desks_a == desks_b and same_period:
+                raise PackageError(f"two packages cover the same help desks and period: {_describe(a)}")
+            common = desks_a & desks_b
+            if common and a.period_start <= b.period_end and b.period_start <= a.period_end:
+                desk = sorted(common)[0]
+                raise PackageError(
+                    f"overlapping periods for help desk {desk!r}: {_describe(a)} and {_describe(b)}"
+                )
+
+
+def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for codes in lists:
+        for code in codes:
+            seen.setdefault(code, None)
+    return list(seen)
+
+
+def _tidy(value: Number) -> Number:
+    return round(value, 1) + 0.0 if isinstance(value, float) else value
+
+
+_Part = tuple[Number | None, bool, int]
+"""One input's contribution to a position: value (None if suppressed), lower-bound flag, its threshold."""
+
+
+def _sum_parts(parts: Iterable[_Part], unknown: bool) -> tuple[Number, bool, int]:
+    """(sum of the known parts, is it only a lower bound?, proven minimum of distinct women)."""
+    total: Number = 0
+    lower = unknown
+    women = 0
+    for value, flagged, threshold in parts:
+        if value is None:
+            lower = True
+            continue
+        total += value
+        lower = lower or flagged
+        if value > 0 and not flagged:
+            women = max(women, threshold)  # published, so at least `threshold` women stood behind it
+    return _tidy(total), lower, women
+
+
+class _Input:
+    """One package's version of a table, indexed by code, with every lower-bound flag explicit."""
+
+    def __init__(self, table: AggregateTable, threshold: int) -> None:
+        self.table = table
+        self.threshold = threshold
+        self.rows = {code: i for i, code in enumerate(table.rows)}
+        self.cols = {code: j for j, code in enumerate(table.cols)}
+        self.cell_lb, self.row_lb, self.col_lb, self.total_lb = _resolved_lower_bounds(table)
+
+    def cell(self, r: str, c: str) -> _Part:
+        i, j = self.rows.get(r), self.cols.get(c)
+        if i is None or j is None:
+            return 0, False, self.threshold  # code absent from this package: nobody there
+        return self.table.cells[i][j], self.cell_lb[i][j], self.threshold
+
+    def row(self, r: str) -> _Part:
+        i = self.rows.get(r)
+        return (
+            (0, False, self.threshold)
+            if i is None
+            else (self.table.row_totals[i], self.row_lb[i], self.threshold)
+        )
+
+    def col(self, c: str) -> _Part:
+        j = self.cols.get(c)
+        return (
+            (0, False, self.threshold)
+            if j is None
+            else (self.table.col_totals[j], self.col_lb[j], self.threshold)
+        )
+
+    def total(self) -> _Part:
+        return self.table.total, self.total_lb, self.threshold
+
+
+def _merge_table(parts: list[tuple[AggregateTable, int] | None]) -> MergedTable:
+    inputs = [_Input(table, threshold) for table, threshold in (p for p in parts if p is not None)]
+    first = inputs[0].table
+    unit = Unit(first.unit)
+    for other in (x.table for x in inputs[1:]):
+        if Unit(other.unit) is not unit:
+            raise PackageError(
+                f"table {_short(first.id)} counts {unit.value} in one package "
+                f"and {Unit(other.unit).value} in another"
+            )
+        if other.additive != first.additive:
+            raise PackageError(f"table {_short(first.id)} is additive in one package and not in another")
+    unknown = len(inputs) < len(parts)  # a package without this table: its share is unknown, not zero
+    rows = _ordered_union(x.table.rows for x in inputs)
+    cols = _ordered_union(x.table.cols for x in inputs)
+    if len(rows) > MAX_CODES or len(cols) > MAX_CODES:
+        raise PackageError(f"table {_short(first.id)} has more than {MAX_CODES} rows or columns once merged")
+
+    cells = [[_sum_parts((x.cell(r, c) for x in inputs), unknown) for c in cols] for r in rows]
+    row_totals = [_sum_parts((x.row(r) for x in inputs), unknown) for r in rows]
+    col_totals = [_sum_parts((x.col(c) for x in inputs), unknown) for c in cols]
+    total = _sum_parts((x.total() for x in inputs), unknown)
+
+    row_labels: dict[str, str] = {}
+    col_labels: dict[str, str] = {}
+    for x in inputs:
+        for code, label in x.table.row_labels.items():
+            row_labels.setdefault(code, label)
+        for code, label in x.table.col_labels.items():
+            col_labels.setdefault(code, label)
+    women = unit is Unit.WOMEN
+
+    def who(merged: tuple[Number, bool, int]) -> int:
+        return int(merged[0]) if women else merged[2]
+
+    cell_flags = [[lb for _, lb, _ in row] for row in cells]
+    return MergedTable(
+        id=first.id,
+        title=first.title,
+        unit=unit,
+        rows=rows,
+        cols=cols,
+        cells=[[value for value, _, _ in row] for row in cells],
+        row_totals=[value for value, _, _ in row_totals],
+        col_totals=[value for value, _, _ in col_totals],
+        total=total[0],
+        additive=first.additive,
+        contributors=[[who(m) for m in row] for row in cells],
+        row_contributors=[who(m) for m in row_totals],
+        col_contributors=[who(m) for m in col_totals],
+        total_contributors=who(total),
+        row_labels=row_labels,
+        col_labels=col_labels,
+        lower_bound=cell_flags if any(any(r) for r in cell_flags) else None,
+        row_lower_bound=[lb for _, lb, _ in row_totals],
+        col_lower_bound=[lb for _, lb, _ in col_totals],
+        total_lower_bound=total[1],
+        contributors_known=women,
+    )

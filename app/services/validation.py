@@ -1,0 +1,147 @@
+"""Input checks shared by every use case. Each failure names the field and says what is expected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import codelists
+from app.services.errors import CONTEXT, ValidationError
+
+MIN_MINUTES, MAX_MINUTES = 1, 600
+OLDEST_BIRTH_YEAR_SPAN = 110
+YOUNGEST_AGE = 10
+EARLIEST_DATE = date(1990, 1, 1)
+
+
+def today() -> date:
+    return date.today()
+
+
+def check_date(value: date | None, field: str, *, required: bool = True) -> date | None:
+    """A real calendar date, not in the future and not before the service could have existed."""
+    if value is None:
+        if required:
+            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The date is required ({field})."), field=field)
+        return None
+    if not isinstance(value, date):
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Not a date ({field})."), field=field)
+    if value > today():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The date cannot be in the future ({field})."), field=field
+        )
+    if value < EARLIEST_DATE:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The date is implausibly old ({field})."), field=field
+        )
+    return value
+
+
+def check_future_ok(value: date | None, field: str) -> date | None:
+    """Due dates may lie in the future, but not absurdly far."""
+    if value is None:
+        return None
+    if value < EARLIEST_DATE or value.year > today().year + 20:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The date is implausible ({field})."), field=field)
+    return value
+
+
+def check_not_before(later: date, earlier: date, field: str) -> None:
+    if later < earlier:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "This date cannot come before the case was opened ({field})."),
+            field=field,
+        )
+
+
+def check_minutes(minutes: int) -> int:
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Minutes must be a whole number from {low} to {high}."),
+            field="minutes",
+            low=MIN_MINUTES,
+            high=MAX_MINUTES,
+        )
+    return minutes
+
+
+def check_birth_year(year: int | None) -> int | None:
+    if year is None:
+        return None
+    current = today().year
+    low, high = current - OLDEST_BIRTH_YEAR_SPAN, current - YOUNGEST_AGE
+    if isinstance(year, bool) or not isinstance(year, int) or not low <= year <= high:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "The year of birth must be between {low} and {high}."),
+            field="birth_year",
+            low=low,
+            high=high,
+        )
+    return year
+
+
+def check_count(value: int | None, field: str, maximum: int = 30) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Enter a number from 0 to {maximum} ({field})."),
+            field=field,
+            maximum=maximum,
+        )
+    return value
+
+
+def check_code(list_name: str, code: str | None, field: str, *, allow_empty: bool = False) -> str:
+    if (code is None or code == "") and allow_empty:
+        return ""
+    if not isinstance(code, str) or not codelists.is_valid(list_name, code):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "'{code}' is not a valid choice ({field})."),
+            field=field,
+            code=str(code)[:40],
+        )
+    return code
+
+
+def check_codes(list_name: str, values: Iterable[str], field: str) -> str:
+    """Validate a multi-valued field and return its stored form ",A,B," (in code-list order)."""
+    items = list(values)
+    try:
+        ordered = codelists.validate(list_name, items)
+    except (codelists.UnknownCode, TypeError) as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Unknown or repeated choice ({field})."), field=field
+        ) from exc
+    return encode_codes(ordered)
+
+
+def encode_codes(codes: Iterable[str]) -> str:
+    items = list(codes)
+    return "," + ",".join(items) + "," if items else ""
+
+
+def decode_codes(stored: str) -> tuple[str, ...]:
+    return tuple(code for code in stored.split(",") if code)
+
+
+def check_text(value: str, field: str, maximum: int) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Not text ({field})."), field=field)
+    value = value.strip()
+    if len(value) > maximum:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "Too long: at most {maximum} characters ({field})."),
+            field=field,
+            maximum=maximum,
+        )
+    if "\x00" in value:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Invalid characters ({field})."), field=field)
+    return value
+
+
+def check_country(code: str | None) -> str | None:
+    if code is None or code == "":
+        return None
+    return check_code("country", code.upper() if isinstance(code, str) else code, "country")

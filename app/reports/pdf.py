@@ -1,0 +1,1184 @@
+"""Printable PDF reports of anonymised aggregates, for funders and the network meeting.
+
+The coordinator prints what this module produces and hands it out as-is, so layout matters as much as
+content. Only published values ever reach the page: suppressed cells print as "<k", contributor counts
+are never read, and charts are drawn only from published exact values. No Qt here: the UI and the CLI
+both call `render_report`.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import math
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app import APP_NAME
+from app.reports.tables import AggregateTable, Number, Unit
+
+__all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "render_report"]
+
+# --------------------------------------------------------------------------------------------------
+# Fixed texts. The caller passes everything else already translated.
+# --------------------------------------------------------------------------------------------------
+
+STRINGS: dict[str, dict[str, str]] = {
+    "it": {
+        "report": "Report statistico",
+        "centre": "Centro antiviolenza",
+        "desks": "Sportelli",
+        "no_desks": "—",
+        "period": "Periodo",
+        "period_range": "dal {start} al {end}",
+        "generated": "Data di generazione",
+        "notice_title": "Dati aggregati e anonimizzati",
+        "notice_body": (
+            "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
+            "accolte lascia l'archivio cifrato del centro. Per tutela della riservatezza, le celle basate "
+            "su meno di {k} donne sono soppresse (<{k}), anche per ore e numero di prestazioni; "
+            "altre celle possono essere soppresse perché il valore non sia ricavabile dai totali."
+        ),
+        "contents": "Contenuti",
+        "method": "Nota metodologica",
+        "total": "Totale",
+        "page": "Pagina {n} di {m}",
+        "table": "Tabella",
+        "unit": "Unità di misura",
+        "cols_part": "colonne {a}–{b} di {n}",
+        "continued": "segue",
+        "note_suppressed": "<{k}: valore soppresso per tutela della riservatezza (meno di {k} donne "
+        "o valore ricavabile dai totali).",
+        "note_lower": "≥: valore minimo, alcuni dati di origine sono soppressi.",
+        "note_multi": "Risposta multipla: la stessa donna può essere contata in più righe, "
+        "per cui i totali non sono la somma delle righe.",
+        "chart_partial": "Il grafico mostra solo i {n} valori pubblicati; {m} valori soppressi non sono "
+        "rappresentati.",
+        "chart_omitted": "Grafico non riprodotto: troppi valori della tabella sono soppressi per tutela "
+        "della riservatezza.",
+        "chart_totals": "Grafico dei totali di riga della tabella {t}.",
+        "chart_crowded": "Grafico non riprodotto: le categorie sono troppe per una lettura chiara.",
+        "unit_women": "donne",
+        "unit_contacts": "contatti",
+        "unit_services": "prestazioni",
+        "unit_hours": "ore",
+        "unit_referrals": "invii",
+        "unit_minors": "minori",
+        "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+        "novembre dicembre",
+    },
+    "en": {
+        "report": "Statistical report",
+        "centre": "Anti-violence centre",
+        "desks": "Help desks",
+        "no_desks": "—",
+        "period": "Period",
+        "period_range": "from {start} to {end}",
+        "generated": "Generated on",
+        "notice_title": "Aggregated, anonymised data",
+        "notice_body": (
+            "This document contains aggregated counts only: no identifying data about the women "
+            "supported leaves the centre's encrypted store. To protect confidentiality, cells based on "
+            "fewer than {k} women are suppressed (<{k}), for hours and number of services too; other "
+            "cells may be suppressed so that no value can be recovered from the totals."
+        ),
+        "contents": "Contents",
+        "method": "Methodological note",
+        "total": "Total",
+        "page": "Page {n} of {m}",
+        "table": "Table",
+        "unit": "Unit",
+        "cols_part": "columns {a}–{b} of {n}",
+        "continued": "continued",
+        "note_suppressed": "<{k}: value suppressed to protect confidentiality (fewer than {k} women "
+        "or recoverable from the totals).",
+        "note_lower": "≥: lower bound, some source data are suppressed.",
+        "note_multi": "Multiple response: the same woman may be counted in several rows, so totals are "
+        "not the sum of the rows.",
+        "chart_partial": "The chart shows only the {n} published values; {m} suppressed values are not "
+        "shown.",
+        "chart_omitted": "Chart not shown: too many values of the table are suppressed to protect "
+        "confidentiality.",
+        "chart_totals": "Chart of the row totals of table {t}.",
+        "chart_crowded": "Chart not shown: too many categories to read clearly.",
+        "unit_women": "women",
+        "unit_contacts": "contacts",
+        "unit_services": "services",
+        "unit_hours": "hours",
+        "unit_referrals": "referrals",
+        "unit_minors": "minors",
+        "months": "January February March April May June July August September October November December",
+    },
+}
+
+
+@dataclass
+class ReportSection:
+    """One chapter of the report: tables on one indicator, optionally illustrated by a chart."""
+
+    title: str
+    tables: list[AggregateTable]
+    chart: str | None = None  # "bar" | "hbar" | "pie" | None
+    chart_table_index: int = 0
+    note: str = ""
+
+
+@dataclass
+class ReportDocument:
+    """Everything printed in a report; texts arrive already translated into `lang`."""
+
+    title: str
+    centre: str
+    desks: list[str]
+    period_label: str
+    period_start: date
+    period_end: date
+    generated_on: date
+    threshold: int
+    method_note: str
+    sections: list[ReportSection] = field(default_factory=list)
+    lang: str = "it"
+    subtitle: str = ""
+    footer_note: str = ""
+
+
+# --------------------------------------------------------------------------------------------------
+# Palette and fonts
+# --------------------------------------------------------------------------------------------------
+
+TEAL = colors.HexColor("#0F5257")
+TEAL_MID = colors.HexColor("#3F8E88")
+TEAL_TINT = colors.HexColor("#E3EFEE")
+PLUM = colors.HexColor("#6B3E66")
+PLUM_TINT = colors.HexColor("#F3EBF2")
+INK = colors.HexColor("#1E2626")
+MUTED = colors.HexColor("#5C6B6A")
+RULE = colors.HexColor("#C5D3D1")
+ZEBRA = colors.HexColor("#F4F7F7")
+PIE_COLOURS = [
+    colors.HexColor(c)
+    for c in ("#0F5257", "#6B3E66", "#3F8E88", "#A4789E", "#86BDB7", "#D3B7CF", "#2E4A4A", "#C49A4A")
+]
+
+FONT = "AscoltoSans"
+FONT_BOLD = "AscoltoSans-Bold"
+
+
+def _register_fonts() -> None:
+    """Register a Unicode TTF pair once: the base-14 fonts cannot print ≥, ’ or « » and are not embedded."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pairs: list[tuple[Any, Any]] = []
+    fonts_dir = importlib.resources.files("app").joinpath("resources", "fonts")
+    regular, bold = fonts_dir.joinpath("DejaVuSans.ttf"), fonts_dir.joinpath("DejaVuSans-Bold.ttf")
+    if regular.is_file() and bold.is_file():
+        pairs.append((regular, bold))
+    import reportlab
+
+    vera = Path(reportlab.__file__).parent / "fonts"
+    pairs.append((vera / "Vera.ttf", vera / "VeraBd.ttf"))
+    for reg, bld in pairs:
+        try:
+            with ExitStack() as stack:
+                reg_path = stack.enter_context(importlib.resources.as_file(reg))
+                bld_path = stack.enter_context(importlib.resources.as_file(bld))
+                # TTFont reads the whole file at construction, so the temporary path may vanish afterwards.
+                pdfmetrics.registerFont(TTFont(FONT, str(reg_path)))
+                pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bld_path)))
+        except Exception:  # a damaged or missing font file: try the next pair
+            continue
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        return
+    raise RuntimeError("no usable TTF font for the PDF report")
+
+
+# --------------------------------------------------------------------------------------------------
+# Number and date formatting
+# --------------------------------------------------------------------------------------------------
+
+
+def format_number(value: Number, unit: Unit | str = Unit.WOMEN, lang: str = "it") -> str:
+    """Format a count or a number of hours the way the reader's language writes it.
+
+    Hours always carry one decimal so columns align; counts are integers. Italian uses "." for
+    thousands and "," for decimals.
+    """
+    decimals = 1 if unit == Unit.HOURS or (isinstance(value, float) and not float(value).is_integer()) else 0
+    text = f"{value:,.{decimals}f}"
+    if lang == "it":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def _format_percent(share: float, lang: str) -> str:
+    text = f"{share * 100:.1f}"
+    return (text.replace(".", ",") if lang == "it" else text) + "%"
+
+
+def _format_date(day: date, lang: str) -> str:
+    months = _strings(lang)["months"].split()
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def _strings(lang: str) -> dict[str, str]:
+    return STRINGS.get(lang, STRINGS["it"])
+
+
+# --------------------------------------------------------------------------------------------------
+# Styles
+# --------------------------------------------------------------------------------------------------
+
+BODY_SIZE = 9.5
+
+
+@dataclass
+class _Styles:
+    """Paragraph styles built once per render (they depend on the registered font names)."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    note: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    caption: ParagraphStyle
+    cover_app: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_label: ParagraphStyle
+    cover_value: ParagraphStyle
+    notice_title: ParagraphStyle
+    notice_body: ParagraphStyle
+    contents: ParagraphStyle
+
+
+def _make_styles() -> _Styles:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=13.5, textColor=INK)
+    return _Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
+        note=ParagraphStyle("note", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED, spaceBefore=3),
+        h1=ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=TEAL,
+            spaceBefore=22,
+            spaceAfter=8,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=13,
+            textColor=INK,
+            spaceBefore=12,
+            spaceAfter=1,
+        ),
+        caption=ParagraphStyle(
+            "caption", parent=body, fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=4
+        ),
+        cover_app=ParagraphStyle(
+            "cover_app", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16, textColor=TEAL
+        ),
+        cover_title=ParagraphStyle(
+            "cover_title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=24,
+            leading=30,
+            textColor=INK,
+            spaceBefore=6,
+        ),
+        cover_subtitle=ParagraphStyle(
+            "cover_subtitle", parent=body, fontSize=13, leading=17, textColor=MUTED, spaceBefore=4
+        ),
+        cover_label=ParagraphStyle("cover_label", parent=body, fontSize=8.5, leading=12, textColor=MUTED),
+        cover_value=ParagraphStyle("cover_value", parent=body, fontSize=10.5, leading=14),
+        notice_title=ParagraphStyle(
+            "notice_title", parent=body, fontName=FONT_BOLD, fontSize=11, leading=14, textColor=TEAL
+        ),
+        notice_body=ParagraphStyle("notice_body", parent=body, fontSize=9, leading=13),
+        contents=ParagraphStyle("contents", parent=body, fontSize=9.5, leading=15),
+    )
+
+
+def _p(text: str) -> str:
+    """Escape caller text for reportlab's mini-markup: labels such as "<18" would otherwise break it."""
+    return escape(text)
+
+
+# --------------------------------------------------------------------------------------------------
+# Page geometry, header and footer
+# --------------------------------------------------------------------------------------------------
+
+MARGIN_X = 20 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 22 * mm
+COVER_LEFT = 32 * mm
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+
+
+def _frame_width(pagesize: tuple[float, float]) -> float:
+    return pagesize[0] - 2 * MARGIN_X
+
+
+@dataclass
+class _Decor:
+    """What the running header and footer print on each page."""
+
+    title: str
+    right: str
+    footer_note: str
+    page_fmt: str
+
+
+def _numbered_canvas(decor: _Decor) -> type[Canvas]:
+    """A canvas that defers page decoration to `save`, when the total page count ("di Y") is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            for state in self._page_states:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            number = self._pageNumber
+            self.saveState()
+            if number > 1:
+                y = height - 13 * mm
+                self.setFont(FONT_BOLD, 7.5)
+                self.setFillColor(TEAL)
+                self.drawString(MARGIN_X, y, APP_NAME)
+                offset = pdfmetrics.stringWidth(APP_NAME + "  ", FONT_BOLD, 7.5)
+                self.setFont(FONT, 7.5)
+                self.setFillColor(MUTED)
+                room = width - 2 * MARGIN_X - offset - pdfmetrics.stringWidth(decor.right, FONT, 7.5) - 12
+                self.drawString(MARGIN_X + offset, y, _clip(decor.title, room, FONT, 7.5))
+                self.drawRightString(width - MARGIN_X, y, decor.right)
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN_X, y - 4, width - MARGIN_X, y - 4)
+            y = 12 * mm
+            left = COVER_LEFT if number == 1 else MARGIN_X  # align with the cover's text column
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(left, y + 9, width - MARGIN_X, y + 9)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            label = decor.page_fmt.format(n=number, m=total)
+            self.drawRightString(width - MARGIN_X, y, label)
+            if decor.footer_note:
+                room = width - left - MARGIN_X - pdfmetrics.stringWidth(label, FONT, 7.5) - 18
+                lines = simpleSplit(decor.footer_note, FONT, 7, room)[:2]
+                self.setFont(FONT, 7)
+                for i, line in enumerate(lines):
+                    self.drawString(left, y - 9 * i, line)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _clip(text: str, width: float, font: str, size: float) -> str:
+    """Shorten a running-header text with an ellipsis rather than let it run into the right column."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_cover_band(canv: Canvas, _doc: Any) -> None:
+    """A plain teal band down the cover's left edge: identity without decoration that distracts."""
+    canv.saveState()
+    canv.setFillColor(TEAL)
+    canv.rect(0, 0, 9 * mm, PORTRAIT[1], stroke=0, fill=1)
+    canv.setFillColor(PLUM)
+    canv.rect(9 * mm, 0, 1.6 * mm, PORTRAIT[1], stroke=0, fill=1)
+    canv.restoreState()
+
+
+def _doc_template(target: Any, lang: str, deterministic: bool) -> BaseDocTemplate:
+    def frame(pagesize: tuple[float, float], ident: str) -> Frame:
+        return Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            pagesize[0] - 2 * MARGIN_X,
+            pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=ident,
+        )
+
+    cover_frame = Frame(
+        COVER_LEFT,
+        28 * mm,
+        PORTRAIT[0] - COVER_LEFT - MARGIN_X,
+        PORTRAIT[1] - 56 * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="cover",
+    )
+    doc = BaseDocTemplate(
+        target,
+        pagesize=PORTRAIT,
+        # Metadata carries nothing about the centre or the period: the file may travel by mail.
+        title=APP_NAME,
+        author=APP_NAME,
+        creator=APP_NAME,
+        producer=APP_NAME,
+        subject="",
+        keywords=[],
+        invariant=1 if deterministic else None,
+        initialFontName=FONT,  # otherwise every page references an unembedded Helvetica
+        initialFontSize=BODY_SIZE,
+        lang="it-IT" if lang == "it" else "en",
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="cover", frames=[cover_frame], pagesize=PORTRAIT, onPage=_draw_cover_band),
+            PageTemplate(id="portrait", frames=[frame(PORTRAIT, "p")], pagesize=PORTRAIT),
+            PageTemplate(id="landscape", frames=[frame(LANDSCAPE, "l")], pagesize=LANDSCAPE),
+        ]
+    )
+    return doc
+
+
+# --------------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------------
+
+CELL_PAD = 4.0
+LABEL_MIN = 105.0
+NUM_MAX = 78.0
+MIN_TABLE_SHARE = 0.62  # narrower tables look lost under full-width charts and headings
+
+
+@dataclass
+class _Cell:
+    text: str
+    suppressed: bool = False
+    lower: bool = False
+
+
+@dataclass
+class _Grid:
+    """A table reduced to printable strings, with the margins already decided."""
+
+    col_heads: list[str]
+    row_heads: list[str]
+    body: list[list[_Cell]]  # rows x (cols [+ total col])
+    total_row: list[_Cell] | None
+    total_row_label: str
+    has_total_col: bool
+    any_suppressed: bool
+    any_lower: bool
+
+
+def _cell(value: Number | None, lower: bool, unit: Unit, k: int, lang: str) -> _Cell:
+    if value is None:
+        return _Cell(f"<{k}", suppressed=True)
+    text = format_number(value, unit, lang)
+    return _Cell(f"≥ {text}", lower=True) if lower else _Cell(text)
+
+
+def _grid(table: AggregateTable, k: int, lang: str) -> _Grid:
+    s = _strings(lang)
+    has_total_col = len(table.cols) > 1
+    lb = table.lower_bound
+    body: list[list[_Cell]] = []
+    for i, row in enumerate(table.cells):
+        cells = [_cell(v, bool(lb and lb[i][j]), table.unit, k, lang) for j, v in enumerate(row)]
+        if has_total_col:
+            cells.append(_cell(table.row_totals[i], False, table.unit, k, lang))
+        body.append(cells)
+    total_row: list[_Cell] | None = None
+    # Margins of a multi-response table count distinct women, not sums: print them only for additive
+    # tables, as the "Totale" row, and say so in the note for the others.
+    if table.additive:
+        total_row = [_cell(v, False, table.unit, k, lang) for v in table.col_totals]
+        if has_total_col:
+            total_row.append(_cell(table.total, False, table.unit, k, lang))
+    all_cells = [c for r in body for c in r] + (total_row or [])
+    return _Grid(
+        col_heads=[table.label_col(c) for c in table.cols] + ([s["total"]] if has_total_col else []),
+        row_heads=[table.label_row(r) for r in table.rows],
+        body=body,
+        total_row=total_row,
+        total_row_label=s["total"],
+        has_total_col=has_total_col,
+        any_suppressed=any(c.suppressed for c in all_cells),
+        any_lower=any(c.lower for c in all_cells),
+    )
+
+
+@dataclass
+class _Plan:
+    """How a table goes on paper: orientation, font size and which data columns each part carries."""
+
+    landscape: bool
+    font_size: float
+    parts: list[list[int]]  # indexes into grid columns (total column included as the last index)
+    num_widths: list[float]
+    label_width: float
+
+
+def _word_width(text: str, font: str, size: float) -> float:
+    return max((pdfmetrics.stringWidth(w, font, size) for w in text.split()), default=0.0)
+
+
+def _plan(grid: _Grid) -> _Plan:
+    """Pick the first layout that fits: portrait, smaller type, landscape, then columns split in parts."""
+    ncols = len(grid.col_heads)
+    longest_label = max((pdfmetrics.stringWidth(r, FONT, 8.5) for r in grid.row_heads), default=0.0)
+
+    def widths(size: float) -> list[float]:
+        out = []
+        for j in range(ncols):
+            texts = [row[j].text for row in grid.body] + ([grid.total_row[j].text] if grid.total_row else [])
+            value_w = max((pdfmetrics.stringWidth(t, FONT_BOLD, size) for t in texts), default=0.0)
+            head_w = _word_width(grid.col_heads[j], FONT_BOLD, size - 0.5)
+            out.append(max(value_w, head_w, 24.0) + 2 * CELL_PAD + 2)
+        return out
+
+    def label_min(size: float) -> float:
+        words = max(_word_width(r, FONT, size) for r in grid.row_heads) if grid.row_heads else 0.0
+        return max(LABEL_MIN * size / 8.5, words + 2 * CELL_PAD)
+
+    for is_landscape in (False, True):
+        avail = _frame_width(LANDSCAPE if is_landscape else PORTRAIT)
+        for size in (8.5, 7.5):
+            num = widths(size)
+            if label_min(size) + sum(num) <= avail:
+                return _finish_plan(num, [list(range(ncols))], avail, is_landscape, size, longest_label)
+    avail = _frame_width(LANDSCAPE)
+    size = 7.5
+    num = widths(size)
+    room = avail - label_min(size)
+    parts: list[list[int]] = [[]]
+    used = 0.0
+    for j in range(ncols):
+        if parts[-1] and used + num[j] > room:
+            parts.append([])
+            used = 0.0
+        parts[-1].append(j)
+        used += num[j]
+    return _finish_plan(num, parts, avail, True, size, longest_label)
+
+
+def _finish_plan(
+    num: list[float], parts: list[list[int]], avail: float, is_landscape: bool, size: float, longest: float
+) -> _Plan:
+    """Give spare width to the labels first (fewer wrapped lines), then to numbers up to a sane maximum."""
+    widest_part = max(sum(num[j] for j in part) for part in parts)
+    label = min(max(LABEL_MIN, longest * size / 8.5 + 2 * CELL_PAD + 2), avail * 0.5, avail - widest_part)
+    label = max(label, min(LABEL_MIN, avail - widest_part), avail * MIN_TABLE_SHARE - widest_part)
+    widened = list(num)
+    for part in parts:
+        spare = avail - label - sum(num[j] for j in part)
+        if spare > 0:
+            for j in part:
+                widened[j] = min(max(num[j], NUM_MAX), num[j] + spare / len(part))
+    return _Plan(is_landscape, size, parts, widened, label)
+
+
+def _table_flowables(
+    table: AggregateTable, number: str, doc: ReportDocument, styles: _Styles
+) -> tuple[list[Flowable], bool, bool]:
+    """Caption, one or more Table parts and the footnotes this table needs.
+
+    Returns the flowables (a CondPageBreak first), whether the table wants landscape pages, and whether
+    it is short enough to be kept together on one page.
+    """
+    s = _strings(doc.lang)
+    k = doc.threshold
+    grid = _grid(table, k, doc.lang)
+    plan = _plan(grid)
+    size = plan.font_size
+    head_style = ParagraphStyle(
+        "th",
+        fontName=FONT_BOLD,
+        fontSize=size - 0.5,
+        leading=size + 1.5,
+        textColor=colors.white,
+        alignment=TA_RIGHT,
+    )
+    label_style = ParagraphStyle("td", fontName=FONT, fontSize=size, leading=size + 2.5, textColor=INK)
+    label_bold = ParagraphStyle("tdb", parent=label_style, fontName=FONT_BOLD)
+    head_left = ParagraphStyle("thl", parent=head_style, alignment=TA_LEFT)
+
+    unit_name = s.get(f"unit_{table.unit.value}", table.unit.value)
+    # Keep a small table whole and never leave a title with fewer than a few rows under it.
+    rows_h = (len(grid.body) + 2) * (size + 8.5)
+    out: list[Flowable] = [
+        CondPageBreak(min(rows_h, 130.0) + 45),
+        Paragraph(f"{s['table']} {number} – {_p(table.title)}", styles.h2),
+        Paragraph(f"{s['unit']}: {_p(unit_name)}", styles.caption),
+    ]
+    for part_no, part in enumerate(plan.parts):
+        if len(plan.parts) > 1:
+            ncols = len(grid.col_heads)
+            label = s["cols_part"].format(a=part[0] + 1, b=part[-1] + 1, n=ncols)
+            if part_no:
+                out.append(CondPageBreak(min(rows_h, 130.0) + 45))
+                out.append(
+                    Paragraph(f"{s['table']} {number} ({s['continued']}) – {_p(table.title)}", styles.h2)
+                )
+            out.append(Paragraph(_p(label), styles.caption))
+        header: list[Any] = [Paragraph("", head_left)]
+        header += [Paragraph(_p(grid.col_heads[j]), head_style) for j in part]
+        data: list[list[Any]] = [header]
+        for i, row in enumerate(grid.body):
+            data.append([Paragraph(_p(grid.row_heads[i]), label_style)] + [row[j].text for j in part])
+        if grid.total_row is not None:
+            data.append(
+                [Paragraph(_p(grid.total_row_label), label_bold)] + [grid.total_row[j].text for j in part]
+            )
+        widths = [plan.label_width] + [plan.num_widths[j] for j in part]
+        t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        t.setStyle(_table_style(grid, part, size))
+        out.append(t)
+    notes = []
+    if grid.any_suppressed:
+        notes.append(s["note_suppressed"].format(k=k))
+    if grid.any_lower:
+        notes.append(s["note_lower"])
+    if not table.additive:
+        notes.append(s["note_multi"])
+    out.extend(Paragraph(_p(n), styles.note) for n in notes)
+    # A short table moves whole with its footnotes rather than leave "<5: ..." alone on a page.
+    return out, plan.landscape, len(plan.parts) == 1 and rows_h < 300
+
+
+def _table_style(grid: _Grid, part: list[int], size: float) -> TableStyle:
+    last = len(grid.body) + (1 if grid.total_row is not None else 0)
+    n = len(part)
+    cmds: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, size),  # also for Paragraph cells: the default is Helvetica
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),  # numbers sit on the first line of a wrapped label
+        ("BACKGROUND", (0, 0), (-1, 0), TEAL),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD + 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.2),
+        ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 4.5),
+        ("ROWBACKGROUNDS", (0, 1), (-1, len(grid.body)), [colors.white, ZEBRA]),
+        ("LINEBELOW", (0, 1), (-1, len(grid.body)), 0.25, RULE),
+        ("LINEBELOW", (0, last), (-1, last), 0.9, TEAL),
+    ]
+    if grid.has_total_col and part and part[-1] == len(grid.col_heads) - 1:
+        cmds += [
+            ("FONT", (n, 1), (n, -1), FONT_BOLD, size),
+            ("LINEBEFORE", (n, 1), (n, -1), 0.6, RULE),
+        ]
+    if grid.total_row is not None:
+        cmds += [
+            ("BACKGROUND", (0, last), (-1, last), TEAL_TINT),
+            ("FONT", (1, last), (-1, last), FONT_BOLD, size),
+            ("LINEABOVE", (0, last), (-1, last), 0.8, TEAL),
+        ]
+    rows = [*grid.body, *([grid.total_row] if grid.total_row is not None else [])]
+    for i, row in enumerate(rows, start=1):
+        for c, j in enumerate(part, start=1):
+            if row[j].suppressed:
+                cmds.append(("TEXTCOLOR", (c, i), (c, i), MUTED))
+            elif row[j].lower:
+                cmds.append(("TEXTCOLOR", (c, i), (c, i), PLUM))
+    return TableStyle(cmds)
+
+
+# --------------------------------------------------------------------------------------------------
+# Charts
+# --------------------------------------------------------------------------------------------------
+
+MAX_PIE_SLICES = 7
+MAX_BARS = 24  # beyond this a bar chart is a texture, not a message, and would not fit half a page
+
+
+@dataclass
+class _Series:
+    """Values a chart may draw: published ones only, lower bounds flagged so they print as in the table."""
+
+    labels: list[str]
+    values: list[float]
+    lower: list[bool]
+    skipped: int  # suppressed categories, left out of the chart
+
+
+def _chart_values(table: AggregateTable) -> _Series:
+    """Chart the single column, or the row totals, exactly as the table prints them.
+
+    Suppressed values are never drawn, not even as an empty slot sized from the totals: nothing in the
+    chart may hint at them. Lower bounds are drawn as lighter bars labelled "≥ value", like the table.
+    """
+    one_col = len(table.cols) == 1
+    series = _Series([], [], [], 0)
+    for i, code in enumerate(table.rows):
+        value = table.cells[i][0] if one_col else table.row_totals[i]
+        if value is None:
+            series.skipped += 1
+            continue
+        series.labels.append(table.label_row(code))
+        series.values.append(float(value))
+        series.lower.append(bool(one_col and table.lower_bound and table.lower_bound[i][0]))
+    return series
+
+
+def _nice_step(top: float) -> float:
+    """A 1-2-5 axis step giving four to six gridlines, so counts never get fractional ticks."""
+    if top <= 0:
+        return 1.0
+    raw = top / 6
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return max(step, 1.0)
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose initial state uses our embedded font (the default references unembedded Helvetica)."""
+    d = Drawing(width, height)
+    d.initialFontName = FONT
+    return d
+
+
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    return simpleSplit(text, FONT, size, width) or [""]
+
+
+def _bar_labels(series: _Series, unit: Unit, lang: str) -> list[list[Callable[[float], str]]]:
+    """One formatter per bar (reportlab would treat plain strings as %-formats)."""
+    texts = [
+        ("≥ " if low else "") + format_number(v, unit, lang)
+        for v, low in zip(series.values, series.lower, strict=True)
+    ]
+    return [[_constant(text) for text in texts]]
+
+
+def _constant(text: str) -> Callable[[float], str]:
+    def label(_value: float) -> str:
+        return text
+
+    return label
+
+
+def _style_bars(bc: Any, series: _Series) -> None:
+    """Teal bars; lower bounds lighter, so the eye does not read them as exact."""
+    bc.bars.strokeColor = None
+    bc.bars[0].fillColor = TEAL_MID
+    for i, low in enumerate(series.lower):
+        if low:
+            bc.bars[(0, i)].fillColor = colors.HexColor("#B9D6D3")
+
+
+def _hbar(series: _Series, unit: Unit, lang: str, width: float) -> Drawing:
+    size = 7.5
+    labels, values = series.labels, series.values
+    label_room = min(width * 0.4, max(pdfmetrics.stringWidth(t, FONT, size) for t in labels) + 10)
+    wrapped = ["\n".join(_wrap(t, label_room - 10, size)) for t in labels]
+    max_lines = max(w.count("\n") + 1 for w in wrapped)
+    slot = max(17.0, max_lines * (size + 1.5) + 7)
+    plot_h = slot * len(values)
+    value_room = pdfmetrics.stringWidth("≥ " + format_number(max(values), unit, lang), FONT, size) + 10
+    d = _drawing(width, plot_h + 22)
+    bc = HorizontalBarChart()
+    bc.x, bc.y = label_room, 14
+    bc.width = width - label_room - value_room
+    bc.height = plot_h
+    bc.data = [values]
+    _style_bars(bc, series)
+    bc.barWidth = 10
+    bc.groupSpacing = slot - 10
+    bc.categoryAxis.categoryNames = wrapped
+    bc.categoryAxis.reverseDirection = 1
+    bc.categoryAxis.visibleTicks = 0
+    bc.categoryAxis.strokeColor = RULE
+    lab = bc.categoryAxis.labels
+    lab.fontName, lab.fontSize, lab.fillColor = FONT, size, INK
+    lab.boxAnchor, lab.textAnchor, lab.dx, lab.leading = "e", "end", -6, size + 1.5
+    _value_axis(bc.valueAxis, values, lang, size)
+    bc.barLabelFormat = _bar_labels(series, unit, lang)
+    bc.barLabels.fontName, bc.barLabels.fontSize, bc.barLabels.fillColor = FONT, size, INK
+    bc.barLabels.boxAnchor, bc.barLabels.dx = "w", 3
+    d.add(bc)
+    return d
+
+
+def _value_axis(axis: Any, values: list[float], lang: str, size: float) -> None:
+    """Gridlines at round values with headroom, so the tallest bar's label never meets the top line."""
+    step = _nice_step(max(values))
+    axis.valueMin = 0
+    axis.valueMax = step * max(1, math.ceil(max(values) * 1.1 / step))
+    axis.valueStep = step
+    axis.visibleAxis = 0
+    axis.visibleTicks = 0
+    axis.visibleGrid = 1
+    axis.gridStrokeColor = RULE
+    axis.gridStrokeWidth = 0.4
+    axis.labels.fontName, axis.labels.fontSize, axis.labels.fillColor = FONT, size - 0.5, MUTED
+    axis.labelTextFormat = lambda v: format_number(v, Unit.WOMEN, lang)
+
+
+def _vbar(series: _Series, unit: Unit, lang: str, width: float) -> Drawing | None:
+    """Vertical bars while the labels fit under them in three lines; None to ask for horizontal bars."""
+    size = 7.5
+    left = 34.0
+    plot_w = width - left - 6
+    slot = plot_w / len(series.values)
+    wrapped = [_wrap(t, slot - 6, size) for t in series.labels]
+    if max(len(w) for w in wrapped) > 3 or any(
+        pdfmetrics.stringWidth(line, FONT, size) > slot - 2 for w in wrapped for line in w
+    ):
+        return None
+    label_h = max(len(w) for w in wrapped) * (size + 1.5) + 8
+    plot_h = 140.0
+    d = _drawing(width, plot_h + label_h + 6)
+    bc = VerticalBarChart()
+    bc.x, bc.y, bc.width, bc.height = left, label_h, plot_w, plot_h
+    bc.data = [series.values]
+    _style_bars(bc, series)
+    bc.barSpacing = 0
+    bc.barWidth = min(28.0, slot * 0.45)
+    bc.groupSpacing = slot - bc.barWidth
+    bc.categoryAxis.categoryNames = ["\n".join(w) for w in wrapped]
+    bc.categoryAxis.visibleTicks = 0
+    bc.categoryAxis.strokeColor = RULE
+    lab = bc.categoryAxis.labels
+    lab.fontName, lab.fontSize, lab.fillColor = FONT, size, INK
+    lab.boxAnchor, lab.dy, lab.leading = "n", -4, size + 1.5
+    _value_axis(bc.valueAxis, series.values, lang, size)
+    bc.barLabelFormat = _bar_labels(series, unit, lang)
+    bc.barLabels.fontName, bc.barLabels.fontSize, bc.barLabels.fillColor = FONT, size, INK
+    bc.barLabels.boxAnchor, bc.barLabels.dy = "s", 2
+    d.add(bc)
+    return d
+
+
+def _pie(series: _Series, unit: Unit, lang: str, width: float) -> Drawing:
+    size = 8.0
+    values = series.values
+    total = sum(values)
+    radius = 58.0
+    legend_x = 2 * radius + 44
+    row_h = 15.0
+    height = max(2 * radius + 12, len(values) * row_h + 12)
+    d = _drawing(width, height)
+    pie = Pie()
+    pie.x, pie.y = 12, (height - 2 * radius) / 2
+    pie.width = pie.height = 2 * radius
+    pie.data = values
+    pie.startAngle = 90
+    pie.direction = "clockwise"
+    pie.slices.strokeColor = colors.white
+    pie.slices.strokeWidth = 1
+    for i in range(len(values)):
+        pie.slices[i].fillColor = PIE_COLOURS[i % len(PIE_COLOURS)]
+    d.add(pie)
+    name_room = min(
+        width - legend_x - 16 - 110, max(pdfmetrics.stringWidth(t, FONT, size) for t in series.labels)
+    )
+    value_col = legend_x + 16 + name_room + 110
+    top = height / 2 + len(values) * row_h / 2 - row_h + 4
+    for i, (label, value) in enumerate(zip(series.labels, values, strict=True)):
+        y = top - i * row_h
+        d.add(Rect(legend_x, y - 1, 9, 9, fillColor=PIE_COLOURS[i % len(PIE_COLOURS)], strokeColor=None))
+        d.add(
+            String(
+                legend_x + 16,
+                y,
+                _clip(label, name_room, FONT, size),
+                fontName=FONT,
+                fontSize=size,
+                fillColor=INK,
+            )
+        )
+        d.add(
+            String(
+                value_col - 52,
+                y,
+                format_number(value, unit, lang),
+                fontName=FONT,
+                fontSize=size,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        d.add(
+            String(
+                value_col,
+                y,
+                _format_percent(value / total, lang),
+                fontName=FONT_BOLD,
+                fontSize=size,
+                fillColor=TEAL,
+                textAnchor="end",
+            )
+        )
+    return d
+
+
+def _chart_flowables(
+    section: ReportSection, table_number: str, doc: ReportDocument, styles: _Styles, width: float
+) -> list[Flowable]:
+    """The section's chart, or a short sentence explaining why it is partial or missing."""
+    s = _strings(doc.lang)
+    if not section.chart or not (0 <= section.chart_table_index < len(section.tables)):
+        return []
+    table = section.tables[section.chart_table_index]
+    series = _chart_values(table)
+    # With most categories suppressed a chart says more about what is missing than about what is there,
+    # and the gaps invite guessing: leave the table alone.
+    if len(series.values) < 2 or series.skipped * 2 > len(table.rows):
+        return [Paragraph(_p(s["chart_omitted"]), styles.note), Spacer(1, 6)]
+    if max(series.values) <= 0:
+        return []  # nothing to draw; the table's zeros say it all
+    if len(series.values) > MAX_BARS:
+        return [Paragraph(_p(s["chart_crowded"]), styles.note), Spacer(1, 6)]
+    kind = section.chart
+    # A pie is a whole: without every share exact, or for multi-response rows, its angles would lie.
+    if kind == "pie" and (
+        series.skipped
+        or bool(table.lower_bound and any(any(r) for r in table.lower_bound))
+        or not table.additive
+        or len(series.values) > MAX_PIE_SLICES
+    ):
+        kind = "hbar"
+    width = min(width, 480.0)
+    drawing: Drawing | None
+    if kind == "pie":
+        drawing = _pie(series, table.unit, doc.lang, width)
+    elif kind == "bar":
+        drawing = _vbar(series, table.unit, doc.lang, width) or _hbar(series, table.unit, doc.lang, width)
+    else:
+        drawing = _hbar(series, table.unit, doc.lang, width)
+    notes = []
+    if len(table.cols) > 1:
+        notes.append(s["chart_totals"].format(t=table_number))
+    if series.skipped:
+        notes.append(s["chart_partial"].format(n=len(series.values), m=series.skipped))
+    parts: list[Flowable] = [Spacer(1, 8), drawing]
+    if notes:
+        parts.append(Paragraph(_p(" ".join(notes)), styles.note))
+    return [*parts, Spacer(1, 4)]  # the caller keeps them with the heading (nested KeepTogether misbehaves)
+
+
+# --------------------------------------------------------------------------------------------------
+# Cover, sections, method note
+# --------------------------------------------------------------------------------------------------
+
+
+def _cover(doc: ReportDocument, styles: _Styles) -> list[Flowable]:
+    s = _strings(doc.lang)
+    k = doc.threshold
+    width = PORTRAIT[0] - COVER_LEFT - MARGIN_X
+    period = doc.period_label
+    dates = s["period_range"].format(
+        start=_format_date(doc.period_start, doc.lang), end=_format_date(doc.period_end, doc.lang)
+    )
+    info_rows = [
+        (s["centre"], _p(doc.centre)),
+        (s["desks"], _p(", ".join(doc.desks)) if doc.desks else s["no_desks"]),
+        (s["period"], f"{_p(period)}<br/><font size='8.5' color='#5C6B6A'>{_p(dates)}</font>"),
+        (s["generated"], _p(_format_date(doc.generated_on, doc.lang))),
+    ]
+    info = Table(
+        [[Paragraph(_p(a), styles.cover_label), Paragraph(b, styles.cover_value)] for a, b in info_rows],
+        colWidths=[38 * mm, width - 38 * mm],
+        hAlign="LEFT",
+    )
+    info.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 1), (0, -1), 7.5),
+            ]
+        )
+    )
+    notice = Table(
+        [
+            [Paragraph(_p(s["notice_title"]), styles.notice_title)],
+            [Paragraph(_p(s["notice_body"].format(k=k)), styles.notice_body)],
+        ],
+        colWidths=[width],
+        hAlign="LEFT",
+    )
+    notice.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),
+                ("BACKGROUND", (0, 0), (-1, -1), TEAL_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, TEAL),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, 0), 10),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 11),
+            ]
+        )
+    )
+    out: list[Flowable] = [
+        Paragraph(APP_NAME.upper(), styles.cover_app),
+        Paragraph(_p(s["report"]), styles.cover_label),
+        Spacer(1, 34 * mm),
+        Paragraph(_p(doc.title), styles.cover_title),
+    ]
+    if doc.subtitle:
+        out.append(Paragraph(_p(doc.subtitle), styles.cover_subtitle))
+    out += [Spacer(1, 14 * mm), info, Spacer(1, 12 * mm), notice]
+    titles = [sec.title for sec in doc.sections] + [s["method"]]
+    if len(titles) > 1:
+        out += [Spacer(1, 11 * mm), Paragraph(_p(s["contents"]), styles.notice_title), Spacer(1, 3)]
+        out += [
+            Paragraph(f"<font color='#0F5257'><b>{i}.</b></font>&nbsp;&nbsp;{_p(t)}", styles.contents)
+            for i, t in enumerate(titles, start=1)
+        ]
+    return out
+
+
+def _section(
+    number: int, section: ReportSection, doc: ReportDocument, styles: _Styles
+) -> tuple[list[Flowable], bool]:
+    built = [
+        _table_flowables(table, f"{number}.{t_no}", doc, styles)
+        for t_no, table in enumerate(section.tables, start=1)
+    ]
+    is_landscape = any(wide for _, wide, _ in built)
+    width = _frame_width(LANDSCAPE if is_landscape else PORTRAIT)
+    head: list[Flowable] = [Paragraph(f"{number}.&nbsp;&nbsp;{_p(section.title)}", styles.h1)]
+    if section.note:
+        head.append(Paragraph(_p(section.note), styles.body))
+        head.append(Spacer(1, 4))
+    head += _chart_flowables(section, f"{number}.{section.chart_table_index + 1}", doc, styles, width)
+    # Heading, note and chart belong together, with the first table when it is short: a chart alone at
+    # the foot of a page, its table overleaf, reads badly. (KeepTogether must not nest, hence the flat lists.)
+    out: list[Flowable] = [CondPageBreak(70 * mm)]
+    for i, (flowables, _, short) in enumerate(built):
+        if i == 0 and short:
+            head += flowables[1:]
+        elif short:
+            out += [flowables[0], KeepTogether(flowables[1:])]
+        else:
+            if i == 0:
+                out.append(KeepTogether(head))
+                head = []
+            out += flowables
+    if head:
+        out.insert(1, KeepTogether(head))
+    return out, is_landscape
+
+
+def _method(number: int, doc: ReportDocument, styles: _Styles) -> list[Flowable]:
+    s = _strings(doc.lang)
+    out: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Paragraph(f"{number}.&nbsp;&nbsp;{_p(s['method'])}", styles.h1),
+    ]
+    body = ParagraphStyle("method", parent=styles.body, spaceAfter=6)
+    for para in doc.method_note.strip().split("\n\n"):
+        if para.strip():
+            out.append(Paragraph(_p(para.strip()).replace("\n", "<br/>"), body))
+    return out
+
+
+def _story(doc: ReportDocument, styles: _Styles) -> list[Flowable]:
+    """Cover, sections and method note, switching to landscape pages only around sections that need it."""
+    sections = [_section(number, sec, doc, styles) for number, sec in enumerate(doc.sections, start=1)]
+    sections.append((_method(len(doc.sections) + 1, doc, styles), False))
+    story: list[Flowable] = list(_cover(doc, styles))
+    current: bool | None = None
+    for flowables, wants_landscape in sections:
+        if wants_landscape != current:
+            story += [NextPageTemplate("landscape" if wants_landscape else "portrait"), PageBreak()]
+            current = wants_landscape
+        story += flowables
+    return story
+
+
+def render_report(
+    document: ReportDocument, path_or_stream: str | Path | IO[bytes], *, deterministic: bool = False
+) -> None:
+    """Write the report as a PDF to a path or a binary stream.
+
+    `deterministic` fixes timestamps and the document ID so that equal input gives equal bytes (tests,
+    reproducible archives). Metadata never names the centre: only the app name.
+    """
+    if document.threshold < 1:
+        raise ValueError("threshold must be positive")
+    if document.lang not in STRINGS:
+        raise ValueError(f"unsupported report language {document.lang!r}; expected one of {sorted(STRINGS)}")
+    _register_fonts()
+    styles = _make_styles()
+    target = str(path_or_stream) if isinstance(path_or_stream, Path) else path_or_stream
+    s = _strings(document.lang)
+    decor = _Decor(
+        title=document.title,
+        right=f"{document.centre} · {document.period_label}",
+        footer_note=document.footer_note,
+        page_fmt=s["page"],
+    )
+    pdf = _doc_template(target, document.lang, deterministic)
+    # The first pass of the story builds the cover on the "cover" template.
+    story: Sequence[Flowable] = _story(document, styles)
+    canvasmaker: Callable[..., Canvas] = _numbered_canvas(decor)
+    pdf.build(list(story), canvasmaker=canvasmaker)

@@ -96,7 +96,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     print("RECOVERY KEY (shown only now; print it or write it down and keep it locked away):", file=out)
     print(f"    {recovery_key}", file=out)
     print("", file=out)
-    print("It opens the database if every password is forgotten. Anyone holding it can read everything.", file=out)
+    print(
+        "It opens the database if every password is forgotten. Anyone holding it can read everything.",
+        file=out,
+    )
     return 0
 
 
@@ -113,6 +116,54 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill a data folder with synthetic cases; set the folder up first if it does not exist."""
+    from app.services import demo
+    from app.services.workspace import Workspace
+
+    folder = _data_dir(args)
+    if not Workspace.exists(folder):
+        user = _require_user(args)
+        password = _read_password(args, "Password for the demo administrator: ", confirm=True)
+        workspace, recovery_key = Workspace.initialise(
+            folder,
+            centre_name=args.centre,
+            centre_code="BG",
+            desk_name="Bergamo",
+            username=user,
+            full_name=user,
+            password=password,
+        )
+        print(f"Created the demo data folder {folder}; recovery key: {recovery_key}", file=sys.stderr)
+    else:
+        workspace = open_unlocked(args)
+    with workspace:
+        summary = demo.generate(
+            workspace, cases=args.cases, seed=args.seed, years=args.years, progress=_progress_bar("demo")
+        )
+    print(
+        f"Added {summary.cases} cases, {summary.contacts} contacts, {summary.intakes} interviews, "
+        f"{summary.services} services and {summary.referrals} referrals over {args.years} years."
+    )
+    return 0
+
+
+def _progress_bar(label: str) -> Callable[[int, int], None]:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+    interactive = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        if not interactive:
+            return
+        width = 30
+        filled = int(width * done / max(1, total))
+        print(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr)
+        if done >= total:
+            print(file=sys.stderr)
+
+    return report
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run
 
@@ -121,11 +172,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 # --- parser -------------------------------------------------------------------------------------------
 def _add_common(parser: argparse.ArgumentParser, user: bool = True) -> None:
-    parser.add_argument("--data-dir", help="data folder (default: $ASCOLTO_HOME or the platform's data folder)")
+    parser.add_argument(
+        "--data-dir", help="data folder (default: $ASCOLTO_HOME or the platform's data folder)"
+    )
     if user:
         parser.add_argument("--user", help="user name of the operator")
         parser.add_argument(
-            "--password-stdin", action="store_true", help="read the password from the first line of standard input"
+            "--password-stdin",
+            action="store_true",
+            help="read the password from the first line of standard input",
         )
 
 
@@ -134,7 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ascolto", description=f"{APP_NAME}: encrypted case records for anti-violence centres."
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", help="data folder for the GUI (default: $ASCOLTO_HOME or the platform's)")
+    parser.add_argument(
+        "--data-dir", help="data folder for the GUI (default: $ASCOLTO_HOME or the platform's)"
+    )
     parser.add_argument("--language", choices=["it", "en"], help="language of the GUI (default: Italian)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -153,7 +210,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(verify)
     verify.set_defaults(handler=cmd_verify)
 
+    demo = sub.add_parser("demo", help="add realistic synthetic cases (seeded) for training and benchmarks")
+    _add_common(demo)
+    demo.add_argument(
+        "--cases", type=_bounded_int(1, 1_000_000), default=200, help="number of women (default 200)"
+    )
+    demo.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data")
+    demo.add_argument("--years", type=_bounded_int(1, 20), default=3, help="years of history (default 3)")
+    demo.add_argument(
+        "--centre", default="Centro antiviolenza (demo)", help="centre name if the folder is new"
+    )
+    demo.set_defaults(handler=cmd_demo)
     return parser
+
+
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from exc
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+        return value
+
+    return parse
 
 
 def _print_error(message: str, stream: TextIO) -> None:
@@ -161,7 +242,9 @@ def _print_error(message: str, stream: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("ASCOLTO_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("ASCOLTO_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", cmd_gui)

@@ -335,7 +335,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _tokens(first_name: str, last_name: str) -> set[str]:
+def name_tokens(first_name: str, last_name: str) -> set[str]:
     """Each word of her names, plus apostrophe words joined ("d'angelo" -> "d", "angelo", "dangelo")."""
     tokens: set[str] = set()
     for word in fold(f"{first_name} {last_name}").replace("-", " ").replace("’", "'").split():
@@ -347,7 +347,7 @@ def _tokens(first_name: str, last_name: str) -> set[str]:
 def _set_tokens(session: Session, case_id: int, identity: IdentityInput | None) -> None:
     session.execute(delete(NameToken).where(NameToken.case_id == case_id))
     if identity is not None:
-        for token in _tokens(identity.first_name, identity.last_name):
+        for token in name_tokens(identity.first_name, identity.last_name):
             session.add(NameToken(token=token, case_id=case_id))
 
 

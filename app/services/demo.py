@@ -1,0 +1,784 @@
+"""Realistic synthetic data for training and benchmarks, seeded and deterministic.
+
+Distributions follow the shape of published ISTAT and Regione Lombardia figures for CAV users
+(rounded): about 3 women in 4 are hurt by a partner or ex-partner, about 7 in 10 are Italian, most are
+30-49 years old, two in three have children, psychological and physical violence dominate, and a woman
+in charge receives 6 to 10 services a year. Names are drawn from common Italian names and are
+fictitious. Rows are inserted in batches with executemany inside the encrypted database: the services
+layer's per-record validation would take hours at benchmark scale, so the generator only ever
+produces codes from the code lists (a test checks the result with the validators).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import codelists
+from app.models.accounts import Centre, HelpDesk, Role
+from app.models.cases import Case
+from app.services import audit
+from app.services.cases import name_tokens
+from app.services.validation import encode_codes
+from app.services.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+
+DEMO_DESKS = (
+    ("Bergamo", "Bergamo"),
+    ("Dalmine", "Dalmine"),
+    ("Seriate", "Seriate"),
+    ("Treviglio", "Treviglio"),
+    ("Romano di Lombardia", "Romano di Lombardia"),
+    ("San Pellegrino Terme", "San Pellegrino Terme"),
+)
+FIRST_NAMES = [
+    "Giulia",
+    "Francesca",
+    "Sara",
+    "Chiara",
+    "Valentina",
+    "Alessia",
+    "Martina",
+    "Federica",
+    "Silvia",
+    "Elisa",
+    "Laura",
+    "Paola",
+    "Anna",
+    "Maria",
+    "Elena",
+    "Roberta",
+    "Simona",
+    "Monica",
+    "Barbara",
+    "Daniela",
+    "Cristina",
+    "Stefania",
+    "Alessandra",
+    "Claudia",
+    "Serena",
+    "Ilaria",
+    "Giorgia",
+    "Veronica",
+    "Marta",
+    "Irene",
+    "Camilla",
+    "Beatrice",
+    "Noemi",
+    "Aurora",
+    "Sofia",
+    "Lucia",
+    "Rosa",
+    "Teresa",
+    "Angela",
+    "Patrizia",
+    "Nadia",
+    "Sabrina",
+    "Fatima",
+    "Amina",
+    "Elena",
+    "Ioana",
+    "Andreea",
+    "Olga",
+    "Natalia",
+    "Svetlana",
+    "Mariam",
+    "Joy",
+    "Blessing",
+    "Ana",
+    "Lucía",
+    "Rocío",
+    "Zahra",
+    "Samira",
+    "Khadija",
+    "Leila",
+    "Hana",
+    "Mirela",
+    "Denisa",
+    "Nicoletta",
+    "Raffaella",
+    "Loredana",
+]
+LAST_NAMES = [
+    "Rossi",
+    "Russo",
+    "Ferrari",
+    "Esposito",
+    "Bianchi",
+    "Romano",
+    "Colombo",
+    "Ricci",
+    "Marino",
+    "Greco",
+    "Bruno",
+    "Gallo",
+    "Conti",
+    "De_Luca",
+    "Mancini",
+    "Costa",
+    "Giordano",
+    "Rizzo",
+    "Lombardi",
+    "Moretti",
+    "Barbieri",
+    "Fontana",
+    "Santoro",
+    "Mariani",
+    "Rinaldi",
+    "Caruso",
+    "Ferrara",
+    "Galli",
+    "Martini",
+    "Leone",
+    "Longo",
+    "Gentile",
+    "Martinelli",
+    "Vitale",
+    "Lombardo",
+    "Serra",
+    "Coppola",
+    "De_Santis",
+    "D'Angelo",
+    "Marchetti",
+    "Parisi",
+    "Villa",
+    "Conte",
+    "Ferraro",
+    "Ferri",
+    "Fabbri",
+    "Bianco",
+    "Marini",
+    "Grasso",
+    "Valentini",
+    "Messina",
+    "Sala",
+    "De_Angelis",
+    "Gatti",
+    "Pellegrini",
+    "Palumbo",
+    "Sanna",
+    "Farina",
+    "Rizzi",
+    "Monti",
+    "Cattaneo",
+    "Morelli",
+    "Amato",
+    "Silvestri",
+    "Mazza",
+    "Testa",
+    "Dell'Acqua",
+    "Pagano",
+    "Popescu",
+    "Ionescu",
+    "El_Idrissi",
+    "Benali",
+    "Hoxha",
+    "Kovalenko",
+    "Okafor",
+    "Mendoza",
+    "Rojas",
+    "Singh",
+    "Khan",
+    "Nowak",
+]
+
+# (value, weight) tables, rounded from published shapes.
+AGE_BANDS = (
+    (16, 17, 2),
+    (18, 24, 8),
+    (25, 29, 10),
+    (30, 39, 26),
+    (40, 49, 28),
+    (50, 59, 16),
+    (60, 69, 6),
+    (70, 85, 2),
+)
+COUNTRIES = (
+    ("IT", 72),
+    ("RO", 4),
+    ("MA", 4),
+    ("AL", 3),
+    ("UA", 2),
+    ("NG", 2),
+    ("PE", 1.5),
+    ("TN", 1.5),
+    ("EC", 1),
+    ("BR", 1),
+    ("IN", 1),
+    ("PK", 1),
+    ("SN", 1),
+    ("PL", 1),
+    ("BG", 1),
+    ("XX", 0.3),
+)
+RELATIONSHIPS = (
+    ("01", 43),
+    ("02", 7),
+    ("03", 17),
+    ("04", 8),
+    ("05", 11),
+    ("06", 2),
+    ("07", 3),
+    ("08", 0.5),
+    ("09", 1),
+    ("10", 0.3),
+    ("11", 0.4),
+    ("12", 0.3),
+    ("13", 3),
+    ("14", 2),
+    ("15", 1.5),
+)
+VIOLENCE_PROBABILITY = {
+    "PSICOLOGICA": 0.85,
+    "FISICA": 0.6,
+    "MINACCE": 0.45,
+    "ECONOMICA": 0.32,
+    "STALKING": 0.18,
+    "STUPRO": 0.08,
+    "SESS_ALTRA": 0.08,
+    "MOLESTIE": 0.06,
+    "DIGITALE": 0.07,
+    "ASSISTITA": 0.0,
+    "MATR_FORZATO": 0.004,
+    "MGF": 0.002,
+    "ABORTO_FORZ": 0.002,
+    "TRATTA": 0.003,
+    "ALTRO": 0.02,
+}
+CHANNELS = (
+    ("AUTONOMA", 34),
+    ("RETE_INFORM", 14),
+    ("N1522", 8),
+    ("FFOO", 10),
+    ("PS_OSP", 6),
+    ("SERV_SOC", 12),
+    ("CONSULTORIO", 3),
+    ("MMG_PLS", 2),
+    ("SANITA_ALTRO", 1),
+    ("SCUOLA", 0.5),
+    ("PROFESSION", 3),
+    ("ALTRO_CAV", 2),
+    ("RELIGIOSO", 0.3),
+    ("MEDIA_WEB", 2),
+    ("ALTRO", 2),
+    ("ND", 1),
+)
+CONTACT_MODES = (
+    ("TELEFONO", 62),
+    ("PRESENZA", 25),
+    ("EMAIL_MESSAGGI_SOCIAL", 8),
+    ("VIDEOCHIAMATA", 1),
+    ("TRAMITE_TERZI", 4),
+)
+EDUCATION = (
+    ("NESSUNO", 5),
+    ("MEDIA", 30),
+    ("QUALIFICA", 10),
+    ("DIPLOMA", 33),
+    ("LAUREA", 15),
+    ("ESTERO_NV", 3),
+    ("ND", 4),
+)
+EMPLOYMENT = (
+    ("OCC_STABILE", 33),
+    ("OCC_SALTUARIA", 14),
+    ("CERCA_PRIMA", 3),
+    ("DISOCCUPATA", 22),
+    ("STUDENTESSA", 4),
+    ("CASALINGA", 13),
+    ("PENSIONATA", 5),
+    ("ALTRO", 2),
+    ("ND", 4),
+)
+MARITAL = (
+    ("NUBILE", 30),
+    ("CONIUGATA", 36),
+    ("UNITA_CIV", 1),
+    ("SEP_FATTO", 10),
+    ("SEP_LEGALE", 9),
+    ("DIVORZIATA", 8),
+    ("VEDOVA", 2),
+    ("ND", 4),
+)
+DURATION = (("LT6M", 12), ("6_12M", 12), ("1_5Y", 38), ("GT5Y", 30), ("ND", 8))
+POLICE = (("NO", 62), ("SI_UNA", 25), ("SI_PIU_VOLTE", 9), ("ND", 4))
+RISK = (("BASSO", 30), ("MEDIO", 40), ("ELEVATO", 25), ("ND", 5))
+RISK_TOOLS = (("SARA_S", 45), ("ISA", 10), ("DA", 5), ("GIUDIZIO_PROFESSIONALE", 38), ("ALTRO", 2))
+SERVICES = (
+    ("ASCOLTO", 22, "ACCOGLIENZA", 30),
+    ("INFO", 8, "ACCOGLIENZA", 20),
+    ("ACCOGLIENZA", 12, "ACCOGLIENZA", 60),
+    ("PERCORSO", 5, "ACCOGLIENZA", 60),
+    ("VAL_RISCHIO", 3, "ACCOGLIENZA", 60),
+    ("PSICO_IND", 18, "PSICOLOGA", 60),
+    ("PSICO_GRUPPO", 4, "PSICOLOGA", 90),
+    ("LEGALE_CIV", 7, "AVVOCATA", 60),
+    ("LEGALE_PEN", 5, "AVVOCATA", 60),
+    ("PATROCINIO", 1.5, "AVVOCATA", 45),
+    ("MINORI", 2, "EDUCATRICE", 60),
+    ("GENITORIALITA", 1.5, "PSICOLOGA", 60),
+    ("LAVORO", 3, "ORIENTATRICE_LAVORO", 60),
+    ("ABITATIVA", 2, "ASS_SOCIALE", 60),
+    ("AUTONOMIA", 1.5, "ASS_SOCIALE", 45),
+    ("ACCOMPAGN", 2.5, "ACCOGLIENZA", 120),
+    ("MEDIAZ_LING", 1.5, "MEDIATRICE", 60),
+    ("MESSA_PROTEZ", 0.5, "ACCOGLIENZA", 180),
+    ("REPERIB_H24", 0.5, "ACCOGLIENZA", 90),
+)
+SERVICE_MODES = (("PRESENZA", 62), ("TELEFONO", 30), ("VIDEO", 5), ("ONLINE_SCRITTO", 3))
+REFERRALS = (
+    ("SERV_SOC", 22),
+    ("CONSULTORIO", 8),
+    ("PS_OSP", 5),
+    ("FFOO", 12),
+    ("AVVOCATA", 12),
+    ("CASA_RIFUGIO", 7),
+    ("PRONTA_ACCOGL", 5),
+    ("SECONDO_LIV", 4),
+    ("TUTELA_MINORI", 5),
+    ("CPS_SERD", 3),
+    ("LAVORO", 6),
+    ("CASA_PUBBL", 4),
+    ("MIGRAZIONE", 2),
+    ("MMG", 2),
+    ("PROCURA", 1),
+    ("ALTRO_CAV", 1),
+    ("N1522", 0.5),
+    ("ALTRO", 1.5),
+)
+CLOSINGS = (
+    ("CONCLUSO_OBJ", 40),
+    ("CONCLUSO_PARZ", 20),
+    ("INTERR_DONNA", 22),
+    ("INTERR_CAV", 3),
+    ("TRASFERITA", 5),
+    ("TRASFERIM_TERR", 4),
+    ("RIENTRO_AUTORE", 5),
+    ("DECESSO", 0.3),
+)
+
+
+class Weighted:
+    """Fast repeated draws from a (value, weight) table."""
+
+    def __init__(self, table: Sequence[tuple[Any, ...]]) -> None:
+        self.values = [row[0] for row in table]
+        total, acc = float(sum(row[-1] if len(row) == 2 else row[1] for row in table)), 0.0
+        self.cumulative: list[float] = []
+        for row in table:
+            acc += float(row[-1] if len(row) == 2 else row[1])
+            self.cumulative.append(acc / total)
+
+    def draw(self, rng: random.Random) -> Any:
+        x = rng.random()
+        lo, hi = 0, len(self.cumulative) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.cumulative[mid] < x:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self.values[lo]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    cases: int
+    contacts: int
+    intakes: int
+    services: int
+    referrals: int
+    help_desks: int
+
+
+BATCH = 5000
+
+
+def generate(
+    ws: Workspace,
+    *,
+    cases: int,
+    seed: int,
+    years: int = 3,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Add `cases` synthetic women (with their whole history) spread over the last `years` years."""
+    actor = ws.require_actor(Role.AMMINISTRATRICE)
+    if not 1 <= cases <= 1_000_000 or not 1 <= years <= 20:
+        raise ValueError("cases must be 1..1,000,000 and years 1..20")
+    rng = random.Random(seed)
+    end = today or date.today()
+    start = end - timedelta(days=365 * years)
+    with ws.transaction() as session:
+        desk_ids = _ensure_desks(session)
+        builder = _Builder(rng, session, desk_ids, start, end)
+        done = 0
+        for chunk in _chunks(cases, BATCH):
+            builder.add_cases(chunk)
+            builder.flush()
+            done += chunk
+            if progress:
+                progress(done, cases)
+        summary = DemoSummary(
+            cases,
+            builder.counts["contact"],
+            builder.counts["intake"],
+            builder.counts["service_delivery"],
+            builder.counts["referral"],
+            len(desk_ids),
+        )
+        audit.record(
+            session, actor.operator_id, "demo.generated", "centre", 1, vars(summary) | {"seed": seed}
+        )
+    return summary
+
+
+def _chunks(total: int, size: int) -> Iterator[int]:
+    while total > 0:
+        yield min(size, total)
+        total -= size
+
+
+def _ensure_desks(session: Session) -> list[int]:
+    existing = {d.name: d.id for d in session.scalars(select(HelpDesk))}
+    for name, town in DEMO_DESKS:
+        if len(existing) >= len(DEMO_DESKS):
+            break
+        if name not in existing:
+            desk = HelpDesk(name=name, town=town, opening_hours="lun 9-13, gio 14-18")
+            session.add(desk)
+            session.flush()
+            existing[name] = desk.id
+    return sorted(existing.values())
+
+
+class _Builder:
+    """Accumulates rows for one batch and writes them with executemany."""
+
+    def __init__(
+        self, rng: random.Random, session: Session, desks: list[int], start: date, end: date
+    ) -> None:
+        self.rng, self.session, self.desks, self.start, self.end = rng, session, desks, start, end
+        self.span = (end - start).days
+        self.centre_code = session.get_one(Centre, 1).code
+        self.next_case_id = (session.scalar(select(func.max(_case_table().c.id))) or 0) + 1
+        self.seq_by_year: dict[int, int] = {}
+        for year, max_seq in session.execute(
+            select(_case_table().c.year, func.max(_case_table().c.seq)).group_by(_case_table().c.year)
+        ):
+            self.seq_by_year[int(year)] = int(max_seq)
+        self.rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in SQL}
+        self.counts = dict.fromkeys(SQL, 0)
+        self.w = {
+            name: Weighted(table)
+            for name, table in {
+                "country": COUNTRIES,
+                "relationship": RELATIONSHIPS,
+                "channel": CHANNELS,
+                "mode": CONTACT_MODES,
+                "education": EDUCATION,
+                "employment": EMPLOYMENT,
+                "marital": MARITAL,
+                "duration": DURATION,
+                "police": POLICE,
+                "risk": RISK,
+                "tool": RISK_TOOLS,
+                "service": [(s[0], s[1]) for s in SERVICES],
+                "service_mode": SERVICE_MODES,
+                "referral": REFERRALS,
+                "closing": CLOSINGS,
+                "age": [((lo, hi), w) for lo, hi, w in AGE_BANDS],
+            }.items()
+        }
+        self.service_meta = {s[0]: (s[2], s[3]) for s in SERVICES}
+        self.eu = codelists.EU_COUNTRIES
+
+    def day(self, lo: date, hi: date) -> date:
+        span = (hi - lo).days
+        return lo + timedelta(days=self.rng.randint(0, max(0, span)))
+
+    def add_cases(self, n: int) -> None:
+        for _ in range(n):
+            self.add_case()
+
+    def add_case(self) -> None:
+        rng = self.rng
+        case_id = self.next_case_id
+        self.next_case_id += 1
+        opened = self.start + timedelta(days=rng.randint(0, self.span))
+        seq = self.seq_by_year.get(opened.year, 0) + 1
+        self.seq_by_year[opened.year] = seq
+        desk = rng.choice(self.desks)
+        lo, hi = self.w["age"].draw(rng)
+        age = rng.randint(lo, hi)
+        birth_year = None if rng.random() < 0.04 else opened.year - age
+        country = None if rng.random() < 0.02 else self.w["country"].draw(rng)
+        has_children = "SI" if rng.random() < 0.66 else ("NO" if rng.random() < 0.9 else "ND")
+        children = rng.choice((1, 1, 2, 2, 2, 3, 4)) if has_children == "SI" else None
+        minors = rng.randint(0, children) if children else None
+        witnessed = rng.randint(0, minors) if minors else (0 if minors == 0 else None)
+        suffered = rng.randint(0, witnessed) if witnessed else (0 if witnessed == 0 else None)
+        cohabitation = self._cohabitation(has_children == "SI")
+        taken = opened + timedelta(days=rng.randint(0, 40)) if rng.random() < 0.72 else None
+        taken = taken if taken and taken <= self.end else None
+        closed, status = self._closure(opened, taken)
+        self.rows["case"].append(
+            (
+                case_id,
+                f"{self.centre_code}-{opened.year}-{seq:04d}",
+                opened.year,
+                seq,
+                desk,
+                status,
+                opened,
+                taken,
+                closed,
+                True,
+                rng.random() < 0.8,
+                rng.random() > 0.01,
+                None,
+                birth_year,
+                country,
+                self.w["education"].draw(rng),
+                self.w["employment"].draw(rng),
+                self.w["marital"].draw(rng),
+                cohabitation,
+                has_children,
+                children,
+                minors,
+                witnessed,
+                suffered,
+                (rng.random() < 0.04) if birth_year and age < 45 else None,
+            )
+        )
+        first = rng.choice(FIRST_NAMES)
+        last = rng.choice(LAST_NAMES).replace("_", " ")
+        self.rows["identity"].append(
+            (
+                case_id,
+                first,
+                last,
+                None,
+                "",
+                f"3{rng.randint(10, 99)} {rng.randint(1000000, 9999999)}",
+                "",
+                "",
+                rng.choice(("TELEFONO", "SMS", "SOLO_IN_SEDE")),
+                rng.choice(("mattina", "pomeriggio", "dopo le 18", "")),
+                "",
+                "",
+            )
+        )
+        for token in name_tokens(first, last):
+            self.rows["name_token"].append((token, case_id))
+        for scope in ("TRATTAMENTO", "CONTATTO_SICURO", "STATISTICHE"):
+            self.rows["consent_event"].append((case_id, scope, True, "", "2026.1", opened, None))
+        channel = self.w["channel"].draw(rng)
+        mode = self.w["mode"].draw(rng)
+        first_contact = opened - timedelta(days=rng.randint(0, 10))
+        first_contact = max(first_contact, self.start)
+        self.rows["contact"].append((first_contact, desk, channel, mode, "RICHIESTA_AIUTO", case_id, None))
+        if rng.random() < 0.25:  # anonymous contacts of women who never came back
+            self.rows["contact"].append(
+                (
+                    self.day(self.start, self.end),
+                    desk,
+                    self.w["channel"].draw(rng),
+                    self.w["mode"].draw(rng),
+                    rng.choice(("RICHIESTA_AIUTO", "INFORMAZIONI", "PER_CONTO_TERZI")),
+                    None,
+                    None,
+                )
+            )
+        until = closed or self.end
+        self._intakes(case_id, desk, opened, until, channel, mode, minors)
+        if rng.random() < 0.7:
+            self.rows["risk_assessment"].append(
+                (
+                    case_id,
+                    self.day(opened, min(until, opened + timedelta(days=30))),
+                    self.w["risk"].draw(rng),
+                    self.w["tool"].draw(rng),
+                    "",
+                    None,
+                )
+            )
+        if taken:
+            self.rows["pathway"].append((case_id, taken, closed, status if closed else None, "", None))
+            self._services(case_id, desk, opened, until, minors or 0)
+        else:
+            self._services(case_id, desk, opened, min(until, opened + timedelta(days=60)), 0, light=True)
+        self._referrals(case_id, opened, until, children or 0)
+
+    def _cohabitation(self, has_children: bool) -> str:
+        rng = self.rng
+        chosen = [
+            c
+            for c, p in (("PARTNER", 0.48), ("FIGLI", 0.6 if has_children else 0.0), ("FAMILIARI", 0.12))
+            if rng.random() < p
+        ]
+        if not chosen:
+            chosen = ["SOLA" if rng.random() < 0.8 else "ALTRO"]
+        order = codelists.codes("cohabitation")
+        return encode_codes(sorted(chosen, key=order.index))
+
+    def _closure(self, opened: date, taken: date | None) -> tuple[date | None, str]:
+        rng = self.rng
+        age_days = (self.end - opened).days
+        if rng.random() < min(0.85, age_days / 500):
+            earliest = taken or opened
+            closed = earliest + timedelta(days=rng.randint(20, max(21, min(700, (self.end - earliest).days))))
+            if closed <= self.end:
+                return closed, self.w["closing"].draw(rng)
+        if rng.random() < 0.05:
+            return None, "SOSPESO"
+        return None, "IN_CORSO" if taken else "IN_ACCOGLIENZA"
+
+    def _intakes(
+        self, case_id: int, desk: int, opened: date, until: date, channel: str, mode: str, minors: int | None
+    ) -> None:
+        rng = self.rng
+        relationship = self.w["relationship"].draw(rng)
+        forms = [f for f, p in VIOLENCE_PROBABILITY.items() if rng.random() < p]
+        if minors and rng.random() < 0.55:
+            forms.append("ASSISTITA")
+        if not forms:
+            forms = ["PSICOLOGICA"]
+        order = codelists.codes("violence_form")
+        forms_text = encode_codes(sorted(set(forms), key=order.index))
+        police = self.w["police"].draw(rng)
+        measures = (
+            encode_codes(
+                [
+                    m
+                    for m, p in (("AMMONIMENTO", 0.06), ("ALLONTANAMENTO", 0.05), ("DIV_AVVIC", 0.08))
+                    if rng.random() < p
+                ]
+            )
+            if police != "NO"
+            else ""
+        )
+        count = 1 + (rng.random() < 0.75) + (rng.random() < 0.55) + (rng.random() < 0.3)
+        when = opened
+        for i in range(count):
+            self.rows["intake"].append(
+                (
+                    case_id,
+                    when,
+                    desk,
+                    None,
+                    channel,
+                    mode if i == 0 else "PRESENZA",
+                    forms_text,
+                    relationship,
+                    self.w["duration"].draw(rng) if i == 0 else "ND",
+                    police,
+                    None,
+                    measures,
+                    "",
+                    rng.random() < 0.07,
+                    "",
+                )
+            )
+            when = when + timedelta(days=rng.randint(3, 30))
+            if when > until:
+                break
+
+    def _services(
+        self, case_id: int, desk: int, opened: date, until: date, minors: int, light: bool = False
+    ) -> None:
+        rng = self.rng
+        years = max(0.08, (until - opened).days / 365.0)
+        per_year = rng.uniform(6, 10)
+        count = max(1, round(per_year * years * (0.3 if light else 1.0)))
+        for _ in range(min(count, 120)):
+            kind = self.w["service"].draw(rng)
+            role, minutes = self.service_meta[kind]
+            beneficiary = (
+                "MINORE" if minors and kind in ("MINORI", "PSICO_IND") and rng.random() < 0.3 else "DONNA"
+            )
+            self.rows["service_delivery"].append(
+                (
+                    case_id,
+                    self.day(opened, until),
+                    kind,
+                    self.w["service_mode"].draw(rng) if kind != "ACCOMPAGN" else "PRESENZA",
+                    max(5, min(600, int(rng.gauss(minutes, minutes / 4)))),
+                    desk,
+                    role,
+                    beneficiary,
+                    None,
+                    "",
+                )
+            )
+
+    def _referrals(self, case_id: int, opened: date, until: date, children: int) -> None:
+        rng = self.rng
+        for _ in range(rng.choice((0, 0, 1, 1, 1, 2, 3))):
+            destination = self.w["referral"].draw(rng)
+            when = self.day(opened, until)
+            outcome = rng.choice(
+                ("ACCOLTO", "ACCOLTO", "ACCOLTO", "IN_ATTESA", "NON_ACCOLTO", "RIFIUTATO_DONNA")
+            )
+            kids = rng.randint(0, children) if destination in ("CASA_RIFUGIO", "PRONTA_ACCOGL") else 0
+            self.rows["referral"].append(
+                (
+                    case_id,
+                    when,
+                    destination,
+                    outcome,
+                    None if outcome == "IN_ATTESA" else when,
+                    False,
+                    kids,
+                    "",
+                    None,
+                )
+            )
+
+    def flush(self) -> None:
+        connection = self.session.connection()
+        for table, sql in SQL.items():
+            rows = self.rows[table]
+            if rows:
+                connection.exec_driver_sql(sql, rows)
+                self.counts[table] += len(rows)
+                self.rows[table] = []
+
+
+def _case_table() -> Any:
+    return Case.__table__
+
+
+SQL = {
+    "case": "INSERT INTO case_file (id, code, year, seq, help_desk_id, status, opened_on, taken_in_charge_on, closed_on, "
+    "processing_consent, contact_allowed, statistics_allowed, identity_erased_on, birth_year, country, education, "
+    "employment, marital_status, cohabitation, has_children, children_count, minors_count, minors_witnessed, "
+    "minors_suffered, pregnant, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+    "datetime('now'),datetime('now'))",
+    "identity": "INSERT INTO identity (case_id, first_name, last_name, birth_date, tax_code, phone, email, address, "
+    "safe_contact_channel, safe_contact_times, safe_contact_notes, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "name_token": "INSERT OR IGNORE INTO name_token (token, case_id) VALUES (?,?)",
+    "consent_event": "INSERT INTO consent_event (case_id, scope, granted, partner, notice_version, date, operator_id, "
+    "created_at) VALUES (?,?,?,?,?,?,?,datetime('now'))",
+    "contact": "INSERT INTO contact (date, help_desk_id, access_channel, first_contact_mode, reason, case_id, operator_id, "
+    "created_at) VALUES (?,?,?,?,?,?,?,datetime('now'))",
+    "intake": "INSERT INTO intake (case_id, date, help_desk_id, operator_id, access_channel, first_contact_mode, "
+    "violence_forms, relationship_code, violence_duration, police_report, complaint_withdrawn, measures_requested, "
+    "measures_obtained, emergency, notes, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,datetime('now'))",
+    "risk_assessment": "INSERT INTO risk_assessment (case_id, date, level, tool, notes, operator_id, created_at) "
+    "VALUES (?,?,?,?,?,?,datetime('now'))",
+    "pathway": "INSERT INTO pathway (case_id, agreed_on, closed_on, outcome, notes, operator_id, created_at) "
+    "VALUES (?,?,?,?,?,?,datetime('now'))",
+    "service_delivery": "INSERT INTO service_delivery (case_id, date, service_type, mode, minutes, help_desk_id, "
+    "operator_role, beneficiary, operator_id, notes, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,datetime('now'))",
+    "referral": "INSERT INTO referral (case_id, date, destination, outcome, outcome_on, shares_data, children_count, "
+    "notes, operator_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,datetime('now'))",
+}

@@ -164,6 +164,49 @@ def _progress_bar(label: str) -> Callable[[int, int], None]:
     return report
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import make_backup
+
+    with open_unlocked(args) as workspace:
+        result = make_backup(workspace, Path(args.out).expanduser(), progress=_progress_bar("backup"))
+    counts = result.manifest.row_counts
+    print(
+        f"Backup written and verified: {result.path} "
+        f"({counts.get('case_file', 0)} cases, schema {result.manifest.schema_revision})"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.services.backup import inspect_backup, restore_backup
+    from app.services.workspace import Workspace
+
+    backup_file = Path(args.file).expanduser()
+    manifest = inspect_backup(backup_file)
+    user = _require_user(args)
+    recovery_key = new_password = password = None
+    if args.recovery_key_stdin:
+        recovery_key = sys.stdin.readline().strip()
+        new_password = _read_password(args, "New password: ", confirm=True)
+    else:
+        password = _read_password(args)
+    workspace = Workspace.reserve(_data_dir(args))
+    with workspace:
+        restore_backup(
+            workspace,
+            backup_file,
+            user,
+            password=password,
+            recovery_key=recovery_key,
+            new_password=new_password,
+        )
+    print(
+        f"Restored the backup of {manifest.created_at} into {_data_dir(args)}; "
+        "the previous database was kept in its backups folder."
+    )
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run
 
@@ -209,6 +252,23 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check page integrity, database structure and the audit chain")
     _add_common(verify)
     verify.set_defaults(handler=cmd_verify)
+
+    backup = sub.add_parser("backup", help="write a verified encrypted backup file into a folder")
+    _add_common(backup)
+    backup.add_argument("--out", required=True, help="folder for the backup file, e.g. a USB stick")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = sub.add_parser(
+        "restore", help="replace the database with a backup (the current one is kept aside)"
+    )
+    _add_common(restore)
+    restore.add_argument("file", help="the .ascbak backup file")
+    restore.add_argument(
+        "--recovery-key-stdin",
+        action="store_true",
+        help="read the recovery key of the backup from the first line of standard input, then a new password",
+    )
+    restore.set_defaults(handler=cmd_restore)
 
     demo = sub.add_parser("demo", help="add realistic synthetic cases (seeded) for training and benchmarks")
     _add_common(demo)

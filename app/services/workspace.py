@@ -168,24 +168,46 @@ class Workspace:
         """Take the folder lock and read the slot file; nothing is decrypted yet."""
         workspace = cls(folder)
         workspace._take_folder(create=False)
-        try:
-            workspace._keystore = KeyStore.load(workspace.slots_path)
-        except keyslots.KeyFileError as exc:
+        if not workspace.slots_path.exists() and not workspace.db_path.exists():
             workspace.close()
-            if not workspace.db_path.exists():
-                raise UserError(
-                    QT_TRANSLATE_NOOP(CONTEXT, "No Ascolto data folder at {folder}. Set one up first."),
-                    folder=str(folder),
-                ) from exc
+            raise UserError(
+                QT_TRANSLATE_NOOP(CONTEXT, "No Ascolto data folder at {folder}. Set one up first."),
+                folder=str(folder),
+            )
+        try:
+            workspace.reload_slots()
+        except UserError:
+            workspace.close()
+            raise
+        return workspace
+
+    @classmethod
+    def reserve(cls, folder: Path) -> Workspace:
+        """Take the folder lock even if the folder holds nothing usable yet (restoring a backup)."""
+        workspace = cls(folder)
+        workspace._take_folder(create=True)
+        with suppress(keyslots.KeyFileError):
+            workspace._keystore = KeyStore.load(workspace.slots_path)
+        return workspace
+
+    def reload_slots(self) -> None:
+        """Read the slot file again after it was replaced (restore)."""
+        try:
+            self._keystore = KeyStore.load(self.slots_path)
+        except keyslots.KeyFileError as exc:
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
                     "The key file of {folder} is missing or damaged; the database cannot be unlocked "
                     "without it. Restore keyslots.json from a backup.",
                 ),
-                folder=str(folder),
+                folder=str(self.folder),
             ) from exc
-        return workspace
+
+    def schema_revision(self) -> str:
+        if self._engine is None:
+            raise WorkspaceLocked()
+        return migrate.current_revision(self._engine) or ""
 
     def _take_folder(self, create: bool) -> None:
         if create:

@@ -9,12 +9,13 @@ content.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, delete, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -307,6 +308,26 @@ def _load(session: Session, actor: Actor, case_id: int, action: str) -> Case:
     return case
 
 
+def _require_role(actor: Actor, role: Role, case_id: int, action: str) -> None:
+    """A role refusal on a case, recorded in the audit trail like a help-desk refusal."""
+    if not actor.at_least(role):
+        denied = PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this action."))
+        denied.audit_event = ("case", case_id, {"action": action})
+        raise denied
+
+
+def _not_after_closure(case: Case, when: dt.date) -> None:
+    """A closed case takes late records of what happened before it closed, nothing after."""
+    if case.closed_on is not None and when > case.closed_on:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                CONTEXT, "This case was closed on {day}: record only what happened until then."
+            ),
+            field="date",
+            day=case.closed_on.isoformat(),
+        )
+
+
 def _writable(case: Case) -> None:
     if not case.processing_consent:
         raise ValidationError(
@@ -427,6 +448,8 @@ def record_contact(ws: Workspace, contact: ContactInput, case_id: int | None = N
     """An anonymous first contact: all that is kept when she does not consent to processing."""
     actor = ws.require_actor()
     with ws.transaction() as session:
+        if case_id is not None:
+            _writable(_load(session, actor, case_id, "change"))
         row = _contact_row(session, actor, contact, case_id)
         session.add(row)
         session.flush()
@@ -752,12 +775,10 @@ def _search_conditions(
         conditions.append(Case.status.in_(list(statuses)))
     text = query.strip()[:100]
     if text:
-        code = text.upper()
-        words = [w for w in fold(text).replace("'", "").replace("’", "").replace("-", " ").split() if w][:4]
-        code_match: ColumnElement[bool] = Case.code.like(
-            code.replace("%", "").replace("_", "\\_") + "%", escape="\\"
-        )
-        if code.isdigit():
+        code = re.sub(r"[^A-Z0-9-]", "", text.upper())
+        words = [w for w in re.split(r"[^\w]+", fold(text).replace("'", "").replace("’", "")) if w][:4]
+        code_match: ColumnElement[bool] = Case.code.like(code + "%") if code else false()
+        if re.fullmatch(r"[0-9]{1,9}", code):
             code_match = or_(code_match, Case.seq == int(code[:9]))
         name_match = (
             and_(
@@ -902,6 +923,7 @@ def add_intake(ws: Workspace, case_id: int, intake: IntakeInput) -> int:
         case = _load(session, actor, case_id, "change")
         _writable(case)
         v.check_not_before(when, case.opened_on, "date")
+        _not_after_closure(case, when)
         row = Intake(
             case_id=case.id,
             date=when,
@@ -928,6 +950,7 @@ def add_risk_assessment(ws: Workspace, case_id: int, on: date, level: str, tool:
         case = _load(session, actor, case_id, "change")
         _writable(case)
         v.check_not_before(when, case.opened_on, "date")
+        _not_after_closure(case, when)
         row = RiskAssessment(
             case_id=case.id, date=when, level=level, tool=tool, notes=notes, operator_id=actor.operator_id
         )
@@ -1025,6 +1048,7 @@ def add_pathway_review(ws: Workspace, case_id: int, on: date, notes: str = "") -
         _writable(case)
         pathway = _pathway(session, case)
         v.check_not_before(when, pathway.agreed_on, "date")
+        _not_after_closure(case, when)
         review = PathwayReview(pathway_id=pathway.id, date=when, notes=notes, operator_id=actor.operator_id)
         session.add(review)
         session.flush()
@@ -1049,6 +1073,7 @@ def add_service(ws: Workspace, case_id: int, service: ServiceInput) -> int:
         case = _load(session, actor, case_id, "change")
         _writable(case)
         v.check_not_before(when, case.opened_on, "date")
+        _not_after_closure(case, when)
         desk_id = (
             _desk_for(session, actor, service.help_desk_id) if service.help_desk_id else case.help_desk_id
         )
@@ -1075,6 +1100,7 @@ def add_referral(ws: Workspace, case_id: int, referral: ReferralInput) -> int:
         case = _load(session, actor, case_id, "change")
         _writable(case)
         v.check_not_before(when, case.opened_on, "date")
+        _not_after_closure(case, when)
         if referral.shares_data and not sharing_allowed(session, case.id, destination):
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
@@ -1166,8 +1192,9 @@ def close_case(ws: Workspace, case_id: int, outcome: str, closed_on: date) -> No
 
 
 def reopen_case(ws: Workspace, case_id: int) -> None:
-    actor = ws.require_actor(Role.COORDINATRICE)
+    actor = ws.require_actor()
     with ws.transaction() as session:
+        _require_role(actor, Role.COORDINATRICE, case_id, "reopen")
         case = _load(session, actor, case_id, "change")
         _writable(case)
         if case.status in OPEN_STATUSES:
@@ -1187,8 +1214,9 @@ def erase_identity(ws: Workspace, case_id: int) -> None:
     Past aggregates stay true because the coded fields, dates and services remain. The audit records
     that an erasure happened, never what was erased.
     """
-    actor = ws.require_actor(Role.COORDINATRICE)
+    actor = ws.require_actor()
     with ws.transaction() as session:
+        _require_role(actor, Role.COORDINATRICE, case_id, "erase")
         case = _load(session, actor, case_id, "erase")
         _erase(session, case, v.today())
         audit.record(session, actor.operator_id, "identity.erased", "case", case.id)

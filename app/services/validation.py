@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
@@ -25,6 +25,8 @@ def check_date(value: date | None, field: str, *, required: bool = True) -> date
         if required:
             raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The date is required ({field})."), field=field)
         return None
+    if isinstance(value, datetime):
+        value = value.date()
     if not isinstance(value, date):
         raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Not a date ({field})."), field=field)
     if value > today():
@@ -107,8 +109,8 @@ def check_code(list_name: str, code: str | None, field: str, *, allow_empty: boo
 
 def check_codes(list_name: str, values: Iterable[str], field: str) -> str:
     """Validate a multi-valued field and return its stored form ",A,B," (in code-list order)."""
-    items = list(values)
     try:
+        items = list(values)
         ordered = codelists.validate(list_name, items)
     except (codelists.UnknownCode, TypeError) as exc:
         raise ValidationError(

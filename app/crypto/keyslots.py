@@ -186,7 +186,11 @@ def _seal_key(public_raw: bytes, plaintext: bytes, aad: bytes) -> dict[str, str]
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"ascolto-seal" + ephemeral_public + public_raw
     ).derive(shared)
     nonce = secrets.token_bytes(12)
-    return {"eph": _b64(ephemeral_public), "nonce": _b64(nonce), "ct": _b64(AESGCM(key).encrypt(nonce, plaintext, aad))}
+    return {
+        "eph": _b64(ephemeral_public),
+        "nonce": _b64(nonce),
+        "ct": _b64(AESGCM(key).encrypt(nonce, plaintext, aad)),
+    }
 
 
 def _open_sealed(private: X25519PrivateKey, public_raw: bytes, sealed: dict[str, Any], aad: bytes) -> bytes:
@@ -234,6 +238,10 @@ class KeyStore:
             raise KeyFileError("missing") from exc
         except OSError as exc:
             raise KeyFileError("unreadable") from exc
+        return cls.from_bytes(path, raw)
+
+    @classmethod
+    def from_bytes(cls, path: Path, raw: bytes) -> KeyStore:
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
@@ -277,6 +285,13 @@ class KeyStore:
     def slot_ids(self) -> list[str]:
         return [str(s.get("id")) for s in self._slots]
 
+    def params_of(self, slot_id: str) -> KdfParams:
+        """The KDF cost a slot was made with, so a rewrapped slot keeps the installation's choice."""
+        for slot in self._slots:
+            if slot.get("id") == slot_id:
+                return KdfParams.from_json(slot.get("kdf"))
+        return DEFAULT_KDF
+
     # --- derivation ---------------------------------------------------------------------------
     def _derive(self, identity: str, secret: str, params: KdfParams) -> tuple[bytes, bytes]:
         """(locator key, wrapping key) from one Argon2id run."""
@@ -284,7 +299,11 @@ class KeyStore:
             b"ascolto-kdf-salt\x00" + self._salt + normalise_identity(identity).encode("utf-8")
         ).digest()[:16]
         material = Argon2id(
-            salt=salt, length=64, iterations=params.iterations, lanes=params.lanes, memory_cost=params.memory_kib
+            salt=salt,
+            length=64,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
         ).derive(secret.encode("utf-8"))
         return material[:32], material[32:]
 
@@ -331,7 +350,9 @@ class KeyStore:
         params = KdfParams.from_json(slot["kdf"])
         public_raw = _unb64(slot["public_key"])
         sealed: dict[str, Any] = _seal_key(
-            public_raw, key.raw(), _aad(self.database_id, slot["id"], params, public_raw, f"data-key:{key.generation}")
+            public_raw,
+            key.raw(),
+            _aad(self.database_id, slot["id"], params, public_raw, f"data-key:{key.generation}"),
         )
         sealed["gen"] = key.generation
         return sealed
@@ -388,7 +409,10 @@ class KeyStore:
                 raise WrongCredentials()
             generation = sealed["gen"]
             raw = _open_sealed(
-                private, public_raw, sealed, _aad(self.database_id, slot["id"], params, public_raw, f"data-key:{generation}")
+                private,
+                public_raw,
+                sealed,
+                _aad(self.database_id, slot["id"], params, public_raw, f"data-key:{generation}"),
             )
             if len(raw) != DATA_KEY_BYTES:
                 raise WrongCredentials()

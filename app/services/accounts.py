@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
-from app.services.errors import CONTEXT, NotFound, UserError, ValidationError, WrongCredentials
+from app.services.errors import CONTEXT, NotFound, ValidationError, WrongCredentials
 from app.services.workspace import (
     RECOVERY_SLOT_SETTING,
     Workspace,
@@ -86,11 +86,15 @@ def add_help_desk(ws: Workspace, name: str, town: str = "", opening_hours: str =
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     name = name.strip()
     if not name or len(name) > 200:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "A help desk needs a name (at most 200 characters)."), field="name")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "A help desk needs a name (at most 200 characters)."), field="name"
+        )
     with ws.transaction() as session:
         if session.scalar(select(HelpDesk).where(HelpDesk.name == name)) is not None:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "A help desk named {name} already exists."), field="name", name=name
+                QT_TRANSLATE_NOOP(CONTEXT, "A help desk named {name} already exists."),
+                field="name",
+                name=name,
             )
         desk = HelpDesk(name=name, town=town.strip()[:200], opening_hours=opening_hours.strip()[:500])
         session.add(desk)
@@ -140,32 +144,32 @@ def add_operator(
     parsed_role = _parse_role(role)
     check_passphrase(password, username)
     full_name = full_name.strip()[:200] or username
-    with ws.transaction() as session:
+    with ws.changing_slots() as (session, keystore):
         if session.scalar(select(Operator).where(Operator.username == username)) is not None:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(CONTEXT, "The user name {name} is taken."), field="username", name=username
             )
         _require_desk(session, parsed_role, help_desk_id)
-        slot_id = ws.keystore.add_slot(username, password, [ws.data_key], kdf)
+        slot_id = keystore.add_slot(username, password, [ws.data_key], kdf)
         operator = Operator(
-            username=username, full_name=full_name, role=parsed_role.value, help_desk_id=help_desk_id, slot_id=slot_id
+            username=username,
+            full_name=full_name,
+            role=parsed_role.value,
+            help_desk_id=help_desk_id,
+            slot_id=slot_id,
         )
         session.add(operator)
         session.flush()
-        audit.record(session, actor.operator_id, "account.created", "operator", operator.id, {"role": parsed_role.value})
-        _save_slots_or_undo(ws, slot_id)
+        audit.record(
+            session,
+            actor.operator_id,
+            "account.created",
+            "operator",
+            operator.id,
+            {"role": parsed_role.value},
+        )
         session.refresh(operator, ["help_desk"])
         return _operator_info(operator)
-
-
-def _save_slots_or_undo(ws: Workspace, new_slot_id: str) -> None:
-    try:
-        ws.keystore.save()
-    except OSError as exc:
-        ws.keystore.remove_slot(new_slot_id)
-        raise UserError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The key file could not be written: {reason}"), reason=exc.strerror or ""
-        ) from exc
 
 
 def change_own_password(
@@ -174,15 +178,14 @@ def change_own_password(
     """Rewrap her one slot; nothing else in the folder changes."""
     actor = ws.require_actor()
     check_passphrase(new_password, actor.username)
-    with ws.transaction() as session:
+    with ws.changing_slots() as (session, keystore):
         operator = session.get_one(Operator, actor.operator_id)
         try:
-            new_slot = ws.keystore.change_secret(actor.username, old_password, new_password, kdf)
+            new_slot = keystore.change_secret(actor.username, old_password, new_password, kdf)
         except keyslots.KeySlotError as exc:
             raise WrongCredentials() from exc
         operator.slot_id = new_slot
         audit.record(session, actor.operator_id, "account.password_changed", "operator", actor.operator_id)
-        ws.keystore.save()
 
 
 def reset_password(
@@ -191,13 +194,12 @@ def reset_password(
     """An administrator gives a colleague a new password (her old slot is deleted, a new one made)."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     check_passphrase(new_password, username)
-    with ws.transaction() as session:
+    with ws.changing_slots() as (session, keystore):
         operator = _operator_by_name(session, username)
-        if operator.slot_id and operator.slot_id in ws.keystore.slot_ids():
-            ws.keystore.remove_slot(operator.slot_id)
-        operator.slot_id = ws.keystore.add_slot(operator.username, new_password, [ws.data_key], kdf)
+        if operator.slot_id and operator.slot_id in keystore.slot_ids():
+            keystore.remove_slot(operator.slot_id)
+        operator.slot_id = keystore.add_slot(operator.username, new_password, [ws.data_key], kdf)
         audit.record(session, actor.operator_id, "account.password_reset", "operator", operator.id)
-        ws.keystore.save()
 
 
 def revoke_operator(ws: Workspace, username: str) -> int:
@@ -206,19 +208,18 @@ def revoke_operator(ws: Workspace, username: str) -> int:
     Returns the new key generation.
     """
     actor = ws.require_actor(Role.AMMINISTRATRICE)
-    with ws.transaction() as session:
+    with ws.changing_slots() as (session, keystore):
         operator = _operator_by_name(session, username)
         if operator.id == actor.operator_id:
             raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "You cannot revoke your own account."))
         if not operator.active:
             raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "This account is already revoked."))
-        if operator.slot_id and operator.slot_id in ws.keystore.slot_ids():
-            ws.keystore.remove_slot(operator.slot_id)
+        if operator.slot_id and operator.slot_id in keystore.slot_ids():
+            keystore.remove_slot(operator.slot_id)
         operator.active = False
         operator.slot_id = None
         operator.revoked_at = utcnow()
         audit.record(session, actor.operator_id, "account.revoked", "operator", operator.id)
-        ws.keystore.save()
     generation = ws.rotate_data_key()
     with ws.transaction() as session:
         audit.record(session, actor.operator_id, "key.rotated", "centre", 1, {"generation": generation})
@@ -229,17 +230,18 @@ def regenerate_recovery_key(ws: Workspace) -> str:
     """A new recovery key replaces the old one (shown once; the old printout stops working)."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     recovery_key = keyslots.generate_recovery_key()
-    with ws.transaction() as session:
+    with ws.changing_slots() as (session, keystore):
         setting = session.get(Setting, RECOVERY_SLOT_SETTING)
-        if setting is not None and setting.value in ws.keystore.slot_ids():
-            ws.keystore.remove_slot(setting.value)
-        slot = ws.keystore.add_slot(keyslots.RECOVERY_IDENTITY, recovery_key, [ws.data_key])
+        params = keyslots.DEFAULT_KDF
+        if setting is not None and setting.value in keystore.slot_ids():
+            params = keystore.params_of(setting.value)
+            keystore.remove_slot(setting.value)
+        slot = keystore.add_slot(keyslots.RECOVERY_IDENTITY, recovery_key, [ws.data_key], params)
         if setting is None:
             session.add(Setting(key=RECOVERY_SLOT_SETTING, value=slot))
         else:
             setting.value = slot
         audit.record(session, actor.operator_id, "recovery_key.regenerated", "centre", 1)
-        ws.keystore.save()
     return recovery_key
 
 

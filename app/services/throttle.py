@@ -69,11 +69,15 @@ class LoginThrottle:
         self._save(data)
         return int(entry["failures"])
 
-    def record_success(self, username: str) -> tuple[int, list[dict[str, Any]]]:
-        """Reset this account; return its failures since the last login and every pending failure."""
+    def peek(self, username: str) -> tuple[int, list[dict[str, Any]]]:
+        """This account's failures since its last login, and every failure not yet audited."""
         data = self._load()
-        entry = data["accounts"].pop(self._account(username), {})
-        pending = list(data["pending"])
-        data["pending"] = []
+        entry = data["accounts"].get(self._account(username), {})
+        return int(entry.get("failures", 0)), list(data["pending"])
+
+    def clear(self, username: str, audited: int) -> None:
+        """After the login committed: reset this account and drop the `audited` oldest pending failures."""
+        data = self._load()
+        data["accounts"].pop(self._account(username), None)
+        data["pending"] = data["pending"][audited:]
         self._save(data)
-        return int(entry.get("failures", 0)), pending

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher_errors
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.crypto import keyslots, signing
@@ -78,6 +80,11 @@ _STORAGE_MESSAGES = {
         "This database was written by a newer version of Ascolto. Install the newer version to open it.",
     ),
     "exists": QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} already holds a database."),
+    "damaged": QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "The database in {folder} is damaged: part of it cannot be read. Nothing was changed; restore the "
+        "latest backup.",
+    ),
 }
 
 
@@ -358,31 +365,20 @@ class Workspace:
         except keyslots.KeySlotError as exc:
             throttle.record_failure(username)
             raise WrongCredentials() from exc
+        failures, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
         try:
-            with self._session(write=True) as session:
-                operator = session.scalar(
-                    select(Operator).where(Operator.username == keyslots.normalise_identity(username))
-                )
+            with self._damage_reported(), self._session(write=True) as session:
+                operator = self._operator(session, username)
                 if operator is None or not operator.active or operator.slot_id != unlocked.slot_id:
                     throttle.record_failure(username)
                     raise WrongCredentials()
-                failures, pending = throttle.record_success(username)
-                for failure in pending:
-                    audit.record(
-                        session,
-                        None,
-                        "login.failed",
-                        "account",
-                        str(failure.get("account", ""))[:32],
-                        at=datetime.fromtimestamp(int(failure.get("at", 0)), UTC).replace(tzinfo=None),
-                    )
-                operator.last_login_at = utcnow()
-                audit.record(session, operator.id, "login", "operator", operator.id)
-                self.actor = _actor(operator)
+                self._audit_login(session, operator, pending)
         except BaseException:
             self._drop_keys()
             raise
+        throttle.clear(username, audited=len(pending))  # only once the login is committed
+        assert self.actor is not None
         return LoginResult(self.actor, failures)
 
     def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
@@ -408,32 +404,87 @@ class Workspace:
             raise UserError(
                 QT_TRANSLATE_NOOP(CONTEXT, "This recovery key does not open this data folder.")
             ) from exc
+        _, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
         try:
-            with self._session(write=True) as session:
-                operator = session.scalar(
-                    select(Operator).where(Operator.username == keyslots.normalise_identity(username))
-                )
+            with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
+                operator = self._operator(session, username)
                 if operator is None or not operator.active:
                     raise UserError(
                         QT_TRANSLATE_NOOP(CONTEXT, "There is no active account named {name}."), name=username
                     )
-                if operator.slot_id and operator.slot_id in self.keystore.slot_ids():
-                    self.keystore.remove_slot(operator.slot_id)
-                assert self._key is not None
-                operator.slot_id = self.keystore.add_slot(operator.username, new_password, [self._key])
-                operator.last_login_at = utcnow()
-                throttle.record_success(username)
-                throttle.record_success(keyslots.RECOVERY_IDENTITY)
+                params = keystore.params_of(unlocked.slot_id)
+                if operator.slot_id and operator.slot_id in keystore.slot_ids():
+                    params = keystore.params_of(operator.slot_id)
+                    keystore.remove_slot(operator.slot_id)
+                operator.slot_id = keystore.add_slot(operator.username, new_password, [self.data_key], params)
                 audit.record(session, operator.id, "account.recovered", "operator", operator.id)
-                audit.record(session, operator.id, "login", "operator", operator.id)
-                self.keystore.save()
-                self.actor = _actor(operator)
+                self._audit_login(session, operator, pending)
         except BaseException:
             self._drop_keys()
-            self._keystore = KeyStore.load(self.slots_path)
             raise
+        throttle.clear(username, audited=len(pending))
+        throttle.clear(keyslots.RECOVERY_IDENTITY, audited=0)
+        assert self.actor is not None
         return LoginResult(self.actor, 0)
+
+    @staticmethod
+    def _operator(session: Session, username: str) -> Operator | None:
+        return session.scalar(
+            select(Operator).where(Operator.username == keyslots.normalise_identity(username))
+        )
+
+    def _audit_login(self, session: Session, operator: Operator, pending: list[dict[str, object]]) -> None:
+        """Write the failures nobody could audit while the database was closed, then the login."""
+        for failure in pending:
+            at = failure.get("at", 0)
+            audit.record(
+                session,
+                None,
+                "login.failed",
+                "account",
+                str(failure.get("account", ""))[:32],
+                at=datetime.fromtimestamp(int(at) if isinstance(at, int | float) else 0, UTC).replace(
+                    tzinfo=None
+                ),
+            )
+        operator.last_login_at = utcnow()
+        audit.record(session, operator.id, "login", "operator", operator.id)
+        self.actor = _actor(operator)
+
+    @contextmanager
+    def _damage_reported(self) -> Iterator[None]:
+        """A page that fails to decrypt or parse mid-unlock becomes a sentence, not a traceback."""
+        try:
+            yield
+        except (DBAPIError, sqlcipher_errors.DatabaseError) as exc:
+            raise UserError(_STORAGE_MESSAGES["damaged"], folder=str(self.folder)) from exc
+
+    @contextmanager
+    def changing_slots(self, unlocking: bool = False) -> Iterator[tuple[Session, KeyStore]]:
+        """One unit of work that changes key slots and the database together, or neither.
+
+        The slot file is saved at the end of the transaction; if the save or the commit fails, the slots
+        in memory and on disk go back to what they were, so nobody is locked out by a half-done change.
+        """
+        snapshot = self.keystore.to_bytes()
+        saved = False
+        try:
+            with self._session(write=True) if unlocking else self.transaction() as session:
+                yield session, self.keystore
+                self.keystore.save()
+                saved = True
+        except BaseException as exc:
+            self._keystore = KeyStore.from_bytes(self.slots_path, snapshot)
+            if saved:
+                with suppress(OSError):
+                    self._keystore.save()
+            if isinstance(exc, OSError):
+                raise UserError(
+                    QT_TRANSLATE_NOOP(CONTEXT, "The key file could not be written: {reason}"),
+                    reason=exc.strerror or type(exc).__name__,
+                ) from exc
+            raise
 
     def _open_with(self, candidates: list[DataKey]) -> None:
         try:
@@ -443,13 +494,20 @@ class Workspace:
         for other in candidates:
             if other is not key:
                 other.wipe()
-        engine = database.open_engine(self.db_path, key)
         try:
-            migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
+            with self._damage_reported():
+                engine = database.open_engine(self.db_path, key)
+                try:
+                    migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
+                except BaseException:
+                    engine.dispose()
+                    raise
         except StorageError as exc:
-            engine.dispose()
             key.wipe()
             raise storage_error(exc, self.folder) from exc
+        except BaseException:
+            key.wipe()
+            raise
         self._key, self._engine = key, engine
         self._finish_interrupted_rotation()
 

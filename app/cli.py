@@ -207,6 +207,131 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prepare_report(args: argparse.Namespace, workspace: object):  # type: ignore[no-untyped-def]
+    from app.reports.periods import parse_period
+    from app.services import reports
+
+    try:
+        period = parse_period(args.period)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None  # type: ignore[arg-type]
+    return reports.prepare(workspace, period, desk_ids, lang=args.lang)  # type: ignore[arg-type]
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.services import reports
+
+    with open_unlocked(args) as workspace:
+        data = _prepare_report(args, workspace)
+        reports.write_report(workspace, data, Path(args.out).expanduser())
+    print(
+        f"Report for {data.period.label(data.lang)} written to {args.out} "
+        f"({data.suppressed_primary} values suppressed below {data.rule['threshold']}, "
+        f"{data.suppressed_secondary} more to protect them)."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services import reports
+
+    with open_unlocked(args) as workspace:
+        data = _prepare_report(args, workspace)
+        result = reports.export(workspace, data, Path(args.out).expanduser())
+    print(f"Signed package: {result.package_path}")
+    print(f"Preview of exactly what it contains: {result.preview_path}")
+    print(f"Signing key fingerprint (for the network coordinator to confirm): {result.fingerprint}")
+    return 0
+
+
+def cmd_network_report(args: argparse.Namespace) -> int:
+    from app.services import reports
+
+    with open_unlocked(args) as workspace:
+        items = reports.import_packages(workspace, [Path(p).expanduser() for p in args.packages])
+        for item in items:
+            if item.trusted or any(
+                o.trusted and o.package.public_key == item.package.public_key for o in items
+            ):
+                item.trusted = True
+                continue
+            if not args.trust_new:
+                raise CliError(
+                    f"the signing key of {item.package.centre} ({item.path.name}) is not trusted yet: "
+                    f"fingerprint {item.package.fingerprint}. Compare it with the sender, then run again with "
+                    "--trust-new"
+                )
+            reports.trust_key(workspace, item)
+            print(f"Trusted the key of {item.package.centre}: {item.package.fingerprint}")
+        data = reports.network_report(workspace, items, Path(args.out).expanduser(), lang=args.lang)
+    print(
+        f"Network report for {data.period.label(data.lang)} from {len(items)} packages written to {args.out}"
+    )
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    """List what the retention policy says is due; with --apply, do it after a confirmation."""
+    from app.services import retention
+
+    with open_unlocked(args) as workspace:
+        plan = retention.due_records(workspace)
+        policy = plan.policy
+        print(
+            f"Policy: closed cases {policy.case_years} years after closure "
+            f"({'full deletion' if policy.full_deletion else 'erase identity and notes'}), "
+            f"contact-only records {policy.contact_months} months, audit events {policy.audit_years} years."
+        )
+        action = "delete the case" if policy.full_deletion else "erase identity and notes"
+        for item in plan.delete or plan.erase:
+            print(f"  {item.code}  closed {item.closed_on.isoformat()}: {action}")
+        print(f"Closed cases due: {len(plan.delete or plan.erase)}")
+        print(f"Contact-only records to reduce (operator and time of entry removed): {plan.contacts}")
+        print(f"Audit events to remove (older than {plan.audit_cutoff.isoformat()}): {plan.audit_events}")
+        if not args.apply:
+            return 0
+        if plan.nothing_due:
+            print("Nothing is due.")
+            return 0
+        if not args.yes and not _confirm("Apply now? This cannot be undone. [y/N] "):
+            print("Nothing was changed.")
+            return 0
+        result = retention.apply_retention(workspace, plan)
+    print(
+        f"Done: {len(result.erased)} identities erased, {len(result.deleted)} cases deleted, "
+        f"{result.contacts_reduced} contacts reduced, {result.audit_events_removed} audit events removed."
+    )
+    if result.skipped:
+        print(f"No longer due, left unchanged: {', '.join(result.skipped)}")
+    return 0
+
+
+def _confirm(prompt: str) -> bool:
+    """A y/N answer from the next line of standard input (after the password, if it came from there)."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().casefold() in ("y", "yes", "s", "si", "sì")
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    """The PDF of everything held on one woman, for her (right of access)."""
+    from app.services.cases import search_cases
+    from app.services.subject_access import subject_access_pdf
+
+    out = Path(args.out).expanduser()
+    if out.exists():
+        raise CliError(f"{out} already exists: choose another file name")
+    code = args.case_code.strip().upper()
+    with open_unlocked(args) as workspace:
+        matches = [c for c in search_cases(workspace, code, limit=500).items if c.code == code]
+        if not matches:
+            raise CliError(f"no case {code} that you can open")
+        subject_access_pdf(workspace, matches[0].id, out, lang=args.lang)
+    print(f"Written: {out}. It holds her personal data: hand it to her and keep no copy.")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run
 
@@ -269,6 +394,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the recovery key of the backup from the first line of standard input, then a new password",
     )
     restore.set_defaults(handler=cmd_restore)
+
+    for name, handler, text in (
+        ("report", cmd_report, "print the PDF report of a period (aggregates only, disclosure-controlled)"),
+        ("export", cmd_export, "write a signed aggregate package and its PDF preview"),
+    ):
+        command = sub.add_parser(name, help=text)
+        _add_common(command)
+        command.add_argument(
+            "--period", required=True, help="2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15"
+        )
+        command.add_argument(
+            "--desk", action="append", help="help desk name (repeat for several; default all)"
+        )
+        command.add_argument("--out", required=True, help="file to write")
+        command.add_argument("--lang", choices=["it", "en"], default="it", help="language of the report")
+        command.set_defaults(handler=handler)
+
+    network = sub.add_parser("network-report", help="merge signed packages and print the network report")
+    _add_common(network)
+    network.add_argument("packages", nargs="+", help="package files (.json)")
+    network.add_argument("--out", required=True, help="PDF file to write")
+    network.add_argument("--lang", choices=["it", "en"], default="it", help="language of the report")
+    network.add_argument(
+        "--trust-new",
+        action="store_true",
+        help="trust signing keys seen for the first time (check fingerprints!)",
+    )
+    network.set_defaults(handler=cmd_network_report)
+
+    retention = sub.add_parser(
+        "retention", help="list (and with --apply carry out) what the retention policy says is due"
+    )
+    _add_common(retention)
+    retention.add_argument(
+        "--apply", action="store_true", help="erase or remove what is due, after a y/N confirmation"
+    )
+    retention.add_argument("--yes", action="store_true", help="with --apply: do not ask for confirmation")
+    retention.set_defaults(handler=cmd_retention)
+
+    access = sub.add_parser("subject-access", help="PDF of everything held on one woman, to hand to her")
+    _add_common(access)
+    access.add_argument("case_code", metavar="CASE_CODE", help="case code, e.g. BG-2026-0042")
+    access.add_argument("--out", required=True, help="the PDF file to write (must not exist yet)")
+    access.add_argument("--lang", choices=["it", "en"], default="it", help="language of the document")
+    access.set_defaults(handler=cmd_subject_access)
 
     demo = sub.add_parser("demo", help="add realistic synthetic cases (seeded) for training and benchmarks")
     _add_common(demo)

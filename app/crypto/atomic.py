@@ -11,9 +11,32 @@ import os
 import tempfile
 from pathlib import Path
 
+_group_shared = False
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) -> None:
+
+def share_with_group(enabled: bool) -> None:
+    """Files we create become group-readable/writable (0660, folders 2770) for a shared data folder.
+
+    On a PC where several accounts share /var/lib/ascolto (setgid, group `ascolto`) each member must be
+    able to open what another created; the umask is narrowed to the group for the same reason.
+    """
+    global _group_shared
+    _group_shared = enabled
+    if enabled and os.name == "posix":
+        os.umask(0o007)
+
+
+def file_mode() -> int:
+    return 0o660 if _group_shared else 0o600
+
+
+def dir_mode() -> int:
+    return 0o2770 if _group_shared else 0o700
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
     target = Path(path)
+    mode = file_mode() if mode is None else mode
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with contextlib.suppress(OSError):  # Windows ignores most mode bits

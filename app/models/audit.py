@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import CheckConstraint, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, utcnow
@@ -27,3 +27,20 @@ class AuditEvent(Base):
     detail: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchor(Base):
+    """Where the chain starts once events past their retention period were removed (one row, id 1).
+
+    Triggers (migration 0003) let events at or below `last_id` be deleted, and let the anchor move only
+    forward onto an existing event with its real hash; `verify` starts from `last_hash`.
+    """
+
+    __tablename__ = "audit_anchor"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_id: Mapped[int] = mapped_column(default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS_HASH)
+    removed: Mapped[int] = mapped_column(default=0)  # events removed so far, for the record
+    moved_at: Mapped[datetime | None]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.piecharts import Pie
@@ -195,7 +195,7 @@ FONT = "AscoltoSans"
 FONT_BOLD = "AscoltoSans-Bold"
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
     """Register a Unicode TTF pair once: the base-14 fonts cannot print ≥, ’ or « » and are not embedded."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
@@ -246,7 +246,7 @@ def _format_percent(share: float, lang: str) -> str:
     return (text.replace(".", ",") if lang == "it" else text) + "%"
 
 
-def _format_date(day: date, lang: str) -> str:
+def format_date(day: date, lang: str) -> str:
     months = _strings(lang)["months"].split()
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
@@ -263,7 +263,7 @@ BODY_SIZE = 9.5
 
 
 @dataclass
-class _Styles:
+class Styles:
     """Paragraph styles built once per render (they depend on the registered font names)."""
 
     body: ParagraphStyle
@@ -282,9 +282,9 @@ class _Styles:
     contents: ParagraphStyle
 
 
-def _make_styles() -> _Styles:
+def make_styles() -> Styles:
     body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=13.5, textColor=INK)
-    return _Styles(
+    return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
         note=ParagraphStyle("note", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED, spaceBefore=3),
@@ -336,9 +336,9 @@ def _make_styles() -> _Styles:
     )
 
 
-def _p(text: str) -> str:
+def markup(text: str) -> str:
     """Escape caller text for reportlab's mini-markup: labels such as "<18" would otherwise break it."""
-    return escape(text)
+    return xml_escape(text)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -358,7 +358,7 @@ def _frame_width(pagesize: tuple[float, float]) -> float:
 
 
 @dataclass
-class _Decor:
+class Decor:
     """What the running header and footer print on each page."""
 
     title: str
@@ -367,7 +367,7 @@ class _Decor:
     page_fmt: str
 
 
-def _numbered_canvas(decor: _Decor) -> type[Canvas]:
+def numbered_canvas(decor: Decor) -> type[Canvas]:
     """A canvas that defers page decoration to `save`, when the total page count ("di Y") is known."""
 
     class NumberedCanvas(Canvas):
@@ -637,7 +637,7 @@ def _finish_plan(
 
 
 def _table_flowables(
-    table: AggregateTable, number: str, doc: ReportDocument, styles: _Styles
+    table: AggregateTable, number: str, doc: ReportDocument, styles: Styles
 ) -> tuple[list[Flowable], bool, bool]:
     """Caption, one or more Table parts and the footnotes this table needs.
 
@@ -666,8 +666,8 @@ def _table_flowables(
     rows_h = (len(grid.body) + 2) * (size + 8.5)
     out: list[Flowable] = [
         CondPageBreak(min(rows_h, 130.0) + 45),
-        Paragraph(f"{s['table']} {number} – {_p(table.title)}", styles.h2),
-        Paragraph(f"{s['unit']}: {_p(unit_name)}", styles.caption),
+        Paragraph(f"{s['table']} {number} – {markup(table.title)}", styles.h2),
+        Paragraph(f"{s['unit']}: {markup(unit_name)}", styles.caption),
     ]
     for part_no, part in enumerate(plan.parts):
         if len(plan.parts) > 1:
@@ -676,17 +676,17 @@ def _table_flowables(
             if part_no:
                 out.append(CondPageBreak(min(rows_h, 130.0) + 45))
                 out.append(
-                    Paragraph(f"{s['table']} {number} ({s['continued']}) – {_p(table.title)}", styles.h2)
+                    Paragraph(f"{s['table']} {number} ({s['continued']}) – {markup(table.title)}", styles.h2)
                 )
-            out.append(Paragraph(_p(label), styles.caption))
+            out.append(Paragraph(markup(label), styles.caption))
         header: list[Any] = [Paragraph("", head_left)]
-        header += [Paragraph(_p(grid.col_heads[j]), head_style) for j in part]
+        header += [Paragraph(markup(grid.col_heads[j]), head_style) for j in part]
         data: list[list[Any]] = [header]
         for i, row in enumerate(grid.body):
-            data.append([Paragraph(_p(grid.row_heads[i]), label_style)] + [row[j].text for j in part])
+            data.append([Paragraph(markup(grid.row_heads[i]), label_style)] + [row[j].text for j in part])
         if grid.total_row is not None:
             data.append(
-                [Paragraph(_p(grid.total_row_label), label_bold)] + [grid.total_row[j].text for j in part]
+                [Paragraph(markup(grid.total_row_label), label_bold)] + [grid.total_row[j].text for j in part]
             )
         widths = [plan.label_width] + [plan.num_widths[j] for j in part]
         t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -699,7 +699,7 @@ def _table_flowables(
         notes.append(s["note_lower"])
     if not table.additive:
         notes.append(s["note_multi"])
-    out.extend(Paragraph(_p(n), styles.note) for n in notes)
+    out.extend(Paragraph(markup(n), styles.note) for n in notes)
     # A short table moves whole with its footnotes rather than leave "<5: ..." alone on a page.
     return out, plan.landscape, len(plan.parts) == 1 and rows_h < 300
 
@@ -975,7 +975,7 @@ def _pie(series: _Series, unit: Unit, lang: str, width: float) -> Drawing:
 
 
 def _chart_flowables(
-    section: ReportSection, table_number: str, doc: ReportDocument, styles: _Styles, width: float
+    section: ReportSection, table_number: str, doc: ReportDocument, styles: Styles, width: float
 ) -> list[Flowable]:
     """The section's chart, or a short sentence explaining why it is partial or missing."""
     s = _strings(doc.lang)
@@ -986,11 +986,11 @@ def _chart_flowables(
     # With most categories suppressed a chart says more about what is missing than about what is there,
     # and the gaps invite guessing: leave the table alone.
     if len(series.values) < 2 or series.skipped * 2 > len(table.rows):
-        return [Paragraph(_p(s["chart_omitted"]), styles.note), Spacer(1, 6)]
+        return [Paragraph(markup(s["chart_omitted"]), styles.note), Spacer(1, 6)]
     if max(series.values) <= 0:
         return []  # nothing to draw; the table's zeros say it all
     if len(series.values) > MAX_BARS:
-        return [Paragraph(_p(s["chart_crowded"]), styles.note), Spacer(1, 6)]
+        return [Paragraph(markup(s["chart_crowded"]), styles.note), Spacer(1, 6)]
     kind = section.chart
     # A pie is a whole: without every share exact, or for multi-response rows, its angles would lie.
     if kind == "pie" and (
@@ -1015,7 +1015,7 @@ def _chart_flowables(
         notes.append(s["chart_partial"].format(n=len(series.values), m=series.skipped))
     parts: list[Flowable] = [Spacer(1, 8), drawing]
     if notes:
-        parts.append(Paragraph(_p(" ".join(notes)), styles.note))
+        parts.append(Paragraph(markup(" ".join(notes)), styles.note))
     return [*parts, Spacer(1, 4)]  # the caller keeps them with the heading (nested KeepTogether misbehaves)
 
 
@@ -1024,22 +1024,22 @@ def _chart_flowables(
 # --------------------------------------------------------------------------------------------------
 
 
-def _cover(doc: ReportDocument, styles: _Styles) -> list[Flowable]:
+def _cover(doc: ReportDocument, styles: Styles) -> list[Flowable]:
     s = _strings(doc.lang)
     k = doc.threshold
     width = PORTRAIT[0] - COVER_LEFT - MARGIN_X
     period = doc.period_label
     dates = s["period_range"].format(
-        start=_format_date(doc.period_start, doc.lang), end=_format_date(doc.period_end, doc.lang)
+        start=format_date(doc.period_start, doc.lang), end=format_date(doc.period_end, doc.lang)
     )
     info_rows = [
-        (s["centre"], _p(doc.centre)),
-        (s["desks"], _p(", ".join(doc.desks)) if doc.desks else s["no_desks"]),
-        (s["period"], f"{_p(period)}<br/><font size='8.5' color='#5C6B6A'>{_p(dates)}</font>"),
-        (s["generated"], _p(_format_date(doc.generated_on, doc.lang))),
+        (s["centre"], markup(doc.centre)),
+        (s["desks"], markup(", ".join(doc.desks)) if doc.desks else s["no_desks"]),
+        (s["period"], f"{markup(period)}<br/><font size='8.5' color='#5C6B6A'>{markup(dates)}</font>"),
+        (s["generated"], markup(format_date(doc.generated_on, doc.lang))),
     ]
     info = Table(
-        [[Paragraph(_p(a), styles.cover_label), Paragraph(b, styles.cover_value)] for a, b in info_rows],
+        [[Paragraph(markup(a), styles.cover_label), Paragraph(b, styles.cover_value)] for a, b in info_rows],
         colWidths=[38 * mm, width - 38 * mm],
         hAlign="LEFT",
     )
@@ -1058,8 +1058,8 @@ def _cover(doc: ReportDocument, styles: _Styles) -> list[Flowable]:
     )
     notice = Table(
         [
-            [Paragraph(_p(s["notice_title"]), styles.notice_title)],
-            [Paragraph(_p(s["notice_body"].format(k=k)), styles.notice_body)],
+            [Paragraph(markup(s["notice_title"]), styles.notice_title)],
+            [Paragraph(markup(s["notice_body"].format(k=k)), styles.notice_body)],
         ],
         colWidths=[width],
         hAlign="LEFT",
@@ -1079,25 +1079,25 @@ def _cover(doc: ReportDocument, styles: _Styles) -> list[Flowable]:
     )
     out: list[Flowable] = [
         Paragraph(APP_NAME.upper(), styles.cover_app),
-        Paragraph(_p(s["report"]), styles.cover_label),
+        Paragraph(markup(s["report"]), styles.cover_label),
         Spacer(1, 34 * mm),
-        Paragraph(_p(doc.title), styles.cover_title),
+        Paragraph(markup(doc.title), styles.cover_title),
     ]
     if doc.subtitle:
-        out.append(Paragraph(_p(doc.subtitle), styles.cover_subtitle))
+        out.append(Paragraph(markup(doc.subtitle), styles.cover_subtitle))
     out += [Spacer(1, 14 * mm), info, Spacer(1, 12 * mm), notice]
     titles = [sec.title for sec in doc.sections] + [s["method"]]
     if len(titles) > 1:
-        out += [Spacer(1, 11 * mm), Paragraph(_p(s["contents"]), styles.notice_title), Spacer(1, 3)]
+        out += [Spacer(1, 11 * mm), Paragraph(markup(s["contents"]), styles.notice_title), Spacer(1, 3)]
         out += [
-            Paragraph(f"<font color='#0F5257'><b>{i}.</b></font>&nbsp;&nbsp;{_p(t)}", styles.contents)
+            Paragraph(f"<font color='#0F5257'><b>{i}.</b></font>&nbsp;&nbsp;{markup(t)}", styles.contents)
             for i, t in enumerate(titles, start=1)
         ]
     return out
 
 
 def _section(
-    number: int, section: ReportSection, doc: ReportDocument, styles: _Styles
+    number: int, section: ReportSection, doc: ReportDocument, styles: Styles
 ) -> tuple[list[Flowable], bool]:
     built = [
         _table_flowables(table, f"{number}.{t_no}", doc, styles)
@@ -1105,9 +1105,9 @@ def _section(
     ]
     is_landscape = any(wide for _, wide, _ in built)
     width = _frame_width(LANDSCAPE if is_landscape else PORTRAIT)
-    head: list[Flowable] = [Paragraph(f"{number}.&nbsp;&nbsp;{_p(section.title)}", styles.h1)]
+    head: list[Flowable] = [Paragraph(f"{number}.&nbsp;&nbsp;{markup(section.title)}", styles.h1)]
     if section.note:
-        head.append(Paragraph(_p(section.note), styles.body))
+        head.append(Paragraph(markup(section.note), styles.body))
         head.append(Spacer(1, 4))
     head += _chart_flowables(section, f"{number}.{section.chart_table_index + 1}", doc, styles, width)
     # Heading, note and chart belong together, with the first table when it is short: a chart alone at
@@ -1128,20 +1128,20 @@ def _section(
     return out, is_landscape
 
 
-def _method(number: int, doc: ReportDocument, styles: _Styles) -> list[Flowable]:
+def _method(number: int, doc: ReportDocument, styles: Styles) -> list[Flowable]:
     s = _strings(doc.lang)
     out: list[Flowable] = [
         CondPageBreak(60 * mm),
-        Paragraph(f"{number}.&nbsp;&nbsp;{_p(s['method'])}", styles.h1),
+        Paragraph(f"{number}.&nbsp;&nbsp;{markup(s['method'])}", styles.h1),
     ]
     body = ParagraphStyle("method", parent=styles.body, spaceAfter=6)
     for para in doc.method_note.strip().split("\n\n"):
         if para.strip():
-            out.append(Paragraph(_p(para.strip()).replace("\n", "<br/>"), body))
+            out.append(Paragraph(markup(para.strip()).replace("\n", "<br/>"), body))
     return out
 
 
-def _story(doc: ReportDocument, styles: _Styles) -> list[Flowable]:
+def _story(doc: ReportDocument, styles: Styles) -> list[Flowable]:
     """Cover, sections and method note, switching to landscape pages only around sections that need it."""
     sections = [_section(number, sec, doc, styles) for number, sec in enumerate(doc.sections, start=1)]
     sections.append((_method(len(doc.sections) + 1, doc, styles), False))
@@ -1167,11 +1167,11 @@ def render_report(
         raise ValueError("threshold must be positive")
     if document.lang not in STRINGS:
         raise ValueError(f"unsupported report language {document.lang!r}; expected one of {sorted(STRINGS)}")
-    _register_fonts()
-    styles = _make_styles()
+    register_fonts()
+    styles = make_styles()
     target = str(path_or_stream) if isinstance(path_or_stream, Path) else path_or_stream
     s = _strings(document.lang)
-    decor = _Decor(
+    decor = Decor(
         title=document.title,
         right=f"{document.centre} · {document.period_label}",
         footer_note=document.footer_note,
@@ -1180,5 +1180,5 @@ def render_report(
     pdf = _doc_template(target, document.lang, deterministic)
     # The first pass of the story builds the cover on the "cover" template.
     story: Sequence[Flowable] = _story(document, styles)
-    canvasmaker: Callable[..., Canvas] = _numbered_canvas(decor)
+    canvasmaker: Callable[..., Canvas] = numbered_canvas(decor)
     pdf.build(list(story), canvasmaker=canvasmaker)

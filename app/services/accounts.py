@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
-from app.services.errors import CONTEXT, NotFound, ValidationError, WrongCredentials
+from app.services.errors import NotFound, ValidationError, WrongCredentials
 from app.services.workspace import (
     RECOVERY_SLOT_SETTING,
     Workspace,
@@ -87,12 +87,12 @@ def add_help_desk(ws: Workspace, name: str, town: str = "", opening_hours: str =
     name = name.strip()
     if not name or len(name) > 200:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "A help desk needs a name (at most 200 characters)."), field="name"
+            QT_TRANSLATE_NOOP("Errors", "A help desk needs a name (at most 200 characters)."), field="name"
         )
     with ws.transaction() as session:
         if session.scalar(select(HelpDesk).where(HelpDesk.name == name)) is not None:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "A help desk named {name} already exists."),
+                QT_TRANSLATE_NOOP("Errors", "A help desk named {name} already exists."),
                 field="name",
                 name=name,
             )
@@ -114,7 +114,7 @@ def _parse_role(role: str | Role) -> Role:
         return Role(role)
     except ValueError as exc:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Unknown role {role}."), field="role", role=str(role)
+            QT_TRANSLATE_NOOP("Errors", "Unknown role {role}."), field="role", role=str(role)
         ) from exc
 
 
@@ -122,11 +122,11 @@ def _require_desk(session: Session, role: Role, help_desk_id: int | None) -> Non
     if help_desk_id is None:
         if role is Role.OPERATRICE:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "An operatrice must belong to a help desk."), field="help_desk"
+                QT_TRANSLATE_NOOP("Errors", "An operatrice must belong to a help desk."), field="help_desk"
             )
         return
     if session.get(HelpDesk, help_desk_id) is None:
-        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No such help desk."))
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such help desk."))
 
 
 def add_operator(
@@ -147,7 +147,7 @@ def add_operator(
     with ws.changing_slots() as (session, keystore):
         if session.scalar(select(Operator).where(Operator.username == username)) is not None:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The user name {name} is taken."), field="username", name=username
+                QT_TRANSLATE_NOOP("Errors", "The user name {name} is taken."), field="username", name=username
             )
         _require_desk(session, parsed_role, help_desk_id)
         slot_id = keystore.add_slot(username, password, [ws.data_key], kdf)
@@ -211,9 +211,9 @@ def revoke_operator(ws: Workspace, username: str) -> int:
     with ws.changing_slots() as (session, keystore):
         operator = _operator_by_name(session, username)
         if operator.id == actor.operator_id:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "You cannot revoke your own account."))
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "You cannot revoke your own account."))
         if not operator.active:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "This account is already revoked."))
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This account is already revoked."))
         if operator.slot_id and operator.slot_id in keystore.slot_ids():
             keystore.remove_slot(operator.slot_id)
         operator.active = False
@@ -248,5 +248,5 @@ def regenerate_recovery_key(ws: Workspace) -> str:
 def _operator_by_name(session: Session, username: str) -> Operator:
     operator = session.scalar(select(Operator).where(Operator.username == username.strip().casefold()))
     if operator is None:
-        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "There is no account named {name}."), name=username)
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no account named {name}."), name=username)
     return operator

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models.audit import GENESIS_HASH, AuditEvent
+from app.models.audit import GENESIS_HASH, AuditAnchor, AuditEvent
 from app.models.base import utcnow
 
 
@@ -73,17 +73,28 @@ class ChainBreak:
 
 
 def verify_chain(session: Session) -> list[ChainBreak]:
-    """Walk the whole chain in id order; report the first events where it does not hold."""
+    """Walk the chain in id order from the anchor; report the first events where it does not hold.
+
+    Events past their retention period may have been removed (app.services.retention): the anchor
+    then holds the id and hash of the last removed one, and the remaining chain must continue from it.
+    """
     breaks: list[ChainBreak] = []
-    expected_prev = GENESIS_HASH
-    previous_id = 0
-    for event in _iter_events(session):
+    anchor = session.get(AuditAnchor, 1)
+    expected_prev = anchor.last_hash if anchor is not None else GENESIS_HASH
+    previous_id = anchor.last_id if anchor is not None else 0
+    for event in _iter_events(session, after=previous_id):
         if event.id != previous_id + 1 and previous_id:
             breaks.append(ChainBreak(event.id, f"events {previous_id + 1}..{event.id - 1} missing"))
         if event.prev_hash != expected_prev:
             breaks.append(ChainBreak(event.id, "previous hash does not match"))
         recomputed = event_hash(
-            event.prev_hash, event.at, event.operator_id, event.action, event.entity, event.entity_id, event.detail
+            event.prev_hash,
+            event.at,
+            event.operator_id,
+            event.action,
+            event.entity,
+            event.entity_id,
+            event.detail,
         )
         if recomputed != event.hash:
             breaks.append(ChainBreak(event.id, "event content does not match its hash"))
@@ -94,8 +105,8 @@ def verify_chain(session: Session) -> list[ChainBreak]:
     return breaks
 
 
-def _iter_events(session: Session, batch: int = 5000) -> Iterator[AuditEvent]:
-    last = 0
+def _iter_events(session: Session, batch: int = 5000, after: int = 0) -> Iterator[AuditEvent]:
+    last = after
     while True:
         rows = session.scalars(
             select(AuditEvent).where(AuditEvent.id > last).order_by(AuditEvent.id).limit(batch)

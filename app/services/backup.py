@@ -24,7 +24,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
-from app.services.errors import CONTEXT, UserError, ValidationError
+from app.services.errors import UserError, ValidationError
 from app.services.workspace import LoginResult, Workspace
 from app.storage import backup as files
 from app.storage import database
@@ -37,13 +37,13 @@ REMINDER_SETTING = "backup_reminder_days"
 DEFAULT_REMINDER_DAYS = 7
 
 _MESSAGES = {
-    "missing": QT_TRANSLATE_NOOP(CONTEXT, "The backup file {path} does not exist."),
-    "not_a_backup": QT_TRANSLATE_NOOP(CONTEXT, "{path} is not an Ascolto backup file."),
+    "missing": QT_TRANSLATE_NOOP("Errors", "The backup file {path} does not exist."),
+    "not_a_backup": QT_TRANSLATE_NOOP("Errors", "{path} is not an Ascolto backup file."),
     "damaged": QT_TRANSLATE_NOOP(
-        CONTEXT, "The backup file {path} is damaged ({detail}) and was not used. Nothing was changed."
+        "Errors", "The backup file {path} is damaged ({detail}) and was not used. Nothing was changed."
     ),
     "undecryptable": QT_TRANSLATE_NOOP(
-        CONTEXT, "The backup file {path} cannot be decrypted and was not used. Nothing was changed."
+        "Errors", "The backup file {path} cannot be decrypted and was not used. Nothing was changed."
     ),
 }
 
@@ -90,7 +90,7 @@ def make_backup(
         raise _backup_error(exc, out_folder) from exc
     except OSError as exc:
         raise UserError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The backup could not be written to {path}: {reason}"),
+            QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {path}: {reason}"),
             path=str(out_folder),
             reason=exc.strerror or type(exc).__name__,
         ) from exc
@@ -129,7 +129,7 @@ def set_reminder_days(ws: Workspace, days: int) -> None:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Enter a number of days from 1 to 365."), field="backup_reminder_days"
+            QT_TRANSLATE_NOOP("Errors", "Enter a number of days from 1 to 365."), field="backup_reminder_days"
         )
     with ws.transaction() as session:
         _set(session, REMINDER_SETTING, str(days))
@@ -178,7 +178,7 @@ def restore_backup(
         except keyslots.KeySlotError as exc:
             raise UserError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "Errors",
                     "These credentials do not open the backup. Use a password that was valid when the backup "
                     "was made, or the recovery key of that time.",
                 )

@@ -36,7 +36,7 @@ from app.models.cases import (
 )
 from app.services import audit
 from app.services import validation as v
-from app.services.errors import CONTEXT, NotFound, PermissionDenied, ValidationError
+from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.workspace import Actor, Workspace
 
 OPEN_STATUSES = ("IN_ACCOGLIENZA", "IN_CORSO", "SOSPESO")
@@ -296,11 +296,11 @@ def _may_access(actor: Actor, case: Case) -> bool:
 def _load(session: Session, actor: Actor, case_id: int, action: str) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No such case."))
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such case."))
     if not _may_access(actor, case):
         denied = PermissionDenied(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "This case belongs to another help desk: you cannot open or change it."
+                "Errors", "This case belongs to another help desk: you cannot open or change it."
             )
         )
         denied.audit_event = ("case", case_id, {"action": action})  # recorded after the rollback
@@ -311,7 +311,7 @@ def _load(session: Session, actor: Actor, case_id: int, action: str) -> Case:
 def _require_role(actor: Actor, role: Role, case_id: int, action: str) -> None:
     """A role refusal on a case, recorded in the audit trail like a help-desk refusal."""
     if not actor.at_least(role):
-        denied = PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this action."))
+        denied = PermissionDenied(QT_TRANSLATE_NOOP("Errors", "Your role does not allow this action."))
         denied.audit_event = ("case", case_id, {"action": action})
         raise denied
 
@@ -321,7 +321,7 @@ def _not_after_closure(case: Case, when: dt.date) -> None:
     if case.closed_on is not None and when > case.closed_on:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "This case was closed on {day}: record only what happened until then."
+                "Errors", "This case was closed on {day}: record only what happened until then."
             ),
             field="date",
             day=case.closed_on.isoformat(),
@@ -332,7 +332,7 @@ def _writable(case: Case) -> None:
     if not case.processing_consent:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "She withdrew her consent to processing: nothing more can be recorded in this case."
+                "Errors", "She withdrew her consent to processing: nothing more can be recorded in this case."
             )
         )
 
@@ -340,12 +340,12 @@ def _writable(case: Case) -> None:
 def _desk_for(session: Session, actor: Actor, desk_id: int | None) -> int:
     desk_id = desk_id if desk_id is not None else actor.help_desk_id
     if desk_id is None:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose a help desk."), field="help_desk")
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose a help desk."), field="help_desk")
     desk = session.get(HelpDesk, desk_id)
     if desk is None:
-        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No such help desk."))
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such help desk."))
     if not actor.at_least(Role.COORDINATRICE) and desk_id != actor.help_desk_id:
-        raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "You can record only for your own help desk."))
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "You can record only for your own help desk."))
     return desk_id
 
 
@@ -378,7 +378,7 @@ def _clean_identity(identity: IdentityInput) -> IdentityInput:
     last = v.check_text(identity.last_name, "last_name", 100)
     if not first and not last:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Enter at least her first name or last name (a nickname will do)."),
+            QT_TRANSLATE_NOOP("Errors", "Enter at least her first name or last name (a nickname will do)."),
             field="first_name",
         )
     return IdentityInput(
@@ -402,7 +402,7 @@ def _check_birth_date(value: date | None) -> date | None:
     if value is None:
         return None
     if not isinstance(value, date):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Not a date ({field})."), field="birth_date")
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date ({field})."), field="birth_date")
     v.check_birth_year(value.year)
     return value
 
@@ -428,7 +428,7 @@ def _check_children(profile: ProfileInput) -> dict[str, object]:
     total, minors = profile.children_count, profile.minors_count
     if total is not None and minors is not None and minors > total:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "There cannot be more minor children than children."),
+            QT_TRANSLATE_NOOP("Errors", "There cannot be more minor children than children."),
             field="minors_count",
         )
     for name in ("minors_witnessed", "minors_suffered"):
@@ -436,7 +436,7 @@ def _check_children(profile: ProfileInput) -> dict[str, object]:
         if value is not None and minors is not None and value > minors:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "This number cannot exceed the number of minor children ({field})."
+                    "Errors", "This number cannot exceed the number of minor children ({field})."
                 ),
                 field=name,
             )
@@ -488,7 +488,7 @@ def open_case(
     if "TRATTAMENTO" not in scopes:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "Errors",
                 "A case can be opened only with her consent to processing. Without it, record an anonymous "
                 "contact.",
             ),
@@ -972,7 +972,7 @@ def agree_pathway(ws: Workspace, case_id: int, agreed_on: date, notes: str = "")
         _require_open(case)
         v.check_not_before(when, case.opened_on, "agreed_on")
         if session.scalar(select(Pathway.id).where(Pathway.case_id == case.id)) is not None:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "This case already has a pathway."))
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This case already has a pathway."))
         row = Pathway(case_id=case.id, agreed_on=when, notes=notes, operator_id=actor.operator_id)
         session.add(row)
         case.status = "IN_CORSO"
@@ -985,7 +985,7 @@ def agree_pathway(ws: Workspace, case_id: int, agreed_on: date, notes: str = "")
 def _pathway(session: Session, case: Case) -> Pathway:
     pathway = session.scalar(select(Pathway).where(Pathway.case_id == case.id))
     if pathway is None:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Agree a pathway with her first."))
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Agree a pathway with her first."))
     return pathway
 
 
@@ -1025,7 +1025,7 @@ def update_goal(
     with ws.transaction() as session:
         goal = session.get(Goal, goal_id)
         if goal is None:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No such goal."))
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such goal."))
         pathway = session.get_one(Pathway, goal.pathway_id)
         case = _load(session, actor, pathway.case_id, "change")
         _writable(case)
@@ -1104,7 +1104,7 @@ def add_referral(ws: Workspace, case_id: int, referral: ReferralInput) -> int:
         if referral.shares_data and not sharing_allowed(session, case.id, destination):
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "Errors",
                     "She has not consented to sharing her data with this service. Record her consent first, "
                     "or make the referral without sharing data.",
                 ),
@@ -1135,7 +1135,7 @@ def update_referral_outcome(ws: Workspace, referral_id: int, outcome: str, on: d
     with ws.transaction() as session:
         referral = session.get(Referral, referral_id)
         if referral is None:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No such referral."))
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such referral."))
         case = _load(session, actor, referral.case_id, "change")
         _writable(case)
         assert when is not None
@@ -1146,7 +1146,7 @@ def update_referral_outcome(ws: Workspace, referral_id: int, outcome: str, on: d
 
 def _require_open(case: Case) -> None:
     if case.status not in OPEN_STATUSES:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "This case is closed."))
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This case is closed."))
 
 
 def set_suspended(ws: Workspace, case_id: int, suspended: bool) -> None:
@@ -1166,7 +1166,7 @@ def close_case(ws: Workspace, case_id: int, outcome: str, closed_on: date) -> No
     actor = ws.require_actor()
     if outcome not in CLOSING_STATUSES:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "'{code}' is not a valid choice ({field})."),
+            QT_TRANSLATE_NOOP("Errors", "'{code}' is not a valid choice ({field})."),
             field="outcome",
             code=outcome[:40],
         )
@@ -1177,14 +1177,15 @@ def close_case(ws: Workspace, case_id: int, outcome: str, closed_on: date) -> No
         _require_open(case)
         if when < case.opened_on:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "A case cannot be closed before it was opened."), field="closed_on"
+                QT_TRANSLATE_NOOP("Errors", "A case cannot be closed before it was opened."),
+                field="closed_on",
             )
         case.status, case.closed_on = outcome, when
         pathway = session.scalar(select(Pathway).where(Pathway.case_id == case.id))
         if pathway is not None:
             if when < pathway.agreed_on:
                 raise ValidationError(
-                    QT_TRANSLATE_NOOP(CONTEXT, "A case cannot be closed before its pathway was agreed."),
+                    QT_TRANSLATE_NOOP("Errors", "A case cannot be closed before its pathway was agreed."),
                     field="closed_on",
                 )
             pathway.closed_on, pathway.outcome = when, outcome

@@ -39,72 +39,69 @@ class NotFound(UserError):
 
 FIELDS = "Fields"
 FIELD_LABELS: dict[str, str] = {
-    name: QT_TRANSLATE_NOOP(FIELDS, label)
-    for name, label in {
-        "access_channel": "access channel",
-        "address": "address",
-        "agreed_on": "date the pathway was agreed",
-        "area": "area",
-        "beneficiary": "beneficiary",
-        "birth_date": "date of birth",
-        "birth_year": "year of birth",
-        "centre": "centre",
-        "children_count": "number of children",
-        "closed_on": "closing date",
-        "code": "centre code",
-        "cohabitation": "living with",
-        "consent": "consent",
-        "consent_date": "date of consent",
-        "country": "country of citizenship",
-        "date": "date",
-        "description": "description",
-        "destination": "destination",
-        "due_on": "due date",
-        "education": "education",
-        "email": "e-mail",
-        "employment": "employment",
-        "first_contact_mode": "first contact mode",
-        "first_name": "first name",
-        "has_children": "children",
-        "help_desk": "help desk",
-        "last_name": "last name",
-        "level": "risk level",
-        "marital_status": "marital status",
-        "measures_obtained": "protective measures obtained",
-        "measures_requested": "protective measures requested",
-        "minors_count": "number of minor children",
-        "minors_suffered": "minors who suffered violence",
-        "minors_witnessed": "minors who witnessed violence",
-        "minutes": "minutes",
-        "mode": "mode",
-        "name": "name",
-        "notes": "notes",
-        "notice_version": "privacy notice version",
-        "opened_on": "opening date",
-        "operator_role": "operator role",
-        "outcome": "outcome",
-        "partner": "network service",
-        "partners": "network services",
-        "password": "password",
-        "phone": "phone",
-        "police_report": "report to the authorities",
-        "reason": "reason",
-        "recovery_key": "recovery key",
-        "relationship": "relationship with the perpetrator",
-        "role": "role",
-        "safe_contact_channel": "safe contact channel",
-        "safe_contact_notes": "safe contact notes",
-        "safe_contact_times": "safe contact times",
-        "scope": "consent scope",
-        "service_type": "service",
-        "shares_data": "data sharing",
-        "status": "status",
-        "tax_code": "tax code",
-        "tool": "assessment tool",
-        "username": "user name",
-        "violence_duration": "duration of the violence",
-        "violence_forms": "forms of violence",
-    }.items()
+    "access_channel": QT_TRANSLATE_NOOP("Fields", "access channel"),
+    "address": QT_TRANSLATE_NOOP("Fields", "address"),
+    "agreed_on": QT_TRANSLATE_NOOP("Fields", "date the pathway was agreed"),
+    "area": QT_TRANSLATE_NOOP("Fields", "area"),
+    "beneficiary": QT_TRANSLATE_NOOP("Fields", "beneficiary"),
+    "birth_date": QT_TRANSLATE_NOOP("Fields", "date of birth"),
+    "birth_year": QT_TRANSLATE_NOOP("Fields", "year of birth"),
+    "centre": QT_TRANSLATE_NOOP("Fields", "centre"),
+    "children_count": QT_TRANSLATE_NOOP("Fields", "number of children"),
+    "closed_on": QT_TRANSLATE_NOOP("Fields", "closing date"),
+    "code": QT_TRANSLATE_NOOP("Fields", "centre code"),
+    "cohabitation": QT_TRANSLATE_NOOP("Fields", "living with"),
+    "consent": QT_TRANSLATE_NOOP("Fields", "consent"),
+    "consent_date": QT_TRANSLATE_NOOP("Fields", "date of consent"),
+    "country": QT_TRANSLATE_NOOP("Fields", "country of citizenship"),
+    "date": QT_TRANSLATE_NOOP("Fields", "date"),
+    "description": QT_TRANSLATE_NOOP("Fields", "description"),
+    "destination": QT_TRANSLATE_NOOP("Fields", "destination"),
+    "due_on": QT_TRANSLATE_NOOP("Fields", "due date"),
+    "education": QT_TRANSLATE_NOOP("Fields", "education"),
+    "email": QT_TRANSLATE_NOOP("Fields", "e-mail"),
+    "employment": QT_TRANSLATE_NOOP("Fields", "employment"),
+    "first_contact_mode": QT_TRANSLATE_NOOP("Fields", "first contact mode"),
+    "first_name": QT_TRANSLATE_NOOP("Fields", "first name"),
+    "has_children": QT_TRANSLATE_NOOP("Fields", "children"),
+    "help_desk": QT_TRANSLATE_NOOP("Fields", "help desk"),
+    "last_name": QT_TRANSLATE_NOOP("Fields", "last name"),
+    "level": QT_TRANSLATE_NOOP("Fields", "risk level"),
+    "marital_status": QT_TRANSLATE_NOOP("Fields", "marital status"),
+    "measures_obtained": QT_TRANSLATE_NOOP("Fields", "protective measures obtained"),
+    "measures_requested": QT_TRANSLATE_NOOP("Fields", "protective measures requested"),
+    "minors_count": QT_TRANSLATE_NOOP("Fields", "number of minor children"),
+    "minors_suffered": QT_TRANSLATE_NOOP("Fields", "minors who suffered violence"),
+    "minors_witnessed": QT_TRANSLATE_NOOP("Fields", "minors who witnessed violence"),
+    "minutes": QT_TRANSLATE_NOOP("Fields", "minutes"),
+    "mode": QT_TRANSLATE_NOOP("Fields", "mode"),
+    "name": QT_TRANSLATE_NOOP("Fields", "name"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "notes"),
+    "notice_version": QT_TRANSLATE_NOOP("Fields", "privacy notice version"),
+    "opened_on": QT_TRANSLATE_NOOP("Fields", "opening date"),
+    "operator_role": QT_TRANSLATE_NOOP("Fields", "operator role"),
+    "outcome": QT_TRANSLATE_NOOP("Fields", "outcome"),
+    "partner": QT_TRANSLATE_NOOP("Fields", "network service"),
+    "partners": QT_TRANSLATE_NOOP("Fields", "network services"),
+    "password": QT_TRANSLATE_NOOP("Fields", "password"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "phone"),
+    "police_report": QT_TRANSLATE_NOOP("Fields", "report to the authorities"),
+    "reason": QT_TRANSLATE_NOOP("Fields", "reason"),
+    "recovery_key": QT_TRANSLATE_NOOP("Fields", "recovery key"),
+    "relationship": QT_TRANSLATE_NOOP("Fields", "relationship with the perpetrator"),
+    "role": QT_TRANSLATE_NOOP("Fields", "role"),
+    "safe_contact_channel": QT_TRANSLATE_NOOP("Fields", "safe contact channel"),
+    "safe_contact_notes": QT_TRANSLATE_NOOP("Fields", "safe contact notes"),
+    "safe_contact_times": QT_TRANSLATE_NOOP("Fields", "safe contact times"),
+    "scope": QT_TRANSLATE_NOOP("Fields", "consent scope"),
+    "service_type": QT_TRANSLATE_NOOP("Fields", "service"),
+    "shares_data": QT_TRANSLATE_NOOP("Fields", "data sharing"),
+    "status": QT_TRANSLATE_NOOP("Fields", "status"),
+    "tax_code": QT_TRANSLATE_NOOP("Fields", "tax code"),
+    "tool": QT_TRANSLATE_NOOP("Fields", "assessment tool"),
+    "username": QT_TRANSLATE_NOOP("Fields", "user name"),
+    "violence_duration": QT_TRANSLATE_NOOP("Fields", "duration of the violence"),
+    "violence_forms": QT_TRANSLATE_NOOP("Fields", "forms of violence"),
 }
 
 
@@ -127,14 +124,14 @@ class ValidationError(UserError):
 
 class WrongCredentials(UserError):
     def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(CONTEXT, "Wrong user name or password."))
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."))
 
 
 class LoginDelayed(UserError):
     def __init__(self, seconds: int) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "Too many failed attempts for this account. Wait {seconds} seconds and try again."
+                "Errors", "Too many failed attempts for this account. Wait {seconds} seconds and try again."
             ),
             seconds=seconds,
         )
@@ -143,4 +140,4 @@ class LoginDelayed(UserError):
 
 class WorkspaceLocked(UserError):
     def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(CONTEXT, "The workspace is locked. Unlock it to continue."))
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "The workspace is locked. Unlock it to continue."))

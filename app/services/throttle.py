@@ -56,7 +56,9 @@ class LoginThrottle:
         entry = self._load()["accounts"].get(self._account(username), {})
         failures = int(entry.get("failures", 0))
         remaining = float(entry.get("last", 0)) + delay_after(failures) - now
-        return max(0, int(remaining + 0.999))
+        if remaining <= 0.25:  # a countdown shown to the user may end a hair early
+            return 0
+        return int(remaining + 0.999)
 
     def record_failure(self, username: str, now: float | None = None) -> int:
         now = time.time() if now is None else now

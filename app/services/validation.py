@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
-from app.services.errors import CONTEXT, ValidationError
+from app.services.errors import ValidationError
 
 MIN_MINUTES, MAX_MINUTES = 1, 600
 OLDEST_BIRTH_YEAR_SPAN = 110
@@ -23,19 +23,19 @@ def check_date(value: date | None, field: str, *, required: bool = True) -> date
     """A real calendar date, not in the future and not before the service could have existed."""
     if value is None:
         if required:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The date is required ({field})."), field=field)
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The date is required ({field})."), field=field)
         return None
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Not a date ({field})."), field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date ({field})."), field=field)
     if value > today():
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The date cannot be in the future ({field})."), field=field
+            QT_TRANSLATE_NOOP("Errors", "The date cannot be in the future ({field})."), field=field
         )
     if value < EARLIEST_DATE:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The date is implausibly old ({field})."), field=field
+            QT_TRANSLATE_NOOP("Errors", "The date is implausibly old ({field})."), field=field
         )
     return value
 
@@ -45,14 +45,14 @@ def check_future_ok(value: date | None, field: str) -> date | None:
     if value is None:
         return None
     if value < EARLIEST_DATE or value.year > today().year + 20:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The date is implausible ({field})."), field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The date is implausible ({field})."), field=field)
     return value
 
 
 def check_not_before(later: date, earlier: date, field: str) -> None:
     if later < earlier:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "This date cannot come before the case was opened ({field})."),
+            QT_TRANSLATE_NOOP("Errors", "This date cannot come before the case was opened ({field})."),
             field=field,
         )
 
@@ -60,7 +60,7 @@ def check_not_before(later: date, earlier: date, field: str) -> None:
 def check_minutes(minutes: int) -> int:
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Minutes must be a whole number from {low} to {high}."),
+            QT_TRANSLATE_NOOP("Errors", "Minutes must be a whole number from {low} to {high}."),
             field="minutes",
             low=MIN_MINUTES,
             high=MAX_MINUTES,
@@ -75,7 +75,7 @@ def check_birth_year(year: int | None) -> int | None:
     low, high = current - OLDEST_BIRTH_YEAR_SPAN, current - YOUNGEST_AGE
     if isinstance(year, bool) or not isinstance(year, int) or not low <= year <= high:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The year of birth must be between {low} and {high}."),
+            QT_TRANSLATE_NOOP("Errors", "The year of birth must be between {low} and {high}."),
             field="birth_year",
             low=low,
             high=high,
@@ -88,7 +88,7 @@ def check_count(value: int | None, field: str, maximum: int = 30) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Enter a number from 0 to {maximum} ({field})."),
+            QT_TRANSLATE_NOOP("Errors", "Enter a number from 0 to {maximum} ({field})."),
             field=field,
             maximum=maximum,
         )
@@ -100,7 +100,7 @@ def check_code(list_name: str, code: str | None, field: str, *, allow_empty: boo
         return ""
     if not isinstance(code, str) or not codelists.is_valid(list_name, code):
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "'{code}' is not a valid choice ({field})."),
+            QT_TRANSLATE_NOOP("Errors", "'{code}' is not a valid choice ({field})."),
             field=field,
             code=str(code)[:40],
         )
@@ -114,7 +114,7 @@ def check_codes(list_name: str, values: Iterable[str], field: str) -> str:
         ordered = codelists.validate(list_name, items)
     except (codelists.UnknownCode, TypeError) as exc:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Unknown or repeated choice ({field})."), field=field
+            QT_TRANSLATE_NOOP("Errors", "Unknown or repeated choice ({field})."), field=field
         ) from exc
     return encode_codes(ordered)
 
@@ -130,16 +130,16 @@ def decode_codes(stored: str) -> tuple[str, ...]:
 
 def check_text(value: str, field: str, maximum: int) -> str:
     if not isinstance(value, str):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Not text ({field})."), field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not text ({field})."), field=field)
     value = value.strip()
     if len(value) > maximum:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Too long: at most {maximum} characters ({field})."),
+            QT_TRANSLATE_NOOP("Errors", "Too long: at most {maximum} characters ({field})."),
             field=field,
             maximum=maximum,
         )
     if "\x00" in value:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Invalid characters ({field})."), field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Invalid characters ({field})."), field=field)
     return value
 
 

@@ -23,13 +23,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.crypto import keyslots, signing
+from app.crypto.atomic import dir_mode, file_mode, share_with_group
 from app.crypto.keyslots import DEFAULT_KDF, DataKey, KdfParams, KeyStore
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
 from app.services.errors import (
-    CONTEXT,
     LoginDelayed,
     PermissionDenied,
     UserError,
@@ -41,6 +41,14 @@ from app.services.throttle import LoginThrottle
 from app.storage import database, migrate
 from app.storage.database import StorageError
 from app.storage.location import FolderBusy, FolderLock
+from app.storage.policy import (
+    ENV_ALLOW_UNSAFE,
+    NETWORK_SHARE,
+    SYNCED_FOLDER,
+    DataFolderRefused,
+    check_data_folder,
+    group_shared,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,58 +61,75 @@ RECOVERY_SLOT_SETTING = "recovery_slot_id"
 MIN_PASSPHRASE = 15
 MAX_PASSPHRASE = 1024
 PASSPHRASE_HINT = QT_TRANSLATE_NOOP(
-    CONTEXT,
+    "Errors",
     "Use at least 15 characters. A few unrelated words are easy to remember and hard to guess, "
     "for example: 'lampada fiume gatto neve'. No symbols or digits are required.",
 )
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 _STORAGE_MESSAGES = {
-    "missing": QT_TRANSLATE_NOOP(CONTEXT, "The database file is missing from the data folder {folder}."),
-    "empty": QT_TRANSLATE_NOOP(CONTEXT, "The database file in {folder} is empty. Restore it from a backup."),
+    "missing": QT_TRANSLATE_NOOP("Errors", "The database file is missing from the data folder {folder}."),
+    "empty": QT_TRANSLATE_NOOP("Errors", "The database file in {folder} is empty. Restore it from a backup."),
     "plaintext": QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "Errors",
         "The file in {folder} is an unencrypted SQLite file, not an Ascolto database. It was not opened.",
     ),
     "truncated": QT_TRANSLATE_NOOP(
-        CONTEXT, "The database file in {folder} is truncated or damaged. Restore it from a backup."
+        "Errors", "The database file in {folder} is truncated or damaged. Restore it from a backup."
     ),
     "undecryptable": QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "Errors",
         "The database file in {folder} is damaged or does not belong to these key slots. "
         "It was left untouched; restore it from a backup.",
     ),
-    "unreadable": QT_TRANSLATE_NOOP(CONTEXT, "The database file in {folder} cannot be read."),
+    "unreadable": QT_TRANSLATE_NOOP("Errors", "The database file in {folder} cannot be read."),
     "newer_schema": QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "Errors",
         "This database was written by a newer version of Ascolto. Install the newer version to open it.",
     ),
-    "exists": QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} already holds a database."),
+    "exists": QT_TRANSLATE_NOOP("Errors", "The data folder {folder} already holds a database."),
     "damaged": QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "Errors",
         "The database in {folder} is damaged: part of it cannot be read. Nothing was changed; restore the "
         "latest backup.",
     ),
 }
 
 
+_FOLDER_REFUSED = {
+    NETWORK_SHARE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The data folder {folder} is on a network share ({detail}). Ascolto keeps its encrypted database on "
+        "a local disk only: network file systems do not lock and flush reliably, and the database could be "
+        "damaged. Choose a folder on this PC. An administrator who accepts the risk can set {env}=1.",
+    ),
+    SYNCED_FOLDER: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The data folder {folder} is inside a folder kept in sync with the cloud ({detail}). The encrypted "
+        "database and its keys would be copied to other servers and could be damaged by the sync. Choose a "
+        "folder on this PC outside OneDrive, Dropbox, Google Drive and the like. An administrator who "
+        "accepts the risk can set {env}=1.",
+    ),
+}
+
+
 def storage_error(exc: StorageError, folder: Path) -> UserError:
-    message = _STORAGE_MESSAGES.get(exc.reason, QT_TRANSLATE_NOOP(CONTEXT, "The database cannot be opened."))
+    message = _STORAGE_MESSAGES.get(exc.reason, QT_TRANSLATE_NOOP("Errors", "The database cannot be opened."))
     return UserError(message, folder=str(folder))
 
 
 def check_passphrase(passphrase: str, username: str = "") -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The password is too short: use at least {minimum} characters."),
+            QT_TRANSLATE_NOOP("Errors", "The password is too short: use at least {minimum} characters."),
             field="password",
             minimum=MIN_PASSPHRASE,
         )
     if len(passphrase) > MAX_PASSPHRASE:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "The password is too long."), field="password")
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The password is too long."), field="password")
     if username and passphrase.strip().casefold() == username.strip().casefold():
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The password must not be the user name."), field="password"
+            QT_TRANSLATE_NOOP("Errors", "The password must not be the user name."), field="password"
         )
 
 
@@ -113,7 +138,7 @@ def normalise_username(username: str) -> str:
     if not USERNAME_RE.match(name):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "Errors",
                 "A user name has 1 to 64 characters: letters without accents, digits, dot, dash or underscore.",
             ),
             field="username",
@@ -178,7 +203,7 @@ class Workspace:
         if not workspace.slots_path.exists() and not workspace.db_path.exists():
             workspace.close()
             raise UserError(
-                QT_TRANSLATE_NOOP(CONTEXT, "No Ascolto data folder at {folder}. Set one up first."),
+                QT_TRANSLATE_NOOP("Errors", "No Ascolto data folder at {folder}. Set one up first."),
                 folder=str(folder),
             )
         try:
@@ -204,7 +229,7 @@ class Workspace:
         except keyslots.KeyFileError as exc:
             raise UserError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "Errors",
                     "The key file of {folder} is missing or damaged; the database cannot be unlocked "
                     "without it. Restore keyslots.json from a backup.",
                 ),
@@ -217,33 +242,44 @@ class Workspace:
         return migrate.current_revision(self._engine) or ""
 
     def _take_folder(self, create: bool) -> None:
+        try:
+            check_data_folder(self.folder)
+        except DataFolderRefused as exc:
+            raise UserError(
+                _FOLDER_REFUSED.get(exc.reason, _FOLDER_REFUSED[NETWORK_SHARE]),
+                folder=str(self.folder),
+                detail=exc.detail,
+                env=ENV_ALLOW_UNSAFE,
+            ) from exc
         if create:
             try:
-                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self.folder.mkdir(mode=dir_mode(), parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserError(
-                    QT_TRANSLATE_NOOP(CONTEXT, "Cannot create the data folder {folder}: {reason}"),
+                    QT_TRANSLATE_NOOP("Errors", "Cannot create the data folder {folder}: {reason}"),
                     folder=str(self.folder),
                     reason=exc.strerror or type(exc).__name__,
                 ) from exc
         if not self.folder.is_dir():
             raise UserError(
-                QT_TRANSLATE_NOOP(CONTEXT, "No Ascolto data folder at {folder}. Set one up first."),
+                QT_TRANSLATE_NOOP("Errors", "No Ascolto data folder at {folder}. Set one up first."),
                 folder=str(self.folder),
             )
         _require_writable(self.folder)
+        if group_shared(self.folder):
+            share_with_group(True)
         try:
             self._lock.acquire()
         except FolderBusy as exc:
             raise UserError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "Ascolto is already running with the data folder {folder}. Close it first."
+                    "Errors", "Ascolto is already running with the data folder {folder}. Close it first."
                 ),
                 folder=str(self.folder),
             ) from exc
         except OSError as exc:
             raise UserError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} is not writable: {reason}"),
+                QT_TRANSLATE_NOOP("Errors", "The data folder {folder} is not writable: {reason}"),
                 folder=str(self.folder),
                 reason=exc.strerror or type(exc).__name__,
             ) from exc
@@ -268,11 +304,12 @@ class Workspace:
         code = centre_code.strip().upper()
         if not centre_name or not desk_name:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The centre and the help desk need a name."), field="centre"
+                QT_TRANSLATE_NOOP("Errors", "The centre and the help desk need a name."), field="centre"
             )
         if not re.fullmatch(r"[A-Z]{2,6}", code):
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The centre code is 2 to 6 letters, for example BG."), field="code"
+                QT_TRANSLATE_NOOP("Errors", "The centre code is 2 to 6 letters, for example BG."),
+                field="code",
             )
         if cls.exists(folder):
             raise UserError(_STORAGE_MESSAGES["exists"], folder=str(folder))
@@ -344,7 +381,7 @@ class Workspace:
     @property
     def keystore(self) -> KeyStore:
         if self._keystore is None:
-            raise UserError(QT_TRANSLATE_NOOP(CONTEXT, "The workspace is closed."))
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "The workspace is closed."))
         return self._keystore
 
     @property
@@ -389,7 +426,7 @@ class Workspace:
         except keyslots.RecoveryKeyTypo as exc:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "This recovery key has a typing mistake: check each group of four characters."
+                    "Errors", "This recovery key has a typing mistake: check each group of four characters."
                 ),
                 field="recovery_key",
             ) from exc
@@ -402,7 +439,7 @@ class Workspace:
         except keyslots.KeySlotError as exc:
             throttle.record_failure(keyslots.RECOVERY_IDENTITY)
             raise UserError(
-                QT_TRANSLATE_NOOP(CONTEXT, "This recovery key does not open this data folder.")
+                QT_TRANSLATE_NOOP("Errors", "This recovery key does not open this data folder.")
             ) from exc
         _, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
@@ -411,7 +448,7 @@ class Workspace:
                 operator = self._operator(session, username)
                 if operator is None or not operator.active:
                     raise UserError(
-                        QT_TRANSLATE_NOOP(CONTEXT, "There is no active account named {name}."), name=username
+                        QT_TRANSLATE_NOOP("Errors", "There is no active account named {name}."), name=username
                     )
                 params = keystore.params_of(unlocked.slot_id)
                 if operator.slot_id and operator.slot_id in keystore.slot_ids():
@@ -481,7 +518,7 @@ class Workspace:
                     self._keystore.save()
             if isinstance(exc, OSError):
                 raise UserError(
-                    QT_TRANSLATE_NOOP(CONTEXT, "The key file could not be written: {reason}"),
+                    QT_TRANSLATE_NOOP("Errors", "The key file could not be written: {reason}"),
                     reason=exc.strerror or type(exc).__name__,
                 ) from exc
             raise
@@ -575,7 +612,7 @@ class Workspace:
         if self.actor is None:
             raise WorkspaceLocked()
         if not self.actor.at_least(minimum):
-            raise PermissionDenied(QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this action."))
+            raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "Your role does not allow this action."))
         return self.actor
 
     # --- key operations used by the accounts service ----------------------------------------------------
@@ -622,12 +659,12 @@ def _require_writable(folder: Path) -> None:
     """Try it rather than trust permission bits (root, ACLs and read-only mounts all lie to os.access)."""
     probe = folder / f".write-probe-{uuid.uuid4().hex}"
     try:
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode())
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
         raise UserError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The data folder {folder} is not writable: {reason}"),
+            QT_TRANSLATE_NOOP("Errors", "The data folder {folder} is not writable: {reason}"),
             folder=str(folder),
             reason=exc.strerror or type(exc).__name__,
         ) from exc

@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from app.crypto.atomic import fsync_directory
+from app.crypto.atomic import dir_mode, file_mode, fsync_directory
 from app.crypto.keyslots import DataKey
 from app.storage import database
 
@@ -117,7 +117,7 @@ def copy_database(
     source: Path, target: Path, key: DataKey, progress: Progress | None = None
 ) -> dict[str, int]:
     """Online copy with the backup API; the copy is put in rollback-journal mode so it is one file."""
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode()))
     with database.raw_connection(source, key) as src:
         dst = sqlcipher.connect(str(target), isolation_level=None)
         try:
@@ -151,7 +151,7 @@ def write_backup(
 ) -> Path:
     """Make, write and verify one backup file in `out_folder`; returns its path."""
     when = now or datetime.now(UTC)
-    out_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    out_folder.mkdir(parents=True, exist_ok=True, mode=dir_mode())
     target = out_folder / backup_name(centre_code, schema_revision, when)
     staging = Path(tempfile.mkdtemp(prefix=".ascolto-backup-", dir=out_folder))
     try:
@@ -212,12 +212,12 @@ def read_manifest(path: Path) -> Manifest:
 
 def extract(path: Path, folder: Path) -> tuple[Path, Path]:
     """Unpack database and slots (both encrypted or keyless) into `folder`, owner-only."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.mkdir(parents=True, exist_ok=True, mode=dir_mode())
     out: list[Path] = []
     with zipfile.ZipFile(path) as archive:
         for member in (DB_MEMBER, SLOTS_MEMBER):
             target = folder / member
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
             with os.fdopen(fd, "wb") as sink, archive.open(member) as source:
                 shutil.copyfileobj(source, sink, 1 << 20)
                 sink.flush()
@@ -262,8 +262,8 @@ def verify_file(path: Path, key: DataKey, expected: Manifest | None = None) -> M
 
 def replace_database_files(data_dir: Path, staged_db: Path, staged_slots: Path, aside: Path) -> None:
     """Move the current database and slots into `aside`, then the staged ones into place."""
-    aside.parent.mkdir(exist_ok=True, mode=0o700)
-    aside.mkdir(exist_ok=True, mode=0o700)
+    aside.parent.mkdir(exist_ok=True, mode=dir_mode())
+    aside.mkdir(exist_ok=True, mode=dir_mode())
     for name in ("ascolto.db", "ascolto.db-wal", "ascolto.db-shm", "keyslots.json", "attempts.json"):
         current = data_dir / name
         if current.exists():

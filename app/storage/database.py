@@ -25,6 +25,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from app.crypto.atomic import file_mode
 from app.crypto.keyslots import DataKey
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ def _configure(connection: Any, key: DataKey) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Deleted content is overwritten with zeros at once: an erased name must not linger in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 
@@ -126,7 +129,7 @@ def create_database(path: Path, key: DataKey) -> None:
     if path.exists():
         raise StorageError("exists", str(path))
     # Created empty with owner-only permissions first: SQLite gives its -wal and -shm files the same.
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode()))
     connection = _raw_connect(path, key)
     try:
         connection.execute("CREATE TABLE _ascolto_probe(x)")
@@ -190,6 +193,19 @@ def integrity_problems(path: Path, key: DataKey) -> list[str]:
         except sqlcipher.DatabaseError as exc:
             problems.append(f"integrity_check: {exc}")
     return problems
+
+
+def vacuum(path: Path, key: DataKey) -> None:
+    """Rewrite the file so that erased rows leave no page behind, then empty the WAL.
+
+    After an erasure the deleted cells may survive in free pages and in WAL frames (encrypted, but
+    readable by anyone holding the key, e.g. a later restored backup); VACUUM rebuilds every page and
+    the TRUNCATE checkpoint drops the old frames. secure_delete zeroes what VACUUM itself frees.
+    """
+    with raw_connection(path, key) as connection:
+        connection.execute("PRAGMA secure_delete = ON").fetchall()
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def rekey(path: Path, old_key: DataKey, new_key: DataKey) -> None:

@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from app.crypto.atomic import dir_mode
 from app.storage.database import StorageError
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def upgrade_if_needed(engine: Engine, db_path: Path, backups_dir: Path) -> Path 
         raise StorageError("newer_schema", current)
     backup: Path | None = None
     if current is not None:
-        backups_dir.mkdir(mode=0o700, exist_ok=True)
+        backups_dir.mkdir(mode=dir_mode(), exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backups_dir / f"pre-upgrade-{current}-{stamp}.db"
         engine.dispose()

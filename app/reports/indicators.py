@@ -1,0 +1,778 @@
+"""The indicators a centre reports for a period (DOMAIN.md "Indicators"), computed in SQL.
+
+Every figure is an aggregate query (SUM(CASE ...) / GROUP BY) over the encrypted database: case rows
+never come into Python, which only assembles the small result grids into `AggregateTable`s. That keeps
+one year over 100k women and millions of services well under a second, and keeps identifying rows out
+of the reports layer altogether.
+
+Who is counted (always excluding cases whose woman refused or withdrew consent to statistics,
+``statistics_allowed = False``, together with their contacts, services and referrals):
+
+* **contacts**: contact records dated in the period (unit contacts). Contributors are the distinct
+  women behind them (each anonymous contact counts as one woman, linked contacts by their case).
+* **flow** (unit women, one row per stage, not additive: the stages are different populations):
+  women who contacted (anonymous contacts one each + distinct cases among the period's contacts),
+  received (accolte: at least one intake in the period), taken in charge *new* (pathway agreed in the
+  period), taken in charge *continuing* (agreed before the period and not closed before it started),
+  cases closed in the period, and the **active women** (below). The total counts distinct women in any
+  stage.
+* **active women**: the population of every profile table, the cases active at some point of the
+  period: ``opened_on <= end AND (closed_on IS NULL OR closed_on >= start)``. This is ISTAT's "utenti"
+  of the period (new and continuing, whether or not a pathway was agreed yet). Their profile tables all
+  have this same grand total, linked across tables as ``active``.
+* **profile** (age at the end of the period from the birth year, citizenship, education, employment,
+  marital status, cohabitation, children, minors): the case's current fields.
+* **violence and access** (forms, relationship, duration, channel, first-contact mode, police report,
+  protective measures, emergency): the woman's latest intake up to the end of the period (latest by
+  date, then by id); an active woman without any intake by then is counted as ND, so these tables keep
+  the same total as the profile ones. Multi-response tables (forms, macro groups, cohabitation,
+  measures) count women in every row that applies: not additive; their extra row ND (or NESSUNA for
+  measures) holds the women with no code at all.
+* **risk level**: latest assessment up to the end of the period; ND when none.
+* **closures**: cases closed in the period, by outcome (additive).
+* **services**: services dated in the period, filtered on the desk that delivered them. Counts and hours
+  by type x mode with distinct women per cell and per margin (computed in SQL, never summed); women
+  served by type; services to minors.
+* **referrals** dated in the period by destination (unit referrals, contributors distinct women);
+  shelter placements: CASA_RIFUGIO and PRONTA_ACCOGL referrals dated in the period whose outcome is
+  ACCOLTO, as women placed (not additive: one woman may go to both) and children placed with them.
+
+The help-desk filter applies to the case's desk for case-based tables, to the delivering desk for
+services and to the contact's desk for contacts; ``None`` means every desk.
+
+Rows always cover the whole code list in code-list order (zeros included), so the tables of different
+desks and centres merge cell by cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+
+from app.models import codelists
+from app.models.cases import Case, Contact, Intake, Referral, RiskAssessment, ServiceDelivery
+from app.models.codelists import (
+    AGE_ISTAT_BOUNDS,
+    AGE_LOMBARDY_BOUNDS,
+    EU_COUNTRIES,
+    ND,
+    RELATIONSHIP_MACRO,
+    STATELESS,
+    VIOLENCE_MACRO,
+)
+from app.reports.periods import Period
+from app.reports.tables import AggregateTable, Number, Unit
+
+__all__ = ["TABLE_IDS", "compute_indicators", "title"]
+
+N = "N"
+NONE_CODE = "NESSUNA"
+ACTIVE_LINK = "active"
+SHELTER_DESTINATIONS = ("CASA_RIFUGIO", "PRONTA_ACCOGL")
+FLOW_ROWS = ("WOMEN_CONTACTED", "RECEIVED", "IN_CHARGE_NEW", "IN_CHARGE_CONTINUING", "CLOSED", "ACTIVE")
+
+_TITLES: dict[str, dict[str, str]] = {
+    "it": {
+        "contacts": "Contatti ricevuti",
+        "flow": "Flusso delle donne nel periodo",
+        "closures_outcome": "Percorsi chiusi per esito",
+        "age_istat": "Donne per classe di età (ISTAT)",
+        "age_lombardy": "Donne per classe di età (Regione Lombardia)",
+        "citizenship": "Donne per cittadinanza",
+        "citizenship_binary": "Donne per cittadinanza (italiana/straniera)",
+        "education": "Donne per titolo di studio",
+        "employment": "Donne per condizione professionale",
+        "marital_status": "Donne per stato civile",
+        "cohabitation": "Donne per convivenza (risposte multiple)",
+        "has_children": "Donne con figli",
+        "minors": "Figli minorenni delle donne",
+        "violence_forms": "Donne per forma di violenza subita (risposte multiple)",
+        "violence_macro": "Donne per gruppo di forme di violenza (risposte multiple)",
+        "relationship": "Donne per relazione con l'autore della violenza",
+        "relationship_macro": "Donne per relazione con l'autore (gruppi)",
+        "violence_duration": "Donne per durata della violenza",
+        "access_channel": "Donne per canale di accesso",
+        "first_contact_mode": "Donne per modalità del primo contatto",
+        "police_report": "Donne per denuncia dell'autore",
+        "measures_requested": "Misure di protezione richieste (risposte multiple)",
+        "measures_obtained": "Misure di protezione ottenute (risposte multiple)",
+        "emergency": "Donne in situazione di emergenza all'accesso",
+        "risk_level": "Donne per livello di rischio (ultima valutazione)",
+        "services_type_mode_count": "Prestazioni erogate per tipo e modalità",
+        "services_type_mode_hours": "Ore di prestazioni per tipo e modalità",
+        "services_women_by_type": "Donne che hanno ricevuto prestazioni, per tipo",
+        "services_minors": "Prestazioni rivolte ai figli minorenni",
+        "referrals_destination": "Invii ai servizi della rete per destinazione",
+        "shelter_women": "Donne accolte in casa rifugio o pronta accoglienza",
+        "shelter_children": "Figli accolti con le donne in casa rifugio o pronta accoglienza",
+    },
+    "en": {
+        "contacts": "Contacts received",
+        "flow": "Flow of women in the period",
+        "closures_outcome": "Pathways closed, by outcome",
+        "age_istat": "Women by age group (ISTAT)",
+        "age_lombardy": "Women by age group (Regione Lombardia)",
+        "citizenship": "Women by citizenship",
+        "citizenship_binary": "Women by citizenship (Italian/foreign)",
+        "education": "Women by education",
+        "employment": "Women by employment status",
+        "marital_status": "Women by marital status",
+        "cohabitation": "Women by household (multiple responses)",
+        "has_children": "Women with children",
+        "minors": "Women's minor children",
+        "violence_forms": "Women by form of violence suffered (multiple responses)",
+        "violence_macro": "Women by group of forms of violence (multiple responses)",
+        "relationship": "Women by relationship with the perpetrator",
+        "relationship_macro": "Women by relationship with the perpetrator (groups)",
+        "violence_duration": "Women by duration of the violence",
+        "access_channel": "Women by access channel",
+        "first_contact_mode": "Women by first-contact mode",
+        "police_report": "Women by report of the perpetrator to the authorities",
+        "measures_requested": "Protective measures requested (multiple responses)",
+        "measures_obtained": "Protective measures obtained (multiple responses)",
+        "emergency": "Women in an emergency at first access",
+        "risk_level": "Women by risk level (latest assessment)",
+        "services_type_mode_count": "Services delivered by type and mode",
+        "services_type_mode_hours": "Hours of services by type and mode",
+        "services_women_by_type": "Women who received services, by type",
+        "services_minors": "Services to minor children",
+        "referrals_destination": "Referrals to network services by destination",
+        "shelter_women": "Women placed in a shelter or emergency accommodation",
+        "shelter_children": "Children placed with the women in a shelter or emergency accommodation",
+    },
+}
+
+TABLE_IDS: tuple[str, ...] = tuple(_TITLES["it"])
+"""Every table id, in the order `compute_indicators` returns them."""
+
+_ROW_LABELS: dict[str, dict[str, str]] = {
+    "it": {
+        "CONTACTS": "Contatti",
+        "WOMEN_CONTACTED": "Donne che hanno contattato",
+        "RECEIVED": "Donne accolte (almeno un colloquio di accoglienza)",
+        "IN_CHARGE_NEW": "Prese in carico nel periodo (nuove)",
+        "IN_CHARGE_CONTINUING": "Prese in carico in prosecuzione",
+        "CLOSED": "Percorsi chiusi nel periodo",
+        "ACTIVE": "Donne con percorso attivo nel periodo",
+        "MINORS": "Figli minorenni",
+        "WITNESSED": "Minorenni testimoni di violenza (assistita)",
+        "SUFFERED": "Minorenni che hanno subito violenza",
+        NONE_CODE: "Nessuna",
+        "N": "N",
+    },
+    "en": {
+        "CONTACTS": "Contacts",
+        "WOMEN_CONTACTED": "Women who made contact",
+        "RECEIVED": "Women received (at least one intake interview)",
+        "IN_CHARGE_NEW": "Taken in charge in the period (new)",
+        "IN_CHARGE_CONTINUING": "Taken in charge earlier, continuing",
+        "CLOSED": "Pathways closed in the period",
+        "ACTIVE": "Women with an active pathway in the period",
+        "MINORS": "Minor children",
+        "WITNESSED": "Minors who witnessed violence",
+        "SUFFERED": "Minors who suffered violence",
+        NONE_CODE: "None",
+        "N": "N",
+    },
+}
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "it"
+
+
+def title(table_id: str, lang: str = "it") -> str:
+    """Title of a table in Italian (default) or English."""
+    return _TITLES[_lang(lang)].get(table_id, table_id)
+
+
+def _own_label(code: str, lang: str) -> str:
+    return _ROW_LABELS[_lang(lang)].get(code, code)
+
+
+def _labels(list_name: str | None, codes: Iterable[str], lang: str) -> dict[str, str]:
+    """Row/column labels: the code list's where it has the code, ours for the extra rows."""
+    out: dict[str, str] = {}
+    for code in codes:
+        if list_name is not None and (codelists.is_valid(list_name, code) or code == ND):
+            out[code] = codelists.label(list_name, code, lang)
+        else:
+            out[code] = _own_label(code, lang)
+    return out
+
+
+# --- table assembly (Python sees only the small grids) ---------------------------------------------
+
+
+def _one_way(
+    table_id: str,
+    lang: str,
+    unit: Unit,
+    rows: Sequence[str],
+    values: Mapping[str, Number],
+    *,
+    list_name: str | None,
+    total: Number,
+    contributors: Mapping[str, int] | None = None,
+    total_contributors: int | None = None,
+    additive: bool = True,
+    links: dict[tuple[int, int], str] | None = None,
+) -> AggregateTable:
+    """A one-column table (column N); women tables take their values as contributors."""
+    vals = [values.get(r, 0) for r in rows]
+    if contributors is None:
+        contrib = [int(v) for v in vals]
+        total_c = int(total) if total_contributors is None else total_contributors
+    else:
+        contrib = [int(contributors.get(r, 0)) for r in rows]
+        total_c = int(total_contributors or 0)
+    return AggregateTable(
+        id=table_id,
+        title=title(table_id, lang),
+        unit=unit,
+        rows=list(rows),
+        cols=[N],
+        cells=[[v] for v in vals],
+        row_totals=list(vals),
+        col_totals=[total],
+        total=total,
+        additive=additive,
+        contributors=[[c] for c in contrib],
+        row_contributors=list(contrib),
+        col_contributors=[total_c],
+        total_contributors=total_c,
+        row_labels=_labels(list_name, rows, lang),
+        col_labels={N: N},
+        links=dict(links or {}),
+    )
+
+
+def _women_table(
+    table_id: str,
+    lang: str,
+    list_name: str | None,
+    rows: Sequence[str],
+    counts: Mapping[str, int],
+    population: int,
+    *,
+    additive: bool,
+) -> AggregateTable:
+    """A women table over the active population: its total is that population, linked across tables."""
+    links = {(-1, -1): ACTIVE_LINK, (-1, 0): ACTIVE_LINK}
+    return _one_way(
+        table_id, lang, Unit.WOMEN, rows, counts, list_name=list_name, total=population,
+        additive=additive, links=links,
+    )  # fmt: skip
+
+
+# --- shared predicates ------------------------------------------------------------------------------
+
+
+class _Scope:
+    """The period and desks of one computation, as SQL predicates."""
+
+    def __init__(self, period: Period, help_desk_ids: Sequence[int] | None) -> None:
+        self.start = period.start
+        self.end = period.end
+        self.desks = None if help_desk_ids is None else sorted({int(d) for d in help_desk_ids})
+
+    def desk(self, column: Any) -> ColumnElement[bool]:
+        if self.desks is None:
+            return true()
+        return column.in_(self.desks)
+
+    def within(self, column: Any) -> ColumnElement[bool]:
+        """The inclusive date range, written so the date indexes serve it."""
+        return and_(column >= self.start, column <= self.end)
+
+
+def _excluded_cases() -> Any:
+    """Cases kept out of statistics (literal 0 so a partial index on it can serve the lookup)."""
+    return select(Case.id).where(Case.statistics_allowed == false())
+
+
+def _sum(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _has(column: Any, code: str) -> ColumnElement[bool]:
+    """A multi-valued field ",A,B," holds `code` (codes never contain commas)."""
+    return func.instr(column, f",{code},") > 0
+
+
+# --- contacts and flow ------------------------------------------------------------------------------
+
+
+def _contacts_and_flow(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+    contact_where = and_(
+        scope.within(Contact.date),
+        scope.desk(Contact.help_desk_id),
+        or_(Contact.case_id.is_(None), Contact.case_id.not_in(_excluded_cases())),
+    )
+    contacts_row = session.execute(
+        select(
+            func.count(),
+            _sum(Contact.case_id.is_(None)),
+            func.count(func.distinct(Contact.case_id)),
+        ).where(contact_where)
+    ).one()
+    n_contacts, anonymous, linked_women = (int(x or 0) for x in contacts_row)
+    contacted_cases = select(Contact.case_id).where(contact_where, Contact.case_id.is_not(None))
+    received_cases = select(Intake.case_id).where(scope.within(Intake.date))
+
+    at_desk = scope.desk(Case.help_desk_id)
+    active = and_(Case.opened_on <= scope.end, or_(Case.closed_on.is_(None), Case.closed_on >= scope.start))
+    received = Case.id.in_(received_cases)
+    new = scope.within(Case.taken_in_charge_on)
+    continuing = and_(
+        Case.taken_in_charge_on < scope.start, or_(Case.closed_on.is_(None), Case.closed_on >= scope.start)
+    )
+    closed = scope.within(Case.closed_on)
+    statuses = codelists.codes("case_status")
+    in_flow = or_(and_(at_desk, or_(active, received)), Case.id.in_(contacted_cases))
+    columns = [
+        _sum(and_(at_desk, received)),
+        _sum(and_(at_desk, new)),
+        _sum(and_(at_desk, continuing)),
+        _sum(and_(at_desk, closed)),
+        _sum(and_(at_desk, active)),
+        _sum(in_flow),
+        *[_sum(and_(at_desk, closed, Case.status == s)) for s in statuses],
+    ]
+    row = session.execute(select(*columns).where(Case.statistics_allowed.is_not(False))).one()
+    n_received, n_new, n_cont, n_closed, n_active, n_flow_cases = (int(x) for x in row[:6])
+    by_status = dict(zip(statuses, (int(x) for x in row[6:]), strict=True))
+
+    women_contacted = anonymous + linked_women
+    contacts = _one_way(
+        "contacts", lang, Unit.CONTACTS, ["CONTACTS"], {"CONTACTS": n_contacts}, list_name=None,
+        total=n_contacts, contributors={"CONTACTS": women_contacted}, total_contributors=women_contacted,
+    )  # fmt: skip
+    flow_values = {
+        "WOMEN_CONTACTED": women_contacted,
+        "RECEIVED": n_received,
+        "IN_CHARGE_NEW": n_new,
+        "IN_CHARGE_CONTINUING": n_cont,
+        "CLOSED": n_closed,
+        "ACTIVE": n_active,
+    }
+    active_row = FLOW_ROWS.index("ACTIVE")
+    flow = _one_way(
+        "flow", lang, Unit.WOMEN, FLOW_ROWS, flow_values, list_name=None, total=anonymous + n_flow_cases,
+        additive=False, links={(active_row, 0): ACTIVE_LINK, (active_row, -1): ACTIVE_LINK},
+    )  # fmt: skip
+    closures = _one_way(
+        "closures_outcome", lang, Unit.WOMEN, statuses, by_status, list_name="case_status", total=n_closed
+    )
+    return [contacts, flow, closures]
+
+
+# --- profile, violence, access, risk: one pass over the active women ----------------------------------
+
+
+class _Columns:
+    """Collects SUM(...) columns of one wide query and hands back their results by key."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, str]] = []
+        self.exprs: list[Any] = []
+
+    def add(self, table: str, code: str, condition: ColumnElement[bool]) -> None:
+        self.keys.append((table, code))
+        self.exprs.append(_sum(condition))
+
+    def read(self, row: Sequence[Any]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for (table, code), value in zip(self.keys, row, strict=True):
+            out.setdefault(table, {})[code] = int(value or 0)
+        return out
+
+
+def _age_bounds(
+    cols: _Columns, table: str, bounds: tuple[tuple[str, int, int | None], ...], birth: Any, year: int
+) -> None:
+    """Age = period end year - birth year (codelists.age_at), as a range on birth_year: no CASE needed."""
+    for code, low, high in bounds:
+        cond = birth <= year - low
+        if high is not None:
+            cond = and_(cond, birth >= year - high)
+        cols.add(table, code, cond)
+
+
+def _single(cols: _Columns, table: str, list_name: str, column: Any) -> None:
+    for code in codelists.codes(list_name):
+        if code != ND:
+            cols.add(table, code, column == code)
+
+
+def _multi(cols: _Columns, table: str, list_name: str, column: Any) -> None:
+    for code in codelists.codes(list_name):
+        cols.add(table, code, _has(column, code))
+    cols.add(table, "_empty", func.coalesce(column, "") == "")
+
+
+def _with_nd(list_name: str, counts: Mapping[str, int], population: int) -> tuple[list[str], dict[str, int]]:
+    """Rows of a single-valued list plus ND, where ND takes every woman not in another row.
+
+    Computing ND as the remainder keeps the table additive even if a stored value were missing or not
+    in the list, so disclosure control never meets inconsistent margins.
+    """
+    rows = list(codelists.codes(list_name))
+    if ND not in rows:
+        rows.append(ND)
+    values = {code: counts.get(code, 0) for code in rows if code != ND}
+    values[ND] = population - sum(values.values())
+    return rows, values
+
+
+def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+    """All the tables over the active women in one aggregate query (about 200 SUM columns, one pass)."""
+    year = scope.end.year
+    latest = aliased(Intake)
+    latest_intake = (
+        select(latest.id)
+        .where(latest.case_id == Case.id, latest.date <= scope.end)
+        .order_by(latest.date.desc(), latest.id.desc())
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    risk = aliased(RiskAssessment)
+    latest_risk = (
+        select(risk.id)
+        .where(risk.case_id == Case.id, risk.date <= scope.end)
+        .order_by(risk.date.desc(), risk.id.desc())
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    cols = _Columns()
+    cols.keys.append(("population", N))
+    cols.exprs.append(func.count())
+    _age_bounds(cols, "age_istat", AGE_ISTAT_BOUNDS, Case.birth_year, year)
+    _age_bounds(cols, "age_lombardy", AGE_LOMBARDY_BOUNDS, Case.birth_year, year)
+    cols.add("citizenship", "ITA", Case.country == "IT")
+    cols.add("citizenship", "UE", Case.country.in_(sorted(EU_COUNTRIES - {"IT"})))
+    cols.add("citizenship", "APOL", Case.country == STATELESS)
+    cols.add(
+        "citizenship",
+        "EXTRAUE",
+        and_(Case.country != "", Case.country != STATELESS, Case.country.not_in(sorted(EU_COUNTRIES))),
+    )
+    _single(cols, "education", "education", Case.education)
+    _single(cols, "employment", "employment", Case.employment)
+    _single(cols, "marital_status", "marital_status", Case.marital_status)
+    _multi(cols, "cohabitation", "cohabitation", Case.cohabitation)
+    _single(cols, "has_children", "has_children", Case.has_children)
+    minors_columns = {
+        "MINORS": Case.minors_count,
+        "WITNESSED": Case.minors_witnessed,
+        "SUFFERED": Case.minors_suffered,
+    }
+    for code, column in minors_columns.items():
+        cols.keys.append(("minors_sum", code))
+        cols.exprs.append(func.coalesce(func.sum(column), 0))
+        cols.add("minors_women", code, column > 0)
+    cols.add("minors_women", "_any", or_(*[c > 0 for c in minors_columns.values()]))
+    _multi(cols, "violence_forms", "violence_form", Intake.violence_forms)
+    for group in codelists.codes("violence_macro"):
+        forms = [f for f, m in VIOLENCE_MACRO.items() if m == group]
+        cols.add("violence_macro", group, or_(*[_has(Intake.violence_forms, f) for f in forms]))
+    _single(cols, "relationship", "relationship", Intake.relationship_code)
+    _single(cols, "violence_duration", "violence_duration", Intake.violence_duration)
+    _single(cols, "access_channel", "access_channel", Intake.access_channel)
+    _single(cols, "first_contact_mode", "first_contact_mode", Intake.first_contact_mode)
+    _single(cols, "police_report", "police_report", Intake.police_report)
+    _multi(cols, "measures_requested", "protective_measure", Intake.measures_requested)
+    _multi(cols, "measures_obtained", "protective_measure", Intake.measures_obtained)
+    cols.add("emergency", "SI", Intake.emergency.is_(True))
+    cols.add("emergency", "NO", Intake.emergency.is_(False))
+    _single(cols, "risk_level", "risk_level", RiskAssessment.level)
+
+    query = (
+        select(*cols.exprs)
+        .select_from(Case)
+        .outerjoin(Intake, Intake.id == latest_intake)
+        .outerjoin(RiskAssessment, RiskAssessment.id == latest_risk)
+        .where(
+            Case.statistics_allowed.is_not(False),
+            scope.desk(Case.help_desk_id),
+            Case.opened_on <= scope.end,
+            or_(Case.closed_on.is_(None), Case.closed_on >= scope.start),
+        )
+    )
+    res = cols.read(session.execute(query).one())
+    pop = res["population"][N]
+    tables: list[AggregateTable] = []
+
+    def single(table_id: str, list_name: str, counts: Mapping[str, int] | None = None) -> None:
+        rows, values = _with_nd(list_name, res[table_id] if counts is None else counts, pop)
+        tables.append(_women_table(table_id, lang, list_name, rows, values, pop, additive=True))
+
+    def multi(table_id: str, list_name: str, empty_code: str, counts: Mapping[str, int]) -> None:
+        """Not additive; the extra row holds women with no code (including those with no intake)."""
+        values = {code: counts.get(code, 0) for code in codelists.codes(list_name)}
+        values[empty_code] = res[table_id.replace("violence_macro", "violence_forms")]["_empty"]
+        rows = [*codelists.codes(list_name), empty_code]
+        tables.append(_women_table(table_id, lang, list_name, rows, values, pop, additive=False))
+
+    single("age_istat", "age_istat")
+    single("age_lombardy", "age_lombardy")
+    single("citizenship", "citizenship")
+    cit = res["citizenship"]
+    binary = {"ITALIANA": cit["ITA"], "STRANIERA": cit["UE"] + cit["EXTRAUE"] + cit["APOL"]}
+    single("citizenship_binary", "citizenship_binary", binary)
+    single("education", "education")
+    single("employment", "employment")
+    single("marital_status", "marital_status")
+    multi("cohabitation", "cohabitation", ND, res["cohabitation"])
+    single("has_children", "has_children")
+    sums, women = res["minors_sum"], res["minors_women"]
+    tables.append(
+        _one_way(
+            "minors", lang, Unit.MINORS, list(minors_columns), sums, list_name=None,
+            total=sums["MINORS"], contributors=women, total_contributors=women["_any"], additive=False,
+        )
+    )  # fmt: skip
+    multi("violence_forms", "violence_form", ND, res["violence_forms"])
+    multi("violence_macro", "violence_macro", ND, res["violence_macro"])
+    single("relationship", "relationship")
+    relationship = _with_nd("relationship", res["relationship"], pop)[1]
+    macro: dict[str, int] = {}
+    for code, value in relationship.items():
+        key = RELATIONSHIP_MACRO.get(code, ND)
+        macro[key] = macro.get(key, 0) + value
+    single("relationship_macro", "relationship_macro", macro)
+    single("violence_duration", "violence_duration")
+    single("access_channel", "access_channel")
+    single("first_contact_mode", "first_contact_mode")
+    single("police_report", "police_report")
+    multi("measures_requested", "protective_measure", NONE_CODE, res["measures_requested"])
+    multi("measures_obtained", "protective_measure", NONE_CODE, res["measures_obtained"])
+    single("emergency", "has_children", res["emergency"])
+    single("risk_level", "risk_level")
+    return tables
+
+
+# --- services ----------------------------------------------------------------------------------------
+
+
+def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+    sd = ServiceDelivery
+    where = and_(scope.within(sd.date), scope.desk(sd.help_desk_id), sd.case_id.not_in(_excluded_cases()))
+    # one pass over the covering date index: one row per (type, mode, woman) with her count and minutes
+    per = (
+        select(
+            sd.service_type.label("t"),
+            sd.mode.label("m"),
+            sd.case_id.label("c"),
+            func.count().label("n"),
+            func.sum(sd.minutes).label("mins"),
+        )
+        .where(where)
+        .group_by(sd.service_type, sd.mode, sd.case_id)
+        .order_by(sd.service_type, sd.mode, sd.case_id)  # free after the GROUP BY; lets "cell" stream
+        .cte("per")
+        .prefix_with("MATERIALIZED")
+    )
+    parts = union_all(
+        select(
+            literal("cell").label("k"), per.c.t, per.c.m, func.sum(per.c.n), func.sum(per.c.mins), func.count()
+        ).group_by(per.c.t, per.c.m),
+        select(
+            literal("row").label("k"), per.c.t, literal("").label("m"), func.sum(per.c.n),
+            func.sum(per.c.mins), func.count(func.distinct(per.c.c)),
+        ).group_by(per.c.t),
+        select(
+            literal("col").label("k"), literal("").label("t"), per.c.m, func.sum(per.c.n),
+            func.sum(per.c.mins), func.count(func.distinct(per.c.c)),
+        ).group_by(per.c.m),
+        select(
+            literal("all").label("k"), literal("").label("t"), literal("").label("m"), func.sum(per.c.n),
+            func.sum(per.c.mins), func.count(func.distinct(per.c.c)),
+        ),
+    )  # fmt: skip
+    types = list(codelists.codes("service_type"))
+    modes = list(codelists.codes("service_mode"))
+    t_ix = {t: i for i, t in enumerate(types)}
+    m_ix = {m: j for j, m in enumerate(modes)}
+    count = [[0] * len(modes) for _ in types]
+    mins = [[0] * len(modes) for _ in types]
+    women = [[0] * len(modes) for _ in types]
+    row_w = [0] * len(types)
+    col_w = [0] * len(modes)
+    total_w = 0
+    for k, t, m, n, minutes, w in session.execute(select(parts.subquery())).all():
+        n, minutes, w = int(n or 0), int(minutes or 0), int(w or 0)
+        if k == "cell":
+            # codes outside the lists cannot be stored (validated); guard anyway rather than crash
+            if t in t_ix and m in m_ix:
+                count[t_ix[t]][m_ix[m]] = n
+                mins[t_ix[t]][m_ix[m]] = minutes
+                women[t_ix[t]][m_ix[m]] = w
+        elif k == "row":
+            if t in t_ix:
+                row_w[t_ix[t]] = w
+        elif k == "col":
+            if m in m_ix:
+                col_w[m_ix[m]] = w
+        else:
+            total_w = w
+
+    def links(prefix: str) -> dict[tuple[int, int], str]:
+        out = {(i, j): f"{prefix}:{t}:{m}" for i, t in enumerate(types) for j, m in enumerate(modes)}
+        out.update({(i, -1): f"{prefix}:{t}:*" for i, t in enumerate(types)})
+        out.update({(-1, j): f"{prefix}:*:{m}" for j, m in enumerate(modes)})
+        out[(-1, -1)] = f"{prefix}:*:*"
+        return out
+
+    def two_way(table_id: str, unit: Unit, cells: list[list[Number | None]]) -> AggregateTable:
+        return AggregateTable(
+            id=table_id,
+            title=title(table_id, lang),
+            unit=unit,
+            rows=list(types),
+            cols=list(modes),
+            cells=cells,
+            row_totals=[_add(r) for r in cells],
+            col_totals=[_add(c) for c in zip(*cells, strict=True)],
+            total=_add(_add(r) for r in cells),
+            additive=True,
+            contributors=[list(r) for r in women],
+            row_contributors=list(row_w),
+            col_contributors=list(col_w),
+            total_contributors=total_w,
+            row_labels=_labels("service_type", types, lang),
+            col_labels=_labels("service_mode", modes, lang),
+            links=links("svc"),
+        )
+
+    # hours: each cell rounded to 0.1 h (in integer tenths, half up), margins summed from the cells so
+    # the table stays exactly additive, as disclosure control requires
+    tenths = [[(mm + 3) // 6 for mm in r] for r in mins]
+    count_table = two_way("services_type_mode_count", Unit.SERVICES, [list[Number | None](r) for r in count])
+    hours_table = two_way("services_type_mode_hours", Unit.HOURS, [[x / 10 for x in r] for r in tenths])
+    _fix_tenths(hours_table, tenths)
+    by_type = _one_way(
+        "services_women_by_type", lang, Unit.WOMEN, types, dict(zip(types, row_w, strict=True)),
+        list_name="service_type", total=total_w, additive=False,
+        links={**{(i, 0): f"svc:{t}:*" for i, t in enumerate(types)},
+               **{(i, -1): f"svc:{t}:*" for i, t in enumerate(types)},
+               (-1, 0): "svc:*:*", (-1, -1): "svc:*:*"},
+    )  # fmt: skip
+
+    minor_row = session.execute(
+        select(func.count(), func.count(func.distinct(sd.case_id))).where(
+            where, sd.beneficiary == literal_column("'MINORE'")
+        )
+    ).one()
+    n_minor, w_minor = int(minor_row[0] or 0), int(minor_row[1] or 0)
+    minors = _one_way(
+        "services_minors", lang, Unit.SERVICES, ["MINORE"], {"MINORE": n_minor}, list_name="beneficiary",
+        total=n_minor, contributors={"MINORE": w_minor}, total_contributors=w_minor,
+    )  # fmt: skip
+    return [count_table, hours_table, by_type, minors]
+
+
+def _add(values: Iterable[Number | None]) -> Number:
+    return sum((v or 0 for v in values), 0)
+
+
+def _fix_tenths(table: AggregateTable, tenths: list[list[int]]) -> None:
+    """Margins from integer tenths, so 0.1 + 0.2 gives 0.3 and not 0.30000000000000004."""
+    table.row_totals = [sum(r) / 10 for r in tenths]
+    table.col_totals = [sum(c) / 10 for c in zip(*tenths, strict=True)]
+    table.total = sum(sum(r) for r in tenths) / 10
+
+
+# --- referrals and shelter placements -------------------------------------------------------------------
+
+
+def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+    r = Referral
+    base = (
+        select(
+            r.destination.label("d"), r.case_id.label("c"), r.outcome.label("o"), r.children_count.label("k")
+        )
+        .join(Case, Case.id == r.case_id)
+        .where(scope.within(r.date), scope.desk(Case.help_desk_id), Case.statistics_allowed.is_not(False))
+        .cte("ref")
+    )
+    placed = and_(base.c.o == "ACCOLTO", base.c.d.in_(SHELTER_DESTINATIONS))
+    with_children = and_(placed, base.c.k > 0)
+    parts = union_all(
+        select(
+            base.c.d, func.count(), func.count(func.distinct(base.c.c)),
+            func.count(func.distinct(case((placed, base.c.c)))),
+            func.coalesce(func.sum(case((placed, base.c.k), else_=0)), 0),
+            func.count(func.distinct(case((with_children, base.c.c)))),
+        ).group_by(base.c.d),
+        select(
+            literal("*"), func.count(), func.count(func.distinct(base.c.c)),
+            func.count(func.distinct(case((placed, base.c.c)))),
+            func.coalesce(func.sum(case((placed, base.c.k), else_=0)), 0),
+            func.count(func.distinct(case((with_children, base.c.c)))),
+        ),
+    )  # fmt: skip
+    n: dict[str, int] = {}
+    women: dict[str, int] = {}
+    placed_w: dict[str, int] = {}
+    children: dict[str, int] = {}
+    children_w: dict[str, int] = {}
+    for d, cnt, w, pw, ch, chw in session.execute(select(parts.subquery())).all():
+        n[d], women[d], placed_w[d] = int(cnt or 0), int(w or 0), int(pw or 0)
+        children[d], children_w[d] = int(ch or 0), int(chw or 0)
+    destinations = list(codelists.codes("referral_destination"))
+    referrals = _one_way(
+        "referrals_destination", lang, Unit.REFERRALS, destinations, n, list_name="referral_destination",
+        total=n.get("*", 0), contributors=women, total_contributors=women.get("*", 0),
+    )  # fmt: skip
+    shelter_women = _one_way(
+        "shelter_women", lang, Unit.WOMEN, list(SHELTER_DESTINATIONS), placed_w,
+        list_name="referral_destination", total=placed_w.get("*", 0), additive=False,
+    )  # fmt: skip
+    shelter_children = _one_way(
+        "shelter_children", lang, Unit.MINORS, list(SHELTER_DESTINATIONS), children,
+        list_name="referral_destination", total=sum(children.get(d, 0) for d in SHELTER_DESTINATIONS),
+        contributors=children_w, total_contributors=children_w.get("*", 0),
+    )  # fmt: skip
+    return [referrals, shelter_women, shelter_children]
+
+
+# --- entry point -----------------------------------------------------------------------------------------
+
+_SECTIONS: tuple[Callable[[Session, _Scope, str], list[AggregateTable]], ...] = (
+    _contacts_and_flow,
+    _profile,
+    _services,
+    _referrals,
+)
+
+
+def compute_indicators(
+    session: Session, period: Period, help_desk_ids: Sequence[int] | None, lang: str = "it"
+) -> list[AggregateTable]:
+    """Every indicator table of DOMAIN.md for `period` and the given desks (None = all), in `TABLE_IDS` order.
+
+    Read-only: run it in ``with ws.transaction(write=False) as session``. The tables carry contributors
+    (distinct women) for disclosure control; protect them before anything leaves the PC.
+    """
+    scope = _Scope(period, help_desk_ids)
+    tables = [t for section in _SECTIONS for t in section(session, scope, lang)]
+    order = {tid: i for i, tid in enumerate(TABLE_IDS)}
+    return sorted(tables, key=lambda t: order[t.id])

@@ -1,0 +1,20 @@
+"""Run-time knobs that tests override: a fast Argon2 cost and a shorter idle-lock minute.
+
+Production never touches these; tests set them in a fixture, so the UI code paths stay the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.services.workspace import DEFAULT_KDF, KdfParams
+
+
+@dataclass
+class UiConfig:
+    kdf: KdfParams = DEFAULT_KDF  # Argon2 cost for slots the UI creates (wizard, new operators, passwords)
+    seconds_per_minute: float = 60.0  # the idle lock counts minutes in these seconds
+    busy_delay_ms: int = 300  # a busy indicator appears only after this much waiting
+
+
+CONFIG = UiConfig()

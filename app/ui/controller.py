@@ -1,0 +1,165 @@
+"""Who is on screen when: set-up wizard, unlock screen or session, and every way of locking.
+
+Locking order matters: blank the window first (synchronously), close the session's dialogs, drop
+pending results, clear our clipboard text, destroy the session widgets, then lock the workspace (engine
+disposed, key wiped) and show the unlock screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+from app.services.errors import UserError
+from app.services.workspace import LoginResult, Workspace
+from app.ui import operations, session
+from app.ui.config import CONFIG
+from app.ui.i18n import error_text
+from app.ui.icons import icon
+from app.ui.idle import IdleLock
+from app.ui.main_window import MainWindow
+from app.ui.session import SessionInfo
+from app.ui.session_guard import SessionGuard
+from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
+from app.ui.shell import ShellWindow
+from app.ui.unlock import UnlockScreen
+from app.ui.wizard import SetupWizard
+
+
+class AppController(QObject):
+    def __init__(self, app: QApplication, data_dir: Path, settings: UiSettings | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.data_dir = data_dir
+        self.settings = settings or UiSettings(data_dir)
+        self.workspace: Workspace | None = None
+        self.wizard: SetupWizard | None = None
+        self.unlock_screen: UnlockScreen | None = None
+        self.main_window: MainWindow | None = None
+        self.shell = ShellWindow()
+        self.quick_hide_action = self._action("hide", self.tr("Quick &hide"), "Ctrl+Shift+H", self.quick_hide)
+        self.quick_hide_action.setToolTip(self.tr("Blank the window at once and lock (Ctrl+Shift+H)"))
+        self.lock_action = self._action("lock", self.tr("&Lock"), "Ctrl+L", self.lock)
+        self.lock_action.setToolTip(self.tr("Lock Ascolto now (Ctrl+L)"))
+        self.idle = IdleLock(app, self._idle_seconds(self.settings.get(IDLE_LOCK_MINUTES)), self)
+        self.idle.timed_out.connect(self.lock)
+        self.guard = SessionGuard(app, self)
+        self.guard.lock_requested.connect(self.lock)
+        self.shell.minimized.connect(self.lock)
+        self.shell.closing.connect(self.shutdown)
+
+    def _action(self, icon_name: str, text: str, shortcut: str, slot: object) -> QAction:
+        action = QAction(icon(icon_name), text, self.shell)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        self.shell.addAction(action)
+        return action
+
+    @staticmethod
+    def _idle_seconds(minutes: int) -> float:
+        return minutes * CONFIG.seconds_per_minute
+
+    # --- start ---------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if not Workspace.exists(self.data_dir):
+            self.wizard = SetupWizard(self.data_dir)
+            self.wizard.completed.connect(self._set_up)
+            self.wizard.rejected.connect(self.app.quit)
+            self.wizard.show()
+            return
+        try:
+            self.workspace = Workspace.open(self.data_dir)
+        except UserError as exc:
+            self.shell.show_error(error_text(exc))
+        else:
+            self._show_unlock()
+        self.shell.show()
+
+    @Slot(object, object)
+    def _set_up(self, workspace: Workspace, login: LoginResult) -> None:
+        self.workspace = workspace
+        self.shell.blank_now()
+        self.shell.show()
+        operations.run(self.shell, lambda: session.describe(workspace, login), self._unlocked)
+
+    # --- unlocked ------------------------------------------------------------------------------------
+    @Slot(object)
+    def _unlocked(self, info: SessionInfo) -> None:
+        assert self.workspace is not None
+        window = MainWindow(self.workspace, info, self.settings, self.quick_hide_action, self.lock_action)
+        if window.admin_page is not None:
+            window.admin_page.security.idle_minutes_changed.connect(self.set_idle_minutes)
+        self.main_window = window
+        self.shell.show_page(window)
+        self.idle.timeout_seconds = self._idle_seconds(self.settings.get(IDLE_LOCK_MINUTES))
+        self.idle.arm()
+
+    @Slot(int)
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.timeout_seconds = self._idle_seconds(minutes)
+
+    # --- locking -------------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.main_window is None and not (self.workspace is not None and self.workspace.is_unlocked)
+
+    @Slot()
+    def lock(self) -> None:
+        if self.is_locked:
+            return
+        self.shell.blank_now()
+        self.idle.disarm()
+        self._close_session_windows()
+        operations.discard_pending()
+        self.guard.clear_clipboard()
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            window.clear()
+            self.shell.remove_page(window)
+            window.deleteLater()
+        if self.workspace is not None:
+            self.workspace.lock()
+        self._show_unlock()
+
+    @Slot()
+    def quick_hide(self) -> None:
+        """Blank everything now, lock, and get the window out of sight."""
+        self._close_session_windows()
+        self.shell.blank_now()
+        self.lock()
+        if self.shell.isVisible():
+            self.shell.showMinimized()
+
+    def _close_session_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.shell or widget is self.wizard or not widget.isVisible():
+                continue
+            if isinstance(widget, QDialog):
+                widget.done(QDialog.DialogCode.Rejected)
+            elif isinstance(widget, QMenu):
+                widget.close()
+            else:
+                widget.hide()
+
+    def _show_unlock(self) -> None:
+        assert self.workspace is not None
+        if self.unlock_screen is None:
+            self.unlock_screen = UnlockScreen(self.workspace)
+            self.unlock_screen.unlocked.connect(self._unlocked)
+        self.shell.show_page(self.unlock_screen)
+        self.unlock_screen.reset()
+
+    # --- end -----------------------------------------------------------------------------------------
+    @Slot()
+    def shutdown(self) -> None:
+        """Lock, close the workspace and release the folder; safe to call more than once."""
+        self.lock()
+        self.idle.shutdown()
+        self.guard.clear_clipboard()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None

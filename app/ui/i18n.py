@@ -1,0 +1,57 @@
+"""Installing the Italian (default) or English translation, and translating service messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.services.accounts import Role
+from app.services.errors import CONTEXT, UserError
+
+TRANSLATIONS_DIR = Path(__file__).with_name("translations")
+
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """Italian unless English is asked for; returns the language actually installed."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return "en"
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS_DIR / "ascolto_it.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt_base = QTranslator(app)  # standard buttons, QWizard, file and print dialogs
+    if qt_base.load("qtbase_it", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    return "it"
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(exc: UserError) -> str:
+    """A service refusal in the user's language, placeholders filled after translation."""
+    return exc.text(translate)
+
+
+def service_text(text: str) -> str:
+    """A constant exported by the services (e.g. PASSPHRASE_HINT), marked in their 'Errors' context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def role_label(role: Role) -> str:
+    labels = {
+        Role.OPERATRICE: QCoreApplication.translate("Roles", "Operator"),
+        Role.COORDINATRICE: QCoreApplication.translate("Roles", "Coordinator"),
+        Role.AMMINISTRATRICE: QCoreApplication.translate("Roles", "Administrator"),
+    }
+    return labels[role]

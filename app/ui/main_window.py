@@ -1,0 +1,213 @@
+"""The unlocked session: navigation, pages, toolbar, status bar. Destroyed as a whole on every lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.accounts import Role
+from app.services.workspace import Workspace
+from app.ui.dialogs.password import ChangePasswordDialog
+from app.ui.i18n import role_label
+from app.ui.icons import icon
+from app.ui.pages.admin import AdminPage
+from app.ui.pages.placeholder import PlaceholderPage
+from app.ui.session import SessionInfo
+from app.ui.settings import UiSettings
+
+
+class FailedAttemptsBanner(QFrame):
+    """Non-modal notice after unlock: someone may have tried her account."""
+
+    def __init__(self, failures: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        if failures == 1:  # Italian, like English, has one singular and one plural form
+            text = self.tr(
+                "1 failed login attempt on your account since your last login. "
+                "If it was not you, tell your administrator."
+            )
+        else:
+            text = self.tr(
+                "{count} failed login attempts on your account since your last login. "
+                "If it was not you, tell your administrator."
+            ).format(count=failures)
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAccessibleName(self.tr("Dismiss"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+
+
+class MainWindow(QMainWindow):
+    """Lives inside the shell window; the lock and quick-hide actions belong to the controller."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        info: SessionInfo,
+        settings: UiSettings,
+        quick_hide: QAction,
+        lock: QAction,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.workspace = workspace
+        self.info = info
+        self.dialog: ChangePasswordDialog | None = None
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Sections"))
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(210)
+        self.pages = QStackedWidget()
+        self.admin_page: AdminPage | None = None
+        self._add_page(
+            "cases",
+            self.tr("Cases"),
+            PlaceholderPage(
+                self.tr("Cases"),
+                self.tr(
+                    "The case list comes with the case records: search by code or name, filters by status."
+                ),
+            ),
+        )
+        self._add_page(
+            "contact",
+            self.tr("Quick contact"),
+            PlaceholderPage(
+                self.tr("Quick contact"),
+                self.tr(
+                    "Anonymous first contacts (calls, visits) will be counted here, without personal data."
+                ),
+            ),
+        )
+        self._add_page(
+            "reports",
+            self.tr("Reports"),
+            PlaceholderPage(
+                self.tr("Reports"),
+                self.tr(
+                    "Indicators for a period and help desk, with disclosure control, PDF and signed export."
+                ),
+            ),
+        )
+        if info.actor.role is Role.AMMINISTRATRICE:
+            self.admin_page = AdminPage(workspace, settings, info.centre_name)
+            self._add_page("admin", self.tr("Administration"), self.admin_page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        self.banner: FailedAttemptsBanner | None = None
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if info.failed_attempts:
+            self.banner = FailedAttemptsBanner(info.failed_attempts)
+            holder = QHBoxLayout()
+            holder.setContentsMargins(16, 12, 16, 0)
+            holder.addWidget(self.banner)
+            column.addLayout(holder)
+        column.addWidget(self.pages, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(content, 1)
+        self.setCentralWidget(central)
+        self._build_toolbar(quick_hide, lock)
+        self._build_status_bar()
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(icon(key), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.navigation.addItem(item)
+        self.pages.addWidget(page)
+
+    def page_keys(self) -> list[str]:
+        return [
+            self.navigation.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.navigation.count())
+        ]
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self.page_keys().index(key))
+
+    def _build_toolbar(self, quick_hide: QAction, lock: QAction) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        centre = QLabel(self.info.centre_name)
+        centre.setObjectName("subtitle")
+        centre.setContentsMargins(8, 0, 8, 0)
+        toolbar.addWidget(centre)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(quick_hide)
+        toolbar.addAction(lock)
+        self.user_menu = QMenu(self)
+        self.change_password_action = self.user_menu.addAction(self.tr("Change &password…"))
+        self.change_password_action.triggered.connect(self.change_password)
+        self.user_menu.addSeparator()
+        self.user_menu.addAction(lock)
+        user = QToolButton()
+        user.setObjectName("userButton")
+        user.setIcon(icon("user"))
+        user.setText(self.info.actor.full_name)
+        user.setAccessibleName(self.tr("User menu"))
+        user.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        user.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        user.setMenu(self.user_menu)
+        toolbar.addWidget(user)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        actor = self.info.actor
+        parts = [actor.full_name, role_label(actor.role)]
+        parts.append(self.info.desk_name or self.tr("all help desks"))
+        self.who = QLabel("  ·  ".join(parts))
+        self.who.setObjectName("statusUser")
+        self.statusBar().addWidget(self.who)
+        self.statusBar().setSizeGripEnabled(False)
+
+    @Slot()
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.workspace, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def clear(self) -> None:
+        """Called on lock before the window is destroyed: drop every model and text it shows."""
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            clear = getattr(page, "clear", None)
+            if callable(clear):
+                clear()
+        self.navigation.clear()
+        self.who.clear()

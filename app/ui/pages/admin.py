@@ -1,0 +1,50 @@
+"""The administration page (amministratrice only; the services refuse the others anyway)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.services.workspace import Workspace
+from app.ui.pages.desks import HelpDesksTab
+from app.ui.pages.operators import OperatorsTab
+from app.ui.pages.security import SecurityTab
+from app.ui.settings import UiSettings
+
+
+class AdminPage(QWidget):
+    def __init__(
+        self, workspace: Workspace, settings: UiSettings, centre_name: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        heading = QLabel(self.tr("Administration"))
+        heading.setObjectName("title")
+        self.tabs = QTabWidget()
+        self.operators = OperatorsTab(workspace)
+        self.desks = HelpDesksTab(workspace)
+        self.security = SecurityTab(workspace, settings, centre_name)
+        self.tabs.addTab(self.operators, self.tr("&Operators"))
+        self.tabs.addTab(self.desks, self.tr("&Help desks"))
+        self.tabs.addTab(self.security, self.tr("&Security and settings"))
+        self.desks.changed.connect(self.operators.refresh)  # the desk combo of 'add operator'
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load on first display, not at unlock: an administrator mostly works on cases."""
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self.operators.refresh()
+        self.desks.refresh()
+
+    def clear(self) -> None:
+        for tab in (self.operators, self.desks, self.security):
+            tab.clear()

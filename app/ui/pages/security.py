@@ -1,0 +1,124 @@
+"""Administration: settings of this installation (idle lock, language) and the recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import accounts
+from app.services.workspace import Workspace
+from app.ui import messages, operations
+from app.ui.qt_compat import emit
+from app.ui.recovery import RecoveryKeyDialog
+from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
+
+
+class SecurityTab(QWidget):
+    """Emits `idle_minutes_changed(int)` so the running idle lock follows at once."""
+
+    idle_minutes_changed = Signal(int)
+
+    def __init__(
+        self, workspace: Workspace, settings: UiSettings, centre_name: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.centre_name = centre_name
+        self.dialog: RecoveryKeyDialog | None = None
+        self.idle_minutes = QSpinBox()
+        assert IDLE_LOCK_MINUTES.minimum is not None and IDLE_LOCK_MINUTES.maximum is not None
+        self.idle_minutes.setRange(IDLE_LOCK_MINUTES.minimum, IDLE_LOCK_MINUTES.maximum)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setValue(settings.get(IDLE_LOCK_MINUTES))
+        self.idle_minutes.setMaximumWidth(120)
+        self.idle_minutes.setAccessibleName(self.tr("Lock after minutes without activity"))
+        self.language = QComboBox()
+        self.language.addItem("Italiano", "it")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
+        self.language.setMaximumWidth(240)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.saved = QLabel()
+        self.saved.setObjectName("hint")
+        note = QLabel(
+            self.tr("These settings apply to this computer. A new language applies at the next start.")
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        settings_box = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(settings_box)
+        form.addRow(self.tr("&Lock after inactivity:"), self.idle_minutes)
+        form.addRow(self.tr("L&anguage:"), self.language)
+        form.addRow("", note)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
+
+        recovery_box = QGroupBox(self.tr("Recovery key"))
+        recovery_text = QLabel(
+            self.tr(
+                "If the printed recovery key is lost, or someone may have seen it, make a new one. "
+                "The old key stops working immediately."
+            )
+        )
+        recovery_text.setWordWrap(True)
+        self.regenerate_button = QPushButton(self.tr("Make a &new recovery key…"))
+        self.regenerate_button.clicked.connect(self.regenerate)
+        recovery_layout = QVBoxLayout(recovery_box)
+        recovery_layout.addWidget(recovery_text)
+        row = QHBoxLayout()
+        row.addWidget(self.regenerate_button)
+        row.addStretch(1)
+        recovery_layout.addLayout(row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(14)
+        layout.addWidget(settings_box)
+        layout.addWidget(recovery_box)
+        layout.addStretch(1)
+
+    @Slot()
+    def save(self) -> None:
+        self.settings.set(IDLE_LOCK_MINUTES, self.idle_minutes.value())
+        self.settings.set(LANGUAGE, str(self.language.currentData()))
+        emit(self.idle_minutes_changed, self.idle_minutes.value())
+        self.saved.setText(self.tr("Saved."))
+
+    @Slot()
+    def regenerate(self) -> None:
+        answer = messages.ask(
+            self,
+            self.tr("New recovery key"),
+            self.tr("Make a new recovery key? The printed key in use now will stop working."),
+            icon=messages.Icon.Warning,
+        )
+        if answer != messages.Button.Yes:
+            return
+        workspace = self.workspace
+        operations.run(self, lambda: accounts.regenerate_recovery_key(workspace), self._show_key)
+
+    def _show_key(self, key: str) -> None:
+        dialog = RecoveryKeyDialog(key, self.centre_name, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def clear(self) -> None:
+        self.saved.clear()

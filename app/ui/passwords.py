@@ -1,0 +1,147 @@
+"""Choosing a password: two fields, the services' hint, a live length/strength bar and a suggestion.
+
+The rules themselves live in the services (`check_passphrase`); this only helps the person meet them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.workspace import MIN_PASSPHRASE, PASSPHRASE_HINT
+from app.ui.i18n import service_text
+from app.ui.qt_compat import emit
+from app.ui.wordlist import suggest_passphrase
+
+STRONG_LENGTH = 24
+
+
+def strength(passphrase: str) -> tuple[str, str]:
+    """(level, label): a plain judgement mostly on length, the thing that matters for passphrases."""
+    length = len(passphrase)
+    if length < MIN_PASSPHRASE:
+        label = QCoreApplication.translate(
+            "PassphraseFields", "Too short: {count} of at least {minimum} characters"
+        ).format(count=length, minimum=MIN_PASSPHRASE)
+        return "weak", label
+    if len(set(passphrase)) < 6:
+        return "weak", QCoreApplication.translate("PassphraseFields", "Too repetitive")
+    if length < STRONG_LENGTH and len(passphrase.split()) < 4:
+        return "fair", QCoreApplication.translate(
+            "PassphraseFields", "Acceptable: a few more words make it stronger"
+        )
+    return "good", QCoreApplication.translate("PassphraseFields", "Strong")
+
+
+class PassphraseFields(QObject):
+    """Adds the password rows to a form; `changed` fires on every keystroke."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget, label: str = "", suggest: bool = True) -> None:
+        super().__init__(parent)
+        self.password = QLineEdit(parent)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(label or self.tr("New password"))
+        self.password.setObjectName("newPassword")
+        self.repeat = QLineEdit(parent)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat the password"))
+        self.repeat.setObjectName("repeatPassword")
+        self.show_box = QCheckBox(self.tr("Sh&ow"), parent)
+        self.show_box.setAccessibleName(self.tr("Show the password"))
+        self.suggest_button: QPushButton | None = None
+        if suggest:
+            self.suggest_button = QPushButton(self.tr("S&uggest a passphrase"), parent)
+            self.suggest_button.setAccessibleName(self.tr("Suggest a passphrase of random words"))
+            self.suggest_button.clicked.connect(self._suggest)
+        self.meter = QProgressBar(parent)
+        self.meter.setRange(0, STRONG_LENGTH)
+        self.meter.setTextVisible(False)
+        self.meter.setFixedHeight(8)
+        self.meter.setAccessibleName(self.tr("Password strength"))
+        self.verdict = QLabel(parent)
+        self.verdict.setObjectName("hint")
+        self.hint = QLabel(service_text(PASSPHRASE_HINT), parent)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.label = label or self.tr("New &password:")
+        self.password.textChanged.connect(self._update)
+        self.repeat.textChanged.connect(self._update)
+        self.show_box.toggled.connect(self._set_visible)
+        self._update()
+
+    def add_to(self, form: QFormLayout) -> None:
+        first = QHBoxLayout()
+        first.setSpacing(10)
+        first.addWidget(self.password, 1)
+        first.addWidget(self.show_box)
+        form.addRow(self.label, first)
+        label = form.labelForField(first)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.password)
+        form.addRow(self.tr("&Repeat:"), self.repeat)
+        meter_box = QVBoxLayout()
+        meter_box.setSpacing(3)
+        meter_box.addWidget(self.meter)
+        meter_box.addWidget(self.verdict)
+        form.addRow("", meter_box)
+        hint_row = QVBoxLayout()
+        hint_row.addWidget(self.hint)
+        if self.suggest_button is not None:
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.suggest_button)
+            buttons.addStretch(1)
+            hint_row.addLayout(buttons)
+        form.addRow("", hint_row)
+
+    def value(self) -> str:
+        return self.password.text()
+
+    def problem(self) -> str | None:
+        """What still keeps the form from being submitted, or None."""
+        if len(self.password.text()) < MIN_PASSPHRASE:
+            return self.tr("The password needs at least {minimum} characters.").format(minimum=MIN_PASSPHRASE)
+        if self.password.text() != self.repeat.text():
+            return self.tr("The two passwords are different.")
+        return None
+
+    def clear(self) -> None:
+        self.password.clear()
+        self.repeat.clear()
+
+    @Slot()
+    def _suggest(self) -> None:
+        words = suggest_passphrase()
+        self.show_box.setChecked(True)  # she must be able to read it to learn or write it down
+        self.password.setText(words)
+        self.repeat.setText(words)
+
+    @Slot(bool)
+    def _set_visible(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.password.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    @Slot()
+    def _update(self) -> None:
+        text = self.password.text()
+        level, label = strength(text)
+        if text and self.repeat.text() and text != self.repeat.text():
+            label = self.tr("{verdict} · the two passwords are different").format(verdict=label)
+        self.meter.setValue(min(len(text), STRONG_LENGTH))
+        self.meter.setProperty("strength", level)
+        self.meter.style().unpolish(self.meter)
+        self.meter.style().polish(self.meter)
+        self.verdict.setText(label if text else "")
+        emit(self.changed)

@@ -1,0 +1,110 @@
+"""Refresh the Italian translation: `python -m app.ui.translations.update` (then translate in Linguist).
+
+Runs pyside6-lupdate over every app/**/*.py and pyside6-lrelease on the result. The layers below the
+UI mark their strings with `QT_TRANSLATE_NOOP(CONTEXT, "...")`, where CONTEXT is a module constant;
+lupdate only understands a literal context, so the sources are staged in a temporary copy with such
+constants replaced by their values. The staged tree mirrors app/, so file names stay right.
+`--check` compiles to a temporary file and fails if the checked-in .qm differs (for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+APP_DIR = HERE.parents[1]
+TS_FILE = HERE / "ascolto_it.ts"
+QM_FILE = HERE / "ascolto_it.qm"
+NOOP_WITH_NAME = re.compile(r"QT_TRANSLATE_NOOP\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,")
+
+
+def tool(name: str) -> str:
+    """The PySide6 tool next to this interpreter (the venv), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 in this environment")
+    return found
+
+
+def string_constants(sources: list[Path]) -> dict[str, str]:
+    """Module-level `NAME = "text"` assignments anywhere in app/ (e.g. errors.CONTEXT = "Errors")."""
+    constants: dict[str, str] = {}
+    for path in sources:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                constants[node.targets[0].id] = node.value.value
+    return constants
+
+
+def stage(target: Path) -> None:
+    sources = sorted(APP_DIR.rglob("*.py"))
+    constants = string_constants(sources)
+
+    def literal(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in constants:
+            return match.group(0)
+        return f'QT_TRANSLATE_NOOP("{constants[name]}",'
+
+    for path in sources:
+        staged = target / "app" / path.relative_to(APP_DIR)
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_text(NOOP_WITH_NAME.sub(literal, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def lupdate(ts_file: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        stage(root)
+        staged_ts = root / "app" / "ui" / "translations" / ts_file.name
+        if ts_file.exists():
+            shutil.copyfile(ts_file, staged_ts)
+        subprocess.run(
+            [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-extensions", "py",
+             str(root / "app"), "-ts", str(staged_ts)],
+            check=True,
+        )
+        shutil.copyfile(staged_ts, ts_file)
+
+
+def lrelease(ts_file: Path, qm_file: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--check", action="store_true", help="only check that the .qm matches the .ts")
+    parser.add_argument("--no-lupdate", action="store_true", help="only compile the .ts")
+    args = parser.parse_args(argv)
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / QM_FILE.name
+            lrelease(TS_FILE, fresh)
+            if not QM_FILE.exists() or fresh.read_bytes() != QM_FILE.read_bytes():
+                print(f"{QM_FILE} is out of date: run python -m app.ui.translations.update", file=sys.stderr)
+                return 1
+        return 0
+    if not args.no_lupdate:
+        lupdate(TS_FILE)
+    lrelease(TS_FILE, QM_FILE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The unlock screen: the only thing shown while locked. Nothing about any case is on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import LoginDelayed, UserError
+from app.services.workspace import Workspace
+from app.ui import operations, session
+from app.ui.dialogs.recover import RecoverDialog
+from app.ui.i18n import error_text
+from app.ui.icons import icon
+from app.ui.qt_compat import emit
+from app.ui.session import SessionInfo
+
+
+class UnlockScreen(QWidget):
+    """Emits `unlocked(SessionInfo)` after a successful unlock or recovery."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._wait = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may end early
+        self._countdown.timeout.connect(self._tick)
+        self.recover_dialog: RecoverDialog | None = None
+
+        logo = QLabel()
+        logo.setPixmap(icon("lock").pixmap(40, 40))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Ascolto"))
+        title.setObjectName("title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel(self.tr("Locked. Sign in to continue."))
+        subtitle.setObjectName("subtitle")
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username = QLineEdit()
+        self.username.setAccessibleName(self.tr("User name"))
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setObjectName("password")
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setObjectName("primary")
+        self.unlock_button.setDefault(True)
+        self.forgot_button = QPushButton(self.tr("Forgot your password? Use the &recovery key"))
+        self.forgot_button.setObjectName("link")
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setFixedWidth(440)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 28, 32, 24)
+        inner.setSpacing(10)
+        inner.addWidget(logo)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addSpacing(10)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.unlock_button)
+        inner.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.unlock_button.clicked.connect(self.submit)
+        self.forgot_button.clicked.connect(self.open_recovery)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.forgot_button)
+        self.message.hide()
+
+    def reset(self) -> None:
+        """Called each time the screen is shown: empty password, focus on the first empty field."""
+        self.password.clear()
+        self._set_busy(False)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        waiting = self._wait > 0
+        self.unlock_button.setEnabled(not busy and not waiting)
+        self.username.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    @Slot()
+    def submit(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self._say(self.tr("Enter your user name and password."))
+            return
+        self._say("")
+        self._set_busy(True)
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: session.unlock(workspace, username, password),
+            self._succeeded,
+            on_user_error=self._refused,
+            busy_text=self.tr("Unlocking…"),
+        )
+
+    def _succeeded(self, info: SessionInfo) -> None:
+        self.password.clear()
+        self._set_busy(False)
+        emit(self.unlocked, info)
+
+    def _refused(self, error: UserError) -> None:
+        self.password.clear()
+        if isinstance(error, LoginDelayed):
+            self._start_countdown(error.seconds)
+        else:
+            self._set_busy(False)
+            self._say(error_text(error))
+        self.password.setFocus()
+
+    def _start_countdown(self, seconds: int) -> None:
+        self._wait = max(1, seconds)
+        self._set_busy(False)
+        self._show_wait()
+        self._countdown.start()
+
+    def _show_wait(self) -> None:
+        if self._wait == 1:
+            self._say(self.tr("Too many failed attempts for this account. You can try again in 1 second."))
+        else:
+            self._say(
+                self.tr("Too many failed attempts for this account. You can try again in {count} seconds.").format(
+                    count=self._wait
+                )
+            )
+
+    @Slot()
+    def _tick(self) -> None:
+        self._wait -= 1
+        if self._wait <= 0:
+            self._countdown.stop()
+            self._wait = 0
+            self._say("")
+            self._set_busy(False)
+        else:
+            self._show_wait()
+
+    @Slot()
+    def open_recovery(self) -> None:
+        dialog = RecoverDialog(self.workspace, self.username.text().strip(), self.window())
+        dialog.recovered.connect(self.unlocked)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recover_dialog = dialog
+        dialog.open()

@@ -1,0 +1,106 @@
+"""Shared fixtures. Qt runs headless (offscreen) unless QT_QPA_PLATFORM is already set, e.g. to xcb.
+
+UI fixtures import the UI lazily, so the non-UI tests never import app.ui.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ADMIN = {"username": "mrossi", "full_name": "Maria Rossi", "password": "lampada fiume gatto neve"}
+OPERATOR = {"username": "lbianchi", "full_name": "Lucia Bianchi", "password": "tavolo rondine pane sole"}
+CENTRE = {"centre_name": "Centro antiviolenza Rete Donne", "centre_code": "BG", "desk_name": "Sportello Bergamo"}
+
+
+@pytest.fixture
+def fast_kdf() -> Any:
+    """Argon2id at the OWASP floor: the code paths of production, in a fraction of the time."""
+    from app.services.workspace import KdfParams
+
+    return KdfParams(19456, 2, 1)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh, not yet existing data folder per test."""
+    return tmp_path / "data"
+
+
+# Noise of the headless "offscreen" platform, not of our code.
+PLATFORM_NOISE = ("This plugin does not support",)
+
+
+@pytest.fixture
+def ui_env(qapp: Any, qtlog: Any, fast_kdf: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fast KDF for the UI, our stylesheet, no modal box that could hang a test, and no Qt warnings.
+
+    A message box that a test did not announce with `messages.set_next_answer` fails the test, and so
+    does any Qt warning (a bad connection, a layout set twice, a missing translation file...).
+    """
+    from app.ui import messages, operations
+    from app.ui.config import CONFIG
+    from app.ui.theme import apply_theme
+
+    def unexpected_box(box: Any) -> Any:
+        raise AssertionError(f"unexpected message box: {box.text()}")
+
+    monkeypatch.setattr(CONFIG, "kdf", fast_kdf)
+    monkeypatch.setattr(messages, "_exec_box", unexpected_box)
+    messages.reset()
+    apply_theme(qapp)
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    operations.discard_pending()
+    qapp.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # widgets of this test really go
+    messages.reset()
+    from PySide6.QtCore import QtMsgType
+
+    warnings = [
+        record.message
+        for record in qtlog.records
+        if record.type != QtMsgType.QtDebugMsg and record.type != QtMsgType.QtInfoMsg
+        and not record.message.startswith(PLATFORM_NOISE)
+    ]
+    assert not warnings, f"Qt warnings: {warnings}"
+
+
+@pytest.fixture
+def set_up_folder(data_dir: Path, fast_kdf: Any) -> Path:
+    """A data folder initialised with the administrator and one operatrice, then closed (locked)."""
+    from app.services import accounts
+    from app.services.workspace import Workspace
+
+    workspace, _key = Workspace.initialise(
+        data_dir, username=ADMIN["username"], full_name=ADMIN["full_name"], password=ADMIN["password"],
+        kdf=fast_kdf, **CENTRE,
+    )
+    with workspace:
+        desk = accounts.list_help_desks(workspace)[0]
+        accounts.add_operator(
+            workspace, OPERATOR["username"], OPERATOR["full_name"], "operatrice", desk.id, OPERATOR["password"],
+            fast_kdf,
+        )
+    return data_dir
+
+
+@pytest.fixture
+def controller(qapp: Any, qtbot: Any, set_up_folder: Path, ui_env: None) -> Iterator[Any]:
+    """The app on an existing folder, showing the unlock screen."""
+    from app.ui.controller import AppController
+
+    app_controller = AppController(qapp, set_up_folder)
+    qtbot.addWidget(app_controller.shell)
+    app_controller.start()
+    qtbot.waitExposed(app_controller.shell)
+    yield app_controller
+    app_controller.shutdown()

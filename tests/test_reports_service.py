@@ -1,0 +1,171 @@
+"""Reports and exports through the services: what leaves is protected, signed, logged and nameless."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.crypto.keyslots import KdfParams
+from app.reports import package
+from app.reports.periods import parse_period
+from app.services import accounts, cases, demo, reports
+from app.services.errors import PermissionDenied, UserError
+from app.services.workspace import Workspace
+
+FAST = KdfParams(19456, 2, 1)
+PASSWORD = "lampada fiume gatto neve"
+PERIOD = "2026-H1"
+MARKER = "Zyxwvmarker"
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("reports") / "data"
+    ws, _ = Workspace.initialise(
+        folder,
+        centre_name="Aiuto Donna",
+        centre_code="BG",
+        desk_name="Bergamo",
+        username="anna",
+        full_name="Anna",
+        password=PASSWORD,
+        kdf=FAST,
+    )
+    demo.generate(ws, cases=1500, seed=11, years=2, today=date(2026, 9, 30))
+    for i in range(6):  # women whose names must never appear in anything that leaves
+        day = date(2026, 3, 1 + i)
+        cases.open_case(
+            ws, cases.IdentityInput(f"Qwzmarker{i}", MARKER), cases.ProfileInput(birth_year=1990, country="IT"),
+            cases.ConsentInput(("TRATTAMENTO", "STATISTICHE"), day), opened_on=day,
+        )
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def ws(demo_folder: Path, tmp_path: Path) -> Workspace:
+    """A private copy of the demo folder per test, so export records do not leak between tests."""
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(demo_folder, copy)
+    (copy / "ascolto.lock").unlink(missing_ok=True)
+    workspace = Workspace.open(copy)
+    workspace.unlock("anna", PASSWORD)
+    yield workspace
+    workspace.close()
+
+
+def _names_and_codes(ws: Workspace) -> tuple[set[str], set[str]]:
+    """The marker names, and every case code (codes such as BG-2026-0042 are unambiguous)."""
+    with ws.transaction(write=False) as session:
+        codes = {r[0] for r in session.connection().exec_driver_sql("SELECT code FROM case_file").all()}
+    return {MARKER, *(f"Qwzmarker{i}" for i in range(6))}, codes
+
+
+def _cells_are_safe(tables: list[dict], k: int) -> None:
+    for table in tables:
+        if table["unit"] != "women":
+            continue
+        for row in table["cells"]:
+            for value in row:
+                assert value is None or value == 0 or value >= k, (table["id"], value)
+
+
+def test_report_pdf_has_no_name_or_case_code(ws: Workspace, tmp_path: Path) -> None:
+    data = reports.prepare(ws, parse_period(PERIOD))
+    out = tmp_path / "report.pdf"
+    reports.write_report(ws, data, out)
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "1° semestre 2026" in text
+    names, codes = _names_and_codes(ws)
+    assert names and codes
+    assert not [n for n in names if n in text]
+    assert not [c for c in codes if c in text]
+    assert "<5" in text  # small cells are suppressed and shown as such
+
+
+def test_export_writes_a_signed_safe_package_and_its_preview(ws: Workspace, tmp_path: Path) -> None:
+    desk = reports.desk_ids_by_name(ws, ["Bergamo"])
+    data = reports.prepare(ws, parse_period(PERIOD), desk)
+    result = reports.export(ws, data, tmp_path / "bergamo")
+    assert result.package_path.suffix == ".json" and result.preview_path.exists()
+    raw = result.package_path.read_bytes()
+    verified = package.load_package(result.package_path)
+    assert verified.fingerprint == result.fingerprint == reports.own_fingerprint(ws)
+    document = json.loads(raw)
+    assert document["disclosure"]["threshold"] == 5
+    _cells_are_safe(document["tables"], 5)
+    names, codes = _names_and_codes(ws)
+    text = raw.decode()
+    assert not [c for c in codes if c in text]
+    assert not [n for n in names if n in text]
+    assert "contributors" not in text
+
+
+def test_the_same_period_cannot_be_released_for_overlapping_desk_sets(ws: Workspace, tmp_path: Path) -> None:
+    period = parse_period(PERIOD)
+    everything = reports.prepare(ws, period)
+    reports.write_report(ws, everything, tmp_path / "all.pdf")
+    one_desk = reports.prepare(ws, period, reports.desk_ids_by_name(ws, ["Bergamo"]))
+    with pytest.raises(UserError, match="subtracted"):
+        reports.export(ws, one_desk, tmp_path / "bergamo.json")
+    # the same desk set again is fine (it is the same breakdown), and so is another period
+    reports.write_report(ws, reports.prepare(ws, period), tmp_path / "again.pdf")
+    reports.export(ws, reports.prepare(ws, parse_period("2025-Q2"), one_desk.desk_ids), tmp_path / "q2.json")
+
+
+def test_an_operatrice_cannot_make_reports(ws: Workspace) -> None:
+    accounts.add_operator(
+        ws, "bea", "Bea", "operatrice", ws.actor.help_desk_id if ws.actor else 1, "bosco luna sole mare", FAST
+    )
+    ws.lock()
+    ws.unlock("bea", "bosco luna sole mare")
+    with pytest.raises(PermissionDenied):
+        reports.prepare(ws, parse_period(PERIOD))
+
+
+def test_network_report_needs_trusted_keys_and_merges_desks(ws: Workspace, tmp_path: Path) -> None:
+    period = parse_period(PERIOD)
+    paths = []
+    for name in ("Bergamo", "Dalmine"):
+        data = reports.prepare(ws, period, reports.desk_ids_by_name(ws, [name]))
+        paths.append(reports.export(ws, data, tmp_path / f"{name}.json").package_path)
+    items = reports.import_packages(ws, paths)
+    assert not any(i.trusted for i in items)
+    with pytest.raises(UserError, match="not trusted"):
+        reports.network_report(ws, items, tmp_path / "net.pdf")
+    reports.trust_key(ws, items[0])
+    items = reports.import_packages(ws, paths)  # same key signs both: now trusted on import
+    assert all(i.trusted for i in items)
+    merged = reports.network_report(ws, items, tmp_path / "net.pdf")
+    assert merged.period.code == PERIOD
+    flow = {t.id: t for t in merged.tables}["contacts"]
+    separate = [{t.id: t for t in package.load_package(p).tables}["contacts"].total for p in paths]
+    if all(isinstance(v, int) for v in separate) and flow.total is not None:
+        assert flow.total == sum(separate)  # type: ignore[arg-type]
+    assert (tmp_path / "net.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_tampered_package_is_refused_on_import(ws: Workspace, tmp_path: Path) -> None:
+    data = reports.prepare(ws, parse_period(PERIOD), reports.desk_ids_by_name(ws, ["Bergamo"]))
+    path = reports.export(ws, data, tmp_path / "b.json").package_path
+    document = json.loads(path.read_bytes())
+    document["tables"][0]["total"] = (document["tables"][0]["total"] or 0) + 1
+    path.write_text(json.dumps(document))
+    with pytest.raises(UserError, match="refused"):
+        reports.import_packages(ws, [path])
+
+
+def test_threshold_setting_is_never_below_three(ws: Workspace) -> None:
+    from app.services.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        reports.set_disclosure_threshold(ws, 2)
+    reports.set_disclosure_threshold(ws, 7)
+    assert reports.disclosure_threshold(ws) == 7
+    assert reports.prepare(ws, parse_period(PERIOD)).rule["threshold"] == 7

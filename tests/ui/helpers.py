@@ -1,0 +1,48 @@
+"""Driving the real widgets the way a person does: typing, clicking, pressing Enter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from app.ui import operations
+
+
+def click(qtbot: Any, button: QAbstractButton) -> None:
+    assert button.isEnabled(), f"{button.text()!r} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def type_into(qtbot: Any, widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    widget.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(widget, text)
+
+
+def wait_idle(qtbot: Any, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(operations.idle, timeout=timeout)
+
+
+def unlock(qtbot: Any, controller: Any, username: str, password: str) -> None:
+    screen = controller.unlock_screen
+    qtbot.waitUntil(lambda: screen.unlock_button.isEnabled() and screen.password.isEnabled(), timeout=10_000)
+    type_into(qtbot, screen.username, username)
+    type_into(qtbot, screen.password, password)
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    wait_idle(qtbot)
+
+
+def log_in(qtbot: Any, controller: Any, username: str, password: str) -> Any:
+    unlock(qtbot, controller, username, password)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10_000)
+    return controller.main_window
+
+
+def open_page(qtbot: Any, window: Any, key: str) -> None:
+    row = window.page_keys().index(key)
+    item = window.navigation.item(row)
+    rect = window.navigation.visualItemRect(item)
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.pages.currentIndex() == row

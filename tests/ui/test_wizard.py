@@ -1,0 +1,108 @@
+"""First run: the set-up wizard, typed and clicked through, ends in the main window as administrator."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from app.services.workspace import Workspace
+from app.ui.controller import AppController
+from app.ui.main_window import MainWindow
+from tests.conftest import ADMIN
+from tests.ui.helpers import click, type_into
+
+pytestmark = pytest.mark.usefixtures("ui_env")
+
+
+@pytest.fixture
+def first_run(qapp: Any, qtbot: Any, data_dir: Path) -> Any:
+    controller = AppController(qapp, data_dir)
+    qtbot.addWidget(controller.shell)
+    controller.start()
+    assert controller.wizard is not None
+    qtbot.addWidget(controller.wizard)
+    yield controller
+    controller.shutdown()
+
+
+def test_set_up_wizard_end_to_end(qtbot: Any, first_run: AppController, data_dir: Path) -> None:
+    wizard = first_run.wizard
+    assert wizard is not None and not first_run.shell.isVisible()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    page = wizard.centre_page
+    type_into(qtbot, page.centre, "Centro antiviolenza Rete Donne")
+    type_into(qtbot, page.code, "bg")
+    assert page.code.text() == "BG"
+    type_into(qtbot, page.desk, "Sportello Bergamo centro")
+    click(qtbot, next_button)
+
+    admin = wizard.admin_page
+    assert wizard.currentPage() is admin
+    type_into(qtbot, admin.full_name, ADMIN["full_name"])
+    type_into(qtbot, admin.username, ADMIN["username"])
+    create = wizard.button(QWizard.WizardButton.CommitButton)
+    type_into(qtbot, admin.passwords.password, "troppo corta")
+    assert "12" in admin.passwords.verdict.text() and not create.isEnabled()
+    type_into(qtbot, admin.passwords.password, ADMIN["password"])
+    type_into(qtbot, admin.passwords.repeat, ADMIN["password"] + "x")
+    assert not create.isEnabled()
+    type_into(qtbot, admin.passwords.repeat, ADMIN["password"])
+    assert create.isEnabled()
+    click(qtbot, create)
+
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=15_000)
+    panel = wizard.recovery_page.panel
+    assert re.fullmatch(r"(\w{4}  \w{4}  \w{4}\n){2}\w{4}  \w{4}  \w{4}", panel.key_label.text())
+    assert admin.passwords.value() == ""  # not kept in the widgets once used
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    wizard.reject()  # Escape / close cannot leave before the key is acknowledged
+    assert wizard.isVisible()
+    click(qtbot, panel.confirm)
+    assert finish.isEnabled()
+    click(qtbot, finish)
+
+    qtbot.waitUntil(lambda: first_run.main_window is not None, timeout=10_000)
+    window = first_run.main_window
+    assert isinstance(window, MainWindow) and first_run.shell.isVisible() and not wizard.isVisible()
+    assert panel.key_label.text() == ""
+    assert window.who.text().startswith(ADMIN["full_name"])
+    assert "admin" in window.page_keys()
+    assert Workspace.exists(data_dir)
+
+
+def test_suggested_passphrase_fills_both_fields_and_is_shown(qtbot: Any, first_run: AppController) -> None:
+    assert first_run.wizard is not None
+    fields = first_run.wizard.admin_page.passwords
+    assert fields.suggest_button is not None
+    click(qtbot, fields.suggest_button)
+    words = fields.value().split()
+    assert len(words) == 5 and fields.repeat.text() == fields.value()
+    assert fields.problem() is None and fields.show_box.isChecked()
+
+
+def test_service_refusal_returns_to_the_page_with_the_message(
+    qtbot: Any, first_run: AppController, data_dir: Path
+) -> None:
+    """The UI lets 'admin name = password' through; the service refuses and the wizard shows why."""
+    wizard = first_run.wizard
+    assert wizard is not None
+    type_into(qtbot, wizard.centre_page.centre, "Centro")
+    type_into(qtbot, wizard.centre_page.code, "BG")
+    type_into(qtbot, wizard.centre_page.desk, "Sportello")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    admin = wizard.admin_page
+    type_into(qtbot, admin.full_name, "Maria")
+    type_into(qtbot, admin.username, "abcdefghijklmnop")
+    type_into(qtbot, admin.passwords.password, "abcdefghijklmnop")
+    type_into(qtbot, admin.passwords.repeat, "abcdefghijklmnop")
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: admin.error.isVisible(), timeout=10_000)
+    assert wizard.currentPage() is admin
+    assert "user name" in admin.error.text()
+    assert not Workspace.exists(data_dir)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, utcnow
@@ -20,7 +20,7 @@ class Contact(Base):
     """A first contact (call, visit, message). Anonymous: nothing here identifies the woman."""
 
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_date_desk", "date", "help_desk_id"),)
+    __table_args__ = (Index("ix_contact_date_desk_case", "date", "help_desk_id", "case_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     date: Mapped[dt.date]
@@ -41,6 +41,7 @@ class Case(Base):
         UniqueConstraint("year", "seq", name="uq_case_file_year_seq"),
         Index("ix_case_file_desk_status", "help_desk_id", "status"),
         Index("ix_case_file_opened", "opened_on"),
+        Index("ix_case_file_no_statistics", "id", sqlite_where=text("statistics_allowed = 0")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,10 +127,13 @@ class Intake(Base):
     """A structured intake interview (colloquio di accoglienza)."""
 
     __tablename__ = "intake"
-    __table_args__ = (Index("ix_intake_date", "date"),)
+    __table_args__ = (
+        Index("ix_intake_date_case", "date", "case_id"),
+        Index("ix_intake_case_date", "case_id", "date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     date: Mapped[dt.date]
     help_desk_id: Mapped[int] = mapped_column(ForeignKey("help_desk.id"))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
@@ -151,9 +155,10 @@ class RiskAssessment(Base):
     """Level, tool and date only: licensed instruments (SARA, DA) are never embedded or scored here."""
 
     __tablename__ = "risk_assessment"
+    __table_args__ = (Index("ix_risk_assessment_case_date", "case_id", "date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     date: Mapped[dt.date]
     level: Mapped[str] = mapped_column(String(10))
     tool: Mapped[str] = mapped_column(String(30))
@@ -214,6 +219,13 @@ class ServiceDelivery(Base):
             "ix_service_delivery_date", "date", "help_desk_id", "service_type", "mode", "minutes", "case_id"
         ),
         Index("ix_service_delivery_case", "case_id", "date"),
+        Index(
+            "ix_service_delivery_minors",
+            "date",
+            "help_desk_id",
+            "case_id",
+            sqlite_where=text("beneficiary = 'MINORE'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 BUSY_TIMEOUT_S = 10.0
+CACHE_KIB = 32768  # decrypted pages kept per connection: repeated report queries skip re-decryption
 
 
 def _silence_sqlcipher_log() -> None:
@@ -66,6 +67,7 @@ def _configure(connection: Any, key: DataKey) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         # Deleted content is overwritten with zeros at once: an erased name must not linger in free pages.
         cursor.execute("PRAGMA secure_delete = ON")
     finally:

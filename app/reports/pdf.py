@@ -444,19 +444,23 @@ def _draw_cover_band(canv: Canvas, _doc: Any) -> None:
     canv.restoreState()
 
 
+def content_frame(pagesize: tuple[float, float], ident: str = "page") -> Frame:
+    """The text area of a page inside the report's margins (shared by every Ascolto PDF)."""
+    return Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        pagesize[0] - 2 * MARGIN_X,
+        pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=ident,
+    )
+
+
 def _doc_template(target: Any, lang: str, deterministic: bool) -> BaseDocTemplate:
-    def frame(pagesize: tuple[float, float], ident: str) -> Frame:
-        return Frame(
-            MARGIN_X,
-            MARGIN_BOTTOM,
-            pagesize[0] - 2 * MARGIN_X,
-            pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=ident,
-        )
+    frame = content_frame
 
     cover_frame = Frame(
         COVER_LEFT,

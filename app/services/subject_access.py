@@ -23,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -48,6 +47,7 @@ from app.reports.pdf import (
     ZEBRA,
     Decor,
     Styles,
+    content_frame,
     format_date,
     make_styles,
     markup,
@@ -379,16 +379,7 @@ def render(
         author=centre,
         creator="Ascolto",
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        PORTRAIT[0] - 2 * MARGIN_X,
-        PORTRAIT[1] - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = content_frame(PORTRAIT)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story = _story(case_file, centre, operator_names, desk_names, lang, issued or dt.date.today(), styles)
     decor = Decor(title=s["title"], right=case_file.code, footer_note=s["confidential"], page_fmt=s["page"])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,6 +31,7 @@ from app.storage import backup as files
 from app.storage import database
 from app.storage.backup import BackupError, Manifest
 from app.storage.database import StorageError
+from app.storage.errors import DISK_FULL, classify_database_error
 
 log = logging.getLogger(__name__)
 LAST_BACKUP_SETTING = "last_backup_at"
@@ -88,7 +90,18 @@ def make_backup(
         )
     except BackupError as exc:
         raise _backup_error(exc, out_folder) from exc
-    except OSError as exc:
+    except keyslots.KeyFileError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "The key file of this data folder is damaged: no backup was made.")
+        ) from exc
+    except (OSError, sqlcipher.Error) as exc:
+        if classify_database_error(exc) == DISK_FULL or getattr(exc, "errno", None) == 28:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The backup does not fit in {path}: the disk is full. Nothing was kept."
+                ),
+                path=str(out_folder),
+            ) from exc
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {path}: {reason}"),
             path=str(out_folder),
@@ -167,7 +180,10 @@ def restore_backup(
     staging = ws.folder / f".restore-{stamp}"
     try:
         staged_db, staged_slots = files.extract(backup_file, staging)
-        keystore = KeyStore.load(staged_slots)
+        try:
+            keystore = KeyStore.load(staged_slots)
+        except keyslots.KeyFileError as exc:
+            raise _backup_error(BackupError("damaged", "keyslots.json"), backup_file) from exc
         try:
             if recovery_key is not None:
                 unlocked = keystore.unlock(

@@ -44,6 +44,10 @@ def check_future_ok(value: date | None, field: str) -> date | None:
     """Due dates may lie in the future, but not absurdly far."""
     if value is None:
         return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date ({field})."), field=field)
     if value < EARLIEST_DATE or value.year > today().year + 20:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The date is implausible ({field})."), field=field)
     return value
@@ -138,6 +142,12 @@ def check_text(value: str, field: str, maximum: int) -> str:
             field=field,
             maximum=maximum,
         )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, e.g. from a broken paste
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Invalid characters ({field})."), field=field
+        ) from None
     if "\x00" in value:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Invalid characters ({field})."), field=field)
     return value

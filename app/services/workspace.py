@@ -40,6 +40,7 @@ from app.services.errors import (
 from app.services.throttle import LoginThrottle
 from app.storage import database, migrate
 from app.storage.database import StorageError
+from app.storage.errors import BUSY, DISK_ERROR, DISK_FULL, READ_ONLY, classify_database_error
 from app.storage.location import FolderBusy, FolderLock
 from app.storage.policy import (
     ENV_ALLOW_UNSAFE,
@@ -82,7 +83,11 @@ _STORAGE_MESSAGES = {
         "The database file in {folder} is damaged or does not belong to these key slots. "
         "It was left untouched; restore it from a backup.",
     ),
-    "unreadable": QT_TRANSLATE_NOOP("Errors", "The database file in {folder} cannot be read."),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file in {folder} cannot be read right now (disk full, read-only or no permission). "
+        "It was left untouched.",
+    ),
     "newer_schema": QT_TRANSLATE_NOOP(
         "Errors",
         "This database was written by a newer version of Ascolto. Install the newer version to open it.",
@@ -111,6 +116,29 @@ _FOLDER_REFUSED = {
         "accepts the risk can set {env}=1.",
     ),
 }
+
+
+_DATABASE_FAILURES = {
+    DISK_FULL: QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full: the last change was not saved. Free some space and try again."
+    ),
+    READ_ONLY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The data folder {folder} cannot be written (read-only or no permission): the last change was not "
+        "saved.",
+    ),
+    BUSY: QT_TRANSLATE_NOOP("Errors", "The database is busy. Try again in a moment."),
+    DISK_ERROR: QT_TRANSLATE_NOOP(
+        "Errors", "The disk reported an error: the last change was not saved. Check the disk and try again."
+    ),
+}
+
+
+def database_failure(exc: BaseException, folder: Path) -> UserError:
+    """A database error in words: a full or read-only disk is said as such, "damaged" only for the file."""
+    code = classify_database_error(exc)
+    message = _DATABASE_FAILURES.get(code or "", _STORAGE_MESSAGES["damaged"])
+    return UserError(message, folder=str(folder))
 
 
 def storage_error(exc: StorageError, folder: Path) -> UserError:
@@ -324,6 +352,66 @@ class Workspace:
             raise
         return workspace, recovery_key
 
+    @classmethod
+    def for_benchmark(cls, folder: Path, *, plain: bool) -> Workspace:
+        """BENCHMARK ONLY (`ascolto bench`): an unlocked workspace over an UNENCRYPTED SQLite file.
+
+        Creates (first time) or opens `folder/ascolto.db` as plain SQLite through the same library, engine
+        settings, migrations and services as a real folder, and logs in its administrator the way `unlock`
+        does, minus key derivation and key probing: that difference is what the benchmark measures. There
+        are no key slots and no recovery key. Never call this from the CLI or the UI: a plain file holds
+        every name in clear. `plain` must be True; it is spelt out at every call site so that nobody
+        mistakes this for a way to open a real data folder.
+        """
+        if not plain:
+            raise ValueError("for_benchmark only builds plain (unencrypted) benchmark workspaces")
+        workspace = cls(folder)
+        workspace._take_folder(create=True)
+        try:
+            workspace._open_plain()
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
+
+    def _open_plain(self) -> None:
+        """BENCHMARK ONLY: see `for_benchmark`."""
+        new = not self.db_path.exists()
+        if new:
+            database.create_database(self.db_path, database.PLAIN_FOR_BENCHMARK_ONLY)
+        engine = database.open_engine(self.db_path, database.PLAIN_FOR_BENCHMARK_ONLY)
+        self._engine = engine
+        migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
+        with self._session(write=True) as session:
+            if new:
+                session.add(
+                    Centre(
+                        id=1,
+                        name="Benchmark (plain SQLite)",
+                        code="BG",
+                        database_id=uuid.uuid4().hex,
+                        signing_key=signing.generate_signing_key(),
+                    )
+                )
+                desk = HelpDesk(name="Bergamo")
+                session.add(desk)
+                session.flush()
+                session.add(
+                    Operator(
+                        username="bench",
+                        full_name="bench",
+                        role=Role.AMMINISTRATRICE.value,
+                        help_desk_id=desk.id,
+                        slot_id=None,
+                        last_login_at=utcnow(),
+                    )
+                )
+                session.flush()
+            operator = self._operator(session, "bench")
+            if operator is None:
+                raise UserError(QT_TRANSLATE_NOOP("Errors", "The workspace is closed."))
+            self._audit_login(session, operator, [])
+
     def _create(
         self,
         centre_name: str,
@@ -494,8 +582,8 @@ class Workspace:
         """A page that fails to decrypt or parse mid-unlock becomes a sentence, not a traceback."""
         try:
             yield
-        except (DBAPIError, sqlcipher_errors.DatabaseError) as exc:
-            raise UserError(_STORAGE_MESSAGES["damaged"], folder=str(self.folder)) from exc
+        except (DBAPIError, sqlcipher_errors.Error) as exc:
+            raise database_failure(exc, self.folder) from exc
 
     @contextmanager
     def changing_slots(self, unlocking: bool = False) -> Iterator[tuple[Session, KeyStore]]:
@@ -601,6 +689,10 @@ class Workspace:
         try:
             with self._session(write) as session:
                 yield session
+        except (DBAPIError, sqlcipher_errors.Error) as exc:
+            if classify_database_error(exc) is None:
+                raise
+            raise database_failure(exc, self.folder) from exc
         except PermissionDenied as denied:
             if denied.audit_event is not None and self.actor is not None:
                 entity, entity_id, detail = denied.audit_event

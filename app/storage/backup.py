@@ -26,7 +26,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from app.crypto.atomic import dir_mode, file_mode, fsync_directory
-from app.crypto.keyslots import DataKey
+from app.crypto.keyslots import DataKey, KeyStore
 from app.storage import database
 
 FORMAT = "ascolto-backup"
@@ -159,6 +159,7 @@ def write_backup(
         counts = copy_database(source_db, staged_db, key, progress)
         staged_slots = staging / SLOTS_MEMBER
         shutil.copyfile(slots_file, staged_slots)
+        KeyStore.load(staged_slots)  # a damaged slot file would make the backup unopenable: refuse now
         manifest = Manifest(
             created_at=when.replace(microsecond=0).isoformat(),
             schema_revision=schema_revision,

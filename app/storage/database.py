@@ -57,11 +57,24 @@ class StorageError(Exception):
         self.detail = detail
 
 
-def _configure(connection: Any, key: DataKey) -> None:
+PLAIN_FOR_BENCHMARK_ONLY: None = None
+"""The "key" that means NO ENCRYPTION AT ALL. BENCHMARK ONLY: `ascolto bench` runs the same services over a
+plain SQLite file to measure what SQLCipher costs. Nothing else may pass it: a real data folder is always
+keyed (`precheck_file` and `find_working_key` refuse plaintext files, and the workspace never builds a
+plain engine outside `Workspace.for_benchmark`)."""
+
+
+def _issue_key(cursor: Any, key: DataKey | None) -> None:
+    if key is None:  # BENCHMARK ONLY (see PLAIN_FOR_BENCHMARK_ONLY): plain SQLite, same library and pragmas
+        return
+    cursor.execute(f"PRAGMA key = {key.sqlcipher_literal()}")
+    cursor.execute("PRAGMA cipher_compatibility = 4")
+
+
+def _configure(connection: Any, key: DataKey | None) -> None:
     cursor = connection.cursor()
     try:
-        cursor.execute(f"PRAGMA key = {key.sqlcipher_literal()}")
-        cursor.execute("PRAGMA cipher_compatibility = 4")
+        _issue_key(cursor, key)
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
@@ -74,14 +87,13 @@ def _configure(connection: Any, key: DataKey) -> None:
         cursor.close()
 
 
-def _raw_connect(path: Path, key: DataKey, read_only: bool = False) -> Any:
+def _raw_connect(path: Path, key: DataKey | None, read_only: bool = False) -> Any:
     if read_only:
         connection = sqlcipher.connect(
             f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
         )
         cursor = connection.cursor()
-        cursor.execute(f"PRAGMA key = {key.sqlcipher_literal()}")
-        cursor.execute("PRAGMA cipher_compatibility = 4")
+        _issue_key(cursor, key)
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.close()
         return connection
@@ -119,15 +131,17 @@ def find_working_key(path: Path, candidates: Sequence[DataKey]) -> DataKey:
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return key
-        except sqlcipher.DatabaseError:
+        except sqlcipher.DatabaseError as exc:
+            if "not a database" not in str(exc).lower():  # a disk or permission problem, not a wrong key
+                raise StorageError("unreadable", str(exc)) from exc
             continue
         finally:
             connection.close()
     raise StorageError("undecryptable", str(path))
 
 
-def create_database(path: Path, key: DataKey) -> None:
-    """A new, empty, keyed database file (schema comes from the migrations)."""
+def create_database(path: Path, key: DataKey | None) -> None:
+    """A new, empty, keyed database file (schema comes from the migrations); key None: benchmark only."""
     if path.exists():
         raise StorageError("exists", str(path))
     # Created empty with owner-only permissions first: SQLite gives its -wal and -shm files the same.
@@ -140,8 +154,11 @@ def create_database(path: Path, key: DataKey) -> None:
         connection.close()
 
 
-def open_engine(path: Path, key: DataKey) -> Engine:
-    """An engine whose every connection is keyed and configured; dispose it to drop them all."""
+def open_engine(path: Path, key: DataKey | None) -> Engine:
+    """An engine whose every connection is keyed and configured; dispose it to drop them all.
+
+    `key=None` (PLAIN_FOR_BENCHMARK_ONLY) gives an unencrypted engine: for `ascolto bench` only.
+    """
 
     def creator() -> Any:
         return _raw_connect(path, key)
@@ -157,13 +174,14 @@ def open_engine(path: Path, key: DataKey) -> Engine:
     with engine.connect() as conn:
         versions = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
         cipher = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
-        provider = conn.exec_driver_sql("PRAGMA cipher_provider").scalar()
+        # without a key (benchmark only) there is no cipher provider, and the pragma returns no row
+        provider = conn.exec_driver_sql("PRAGMA cipher_provider").scalar() if key is not None else "none"
     log.info("opened database: SQLCipher %s (%s), SQLite %s", cipher, provider, versions)
     return engine
 
 
 @contextmanager
-def raw_connection(path: Path, key: DataKey) -> Iterator[Any]:
+def raw_connection(path: Path, key: DataKey | None) -> Iterator[Any]:
     """A plain DB-API connection for maintenance (integrity checks, rekey, backup)."""
     connection = _raw_connect(path, key)
     try:
@@ -172,13 +190,13 @@ def raw_connection(path: Path, key: DataKey) -> Iterator[Any]:
         connection.close()
 
 
-def checkpoint(path: Path, key: DataKey) -> None:
+def checkpoint(path: Path, key: DataKey | None) -> None:
     """Fold the WAL into the main file so a file copy is complete."""
     with raw_connection(path, key) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
-def integrity_problems(path: Path, key: DataKey) -> list[str]:
+def integrity_problems(path: Path, key: DataKey | None) -> list[str]:
     """Names of failed checks: SQLCipher page HMACs, then SQLite's own structure check."""
     problems: list[str] = []
     with raw_connection(path, key) as connection:
@@ -197,7 +215,7 @@ def integrity_problems(path: Path, key: DataKey) -> list[str]:
     return problems
 
 
-def vacuum(path: Path, key: DataKey) -> None:
+def vacuum(path: Path, key: DataKey | None) -> None:
     """Rewrite the file so that erased rows leave no page behind, then empty the WAL.
 
     After an erasure the deleted cells may survive in free pages and in WAL frames (encrypted, but

@@ -1,9 +1,27 @@
-"""Database failures that happen mid-work, put into words a person can act on."""
+"""Database failures that happen mid-work, sorted into what a person can act on.
+
+"Damaged" is said only when the file itself is at fault; a full disk or a read-only folder is said as
+such, because advising a restore there would throw away everything since the last backup.
+"""
 
 from __future__ import annotations
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
+
+DISK_FULL = "disk_full"
+READ_ONLY = "read_only"
+DAMAGED = "damaged"
+BUSY = "busy"
+DISK_ERROR = "disk_error"
+
+_ENGLISH = {
+    DISK_FULL: "the disk is full; the last change was not saved. Free some space and try again.",
+    READ_ONLY: "the data folder is read-only or cannot be opened for writing; the last change was not saved.",
+    DAMAGED: "the database file is damaged. Run 'ascolto verify' and restore the latest backup.",
+    BUSY: "the database is busy; try again in a moment.",
+    DISK_ERROR: "the disk reported an error; the last change was not saved.",
+}
 
 
 def _root(exc: BaseException) -> BaseException:
@@ -12,22 +30,32 @@ def _root(exc: BaseException) -> BaseException:
     return exc
 
 
-def describe_database_error(exc: BaseException) -> str | None:
-    """One English sentence for errors of the file or the disk, or None if this is not one of them."""
+def classify_database_error(exc: BaseException) -> str | None:
+    """One of the codes above for errors of the file or the disk, or None if this is not one of them."""
     root = _root(exc)
+    if isinstance(root, OSError) and not isinstance(root, sqlcipher.Error):
+        if root.errno == 28:
+            return DISK_FULL
+        if root.errno in (13, 30):
+            return READ_ONLY
+        return None
     if not isinstance(root, sqlcipher.Error):
-        if isinstance(root, OSError) and root.errno == 28:
-            return "the disk is full; nothing was saved. Free some space and try again."
         return None
     text = str(root).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return "the disk is full; the last change was not saved. Free some space and try again."
-    if "readonly" in text or "read-only" in text:
-        return "the data folder is read-only; the last change was not saved."
-    if "not a database" in text or "malformed" in text or "hmac" in text:
-        return "the database file is damaged. Run 'ascolto verify' and restore the latest backup."
+    if "full" in text:
+        return DISK_FULL
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return READ_ONLY
+    if "not a database" in text or "malformed" in text or "hmac" in text or "corrupt" in text:
+        return DAMAGED
     if "locked" in text or "busy" in text:
-        return "the database is busy; try again in a moment."
+        return BUSY
     if "disk i/o" in text:
-        return "the disk reported an error; the last change was not saved."
+        return DISK_ERROR
     return None
+
+
+def describe_database_error(exc: BaseException) -> str | None:
+    """One English sentence (for the command line), or None if this is not a file or disk error."""
+    code = classify_database_error(exc)
+    return _ENGLISH[code] if code else None

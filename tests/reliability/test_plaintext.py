@@ -1,0 +1,193 @@
+"""No plaintext anywhere after a real working session.
+
+Cases are created with a random marker in names and every free-text field, then searched, opened,
+reported, exported, backed up and the workspace locked, with the application's logging at DEBUG into a
+log file. Then the data folder, the backups, the exports (package JSON, PDFs), the log files (any *.log
+under the data folder, the test folder or the working directory) and every file of the temporary folder
+modified during the test are scanned for the marker in UTF-8, UTF-16 LE and BE (and upper case): zero
+hits, the encrypted database included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import stat
+import tempfile
+import time
+import uuid
+import zipfile
+from pathlib import Path
+
+from app.reports.periods import parse_period
+from app.services import backup, maintenance, reports
+from app.services import cases as c
+from app.services.workspace import Workspace
+from tests.case_fixtures import FAST_KDF
+from tests.reliability import figures
+
+USER, PASSWORD = "anna", "lampada fiume gatto neve"
+MAX_SCAN_BYTES = 64 * 1024 * 1024
+
+
+def _needles(marker: str) -> dict[str, bytes]:
+    return {
+        "utf-8": marker.encode(),
+        "utf-8 upper": marker.upper().encode(),
+        "utf-16-le": marker.encode("utf-16-le"),
+        "utf-16-be": marker.encode("utf-16-be"),
+    }
+
+
+def _files(root: Path, since: float | None = None, pattern: str = "*") -> list[Path]:
+    found = []
+    for folder, dirs, names in os.walk(root, onerror=lambda _: None):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in names:
+            path = Path(folder, name)
+            if not path.match(pattern):
+                continue
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SCAN_BYTES:
+                continue
+            if since is not None and max(info.st_mtime, info.st_ctime) < since:
+                continue
+            found.append(path)
+    return found
+
+
+def _hits(paths: list[Path], needles: dict[str, bytes]) -> list[str]:
+    hits = []
+    for path in paths:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            continue
+        if zipfile.is_zipfile(path):  # a backup's members are stored, but look inside anyway
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    content += b"".join(archive.read(name) for name in archive.namelist())
+            except (zipfile.BadZipFile, OSError):
+                pass
+        hits.extend(f"{path} ({encoding})" for encoding, needle in needles.items() if needle in content)
+    return hits
+
+
+def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
+    started = time.time() - 2
+    marker = "zq" + uuid.uuid4().hex[:12]  # a name-like word that cannot occur by chance
+    folder, exports, backups = tmp_path / "data", tmp_path / "exports", tmp_path / "stick"
+    exports.mkdir()
+    log_file = tmp_path / "session.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    today = dt.date.today()
+    opened = today - dt.timedelta(days=20)
+    try:
+        ws, _ = Workspace.initialise(
+            folder,
+            centre_name="Centro prova",
+            centre_code="PT",
+            desk_name="Sportello",
+            username=USER,
+            full_name="Anna",
+            password=PASSWORD,
+            kdf=FAST_KDF,
+        )
+        with ws:
+            refs = []
+            for n in range(6):
+                refs.append(
+                    c.open_case(
+                        ws,
+                        c.IdentityInput(
+                            f"{marker}{n}",
+                            f"Cognome{marker}",
+                            tax_code="RSSMRA85A41H501X",
+                            phone=f"333{n} {marker}",
+                            email=f"{marker}@example.org",
+                            address=f"via {marker} {n}",
+                            safe_contact_channel="SMS",
+                            safe_contact_times=f"mattina {marker}",
+                            safe_contact_notes=f"chiamare {marker}",
+                            notes=f"identita {marker}",
+                        ),
+                        c.ProfileInput(birth_year=1980 + n, country="IT", has_children="NO"),
+                        c.ConsentInput(("TRATTAMENTO", "CONTATTO_SICURO", "STATISTICHE"), opened),
+                        opened_on=opened,
+                    )
+                )
+            for ref in refs:
+                c.add_intake(
+                    ws,
+                    ref.id,
+                    c.IntakeInput(
+                        opened, "N1522", "TELEFONO", ("FISICA",), "01", "1_5Y", notes=f"colloquio {marker}"
+                    ),
+                )
+                c.add_risk_assessment(ws, ref.id, opened, "ELEVATO", "SARA_S", f"rischio {marker}")
+                c.agree_pathway(ws, ref.id, opened + dt.timedelta(days=1), f"percorso {marker}")
+                c.add_goal(ws, ref.id, "SICUREZZA", f"obiettivo {marker}")
+                c.add_service(
+                    ws,
+                    ref.id,
+                    c.ServiceInput(
+                        opened + dt.timedelta(days=2),
+                        "PSICO_IND",
+                        "PRESENZA",
+                        60,
+                        "PSICOLOGA",
+                        notes=f"servizio {marker}",
+                    ),
+                )
+                c.add_referral(
+                    ws,
+                    ref.id,
+                    c.ReferralInput(opened + dt.timedelta(days=3), "CONSULTORIO", notes=f"invio {marker}"),
+                )
+            assert c.search_cases(ws, marker).total == len(refs)
+            assert c.search_cases(ws, f"cognome{marker}").total == len(refs)
+            for ref in refs:
+                assert marker in c.get_case(ws, ref.id).identity.notes  # type: ignore[union-attr]
+            data = reports.prepare(ws, parse_period(f"{opened.isoformat()}..{today.isoformat()}"))
+            reports.write_report(ws, data, exports / "relazione.pdf")
+            exported = reports.export(ws, data, exports / "pacchetto.json")
+            made = backup.make_backup(ws, backups)
+            assert maintenance.verify(ws).ok
+            ws.lock()
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+        root.setLevel(old_level)
+
+    needles = _needles(marker)
+    data_files = _files(folder)
+    assert {p.name for p in data_files} >= {"ascolto.db", "keyslots.json"}
+    scanned = {
+        "data folder": data_files,
+        "backups": [*_files(backups), made.path],
+        "exports": [exported.package_path, exported.preview_path, exports / "relazione.pdf"],
+        "logs": [
+            log_file,
+            *_files(folder, pattern="*.log"),
+            *_files(Path.cwd(), since=started, pattern="*.log"),
+        ],
+        "temporary folder": _files(Path(tempfile.gettempdir()), since=started),
+    }
+    assert log_file.stat().st_size > 0, "the application logged nothing at DEBUG: the log scan proves nothing"
+    hits = {where: _hits(paths, needles) for where, paths in scanned.items()}
+    figures.add("plaintext scan: files scanned", sum(len(p) for p in scanned.values()))
+    figures.add("plaintext scan: hits", sum(len(h) for h in hits.values()))
+    assert hits == {where: [] for where in scanned}
+    # and the scan can see: a file holding the marker is found
+    probe = tmp_path / "probe.txt"
+    probe.write_text(f"x {marker} y", encoding="utf-16-le")
+    assert f"{probe} (utf-16-le)" in _hits([probe], needles)

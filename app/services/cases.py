@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, and_, delete, false, func, or_, se
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, HelpDesk, Role
+from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.models.cases import (
     Case,
     ConsentEvent,
@@ -260,6 +260,7 @@ class HistoryEntry:
     at: str
     operator_id: int | None
     action: str
+    operator_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -481,8 +482,13 @@ def open_case(
     opened_on: date | None = None,
     help_desk_id: int | None = None,
     contact: ContactInput | None = None,
+    intake: IntakeInput | None = None,
+    risk: RiskInput | None = None,
 ) -> CaseRef:
-    """Open a case at intake. Refused without processing consent: record an anonymous contact instead."""
+    """Open a case at intake, with her first interview and risk assessment if given, all or nothing.
+
+    Refused without processing consent: record an anonymous contact instead.
+    """
     actor = ws.require_actor()
     scopes = set(consent.scopes)
     if "TRATTAMENTO" not in scopes:
@@ -504,6 +510,8 @@ def open_case(
     assert opened is not None
     clean_identity = _clean_identity(identity)
     clean_profile = _clean_profile(profile)
+    checked_intake = _intake_values(intake) if intake is not None else None
+    checked_risk = _risk_values(risk) if risk is not None else None
     notice = v.check_text(consent.notice_version, "notice_version", 30) or CURRENT_NOTICE_VERSION
     with ws.transaction() as session:
         desk_id = _desk_for(session, actor, help_desk_id)
@@ -544,6 +552,10 @@ def open_case(
         if contact is not None:
             session.add(_contact_row(session, actor, contact, case.id))
         audit.record(session, actor.operator_id, "case.created", "case", case.id)
+        if intake is not None and checked_intake is not None:
+            _add_intake_row(session, actor, case, intake, checked_intake)
+        if checked_risk is not None:
+            _add_risk_row(session, actor, case, checked_risk)
         return CaseRef(case.id, case.code)
 
 
@@ -663,9 +675,10 @@ def _case_file(session: Session, case: Case) -> CaseFile:
         for r in session.scalars(select(Referral).where(Referral.case_id == case.id).order_by(Referral.date))
     ]
     history = [
-        HistoryEntry(e.at.isoformat(sep=" "), e.operator_id, e.action)
-        for e in session.scalars(
-            select(audit.AuditEvent)
+        HistoryEntry(event.at.isoformat(sep=" "), event.operator_id, event.action, name or "")
+        for event, name in session.execute(
+            select(audit.AuditEvent, Operator.full_name)
+            .outerjoin(Operator, Operator.id == audit.AuditEvent.operator_id)
             .where(audit.AuditEvent.entity == "case", audit.AuditEvent.entity_id == str(case.id))
             .order_by(audit.AuditEvent.id.desc())
             .limit(500)
@@ -700,6 +713,8 @@ SORT_KEYS = {
     "code": (Case.year, Case.seq),
     "opened": (Case.opened_on, Case.id),
     "status": (Case.status, Case.id),
+    "name": (Identity.last_name.collate("NOCASE"), Identity.first_name.collate("NOCASE"), Case.id),
+    "desk": (HelpDesk.name, Case.id),
 }
 
 
@@ -894,11 +909,10 @@ def sharing_allowed(session: Session, case_id: int, destination: str) -> bool:
     return allowed
 
 
-def add_intake(ws: Workspace, case_id: int, intake: IntakeInput) -> int:
-    actor = ws.require_actor()
+def _intake_values(intake: IntakeInput) -> tuple[dt.date, dict[str, object]]:
     when = v.check_date(intake.date, "date")
     assert when is not None
-    values = {
+    return when, {
         "access_channel": v.check_code("access_channel", intake.access_channel, "access_channel"),
         "first_contact_mode": v.check_code(
             "first_contact_mode", intake.first_contact_mode, "first_contact_mode", allow_empty=True
@@ -919,45 +933,84 @@ def add_intake(ws: Workspace, case_id: int, intake: IntakeInput) -> int:
         "emergency": bool(intake.emergency),
         "notes": v.check_text(intake.notes, "notes", MAX_NOTES),
     }
+
+
+def _add_intake_row(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    intake: IntakeInput,
+    checked: tuple[dt.date, dict[str, object]],
+) -> int:
+    when, values = checked
+    _writable(case)
+    v.check_not_before(when, case.opened_on, "date")
+    _not_after_closure(case, when)
+    desk_id = (
+        _desk_for(session, actor, intake.help_desk_id or case.help_desk_id)
+        if actor.at_least(Role.COORDINATRICE)
+        else case.help_desk_id
+    )
+    row = Intake(case_id=case.id, date=when, help_desk_id=desk_id, operator_id=actor.operator_id, **values)
+    session.add(row)
+    session.flush()
+    audit.record(session, actor.operator_id, "intake.created", "case", case.id, {"intake": row.id})
+    return row.id
+
+
+def add_intake(ws: Workspace, case_id: int, intake: IntakeInput) -> int:
+    actor = ws.require_actor()
+    checked = _intake_values(intake)
     with ws.transaction() as session:
         case = _load(session, actor, case_id, "change")
-        _writable(case)
-        v.check_not_before(when, case.opened_on, "date")
-        _not_after_closure(case, when)
-        row = Intake(
-            case_id=case.id,
-            date=when,
-            help_desk_id=_desk_for(session, actor, intake.help_desk_id or case.help_desk_id)
-            if actor.at_least(Role.COORDINATRICE)
-            else case.help_desk_id,
-            operator_id=actor.operator_id,
-            **values,
-        )
-        session.add(row)
-        session.flush()
-        audit.record(session, actor.operator_id, "intake.created", "case", case.id, {"intake": row.id})
-        return row.id
+        return _add_intake_row(session, actor, case, intake, checked)
+
+
+@dataclass
+class RiskInput:
+    """Level, tool, date and notes only: never an item of a licensed instrument."""
+
+    date: dt.date
+    level: str
+    tool: str
+    notes: str = ""
+
+
+def _risk_values(risk: RiskInput) -> RiskInput:
+    when = v.check_date(risk.date, "date")
+    assert when is not None
+    return RiskInput(
+        when,
+        v.check_code("risk_level", risk.level, "level"),
+        v.check_code("risk_tool", risk.tool, "tool"),
+        v.check_text(risk.notes, "notes", MAX_NOTES),
+    )
+
+
+def _add_risk_row(session: Session, actor: Actor, case: Case, risk: RiskInput) -> int:
+    _writable(case)
+    v.check_not_before(risk.date, case.opened_on, "date")
+    _not_after_closure(case, risk.date)
+    row = RiskAssessment(
+        case_id=case.id,
+        date=risk.date,
+        level=risk.level,
+        tool=risk.tool,
+        notes=risk.notes,
+        operator_id=actor.operator_id,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, actor.operator_id, "risk.created", "case", case.id, {"level": risk.level})
+    return row.id
 
 
 def add_risk_assessment(ws: Workspace, case_id: int, on: date, level: str, tool: str, notes: str = "") -> int:
     actor = ws.require_actor()
-    when = v.check_date(on, "date")
-    assert when is not None
-    level = v.check_code("risk_level", level, "level")
-    tool = v.check_code("risk_tool", tool, "tool")
-    notes = v.check_text(notes, "notes", MAX_NOTES)
+    risk = _risk_values(RiskInput(on, level, tool, notes))
     with ws.transaction() as session:
         case = _load(session, actor, case_id, "change")
-        _writable(case)
-        v.check_not_before(when, case.opened_on, "date")
-        _not_after_closure(case, when)
-        row = RiskAssessment(
-            case_id=case.id, date=when, level=level, tool=tool, notes=notes, operator_id=actor.operator_id
-        )
-        session.add(row)
-        session.flush()
-        audit.record(session, actor.operator_id, "risk.created", "case", case.id, {"level": level})
-        return row.id
+        return _add_risk_row(session, actor, case, risk)
 
 
 def agree_pathway(ws: Workspace, case_id: int, agreed_on: date, notes: str = "") -> int:

@@ -76,8 +76,18 @@ def lupdate(ts_file: Path) -> None:
         if ts_file.exists():
             shutil.copyfile(ts_file, staged_ts)
         subprocess.run(
-            [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-extensions", "py",
-             str(root / "app"), "-ts", str(staged_ts)],
+            [
+                tool("pyside6-lupdate"),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-extensions",
+                "py",
+                str(root / "app"),
+                "-ts",
+                str(staged_ts),
+            ],
             check=True,
         )
         shutil.copyfile(staged_ts, ts_file)
@@ -87,11 +97,48 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
 
 
+def apply_translations(ts_file: Path, mapping: dict[str, dict[str, str]]) -> int:
+    """Fill unfinished entries from {context: {source: translation}}; returns how many were filled.
+
+    Lets translators work on a plain JSON file (several in parallel) and merge here.
+    """
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts_file)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        texts = mapping.get(context.findtext("name", ""), {})
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source", "")
+            if translation is None or translation.get("type") != "unfinished" or source not in texts:
+                continue
+            translation.text = texts[source]
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--check", action="store_true", help="only check that the .qm matches the .ts")
     parser.add_argument("--no-lupdate", action="store_true", help="only compile the .ts")
+    parser.add_argument(
+        "--apply",
+        nargs="*",
+        type=Path,
+        default=[],
+        help="JSON files {context: {source: translation}} to merge",
+    )
     args = parser.parse_args(argv)
+    if args.apply:
+        import json
+
+        for path in args.apply:
+            print(
+                f"{path}: {apply_translations(TS_FILE, json.loads(path.read_text(encoding='utf-8')))} filled"
+            )
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / QM_FILE.name

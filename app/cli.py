@@ -332,6 +332,20 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Time the services on SQLCipher and on plain SQLite at DESIGN.md's scale (synthetic data)."""
+    from app import bench
+
+    return bench.main(
+        quick=args.quick,
+        json_path=Path(args.json).expanduser() if args.json else None,
+        data_dir=Path(args.data).expanduser(),
+        repeat=args.repeat,
+        women=args.women,
+        out=sys.stdout,
+    )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run
 
@@ -451,6 +465,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--centre", default="Centro antiviolenza (demo)", help="centre name if the folder is new"
     )
     demo.set_defaults(handler=cmd_demo)
+
+    bench = sub.add_parser(
+        "bench", help="time the services on SQLCipher and on plain SQLite (builds synthetic data once)"
+    )
+    bench.add_argument("--quick", action="store_true", help="a tenth of the scale: 10k women instead of 100k")
+    bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench.add_argument(
+        "--data", default="bench-data", help="folder caching the generated databases (default ./bench-data)"
+    )
+    bench.add_argument(
+        "--repeat",
+        type=_bounded_int(1, 100),
+        default=5,
+        help="runs per workload, medians reported (default 5)",
+    )
+    bench.add_argument("--women", type=_bounded_int(50, 1_000_000), help=argparse.SUPPRESS)
+    bench.set_defaults(handler=cmd_bench)
     return parser
 
 

@@ -42,6 +42,9 @@ class Case(Base):
         Index("ix_case_file_desk_status", "help_desk_id", "status"),
         Index("ix_case_file_opened", "opened_on"),
         Index("ix_case_file_no_statistics", "id", sqlite_where=text("statistics_allowed = 0")),
+        # LIKE is case-insensitive in SQLite: only a NOCASE index serves "code LIKE 'BG-2025-0%'", so the
+        # case search per keystroke reads a range instead of scanning every case
+        Index("ix_case_file_code_nocase", text("code COLLATE NOCASE")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

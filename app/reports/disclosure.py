@@ -41,9 +41,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import numpy as np
-from scipy.optimize import linprog
-
 from app.reports.tables import AggregateTable, Number, Unit
 
 RULE_VERSION = "1"
@@ -307,6 +304,11 @@ def _narrow_intervals(
         rhs.append(-known)
     if not rows:
         return []  # nothing ties the hidden values: each lies anywhere in [0, inf)
+    # imported here, not at the top: scipy takes about a second to import, and the GUI's cold start
+    # (which imports this module through the report pages) must not pay for it
+    import numpy as np
+    from scipy.optimize import linprog
+
     a_full = np.zeros((len(rows), len(hidden)))
     for r, row in enumerate(rows):
         for c, coef in row:

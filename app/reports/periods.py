@@ -204,3 +204,16 @@ def _parse(raw: str) -> Period:
             raise ValueError(f"not a real calendar date ({exc})") from None
         return Period.between(start, end)
     raise LookupError(raw)
+
+
+def named_period(start: date, end: date) -> Period:
+    """The year, semester, quarter or month these dates are, else a custom range (merged packages)."""
+    for candidate in (
+        Period.year(start.year),
+        Period.semester(start.year, 1 if start.month <= 6 else 2),
+        Period.quarter(start.year, (start.month - 1) // 3 + 1),
+        Period.month(start.year, start.month),
+    ):
+        if (candidate.start, candidate.end) == (start, end):
+            return candidate
+    return Period.between(start, end)

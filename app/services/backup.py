@@ -174,7 +174,6 @@ def restore_backup(
     """
     if ws.is_unlocked:
         ws.require_actor(Role.AMMINISTRATRICE)
-        ws.lock()
     manifest = inspect_backup(backup_file)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     staging = ws.folder / f".restore-{stamp}"
@@ -206,6 +205,7 @@ def restore_backup(
             raise _backup_error(BackupError("undecryptable"), backup_file) from exc
         except BackupError as exc:
             raise _backup_error(exc, backup_file) from exc
+        ws.lock()  # only now: a refused backup or wrong credentials leave the session as it was
         aside = ws.backups_dir / f"replaced-{stamp}"
         files.replace_database_files(ws.folder, staged_db, staged_slots, aside)
         log.info("restored a backup of %s; the previous database is kept in %s", manifest.created_at, aside)

@@ -138,6 +138,13 @@ class LoginDelayed(UserError):
         self.seconds = seconds
 
 
+class DatabaseDamaged(UserError):
+    """The database file itself is unusable (damaged, truncated, empty, missing, not ours): offer a restore.
+
+    Distinct from a full or read-only disk, where a restore would throw recent work away.
+    """
+
+
 class WorkspaceLocked(UserError):
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("Errors", "The workspace is locked. Unlock it to continue."))

@@ -28,7 +28,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.reports import ExportRecord, TrustedKey
 from app.reports import disclosure, indicators, package, pdf
-from app.reports.periods import Period, parse_period
+from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.services import audit
 from app.services.errors import NotFound, UserError, ValidationError
@@ -463,7 +463,7 @@ def network_report(
         ) from exc
     k = max([disclosure_threshold(ws), *(int(p.disclosure.get("threshold", 0)) for p in packages)])
     protected = disclosure.protect(list(merged), k)
-    period = _named_period(min(p.period_start for p in packages), max(p.period_end for p in packages))
+    period = named_period(min(p.period_start for p in packages), max(p.period_end for p in packages))
     desks = sorted(
         {f"{p.centre} – {d}" if len(p.desks) else p.centre for p in packages for d in (p.desks or [""])}
     )
@@ -490,18 +490,3 @@ def network_report(
             {"packages": len(items), "period": period.code},
         )
     return data
-
-
-def _named_period(start: date, end: date) -> Period:
-    """The year, semester, quarter or month these dates span, or a custom range."""
-    year = start.year
-    for code in (
-        f"{year}",
-        f"{year}-H{1 if start.month <= 6 else 2}",
-        f"{year}-Q{(start.month - 1) // 3 + 1}",
-        f"{year}-{start.month:02d}",
-    ):
-        candidate = parse_period(code)
-        if (candidate.start, candidate.end) == (start, end):
-            return candidate
-    return Period.between(start, end)

@@ -30,6 +30,7 @@ from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
 from app.services.errors import (
+    DatabaseDamaged,
     LoginDelayed,
     PermissionDenied,
     UserError,
@@ -137,13 +138,18 @@ _DATABASE_FAILURES = {
 def database_failure(exc: BaseException, folder: Path) -> UserError:
     """A database error in words: a full or read-only disk is said as such, "damaged" only for the file."""
     code = classify_database_error(exc)
-    message = _DATABASE_FAILURES.get(code or "", _STORAGE_MESSAGES["damaged"])
-    return UserError(message, folder=str(folder))
+    if code in _DATABASE_FAILURES:
+        return UserError(_DATABASE_FAILURES[code or ""], folder=str(folder))
+    return DatabaseDamaged(_STORAGE_MESSAGES["damaged"], folder=str(folder))
+
+
+DAMAGE_REASONS = frozenset({"damaged", "undecryptable", "truncated", "empty", "missing"})
 
 
 def storage_error(exc: StorageError, folder: Path) -> UserError:
     message = _STORAGE_MESSAGES.get(exc.reason, QT_TRANSLATE_NOOP("Errors", "The database cannot be opened."))
-    return UserError(message, folder=str(folder))
+    kind = DatabaseDamaged if exc.reason in DAMAGE_REASONS else UserError
+    return kind(message, folder=str(folder))
 
 
 def check_passphrase(passphrase: str, username: str = "") -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 from app.crypto.atomic import file_mode
 from app.crypto.keyslots import DataKey
@@ -163,7 +163,17 @@ def open_engine(path: Path, key: DataKey | None) -> Engine:
     def creator() -> Any:
         return _raw_connect(path, key)
 
-    engine = create_engine("sqlite+pysqlite://", module=sqlcipher, creator=creator, poolclass=NullPool)
+    # A small pool keeps decrypted pages (cache_size) alive between units of work: search as you type
+    # would otherwise decrypt the same pages again at every keystroke. Locking disposes the engine, which
+    # closes every pooled connection, so no keyed connection outlives a lock.
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=6,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:

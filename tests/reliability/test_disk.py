@@ -313,6 +313,8 @@ def test_folder_turning_read_only_mid_session(small_disk: SmallDisk) -> None:
         case_id = _open_case(ws)
         kept = {_service(ws, case_id, f"before {n}"): f"before {n}" for n in range(5)}
         ws._lock.release()  # tmpfs will not turn read-only while a file is open for writing (see above)
+        assert ws._engine is not None
+        ws._engine.dispose()  # likewise the pooled connections; the next unit of work opens new ones
         small_disk.read_only()
         figures.add("read-only scenarios")
         errors: list[BaseException] = []

@@ -1,0 +1,607 @@
+"""`ascolto bench`: what SQLCipher costs, measured on the real services at the scale of DESIGN.md.
+
+The benchmark builds (once, cached under the data folder) the same seeded demo database twice, with the
+same schema and the same generator: once encrypted (a real data folder: key slots, Argon2id at the
+default cost, SQLCipher 4) and once as plain SQLite through the same library, engine settings and
+migrations (`Workspace.for_benchmark`, which exists for this module only). It then times each workload
+on both, alternating the two, and reports medians, the ratio encrypted/plain and each figure against
+DESIGN.md's budget. Synthetic data only: the password below is public on purpose.
+
+Workloads: cold start of the GUI to the unlock screen (a child process with the smoke hook); unlock
+(key derivation, opening, first page of the case list; plain: opening and the same page); case search per
+keystroke (successive prefixes of a surname and of a case code); opening a case file; saving an intake
+interview; one year of indicators (`reports.prepare`, all desks, last complete year of the data); the PDF
+of that report (rendered without recording a release); a verified backup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+FULL_WOMEN = 100_000
+QUICK_WOMEN = 10_000
+YEARS = 10
+SEED = 2026
+END = date(2026, 6, 30)  # fixed, so the cached data and the "last complete year" never drift
+GENERATOR_VERSION = 2  # bump when app/services/demo.py changes what it generates: the cache is rebuilt
+USER = "bench"
+PASSWORD = "benchmark synthetic data only"  # public on purpose: synthetic data
+SURNAME = "Lombardi"
+ENCRYPTED, PLAIN = "encrypted", "plain"
+READY = "ready.json"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Target:
+    """DESIGN.md's budget for one workload: absolute bounds on the encrypted figure, and the ratio."""
+
+    max_ms: float | None = None
+    min_ms: float | None = None
+    max_ratio: float | None = None  # read workloads: SQLCipher/plain <= 1.3
+
+    def describe(self) -> str:
+        parts = []
+        if self.min_ms is not None and self.max_ms is not None:
+            parts.append(f"{self.min_ms:g}-{self.max_ms:g} ms")
+        elif self.max_ms is not None:
+            parts.append(f"< {self.max_ms:g} ms")
+        if self.max_ratio is not None:
+            parts.append(f"x{self.max_ratio:g}")
+        return ", ".join(parts) or "-"
+
+
+READ_RATIO = 1.3
+TARGETS: dict[str, Target] = {
+    "cold start to unlock screen": Target(max_ms=1000),
+    "unlock (KDF + open + first page)": Target(min_ms=300, max_ms=1000),
+    "search per keystroke (surname)": Target(max_ms=50, max_ratio=READ_RATIO),
+    "search per keystroke (code)": Target(max_ms=50, max_ratio=READ_RATIO),
+    "search, slowest keystroke": Target(max_ms=50, max_ratio=READ_RATIO),
+    "open a case file": Target(max_ms=100, max_ratio=READ_RATIO),
+    "save an interview": Target(max_ms=100),
+    "one year of indicators": Target(max_ms=1000, max_ratio=READ_RATIO),
+    "  of which SQL (compute_indicators)": Target(max_ratio=READ_RATIO),
+    "PDF report": Target(max_ms=2000, max_ratio=READ_RATIO),
+    "backup (write + verify)": Target(),
+}
+MAX_RSS_MB = 400
+
+
+@dataclass
+class Workload:
+    name: str
+    encrypted_ms: float | None
+    plain_ms: float | None
+    ratio: float | None
+    target: str = ""
+    ok: bool | None = None
+    samples: dict[str, list[float]] = field(default_factory=dict)
+
+
+# --- building the two databases ----------------------------------------------------------------------
+def scale_folder(data_dir: Path, women: int) -> Path:
+    return data_dir / f"{women}-women-{YEARS}y-seed{SEED}-v{GENERATOR_VERSION}"
+
+
+def _ready(folder: Path) -> dict[str, Any] | None:
+    try:
+        return dict(json.loads((folder / READY).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
+    """Make (or reuse) the encrypted and plain databases of `women` women; returns their parent folder."""
+    from app.crypto.keyslots import DEFAULT_KDF
+    from app.services import demo
+    from app.services.workspace import SLOTS_FILE, Workspace
+
+    say = progress or (lambda _text: None)
+    folder = scale_folder(data_dir, women)
+    for variant in (ENCRYPTED, PLAIN):
+        target = folder / variant
+        if _ready(target) is not None:
+            continue
+        shutil.rmtree(target, ignore_errors=True)
+        say(f"building the {variant} database: {women} women over {YEARS} years (seed {SEED})")
+        started = time.perf_counter()
+        if variant == ENCRYPTED:
+            ws, _recovery = Workspace.initialise(
+                target, centre_name="Benchmark", centre_code="BG", desk_name="Bergamo", username=USER,
+                full_name=USER, password=PASSWORD, kdf=DEFAULT_KDF,
+            )  # fmt: skip
+        else:
+            ws = Workspace.for_benchmark(target, plain=True)
+        with ws:
+            summary = demo.generate(ws, cases=women, seed=SEED, years=YEARS, today=END)
+        if variant == PLAIN:
+            # The GUI reads only the slot file before unlocking: with a copy, the plain folder reaches the
+            # same unlock screen, so both cold starts do the same work.
+            shutil.copyfile(folder / ENCRYPTED / SLOTS_FILE, target / SLOTS_FILE)
+        seconds = time.perf_counter() - started
+        info = {"summary": asdict(summary), "build_seconds": round(seconds, 1)}
+        (target / READY).write_text(json.dumps(info, indent=1), encoding="utf-8")
+        say(f"  built in {seconds:.0f} s: {summary}")
+    return folder
+
+
+# --- opening ---------------------------------------------------------------------------------------------
+def _open(folder: Path, variant: str) -> Any:
+    from app.services.workspace import Workspace
+
+    if variant == PLAIN:
+        return Workspace.for_benchmark(folder, plain=True)
+    ws = Workspace.open(folder)
+    try:
+        ws.unlock(USER, PASSWORD)
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0
+
+
+def _timed(action: Callable[..., object], *args: Any) -> float:
+    started = time.perf_counter()
+    action(*args)
+    return _ms(started)
+
+
+def _cold_start(folder: Path) -> float:
+    """Wall time from spawning `python -m app.cli` until the GUI says it shows the unlock screen."""
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASCOLTO_SMOKE_QUIT_MS="0")
+    env.pop("ASCOLTO_LOG", None)
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(folder)],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert child.stdout is not None
+    line = child.stdout.readline().strip()
+    elapsed = _ms(started)
+    _, err = child.communicate(timeout=60)
+    if line != "unlock-screen-shown":
+        raise RuntimeError(f"the GUI did not reach the unlock screen ({line or 'no output'}): {err[-500:]}")
+    return elapsed
+
+
+def _unlock(folder: Path, variant: str) -> float:
+    from app.services.cases import search_cases
+    from app.services.workspace import Workspace
+
+    if variant == PLAIN:
+        started = time.perf_counter()
+        ws = Workspace.for_benchmark(folder, plain=True)
+    else:
+        ws = Workspace.open(folder)  # done by the GUI before the unlock screen shows
+        started = time.perf_counter()
+        ws.unlock(USER, PASSWORD)
+    try:
+        search_cases(ws, "", limit=50)
+        return _ms(started)
+    finally:
+        ws.close()
+
+
+# --- the workloads on an unlocked workspace ----------------------------------------------------------------
+@dataclass
+class _Fixture:
+    case_ids: list[int]
+    open_case_ids: list[int]
+    code: str
+    year: int
+
+
+def _fixture(ws: Any) -> _Fixture:
+    from sqlalchemy import func, select
+
+    from app.models.cases import Case
+
+    with ws.transaction(write=False) as session:
+        n = int(session.scalar(select(func.count()).select_from(Case)) or 0)
+        ids = [int(i) for i in session.scalars(select(Case.id).order_by(Case.id))]
+        open_ids = [
+            int(i)
+            for i in session.scalars(
+                select(Case.id)
+                .where(Case.closed_on.is_(None), Case.processing_consent.is_(True), Case.opened_on <= END)
+                .order_by(Case.id)
+            )
+        ]
+        year = END.year - 1
+        codes = list(session.scalars(select(Case.code).where(Case.year == year).order_by(Case.seq)))
+    step = max(1, n // 25)
+    spread = ids[::step][:25]
+    open_spread = open_ids[:: max(1, len(open_ids) // 25)][:25]
+    code = codes[len(codes) // 2] if codes else "BG"
+    return _Fixture(spread, open_spread, code, year)
+
+
+def _keystrokes(text: str) -> list[str]:
+    return [text[:i] for i in range(1, len(text) + 1)]
+
+
+class _Runner:
+    """Times each workload on both variants, alternating them, `repeat` times."""
+
+    def __init__(self, spaces: dict[str, Any], repeat: int) -> None:
+        self.spaces = spaces
+        self.repeat = repeat
+        self.samples: dict[str, dict[str, list[float]]] = {}
+
+    def add(self, name: str, variant: str, ms: float) -> None:
+        self.samples.setdefault(name, {ENCRYPTED: [], PLAIN: []})[variant].append(ms)
+
+    def each(self, name: str, action: Callable[[Any, str], float | None], repeat: int | None = None) -> None:
+        for _ in range(repeat or self.repeat):
+            for variant, ws in self.spaces.items():
+                result = action(ws, variant)
+                if result is not None:
+                    self.add(name, variant, result)
+
+
+def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _Runner:
+    from app.reports import indicators
+    from app.reports.periods import Period
+    from app.services import backup, cases, reports
+
+    runner = _Runner(spaces, repeat)
+    fixtures = {variant: _fixture(ws) for variant, ws in spaces.items()}
+    fx = fixtures[ENCRYPTED]
+    if fx != fixtures[PLAIN]:
+        raise RuntimeError("the encrypted and plain databases differ: delete the benchmark data folder")
+
+    progress("search per keystroke")
+    per_key: dict[str, dict[str, list[float]]] = {}
+    for label, text in (("surname", SURNAME), ("code", fx.code)):
+        for _ in range(repeat):
+            for variant, ws in spaces.items():
+                for prefix in _keystrokes(text):
+                    ms = _timed(cases.search_cases, ws, prefix)
+                    runner.add(f"search per keystroke ({label})", variant, ms)
+                    per_key.setdefault(f"{label}:{prefix}", {ENCRYPTED: [], PLAIN: []})[variant].append(ms)
+    slowest = max(per_key.values(), key=lambda s: statistics.median(s[ENCRYPTED]))
+    runner.samples["search, slowest keystroke"] = slowest
+
+    progress("open a case file")
+
+    def open_case(ws: Any, variant: str) -> None:
+        for case_id in fx.case_ids:
+            runner.add("open a case file", variant, _timed(cases.get_case, ws, case_id))
+
+    runner.each("open a case file", open_case, repeat=max(1, repeat // 2))
+
+    progress("save an interview")
+    intake = cases.IntakeInput(
+        date=END, access_channel="AUTONOMA", first_contact_mode="PRESENZA", violence_forms=("PSICOLOGICA",),
+        relationship="01", violence_duration="1_5Y", police_report="NO", notes="bench",
+    )  # fmt: skip
+
+    def save(ws: Any, variant: str) -> None:
+        for case_id in fx.open_case_ids[:10]:
+            runner.add("save an interview", variant, _timed(cases.add_intake, ws, case_id, intake))
+
+    runner.each("save an interview", save, repeat=max(1, repeat // 2))
+
+    progress(f"one year of indicators ({fx.year})")
+    period = Period.year(fx.year)
+    prepared: dict[str, Any] = {}
+
+    def prepare(ws: Any, variant: str) -> float:
+        started = time.perf_counter()
+        prepared[variant] = reports.prepare(ws, period, None)
+        return _ms(started)
+
+    def sql_only(ws: Any, variant: str) -> float:
+        with ws.transaction(write=False) as session:
+            started = time.perf_counter()
+            indicators.compute_indicators(session, period, None)
+            return _ms(started)
+
+    runner.each("one year of indicators", prepare)
+    runner.each("  of which SQL (compute_indicators)", sql_only)
+
+    progress("PDF report")
+    runner.each(
+        "PDF report", lambda _ws, variant: _timed(lambda: reports.render(reports.document(prepared[variant])))
+    )
+
+    progress("backup")
+    with tempfile.TemporaryDirectory(prefix="ascolto-bench-") as scratch:
+
+        def make(ws: Any, variant: str) -> float:
+            out = Path(scratch) / variant
+            started = time.perf_counter()
+            if variant == ENCRYPTED:
+                backup.make_backup(ws, out)
+            else:
+                _plain_backup(ws, out)
+            elapsed = _ms(started)
+            shutil.rmtree(out, ignore_errors=True)
+            return elapsed
+
+        runner.each("backup (write + verify)", make, repeat=min(repeat, 3))
+    return runner
+
+
+def _plain_backup(ws: Any, out_folder: Path) -> Path:
+    """The steps of `storage.backup.write_backup` on the plain file (that module always keys SQLCipher).
+
+    Online copy with the backup API, row counts, digests, an uncompressed zip, fsync, then the check:
+    digests, extraction, integrity check and row counts. Benchmark only.
+    """
+    import sqlcipher3.dbapi2 as sqlite
+
+    from app.storage import backup as files
+    from app.storage import database
+
+    out_folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_folder))
+    target = out_folder / "plain.zip"
+    try:
+        staged = staging / files.DB_MEMBER
+        with database.raw_connection(ws.db_path, database.PLAIN_FOR_BENCHMARK_ONLY) as source:
+            copy = sqlite.connect(str(staged), isolation_level=None)
+            try:
+                source.backup(copy, pages=256)
+                copy.execute("PRAGMA journal_mode = DELETE").fetchall()
+                counts = files.row_counts(copy)
+            finally:
+                copy.close()
+        digest = _sha256(staged)
+        manifest = json.dumps({"counts": counts, "sha256": digest}).encode()
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
+            archive.writestr(files.MANIFEST_MEMBER, manifest)
+            archive.write(staged, files.DB_MEMBER)
+        with target.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        check = staging / "check.db"
+        with (
+            zipfile.ZipFile(target) as archive,
+            archive.open(files.DB_MEMBER) as member,
+            check.open("wb") as sink,
+        ):
+            shutil.copyfileobj(member, sink, 1 << 20)
+        if _sha256(check) != digest:
+            raise RuntimeError("plain backup digest mismatch")
+        with database.raw_connection(check, database.PLAIN_FOR_BENCHMARK_ONLY) as connection:
+            if [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()] != ["ok"]:
+                raise RuntimeError("plain backup integrity check failed")
+            if files.row_counts(connection) != counts:
+                raise RuntimeError("plain backup row counts differ")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- the whole run -----------------------------------------------------------------------------------------
+def _median(values: Sequence[float]) -> float | None:
+    return round(statistics.median(values), 3) if values else None
+
+
+def _judge(name: str, enc: float | None, ratio: float | None) -> bool | None:
+    target = TARGETS.get(name, Target())
+    checks: list[bool] = []
+    if enc is not None and target.max_ms is not None:
+        checks.append(enc < target.max_ms)
+    if enc is not None and target.min_ms is not None:
+        checks.append(enc >= target.min_ms)
+    if ratio is not None and target.max_ratio is not None:
+        checks.append(ratio <= target.max_ratio)
+    return all(checks) if checks else None
+
+
+def _workload(name: str, samples: dict[str, list[float]]) -> Workload:
+    enc, plain = _median(samples.get(ENCRYPTED, [])), _median(samples.get(PLAIN, []))
+    ratio = round(enc / plain, 2) if enc is not None and plain else None
+    return Workload(
+        name, enc, plain, ratio, TARGETS.get(name, Target()).describe(), _judge(name, enc, ratio), samples
+    )
+
+
+def _peak_rss_mb(who: int) -> float:
+    peak = resource.getrusage(who).ru_maxrss
+    return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
+
+
+def _machine() -> dict[str, Any]:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 0
+    memory = 0.0
+    with suppress(ValueError, OSError, AttributeError):
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu_model = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    connection = sqlcipher.connect(":memory:")
+    try:
+        cipher = connection.execute("PRAGMA cipher_version").fetchone()[0]
+        provider = connection.execute("PRAGMA cipher_provider").fetchone()
+    finally:
+        connection.close()
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu_model,
+        "cpus": cpus,
+        "memory_gib": round(memory, 1),
+        "python": platform.python_version(),
+        "sqlite": sqlcipher.sqlite_version,
+        "sqlcipher": cipher,
+        "cipher_provider": provider[0] if provider else None,
+    }
+
+
+def _scale(folder: Path, women: int) -> dict[str, Any]:
+    ready = _ready(folder / ENCRYPTED) or {}
+    summary = dict(ready.get("summary", {}))
+
+    def size_mb(variant: str) -> float:
+        return round(sum(p.stat().st_size for p in (folder / variant).glob("ascolto.db*")) / 2**20, 1)
+
+    return {
+        "women": women,
+        "years": YEARS,
+        "seed": SEED,
+        "end": END.isoformat(),
+        "indicator_year": END.year - 1,
+        "interviews": summary.get("intakes"),
+        "services": summary.get("services"),
+        "contacts": summary.get("contacts"),
+        "referrals": summary.get("referrals"),
+        "db_mb": {ENCRYPTED: size_mb(ENCRYPTED), PLAIN: size_mb(PLAIN)},
+        "build_seconds": {v: (_ready(folder / v) or {}).get("build_seconds") for v in (ENCRYPTED, PLAIN)},
+    }
+
+
+def run(
+    data_dir: Path,
+    women: int,
+    repeat: int = 5,
+    progress: Progress | None = None,
+    cold_start: bool = True,
+) -> dict[str, Any]:
+    """Build or reuse the data, time every workload on both variants; returns the JSON document."""
+    say = progress or (lambda _text: None)
+    folder = build(data_dir, women, say)
+    built_rss = _peak_rss_mb(resource.RUSAGE_SELF)
+    samples: dict[str, dict[str, list[float]]] = {}
+    if cold_start:
+        say("cold start to the unlock screen")
+        name = "cold start to unlock screen"
+        samples[name] = {ENCRYPTED: [], PLAIN: []}
+        for _ in range(repeat):
+            for variant in (ENCRYPTED, PLAIN):
+                samples[name][variant].append(_cold_start(folder / variant))
+    say("unlock")
+    name = "unlock (KDF + open + first page)"
+    samples[name] = {ENCRYPTED: [], PLAIN: []}
+    for _ in range(repeat):
+        for variant in (ENCRYPTED, PLAIN):
+            samples[name][variant].append(_unlock(folder / variant, variant))
+    with _both_open(folder) as spaces:
+        runner = _run_workloads(spaces, repeat, say)
+    samples.update(runner.samples)
+    workloads = [_workload(name, samples[name]) for name in TARGETS if name in samples]
+    peak = _peak_rss_mb(resource.RUSAGE_SELF)
+    return {
+        "workloads": [
+            {k: v for k, v in asdict(w).items() if k != "samples"} | {"samples": w.samples} for w in workloads
+        ],
+        "scale": _scale(folder, women),
+        "peak_rss_mb": peak,
+        "peak_rss_ok": peak < MAX_RSS_MB,
+        "peak_rss_mb_after_build": built_rss,
+        "gui_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) if cold_start else None,
+        "repeat": repeat,
+        "machine": _machine(),
+    }
+
+
+@contextmanager
+def _both_open(folder: Path) -> Iterator[dict[str, Any]]:
+    spaces: dict[str, Any] = {}
+    try:
+        for variant in (ENCRYPTED, PLAIN):
+            spaces[variant] = _open(folder / variant, variant)
+        yield spaces
+    finally:
+        for ws in spaces.values():
+            ws.close()
+
+
+# --- output ------------------------------------------------------------------------------------------------
+def _fmt(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def print_table(result: dict[str, Any], out: TextIO) -> None:
+    scale = result["scale"]
+    machine = result["machine"]
+    print(
+        f"Ascolto bench: {scale['women']:,} women, {scale['interviews'] or 0:,} interviews, "
+        f"{scale['services'] or 0:,} services over {scale['years']} years; indicators for "
+        f"{scale['indicator_year']}; medians of {result['repeat']} runs",
+        file=out,
+    )
+    print(
+        f"{machine['cpu']} ({machine['cpus']} CPUs, {machine['memory_gib']} GiB), Python {machine['python']}, "
+        f"SQLCipher {machine['sqlcipher']} / SQLite {machine['sqlite']}",
+        file=out,
+    )
+    header = f"{'workload':<38} {'encrypted ms':>13} {'plain ms':>10} {'ratio':>6}  {'target':<18} check"
+    print(header, file=out)
+    print("-" * len(header), file=out)
+    for w in result["workloads"]:
+        check = {True: "ok", False: "OVER", None: ""}[w["ok"]]
+        print(
+            f"{w['name']:<38} {_fmt(w['encrypted_ms']):>13} {_fmt(w['plain_ms']):>10} "
+            f"{_fmt(w['ratio'], 2):>6}  {w['target']:<18} {check}",
+            file=out,
+        )
+    rss_check = "ok" if result["peak_rss_ok"] else "OVER"
+    print(
+        f"{'peak resident memory (bench process)':<38} {result['peak_rss_mb']:>10,.0f} MB"
+        f"{'':>20}< {MAX_RSS_MB} MB{'':>10} {rss_check}",
+        file=out,
+    )
+    if result.get("gui_peak_rss_mb") is not None:
+        print(
+            f"{'  GUI process up to the unlock screen':<38} {result['gui_peak_rss_mb']:>10,.0f} MB", file=out
+        )
+
+
+def main(
+    *, quick: bool, json_path: Path | None, data_dir: Path, repeat: int, women: int | None, out: TextIO
+) -> int:
+    count = women or (QUICK_WOMEN if quick else FULL_WOMEN)
+
+    def say(text: str) -> None:
+        print(f"[bench] {text}", file=sys.stderr, flush=True)
+
+    result = run(data_dir, count, repeat=repeat, progress=say)
+    print_table(result, out)
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(result, indent=1), encoding="utf-8")
+        print(f"JSON written to {json_path}", file=out)
+    return 0

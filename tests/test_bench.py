@@ -1,0 +1,93 @@
+"""`ascolto bench` machinery at a tiny scale: both variants run and the JSON has its shape. Not timed."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from app import bench
+from app.cli import build_parser
+from app.crypto.keyslots import DataKey
+from app.services.workspace import Workspace
+from app.storage import database
+from app.storage.database import PLAIN_SQLITE_HEADER, StorageError
+
+WOMEN = 300
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    data = tmp_path_factory.mktemp("bench-data")
+    return data, bench.run(data, WOMEN, repeat=1, cold_start=False)
+
+
+def test_both_variants_ran_every_workload(result: tuple[Path, dict[str, object]]) -> None:
+    _data, doc = result
+    workloads = doc["workloads"]
+    assert isinstance(workloads, list)
+    names = [w["name"] for w in workloads]
+    assert names == [n for n in bench.TARGETS if n != "cold start to unlock screen"]
+    for w in workloads:
+        assert set(w) >= {"name", "encrypted_ms", "plain_ms", "ratio"}
+        assert w["encrypted_ms"] is not None and w["plain_ms"] is not None, w["name"]
+        assert w["encrypted_ms"] >= 0 and w["plain_ms"] >= 0, w["name"]
+        if w["plain_ms"] >= 0.1:  # below that, a tiny test database rounds medians to nothing
+            assert w["ratio"] == pytest.approx(w["encrypted_ms"] / w["plain_ms"], rel=0.05)
+        assert w["samples"]["encrypted"] and w["samples"]["plain"]
+    json.dumps(doc)  # serialisable as written by --json
+
+
+def test_scale_memory_and_machine_are_reported(result: tuple[Path, dict[str, object]]) -> None:
+    _data, doc = result
+    scale = doc["scale"]
+    assert isinstance(scale, dict)
+    assert scale["women"] == WOMEN and scale["years"] == bench.YEARS
+    assert scale["interviews"] > WOMEN and scale["services"] > 5 * WOMEN
+    assert isinstance(doc["peak_rss_mb"], float) and doc["peak_rss_mb"] > 0
+    assert {"cpu", "cpus", "python", "sqlite", "sqlcipher"} <= set(doc["machine"])  # type: ignore[arg-type]
+    out = io.StringIO()
+    bench.print_table(doc, out)
+    assert "search per keystroke (surname)" in out.getvalue() and "peak resident memory" in out.getvalue()
+
+
+def test_one_database_is_encrypted_the_other_plain_with_the_same_data(
+    result: tuple[Path, dict[str, object]],
+) -> None:
+    data, _doc = result
+    folder = bench.scale_folder(data, WOMEN)
+    encrypted = (folder / bench.ENCRYPTED / "ascolto.db").read_bytes()[:16]
+    plain = (folder / bench.PLAIN / "ascolto.db").read_bytes()[:16]
+    assert plain == PLAIN_SQLITE_HEADER
+    assert encrypted != PLAIN_SQLITE_HEADER
+    assert b"Lombardi" not in (folder / bench.ENCRYPTED / "ascolto.db").read_bytes()
+    assert bench._ready(folder / bench.ENCRYPTED) == {
+        **(bench._ready(folder / bench.PLAIN) or {}),
+        "build_seconds": bench._ready(folder / bench.ENCRYPTED)["build_seconds"],  # type: ignore[index]
+    }
+
+
+def test_cached_data_is_reused(result: tuple[Path, dict[str, object]]) -> None:
+    data, _doc = result
+    folder = bench.scale_folder(data, WOMEN)
+    before = (folder / bench.PLAIN / bench.READY).stat().st_mtime_ns
+    assert bench.build(data, WOMEN) == folder
+    assert (folder / bench.PLAIN / bench.READY).stat().st_mtime_ns == before
+
+
+def test_the_plain_workspace_is_for_the_benchmark_only(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        Workspace.for_benchmark(tmp_path / "x", plain=False)
+    with Workspace.for_benchmark(tmp_path / "plain", plain=True):
+        pass
+    # the normal unlock path still refuses a plain file
+    with pytest.raises(StorageError) as refused:
+        database.find_working_key(tmp_path / "plain" / "ascolto.db", [DataKey.generate()])
+    assert refused.value.reason == "plaintext"
+
+
+def test_bench_command_is_registered() -> None:
+    args = build_parser().parse_args(["bench", "--quick", "--json", "out.json", "--repeat", "3"])
+    assert args.quick and args.json == "out.json" and args.repeat == 3 and args.data == "bench-data"

@@ -17,6 +17,7 @@ from app.services.errors import UserError
 from app.services.workspace import LoginResult, Workspace
 from app.ui import operations, session
 from app.ui.config import CONFIG
+from app.ui.damaged import CheckedUnlockScreen, DamagedScreen
 from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.idle import IdleLock
@@ -25,7 +26,6 @@ from app.ui.session import SessionInfo
 from app.ui.session_guard import SessionGuard
 from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
 from app.ui.shell import ShellWindow
-from app.ui.unlock import UnlockScreen
 from app.ui.wizard import SetupWizard
 
 
@@ -37,7 +37,8 @@ class AppController(QObject):
         self.settings = settings or UiSettings(data_dir)
         self.workspace: Workspace | None = None
         self.wizard: SetupWizard | None = None
-        self.unlock_screen: UnlockScreen | None = None
+        self.unlock_screen: CheckedUnlockScreen | None = None
+        self.damaged_screen: DamagedScreen | None = None
         self.main_window: MainWindow | None = None
         self.shell = ShellWindow()
         self.quick_hide_action = self._action("hide", self.tr("Quick &hide"), "Ctrl+Shift+H", self.quick_hide)
@@ -93,10 +94,34 @@ class AppController(QObject):
         window = MainWindow(self.workspace, info, self.settings, self.quick_hide_action, self.lock_action)
         if window.admin_page is not None:
             window.admin_page.security.idle_minutes_changed.connect(self.set_idle_minutes)
+            window.admin_page.backup.restored.connect(self._reopen)
+            window.admin_page.backup.session_lost.connect(self.lock)
         self.main_window = window
         self.shell.show_page(window)
         self.idle.timeout_seconds = self._idle_seconds(self.settings.get(IDLE_LOCK_MINUTES))
         self.idle.arm()
+
+    @Slot(object)
+    def _reopen(self, info: SessionInfo) -> None:
+        """After a restore from the administration: a new session on the restored database."""
+        self.shell.blank_now()
+        self._close_session_windows()
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            window.clear()
+            self.shell.remove_page(window)
+            window.deleteLater()
+        self._unlocked(info)
+
+    @Slot(str)
+    def _show_damaged(self, username: str) -> None:
+        assert self.workspace is not None
+        if self.damaged_screen is None:
+            self.damaged_screen = DamagedScreen(self.workspace)
+            self.damaged_screen.restored.connect(self._unlocked)
+            self.damaged_screen.back.connect(self._show_unlock)
+        self.shell.show_page(self.damaged_screen)
+        self.damaged_screen.show_for(username)
 
     @Slot(int)
     def set_idle_minutes(self, minutes: int) -> None:
@@ -148,8 +173,9 @@ class AppController(QObject):
     def _show_unlock(self) -> None:
         assert self.workspace is not None
         if self.unlock_screen is None:
-            self.unlock_screen = UnlockScreen(self.workspace)
+            self.unlock_screen = CheckedUnlockScreen(self.workspace)
             self.unlock_screen.unlocked.connect(self._unlocked)
+            self.unlock_screen.damaged.connect(self._show_damaged)
         self.shell.show_page(self.unlock_screen)
         self.unlock_screen.reset()
 

@@ -1,11 +1,18 @@
-"""Entry point of the desktop app: `ascolto` without a command, via app.cli.cmd_gui."""
+"""Entry point of the desktop app: `ascolto` without a command, via app.cli.cmd_gui.
+
+Smoke hook, for CI, `ascolto bench` (cold start) and checking an installation: with
+`ASCOLTO_SMOKE_QUIT_MS=N` the GUI quits N milliseconds after its first screen is up (0: as soon as the
+event loop runs) and prints which screen it showed: `setup-wizard-shown` (empty data folder),
+`unlock-screen-shown` (an existing one) or `no-known-screen`. Without the variable nothing changes.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +37,36 @@ def create_application() -> QApplication:
     return app
 
 
+SMOKE_ENV = "ASCOLTO_SMOKE_QUIT_MS"
+
+
+def _first_screen() -> str:
+    shown = {  # by class and base-class names, so a specialised screen still counts
+        cls.__name__
+        for widget in QApplication.allWidgets()
+        if widget.isVisible()
+        for cls in type(widget).__mro__
+    }
+    if "SetupWizard" in shown:
+        return "setup-wizard-shown"
+    if "UnlockScreen" in shown:
+        return "unlock-screen-shown"
+    return "no-known-screen"
+
+
+def _install_smoke_hook(app: QApplication) -> None:
+    delay = os.environ.get(SMOKE_ENV, "")
+    if not delay.isdigit():
+        return
+
+    def report_and_quit() -> None:
+        print(_first_screen(), flush=True)
+        QApplication.closeAllWindows()
+        app.quit()
+
+    QTimer.singleShot(int(delay), report_and_quit)
+
+
 def run(data_dir: Path, language: str | None = None) -> int:
     """Start the GUI on `data_dir`; Italian unless `language` or the saved setting says English."""
     app = create_application()
@@ -39,6 +76,7 @@ def run(data_dir: Path, language: str | None = None) -> int:
     install_exception_hooks()
     controller = AppController(app, data_dir, settings)
     controller.start()
+    _install_smoke_hook(app)
     try:
         return app.exec()
     finally:

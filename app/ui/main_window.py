@@ -26,7 +26,11 @@ from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.i18n import role_label
 from app.ui.icons import icon
 from app.ui.pages.admin import AdminPage
-from app.ui.pages.placeholder import PlaceholderPage
+from app.ui.pages.backup_banner import BackupReminderBanner
+from app.ui.pages.cases import CasesPage
+from app.ui.pages.contact import QuickContactPage
+from app.ui.pages.network import NetworkPage
+from app.ui.pages.reports import ReportsPage
 from app.ui.session import SessionInfo
 from app.ui.settings import UiSettings
 
@@ -83,38 +87,19 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(210)
         self.pages = QStackedWidget()
         self.admin_page: AdminPage | None = None
-        self._add_page(
-            "cases",
-            self.tr("Cases"),
-            PlaceholderPage(
-                self.tr("Cases"),
-                self.tr(
-                    "The case list comes with the case records: search by code or name, filters by status."
-                ),
-            ),
-        )
-        self._add_page(
-            "contact",
-            self.tr("Quick contact"),
-            PlaceholderPage(
-                self.tr("Quick contact"),
-                self.tr(
-                    "Anonymous first contacts (calls, visits) will be counted here, without personal data."
-                ),
-            ),
-        )
-        self._add_page(
-            "reports",
-            self.tr("Reports"),
-            PlaceholderPage(
-                self.tr("Reports"),
-                self.tr(
-                    "Indicators for a period and help desk, with disclosure control, PDF and signed export."
-                ),
-            ),
-        )
+        self.cases_page = CasesPage(workspace, info)
+        self._add_page("cases", self.tr("Cases"), self.cases_page)
+        self.contact_page = QuickContactPage(workspace, info)
+        self._add_page("contact", self.tr("Quick contact"), self.contact_page)
+        self.reports_page: ReportsPage | None = None
+        self.network_page: NetworkPage | None = None
+        if info.actor.at_least(Role.COORDINATRICE):
+            self.reports_page = ReportsPage(workspace)
+            self._add_page("reports", self.tr("Reports"), self.reports_page)
+            self.network_page = NetworkPage(workspace)
+            self._add_page("network", self.tr("Network"), self.network_page)
         if info.actor.role is Role.AMMINISTRATRICE:
-            self.admin_page = AdminPage(workspace, settings, info.centre_name)
+            self.admin_page = AdminPage(workspace, settings, info.centre_name, info.actor.username)
             self._add_page("admin", self.tr("Administration"), self.admin_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -129,6 +114,15 @@ class MainWindow(QMainWindow):
             holder = QHBoxLayout()
             holder.setContentsMargins(16, 12, 16, 0)
             holder.addWidget(self.banner)
+            column.addLayout(holder)
+        self.backup_banner: BackupReminderBanner | None = None
+        if self.admin_page is not None:
+            self.backup_banner = BackupReminderBanner(workspace)
+            self.backup_banner.open_backup.connect(self.open_backup_tab)
+            self.admin_page.backup.backed_up.connect(self.backup_banner.hide)
+            holder = QHBoxLayout()
+            holder.setContentsMargins(16, 12, 16, 0)
+            holder.addWidget(self.backup_banner)
             column.addLayout(holder)
         column.addWidget(self.pages, 1)
         central = QWidget()
@@ -154,6 +148,12 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self.page_keys().index(key))
+
+    @Slot()
+    def open_backup_tab(self) -> None:
+        if self.admin_page is not None:
+            self.show_page("admin")
+            self.admin_page.tabs.setCurrentWidget(self.admin_page.backup)
 
     def _build_toolbar(self, quick_hide: QAction, lock: QAction) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.workspace import Workspace
+from app.ui.pages.backup import BackupTab
 from app.ui.pages.desks import HelpDesksTab
 from app.ui.pages.operators import OperatorsTab
+from app.ui.pages.reports_settings import DisclosureBox
+from app.ui.pages.retention import RetentionTab
 from app.ui.pages.security import SecurityTab
 from app.ui.settings import UiSettings
 
 
 class AdminPage(QWidget):
     def __init__(
-        self, workspace: Workspace, settings: UiSettings, centre_name: str, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        settings: UiSettings,
+        centre_name: str,
+        username: str = "",
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         heading = QLabel(self.tr("Administration"))
@@ -26,6 +36,12 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.operators, self.tr("&Operators"))
         self.tabs.addTab(self.desks, self.tr("&Help desks"))
         self.tabs.addTab(self.security, self.tr("&Security and settings"))
+        self.backup = BackupTab(workspace, username)
+        self.retention = RetentionTab(workspace)
+        self.disclosure = DisclosureBox(workspace)
+        cast(QVBoxLayout, self.security.layout()).insertWidget(1, self.disclosure)
+        self.tabs.addTab(self.backup, self.tr("&Backup"))
+        self.tabs.addTab(self.retention, self.tr("&Retention"))
         self.desks.changed.connect(self.operators.refresh)  # the desk combo of 'add operator'
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -46,5 +62,5 @@ class AdminPage(QWidget):
         self.desks.refresh()
 
     def clear(self) -> None:
-        for tab in (self.operators, self.desks, self.security):
+        for tab in (self.operators, self.desks, self.security, self.backup, self.retention, self.disclosure):
             tab.clear()

@@ -105,6 +105,14 @@
         <source>&amp;Security and settings</source>
         <translation>Si&amp;curezza e impostazioni</translation>
     </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>&amp;Backup</translation>
+    </message>
+    <message>
+        <source>&amp;Retention</source>
+        <translation>Conser&amp;vazione</translation>
+    </message>
 </context>
 <context>
     <name>AdministratorPage</name>
@@ -142,6 +150,76 @@
     </message>
 </context>
 <context>
+    <name>AgreePathwayDialog</name>
+    <message>
+        <source>Agree the pathway — {code}</source>
+        <translation>Concorda il percorso — {code}</translation>
+    </message>
+    <message>
+        <source>Date agreed</source>
+        <translation>Data dell’accordo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed on:</source>
+        <translation>&amp;Concordato il:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>The case becomes “pathway in progress” (taken in charge).</source>
+        <translation>Il caso passa a “percorso in corso” (presa in carico).</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymousContactPage</name>
+    <message>
+        <source>Anonymous contact</source>
+        <translation>Contatto anonimo</translation>
+    </message>
+    <message>
+        <source>She did not consent to processing: no case is opened.</source>
+        <translation>Non ha dato il consenso al trattamento: non viene aperto alcun caso.</translation>
+    </message>
+    <message>
+        <source>Only an anonymous count is kept: the date, the help desk, how she reached the centre and how she made contact. No name, no contact details, no notes. She can come back at any time.</source>
+        <translation>Si conserva solo un conteggio anonimo: la data, lo sportello, come è arrivata al centro e come ha preso contatto. Nessun nome, nessun recapito, nessuna nota. Può tornare quando vuole.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— scegli —</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>First contact mode</source>
+        <translation>Modalità del primo contatto</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Access c&amp;hannel:</source>
+        <translation>&amp;Canale di accesso:</translation>
+    </message>
+    <message>
+        <source>First contact mo&amp;de:</source>
+        <translation>&amp;Modalità del primo contatto:</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Quick &amp;hide</source>
@@ -158,6 +236,399 @@
     <message>
         <source>Lock Ascolto now (Ctrl+L)</source>
         <translation>Blocca Ascolto adesso (Ctrl+L)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminderBanner</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Fai il &amp;backup ora…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignora</translation>
+    </message>
+    <message>
+        <source>No backup of the database has been made yet. Make one now.</source>
+        <translation>Non è ancora stato fatto alcun backup dell’archivio. Fallo ora.</translation>
+    </message>
+    <message>
+        <source>The last backup was made on {date}, more than {days} days ago. Make a new one.</source>
+        <translation>L’ultimo backup risale al {date}, più di {days} giorni fa. Fanne uno nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>Remind me when the last backup is older than</source>
+        <translation>Avvisami quando l’ultimo backup è più vecchio di</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Fai il &amp;backup ora…</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Avanzamento del backup</translation>
+    </message>
+    <message>
+        <source>A backup is encrypted with the same passwords and recovery key as the database. Keep it on a USB stick or disk stored away from this computer.</source>
+        <translation>Il backup è cifrato con le stesse password e la stessa chiave di recupero dell’archivio. Conservalo su una chiavetta USB o un disco tenuti lontano da questo computer.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Ultimo backup:</translation>
+    </message>
+    <message>
+        <source>&amp;Remind after:</source>
+        <translation>&amp;Avvisa dopo:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Ripristino</translation>
+    </message>
+    <message>
+        <source>Bring back the database as it was when a backup was made, for example after a disk failure. The database in use now is kept aside, never deleted.</source>
+        <translation>Riporta l’archivio com’era al momento del backup, per esempio dopo un guasto del disco. L’archivio in uso viene messo da parte, mai cancellato.</translation>
+    </message>
+    <message>
+        <source>Re&amp;store…</source>
+        <translation>&amp;Ripristina…</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Non è ancora stato fatto alcun backup.</translation>
+    </message>
+    <message>
+        <source>{when}</source>
+        <translation>{when}</translation>
+    </message>
+    <message>
+        <source>(a backup is due)</source>
+        <translation>(è ora di fare un backup)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the backup</source>
+        <translation>Scegli dove salvare il backup</translation>
+    </message>
+    <message>
+        <source>Writing and checking the backup…</source>
+        <translation>Scrittura e verifica del backup…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {name}
+in {folder}</source>
+        <translation>Backup scritto e verificato: {name}
+in {folder}</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>Scegli il backup da ripristinare</translation>
+    </message>
+    <message>
+        <source>Ascolto backups (*.ascbak)</source>
+        <translation>Backup di Ascolto (*.ascbak)</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {reason}
+
+The current database is unchanged. Ascolto locked itself: sign in again.</source>
+        <translation>Il backup non è stato ripristinato: {reason}
+
+L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Save the copy of her data</source>
+        <translation>Salva la copia dei suoi dati</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Sospendi</translation>
+    </message>
+    <message>
+        <source>&amp;Close with outcome…</source>
+        <translation>&amp;Chiudi con esito…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Riapri</translation>
+    </message>
+    <message>
+        <source>&amp;Erase her identity…</source>
+        <translation>Cancella la sua &amp;identità…</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Azioni</translation>
+    </message>
+    <message>
+        <source>Case actions</source>
+        <translation>Azioni sul caso</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>Ri&amp;prendi</translation>
+    </message>
+    <message>
+        <source>Case suspended</source>
+        <translation>Caso sospeso</translation>
+    </message>
+    <message>
+        <source>Case resumed</source>
+        <translation>Caso ripreso</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Riapri</translation>
+    </message>
+    <message>
+        <source>Reopen case {code}?</source>
+        <translation>Riaprire il caso {code}?</translation>
+    </message>
+    <message>
+        <source>Case reopened</source>
+        <translation>Caso riaperto</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>Caso chiuso</translation>
+    </message>
+    <message>
+        <source>Identity erased</source>
+        <translation>Identità cancellata</translation>
+    </message>
+    <message>
+        <source>Copy for her</source>
+        <translation>Copia per lei</translation>
+    </message>
+    <message>
+        <source>The PDF contains her personal data. Continue?</source>
+        <translation>Il PDF contiene i suoi dati personali. Vuoi continuare?</translation>
+    </message>
+    <message>
+        <source>Save it only where no one else can read it (not a shared folder), print it for her, then delete the file.</source>
+        <translation>Salvalo solo dove nessun altro può leggerlo (non in una cartella condivisa), stampalo per lei, poi elimina il file.</translation>
+    </message>
+    <message>
+        <source>Copy saved: {name}</source>
+        <translation>Copia salvata: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileView</name>
+    <message>
+        <source>← &amp;Cases</source>
+        <translation>← &amp;Casi</translation>
+    </message>
+    <message>
+        <source>Back to the case list (Esc)</source>
+        <translation>Torna all’elenco dei casi (Esc)</translation>
+    </message>
+    <message>
+        <source>Copy for &amp;her…</source>
+        <translation>Copia per &amp;lei…</translation>
+    </message>
+    <message>
+        <source>A PDF of everything held on her, to hand to her (right of access)</source>
+        <translation>Un PDF con tutti i dati conservati su di lei, da consegnarle (diritto di accesso)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profilo</translation>
+    </message>
+    <message>
+        <source>C&amp;onsents</source>
+        <translation>Co&amp;nsensi</translation>
+    </message>
+    <message>
+        <source>&amp;Interviews</source>
+        <translation>Coll&amp;oqui</translation>
+    </message>
+    <message>
+        <source>&amp;Risk</source>
+        <translation>&amp;Rischio</translation>
+    </message>
+    <message>
+        <source>Pa&amp;thway</source>
+        <translation>Percor&amp;so</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>Pres&amp;tazioni</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferrals</source>
+        <translation>&amp;Invii</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>Cronolo&amp;gia</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>Case code</source>
+        <translation>Codice caso</translation>
+    </message>
+    <message>
+        <source>(identity erased)</source>
+        <translation>(identità cancellata)</translation>
+    </message>
+    <message>
+        <source>Help desk: {desk}</source>
+        <translation>Sportello: {desk}</translation>
+    </message>
+    <message>
+        <source>opened on {day}</source>
+        <translation>aperto il {day}</translation>
+    </message>
+    <message>
+        <source>taken in charge on {day}</source>
+        <translation>presa in carico il {day}</translation>
+    </message>
+    <message>
+        <source>closed on {day}</source>
+        <translation>chiuso il {day}</translation>
+    </message>
+    <message>
+        <source>⚠  DO NOT CONTACT HER. She has not agreed to be contacted (or withdrew it): do not call, text or write, even if a number is on file.</source>
+        <translation>⚠  NON CONTATTARLA. Non ha acconsentito a essere contattata (o ha revocato il consenso): non chiamarla, non mandarle messaggi e non scriverle, anche se in scheda c’è un numero.</translation>
+    </message>
+    <message>
+        <source>Consent to processing withdrawn — record frozen. Her identity and notes were erased; nothing more can be recorded.</source>
+        <translation>Consenso al trattamento revocato — scheda bloccata. La sua identità e le note sono state cancellate; non si può registrare altro.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Aperto il</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted yet</source>
+        <translation>Non è ancora possibile ordinare questa colonna</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListView</name>
+    <message>
+        <source>Cases</source>
+        <translation>Casi</translation>
+    </message>
+    <message>
+        <source>&amp;New case (intake)…</source>
+        <translation>&amp;Nuovo caso (accoglienza)…</translation>
+    </message>
+    <message>
+        <source>Start the intake of a woman: consent first (Ctrl+Shift+N)</source>
+        <translation>Avvia l’accoglienza di una donna: prima il consenso (Ctrl+Maiusc+N)</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Cerca casi</translation>
+    </message>
+    <message>
+        <source>Search by case code or name  (Ctrl+F)</source>
+        <translation>Cerca per codice caso o nome  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filtro per stato</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Casi aperti</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>Casi chiusi</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Tutti i casi</translation>
+    </message>
+    <message>
+        <source>Help desk filter</source>
+        <translation>Filtro per sportello</translation>
+    </message>
+    <message>
+        <source>All help desks</source>
+        <translation>Tutti gli sportelli</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>S&amp;tato:</translation>
+    </message>
+    <message>
+        <source>&amp;Help desk:</source>
+        <translation>&amp;Sportello:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>Casi: %n</numerusform>
+            <numerusform>Casi: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case matches “{text}”.
+Check the spelling, or look among all statuses.</source>
+        <translation>Nessun caso corrisponde a “{text}”.
+Controlla come l’hai scritto, oppure cerca tra tutti gli stati.</translation>
+    </message>
+    <message>
+        <source>No case with this status.</source>
+        <translation>Nessun caso in questo stato.</translation>
+    </message>
+    <message>
+        <source>No open cases yet.
+Start with “New case (intake)” when a woman agrees to be followed.</source>
+        <translation>Non ci sono ancora casi aperti.
+Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seguita.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Case {code} opened</source>
+        <translation>Caso {code} aperto</translation>
+    </message>
+    <message>
+        <source>Anonymous contact recorded: no personal data stored</source>
+        <translation>Contatto anonimo registrato: nessun dato personale memorizzato</translation>
     </message>
 </context>
 <context>
@@ -239,6 +710,237 @@
     </message>
 </context>
 <context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Close case {code}</source>
+        <translation>Chiudi il caso {code}</translation>
+    </message>
+    <message>
+        <source>— choose the outcome —</source>
+        <translation>— scegli l’esito —</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>Data di chiusura</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <source>Closed &amp;on:</source>
+        <translation>Chiuso &amp;il:</translation>
+    </message>
+    <message>
+        <source>The pathway closes with the case. A coordinator can reopen it.</source>
+        <translation>Il percorso si chiude con il caso. Una coordinatrice può riaprirlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>&amp;Chiudi il caso</translation>
+    </message>
+    <message>
+        <source>Choose the outcome.</source>
+        <translation>Scegli l’esito.</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Chiudi il caso</translation>
+    </message>
+    <message>
+        <source>Close case {code} as “{outcome}”?</source>
+        <translation>Chiudere il caso {code} con esito “{outcome}”?</translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Registra il consenso</translation>
+    </message>
+    <message>
+        <source>Consent scope</source>
+        <translation>Ambito del consenso</translation>
+    </message>
+    <message>
+        <source>She &amp;gives consent</source>
+        <translation>&amp;Dà il consenso</translation>
+    </message>
+    <message>
+        <source>She &amp;withdraws consent</source>
+        <translation>&amp;Revoca il consenso</translation>
+    </message>
+    <message>
+        <source>— the whole network —</source>
+        <translation>— tutta la rete —</translation>
+    </message>
+    <message>
+        <source>Network service</source>
+        <translation>Servizio della rete</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Ambito:</translation>
+    </message>
+    <message>
+        <source>Network se&amp;rvice:</source>
+        <translation>&amp;Servizio della rete:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Da&amp;ta:</translation>
+    </message>
+    <message>
+        <source>Privacy notice version {version}.</source>
+        <translation>Informativa privacy versione {version}.</translation>
+    </message>
+    <message>
+        <source>Her name, contacts and every free-text note will be erased at once, and nothing more can be recorded in this case. Only anonymous statistical data stay. This cannot be undone.</source>
+        <translation>Il suo nome, i recapiti e ogni nota a testo libero saranno cancellati subito, e in questo caso non si potrà più registrare nulla. Restano solo i dati statistici anonimi. L’operazione è irreversibile.</translation>
+    </message>
+    <message>
+        <source>Nobody may contact her any more: the case file will show “DO NOT CONTACT”.</source>
+        <translation>Nessuno potrà più contattarla: la scheda mostrerà “NON CONTATTARE”.</translation>
+    </message>
+    <message>
+        <source>She will be left out of every statistical report from now on.</source>
+        <translation>D’ora in poi sarà esclusa da tutti i report statistici.</translation>
+    </message>
+    <message>
+        <source>Referrals that share her data with this service will be refused.</source>
+        <translation>Gli invii che condividono i suoi dati con questo servizio saranno rifiutati.</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Revoca il consenso</translation>
+    </message>
+    <message>
+        <source>Record that {code} withdraws consent to: {scope}?</source>
+        <translation>Registrare che {code} revoca il consenso per: {scope}?</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Consent</source>
+        <translation>Consenso</translation>
+    </message>
+    <message>
+        <source>Ask first, before writing anything about her. Each consent can be withdrawn later.</source>
+        <translation>Chiedi prima di scrivere qualsiasi cosa su di lei. Ogni consenso può essere revocato in seguito.</translation>
+    </message>
+    <message>
+        <source>Privacy notice version &lt;b&gt;{version}&lt;/b&gt;. Read it with her, or give her the printed copy, before she decides.</source>
+        <translation>Informativa privacy versione &lt;b&gt;{version}&lt;/b&gt;. Leggila con lei, o dalle la copia stampata, prima che decida.</translation>
+    </message>
+    <message>
+        <source>Date of consent</source>
+        <translation>Data del consenso</translation>
+    </message>
+    <message>
+        <source>She consents to the &amp;processing of her data (needed to open a case)</source>
+        <translation>Acconsente al &amp;trattamento dei suoi dati (necessario per aprire un caso)</translation>
+    </message>
+    <message>
+        <source>Without this consent no case is opened and nothing identifying is stored: you can record an anonymous contact instead (next page).</source>
+        <translation>Senza questo consenso non si apre alcun caso e non si memorizza nulla di identificativo: puoi invece registrare un contatto anonimo (pagina successiva).</translation>
+    </message>
+    <message>
+        <source>She agrees to be &amp;contacted by the centre (safe channel and times next)</source>
+        <translation>Accetta di essere &amp;contattata dal centro (canale e orari sicuri al passo successivo)</translation>
+    </message>
+    <message>
+        <source>She agrees to &amp;share her data with these network services:</source>
+        <translation>Accetta di condividere i suoi dati con questi &amp;servizi della rete:</translation>
+    </message>
+    <message>
+        <source>Network services she allows</source>
+        <translation>Servizi della rete autorizzati</translation>
+    </message>
+    <message>
+        <source>She agrees to anonymous &amp;statistical use</source>
+        <translation>Accetta l’uso statistico &amp;anonimo</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Tick the network services she agrees to share her data with.</source>
+        <translation>Spunta i servizi della rete con cui accetta di condividere i suoi dati.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Ambito</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>Network service</source>
+        <translation>Servizio della rete</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Informativa</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>Storico dei consensi</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent or withdrawal…</source>
+        <translation>&amp;Registra consenso o revoca…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Now — processing: {p}  ·  safe contact: {c}  ·  anonymous statistics: {s}</source>
+        <translation>Situazione attuale — trattamento: {p}  ·  contatto sicuro: {c}  ·  statistiche anonime: {s}</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>revocato</translation>
+    </message>
+</context>
+<context>
     <name>CreatingPage</name>
     <message>
         <source>Creating the encrypted database</source>
@@ -251,6 +953,122 @@
     <message>
         <source>Progress</source>
         <translation>Avanzamento</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedScreen</name>
+    <message>
+        <source>The database cannot be read</source>
+        <translation>Impossibile leggere l’archivio</translation>
+    </message>
+    <message>
+        <source>Ascolto could open the key file but not the database: the file in the data folder is damaged or incomplete (for example after a disk fault or a power cut during writing). Your password is not the problem.</source>
+        <translation>Ascolto è riuscito ad aprire il file della chiave ma non l’archivio: il file nella cartella dei dati è danneggiato o incompleto (per esempio dopo un guasto del disco o un’interruzione di corrente durante la scrittura). Il problema non è la tua password.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the damaged file is kept as it is. Restoring a backup moves it aside, into {folder}, so that a technician can still look at it.</source>
+        <translation>Non è stato modificato nulla: il file danneggiato resta com’è. Il ripristino di un backup lo sposta da parte, in {folder}, perché un tecnico possa ancora esaminarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Backups found (newest first):</source>
+        <translation>&amp;Backup trovati (dal più recente):</translation>
+    </message>
+    <message>
+        <source>Backups found</source>
+        <translation>Backup trovati</translation>
+    </message>
+    <message>
+        <source>No backup in the data folder. Choose the folder or USB stick where the backups are.</source>
+        <translation>Nessun backup nella cartella dei dati. Scegli la cartella o la chiavetta USB che contiene i backup.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from the selected backup…</source>
+        <translation>&amp;Ripristina dal backup selezionato…</translation>
+    </message>
+    <message>
+        <source>Look in &amp;another folder…</source>
+        <translation>Cerca in un’&amp;altra cartella…</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;sign-in screen</source>
+        <translation>&amp;Torna alla schermata di accesso</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the backups</source>
+        <translation>Scegli la cartella con i backup</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPicker</name>
+    <message>
+        <source>&amp;All help desks</source>
+        <translation>&amp;Tutti gli sportelli</translation>
+    </message>
+    <message>
+        <source>Help desks in the report</source>
+        <translation>Sportelli nel report</translation>
+    </message>
+    <message>
+        <source>{desk} (closed)</source>
+        <translation>{desk} (chiuso)</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureBox</name>
+    <message>
+        <source>Reports: disclosure control</source>
+        <translation>Report: controllo della divulgazione statistica</translation>
+    </message>
+    <message>
+        <source> women</source>
+        <translation> donne</translation>
+    </message>
+    <message>
+        <source>Minimum number of women behind a published value</source>
+        <translation>Numero minimo di donne alla base di un valore pubblicato</translation>
+    </message>
+    <message>
+        <source>Save &amp;threshold</source>
+        <translation>Salva la &amp;soglia</translation>
+    </message>
+    <message>
+        <source>A value in a report is published only if at least this many women stand behind it. The law allows no less than 3; 5 is recommended. It applies to every report of the centre.</source>
+        <translation>Un valore di un report viene pubblicato solo se riguarda almeno questo numero di donne. La legge non consente meno di 3; si consiglia 5. Vale per tutti i report del centro.</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;frequency:</source>
+        <translation>&amp;Frequenza minima:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase her identity — {code}</source>
+        <translation>Cancella la sua identità — {code}</translation>
+    </message>
+    <message>
+        <source>Her name, date of birth, contacts and every free-text note of this case will be erased for good. Only the anonymous statistical data stay. This cannot be undone.</source>
+        <translation>Il suo nome, la data di nascita, i recapiti e ogni nota a testo libero di questo caso saranno cancellati definitivamente. Restano solo i dati statistici anonimi. L’operazione è irreversibile.</translation>
+    </message>
+    <message>
+        <source>Type the case code to confirm</source>
+        <translation>Digita il codice caso per confermare</translation>
+    </message>
+    <message>
+        <source>&amp;Type {code} to confirm:</source>
+        <translation>&amp;Digita {code} per confermare:</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Cancella</translation>
+    </message>
+    <message>
+        <source>Type the case code exactly.</source>
+        <translation>Digita il codice caso esattamente com’è scritto.</translation>
     </message>
 </context>
 <context>
@@ -486,8 +1304,8 @@
         <translation>Il file dell’archivio in {folder} è danneggiato o non corrisponde a queste chiavi. Non è stato toccato; ripristinalo da una copia di sicurezza.</translation>
     </message>
     <message>
-        <source>The database file in {folder} cannot be read.</source>
-        <translation>Il file dell’archivio in {folder} non è leggibile.</translation>
+        <source>The database file in {folder} cannot be read right now (disk full, read-only or no permission). It was left untouched.</source>
+        <translation>Il file dell’archivio in {folder} non si può leggere in questo momento (disco pieno, sola lettura o permessi mancanti). Non è stato toccato.</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Ascolto. Install the newer version to open it.</source>
@@ -508,6 +1326,22 @@
     <message>
         <source>The data folder {folder} is inside a folder kept in sync with the cloud ({detail}). The encrypted database and its keys would be copied to other servers and could be damaged by the sync. Choose a folder on this PC outside OneDrive, Dropbox, Google Drive and the like. An administrator who accepts the risk can set {env}=1.</source>
         <translation>La cartella dati {folder} si trova in una cartella sincronizzata con il cloud ({detail}). L’archivio cifrato e le sue chiavi verrebbero copiati su server esterni e la sincronizzazione potrebbe danneggiarli. Scegli una cartella su questo PC, fuori da OneDrive, Dropbox, Google Drive e servizi simili. Un’amministratrice che accetta il rischio può impostare {env}=1.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last change was not saved. Free some space and try again.</source>
+        <translation>Il disco è pieno: l’ultima modifica non è stata salvata. Libera un po’ di spazio e riprova.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be written (read-only or no permission): the last change was not saved.</source>
+        <translation>Non si può scrivere nella cartella dei dati {folder} (sola lettura o permessi mancanti): l’ultima modifica non è stata salvata.</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again in a moment.</source>
+        <translation>L’archivio è occupato. Riprova tra un momento.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error: the last change was not saved. Check the disk and try again.</source>
+        <translation>Il disco ha segnalato un errore: l’ultima modifica non è stata salvata. Controlla il disco e riprova.</translation>
     </message>
     <message>
         <source>The database cannot be opened.</source>
@@ -594,6 +1428,14 @@
         <translation>La copia di sicurezza {path} non si può decifrare e non è stata usata. Non è cambiato nulla.</translation>
     </message>
     <message>
+        <source>The key file of this data folder is damaged: no backup was made.</source>
+        <translation>Il file della chiave di questa cartella dei dati è danneggiato: non è stato fatto alcun backup.</translation>
+    </message>
+    <message>
+        <source>The backup does not fit in {path}: the disk is full. Nothing was kept.</source>
+        <translation>Il backup non entra in {path}: il disco è pieno. Non è stato conservato nulla.</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Non è stato possibile scrivere la copia di sicurezza in {path}: {reason}</translation>
     </message>
@@ -675,6 +1517,53 @@
     <message>
         <source>Dismiss</source>
         <translation>Chiudi l’avviso</translation>
+    </message>
+</context>
+<context>
+    <name>FastServiceBar</name>
+    <message>
+        <source>Date of the service</source>
+        <translation>Data della prestazione</translation>
+    </message>
+    <message>
+        <source>Service type (type its first letters)</source>
+        <translation>Tipo di prestazione (digita le prime lettere)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuti</translation>
+    </message>
+    <message>
+        <source>Operator role</source>
+        <translation>Ruolo dell’operatrice</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Record this service (Enter)</source>
+        <translation>Registra questa prestazione (Invio)</translation>
+    </message>
+    <message>
+        <source>Quick entry</source>
+        <translation>Inserimento rapido</translation>
+    </message>
+    <message>
+        <source>Ctrl+N, type the first letters of the service, Enter. Change date, minutes or role if needed.</source>
+        <translation>Ctrl+N, digita le prime lettere della prestazione, Invio. Se serve, cambia data, minuti o ruolo.</translation>
+    </message>
+    <message>
+        <source>Recorded: {type}, {minutes} min</source>
+        <translation>Registrata: {type}, {minutes} min</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1829,49 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <source>New goal — {code}</source>
+        <translation>Nuovo obiettivo — {code}</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Ambito</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>e.g. find a safe place to live with the children</source>
+        <translation>es. trovare un posto sicuro dove vivere con i figli</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Ambito:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrizione:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Stato:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue by:</source>
+        <translation>S&amp;cadenza:</translation>
+    </message>
+</context>
+<context>
     <name>HelpDesksTab</name>
     <message>
         <source>Help desks</source>
@@ -955,6 +1887,425 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Every reading and change of this file is recorded and cannot be altered.</source>
+        <translation>Ogni consultazione e modifica di questa scheda viene registrata e non può essere alterata.</translation>
+    </message>
+    <message>
+        <source>operator no. {id}</source>
+        <translation>operatrice n. {id}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityForm</name>
+    <message>
+        <source>First name or nickname</source>
+        <translation>Nome o soprannome</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Data di nascita</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>— not agreed —</source>
+        <translation>— nessun consenso —</translation>
+    </message>
+    <message>
+        <source>Safe contact channel</source>
+        <translation>Canale di contatto sicuro</translation>
+    </message>
+    <message>
+        <source>Safe contact times</source>
+        <translation>Orari di contatto sicuri</translation>
+    </message>
+    <message>
+        <source>e.g. weekdays 9-12, never in the evening</source>
+        <translation>es. giorni feriali 9-12, mai la sera</translation>
+    </message>
+    <message>
+        <source>Safe contact notes</source>
+        <translation>Note per il contatto sicuro</translation>
+    </message>
+    <message>
+        <source>e.g. say you are calling from the library</source>
+        <translation>es. dire che si chiama dalla biblioteca</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;First name or nickname:</source>
+        <translation>&amp;Nome o soprannome:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Cognome:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Data di n&amp;ascita:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Tele&amp;fono:</translation>
+    </message>
+    <message>
+        <source>Safe contact &amp;channel:</source>
+        <translation>Canal&amp;e di contatto sicuro:</translation>
+    </message>
+    <message>
+        <source>Safe contact &amp;times:</source>
+        <translation>&amp;Orari di contatto sicuri:</translation>
+    </message>
+    <message>
+        <source>Safe contact n&amp;otes:</source>
+        <translation>Note per il contatto &amp;sicuro:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>No&amp;te:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <source>Who she is</source>
+        <translation>Chi è</translation>
+    </message>
+    <message>
+        <source>Kept only in this encrypted file, never exported. A first name or a nickname is enough.</source>
+        <translation>Questi dati restano solo in questo file cifrato e non vengono mai esportati. Basta un nome o un soprannome.</translation>
+    </message>
+    <message>
+        <source>She did not agree to be contacted: the case will show “DO NOT CONTACT”.</source>
+        <translation>Non ha accettato di essere contattata: il caso mostrerà “NON CONTATTARE”.</translation>
+    </message>
+    <message>
+        <source>Enter at least her first name or last name (a nickname will do).</source>
+        <translation>Inserisci almeno il nome o il cognome (va bene anche un soprannome).</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <source>New case</source>
+        <translation>Nuovo caso</translation>
+    </message>
+    <message>
+        <source>Anonymous contact only</source>
+        <translation>Solo contatto anonimo</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>Passo {n} di {total}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Avanti &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Indietro</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fine</translation>
+    </message>
+    <message>
+        <source>Her own help desk</source>
+        <translation>Il suo sportello</translation>
+    </message>
+    <message>
+        <source>&amp;Record anonymous contact</source>
+        <translation>&amp;Registra contatto anonimo</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>A&amp;pri il caso</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nuovo caso</translation>
+    </message>
+    <message>
+        <source>Stop this intake? Nothing you typed will be kept.</source>
+        <translation>Interrompere questa accoglienza? Niente di ciò che hai scritto verrà conservato.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consensi</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Anno di nascita</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Colloquio</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>Forms of violence</source>
+        <translation>Forme di violenza</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relazione</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergenza</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Rischio</translation>
+    </message>
+    <message>
+        <source>not assessed now</source>
+        <translation>non valutato ora</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>New interview — {code}</source>
+        <translation>Nuovo colloquio — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewForm</name>
+    <message>
+        <source>Date of the interview</source>
+        <translation>Data del colloquio</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— scegli —</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>First contact mode</source>
+        <translation>Modalità del primo contatto</translation>
+    </message>
+    <message>
+        <source>Forms of violence</source>
+        <translation>Forme di violenza</translation>
+    </message>
+    <message>
+        <source>— not stated —</source>
+        <translation>— non indicato —</translation>
+    </message>
+    <message>
+        <source>Relationship with the perpetrator</source>
+        <translation>Relazione con l’autore</translation>
+    </message>
+    <message>
+        <source>Duration of the violence</source>
+        <translation>Durata della violenza</translation>
+    </message>
+    <message>
+        <source>Report to the authorities</source>
+        <translation>Denuncia alle autorità</translation>
+    </message>
+    <message>
+        <source>Protective measures requested</source>
+        <translation>Misure di protezione richieste</translation>
+    </message>
+    <message>
+        <source>Protective measures obtained</source>
+        <translation>Misure di protezione ottenute</translation>
+    </message>
+    <message>
+        <source>E&amp;mergency: she needs protection now</source>
+        <translation>&amp;Emergenza: ha bisogno di protezione subito</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergenza</translation>
+    </message>
+    <message>
+        <source>Notes of the interview</source>
+        <translation>Note del colloquio</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Access c&amp;hannel:</source>
+        <translation>&amp;Canale di accesso:</translation>
+    </message>
+    <message>
+        <source>First contact mo&amp;de:</source>
+        <translation>&amp;Modalità del primo contatto:</translation>
+    </message>
+    <message>
+        <source>Forms of violence:</source>
+        <translation>Forme di violenza:</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship with the perpetrator:</source>
+        <translation>&amp;Relazione con l’autore:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration of the violence:</source>
+        <translation>D&amp;urata della violenza:</translation>
+    </message>
+    <message>
+        <source>Re&amp;port to the authorities:</source>
+        <translation>De&amp;nuncia alle autorità:</translation>
+    </message>
+    <message>
+        <source>Protective measures requested:</source>
+        <translation>Misure di protezione richieste:</translation>
+    </message>
+    <message>
+        <source>Protective measures obtained:</source>
+        <translation>Misure di protezione ottenute:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <source>First interview</source>
+        <translation>Primo colloquio</translation>
+    </message>
+    <message>
+        <source>The intake interview (colloquio di accoglienza): how she arrived and what she lives through.</source>
+        <translation>Il colloquio di accoglienza: come è arrivata al centro e che cosa sta vivendo.</translation>
+    </message>
+    <message>
+        <source>Choose how she reached the centre (or “Not available”).</source>
+        <translation>Scegli come è arrivata al centro (oppure “Non disponibile”).</translation>
+    </message>
+    <message>
+        <source>Choose how she made the first contact.</source>
+        <translation>Scegli come ha preso il primo contatto.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>Forms of violence</source>
+        <translation>Forme di violenza</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relazione con l’autore</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergenza</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>Colloqui</translation>
+    </message>
+    <message>
+        <source>&amp;Add interview…</source>
+        <translation>&amp;Aggiungi colloquio…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>First contact mode: {v}</source>
+        <translation>Modalità del primo contatto: {v}</translation>
+    </message>
+    <message>
+        <source>Duration of the violence: {v}</source>
+        <translation>Durata della violenza: {v}</translation>
+    </message>
+    <message>
+        <source>Report to the authorities: {v}</source>
+        <translation>Denuncia alle autorità: {v}</translation>
+    </message>
+    <message>
+        <source>Complaint withdrawn: {v}</source>
+        <translation>Denuncia ritirata: {v}</translation>
+    </message>
+    <message>
+        <source>Protective measures requested: {v}</source>
+        <translation>Misure di protezione richieste: {v}</translation>
+    </message>
+    <message>
+        <source>Protective measures obtained: {v}</source>
+        <translation>Misure di protezione ottenute: {v}</translation>
+    </message>
+    <message>
+        <source>Notes: {v}</source>
+        <translation>Note: {v}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
@@ -965,24 +2316,16 @@
         <translation>Prese in carico</translation>
     </message>
     <message>
-        <source>The case list comes with the case records: search by code or name, filters by status.</source>
-        <translation>L’elenco delle prese in carico arriverà con le schede dei casi: ricerca per codice o per nome, filtri per stato.</translation>
-    </message>
-    <message>
         <source>Quick contact</source>
         <translation>Primo contatto</translation>
-    </message>
-    <message>
-        <source>Anonymous first contacts (calls, visits) will be counted here, without personal data.</source>
-        <translation>Qui si conteranno i primi contatti anonimi (telefonate, accessi), senza dati personali.</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>Report</translation>
     </message>
     <message>
-        <source>Indicators for a period and help desk, with disclosure control, PDF and signed export.</source>
-        <translation>Indicatori per periodo e sportello, con tutela della riservatezza, PDF ed esportazione firmata.</translation>
+        <source>Network</source>
+        <translation>Rete</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -1010,6 +2353,113 @@
     <message>
         <source>Ascolto</source>
         <translation>Ascolto</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>Rete</translation>
+    </message>
+    <message>
+        <source>Import the signed packages that help desks and centres sent you, check who signed them, then print the network report. Values hidden in any package stay protected.</source>
+        <translation>Importa i pacchetti firmati che ti hanno inviato sportelli e centri, verifica chi li ha firmati, poi stampa il report della rete. I valori oscurati in un pacchetto restano protetti.</translation>
+    </message>
+    <message>
+        <source>&amp;Import packages…</source>
+        <translation>&amp;Importa pacchetti…</translation>
+    </message>
+    <message>
+        <source>&amp;Check and trust the key…</source>
+        <translation>&amp;Verifica e accetta la chiave…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from the list</source>
+        <translation>&amp;Rimuovi dall’elenco</translation>
+    </message>
+    <message>
+        <source>&amp;Print network report…</source>
+        <translation>&amp;Stampa il report della rete…</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Help desks</source>
+        <translation>Sportelli</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Impronta della chiave</translation>
+    </message>
+    <message>
+        <source>Key trusted</source>
+        <translation>Chiave attendibile</translation>
+    </message>
+    <message>
+        <source>Imported packages</source>
+        <translation>Pacchetti importati</translation>
+    </message>
+    <message>
+        <source>Trusted signing keys</source>
+        <translation>Chiavi di firma attendibili</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Confermata il</translation>
+    </message>
+    <message>
+        <source>Trusted keys</source>
+        <translation>Chiavi attendibili</translation>
+    </message>
+    <message>
+        <source>This centre&apos;s own fingerprint: {fingerprint}</source>
+        <translation>Impronta di questo centro: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Import signed packages</source>
+        <translation>Importa pacchetti firmati</translation>
+    </message>
+    <message>
+        <source>Signed packages (*.json)</source>
+        <translation>Pacchetti firmati (*.json)</translation>
+    </message>
+    <message>
+        <source>Checking the signatures…</source>
+        <translation>Verifica delle firme…</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tutti</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no — check it</source>
+        <translation>no — da verificare</translation>
+    </message>
+    <message>
+        <source>Save the network report</source>
+        <translation>Salva il report della rete</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Merging the packages and writing the PDF…</source>
+        <translation>Unione dei pacchetti e creazione del PDF…</translation>
+    </message>
+    <message>
+        <source>Network report saved: {path} ({primary} values suppressed, {secondary} more to protect them).</source>
+        <translation>Report della rete salvato: {path} ({primary} valori oscurati, altri {secondary} per proteggerli).</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +2545,29 @@
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Outcome of the referral</source>
+        <translation>Esito dell’invio</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Date of the outcome</source>
+        <translation>Data dell’esito</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseFields</name>
     <message>
         <source>Too short: {count} of at least {minimum} characters</source>
@@ -1159,6 +2632,368 @@
     <message>
         <source>{verdict} · the two passwords are different</source>
         <translation>{verdict} · le due password sono diverse</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayTab</name>
+    <message>
+        <source>A&amp;gree the pathway…</source>
+        <translation>&amp;Concorda il percorso…</translation>
+    </message>
+    <message>
+        <source>Add &amp;goal…</source>
+        <translation>Aggiungi &amp;obiettivo…</translation>
+    </message>
+    <message>
+        <source>Add re&amp;view…</source>
+        <translation>Aggiungi &amp;verifica…</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Obiettivi</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Ambito</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>Note della verifica</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Verifiche</translation>
+    </message>
+    <message>
+        <source>No pathway agreed yet. When she agrees a personalised pathway with you, record it here: the case is then “taken in charge” and you can set goals.</source>
+        <translation>Nessun percorso ancora concordato. Quando la donna concorda con te un percorso personalizzato, registralo qui: il caso risulta così “preso in carico” e puoi definire gli obiettivi.</translation>
+    </message>
+    <message>
+        <source>Agreed on {day}.</source>
+        <translation>Concordato il {day}.</translation>
+    </message>
+    <message>
+        <source>Closed on {day}: {outcome}.</source>
+        <translation>Chiuso il {day}: {outcome}.</translation>
+    </message>
+    <message>
+        <source>Status of goal {n}</source>
+        <translation>Stato dell’obiettivo {n}</translation>
+    </message>
+    <message>
+        <source>Goal updated</source>
+        <translation>Obiettivo aggiornato</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Kind of period</source>
+        <translation>Tipo di periodo</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Anno</translation>
+    </message>
+    <message>
+        <source>Semester</source>
+        <translation>Semestre</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mese</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Intervallo personalizzato</translation>
+    </message>
+    <message>
+        <source>Part of the year</source>
+        <translation>Parte dell’anno</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <source>1st semester</source>
+        <translation>1º semestre</translation>
+    </message>
+    <message>
+        <source>2nd semester</source>
+        <translation>2º semestre</translation>
+    </message>
+    <message>
+        <source>Q1 (Jan–Mar)</source>
+        <translation>1º trimestre (gen–mar)</translation>
+    </message>
+    <message>
+        <source>Q2 (Apr–Jun)</source>
+        <translation>2º trimestre (apr–giu)</translation>
+    </message>
+    <message>
+        <source>Q3 (Jul–Sep)</source>
+        <translation>3º trimestre (lug–set)</translation>
+    </message>
+    <message>
+        <source>Q4 (Oct–Dec)</source>
+        <translation>4º trimestre (ott–dic)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Year of birth</source>
+        <translation>Anno di nascita</translation>
+    </message>
+    <message>
+        <source>type to search…</source>
+        <translation>scrivi per cercare…</translation>
+    </message>
+    <message>
+        <source>Country of citizenship</source>
+        <translation>Paese di cittadinanza</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Titolo di studio</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Condizione professionale</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>Stato civile</translation>
+    </message>
+    <message>
+        <source>Living with</source>
+        <translation>Convive con</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Figli</translation>
+    </message>
+    <message>
+        <source>Number of children</source>
+        <translation>Numero di figli</translation>
+    </message>
+    <message>
+        <source>Of whom minors</source>
+        <translation>Di cui minori</translation>
+    </message>
+    <message>
+        <source>Minors who witnessed violence</source>
+        <translation>Minori che hanno assistito alla violenza</translation>
+    </message>
+    <message>
+        <source>Minors who suffered violence</source>
+        <translation>Minori che hanno subito violenza</translation>
+    </message>
+    <message>
+        <source>Pr&amp;egnant</source>
+        <translation>In &amp;gravidanza</translation>
+    </message>
+    <message>
+        <source>Pregnant (grey: not known)</source>
+        <translation>In gravidanza (grigio: non noto)</translation>
+    </message>
+    <message>
+        <source>&amp;Year of birth:</source>
+        <translation>&amp;Anno di nascita:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry of citizenship:</source>
+        <translation>&amp;Paese di cittadinanza:</translation>
+    </message>
+    <message>
+        <source>&amp;Education:</source>
+        <translation>&amp;Titolo di studio:</translation>
+    </message>
+    <message>
+        <source>E&amp;mployment:</source>
+        <translation>&amp;Condizione professionale:</translation>
+    </message>
+    <message>
+        <source>Marital &amp;status:</source>
+        <translation>Stato ci&amp;vile:</translation>
+    </message>
+    <message>
+        <source>Living with:</source>
+        <translation>Convive con:</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren:</source>
+        <translation>&amp;Figli:</translation>
+    </message>
+    <message>
+        <source>&amp;Number of children:</source>
+        <translation>&amp;Numero di figli:</translation>
+    </message>
+    <message>
+        <source>Of whom &amp;minors:</source>
+        <translation>Di cui &amp;minori:</translation>
+    </message>
+    <message>
+        <source>Minors who &amp;witnessed violence:</source>
+        <translation>Minori che hanno assi&amp;stito alla violenza:</translation>
+    </message>
+    <message>
+        <source>Minors who s&amp;uffered violence:</source>
+        <translation>Minori che hanno s&amp;ubito violenza:</translation>
+    </message>
+    <message>
+        <source>Leave &apos;—&apos; where she did not say: it is counted as not available.</source>
+        <translation>Lascia “—” dove non te l’ha detto: viene conteggiato come non disponibile.</translation>
+    </message>
+    <message>
+        <source>There cannot be more minor children than children.</source>
+        <translation>I figli minori non possono essere più del numero di figli.</translation>
+    </message>
+    <message>
+        <source>This number cannot exceed the number of minor children.</source>
+        <translation>Questo numero non può superare quello dei figli minori.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <source>Anonymous data for the statistics. Fill in what she tells you; the rest stays “not available”.</source>
+        <translation>Dati anonimi per le statistiche. Compila ciò che ti racconta; il resto rimane “non disponibile”.</translation>
+    </message>
+    <message>
+        <source>Choose a country from the list (type a few letters of its name).</source>
+        <translation>Scegli un paese dall’elenco (scrivi qualche lettera del nome).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Her identity was erased: only the anonymous profile is kept.</source>
+        <translation>La sua identità è stata cancellata: si conserva solo il profilo anonimo.</translation>
+    </message>
+    <message>
+        <source>Identity (kept only here, erasable)</source>
+        <translation>Identità (conservata solo qui, cancellabile)</translation>
+    </message>
+    <message>
+        <source>Profile (anonymous, used for statistics)</source>
+        <translation>Profilo (anonimo, usato per le statistiche)</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Salva le modifiche</translation>
+    </message>
+    <message>
+        <source>Save identity and profile (Ctrl+S)</source>
+        <translation>Salva identità e profilo (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Changes saved</source>
+        <translation>Modifiche salvate</translation>
+    </message>
+</context>
+<context>
+    <name>QuickContactPage</name>
+    <message>
+        <source>Quick contact</source>
+        <translation>Contatto rapido</translation>
+    </message>
+    <message>
+        <source>For a call or a visit that does not (yet) become a case. Only an anonymous count is stored: date, help desk, how she reached the centre, how she made contact, and why. No name, no phone number, no notes.</source>
+        <translation>Per una telefonata o una visita che non diventa (ancora) un caso. Si registra solo un conteggio anonimo: data, sportello, come è arrivata al centro, come ha preso contatto e per quale motivo. Nessun nome, nessun numero di telefono, nessuna nota.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— scegli —</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>First contact mode</source>
+        <translation>Modalità del primo contatto</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Record contact</source>
+        <translation>&amp;Registra contatto</translation>
+    </message>
+    <message>
+        <source>Record this contact (Ctrl+Enter)</source>
+        <translation>Registra questo contatto (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>&amp;Help desk:</source>
+        <translation>&amp;Sportello:</translation>
+    </message>
+    <message>
+        <source>Access c&amp;hannel:</source>
+        <translation>&amp;Canale di accesso:</translation>
+    </message>
+    <message>
+        <source>First contact mo&amp;de:</source>
+        <translation>&amp;Modalità del primo contatto:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>M&amp;otivo:</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Contact recorded. Nothing identifying was stored.</source>
+        <translation>Contatto registrato. Non è stato salvato nulla che possa identificarla.</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +3117,226 @@
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>New referral — {code}</source>
+        <translation>Nuovo invio — {code}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destinazione</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Her data are &amp;shared with this service</source>
+        <translation>I suoi dati sono &amp;condivisi con questo servizio</translation>
+    </message>
+    <message>
+        <source>Children referred with her</source>
+        <translation>Figli inviati insieme a lei</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>D&amp;estination:</source>
+        <translation>Des&amp;tinazione:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <source>Only if she consented to sharing with this service (Consents tab).</source>
+        <translation>Solo se ha dato il consenso alla condivisione con questo servizio (scheda Consensi).</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren with her:</source>
+        <translation>&amp;Figli con lei:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destinazione</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Outcome on</source>
+        <translation>Data esito</translation>
+    </message>
+    <message>
+        <source>Data shared</source>
+        <translation>Dati condivisi</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Figli</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Invii</translation>
+    </message>
+    <message>
+        <source>&amp;Add referral…</source>
+        <translation>&amp;Aggiungi invio…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome…</source>
+        <translation>Registra l’&amp;esito…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrint</name>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Stampa il report</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Indicators for a period and help desks, protected by disclosure control. Preview first: the PDF, the printout and the signed package carry exactly what the preview shows.</source>
+        <translation>Indicatori per un periodo e per gli sportelli scelti, protetti dal controllo della divulgazione statistica. Guarda prima l’anteprima: il PDF, la stampa e il pacchetto firmato contengono esattamente ciò che mostra l’anteprima.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Anteprima</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Help &amp;desks:</source>
+        <translation>&amp;Sportelli:</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>Salva P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>S&amp;tampa…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport package…</source>
+        <translation>&amp;Esporta pacchetto…</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this centre&apos;s signing key</source>
+        <translation>Impronta della chiave di firma di questo centro</translation>
+    </message>
+    <message>
+        <source>Choose a period and help desks, then press Preview.</source>
+        <translation>Scegli un periodo e gli sportelli, poi premi Anteprima.</translation>
+    </message>
+    <message>
+        <source>The choice changed: press Preview again.</source>
+        <translation>La scelta è cambiata: premi di nuovo Anteprima.</translation>
+    </message>
+    <message>
+        <source>The custom range ends before it starts.</source>
+        <translation>L’intervallo personalizzato finisce prima di iniziare.</translation>
+    </message>
+    <message>
+        <source>Choose at least one help desk.</source>
+        <translation>Scegli almeno uno sportello.</translation>
+    </message>
+    <message>
+        <source>Computing the indicators…</source>
+        <translation>Calcolo degli indicatori…</translation>
+    </message>
+    <message>
+        <source>{period}: {primary} values suppressed (primary), {secondary} more to protect them (secondary).</source>
+        <translation>{period}: {primary} valori oscurati (soppressione primaria), altri {secondary} per proteggerli (soppressione secondaria).</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Salva il report in PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Report salvato: {path}</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Creazione del PDF…</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Report inviato alla stampante.</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Preparazione della stampa…</translation>
+    </message>
+    <message>
+        <source>Export the signed package</source>
+        <translation>Esporta il pacchetto firmato</translation>
+    </message>
+    <message>
+        <source>Signed packages (*.json)</source>
+        <translation>Pacchetti firmati (*.json)</translation>
+    </message>
+    <message>
+        <source>Signing the package…</source>
+        <translation>Firma del pacchetto…</translation>
+    </message>
+    <message>
+        <source>Package saved: {package}
+Preview of its contents: {preview}
+Give the network coordinator this fingerprint by phone or in person, so she can check the package really comes from you:</source>
+        <translation>Pacchetto salvato: {package}
+Anteprima del contenuto: {preview}
+Comunica questa impronta alla coordinatrice della rete per telefono o di persona, così potrà verificare che il pacchetto provenga davvero da te:</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1294,6 +3349,327 @@
     <message>
         <source>&amp;Reset password</source>
         <translation>&amp;Reimposta password</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Ripristina una copia di sicurezza</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Made on {made} · centre {centre} · schema {schema}&lt;br&gt;Records: {counts}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Creata il {made} · centro {centre} · schema {schema}&lt;br&gt;Registrazioni: {counts}</translation>
+    </message>
+    <message>
+        <source>The database in use now will be replaced by this backup. Everything entered after {made} will no longer be visible. The current database is not deleted: it is kept aside, untouched, in the folder {folder}.</source>
+        <translation>L’archivio in uso sarà sostituito da questa copia di sicurezza. Tutto ciò che è stato inserito dopo il {made} non sarà più visibile. L’archivio attuale non viene eliminato: resta da parte, intatto, nella cartella {folder}.</translation>
+    </message>
+    <message>
+        <source>I &amp;understand: replace the current database with this backup</source>
+        <translation>Ho &amp;capito: sostituisci l’archivio attuale con questa copia di sicurezza</translation>
+    </message>
+    <message>
+        <source>&amp;Password valid when the backup was made</source>
+        <translation>&amp;Password valida quando è stata fatta la copia</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key of that time, and a new password</source>
+        <translation>C&amp;hiave di recupero di allora e una nuova password</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Password of that time</source>
+        <translation>Password di allora</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Chiave di recupero</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Recovery ke&amp;y:</source>
+        <translation>Chia&amp;ve di recupero:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nome &amp;utente:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Ripristina</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>casi</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contatti</translation>
+    </message>
+    <message>
+        <source>interviews</source>
+        <translation>colloqui</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>prestazioni</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation>invii</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm that the current database is to be replaced.</source>
+        <translation>Spunta la casella per confermare che l’archivio attuale va sostituito.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Inserisci il nome utente.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation>Inserisci la chiave di recupero.</translation>
+    </message>
+    <message>
+        <source>Enter the password that was valid when the backup was made.</source>
+        <translation>Inserisci la password valida quando è stata fatta la copia di sicurezza.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <source> years</source>
+        <translation> anni</translation>
+    </message>
+    <message>
+        <source>Keep closed case files for years</source>
+        <translation>Anni di conservazione delle schede dei casi chiusi</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mesi</translation>
+    </message>
+    <message>
+        <source>Keep contact-only records for months</source>
+        <translation>Mesi di conservazione delle registrazioni di solo contatto</translation>
+    </message>
+    <message>
+        <source>Keep audit events for years</source>
+        <translation>Anni di conservazione degli eventi del registro attività</translation>
+    </message>
+    <message>
+        <source>Delete whole closed cases (not only identity and notes)</source>
+        <translation>Elimina per intero i casi chiusi (non solo identità e note)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve policy</source>
+        <translation>&amp;Salva i criteri</translation>
+    </message>
+    <message>
+        <source>Retention policy</source>
+        <translation>Conservazione dei dati</translation>
+    </message>
+    <message>
+        <source>Closed &amp;case files:</source>
+        <translation>Schede dei &amp;casi chiusi:</translation>
+    </message>
+    <message>
+        <source>Contact-&amp;only records:</source>
+        <translation>Registrazioni di solo c&amp;ontatto:</translation>
+    </message>
+    <message>
+        <source>A&amp;udit events:</source>
+        <translation>&amp;Eventi del registro attività:</translation>
+    </message>
+    <message>
+        <source>After its period, a closed case keeps only its coded statistical data: name, contacts and notes are erased. Contact-only records lose who took the call and the exact time. Open and suspended cases are never touched.</source>
+        <translation>Trascorso il periodo, di un caso chiuso restano solo i dati statistici codificati: nome, recapiti e note vengono cancellati. Dalle registrazioni di solo contatto si tolgono chi ha risposto e l’ora esatta. I casi aperti e sospesi non vengono mai toccati.</translation>
+    </message>
+    <message>
+        <source>What is due today</source>
+        <translation>Da trattare oggi</translation>
+    </message>
+    <message>
+        <source>Cases due</source>
+        <translation>Casi in scadenza</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Ricontrolla</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Applica…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+    <message>
+        <source>{code} — closed on {date} — erase identity and notes</source>
+        <translation>{code} — chiuso il {date} — cancella identità e note</translation>
+    </message>
+    <message>
+        <source>{code} — closed on {date} — delete the whole case</source>
+        <translation>{code} — chiuso il {date} — elimina l’intero caso</translation>
+    </message>
+    <message>
+        <source>Nothing is due: every record is within its period.</source>
+        <translation>Nulla in scadenza: ogni registrazione è entro il suo periodo di conservazione.</translation>
+    </message>
+    <message>
+        <source>{cases} closed cases to erase, {deleted} to delete, {contacts} contact-only records to reduce, {events} audit events to remove.</source>
+        <translation>Casi chiusi da cancellare: {cases}; da eliminare: {deleted}; registrazioni di solo contatto da ridurre: {contacts}; eventi del registro attività da rimuovere: {events}.</translation>
+    </message>
+    <message>
+        <source>Names, birth dates, contacts and every note of these cases are erased for good.</source>
+        <translation>Nomi, date di nascita, recapiti e tutte le note di questi casi vengono cancellati definitivamente.</translation>
+    </message>
+    <message>
+        <source>The deleted cases disappear entirely, history included.</source>
+        <translation>I casi eliminati scompaiono del tutto, cronologia compresa.</translation>
+    </message>
+    <message>
+        <source>Counts in reports stay the same. This cannot be undone, except by restoring a backup.</source>
+        <translation>I conteggi nei report restano invariati. L’operazione non si può annullare, se non ripristinando una copia di sicurezza.</translation>
+    </message>
+    <message>
+        <source>Apply the retention policy</source>
+        <translation>Applica i criteri di conservazione</translation>
+    </message>
+    <message>
+        <source>Apply the retention policy now? This is irreversible.</source>
+        <translation>Applicare ora i criteri di conservazione? L’operazione è irreversibile.</translation>
+    </message>
+    <message>
+        <source>Applying the policy and compacting the database… This can take a few minutes.</source>
+        <translation>Applicazione dei criteri e compattazione dell’archivio… Può richiedere qualche minuto.</translation>
+    </message>
+    <message>
+        <source>Done: {erased} cases erased, {deleted} deleted, {contacts} contact-only records reduced, {events} audit events removed. The database was compacted.</source>
+        <translation>Fatto. Casi cancellati: {erased}; eliminati: {deleted}; registrazioni di solo contatto ridotte: {contacts}; eventi del registro attività rimossi: {events}. L’archivio è stato compattato.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Pathway review — {code}</source>
+        <translation>Verifica del percorso — {code}</translation>
+    </message>
+    <message>
+        <source>Date of the review</source>
+        <translation>Data della verifica</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <source>Risk assessment — {code}</source>
+        <translation>Valutazione del rischio — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskForm</name>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>Data della valutazione</translation>
+    </message>
+    <message>
+        <source>— not assessed now —</source>
+        <translation>— non valutato ora —</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Livello di rischio</translation>
+    </message>
+    <message>
+        <source>Assessment tool</source>
+        <translation>Strumento di valutazione</translation>
+    </message>
+    <message>
+        <source>Notes on the assessment</source>
+        <translation>Note sulla valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Risk &amp;level:</source>
+        <translation>&amp;Livello di rischio:</translation>
+    </message>
+    <message>
+        <source>&amp;Tool used:</source>
+        <translation>&amp;Strumento usato:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Record only the resulting level, the tool and your own notes. Never copy the items or scores of SARA, SARA-S or the Danger Assessment here: those instruments are reserved to trained, certified users.</source>
+        <translation>Registra solo il livello risultante, lo strumento e le tue note. Non copiare mai qui gli item o i punteggi di SARA, SARA-S o del Danger Assessment: questi strumenti sono riservati a personale formato e certificato.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>Risk assessment (optional)</source>
+        <translation>Valutazione del rischio (facoltativa)</translation>
+    </message>
+    <message>
+        <source>If you assessed the risk in this interview, record the result. You can also do it later.</source>
+        <translation>Se in questo colloquio hai valutato il rischio, registra il risultato. Puoi farlo anche in seguito.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Strumento</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Risk assessments</source>
+        <translation>Valutazioni del rischio</translation>
+    </message>
+    <message>
+        <source>&amp;Add assessment…</source>
+        <translation>&amp;Aggiungi valutazione…</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +3747,119 @@
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>New service — {code}</source>
+        <translation>Nuova prestazione — {code}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Tipo di prestazione</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuti</translation>
+    </message>
+    <message>
+        <source>Operator role</source>
+        <translation>Ruolo dell’operatrice</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>A favore di</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Prestazione:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modalità:</translation>
+    </message>
+    <message>
+        <source>M&amp;inutes:</source>
+        <translation>M&amp;inuti:</translation>
+    </message>
+    <message>
+        <source>Operator &amp;role:</source>
+        <translation>&amp;Ruolo dell’operatrice:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>A &amp;favore di:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestazione</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuti</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>A favore di</translation>
+    </message>
+    <message>
+        <source>Services delivered</source>
+        <translation>Prestazioni erogate</translation>
+    </message>
+    <message>
+        <source>Add with &amp;details…</source>
+        <translation>Aggiungi con &amp;dettagli…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>Prestazioni: %n</numerusform>
+            <numerusform>Prestazioni: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hours}h {minutes:02d}m in all</source>
+        <translation>{hours} h {minutes:02d} min in totale</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Ascolto: set-up</source>
@@ -1383,6 +3872,95 @@
     <message>
         <source>Creating the encrypted database…</source>
         <translation>Creazione dell’archivio cifrato…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Riepilogo</translation>
+    </message>
+    <message>
+        <source>Check, then open the case. You can correct everything later in the case file.</source>
+        <translation>Controlla, poi apri il caso. Potrai correggere tutto in seguito nella scheda del caso.</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>&amp;Help desk:</source>
+        <translation>&amp;Sportello:</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreview</name>
+    <message>
+        <source>women</source>
+        <translation>donne</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contatti</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>prestazioni</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ore</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation>invii</translation>
+    </message>
+    <message>
+        <source>minors</source>
+        <translation>minori</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>Not published: fewer than {k} women stand behind this value, or it would let another hidden value be worked out from the totals.</source>
+        <translation>Non pubblicato: questo valore si basa su meno di {k} donne, oppure permetterebbe di ricavare dai totali un altro valore oscurato.</translation>
+    </message>
+    <message>
+        <source>At least this much: some of the merged packages had this value hidden.</source>
+        <translation>Almeno questo valore: in alcuni dei pacchetti uniti era oscurato.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <source>New signing key</source>
+        <translation>Nuova chiave di firma</translation>
+    </message>
+    <message>
+        <source>Is this package really from {centre}?</source>
+        <translation>Questo pacchetto proviene davvero da {centre}?</translation>
+    </message>
+    <message>
+        <source>This is the first package signed with this key. Phone the coordinator of {centre} (use a number you already know, not one written in the package or its e-mail) and ask her to read the fingerprint shown on her screen after the export. Trust the key only if every character matches.</source>
+        <translation>È il primo pacchetto firmato con questa chiave. Telefona alla coordinatrice di {centre} (usa un numero che già conosci, non uno scritto nel pacchetto o nella sua e-mail) e chiedile di leggerti l’impronta che compare sul suo schermo dopo l’esportazione. Considera attendibile la chiave solo se ogni carattere corrisponde.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Impronta</translation>
+    </message>
+    <message>
+        <source>If anything differs, press Cancel: the package may have been altered or sent by someone else. Once trusted, later packages signed with this key are accepted without asking.</source>
+        <translation>Se qualcosa non corrisponde, premi Annulla: il pacchetto potrebbe essere stato alterato o inviato da qualcun altro. Una volta considerata attendibile la chiave, i pacchetti successivi firmati con essa vengono accettati senza chiedere conferma.</translation>
+    </message>
+    <message>
+        <source>&amp;It matches: trust this key</source>
+        <translation>&amp;Corrisponde: considera attendibile questa chiave</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +4016,13 @@
     <message>
         <source>Too many failed attempts for this account. You can try again in {count} seconds.</source>
         <translation>Troppi tentativi falliti per questo account. Puoi riprovare tra {count} secondi.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Verifica della copia di sicurezza…</translation>
     </message>
 </context>
 </TS>

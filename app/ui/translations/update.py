@@ -113,7 +113,14 @@ def apply_translations(ts_file: Path, mapping: dict[str, dict[str, str]]) -> int
             source = message.findtext("source", "")
             if translation is None or translation.get("type") != "unfinished" or source not in texts:
                 continue
-            translation.text = texts[source]
+            if message.get("numerus") == "yes":  # Italian has two plural forms
+                for form in list(translation):
+                    translation.remove(form)
+                translation.text = None
+                for _ in range(2):
+                    ET.SubElement(translation, "numerusform").text = texts[source]
+            else:
+                translation.text = texts[source]
             del translation.attrib["type"]
             filled += 1
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,1 @@
+"""The case file: one woman's record, its tabs, and the dialogs that add to it."""

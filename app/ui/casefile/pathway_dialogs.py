@@ -1,0 +1,94 @@
+"""Agree a pathway (presa in carico), add a goal, add a review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from app.services import cases
+from app.services.cases import CaseFile
+from app.ui.casefile.base import CaseContext, CaseDialog
+from app.ui.casefile.forms import notes_edit
+from app.ui.casefile.widgets import CodeCombo, DateEdit, OptionalDateEdit, hint
+
+
+class AgreePathwayDialog(CaseDialog):
+    def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
+        super().__init__(context, case, self.tr("Agree the pathway — {code}").format(code=case.code), parent)
+        self.date = DateEdit()
+        self.date.setAccessibleName(self.tr("Date agreed"))
+        self.notes = notes_edit(90)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.form.addRow(self.tr("&Agreed on:"), self.date)
+        self.form.addRow(self.tr("N&otes:"), self.notes)
+        self.form.addRow("", hint(self.tr("The case becomes “pathway in progress” (taken in charge).")))
+        self.errors.bind("agreed_on", self.date)
+        self.errors.bind("notes", self.notes)
+
+    def work(self) -> Callable[[], int]:
+        ws, case_id, day, notes = (
+            self.workspace,
+            self.case_id,
+            self.date.day(),
+            self.notes.toPlainText().strip(),
+        )
+        return lambda: cases.agree_pathway(ws, case_id, day, notes)
+
+
+class GoalDialog(CaseDialog):
+    def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
+        super().__init__(context, case, self.tr("New goal — {code}").format(code=case.code), parent)
+        self.area = CodeCombo("goal_area")
+        self.area.setAccessibleName(self.tr("Area"))
+        self.description = QLineEdit()
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setMaxLength(2000)
+        self.description.setPlaceholderText(self.tr("e.g. find a safe place to live with the children"))
+        self.status = CodeCombo("goal_status")
+        self.status.setAccessibleName(self.tr("Status"))
+        self.due = OptionalDateEdit()
+        self.due.setAccessibleName(self.tr("Due date"))
+        self.form.addRow(self.tr("&Area:"), self.area)
+        self.form.addRow(self.tr("&Description:"), self.description)
+        self.form.addRow(self.tr("&Status:"), self.status)
+        self.form.addRow(self.tr("D&ue by:"), self.due)
+        for field, widget in (
+            ("area", self.area),
+            ("description", self.description),
+            ("status", self.status),
+            ("due_on", self.due),
+        ):
+            self.errors.bind(field, widget)
+
+    def work(self) -> Callable[[], int]:
+        ws, case_id = self.workspace, self.case_id
+        area, text, status, due = (
+            self.area.code(),
+            self.description.text().strip(),
+            self.status.code(),
+            self.due.day_or_none(),
+        )
+        return lambda: cases.add_goal(ws, case_id, area, text, due, status)
+
+
+class ReviewDialog(CaseDialog):
+    def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
+        super().__init__(context, case, self.tr("Pathway review — {code}").format(code=case.code), parent)
+        self.date = DateEdit()
+        self.date.setAccessibleName(self.tr("Date of the review"))
+        self.notes = notes_edit(120)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.form.addRow(self.tr("&Date:"), self.date)
+        self.form.addRow(self.tr("N&otes:"), self.notes)
+        self.errors.bind("date", self.date)
+        self.errors.bind("notes", self.notes)
+
+    def work(self) -> Callable[[], int]:
+        ws, case_id, day, notes = (
+            self.workspace,
+            self.case_id,
+            self.date.day(),
+            self.notes.toPlainText().strip(),
+        )
+        return lambda: cases.add_pathway_review(ws, case_id, day, notes)

@@ -1,0 +1,326 @@
+"""Input widgets over code lists and dates, error marking by field name, and a small toast."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QDate, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.services.errors import UserError, ValidationError
+from app.ui.i18n import error_text
+from app.ui.models.codes import date_format, entries
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class CodeCombo(QComboBox):
+    """A combo over one code list; `empty` adds a first item meaning "not chosen" (code "")."""
+
+    def __init__(
+        self,
+        list_name: str,
+        empty: str | None = None,
+        only: Iterable[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.list_name = list_name
+        if empty is not None:
+            self.addItem(empty, "")
+        allowed = set(only) if only is not None else None
+        for code, text in entries(list_name):
+            if allowed is None or code in allowed:
+                self.addItem(text, code)
+        self.setMaxVisibleItems(20)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+
+    def code(self) -> str:
+        return str(self.currentData() or "")
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code or "")
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class TypeAheadCombo(CodeCombo):
+    """Typing letters selects the first item whose label, or any word of it, starts with them."""
+
+    def __init__(self, list_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(list_name, parent=parent)
+        self._typed = ""
+        self._reset = QTimer(self)
+        self._reset.setSingleShot(True)
+        self._reset.setInterval(1200)
+        self._reset.timeout.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._typed = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            self._typed += text.casefold()
+            self._reset.start()
+            match = self._match(self._typed)
+            if match >= 0:
+                self.setCurrentIndex(match)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Backspace and self._typed:
+            self._typed = self._typed[:-1]
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _match(self, typed: str) -> int:
+        labels = [self.itemText(i).casefold() for i in range(self.count())]
+        for i, text in enumerate(labels):
+            if text.startswith(typed):
+                return i
+        for i, text in enumerate(labels):
+            words = text.replace("(", " ").replace("/", " ").split()
+            if any(word.startswith(typed) for word in words):
+                return i
+        return -1
+
+
+class CountryCombo(QComboBox):
+    """Editable combo over the ISO country list with a search-as-you-type completer (substring)."""
+
+    def __init__(self, empty: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem(empty, "")
+        pairs = entries("country")
+        for code, text in pairs:
+            self.addItem(text, code)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        edit = self.lineEdit()
+        assert edit is not None
+        self.edit: QLineEdit = edit
+        self.edit.setPlaceholderText(empty)
+        self.setMinimumContentsLength(18)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setCurrentIndex(0)
+        self.edit.clear()
+
+    def code(self) -> str | None:
+        text = self.currentText().strip().casefold()
+        if not text:
+            return None
+        for i in range(1, self.count()):
+            if self.itemText(i).casefold() == text:
+                return str(self.itemData(i))
+        return "?"  # typed something that is not a country: refused by the service, pointed at
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code or "")
+        self.setCurrentIndex(max(0, index))
+        if index <= 0:
+            self.edit.clear()
+
+
+class CodeChecks(QWidget):
+    """One check box per code, in `columns` columns (multi-response lists)."""
+
+    def __init__(self, list_name: str, columns: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list_name = list_name
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        pairs = entries(list_name)
+        rows = (len(pairs) + columns - 1) // columns
+        for n, (code, text) in enumerate(pairs):
+            box = QCheckBox(text)
+            box.setObjectName(f"code_{code}")
+            self.boxes[code] = box
+            grid.addWidget(box, n % rows, n // rows)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked())
+
+    def set_codes(self, codes: Iterable[str]) -> None:
+        chosen = set(codes)
+        for code, box in self.boxes.items():
+            box.setChecked(code in chosen)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        for box in self.boxes.values():
+            box.setAccessibleDescription(name)
+
+
+class OptionalSpin(QSpinBox):
+    """A count or year that may be unknown: the lowest value shows as '—' and means None."""
+
+    def __init__(self, minimum: int, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(minimum - 1, maximum)
+        self.setSpecialValueText("—")
+        self.setValue(minimum - 1)
+        self.setMinimumWidth(90)
+
+    def value_or_none(self) -> int | None:
+        value = self.value()
+        return None if value == self.minimum() else value
+
+    def set_value_or_none(self, value: int | None) -> None:
+        self.setValue(self.minimum() if value is None else value)
+
+
+class DateEdit(QDateEdit):
+    def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(date_format())
+        self.setMaximumDate(qdate(dt.date.today()))  # what happened, never what will
+        self.setDate(qdate(day or dt.date.today()))
+        self.setMinimumWidth(130)
+
+    def day(self) -> dt.date:
+        return pydate(self.date())
+
+    def set_day(self, day: dt.date) -> None:
+        self.setDate(qdate(day))
+
+
+class OptionalDateEdit(DateEdit):
+    """A date that may be left empty (shown '—'): its minimum means "no date"."""
+
+    EMPTY = QDate(1900, 1, 1)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        self.setMinimumDate(self.EMPTY)
+        self.setSpecialValueText("—")
+        self.setDate(self.EMPTY)
+
+    def day_or_none(self) -> dt.date | None:
+        return None if self.date() == self.EMPTY else self.day()
+
+    def set_day_or_none(self, day: dt.date | None) -> None:
+        self.setDate(self.EMPTY if day is None else qdate(day))
+
+
+class FieldErrors:
+    """Shows a service refusal next to the input its ValidationError.field names (or in `label`)."""
+
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+        self.widgets: dict[str, QWidget] = {}
+        self.marked: list[QWidget] = []
+
+    def bind(self, field: str, widget: QWidget) -> None:
+        self.widgets[field] = widget
+
+    def clear(self) -> None:
+        self.label.clear()
+        self.label.hide()
+        for widget in self.marked:
+            _mark(widget, False)
+        self.marked.clear()
+
+    def show(self, error: UserError | str, field: str | None = None) -> QWidget | None:
+        """Mark and focus the named input; return it (None when the error names no known field)."""
+        self.clear()
+        self.label.setText(error if isinstance(error, str) else error_text(error))
+        self.label.show()
+        if isinstance(error, ValidationError):
+            field = error.field
+        widget = self.widgets.get(field or "")
+        if widget is not None:
+            _mark(widget, True)
+            self.marked.append(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class Toast(QLabel):
+    """A short confirmation floating at the bottom of `host`, gone after a few seconds."""
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("toast")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        host.installEventFilter(self)
+
+    def show_text(self, text: str, ms: int = 3500) -> None:
+        self.setText(text)
+        self.adjustSize()
+        self._place()
+        self.show()
+        self.raise_()
+        self._timer.start(ms)
+
+    def _place(self) -> None:
+        host = self.parentWidget()
+        if host is None:
+            return
+        width = min(self.sizeHint().width() + 40, host.width() - 40)
+        height = self.sizeHint().height() + 16
+        self.setGeometry(QRect((host.width() - width) // 2, host.height() - height - 24, width, height))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+    def clear(self) -> None:
+        self._timer.stop()
+        super().clear()
+        self.hide()

@@ -1,0 +1,210 @@
+"""Restoring a backup: what the file holds, a strong confirmation, then the credentials of that time.
+
+Used from the administration (over a working database) and from the damaged-database screen. The
+current database is never deleted: the service moves it aside into the backups folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from app.services import backup
+from app.services.errors import UserError
+from app.services.workspace import Workspace
+from app.storage.backup import Manifest
+from app.ui import operations, session
+from app.ui.dialogs.base import FormDialog
+from app.ui.i18n import error_text
+from app.ui.passwords import PassphraseFields
+from app.ui.qt_compat import emit
+from app.ui.session import SessionInfo
+from app.ui.theme import monospace_font
+from app.ui.widgets.styles import moment_text
+
+
+def when_text(iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment_text(moment)
+
+
+class RestoreDialog(FormDialog):
+    """Emits `restored(SessionInfo)` once the restored database is open, or `session_lost(str)` when a
+    restore failed after the current session was locked (credentials and file are checked before, so a
+    wrong password or a damaged backup is shown in the dialog and the session stays open)."""
+
+    restored = Signal(object)
+    session_lost = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        path: Path,
+        manifest: Manifest,
+        username: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Restore a backup"), parent)
+        self.workspace = workspace
+        self.path = path
+        self.manifest = manifest
+        self.was_unlocked = workspace.is_unlocked
+        made = when_text(manifest.created_at)
+        counts = ", ".join(
+            f"{label} {manifest.row_counts[name]}"
+            for name, label in self._table_labels()
+            if name in manifest.row_counts
+        )
+        self.summary = QLabel(
+            self.tr(
+                "<b>{file}</b><br>Made on {made} · centre {centre} · schema {schema}<br>Records: {counts}"
+            ).format(
+                file=path.name,
+                made=made,
+                centre=manifest.centre_code,
+                schema=manifest.schema_revision,
+                counts=counts,
+            )
+        )
+        self.summary.setWordWrap(True)
+        warning = QLabel(
+            self.tr(
+                "The database in use now will be replaced by this backup. Everything entered after {made} "
+                "will no longer be visible. The current database is not deleted: it is kept aside, "
+                "untouched, in the folder {folder}."
+            ).format(made=made, folder=workspace.backups_dir)
+        )
+        warning.setObjectName("error")
+        warning.setWordWrap(True)
+        self.confirm = QCheckBox(self.tr("I &understand: replace the current database with this backup"))
+        self.use_password = QRadioButton(self.tr("&Password valid when the backup was made"))
+        self.use_key = QRadioButton(self.tr("Recovery &key of that time, and a new password"))
+        self.use_password.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.use_password)
+        group.addButton(self.use_key)
+        self.username = QLineEdit(username)
+        self.username.setAccessibleName(self.tr("User name"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password of that time"))
+        self.key = QLineEdit()
+        self.key.setFont(monospace_font(12))
+        self.key.setAccessibleName(self.tr("Recovery key"))
+        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.password_box = QWidget()
+        password_form = QFormLayout(self.password_box)
+        password_form.setContentsMargins(0, 0, 0, 0)
+        password_form.addRow(self.tr("Pass&word:"), self.password)
+        self.key_box = QWidget()
+        key_form = QFormLayout(self.key_box)
+        key_form.setContentsMargins(0, 0, 0, 0)
+        key_form.addRow(self.tr("Recovery ke&y:"), self.key)
+        self.passwords = PassphraseFields(self.key_box)
+        self.passwords.add_to(key_form)
+        self.key_box.hide()
+        self.form.addRow(self.summary)
+        self.form.addRow(warning)
+        self.form.addRow(self.confirm)
+        self.form.addRow(self.use_password)
+        self.form.addRow(self.use_key)
+        self.form.addRow(self.tr("&User name:"), self.username)
+        self.form.addRow(self.password_box)
+        self.form.addRow(self.key_box)
+        self.use_key.toggled.connect(self._mode_changed)
+        self.ok_button.setText(self.tr("&Restore"))
+        self.setMinimumWidth(680)
+
+    def _table_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("case_file", self.tr("cases")),
+            ("contact", self.tr("contacts")),
+            ("intake", self.tr("interviews")),
+            ("service_delivery", self.tr("services")),
+            ("referral", self.tr("referrals")),
+            ("operator", self.tr("accounts")),
+        ]
+
+    @Slot(bool)
+    def _mode_changed(self, use_key: bool) -> None:
+        self.key_box.setVisible(use_key)
+        self.password_box.setVisible(not use_key)
+        self.adjustSize()
+
+    def problem(self) -> str | None:
+        if not self.confirm.isChecked():
+            return self.tr("Tick the box to confirm that the current database is to be replaced.")
+        if not self.username.text().strip():
+            return self.tr("Enter the user name.")
+        if self.use_key.isChecked():
+            if not self.key.text().strip():
+                return self.tr("Enter the recovery key.")
+            return self.passwords.problem()
+        if not self.password.text():
+            return self.tr("Enter the password that was valid when the backup was made.")
+        return None
+
+    def work(self) -> Callable[[], Any]:
+        workspace, path, username = self.workspace, self.path, self.username.text().strip()
+        if self.use_key.isChecked():
+            key, new_password = self.key.text(), self.passwords.value()
+
+            def with_key() -> SessionInfo:
+                login = backup.restore_backup(
+                    workspace, path, username, recovery_key=key, new_password=new_password
+                )
+                return session.describe(workspace, login)
+
+            return with_key
+        password = self.password.text()
+
+        def with_password() -> SessionInfo:
+            return session.describe(
+                workspace, backup.restore_backup(workspace, path, username, password=password)
+            )
+
+        return with_password
+
+    def succeeded(self, result: SessionInfo) -> None:
+        self.password.clear()
+        self.key.clear()
+        self.passwords.clear()
+        self.accept()
+        emit(self.restored, result)
+
+    def _refused(self, error: UserError) -> None:
+        self.password.clear()
+        if self.was_unlocked and not self.workspace.is_unlocked:
+            self.reject()
+            emit(self.session_lost, error_text(error))
+            return
+        super()._refused(error)
+
+
+def open_restore(
+    parent: QWidget, workspace: Workspace, path: Path, username: str, show: Callable[[RestoreDialog], None]
+) -> None:
+    """Check the file (off the GUI thread), then build the dialog and hand it to `show`."""
+
+    def inspected(manifest: Manifest) -> None:
+        show(RestoreDialog(workspace, path, manifest, username, parent.window()))
+
+    operations.run(
+        parent, lambda: backup.inspect_backup(path), inspected, busy_text=parent.tr("Checking the backup…")
+    )

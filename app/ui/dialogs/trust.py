@@ -1,0 +1,67 @@
+"""Trusting a network partner's signing key: only after comparing its fingerprint with the sender."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from app.services.reports import ImportedPackage
+
+
+def grouped(fingerprint: str) -> str:
+    """Eight groups of four, on two lines: easy to read aloud on the phone."""
+    groups = fingerprint.split()
+    if len(groups) <= 4:
+        return fingerprint
+    half = (len(groups) + 1) // 2
+    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
+
+
+class TrustKeyDialog(QDialog):
+    """Accepted means: she compared the fingerprint by phone and it matched."""
+
+    def __init__(self, item: ImportedPackage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        package = item.package
+        self.setWindowTitle(self.tr("New signing key"))
+        title = QLabel(self.tr("Is this package really from {centre}?").format(centre=package.centre))
+        title.setObjectName("title")
+        title.setWordWrap(True)
+        intro = QLabel(
+            self.tr(
+                "This is the first package signed with this key. Phone the coordinator of {centre} (use a "
+                "number you already know, not one written in the package or its e-mail) and ask her to read "
+                "the fingerprint shown on her screen after the export. Trust the key only if every character "
+                "matches."
+            ).format(centre=package.centre)
+        )
+        intro.setWordWrap(True)
+        self.fingerprint = QLabel(grouped(package.fingerprint))
+        self.fingerprint.setObjectName("recoveryKey")
+        self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
+        warning = QLabel(
+            self.tr(
+                "If anything differs, press Cancel: the package may have been altered or sent by someone else. "
+                "Once trusted, later packages signed with this key are accepted without asking."
+            )
+        )
+        warning.setObjectName("hint")
+        warning.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.trust_button = buttons.addButton(
+            self.tr("&It matches: trust this key"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 20, 22, 16)
+        layout.setSpacing(12)
+        for widget in (title, intro, self.fingerprint, warning, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(640)
+        self.cancel_button.setFocus()

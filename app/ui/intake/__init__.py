@@ -1,0 +1,1 @@
+"""The intake wizard: consent first, then identity, profile, first interview, risk, summary."""

@@ -1,0 +1,1 @@
+"""Qt item models for the case screens; each can be emptied (`clear()`) when the session locks."""

@@ -1,0 +1,208 @@
+"""Administration: backups (last one, reminder, back up now) and restoring a backup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import backup
+from app.services.backup import BackupResult, BackupStatus
+from app.services.workspace import Workspace
+from app.ui import messages, operations
+from app.ui.dialogs import files
+from app.ui.dialogs.restore import RestoreDialog, open_restore
+from app.ui.qt_compat import emit
+from app.ui.widgets.progress import ProgressBridge
+from app.ui.widgets.styles import PAGE_STYLE, moment_text
+
+
+class BackupTab(QWidget):
+    """Emits `backed_up` after a backup, `restored(SessionInfo)` after a restore (the controller reopens
+    the session) and `session_lost` when a refused restore left the database locked."""
+
+    backed_up = Signal()
+    restored = Signal(object)
+    session_lost = Signal()
+
+    def __init__(self, workspace: Workspace, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(PAGE_STYLE)
+        self.workspace = workspace
+        self.username = username
+        self.dialog: RestoreDialog | None = None
+        self._loaded = False
+        self.last = QLabel()
+        self.last.setObjectName("summary")
+        self.last.setWordWrap(True)
+        self.reminder = QSpinBox()
+        self.reminder.setRange(1, 365)
+        self.reminder.setSuffix(self.tr(" days"))
+        self.reminder.setMaximumWidth(140)
+        self.reminder.setAccessibleName(self.tr("Remind me when the last backup is older than"))
+        self.save_reminder = QPushButton(self.tr("Sa&ve"))
+        self.save_reminder.clicked.connect(self.set_reminder)
+        self.backup_button = QPushButton(self.tr("&Back up now…"))
+        self.backup_button.setObjectName("primary")
+        self.backup_button.clicked.connect(self.back_up)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(8)
+        self.progress.setAccessibleName(self.tr("Backup progress"))
+        self.progress.hide()
+        self.result = QLabel()
+        self.result.setObjectName("hint")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hint = QLabel(
+            self.tr(
+                "A backup is encrypted with the same passwords and recovery key as the database. Keep it on a "
+                "USB stick or disk stored away from this computer."
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        box = QGroupBox(self.tr("Backups"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Last backup:"), self.last)
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.reminder)
+        reminder_row.addWidget(self.save_reminder)
+        reminder_row.addStretch(1)
+        remind_label = QLabel(self.tr("&Remind after:"))
+        remind_label.setBuddy(self.reminder)
+        form.addRow(remind_label, reminder_row)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.backup_button)
+        button_row.addStretch(1)
+        form.addRow("", hint)
+        form.addRow("", button_row)
+        form.addRow("", self.progress)
+        form.addRow("", self.result)
+
+        restore_box = QGroupBox(self.tr("Restore"))
+        restore_text = QLabel(
+            self.tr(
+                "Bring back the database as it was when a backup was made, for example after a disk failure. "
+                "The database in use now is kept aside, never deleted."
+            )
+        )
+        restore_text.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Re&store…"))
+        self.restore_button.clicked.connect(self.restore)
+        restore_layout = QVBoxLayout(restore_box)
+        restore_layout.addWidget(restore_text)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        restore_layout.addLayout(row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(14)
+        layout.addWidget(box)
+        layout.addWidget(restore_box)
+        layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        workspace = self.workspace
+        operations.run(self, lambda: backup.backup_status(workspace), self._status)
+
+    def _status(self, status: BackupStatus) -> None:
+        if status.last_backup_at is None:
+            text = self.tr("No backup has been made yet.")
+        else:
+            when = moment_text(status.last_backup_at)
+            text = self.tr("{when}").format(when=when)
+        if status.overdue:
+            text += "  " + self.tr("(a backup is due)")
+        self.last.setText(text)
+        self.reminder.setValue(status.reminder_days)
+
+    @Slot()
+    def set_reminder(self) -> None:
+        workspace, days = self.workspace, self.reminder.value()
+        operations.run(self, lambda: backup.set_reminder_days(workspace, days), lambda _none: self.refresh())
+
+    # --- backing up ----------------------------------------------------------------------------------------
+    @Slot()
+    def back_up(self) -> None:
+        folder = files.folder(self, self.tr("Choose where to save the backup"), self.workspace.backups_dir)
+        if folder is None:
+            return
+        bridge = ProgressBridge(self.progress)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.backup_button.setEnabled(False)
+        self.result.clear()
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: backup.make_backup(workspace, folder, bridge.report),
+            self._backed_up,
+            on_finished=self._backup_finished,
+            busy_text=self.tr("Writing and checking the backup…"),
+        )
+
+    def _backed_up(self, result: BackupResult) -> None:
+        self.result.setText(
+            self.tr("Backup written and checked: {name}\nin {folder}").format(
+                name=result.path.name, folder=result.path.parent
+            )
+        )
+        self.refresh()
+        emit(self.backed_up)
+
+    def _backup_finished(self) -> None:
+        self.progress.hide()
+        self.backup_button.setEnabled(True)
+
+    # --- restoring ----------------------------------------------------------------------------------------
+    @Slot()
+    def restore(self) -> None:
+        path = files.open_file(
+            self,
+            self.tr("Choose the backup to restore"),
+            self.workspace.backups_dir,
+            self.tr("Ascolto backups (*.ascbak)"),
+        )
+        if path is not None:
+            open_restore(self, self.workspace, path, self.username, self._show_dialog)
+
+    def _show_dialog(self, dialog: RestoreDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self.restored)
+        dialog.session_lost.connect(self._lost)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot(str)
+    def _lost(self, text: str) -> None:
+        messages.warn(
+            self,
+            self.tr(
+                "The backup was not restored: {reason}\n\nThe current database is unchanged. Ascolto locked "
+                "itself: sign in again."
+            ).format(reason=text),
+        )
+        emit(self.session_lost)
+
+    def clear(self) -> None:
+        self.last.clear()
+        self.result.clear()

@@ -1,0 +1,125 @@
+"""The Cases page: the list, one case file at a time, and the intake wizard, in one stack.
+
+Everything lives inside the main window, so locking (which clears then destroys the main window)
+clears them too: `clear()` empties the list model, the case file and the wizard before that.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from app.services import cases
+from app.services.cases import CaseFile
+from app.services.workspace import Workspace
+from app.ui import messages, operations
+from app.ui.casefile.base import CaseContext
+from app.ui.casefile.style import CASES_STYLE
+from app.ui.casefile.view import CaseFileView
+from app.ui.casefile.widgets import Toast
+from app.ui.intake.panel import IntakePanel
+from app.ui.intake.wizard import IntakeWizard
+from app.ui.pages.cases_list import CaseListView
+from app.ui.session import SessionInfo
+
+
+class CasesPage(QWidget):
+    def __init__(self, workspace: Workspace, info: SessionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("casesPage")
+        self.setStyleSheet(CASES_STYLE)
+        self.workspace = workspace
+        self.info = info
+        self.toast = Toast(self)
+        self.context = CaseContext(workspace, info.actor, self.toast.show_text)
+        self.stack = QStackedWidget()
+        self.list = CaseListView(workspace, info.actor)
+        self.case_view = CaseFileView(self.context)
+        self.wizard: IntakeWizard | None = None
+        self.wizard_panel: IntakePanel | None = None
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.case_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.list.open_requested.connect(self.open_case)
+        self.list.new_requested.connect(self.new_case)
+        self.case_view.back_requested.connect(self.show_list)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.list.refresh()
+        super().showEvent(event)
+
+    # --- the list ------------------------------------------------------------------------------------
+    @Slot()
+    def show_list(self) -> None:
+        self.case_view.clear()  # what is not on screen is not kept
+        self.stack.setCurrentWidget(self.list)
+        self.list.focus_results()
+
+    # --- one case ------------------------------------------------------------------------------------
+    @Slot(int)
+    def open_case(self, case_id: int) -> None:
+        """Load and show a case; a refusal (another help desk's case) is shown and nothing opens."""
+        ws = self.workspace
+        operations.run(self, lambda: cases.get_case(ws, case_id), self._show_case)
+
+    def _show_case(self, case: CaseFile) -> None:
+        self.case_view.clear()
+        self.case_view.show_case(case)
+        self.stack.setCurrentWidget(self.case_view)
+        self.case_view.tabs.setFocus()
+
+    # --- intake --------------------------------------------------------------------------------------
+    @Slot()
+    def new_case(self) -> None:
+        self._drop_wizard()
+        wizard = IntakeWizard(self.workspace, self.info.actor)
+        wizard.case_opened.connect(self._case_opened)
+        wizard.contact_recorded.connect(self._contact_recorded)
+        wizard.cancelled.connect(self._wizard_cancelled)
+        self.wizard = wizard
+        self.wizard_panel = IntakePanel(wizard)
+        self.stack.addWidget(self.wizard_panel)
+        self.stack.setCurrentWidget(self.wizard_panel)
+        wizard.restart()
+        wizard.consent.processing.setFocus()
+
+    def _drop_wizard(self) -> None:
+        panel, self.wizard_panel, self.wizard = self.wizard_panel, None, None
+        if panel is not None:
+            panel.clear()
+            self.stack.removeWidget(panel)
+            panel.deleteLater()
+
+    @Slot(int, str, str)
+    def _case_opened(self, case_id: int, code: str, problem: str) -> None:
+        self._drop_wizard()
+        self.toast.show_text(self.tr("Case {code} opened").format(code=code))
+        if problem:
+            messages.warn(self, problem)
+        self.open_case(case_id)
+
+    @Slot()
+    def _contact_recorded(self) -> None:
+        self._drop_wizard()
+        self.show_list()
+        self.toast.show_text(self.tr("Anonymous contact recorded: no personal data stored"))
+
+    @Slot()
+    def _wizard_cancelled(self) -> None:
+        self._drop_wizard()
+        self.show_list()
+
+    def clear(self) -> None:
+        """On lock: empty every view and model that could show a name or a case code."""
+        self._drop_wizard()
+        self.list.clear()
+        self.case_view.clear()
+        self.context.clear()
+        self.toast.clear()
+        self.stack.setCurrentWidget(self.list)

@@ -1,0 +1,273 @@
+"""The case list: search as you type, status and help-desk filters, a paged sortable table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import accounts, cases
+from app.services.accounts import HelpDeskInfo, Role
+from app.services.workspace import Actor, Workspace
+from app.ui import operations
+from app.ui.models.case_list import SORT_KEYS, CaseListModel, CaseQuery
+from app.ui.models.codes import entries
+from app.ui.qt_compat import emit
+
+SEARCH_DELAY_MS = 200
+STATUS_GROUPS = {"open": cases.OPEN_STATUSES, "closed": cases.CLOSING_STATUSES, "all": None}
+
+
+class CaseListView(QWidget):
+    """Emits `open_requested(case_id)` on Enter or double-click, `new_requested` for a new intake."""
+
+    open_requested = Signal(int)
+    new_requested = Signal()
+
+    def __init__(self, workspace: Workspace, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.actor = actor
+        self.is_coordinator = actor.at_least(Role.COORDINATRICE)
+        heading = QLabel(self.tr("Cases"))
+        heading.setObjectName("title")
+        self.new_button = QPushButton(self.tr("&New case (intake)…"))
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip(self.tr("Start the intake of a woman: consent first (Ctrl+Shift+N)"))
+        self.new_button.clicked.connect(self.new_requested)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("caseSearch")
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setPlaceholderText(self.tr("Search by case code or name  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("Open cases"), "open")
+        self.status.addItem(self.tr("Closed cases"), "closed")
+        self.status.addItem(self.tr("All cases"), "all")
+        self.status.insertSeparator(self.status.count())
+        for code, text in entries("case_status"):
+            if code not in ("ND", "CONTATTO"):
+                self.status.addItem(text, code)
+        self.status.setMinimumContentsLength(16)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.desk = QComboBox()
+        self.desk.setAccessibleName(self.tr("Help desk filter"))
+        self.desk.addItem(self.tr("All help desks"), None)
+        self.desk.setVisible(self.is_coordinator)
+        status_label = QLabel(self.tr("&Status:"))
+        status_label.setBuddy(self.status)
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(status_label)
+        filters.addWidget(self.status, 1)
+        if self.is_coordinator:
+            desk_label = QLabel(self.tr("&Help desk:"))
+            desk_label.setBuddy(self.desk)
+            filters.addWidget(desk_label)
+            filters.addWidget(self.desk, 1)
+
+        self.model = CaseListModel(workspace, self)
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 140), (2, 220), (3, 200), (4, 120)):
+            header.resizeSection(column, width)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self._sort = (0, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.activated.connect(self._activated)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.count)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.apply_filters)
+        self.search.textEdited.connect(self._typed)
+        self.status.currentIndexChanged.connect(self.apply_filters)
+        self.desk.currentIndexChanged.connect(self.apply_filters)
+        self.model.loaded.connect(self._loaded)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        new = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self.new_requested)
+        self.desks_loaded = False
+        self._focus_results = False
+
+    # --- loading -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.is_coordinator and not self.desks_loaded:
+            self.desks_loaded = True
+            ws = self.workspace
+            operations.run(self, lambda: accounts.list_help_desks(ws, include_inactive=True), self._desks)
+        self.apply_filters()
+
+    def _desks(self, desks: list[HelpDeskInfo]) -> None:
+        self.desk.blockSignals(True)
+        for desk in desks:
+            self.desk.addItem(desk.name, desk.id)
+        self.desk.blockSignals(False)
+
+    def query(self) -> CaseQuery:
+        key = self.status.currentData()
+        statuses = STATUS_GROUPS.get(key, (key,))
+        column, order = self._sort
+        base = replace(self.model.query, order_by=SORT_KEYS[column])
+        return replace(
+            base,
+            text=self.search.text().strip(),
+            statuses=statuses,
+            help_desk_id=self.desk.currentData() if self.is_coordinator else None,
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self.timer.stop()
+        self.model.set_query(self.query())
+
+    @Slot(str)
+    def _typed(self, _text: str) -> None:
+        self.timer.start()
+
+    @Slot(int)
+    def _loaded(self, total: int) -> None:
+        if total:
+            self.count.setText(self.tr("%n case(s)", "", total))
+            self.results.setCurrentWidget(self.table)
+            if self._focus_results:
+                self._focus_results = False
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self._focus_results:
+            self._focus_results = False
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.count.clear()
+        text = self.search.text().strip()
+        if text:
+            self.empty.setText(
+                self.tr("No case matches “{text}”.\nCheck the spelling, or look among all statuses.").format(
+                    text=text
+                )
+            )
+        elif self.status.currentData() != "open":
+            self.empty.setText(self.tr("No case with this status."))
+        else:
+            self.empty.setText(
+                self.tr(
+                    "No open cases yet.\nStart with “New case (intake)” when a woman agrees to be followed."
+                )
+            )
+        self.results.setCurrentWidget(self.empty)
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.sortable(column):
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort)
+            header.blockSignals(False)
+            return
+        self._sort = (column, order)
+        self.apply_filters()
+
+    # --- keyboard ------------------------------------------------------------------------------------
+    def focus_results(self) -> None:
+        """Back from a case: focus the table once it is filled (or the search field if nothing matches)."""
+        self._focus_results = True
+        self.apply_filters()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search field, Down goes to the results and Enter opens the only (or first) match."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self._select_row(0)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.timer.isActive():
+                    self.apply_filters()
+                elif self.model.rowCount() == 1:
+                    self._activated(self.model.index(0, 0))
+                elif self.model.rowCount():
+                    self._select_row(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _select_row(self, row: int) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        case = self.model.case_at(index.row())
+        if case is not None:
+            emit(self.open_requested, case.id)
+
+    def clear(self) -> None:
+        self.timer.stop()
+        self.model.clear()
+        self.search.clear()
+        self.count.clear()
+        self.empty.clear()

@@ -1,0 +1,162 @@
+"""Quick anonymous contact: a call or a visit counted in seconds, with nothing identifying stored."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import accounts, cases
+from app.services.accounts import HelpDeskInfo, Role
+from app.services.cases import ContactInput
+from app.services.errors import UserError
+from app.services.workspace import Workspace
+from app.ui import operations
+from app.ui.casefile.style import CASES_STYLE
+from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, Toast, error_label, hint
+from app.ui.session import SessionInfo
+
+
+class QuickContactPage(QWidget):
+    def __init__(self, workspace: Workspace, info: SessionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactPage")
+        self.setStyleSheet(CASES_STYLE)
+        self.workspace = workspace
+        self.actor = info.actor
+        heading = QLabel(self.tr("Quick contact"))
+        heading.setObjectName("title")
+        notice = QFrame()
+        notice.setObjectName("notice")
+        notice_text = QLabel(
+            self.tr(
+                "For a call or a visit that does not (yet) become a case. Only an anonymous count is stored: "
+                "date, help desk, how she reached the centre, how she made contact, and why. "
+                "No name, no phone number, no notes."
+            )
+        )
+        notice_text.setWordWrap(True)
+        notice_layout = QVBoxLayout(notice)
+        notice_layout.setContentsMargins(12, 10, 12, 10)
+        notice_layout.addWidget(notice_text)
+        self.date = DateEdit()
+        self.date.setAccessibleName(self.tr("Date"))
+        self.desk = QComboBox()
+        self.desk.setAccessibleName(self.tr("Help desk"))
+        if info.desk_name:
+            self.desk.addItem(info.desk_name, info.actor.help_desk_id)
+        self.desk.setEnabled(info.actor.at_least(Role.COORDINATRICE))
+        self.channel = CodeCombo("access_channel", empty=self.tr("— choose —"))
+        self.channel.setAccessibleName(self.tr("Access channel"))
+        self.mode = CodeCombo("first_contact_mode", empty=self.tr("— choose —"))
+        self.mode.setAccessibleName(self.tr("First contact mode"))
+        self.reason = CodeCombo("contact_reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.save_button = QPushButton(self.tr("&Record contact"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setToolTip(self.tr("Record this contact (Ctrl+Enter)"))
+        self.save_button.clicked.connect(self.save)
+        self.error = error_label()
+        self.errors = FieldErrors(self.error)
+        for field, widget in (
+            ("date", self.date),
+            ("help_desk", self.desk),
+            ("access_channel", self.channel),
+            ("first_contact_mode", self.mode),
+            ("reason", self.reason),
+        ):
+            self.errors.bind(field, widget)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(14)
+        form.addRow(self.tr("&Date:"), self.date)
+        form.addRow(self.tr("&Help desk:"), self.desk)
+        form.addRow(self.tr("Access c&hannel:"), self.channel)
+        form.addRow(self.tr("First contact mo&de:"), self.mode)
+        form.addRow(self.tr("Rea&son:"), self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(hint(self.tr("Ctrl+Enter")))
+        buttons.addStretch(1)
+        card = QWidget()
+        card.setMaximumWidth(640)
+        column = QVBoxLayout(card)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
+        column.addWidget(notice)
+        column.addLayout(form)
+        column.addWidget(self.error)
+        column.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(card)
+        layout.addStretch(1)
+        self.toast = Toast(self)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        self._desks_loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._desks_loaded and self.actor.at_least(Role.COORDINATRICE):
+            self._desks_loaded = True
+            ws = self.workspace
+            operations.run(self, lambda: accounts.list_help_desks(ws), self._desks)
+        super().showEvent(event)
+
+    def _desks(self, desks: list[HelpDeskInfo]) -> None:
+        current = self.desk.currentData()
+        self.desk.clear()
+        for desk in desks:
+            self.desk.addItem(desk.name, desk.id)
+        self.desk.setCurrentIndex(max(0, self.desk.findData(current)))
+
+    def value(self) -> ContactInput:
+        return ContactInput(
+            date=self.date.day(),
+            access_channel=self.channel.code(),
+            first_contact_mode=self.mode.code(),
+            reason=self.reason.code(),
+            help_desk_id=self.desk.currentData(),
+        )
+
+    @Slot()
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        ws, contact = self.workspace, self.value()
+        self.errors.clear()
+        self.save_button.setEnabled(False)
+        operations.run(
+            self,
+            lambda: cases.record_contact(ws, contact),
+            self._saved,
+            on_user_error=self._refused,
+            on_finished=lambda: self.save_button.setEnabled(True),
+        )
+
+    def _saved(self, _contact_id: int) -> None:
+        self.toast.show_text(self.tr("Contact recorded. Nothing identifying was stored."))
+        self.channel.setCurrentIndex(0)
+        self.mode.setCurrentIndex(0)
+        self.reason.setCurrentIndex(0)
+        self.channel.setFocus()
+
+    def _refused(self, error: UserError) -> None:
+        self.errors.show(error)
+
+    def clear(self) -> None:
+        self.errors.clear()
+        self.toast.clear()

@@ -1,0 +1,304 @@
+"""Network (coordinatrice and amministratrice): import signed packages from help desks and centres,
+confirm each new signing key once by its fingerprint, merge and print the network report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports.periods import named_period
+from app.services import reports
+from app.services.errors import UserError
+from app.services.reports import ImportedPackage, ReportData
+from app.services.workspace import Workspace
+from app.ui import operations
+from app.ui.dialogs import files
+from app.ui.dialogs.trust import TrustKeyDialog
+from app.ui.i18n import error_text
+from app.ui.pages.reports import ui_language
+from app.ui.theme import monospace_font
+from app.ui.widgets.styles import PAGE_STYLE, moment_text
+
+
+def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[ImportedPackage], list[UserError]]:
+    """One refused file does not stop the others."""
+    items: list[ImportedPackage] = []
+    errors: list[UserError] = []
+    for path in paths:
+        try:
+            items.extend(reports.import_packages(workspace, [path]))
+        except UserError as exc:
+            errors.append(exc)
+    return items, errors
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(
+        1, QHeaderView.ResizeMode.Stretch
+    )  # help desks (or fingerprints) take the rest
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class NetworkPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(PAGE_STYLE)
+        self.workspace = workspace
+        self.items: list[ImportedPackage] = []
+        self.dialog: TrustKeyDialog | None = None
+        self.last_report: ReportData | None = None
+        self._loaded = False
+        heading = QLabel(self.tr("Network"))
+        heading.setObjectName("title")
+        intro = QLabel(
+            self.tr(
+                "Import the signed packages that help desks and centres sent you, check who signed them, "
+                "then print the network report. Values hidden in any package stay protected."
+            )
+        )
+        intro.setObjectName("subtitle")
+        intro.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("&Import packages…"))
+        self.import_button.setObjectName("primary")
+        self.trust_button = QPushButton(self.tr("&Check and trust the key…"))
+        self.remove_button = QPushButton(self.tr("Re&move from the list"))
+        self.report_button = QPushButton(self.tr("&Print network report…"))
+        self.import_button.clicked.connect(self.import_packages)
+        self.trust_button.clicked.connect(self.trust_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.report_button.clicked.connect(self.print_report)
+        buttons = QHBoxLayout()
+        for button in (self.import_button, self.trust_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
+        self.packages = _table(
+            [
+                self.tr("Centre"),
+                self.tr("Help desks"),
+                self.tr("Period"),
+                self.tr("Key fingerprint"),
+                self.tr("Key trusted"),
+            ],
+            self.tr("Imported packages"),
+        )
+        self.packages.itemSelectionChanged.connect(self._update_buttons)
+        self.refused = QLabel()
+        self.refused.setObjectName("refused")
+        self.refused.setWordWrap(True)
+        self.refused.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refused.hide()
+        self.result = QLabel()
+        self.result.setObjectName("hint")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        keys_box = QGroupBox(self.tr("Trusted signing keys"))
+        self.keys = _table(
+            [self.tr("Centre"), self.tr("Key fingerprint"), self.tr("Confirmed on")], self.tr("Trusted keys")
+        )
+        self.keys.setMaximumHeight(150)
+        self.own = QLabel()
+        self.own.setObjectName("hint")
+        self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        keys_layout = QVBoxLayout(keys_box)
+        keys_layout.addWidget(self.keys)
+        keys_layout.addWidget(self.own)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.packages, 1)
+        layout.addWidget(self.refused)
+        layout.addWidget(self.result)
+        layout.addWidget(keys_box)
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.refresh_keys()
+        super().showEvent(event)
+
+    def refresh_keys(self) -> None:
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: (reports.trusted_keys(workspace), reports.own_fingerprint(workspace)),
+            self._keys_loaded,
+        )
+
+    def _keys_loaded(self, loaded: tuple[list[tuple[str, str, datetime]], str]) -> None:
+        keys, own = loaded
+        self.keys.setRowCount(len(keys))
+        for row, (centre, fingerprint, confirmed) in enumerate(keys):
+            self._set(self.keys, row, 0, centre)
+            self._set(self.keys, row, 1, fingerprint, mono=True)
+            self._set(self.keys, row, 2, moment_text(confirmed))
+        self.own.setText(self.tr("This centre's own fingerprint: {fingerprint}").format(fingerprint=own))
+
+    @staticmethod
+    def _set(table: QTableWidget, row: int, col: int, text: str, mono: bool = False) -> None:
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        if mono:
+            item.setFont(monospace_font(10))
+        table.setItem(row, col, item)
+
+    # --- importing -------------------------------------------------------------------------------------
+    @Slot()
+    def import_packages(self) -> None:
+        paths = files.open_files(
+            self, self.tr("Import signed packages"), Path.home(), self.tr("Signed packages (*.json)")
+        )
+        if not paths:
+            return
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: _import_each(workspace, paths),
+            self._imported,
+            busy_text=self.tr("Checking the signatures…"),
+        )
+
+    def _imported(self, result: tuple[list[ImportedPackage], list[UserError]]) -> None:
+        items, errors = result
+        new_paths = {i.path for i in items}
+        self.items = [i for i in self.items if i.path not in new_paths] + items
+        self._show_items()
+        self.refused.setText("\n".join(error_text(e) for e in errors))
+        self.refused.setVisible(bool(errors))
+        self.result.clear()
+        self.ask_next_trust()
+
+    @staticmethod
+    def _period_text(item: ImportedPackage) -> str:
+        return named_period(item.package.period_start, item.package.period_end).label(ui_language())
+
+    def _show_items(self) -> None:
+        self.packages.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            package = item.package
+            self._set(self.packages, row, 0, package.centre)
+            self._set(self.packages, row, 1, ", ".join(package.desks) or self.tr("all"))
+            self._set(self.packages, row, 2, self._period_text(item))
+            self._set(self.packages, row, 3, package.fingerprint, mono=True)
+            self._set(self.packages, row, 4, self.tr("yes") if item.trusted else self.tr("no — check it"))
+            status = self.packages.item(row, 4)
+            assert status is not None
+            status.setForeground(QBrush(QColor("#2f7a3d" if item.trusted else "#a0601a")))
+        self._update_buttons()
+
+    def _selected(self) -> ImportedPackage | None:
+        rows = self.packages.selectionModel().selectedRows() if self.packages.selectionModel() else []
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        selected = self._selected()
+        self.trust_button.setEnabled(selected is not None and not selected.trusted)
+        self.remove_button.setEnabled(selected is not None)
+        self.report_button.setEnabled(bool(self.items))
+
+    # --- trusting ----------------------------------------------------------------------------------------
+    def ask_next_trust(self) -> None:
+        untrusted = next((i for i in self.items if not i.trusted), None)
+        if untrusted is not None:
+            self.ask_trust(untrusted)
+
+    @Slot()
+    def trust_selected(self) -> None:
+        selected = self._selected()
+        if selected is not None and not selected.trusted:
+            self.ask_trust(selected)
+
+    def ask_trust(self, item: ImportedPackage) -> None:
+        dialog = TrustKeyDialog(item, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._trust(item))
+        self.dialog = dialog
+        dialog.open()
+
+    def _trust(self, item: ImportedPackage) -> None:
+        workspace = self.workspace
+        operations.run(self, lambda: reports.trust_key(workspace, item), lambda _none: self._trusted(item))
+
+    def _trusted(self, item: ImportedPackage) -> None:
+        for other in self.items:
+            if other.package.public_key == item.package.public_key:
+                other.trusted = True
+        self._show_items()
+        self.refresh_keys()
+        self.ask_next_trust()
+
+    @Slot()
+    def remove_selected(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            self.items.remove(selected)
+            self._show_items()
+
+    # --- the report --------------------------------------------------------------------------------------
+    @Slot()
+    def print_report(self) -> None:
+        if not self.items:
+            return
+        path = files.save_file(
+            self,
+            self.tr("Save the network report"),
+            Path.home() / "network-report.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is None:
+            return
+        workspace, items, lang = self.workspace, list(self.items), ui_language()
+        operations.run(
+            self,
+            lambda: reports.network_report(workspace, items, path, lang),
+            lambda data: self._printed(data, path),
+            busy_text=self.tr("Merging the packages and writing the PDF…"),
+        )
+
+    def _printed(self, data: ReportData, path: Path) -> None:
+        self.last_report = data
+        self.result.setText(
+            self.tr(
+                "Network report saved: {path} ({primary} values suppressed, {secondary} more to protect them)."
+            ).format(path=path, primary=data.suppressed_primary, secondary=data.suppressed_secondary)
+        )
+
+    def clear(self) -> None:
+        self.items = []
+        self.packages.setRowCount(0)
+        self.keys.setRowCount(0)
+        self.refused.clear()
+        self.result.clear()
+        self.own.clear()

@@ -1,0 +1,286 @@
+"""Reports (coordinatrice and amministratrice): period and help desks, a protected preview, then PDF,
+paper or a signed package. What the preview shows is exactly what leaves: the same ReportData."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import accounts, reports
+from app.services.accounts import HelpDeskInfo
+from app.services.reports import ExportResult, ReportData
+from app.services.workspace import Workspace
+from app.ui import operations
+from app.ui.dialogs import files
+from app.ui.pages import reports_print
+from app.ui.pages.reports_period import DeskPicker, PeriodPicker
+from app.ui.pages.reports_preview import ReportPreview
+from app.ui.theme import monospace_font
+from app.ui.widgets.styles import PAGE_STYLE
+
+
+def ui_language() -> str:
+    return "en" if QLocale().language() == QLocale.Language.English else "it"
+
+
+def file_stem(data: ReportData, kind: str) -> str:
+    return f"{kind}-{data.period.code.replace('..', '_')}"
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self, workspace: Workspace, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(PAGE_STYLE)
+        self.workspace = workspace
+        self.data: ReportData | None = None
+        self._loaded = False
+        heading = QLabel(self.tr("Reports"))
+        heading.setObjectName("title")
+        intro = QLabel(
+            self.tr(
+                "Indicators for a period and help desks, protected by disclosure control. Preview first: "
+                "the PDF, the printout and the signed package carry exactly what the preview shows."
+            )
+        )
+        intro.setObjectName("subtitle")
+        intro.setWordWrap(True)
+        self.intro = intro
+        self.period = PeriodPicker(today)
+        self.desks = DeskPicker()
+        self.preview_button = QPushButton(self.tr("&Preview"))
+        self.preview_button.setObjectName("primary")
+        self.preview_button.clicked.connect(self.preview)
+        controls = QFrame()
+        controls.setObjectName("card")
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        period_label = QLabel(self.tr("P&eriod:"))
+        period_label.setBuddy(self.period.kind)
+        form.addRow(period_label, self.period)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.preview_button)
+        button_row.addStretch(1)
+        form.addRow("", button_row)
+        desks_column = QVBoxLayout()
+        desks_column.setSpacing(4)
+        desks_label = QLabel(self.tr("Help &desks:"))
+        desks_label.setBuddy(self.desks.all)
+        desks_column.addWidget(desks_label)
+        desks_column.addWidget(self.desks)
+        card_row = QHBoxLayout(controls)
+        card_row.setContentsMargins(16, 12, 16, 12)
+        card_row.setSpacing(24)
+        card_row.addLayout(form, 3)
+        card_row.addLayout(desks_column, 2)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.print_button = QPushButton(self.tr("P&rint…"))
+        self.export_button = QPushButton(self.tr("E&xport package…"))
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_report)
+        self.export_button.clicked.connect(self.export_package)
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        for button in (self.save_button, self.print_button, self.export_button):
+            actions.addWidget(button)
+        self.result = QLabel()
+        self.result.setObjectName("hint")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setFont(monospace_font(12))
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint of this centre's signing key"))
+        self.fingerprint.hide()
+        self.preview_area = ReportPreview()
+        self.preview_area.show_hint(self.tr("Choose a period and help desks, then press Preview."))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(controls)
+        layout.addLayout(actions)
+        layout.addWidget(self.result)
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(self.preview_area, 1)
+        self._set_actions(False)
+        for signal in (
+            self.period.kind.currentIndexChanged,
+            self.period.year.valueChanged,
+            self.period.number.currentIndexChanged,
+            self.period.start.dateChanged,
+            self.period.end.dateChanged,
+            self.desks.list.itemChanged,
+        ):
+            signal.connect(self._stale)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self._loaded = True
+            workspace = self.workspace
+            operations.run(
+                self, lambda: accounts.list_help_desks(workspace, include_inactive=True), self._desks_loaded
+            )
+        super().showEvent(event)
+
+    def _desks_loaded(self, desks: list[HelpDeskInfo]) -> None:
+        self.desks.set_desks(desks)
+
+    def _set_actions(self, enabled: bool) -> None:
+        for button in (self.save_button, self.print_button, self.export_button):
+            button.setEnabled(enabled)
+
+    @Slot()
+    def _stale(self) -> None:
+        if self.data is not None:
+            self.data = None
+            self._set_actions(False)
+            self.summary.setText(self.tr("The choice changed: press Preview again."))
+
+    # --- preview -----------------------------------------------------------------------------------------
+    @Slot()
+    def preview(self) -> None:
+        period = self.period.period()
+        desk_ids = self.desks.desk_ids()
+        if period is None:
+            self.summary.setText(self.tr("The custom range ends before it starts."))
+            return
+        if desk_ids == []:
+            self.summary.setText(self.tr("Choose at least one help desk."))
+            return
+        self.result.clear()
+        self.fingerprint.hide()
+        workspace, lang = self.workspace, ui_language()
+        self.preview_button.setEnabled(False)
+        operations.run(
+            self,
+            lambda: reports.prepare(workspace, period, desk_ids, lang),
+            self._prepared,
+            on_finished=lambda: self.preview_button.setEnabled(True),
+            busy_text=self.tr("Computing the indicators…"),
+        )
+
+    def _prepared(self, data: ReportData) -> None:
+        self.data = data
+        self.intro.hide()  # room for the tables; the summary line says what they are
+        self.preview_area.show_data(data)
+        self.summary.setText(
+            self.tr(
+                "{period}: {primary} values suppressed (primary), {secondary} more to protect them (secondary)."
+            ).format(
+                period=data.period.label(data.lang),
+                primary=data.suppressed_primary,
+                secondary=data.suppressed_secondary,
+            )
+        )
+        self._set_actions(True)
+
+    # --- releasing -----------------------------------------------------------------------------------------
+    def _after_check(self, then: Callable[[ReportData], None]) -> None:
+        """The release check runs first, so a refusal comes before any file dialog."""
+        data = self.data
+        if data is None:
+            return
+        workspace = self.workspace
+        operations.run(self, lambda: reports.check_release(workspace, data), lambda _none: then(data))
+
+    @Slot()
+    def save_pdf(self) -> None:
+        self._after_check(self._save_pdf)
+
+    def _save_pdf(self, data: ReportData) -> None:
+        path = files.save_file(
+            self,
+            self.tr("Save the report as PDF"),
+            Path.home() / f"{file_stem(data, 'report')}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is None:
+            return
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: reports.write_report(workspace, data, path),
+            lambda _none: self.result.setText(self.tr("Report saved: {path}").format(path=path)),
+            busy_text=self.tr("Writing the PDF…"),
+        )
+
+    @Slot()
+    def print_report(self) -> None:
+        self._after_check(self._print)
+
+    def _print(self, data: ReportData) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(file_stem(data, "report"))
+        if not reports_print.exec_print_dialog(printer, self.window()):
+            return
+        workspace = self.workspace
+
+        def record() -> None:  # the printout is a release like the PDF: checked and recorded the same way
+            reports.write_report(workspace, data, io.BytesIO())
+
+        def printed(_none: None) -> None:
+            reports_print.print_document(reports.document(data), printer)
+            self.result.setText(self.tr("Report sent to the printer."))
+
+        operations.run(self, record, printed, busy_text=self.tr("Preparing the printout…"))
+
+    @Slot()
+    def export_package(self) -> None:
+        self._after_check(self._export)
+
+    def _export(self, data: ReportData) -> None:
+        path = files.save_file(
+            self,
+            self.tr("Export the signed package"),
+            Path.home() / f"{file_stem(data, 'package')}.json",
+            self.tr("Signed packages (*.json)"),
+        )
+        if path is None:
+            return
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: reports.export(workspace, data, path),
+            self._exported,
+            busy_text=self.tr("Signing the package…"),
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        self.result.setText(
+            self.tr(
+                "Package saved: {package}\nPreview of its contents: {preview}\nGive the network coordinator "
+                "this fingerprint by phone or in person, so she can check the package really comes from you:"
+            ).format(package=result.package_path, preview=result.preview_path)
+        )
+        self.fingerprint.setText(result.fingerprint)
+        self.fingerprint.show()
+
+    def clear(self) -> None:
+        self.data = None
+        self.preview_area.clear()
+        self.summary.clear()
+        self.result.clear()
+        self.fingerprint.clear()

@@ -1,0 +1,106 @@
+"""Administration, Backup tab: reminder banner, back up now, restore (round trip and refusal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.services import accounts
+from app.ui.controller import AppController
+from app.ui.dialogs import files
+from app.ui.main_window import MainWindow
+from app.ui.pages.backup import BackupTab
+from tests.conftest import ADMIN
+from tests.ui.helpers import click, log_in, open_page, type_into, wait_idle
+
+pytestmark = pytest.mark.usefixtures("ui_env")
+
+
+@pytest.fixture(autouse=True)
+def _no_preset_files() -> Any:
+    files.reset()
+    yield
+    files.reset()
+
+
+def backup_tab(qtbot: Any, controller: AppController) -> tuple[MainWindow, BackupTab]:
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    open_page(qtbot, window, "admin")
+    assert window.admin_page is not None
+    tab = window.admin_page.backup
+    window.admin_page.tabs.setCurrentWidget(tab)
+    wait_idle(qtbot)
+    return window, tab
+
+
+def back_up(qtbot: Any, tab: BackupTab, folder: Path) -> Path:
+    files.set_next(folder)
+    click(qtbot, tab.backup_button)
+    wait_idle(qtbot, 30_000)
+    made = sorted(folder.glob("*.ascbak"))
+    assert len(made) == 1 and made[0].name in tab.result.text()
+    return made[0]
+
+
+def test_backup_now_then_restore_round_trip(qtbot: Any, controller: AppController, tmp_path: Path) -> None:
+    window, tab = backup_tab(qtbot, controller)
+    assert window.backup_banner is not None and window.backup_banner.isVisibleTo(window)
+    assert "No backup" in tab.last.text()
+    backup_file = back_up(qtbot, tab, tmp_path / "usb")
+    assert not window.backup_banner.isVisibleTo(window)
+    assert "No backup" not in tab.last.text()
+    workspace = controller.workspace
+    assert workspace is not None
+    accounts.add_help_desk(workspace, "Sportello aggiunto dopo")  # not in the backup
+
+    files.set_next(backup_file)
+    click(qtbot, tab.restore_button)
+    wait_idle(qtbot)
+    dialog = tab.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert backup_file.name in dialog.summary.text()
+    click(qtbot, dialog.ok_button)  # not confirmed yet
+    assert "Tick the box" in dialog.error.text()
+    dialog.confirm.setChecked(True)
+    type_into(qtbot, dialog.password, ADMIN["password"])
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot, 30_000)
+    qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window is not window)
+    assert workspace.is_unlocked
+    assert "Sportello aggiunto dopo" not in [d.name for d in accounts.list_help_desks(workspace)]
+    assert list(workspace.backups_dir.glob("replaced-*"))  # the replaced database is kept aside
+
+
+def test_a_refused_restore_keeps_the_session_and_the_database(
+    qtbot: Any, controller: AppController, tmp_path: Path
+) -> None:
+    window, tab = backup_tab(qtbot, controller)
+    backup_file = back_up(qtbot, tab, tmp_path / "usb")
+    files.set_next(backup_file)
+    click(qtbot, tab.restore_button)
+    wait_idle(qtbot)
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.confirm.setChecked(True)
+    type_into(qtbot, dialog.password, "not the password of that time")
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot, 30_000)
+    assert controller.main_window is window and controller.workspace is not None
+    assert controller.workspace.is_unlocked  # credentials are checked before anything is locked
+    assert dialog.isVisible() and "credentials" in dialog.error.text()
+    assert not list(controller.data_dir.joinpath("backups").glob("replaced-*"))
+    dialog.reject()
+
+
+def test_reminder_days_are_saved(qtbot: Any, controller: AppController) -> None:
+    _window, tab = backup_tab(qtbot, controller)
+    tab.reminder.setValue(30)
+    click(qtbot, tab.save_reminder)
+    wait_idle(qtbot)
+    from app.services import backup
+
+    assert controller.workspace is not None
+    assert backup.backup_status(controller.workspace).reminder_days == 30

@@ -1,0 +1,199 @@
+"""Reports page: preview with suppressed cells marked, PDF, printout and signed package; roles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from app.services import accounts, demo, reports
+from app.services.workspace import KdfParams, Workspace
+from app.ui import messages
+from app.ui.controller import AppController
+from app.ui.dialogs import files
+from app.ui.pages import reports_print
+from app.ui.pages.reports import ReportsPage
+from tests.conftest import ADMIN, CENTRE, OPERATOR
+from tests.ui.helpers import click, log_in, open_page, wait_idle
+
+COORDINATOR = {"username": "gverdi", "full_name": "Giulia Verdi", "password": "quaderno salice vento lupo"}
+
+pytestmark = pytest.mark.usefixtures("ui_env")
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Administrator, operatrice and coordinatrice, and 300 synthetic women over three years."""
+    kdf = KdfParams(19456, 2, 1)
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    workspace, _key = Workspace.initialise(
+        folder,
+        username=ADMIN["username"],
+        full_name=ADMIN["full_name"],
+        password=ADMIN["password"],
+        kdf=kdf,
+        **CENTRE,
+    )
+    with workspace:
+        desk = accounts.list_help_desks(workspace)[0]
+        accounts.add_operator(
+            workspace,
+            OPERATOR["username"],
+            OPERATOR["full_name"],
+            "operatrice",
+            desk.id,
+            OPERATOR["password"],
+            kdf,
+        )
+        accounts.add_operator(
+            workspace,
+            COORDINATOR["username"],
+            COORDINATOR["full_name"],
+            "coordinatrice",
+            None,
+            COORDINATOR["password"],
+            kdf,
+        )
+        demo.generate(workspace, cases=300, seed=1)
+    return folder
+
+
+@pytest.fixture
+def demo_controller(
+    qapp: Any, qtbot: Any, demo_master: Path, tmp_path: Path, ui_env: None
+) -> Iterator[AppController]:
+    """The app on a private copy of the demo folder (export records do not leak between tests)."""
+    copy = tmp_path / "data"
+    shutil.copytree(demo_master, copy)
+    (copy / "ascolto.lock").unlink(missing_ok=True)
+    files.reset()
+    app_controller = AppController(qapp, copy)
+    qtbot.addWidget(app_controller.shell)
+    app_controller.start()
+    qtbot.waitExposed(app_controller.shell)
+    yield app_controller
+    app_controller.shutdown()
+    files.reset()
+
+
+def reports_page(qtbot: Any, controller: AppController, who: dict[str, str] = COORDINATOR) -> ReportsPage:
+    window = log_in(qtbot, controller, who["username"], who["password"])
+    open_page(qtbot, window, "reports")
+    page = window.reports_page
+    assert page is not None
+    qtbot.waitUntil(lambda: page.desks.list.count() > 0)
+    return page
+
+
+def preview(qtbot: Any, page: ReportsPage) -> None:
+    click(qtbot, page.preview_button)
+    wait_idle(qtbot, 30_000)
+    assert page.data is not None
+
+
+def test_operatrice_sees_neither_reports_nor_network(qtbot: Any, demo_controller: AppController) -> None:
+    window = log_in(qtbot, demo_controller, OPERATOR["username"], OPERATOR["password"])
+    assert "reports" not in window.page_keys() and "network" not in window.page_keys()
+    assert window.reports_page is None and not window.findChildren(ReportsPage)
+
+
+def test_preview_shows_every_table_with_suppressed_cells_marked(
+    qtbot: Any, demo_controller: AppController
+) -> None:
+    page = reports_page(qtbot, demo_controller)
+    assert page.period.period() is not None and page.period.kind.currentData() == "quarter"
+    assert not page.save_button.isEnabled()
+    preview(qtbot, page)
+    assert page.data is not None
+    assert len(page.preview_area.tables) == len(page.data.tables)
+    assert sum(t.suppressed_cells() for t in page.preview_area.tables) > 0
+    table = next(t for t in page.preview_area.tables if t.suppressed_cells())
+    cell = next(
+        table.item(r, c)
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+        if table.item(r, c).data(Qt.ItemDataRole.UserRole) == "suppressed"
+    )
+    assert cell.text() == "<5" and "5 women" in cell.toolTip()
+    assert cell.textAlignment() & Qt.AlignmentFlag.AlignRight
+    assert "suppressed (primary)" in page.summary.text()
+    assert str(page.data.suppressed_primary) in page.summary.text()
+    assert page.save_button.isEnabled() and page.export_button.isEnabled()
+    page.period.year.setValue(page.period.year.value() - 1)  # a new choice needs a new preview
+    assert not page.save_button.isEnabled()
+
+
+def test_save_pdf_writes_a_real_pdf(qtbot: Any, demo_controller: AppController, tmp_path: Path) -> None:
+    page = reports_page(qtbot, demo_controller)
+    preview(qtbot, page)
+    target = tmp_path / "report.pdf"
+    files.set_next(target)
+    click(qtbot, page.save_button)
+    wait_idle(qtbot, 30_000)
+    qtbot.waitUntil(lambda: target.exists())
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in page.result.text()
+
+
+def test_print_sends_the_same_tables_to_the_printer(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "printed.pdf"
+
+    def fake_dialog(printer: QPrinter, _parent: Any) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(reports_print, "exec_print_dialog", fake_dialog)
+    page = reports_page(qtbot, demo_controller)
+    preview(qtbot, page)
+    click(qtbot, page.print_button)
+    wait_idle(qtbot, 30_000)
+    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert reports_print.report_html(reports.document(page.data)).count("<table>") == len(page.data.tables)  # type: ignore[arg-type]
+
+
+def test_export_writes_package_and_preview_and_shows_the_fingerprint(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path
+) -> None:
+    page = reports_page(qtbot, demo_controller)
+    preview(qtbot, page)
+    files.set_next(tmp_path / "package.json")
+    click(qtbot, page.export_button)
+    wait_idle(qtbot, 30_000)
+    package = tmp_path / "package.json"
+    assert json.loads(package.read_text())["format"] == "ascolto-aggregates"
+    assert (tmp_path / "package.pdf").read_bytes().startswith(b"%PDF")
+    assert demo_controller.workspace is not None
+    assert page.fingerprint.isVisibleTo(page)
+    assert page.fingerprint.text() == reports.own_fingerprint(demo_controller.workspace)
+    assert "network coordinator" in page.result.text()
+
+
+def test_overlapping_release_is_refused_before_any_file_dialog(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path
+) -> None:
+    page = reports_page(qtbot, demo_controller)
+    preview(qtbot, page)
+    files.set_next(tmp_path / "all.pdf")
+    click(qtbot, page.save_button)
+    wait_idle(qtbot, 30_000)
+    assert (tmp_path / "all.pdf").exists()
+    first = page.desks.list.item(0)
+    page.desks.set_checked({first.data(Qt.ItemDataRole.UserRole)})
+    preview(qtbot, page)
+    files.set_next(tmp_path / "one.json")
+    messages.set_next_answer(messages.Button.Ok)
+    click(qtbot, page.export_button)
+    wait_idle(qtbot)
+    assert messages.answered and "subtracted" in messages.answered[-1]
+    assert files._next == [tmp_path / "one.json"]  # the file dialog was never reached
+    assert not (tmp_path / "one.json").exists()

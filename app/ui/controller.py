@@ -8,6 +8,7 @@ disposed, key wiped) and show the unlock screen.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,12 +22,14 @@ from app.ui.damaged import CheckedUnlockScreen, DamagedScreen
 from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.idle import IdleLock
-from app.ui.main_window import MainWindow
 from app.ui.session import SessionInfo
 from app.ui.session_guard import SessionGuard
 from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
 from app.ui.shell import ShellWindow
 from app.ui.wizard import SetupWizard
+
+if TYPE_CHECKING:  # the main window (every page, reportlab...) loads after unlock: faster cold start
+    from app.ui.main_window import MainWindow
 
 
 class AppController(QObject):
@@ -91,6 +94,8 @@ class AppController(QObject):
     @Slot(object)
     def _unlocked(self, info: SessionInfo) -> None:
         assert self.workspace is not None
+        from app.ui.main_window import MainWindow
+
         window = MainWindow(self.workspace, info, self.settings, self.quick_hide_action, self.lock_action)
         if window.admin_page is not None:
             window.admin_page.security.idle_minutes_changed.connect(self.set_idle_minutes)

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import stat
 import tempfile
 import time
 import uuid
-import zipfile
 from pathlib import Path
 
 from app.reports.periods import parse_period
@@ -25,56 +22,11 @@ from app.services import backup, maintenance, reports
 from app.services import cases as c
 from app.services.workspace import Workspace
 from tests.case_fixtures import FAST_KDF
+from tests.plaintext_scan import files_under, hits
+from tests.plaintext_scan import needles as encodings_of
 from tests.reliability import figures
 
 USER, PASSWORD = "anna", "lampada fiume gatto neve"
-MAX_SCAN_BYTES = 64 * 1024 * 1024
-
-
-def _needles(marker: str) -> dict[str, bytes]:
-    return {
-        "utf-8": marker.encode(),
-        "utf-8 upper": marker.upper().encode(),
-        "utf-16-le": marker.encode("utf-16-le"),
-        "utf-16-be": marker.encode("utf-16-be"),
-    }
-
-
-def _files(root: Path, since: float | None = None, pattern: str = "*") -> list[Path]:
-    found = []
-    for folder, dirs, names in os.walk(root, onerror=lambda _: None):
-        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
-        for name in names:
-            path = Path(folder, name)
-            if not path.match(pattern):
-                continue
-            try:
-                info = path.lstat()
-            except OSError:
-                continue
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SCAN_BYTES:
-                continue
-            if since is not None and max(info.st_mtime, info.st_ctime) < since:
-                continue
-            found.append(path)
-    return found
-
-
-def _hits(paths: list[Path], needles: dict[str, bytes]) -> list[str]:
-    hits = []
-    for path in paths:
-        try:
-            content = path.read_bytes()
-        except OSError:
-            continue
-        if zipfile.is_zipfile(path):  # a backup's members are stored, but look inside anyway
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    content += b"".join(archive.read(name) for name in archive.namelist())
-            except (zipfile.BadZipFile, OSError):
-                pass
-        hits.extend(f"{path} ({encoding})" for encoding, needle in needles.items() if needle in content)
-    return hits
 
 
 def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
@@ -168,26 +120,26 @@ def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
         handler.close()
         root.setLevel(old_level)
 
-    needles = _needles(marker)
-    data_files = _files(folder)
+    needles = encodings_of(marker)
+    data_files = files_under(folder)
     assert {p.name for p in data_files} >= {"ascolto.db", "keyslots.json"}
     scanned = {
         "data folder": data_files,
-        "backups": [*_files(backups), made.path],
+        "backups": [*files_under(backups), made.path],
         "exports": [exported.package_path, exported.preview_path, exports / "relazione.pdf"],
         "logs": [
             log_file,
-            *_files(folder, pattern="*.log"),
-            *_files(Path.cwd(), since=started, pattern="*.log"),
+            *files_under(folder, pattern="*.log"),
+            *files_under(Path.cwd(), since=started, pattern="*.log"),
         ],
-        "temporary folder": _files(Path(tempfile.gettempdir()), since=started),
+        "temporary folder": files_under(Path(tempfile.gettempdir()), since=started),
     }
     assert log_file.stat().st_size > 0, "the application logged nothing at DEBUG: the log scan proves nothing"
-    hits = {where: _hits(paths, needles) for where, paths in scanned.items()}
+    found = {where: hits(paths, needles) for where, paths in scanned.items()}
     figures.add("plaintext scan: files scanned", sum(len(p) for p in scanned.values()))
-    figures.add("plaintext scan: hits", sum(len(h) for h in hits.values()))
-    assert hits == {where: [] for where in scanned}
+    figures.add("plaintext scan: hits", sum(len(h) for h in found.values()))
+    assert found == {where: [] for where in scanned}
     # and the scan can see: a file holding the marker is found
     probe = tmp_path / "probe.txt"
     probe.write_text(f"x {marker} y", encoding="utf-16-le")
-    assert f"{probe} (utf-16-le)" in _hits([probe], needles)
+    assert f"{probe} (utf-16-le)" in hits([probe], needles)

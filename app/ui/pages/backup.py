@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +22,7 @@ from app.ui import messages, operations
 from app.ui.dialogs import files
 from app.ui.dialogs.restore import RestoreDialog, open_restore
 from app.ui.qt_compat import emit
+from app.ui.widgets.action_box import action_box, page_layout
 from app.ui.widgets.progress import ProgressBridge
 from app.ui.widgets.styles import PAGE_STYLE, moment_text
 
@@ -90,29 +90,17 @@ class BackupTab(QWidget):
         form.addRow("", self.progress)
         form.addRow("", self.result)
 
-        restore_box = QGroupBox(self.tr("Restore"))
-        restore_text = QLabel(
+        self.restore_button = QPushButton(self.tr("Re&store…"))
+        self.restore_button.clicked.connect(self.restore)
+        restore_box = action_box(
+            self.tr("Restore"),
             self.tr(
                 "Bring back the database as it was when a backup was made, for example after a disk failure. "
                 "The database in use now is kept aside, never deleted."
-            )
+            ),
+            self.restore_button,
         )
-        restore_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("Re&store…"))
-        self.restore_button.clicked.connect(self.restore)
-        restore_layout = QVBoxLayout(restore_box)
-        restore_layout.addWidget(restore_text)
-        row = QHBoxLayout()
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        restore_layout.addLayout(row)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(14)
-        layout.addWidget(box)
-        layout.addWidget(restore_box)
-        layout.addStretch(1)
+        self.setLayout(page_layout(box, restore_box))
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._loaded:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from app.ui import messages, operations
 from app.ui.qt_compat import emit
 from app.ui.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
+from app.ui.widgets.action_box import action_box, page_layout
 
 
 class SecurityTab(QWidget):
@@ -70,29 +70,17 @@ class SecurityTab(QWidget):
         save_row.addStretch(1)
         form.addRow("", save_row)
 
-        recovery_box = QGroupBox(self.tr("Recovery key"))
-        recovery_text = QLabel(
+        self.regenerate_button = QPushButton(self.tr("Make a &new recovery key…"))
+        self.regenerate_button.clicked.connect(self.regenerate)
+        recovery_box = action_box(
+            self.tr("Recovery key"),
             self.tr(
                 "If the printed recovery key is lost, or someone may have seen it, make a new one. "
                 "The old key stops working immediately."
-            )
+            ),
+            self.regenerate_button,
         )
-        recovery_text.setWordWrap(True)
-        self.regenerate_button = QPushButton(self.tr("Make a &new recovery key…"))
-        self.regenerate_button.clicked.connect(self.regenerate)
-        recovery_layout = QVBoxLayout(recovery_box)
-        recovery_layout.addWidget(recovery_text)
-        row = QHBoxLayout()
-        row.addWidget(self.regenerate_button)
-        row.addStretch(1)
-        recovery_layout.addLayout(row)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(14)
-        layout.addWidget(settings_box)
-        layout.addWidget(recovery_box)
-        layout.addStretch(1)
+        self.setLayout(page_layout(settings_box, recovery_box))
 
     @Slot()
     def save(self) -> None:

@@ -17,7 +17,11 @@ import pytest
 
 ADMIN = {"username": "mrossi", "full_name": "Maria Rossi", "password": "lampada fiume gatto neve"}
 OPERATOR = {"username": "lbianchi", "full_name": "Lucia Bianchi", "password": "tavolo rondine pane sole"}
-CENTRE = {"centre_name": "Centro antiviolenza Rete Donne", "centre_code": "BG", "desk_name": "Sportello Bergamo"}
+CENTRE = {
+    "centre_name": "Centro antiviolenza Rete Donne",
+    "centre_code": "BG",
+    "desk_name": "Sportello Bergamo",
+}
 
 
 @pytest.fixture
@@ -68,7 +72,8 @@ def ui_env(qapp: Any, qtlog: Any, fast_kdf: Any, monkeypatch: pytest.MonkeyPatch
     warnings = [
         record.message
         for record in qtlog.records
-        if record.type != QtMsgType.QtDebugMsg and record.type != QtMsgType.QtInfoMsg
+        if record.type != QtMsgType.QtDebugMsg
+        and record.type != QtMsgType.QtInfoMsg
         and not record.message.startswith(PLATFORM_NOISE)
     ]
     assert not warnings, f"Qt warnings: {warnings}"
@@ -81,13 +86,22 @@ def set_up_folder(data_dir: Path, fast_kdf: Any) -> Path:
     from app.services.workspace import Workspace
 
     workspace, _key = Workspace.initialise(
-        data_dir, username=ADMIN["username"], full_name=ADMIN["full_name"], password=ADMIN["password"],
-        kdf=fast_kdf, **CENTRE,
+        data_dir,
+        username=ADMIN["username"],
+        full_name=ADMIN["full_name"],
+        password=ADMIN["password"],
+        kdf=fast_kdf,
+        **CENTRE,
     )
     with workspace:
         desk = accounts.list_help_desks(workspace)[0]
         accounts.add_operator(
-            workspace, OPERATOR["username"], OPERATOR["full_name"], "operatrice", desk.id, OPERATOR["password"],
+            workspace,
+            OPERATOR["username"],
+            OPERATOR["full_name"],
+            "operatrice",
+            desk.id,
+            OPERATOR["password"],
             fast_kdf,
         )
     return data_dir
@@ -104,3 +118,14 @@ def controller(qapp: Any, qtbot: Any, set_up_folder: Path, ui_env: None) -> Iter
     qtbot.waitExposed(app_controller.shell)
     yield app_controller
     app_controller.shutdown()
+
+
+_SESSION_TODAY = __import__("datetime").date.today()  # what test modules computed as TODAY at import
+
+
+@pytest.fixture(autouse=True)
+def _one_today_per_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The services' "today" stays the date the tests computed, even if the run crosses midnight."""
+    from app.services import validation
+
+    monkeypatch.setattr(validation, "today", lambda: _SESSION_TODAY)

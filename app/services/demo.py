@@ -29,6 +29,7 @@ from app.models.cases import Case
 from app.services import audit
 from app.services.cases import name_tokens
 from app.services.validation import encode_codes
+from app.services.validation import today as v_today
 from app.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -419,7 +420,7 @@ def generate(
     if not 1 <= cases <= 1_000_000 or not 1 <= years <= 20:
         raise ValueError("cases must be 1..1,000,000 and years 1..20")
     rng = random.Random(seed)
-    end = today or date.today()
+    end = today or v_today()
     start = end - timedelta(days=365 * years)
     with ws.transaction() as session:
         desk_ids = _ensure_desks(session)

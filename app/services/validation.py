@@ -16,6 +16,7 @@ EARLIEST_DATE = date(1990, 1, 1)
 
 
 def today() -> date:
+    """The one clock for "today" in the services (tests pin it so a run crossing midnight stays true)."""
     return date.today()
 
 

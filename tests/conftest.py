@@ -79,31 +79,36 @@ def ui_env(qapp: Any, qtlog: Any, fast_kdf: Any, monkeypatch: pytest.MonkeyPatch
     assert not warnings, f"Qt warnings: {warnings}"
 
 
-@pytest.fixture
-def set_up_folder(data_dir: Path, fast_kdf: Any) -> Path:
-    """A data folder initialised with the administrator and one operatrice, then closed (locked)."""
+def initialise_with_operatrice(folder: Path, kdf: Any) -> Any:
+    """A new data folder, unlocked as the administrator, with one operatrice at its first help desk."""
     from app.services import accounts
     from app.services.workspace import Workspace
 
     workspace, _key = Workspace.initialise(
-        data_dir,
+        folder,
         username=ADMIN["username"],
         full_name=ADMIN["full_name"],
         password=ADMIN["password"],
-        kdf=fast_kdf,
+        kdf=kdf,
         **CENTRE,
     )
-    with workspace:
-        desk = accounts.list_help_desks(workspace)[0]
-        accounts.add_operator(
-            workspace,
-            OPERATOR["username"],
-            OPERATOR["full_name"],
-            "operatrice",
-            desk.id,
-            OPERATOR["password"],
-            fast_kdf,
-        )
+    desk = accounts.list_help_desks(workspace)[0]
+    accounts.add_operator(
+        workspace,
+        OPERATOR["username"],
+        OPERATOR["full_name"],
+        "operatrice",
+        desk.id,
+        OPERATOR["password"],
+        kdf,
+    )
+    return workspace
+
+
+@pytest.fixture
+def set_up_folder(data_dir: Path, fast_kdf: Any) -> Path:
+    """A data folder initialised with the administrator and one operatrice, then closed (locked)."""
+    initialise_with_operatrice(data_dir, fast_kdf).close()
     return data_dir
 
 

@@ -188,6 +188,8 @@ def write_backup(
 
 def read_manifest(path: Path) -> Manifest:
     """Check the archive's structure and digests without any key; returns the manifest."""
+    if path.is_file() and not zipfile.is_zipfile(path):
+        raise BackupError("not_a_backup", str(path))  # some other file, not a damaged backup
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services import accounts, demo, reports
-from app.services.workspace import KdfParams, Workspace
+from app.services.workspace import KdfParams
 from app.ui import messages
 from app.ui.controller import AppController
 from app.ui.dialogs import files
 from app.ui.pages import reports_print
 from app.ui.pages.reports import ReportsPage
-from tests.conftest import ADMIN, CENTRE, OPERATOR
+from tests.conftest import OPERATOR, initialise_with_operatrice
 from tests.ui.helpers import click, log_in, open_page, wait_idle
 
 COORDINATOR = {"username": "gverdi", "full_name": "Giulia Verdi", "password": "quaderno salice vento lupo"}
@@ -32,25 +32,7 @@ def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Administrator, operatrice and coordinatrice, and 300 synthetic women over three years."""
     kdf = KdfParams(19456, 2, 1)
     folder = tmp_path_factory.mktemp("demo") / "data"
-    workspace, _key = Workspace.initialise(
-        folder,
-        username=ADMIN["username"],
-        full_name=ADMIN["full_name"],
-        password=ADMIN["password"],
-        kdf=kdf,
-        **CENTRE,
-    )
-    with workspace:
-        desk = accounts.list_help_desks(workspace)[0]
-        accounts.add_operator(
-            workspace,
-            OPERATOR["username"],
-            OPERATOR["full_name"],
-            "operatrice",
-            desk.id,
-            OPERATOR["password"],
-            kdf,
-        )
+    with initialise_with_operatrice(folder, kdf) as workspace:
         accounts.add_operator(
             workspace,
             COORDINATOR["username"],

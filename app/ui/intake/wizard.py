@@ -82,9 +82,9 @@ class IntakeResult:
 
 
 class IntakeWizard(QWizard):
-    """Emits `case_opened(case_id, code, problem)`, `contact_recorded()` or `cancelled()`."""
+    """Emits `case_opened(case_id, code)`, `contact_recorded()` or `cancelled()`."""
 
-    case_opened = Signal(int, str, str)
+    case_opened = Signal(int, str)
     contact_recorded = Signal()
     cancelled = Signal()
 
@@ -219,7 +219,7 @@ class IntakeWizard(QWizard):
         )
 
     def _opened(self, result: IntakeResult) -> None:
-        emit(self.case_opened, result.ref.id, result.ref.code, "")
+        emit(self.case_opened, result.ref.id, result.ref.code)
 
     def _refused(self, error: UserError) -> None:
         """Go back to the page holding the field the service named, and point at it."""

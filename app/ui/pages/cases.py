@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from app.services import cases
 from app.services.cases import CaseFile
 from app.services.workspace import Workspace
-from app.ui import messages, operations
+from app.ui import operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.style import CASES_STYLE
 from app.ui.casefile.view import CaseFileView
@@ -96,12 +96,10 @@ class CasesPage(QWidget):
             self.stack.removeWidget(panel)
             panel.deleteLater()
 
-    @Slot(int, str, str)
-    def _case_opened(self, case_id: int, code: str, problem: str) -> None:
+    @Slot(int, str)
+    def _case_opened(self, case_id: int, code: str) -> None:
         self._drop_wizard()
         self.toast.show_text(self.tr("Case {code} opened").format(code=code))
-        if problem:
-            messages.warn(self, problem)
         self.open_case(case_id)
 
     @Slot()

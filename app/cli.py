@@ -70,7 +70,7 @@ def open_unlocked(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # 
 
 # --- commands -----------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    from app.crypto.keyslots import KdfParams
+    from app.crypto.keyslots import DEFAULT_KDF, KdfParams
     from app.services.workspace import PASSPHRASE_HINT, Workspace
 
     folder = _data_dir(args)
@@ -78,7 +78,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.password_stdin:
         print(PASSPHRASE_HINT, file=sys.stderr)
     password = _read_password(args, "Password for the first administrator: ", confirm=True)
-    kdf = KdfParams(args.kdf_memory_kib, args.kdf_iterations, args.kdf_lanes)
+    chosen = (args.kdf_memory_kib, args.kdf_iterations, args.kdf_lanes)
+    kdf = None  # calibrated to this PC unless the (hidden, for tests and experts) cost options are given
+    if any(value is not None for value in chosen):
+        defaults = (DEFAULT_KDF.memory_kib, DEFAULT_KDF.iterations, DEFAULT_KDF.lanes)
+        kdf = KdfParams(*(d if v is None else v for v, d in zip(chosen, defaults, strict=True)))
     workspace, recovery_key = Workspace.initialise(
         folder,
         centre_name=args.centre,
@@ -383,9 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--code", default="CAV", help="2-6 letter prefix of case codes, e.g. BG (default CAV)")
     init.add_argument("--desk", required=True, help="name of the first help desk")
     init.add_argument("--full-name", help="full name of the first administrator")
-    init.add_argument("--kdf-memory-kib", type=int, default=65536, help=argparse.SUPPRESS)
-    init.add_argument("--kdf-iterations", type=int, default=3, help=argparse.SUPPRESS)
-    init.add_argument("--kdf-lanes", type=int, default=4, help=argparse.SUPPRESS)
+    init.add_argument("--kdf-memory-kib", type=int, help=argparse.SUPPRESS)
+    init.add_argument("--kdf-iterations", type=int, help=argparse.SUPPRESS)
+    init.add_argument("--kdf-lanes", type=int, help=argparse.SUPPRESS)
     init.set_defaults(handler=cmd_init)
 
     verify = sub.add_parser("verify", help="check page integrity, database structure and the audit chain")

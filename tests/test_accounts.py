@@ -263,3 +263,15 @@ def test_failed_slot_save_leaves_every_credential_working(
         assert _unlocks(folder, user, password), f"{user} locked out after a failed {case}"
     assert isinstance(info.value, UserError), f"{case} raised {type(info.value).__name__}, not a UserError"
     assert "could not be written" in str(info.value)
+
+
+def test_new_slots_take_the_cost_of_the_slot_that_unlocked(fnd_ws: Workspace) -> None:
+    """The folder was made with FAST_KDF; slots made without an explicit cost keep it, not the defaults."""
+    desk = accounts.add_help_desk(fnd_ws, "Sportello Nord", town="Bergamo")
+    accounts.add_operator(fnd_ws, "bruna", "Bruna Verdi", "operatrice", desk.id, OTHER_PW)
+    accounts.reset_password(fnd_ws, "bruna", THIRD_PW)
+    accounts.change_own_password(fnd_ws, ADMIN_PW, NEW_PW)
+    accounts.regenerate_recovery_key(fnd_ws)
+    store = fnd_ws.keystore
+    assert {store.params_of(slot) for slot in store.slot_ids()} == {FAST_KDF}
+    assert fnd_ws.slot_kdf == FAST_KDF

@@ -404,3 +404,30 @@ def test_recovery_key_opens_its_slot(tmp_path: Path) -> None:
     assert store.unlock(keyslots.RECOVERY_IDENTITY, normalised).data_keys[0].raw() == key.raw()
     with pytest.raises(WrongCredentials):
         store.unlock(keyslots.RECOVERY_IDENTITY, keyslots.generate_recovery_key())
+
+
+# --- calibration -------------------------------------------------------------------------------------------
+def _clock_reading(seconds: float) -> Callable[[], float]:
+    """A clock that says one derivation at the base cost took `seconds`."""
+    readings = iter((100.0, 100.0 + seconds))
+    return lambda: next(readings)
+
+
+@pytest.mark.parametrize(
+    ("seconds_at_t3", "expected_t"),
+    [
+        (0.21, 7),  # 70 ms per pass: 7 passes make ~0.5 s
+        (0.065, 23),  # a fast PC gets more passes
+        (0.0001, keyslots.MAX_CALIBRATED_ITERATIONS),  # capped
+        (3.0, 3),  # a slow PC never goes below the defaults
+    ],
+)
+def test_calibration_scales_iterations_to_the_target(seconds_at_t3: float, expected_t: int) -> None:
+    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, _clock_reading(seconds_at_t3))
+    assert params == KdfParams(keyslots.DEFAULT_KDF.memory_kib, expected_t, keyslots.DEFAULT_KDF.lanes)
+
+
+def test_calibration_on_this_pc_meets_the_floor_and_the_target() -> None:
+    params = keyslots.calibrate()
+    params.check()
+    assert params.memory_kib == 65536 and params.lanes == 4 and params.iterations >= 3

@@ -421,3 +421,20 @@ def test_operator_of_another_desk_cannot_use_admin_functions(fnd_ws: Workspace) 
         accounts.add_operator(fnd_ws, "carla", "Carla", "operatrice", 1, NEW_PW, kdf=FAST_KDF)
     with pytest.raises(PermissionDenied):
         accounts.list_operators(fnd_ws)
+
+
+def test_a_new_folder_gets_a_cost_calibrated_to_this_pc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without an explicit cost the folder's slots are calibrated (here to a 1 s target, so the iterations
+    rise above the defaults' 3 on any PC that derives 64 MiB in under ~0.3 s per pass)."""
+    monkeypatch.setattr(keyslots, "UNLOCK_TARGET_SECONDS", 1.0)
+    ws, _ = Workspace.initialise(
+        tmp_path / "data", centre_name="CAV", centre_code="BG", desk_name="Bergamo",
+        username=ADMIN, full_name="Anna", password=ADMIN_PW,
+    )  # fmt: skip
+    try:
+        costs = {ws.keystore.params_of(slot) for slot in ws.keystore.slot_ids()}
+        assert len(costs) == 1, "the admin and recovery slots share the installation's cost"
+        (params,) = costs
+        assert params.iterations > keyslots.DEFAULT_KDF.iterations and ws.slot_kdf == params
+    finally:
+        ws.close()

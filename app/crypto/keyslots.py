@@ -24,10 +24,12 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import secrets
+import time
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,37 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
+"""The floor of a new installation: `calibrate` raises its iterations to this PC's speed."""
+
+UNLOCK_TARGET_SECONDS = 0.5
+"""What one derivation should cost on the PC that creates the data folder (DESIGN: unlock 0.3-1 s)."""
+MAX_CALIBRATED_ITERATIONS = 32
+
+
+def calibrate(
+    target_seconds: float | None = None,
+    base: KdfParams = DEFAULT_KDF,
+    clock: Callable[[], float] = time.perf_counter,
+) -> KdfParams:
+    """The installation's Argon2id cost: `base` with its iterations raised until one derivation takes
+    about `target_seconds` on this PC, never fewer than `base` (like cryptsetup's --iter-time).
+
+    Memory and lanes stay at `base`: memory is what hurts GPU attackers, but a shared office PC cannot
+    promise more than 64 MiB at any moment; iterations scale the cost linearly instead.
+    """
+    base.check()
+    target = UNLOCK_TARGET_SECONDS if target_seconds is None else target_seconds
+    started = clock()
+    Argon2id(
+        salt=secrets.token_bytes(16),
+        length=64,
+        iterations=base.iterations,
+        lanes=base.lanes,
+        memory_cost=base.memory_kib,
+    ).derive(b"ascolto-calibration")
+    per_iteration = max(clock() - started, 1e-6) / base.iterations
+    wanted = math.floor(target / per_iteration)
+    return replace(base, iterations=max(base.iterations, min(MAX_CALIBRATED_ITERATIONS, wanted)))
 
 
 class DataKey:
@@ -210,10 +243,11 @@ def _open_sealed(private: X25519PrivateKey, public_raw: bytes, sealed: dict[str,
 
 @dataclass
 class UnlockedSlot:
-    """What a correct secret yields: the slot's id and the candidate data keys, newest first."""
+    """What a correct secret yields: the slot's id, its KDF cost and the candidate data keys, newest first."""
 
     slot_id: str
     data_keys: list[DataKey]
+    params: KdfParams
 
 
 class KeyStore:
@@ -420,7 +454,7 @@ class KeyStore:
         if not keys:
             raise WrongCredentials()
         keys.sort(key=lambda k: k.generation, reverse=True)
-        return UnlockedSlot(str(slot["id"]), keys)
+        return UnlockedSlot(str(slot["id"]), keys, params)
 
     def change_secret(
         self, identity: str, old_secret: str, new_secret: str, params: KdfParams = DEFAULT_KDF

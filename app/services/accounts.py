@@ -136,7 +136,7 @@ def add_operator(
     role: str | Role,
     help_desk_id: int | None,
     password: str,
-    kdf: keyslots.KdfParams = keyslots.DEFAULT_KDF,
+    kdf: keyslots.KdfParams | None = None,
 ) -> OperatorInfo:
     """Create an account and its key slot; the slot file is saved inside the database transaction."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
@@ -150,7 +150,7 @@ def add_operator(
                 QT_TRANSLATE_NOOP("Errors", "The user name {name} is taken."), field="username", name=username
             )
         _require_desk(session, parsed_role, help_desk_id)
-        slot_id = keystore.add_slot(username, password, [ws.data_key], kdf)
+        slot_id = keystore.add_slot(username, password, [ws.data_key], kdf or ws.slot_kdf)
         operator = Operator(
             username=username,
             full_name=full_name,
@@ -173,7 +173,7 @@ def add_operator(
 
 
 def change_own_password(
-    ws: Workspace, old_password: str, new_password: str, kdf: keyslots.KdfParams = keyslots.DEFAULT_KDF
+    ws: Workspace, old_password: str, new_password: str, kdf: keyslots.KdfParams | None = None
 ) -> None:
     """Rewrap her one slot; nothing else in the folder changes."""
     actor = ws.require_actor()
@@ -181,7 +181,7 @@ def change_own_password(
     with ws.changing_slots() as (session, keystore):
         operator = session.get_one(Operator, actor.operator_id)
         try:
-            new_slot = keystore.change_secret(actor.username, old_password, new_password, kdf)
+            new_slot = keystore.change_secret(actor.username, old_password, new_password, kdf or ws.slot_kdf)
         except keyslots.KeySlotError as exc:
             raise WrongCredentials() from exc
         operator.slot_id = new_slot
@@ -189,7 +189,7 @@ def change_own_password(
 
 
 def reset_password(
-    ws: Workspace, username: str, new_password: str, kdf: keyslots.KdfParams = keyslots.DEFAULT_KDF
+    ws: Workspace, username: str, new_password: str, kdf: keyslots.KdfParams | None = None
 ) -> None:
     """An administrator gives a colleague a new password (her old slot is deleted, a new one made)."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
@@ -198,7 +198,7 @@ def reset_password(
         operator = _operator_by_name(session, username)
         if operator.slot_id and operator.slot_id in keystore.slot_ids():
             keystore.remove_slot(operator.slot_id)
-        operator.slot_id = keystore.add_slot(operator.username, new_password, [ws.data_key], kdf)
+        operator.slot_id = keystore.add_slot(operator.username, new_password, [ws.data_key], kdf or ws.slot_kdf)
         audit.record(session, actor.operator_id, "account.password_reset", "operator", operator.id)
 
 
@@ -232,7 +232,7 @@ def regenerate_recovery_key(ws: Workspace) -> str:
     recovery_key = keyslots.generate_recovery_key()
     with ws.changing_slots() as (session, keystore):
         setting = session.get(Setting, RECOVERY_SLOT_SETTING)
-        params = keyslots.DEFAULT_KDF
+        params = ws.slot_kdf
         if setting is not None and setting.value in keystore.slot_ids():
             params = keystore.params_of(setting.value)
             keystore.remove_slot(setting.value)

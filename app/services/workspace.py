@@ -210,6 +210,7 @@ class Workspace:
         self._key: DataKey | None = None
         self._engine: Engine | None = None
         self.actor: Actor | None = None
+        self._slot_kdf = DEFAULT_KDF
 
     # --- paths ------------------------------------------------------------------------------------
     @property
@@ -329,9 +330,13 @@ class Workspace:
         username: str,
         full_name: str,
         password: str,
-        kdf: KdfParams = DEFAULT_KDF,
+        kdf: KdfParams | None = None,
     ) -> tuple[Workspace, str]:
-        """Create a new data folder; return it unlocked as its first administrator, and the recovery key."""
+        """Create a new data folder; return it unlocked as its first administrator, and the recovery key.
+
+        `kdf` None: the Argon2id cost is calibrated on this PC (`keyslots.calibrate`), and every slot made
+        later in a session takes the cost of the slot that opened it (`slot_kdf`).
+        """
         username = normalise_username(username)
         check_passphrase(password, username)
         centre_name, desk_name, full_name = centre_name.strip(), desk_name.strip(), full_name.strip()
@@ -351,8 +356,9 @@ class Workspace:
         workspace._take_folder(create=True)
         try:
             recovery_key = workspace._create(
-                centre_name, code, desk_name, username, full_name or username, password, kdf
-            )
+                centre_name, code, desk_name, username, full_name or username, password,
+                kdf or keyslots.calibrate(),
+            )  # fmt: skip
         except BaseException:
             workspace.close()
             raise
@@ -439,7 +445,7 @@ class Workspace:
         recovery_key = keyslots.generate_recovery_key()
         admin_slot = keystore.add_slot(username, password, [key], kdf)
         recovery_slot = keystore.add_slot(keyslots.RECOVERY_IDENTITY, recovery_key, [key], kdf)
-        self._keystore, self._key, self._engine = keystore, key, engine
+        self._keystore, self._key, self._engine, self._slot_kdf = keystore, key, engine, kdf
         with self._session(write=True) as session:
             session.add(
                 Centre(
@@ -483,6 +489,12 @@ class Workspace:
         return LoginThrottle(self.folder / ATTEMPTS_FILE, self.keystore.database_id)
 
     @property
+    def slot_kdf(self) -> KdfParams:
+        """The Argon2id cost for slots made in this session: that of the slot that unlocked it, so an
+        installation keeps the cost calibrated when its folder was created."""
+        return self._slot_kdf
+
+    @property
     def is_unlocked(self) -> bool:
         return self._engine is not None and self.actor is not None
 
@@ -498,6 +510,7 @@ class Workspace:
             raise WrongCredentials() from exc
         failures, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
+        self._slot_kdf = unlocked.params
         try:
             with self._damage_reported(), self._session(write=True) as session:
                 operator = self._operator(session, username)
@@ -537,6 +550,7 @@ class Workspace:
             ) from exc
         _, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
+        self._slot_kdf = unlocked.params
         try:
             with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
                 operator = self._operator(session, username)

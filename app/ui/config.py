@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.services.workspace import DEFAULT_KDF, KdfParams
+from app.crypto.keyslots import KdfParams
 
 
 @dataclass
 class UiConfig:
-    kdf: KdfParams = DEFAULT_KDF  # Argon2 cost for slots the UI creates (wizard, new operators, passwords)
+    kdf: KdfParams | None = None  # Argon2 cost of new slots; None: calibrated at set-up, then the folder's
     seconds_per_minute: float = 60.0  # the idle lock counts minutes in these seconds
     busy_delay_ms: int = 300  # a busy indicator appears only after this much waiting
 

@@ -1,7 +1,7 @@
 """Entry script of the frozen bundle (PyInstaller): the same `ascolto` as `app.cli:main`.
 
-The smoke test hook (`ASCOLTO_SMOKE_QUIT_MS=N`: quit N ms after the first screen and print which one it
-was) lives in `app.ui.main.run`, so it works the same from source, from the bundle and for `ascolto bench`.
+The smoke test hook (`ASCOLTO_SMOKE_QUIT_MS=N`: print which screen is shown when it is painted and again
+once the data folder is open, then quit N ms later) lives in `app.ui.main.run`, so it works the same from source, from the bundle and for `ascolto bench`.
 """
 
 from __future__ import annotations

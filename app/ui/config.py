@@ -6,8 +6,10 @@ Production never touches these; tests set them in a fixture, so the UI code path
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.crypto.keyslots import KdfParams
+if TYPE_CHECKING:  # cryptography loads with the services, after the first screen is painted
+    from app.crypto.keyslots import KdfParams
 
 
 @dataclass

@@ -3,6 +3,12 @@
 Locking order matters: blank the window first (synchronously), close the session's dialogs, drop
 pending results, clear our clipboard text, destroy the session widgets, then lock the workspace (engine
 disposed, key wiped) and show the unlock screen.
+
+Starting: the first screen (set-up wizard or unlock screen) is shown before the services layer is imported
+(SQLAlchemy, the models: over half of a cold start). Once that screen has been painted, `screen_shown` is
+emitted and, on the next turn of the event loop, the services are imported and the data folder is opened
+on the GUI thread (slot file, folder lock, folder policy); then `ready`. A refusal replaces the unlock
+screen with the error page; until the folder is open the unlock screen cannot be submitted.
 """
 
 from __future__ import annotations
@@ -10,29 +16,40 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
+from app.services.constants import holds_data
 from app.services.errors import UserError
-from app.services.workspace import LoginResult, Workspace
 from app.ui import operations, session
 from app.ui.config import CONFIG
 from app.ui.damaged import CheckedUnlockScreen, DamagedScreen
 from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.idle import IdleLock
+from app.ui.qt_compat import emit
 from app.ui.session import SessionInfo
 from app.ui.session_guard import SessionGuard
 from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
 from app.ui.shell import ShellWindow
 from app.ui.wizard import SetupWizard
 
-if TYPE_CHECKING:  # the main window (every page, reportlab...) loads after unlock: faster cold start
+if TYPE_CHECKING:  # loaded after the first paint (services) or after unlock (main window, reportlab…)
+    from app.services.workspace import LoginResult, Workspace
     from app.ui.main_window import MainWindow
+
+OPEN_ANYWAY_MS = 1000  # open the folder even if the first screen is not painted by then (started minimised)
 
 
 class AppController(QObject):
+    """Emits `screen_shown` once the first screen has been painted, then `ready` once the data folder is
+    open (or its refusal is on screen; with the set-up wizard: once the services are loaded). A screen
+    not painted within OPEN_ANYWAY_MS gets `ready` alone."""
+
+    screen_shown = Signal()
+    ready = Signal()
+
     def __init__(self, app: QApplication, data_dir: Path, settings: UiSettings | None = None) -> None:
         super().__init__()
         self.app = app
@@ -44,6 +61,9 @@ class AppController(QObject):
         self.damaged_screen: DamagedScreen | None = None
         self.main_window: MainWindow | None = None
         self.shell = ShellWindow()
+        self.is_ready = False
+        self._first_screen: QWidget | None = None
+        self._stopped = False
         self.quick_hide_action = self._action("hide", self.tr("Quick &hide"), "Ctrl+Shift+H", self.quick_hide)
         self.quick_hide_action.setToolTip(self.tr("Blank the window at once and lock (Ctrl+Shift+H)"))
         self.lock_action = self._action("lock", self.tr("&Lock"), "Ctrl+L", self.lock)
@@ -69,19 +89,62 @@ class AppController(QObject):
 
     # --- start ---------------------------------------------------------------------------------------
     def start(self) -> None:
-        if not Workspace.exists(self.data_dir):
+        """Show the first screen now; open the data folder once it has been painted."""
+        first: QWidget
+        if holds_data(self.data_dir):
+            self._show_unlock()
+            self.shell.show()
+            assert self.unlock_screen is not None
+            first = self.unlock_screen
+        else:
             self.wizard = SetupWizard(self.data_dir)
             self.wizard.completed.connect(self._set_up)
             self.wizard.rejected.connect(self.app.quit)
             self.wizard.show()
+            first = self.wizard
+        self._first_screen = first
+        first.installEventFilter(self)
+        QTimer.singleShot(OPEN_ANYWAY_MS, self, self._open)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._first_screen and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._first_screen = None
+            QTimer.singleShot(0, self, self._painted)  # runs once this paint has reached the screen
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _painted(self) -> None:
+        if self.is_ready or self._stopped:
+            return
+        emit(self.screen_shown)
+        self._open()
+
+    @Slot()
+    def _open(self) -> None:
+        """The services import and `Workspace.open`, after the first paint; once, unless shut down before."""
+        if self.is_ready or self._stopped:
             return
         try:
-            self.workspace = Workspace.open(self.data_dir)
-        except UserError as exc:
-            self.shell.show_error(error_text(exc))
-        else:
-            self._show_unlock()
-        self.shell.show()
+            from app.services.workspace import Workspace
+
+            if self.unlock_screen is not None and self.workspace is None:
+                try:
+                    self.workspace = Workspace.open(self.data_dir)
+                except UserError as exc:
+                    self.shell.show_error(error_text(exc))
+                    self._drop_unlock_screen()
+                else:
+                    self.unlock_screen.set_workspace(self.workspace)
+        finally:  # an unexpected error reaches the error dialog; the unlock screen stays unusable
+            self.is_ready = True
+            emit(self.ready)
+
+    def _drop_unlock_screen(self) -> None:
+        screen, self.unlock_screen, self._first_screen = self.unlock_screen, None, None
+        if screen is not None:
+            self.shell.remove_page(screen)
+            screen.deleteLater()
 
     @Slot(object, object)
     def _set_up(self, workspace: Workspace, login: LoginResult) -> None:
@@ -176,7 +239,6 @@ class AppController(QObject):
                 widget.hide()
 
     def _show_unlock(self) -> None:
-        assert self.workspace is not None
         if self.unlock_screen is None:
             self.unlock_screen = CheckedUnlockScreen(self.workspace)
             self.unlock_screen.unlocked.connect(self._unlocked)
@@ -187,7 +249,9 @@ class AppController(QObject):
     # --- end -----------------------------------------------------------------------------------------
     @Slot()
     def shutdown(self) -> None:
-        """Lock, close the workspace and release the folder; safe to call more than once."""
+        """Lock, close the workspace and release the folder; safe to call more than once. A folder not
+        opened yet (start-up) is not opened any more."""
+        self._stopped = True
         self.lock()
         self.idle.shutdown()
         self.guard.clear_clipboard()

@@ -7,6 +7,7 @@ The damaged file is never touched here; a restore moves it aside into the backup
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import DatabaseDamaged, UserError
-from app.services.workspace import Workspace
-from app.storage.backup import SUFFIX
 from app.ui.dialogs import files
-from app.ui.dialogs.restore import RestoreDialog, open_restore
 from app.ui.icons import icon
 from app.ui.qt_compat import emit
 from app.ui.unlock import UnlockScreen
+
+if TYPE_CHECKING:  # the controller imports this module before the first screen: no database layer yet
+    from app.services.workspace import Workspace
+    from app.ui.dialogs.restore import RestoreDialog
 
 
 def is_damage(error: UserError) -> bool:
@@ -37,6 +39,8 @@ def is_damage(error: UserError) -> bool:
 
 def find_backups(folder: Path) -> list[Path]:
     """Backup files in `folder`, newest first (their names carry the time they were made)."""
+    from app.storage.backup import SUFFIX
+
     if not folder.is_dir():
         return []
     return sorted((p for p in folder.glob(f"*{SUFFIX}") if p.is_file()), key=lambda p: p.name, reverse=True)
@@ -182,6 +186,8 @@ class DamagedScreen(QWidget):
         row = self.list.currentRow()
         if row < 0:
             return
+        from app.ui.dialogs.restore import open_restore
+
         open_restore(self, self.workspace, self._path(row), self.username, self._show_dialog)
 
     def _show_dialog(self, dialog: RestoreDialog) -> None:

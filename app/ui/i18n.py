@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.services.accounts import Role
 from app.services.errors import CONTEXT, UserError
+
+if TYPE_CHECKING:  # the services load after the first screen is shown (cold start)
+    from app.services.accounts import Role
 
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 
@@ -49,6 +52,8 @@ def service_text(text: str) -> str:
 
 
 def role_label(role: Role) -> str:
+    from app.services.accounts import Role
+
     labels = {
         Role.OPERATRICE: QCoreApplication.translate("Roles", "Operator"),
         Role.COORDINATRICE: QCoreApplication.translate("Roles", "Coordinator"),

@@ -1,9 +1,19 @@
 """Entry point of the desktop app: `ascolto` without a command, via app.cli.cmd_gui.
 
 Smoke hook, for CI, `ascolto bench` (cold start) and checking an installation: with
-`ASCOLTO_SMOKE_QUIT_MS=N` the GUI quits N milliseconds after its first screen is up (0: as soon as the
-event loop runs) and prints which screen it showed: `setup-wizard-shown` (empty data folder),
-`unlock-screen-shown` (an existing one) or `no-known-screen`. Without the variable nothing changes.
+`ASCOLTO_SMOKE_QUIT_MS=N` the GUI prints which screen is on display, twice, and quits. Each line is one of
+`setup-wizard-shown` (empty data folder), `unlock-screen-shown` (an existing one) or `no-known-screen`:
+
+1. when the first screen has been painted, before the services layer is imported (the cold start that
+   `ascolto bench` times: from spawning the process to this line);
+2. once the data folder has been opened (`AppController.ready`: services imported, slot file read, folder
+   lock taken; with the wizard, services imported). It differs from the first line only if opening was
+   refused: `no-known-screen`, the error page replaced the unlock screen. So the last line says what the
+   person is left with, the first how soon she saw something.
+
+The GUI quits N milliseconds after the second line (0: at once); never while the folder is being opened.
+Only the second line is printed if the first screen was not painted within a second (it opened anyway).
+Without the variable nothing changes.
 """
 
 from __future__ import annotations
@@ -40,7 +50,7 @@ def create_application() -> QApplication:
 SMOKE_ENV = "ASCOLTO_SMOKE_QUIT_MS"
 
 
-def _first_screen() -> str:
+def _screen_on_display() -> str:
     shown = {  # by class and base-class names, so a specialised screen still counts
         cls.__name__
         for widget in QApplication.allWidgets()
@@ -54,17 +64,24 @@ def _first_screen() -> str:
     return "no-known-screen"
 
 
-def _install_smoke_hook(app: QApplication) -> None:
+def _install_smoke_hook(app: QApplication, controller: AppController) -> None:
     delay = os.environ.get(SMOKE_ENV, "")
     if not delay.isdigit():
         return
 
-    def report_and_quit() -> None:
-        print(_first_screen(), flush=True)
+    def report() -> None:
+        print(_screen_on_display(), flush=True)
+
+    def quit_app() -> None:
         QApplication.closeAllWindows()
         app.quit()
 
-    QTimer.singleShot(int(delay), report_and_quit)
+    def report_and_quit() -> None:
+        report()
+        QTimer.singleShot(int(delay), quit_app)
+
+    controller.screen_shown.connect(report)
+    controller.ready.connect(report_and_quit)
 
 
 def run(data_dir: Path, language: str | None = None) -> int:
@@ -75,8 +92,8 @@ def run(data_dir: Path, language: str | None = None) -> int:
     install_translators(app, language or settings.get(LANGUAGE))
     install_exception_hooks()
     controller = AppController(app, data_dir, settings)
+    _install_smoke_hook(app, controller)
     controller.start()
-    _install_smoke_hook(app)
     try:
         return app.exec()
     finally:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.workspace import MIN_PASSPHRASE, PASSPHRASE_HINT
+from app.services.constants import MIN_PASSPHRASE, PASSPHRASE_HINT
 from app.ui.i18n import service_text
 from app.ui.qt_compat import emit
 from app.ui.wordlist import suggest_passphrase

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.services import accounts
-from app.services.workspace import Actor, LoginResult, Workspace
+if TYPE_CHECKING:  # imported by the unlock screen, which shows before the services load
+    from app.services.workspace import Actor, LoginResult, Workspace
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class SessionInfo:
 
 
 def describe(workspace: Workspace, login: LoginResult) -> SessionInfo:
+    from app.services import accounts
+
     centre = accounts.centre_info(workspace)
     desks = {desk.id: desk.name for desk in accounts.list_help_desks(workspace, include_inactive=True)}
     desk = desks.get(login.actor.help_desk_id, "") if login.actor.help_desk_id is not None else ""

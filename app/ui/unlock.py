@@ -1,6 +1,12 @@
-"""The unlock screen: the only thing shown while locked. Nothing about any case is on it."""
+"""The unlock screen: the only thing shown while locked. Nothing about any case is on it.
+
+At start-up it is shown before the data folder is open (the services load after the first paint, see
+`AppController.start`): until `set_workspace` is called it can be typed into but not submitted.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -15,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import LoginDelayed, UserError
-from app.services.workspace import Workspace
 from app.ui import operations, session
 from app.ui.dialogs.recover import RecoverDialog
 from app.ui.i18n import error_text
@@ -23,13 +28,16 @@ from app.ui.icons import icon
 from app.ui.qt_compat import emit
 from app.ui.session import SessionInfo
 
+if TYPE_CHECKING:  # shown before the services load (cold start)
+    from app.services.workspace import Workspace
+
 
 class UnlockScreen(QWidget):
     """Emits `unlocked(SessionInfo)` after a successful unlock or recovery."""
 
     unlocked = Signal(object)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._wait = 0
@@ -101,6 +109,12 @@ class UnlockScreen(QWidget):
         self.setTabOrder(self.password, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.forgot_button)
         self.message.hide()
+        self._set_busy(False)  # nothing can be submitted before a workspace is set
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """The data folder is open: unlocking and the recovery key can be used."""
+        self.workspace = workspace
+        self._set_busy(False)
 
     def reset(self) -> None:
         """Called each time the screen is shown: empty password, focus on the first empty field."""
@@ -109,8 +123,9 @@ class UnlockScreen(QWidget):
         (self.password if self.username.text() else self.username).setFocus()
 
     def _set_busy(self, busy: bool) -> None:
-        waiting = self._wait > 0
-        self.unlock_button.setEnabled(not busy and not waiting)
+        waiting, ready = self._wait > 0, self.workspace is not None
+        self.unlock_button.setEnabled(ready and not busy and not waiting)
+        self.forgot_button.setEnabled(ready)
         self.username.setEnabled(not busy)
         self.password.setEnabled(not busy)
 
@@ -120,7 +135,8 @@ class UnlockScreen(QWidget):
 
     @Slot()
     def submit(self) -> None:
-        if not self.unlock_button.isEnabled():
+        workspace = self.workspace
+        if workspace is None or not self.unlock_button.isEnabled():
             return
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
@@ -128,7 +144,6 @@ class UnlockScreen(QWidget):
             return
         self._say("")
         self._set_busy(True)
-        workspace = self.workspace
         operations.run(
             self,
             lambda: session.unlock(workspace, username, password),
@@ -180,6 +195,8 @@ class UnlockScreen(QWidget):
 
     @Slot()
     def open_recovery(self) -> None:
+        if self.workspace is None:
+            return
         dialog = RecoverDialog(self.workspace, self.username.text().strip(), self.window())
         dialog.recovered.connect(self.unlocked)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,6 +7,7 @@ way back: the folder exists, and the wizard cannot be left before the key has be
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import UserError, ValidationError
-from app.services.workspace import LoginResult, Workspace
 from app.ui import operations
 from app.ui.config import CONFIG
 from app.ui.i18n import error_text
 from app.ui.passwords import PassphraseFields
 from app.ui.qt_compat import emit
 from app.ui.recovery import RecoveryKeyPanel
+
+if TYPE_CHECKING:  # the wizard is shown before the services load (cold start)
+    from app.services.workspace import Workspace
 
 USERNAME_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
 
@@ -181,6 +184,8 @@ class SetupWizard(QWizard):
             self._create()
 
     def _create(self) -> None:
+        from app.services.workspace import Workspace
+
         self.creating_page.finished_ok = False
         centre, admin, folder, kdf = self.centre_page, self.admin_page, self.data_dir, CONFIG.kdf
         centre_name, code, desk = centre.centre.text(), centre.code.text(), centre.desk.text()
@@ -228,6 +233,8 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         if self.workspace is None or not self.recovery_page.isComplete():
             return
+        from app.services.workspace import LoginResult
+
         self.recovery_page.panel.clear()
         workspace, self.workspace = self.workspace, None
         assert workspace.actor is not None

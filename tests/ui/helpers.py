@@ -46,3 +46,8 @@ def open_page(qtbot: Any, window: Any, key: str) -> None:
     rect = window.navigation.visualItemRect(item)
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.pages.currentIndex() == row
+
+
+def wait_ready(qtbot: Any, controller: Any, timeout: int = 10_000) -> None:
+    """`start()` opens the data folder after the first screen has been painted: wait for that."""
+    qtbot.waitUntil(lambda: controller.is_ready, timeout=timeout)

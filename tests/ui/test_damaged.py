@@ -13,7 +13,7 @@ from app.ui.controller import AppController
 from app.ui.damaged import DamagedScreen
 from app.ui.dialogs import files
 from tests.conftest import ADMIN, OPERATOR
-from tests.ui.helpers import click, type_into, unlock, wait_idle
+from tests.ui.helpers import click, type_into, unlock, wait_idle, wait_ready
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 
@@ -39,7 +39,7 @@ def app_on_damaged(qapp: Any, qtbot: Any, damaged_folder: Path, ui_env: None) ->
     controller = AppController(qapp, damaged_folder)
     qtbot.addWidget(controller.shell)
     controller.start()
-    qtbot.waitExposed(controller.shell)
+    wait_ready(qtbot, controller)
     yield controller
     controller.shutdown()
     files.reset()

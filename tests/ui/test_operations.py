@@ -16,7 +16,7 @@ from app.services.workspace import Workspace
 from app.ui import errors, messages, operations
 from app.ui.config import CONFIG
 from app.ui.controller import AppController
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import wait_idle, wait_ready
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 
@@ -114,6 +114,7 @@ def test_folder_in_use_is_explained_not_a_traceback(qapp: Any, qtbot: Any, set_u
     qtbot.addWidget(controller.shell)
     try:
         controller.start()
+        wait_ready(qtbot, controller)
         assert controller.shell.stack.currentWidget() is controller.shell.error_page
         assert "already running" in controller.shell.error_page.message.text()
         assert controller.unlock_screen is None
@@ -128,6 +129,7 @@ def test_damaged_key_file_is_explained(qapp: Any, qtbot: Any, set_up_folder: Pat
     qtbot.addWidget(controller.shell)
     try:
         controller.start()
+        wait_ready(qtbot, controller)
         assert "key file" in controller.shell.error_page.message.text()
     finally:
         controller.shutdown()

@@ -20,7 +20,7 @@ from app.ui.dialogs import files
 from app.ui.pages import reports_print
 from app.ui.pages.reports import ReportsPage
 from tests.conftest import OPERATOR, initialise_with_operatrice
-from tests.ui.helpers import click, log_in, open_page, wait_idle
+from tests.ui.helpers import click, log_in, open_page, wait_idle, wait_ready
 
 COORDINATOR = {"username": "gverdi", "full_name": "Giulia Verdi", "password": "quaderno salice vento lupo"}
 
@@ -58,7 +58,7 @@ def demo_controller(
     app_controller = AppController(qapp, copy)
     qtbot.addWidget(app_controller.shell)
     app_controller.start()
-    qtbot.waitExposed(app_controller.shell)
+    wait_ready(qtbot, app_controller)
     yield app_controller
     app_controller.shutdown()
     files.reset()

@@ -12,7 +12,7 @@ from app.services.workspace import Workspace
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from tests.conftest import ADMIN, CENTRE, OPERATOR
-from tests.ui.helpers import click, log_in, type_into, unlock, wait_idle
+from tests.ui.helpers import click, log_in, type_into, unlock, wait_idle, wait_ready
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 
@@ -84,6 +84,7 @@ def test_forgotten_password_with_the_recovery_key(
     qtbot.addWidget(controller.shell)
     controller.start()
     try:
+        wait_ready(qtbot, controller)
         screen = controller.unlock_screen
         assert screen is not None
         type_into(qtbot, screen.username, ADMIN["username"])

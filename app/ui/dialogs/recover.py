@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from app.services.workspace import Workspace
 from app.ui import session
 from app.ui.dialogs.base import FormDialog
 from app.ui.passwords import PassphraseFields
 from app.ui.qt_compat import emit
 from app.ui.session import SessionInfo
 from app.ui.theme import monospace_font
+
+if TYPE_CHECKING:  # the unlock screen imports this dialog before the services load
+    from app.services.workspace import Workspace
 
 
 class RecoverDialog(FormDialog):

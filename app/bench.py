@@ -40,7 +40,8 @@ QUICK_WOMEN = 10_000
 YEARS = 10
 SEED = 2026
 END = date(2026, 6, 30)  # fixed, so the cached data and the "last complete year" never drift
-GENERATOR_VERSION = 2  # bump when app/services/demo.py changes what it generates: the cache is rebuilt
+GENERATOR_VERSION = 3  # bump when the demo data or how the folder is made changes: the cache is rebuilt
+# v3: the encrypted folder's key slot is calibrated to the PC (Workspace.initialise without a cost)
 USER = "bench"
 PASSWORD = "benchmark synthetic data only"  # public on purpose: synthetic data
 SURNAME = "Lombardi"
@@ -72,6 +73,7 @@ class Target:
 READ_RATIO = 1.3
 TARGETS: dict[str, Target] = {
     "cold start to unlock screen": Target(max_ms=1000),
+    "  data folder open behind it": Target(),
     "unlock (KDF + open + first page)": Target(min_ms=300, max_ms=1000),
     "search per keystroke (surname)": Target(max_ms=50, max_ratio=READ_RATIO),
     "search per keystroke (code)": Target(max_ms=50, max_ratio=READ_RATIO),
@@ -111,7 +113,6 @@ def _ready(folder: Path) -> dict[str, Any] | None:
 
 def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
     """Make (or reuse) the encrypted and plain databases of `women` women; returns their parent folder."""
-    from app.crypto.keyslots import DEFAULT_KDF
     from app.services import demo
     from app.services.workspace import SLOTS_FILE, Workspace
 
@@ -127,7 +128,7 @@ def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
         if variant == ENCRYPTED:
             ws, _recovery = Workspace.initialise(
                 target, centre_name="Benchmark", centre_code="BG", desk_name="Bergamo", username=USER,
-                full_name=USER, password=PASSWORD, kdf=DEFAULT_KDF,
+                full_name=USER, password=PASSWORD,
             )  # fmt: skip
         else:
             ws = Workspace.for_benchmark(target, plain=True)
@@ -169,8 +170,10 @@ def _timed(action: Callable[..., object], *args: Any) -> float:
     return _ms(started)
 
 
-def _cold_start(folder: Path) -> float:
-    """Wall time from spawning `python -m app.cli` until the GUI says it shows the unlock screen."""
+def _cold_start(folder: Path) -> tuple[float, float]:
+    """Wall times from spawning `python -m app.cli` until the GUI says the unlock screen is painted (the
+    cold start), and until it says the data folder behind it is open (the smoke protocol, app/ui/main.py).
+    """
     root = Path(__file__).resolve().parent.parent
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASCOLTO_SMOKE_QUIT_MS="0")
     env.pop("ASCOLTO_LOG", None)
@@ -180,12 +183,14 @@ def _cold_start(folder: Path) -> float:
         cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert child.stdout is not None
-    line = child.stdout.readline().strip()
-    elapsed = _ms(started)
+    lines: list[tuple[str, float]] = []
+    while len(lines) < 2 and (line := child.stdout.readline()):
+        lines.append((line.strip(), _ms(started)))
     _, err = child.communicate(timeout=60)
-    if line != "unlock-screen-shown":
-        raise RuntimeError(f"the GUI did not reach the unlock screen ({line or 'no output'}): {err[-500:]}")
-    return elapsed
+    if not lines or lines[-1][0] != "unlock-screen-shown":
+        said = " / ".join(text for text, _ in lines) or "no output"
+        raise RuntimeError(f"the GUI did not reach the unlock screen ({said}): {err[-500:]}")
+    return lines[0][1], lines[-1][1]
 
 
 def _unlock(folder: Path, variant: str) -> float:
@@ -316,9 +321,9 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
         return _ms(started)
 
     def sql_only(ws: Any, variant: str) -> float:
-        with ws.transaction(write=False) as session:
+        with ws.parallel_reads(reports.INDICATOR_LANES) as sessions:  # as reports.prepare does
             started = time.perf_counter()
-            indicators.compute_indicators(session, period, None)
+            indicators.compute_indicators(sessions, period, None)
             return _ms(started)
 
     runner.each("one year of indicators", prepare)
@@ -507,11 +512,13 @@ def run(
     samples: dict[str, dict[str, list[float]]] = {}
     if cold_start:
         say("cold start to the unlock screen")
-        name = "cold start to unlock screen"
-        samples[name] = {ENCRYPTED: [], PLAIN: []}
+        shown, opened = "cold start to unlock screen", "  data folder open behind it"
+        samples[shown], samples[opened] = {ENCRYPTED: [], PLAIN: []}, {ENCRYPTED: [], PLAIN: []}
         for _ in range(repeat):
             for variant in (ENCRYPTED, PLAIN):
-                samples[name][variant].append(_cold_start(folder / variant))
+                shown_ms, opened_ms = _cold_start(folder / variant)
+                samples[shown][variant].append(shown_ms)
+                samples[opened][variant].append(opened_ms)
     say("unlock")
     name = "unlock (KDF + open + first page)"
     samples[name] = {ENCRYPTED: [], PLAIN: []}

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event
 
 from app.crypto.keyslots import KdfParams
 from app.models import codelists
@@ -435,3 +436,67 @@ def test_service_totals_match_the_rows(world: World, rows: list[tuple[int, str, 
     assert abs((hours.total or 0) - minutes / 60) <= 0.05 * len(cells) + 1e-9
     if len(cells) == 1:
         assert hours.total == pytest.approx(int(minutes / 6 + 0.5) / 10)
+
+
+# --- lanes, snapshots and periods across years ------------------------------------------------------------
+@pytest.mark.parametrize("lanes", [2, 3, 5])
+@pytest.mark.parametrize("period", [Q2, parse_period("2024-11-01..2025-06-30"), parse_period("2025")])
+def test_threads_give_the_tables_of_one_session(world: World, lanes: int, period: Period) -> None:
+    """The sections split over threads and sessions (one snapshot) give exactly the single-session tables."""
+    for desks in (None, [world.desk1]):
+        with world.ws.transaction(write=False) as session:
+            alone = compute_indicators(session, period, desks)
+        with world.ws.parallel_reads(lanes) as sessions:
+            assert len(sessions) == lanes
+            split = compute_indicators(sessions, period, desks)
+        assert split == alone
+
+
+def test_services_of_a_period_across_two_years(world: World) -> None:
+    """The year-led index path: a period over New Year counts the services of both years, and only those."""
+    across, january = parse_period("2024-12-01..2025-01-31"), parse_period("2025-01")
+    try:
+        with world.ws.transaction() as session:
+            before = {p: compute_indicators(session, p, None) for p in (across, january)}
+            for day, count in ((date(2024, 11, 30), 7), (date(2024, 12, 31), 2), (date(2025, 1, 1), 3)):
+                session.add_all(
+                    ServiceDelivery(
+                        case_id=world.ids["A1"], date=day, service_type="ASCOLTO", mode="PRESENZA",
+                        minutes=30, help_desk_id=world.desk1, operator_role="OPERATRICE",
+                    )
+                    for _ in range(count)
+                )  # fmt: skip
+            session.flush()
+            after = {p: compute_indicators(session, p, None) for p in (across, january)}
+            raise _Rollback
+    except _Rollback:
+        pass
+
+    def total(tables: list[AggregateTable]) -> object:
+        return next(t for t in tables if t.id == "services_type_mode_count").total
+
+    assert total(after[across]) == total(before[across]) + 5  # not the 7 of November
+    assert total(after[january]) == total(before[january]) + 3
+
+
+def test_a_years_services_stream_through_the_year_index(world: World) -> None:
+    """The plan that makes a year of services cheap: the year-led covering index, no sort for the
+    per-woman grouping. A change to `year_of` or to the index definition that SQLite no longer matches
+    fails here rather than silently costing seconds at full scale."""
+    statements: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        statements.append((statement, parameters))
+
+    with world.ws.transaction(write=False) as session:
+        connection = session.connection()
+        event.listen(connection, "before_cursor_execute", capture)
+        compute_indicators(session, parse_period("2025"), None)
+        event.remove(connection, "before_cursor_execute", capture)
+        (statement, parameters) = next((s, p) for s, p in statements if "AS MATERIALIZED" in s and "per" in s)
+        plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    by_id = {row[0]: row for row in plan}
+    materialize = next(row[0] for row in plan if row[3] == "MATERIALIZE per")
+    inside = [row[3] for row in plan if row[1] == materialize or by_id.get(row[1], (0, 0))[1] == materialize]
+    assert any("COVERING INDEX ix_service_delivery_year" in detail for detail in inside), plan
+    assert not any("TEMP B-TREE FOR GROUP BY" in detail for detail in inside), plan

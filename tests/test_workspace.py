@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,7 +19,8 @@ from sqlalchemy import func, select
 
 from app.crypto import keyslots
 from app.models.audit import AuditEvent
-from app.services import accounts
+from app.models.cases import Contact
+from app.services import accounts, cases
 from app.services.errors import (
     LoginDelayed,
     PermissionDenied,
@@ -423,7 +426,9 @@ def test_operator_of_another_desk_cannot_use_admin_functions(fnd_ws: Workspace) 
         accounts.list_operators(fnd_ws)
 
 
-def test_a_new_folder_gets_a_cost_calibrated_to_this_pc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_folder_gets_a_cost_calibrated_to_this_pc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without an explicit cost the folder's slots are calibrated (here to a 1 s target, so the iterations
     rise above the defaults' 3 on any PC that derives 64 MiB in under ~0.3 s per pass)."""
     monkeypatch.setattr(keyslots, "UNLOCK_TARGET_SECONDS", 1.0)
@@ -438,3 +443,30 @@ def test_a_new_folder_gets_a_cost_calibrated_to_this_pc(tmp_path: Path, monkeypa
         assert params.iterations > keyslots.DEFAULT_KDF.iterations and ws.slot_kdf == params
     finally:
         ws.close()
+
+
+def test_parallel_reads_share_one_snapshot_while_commits_land(fnd_ws: Workspace) -> None:
+    """The sessions of `parallel_reads` agree with each other even while another thread keeps committing
+    (the indicators computed on two threads must describe one state of the database)."""
+    desk = accounts.list_help_desks(fnd_ws)[0].id
+    stop, commits = threading.Event(), []
+
+    def writer() -> None:
+        while not stop.is_set():
+            cases.record_contact(
+                fnd_ws, cases.ContactInput(date(2025, 1, 1), "N1522", "TELEFONO", help_desk_id=desk)
+            )
+            commits.append(1)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    seen: list[list[int]] = []
+    try:
+        for _ in range(40):
+            with fnd_ws.parallel_reads(3) as sessions:
+                seen.append([int(s.scalar(select(func.count()).select_from(Contact)) or 0) for s in sessions])
+    finally:
+        stop.set()
+        thread.join()
+    assert len(commits) > 5 and len({tuple(s) for s in seen}) > 3, "the writer did not interleave"
+    assert all(len(set(counts)) == 1 for counts in seen), [c for c in seen if len(set(c)) > 1][:5]

@@ -114,13 +114,15 @@ MAX_CALIBRATED_ITERATIONS = 32
 def calibrate(
     target_seconds: float | None = None,
     base: KdfParams = DEFAULT_KDF,
-    clock: Callable[[], float] = time.perf_counter,
+    clock: Callable[[], float] = time.process_time,
 ) -> KdfParams:
     """The installation's Argon2id cost: `base` with its iterations raised until one derivation takes
     about `target_seconds` on this PC, never fewer than `base` (like cryptsetup's --iter-time).
 
     Memory and lanes stay at `base`: memory is what hurts GPU attackers, but a shared office PC cannot
-    promise more than 64 MiB at any moment; iterations scale the cost linearly instead.
+    promise more than 64 MiB at any moment; iterations scale the cost linearly instead. The clock is the
+    process's CPU time (the derivation runs on one core), so a PC busy with other work at set-up time
+    does not get a weaker cost.
     """
     base.check()
     target = UNLOCK_TARGET_SECONDS if target_seconds is None else target_seconds

@@ -12,7 +12,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
+from app.services.constants import DB_FILE, MIN_PASSPHRASE, SLOTS_FILE
+from app.services.constants import PASSPHRASE_HINT as PASSPHRASE_HINT  # re-exported
 from app.services.errors import (
     DatabaseDamaged,
     LoginDelayed,
@@ -54,19 +56,11 @@ from app.storage.policy import (
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "ascolto.db"
-SLOTS_FILE = "keyslots.json"
 ATTEMPTS_FILE = "attempts.json"
 BACKUPS_DIR = "backups"
 RECOVERY_SLOT_SETTING = "recovery_slot_id"
 
-MIN_PASSPHRASE = 15
 MAX_PASSPHRASE = 1024
-PASSPHRASE_HINT = QT_TRANSLATE_NOOP(
-    "Errors",
-    "Use at least 15 characters. A few unrelated words are easy to remember and hard to guess, "
-    "for example: 'lampada fiume gatto neve'. No symbols or digits are required.",
-)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 _STORAGE_MESSAGES = {
@@ -707,18 +701,46 @@ class Workspace:
         if not self.is_unlocked:
             raise WorkspaceLocked()
         try:
-            with self._session(write) as session:
+            with self._storage_errors(), self._session(write) as session:
                 yield session
-        except (DBAPIError, sqlcipher_errors.Error) as exc:
-            if classify_database_error(exc) is None:
-                raise
-            raise database_failure(exc, self.folder) from exc
         except PermissionDenied as denied:
             if denied.audit_event is not None and self.actor is not None:
                 entity, entity_id, detail = denied.audit_event
                 with self._session(write=True) as session:
                     audit.record(session, self.actor.operator_id, "access.denied", entity, entity_id, detail)
             raise
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        """A storage failure the user can act on (disk full, read-only, damaged) becomes a sentence."""
+        try:
+            yield
+        except (DBAPIError, sqlcipher_errors.Error) as exc:
+            if classify_database_error(exc) is None:
+                raise
+            raise database_failure(exc, self.folder) from exc
+
+    @contextmanager
+    def parallel_reads(self, count: int) -> Iterator[list[Session]]:
+        """`count` read-only sessions that all see the same committed state, for one long read split
+        across threads (a year of indicators on a 2-core PC).
+
+        In WAL mode each read transaction sees the database as of its first read. The sessions take
+        theirs while this connection holds the write lock, so no commit can land between them and the
+        tables computed on different threads stay consistent (the totals linked across tables agree).
+        The lock is released before the reading starts: writers wait only for the snapshots.
+        """
+        if not self.is_unlocked:
+            raise WorkspaceLocked()
+        with self._storage_errors(), ExitStack() as stack:
+            sessions: list[Session] = []
+            with self._session(write=True) as fence:
+                fence.connection()  # BEGIN IMMEDIATE: from here no other commit can land
+                for _ in range(max(1, count)):
+                    session = stack.enter_context(self._session(write=False))
+                    session.execute(select(Centre.id).limit(1))  # the snapshot starts at the first read
+                    sessions.append(session)
+            yield sessions
 
     def require_actor(self, minimum: Role = Role.OPERATRICE) -> Actor:
         if self.actor is None:

@@ -171,7 +171,7 @@ def open_engine(path: Path, key: DataKey | None) -> Engine:
         module=sqlcipher,
         creator=creator,
         poolclass=QueuePool,
-        pool_size=2,
+        pool_size=3,  # a writer's fence and two readers (Workspace.parallel_reads)
         max_overflow=6,
     )
 

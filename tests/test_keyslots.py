@@ -408,8 +408,9 @@ def test_recovery_key_opens_its_slot(tmp_path: Path) -> None:
 
 # --- calibration -------------------------------------------------------------------------------------------
 def _clock_reading(seconds: float) -> Callable[[], float]:
-    """A clock that says one derivation at the base cost took `seconds`."""
-    readings = iter((100.0, 100.0 + seconds))
+    """A clock that says the fastest derivation at the base cost took `seconds` (the others 3x that)."""
+    durations = [3 * seconds] * (keyslots.CALIBRATION_RUNS - 1) + [seconds]
+    readings = iter([t for d in durations for t in (100.0, 100.0 + d)])
     return lambda: next(readings)
 
 

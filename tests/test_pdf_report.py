@@ -347,3 +347,15 @@ def test_every_font_is_embedded(tmp_path: Path) -> None:
             names.add(str(font["/BaseFont"]))
             assert "/FontFile2" in font["/FontDescriptor"].get_object() or "/DescendantFonts" in font
     assert names and all("DejaVu" in n or "Vera" in n for n in names)
+
+
+def test_the_cover_stays_one_page_with_many_desks_and_sections(tmp_path: Path) -> None:
+    """Twelve desks and eleven contents lines used to push the end of the contents onto a page of its own."""
+    doc = sample_document()
+    doc.desks = [f"Sportello di San Pellegrino Terme {i}" for i in range(12)]
+    doc.sections = [ReportSection(f"Sezione numero {i + 1}", [citizenship()]) for i in range(10)]
+    out = tmp_path / "cover.pdf"
+    render_report(doc, out)
+    first, second = (" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages[:2])
+    assert "Nota metodologica" in first and "Sportello di San Pellegrino Terme 11" in first
+    assert "Nota metodologica" not in second and "Sezione numero 1" in second

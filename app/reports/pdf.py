@@ -35,6 +35,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepInFrame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -1149,7 +1150,9 @@ def _story(doc: ReportDocument, styles: Styles) -> list[Flowable]:
     """Cover, sections and method note, switching to landscape pages only around sections that need it."""
     sections = [_section(number, sec, doc, styles) for number, sec in enumerate(doc.sections, start=1)]
     sections.append((_method(len(doc.sections) + 1, doc, styles), False))
-    story: list[Flowable] = list(_cover(doc, styles))
+    # the cover is one page whatever its content: a long list of desks shrinks it slightly instead of
+    # pushing the last lines of the contents onto a page of their own
+    story: list[Flowable] = [KeepInFrame(0, 0, _cover(doc, styles), mode="shrink")]
     current: bool | None = None
     for flowables, wants_landscape in sections:
         if wants_landscape != current:

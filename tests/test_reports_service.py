@@ -13,7 +13,7 @@ from app.crypto.keyslots import KdfParams
 from app.reports import package
 from app.reports.periods import parse_period
 from app.services import accounts, cases, demo, reports
-from app.services.errors import PermissionDenied, UserError
+from app.services.errors import PermissionDenied, UserError, ValidationError
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
@@ -169,3 +169,8 @@ def test_threshold_setting_is_never_below_three(ws: Workspace) -> None:
     reports.set_disclosure_threshold(ws, 7)
     assert reports.disclosure_threshold(ws) == 7
     assert reports.prepare(ws, parse_period(PERIOD)).rule["threshold"] == 7
+
+
+def test_a_period_that_has_not_begun_is_refused(ws: Workspace) -> None:
+    with pytest.raises(ValidationError, match="has not begun"):
+        reports.prepare(ws, parse_period("2031"))

@@ -473,3 +473,30 @@ def test_parallel_reads_share_one_snapshot_while_commits_land(fnd_ws: Workspace)
         thread.join()
     assert len(commits) >= 10 and len({tuple(s) for s in seen}) > 3, "the writer did not interleave"
     assert all(len(set(counts)) == 1 for counts in seen), [c for c in seen if len(set(c)) > 1][:5]
+
+
+_NEW_FOLDER = {
+    "centre_name": "Centro", "centre_code": "BG", "desk_name": "Sportello", "username": ADMIN,
+    "full_name": "Anna", "password": ADMIN_PW,
+}  # fmt: skip
+
+
+def test_a_weak_cost_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="below the safe minimum"):
+        Workspace.initialise(tmp_path / "new", kdf=keyslots.KdfParams(1024, 1, 1), **_NEW_FOLDER)
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_set_up_that_fails_half_way_can_be_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fault injected after the database exists: no half-made folder stays behind to block a new set-up."""
+
+    def full_disk(*_args: Any, **_kwargs: Any) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(keyslots.KeyStore, "add_slot", full_disk)
+    with pytest.raises(OSError):
+        Workspace.initialise(tmp_path / "new", kdf=FAST_KDF, **_NEW_FOLDER)
+    assert not Workspace.exists(tmp_path / "new")
+    monkeypatch.undo()
+    ws, _ = Workspace.initialise(tmp_path / "new", kdf=FAST_KDF, **_NEW_FOLDER)
+    ws.close()

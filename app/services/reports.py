@@ -33,7 +33,7 @@ from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.services import audit
 from app.services.errors import NotFound, UserError, ValidationError
-from app.services.validation import decode_codes, encode_codes
+from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
 
 K_SETTING = "disclosure_k"
@@ -193,6 +193,10 @@ def prepare(
 ) -> ReportData:
     """Compute and protect every indicator for the period and help desks (None = all desks)."""
     actor = ws.require_actor(Role.COORDINATRICE)
+    if period.start > today():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The period {period} has not begun yet."), field="period", period=period.code
+        )
     lang = _lang(lang)
     k = disclosure_threshold(ws)
     with ws.parallel_reads(INDICATOR_LANES) as sessions:

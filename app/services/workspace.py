@@ -29,7 +29,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
 from app.services import audit
-from app.services.constants import DB_FILE, MIN_PASSPHRASE, SLOTS_FILE
+from app.services.constants import DB_FILE, MIN_PASSPHRASE, SLOTS_FILE, holds_data
 from app.services.constants import PASSPHRASE_HINT as PASSPHRASE_HINT  # re-exported
 from app.services.errors import (
     DatabaseDamaged,
@@ -221,7 +221,7 @@ class Workspace:
 
     @staticmethod
     def exists(folder: Path) -> bool:
-        return (folder / DB_FILE).exists() or (folder / SLOTS_FILE).exists()
+        return holds_data(folder)
 
     # --- opening ------------------------------------------------------------------------------------
     @classmethod
@@ -344,6 +344,14 @@ class Workspace:
                 QT_TRANSLATE_NOOP("Errors", "The centre code is 2 to 6 letters, for example BG."),
                 field="code",
             )
+        if kdf is not None:
+            try:
+                kdf.check()
+            except keyslots.WeakKdfParameters as exc:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("Errors", "This key-derivation cost is below the safe minimum."),
+                    field="kdf",
+                ) from exc
         if cls.exists(folder):
             raise UserError(_STORAGE_MESSAGES["exists"], folder=str(folder))
         workspace = cls(folder)
@@ -355,8 +363,15 @@ class Workspace:
             )  # fmt: skip
         except BaseException:
             workspace.close()
+            workspace._discard_unfinished()
             raise
         return workspace, recovery_key
+
+    def _discard_unfinished(self) -> None:
+        """A set-up that failed half-way leaves no database or slot file, so it can simply be run again."""
+        for name in (SLOTS_FILE, DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal"):
+            with suppress(FileNotFoundError):
+                (self.folder / name).unlink()
 
     @classmethod
     def for_benchmark(cls, folder: Path, *, plain: bool) -> Workspace:

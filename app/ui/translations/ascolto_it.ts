@@ -1392,6 +1392,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il codice del centro ha da 2 a 6 lettere, per esempio BG.</translation>
     </message>
     <message>
+        <source>This key-derivation cost is below the safe minimum.</source>
+        <translation>Questo costo di derivazione della chiave è sotto il minimo sicuro.</translation>
+    </message>
+    <message>
         <source>The workspace is closed.</source>
         <translation>L’archivio è chiuso.</translation>
     </message>
@@ -1450,6 +1454,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The threshold must be a whole number from {low} to 50 (the law&apos;s floor is 3).</source>
         <translation>La soglia deve essere un numero intero da {low} a 50 (il minimo di legge è 3).</translation>
+    </message>
+    <message>
+        <source>The period {period} has not begun yet.</source>
+        <translation>Il periodo {period} non è ancora iniziato.</translation>
     </message>
     <message>
         <source>No help desk named {name}.</source>

@@ -42,7 +42,7 @@ class Template:
     recovery_key: str
 
 
-def initialise(folder: Path, **overrides: str) -> tuple[Workspace, str]:
+def initialise(folder: Path, kdf: KdfParams = FAST_KDF, **overrides: str) -> tuple[Workspace, str]:
     """A new data folder, unlocked as its first administrator `anna`; returns (workspace, recovery key)."""
     args = {
         "centre_name": "Centro Antiviolenza Prova",
@@ -53,7 +53,7 @@ def initialise(folder: Path, **overrides: str) -> tuple[Workspace, str]:
         "password": ADMIN_PW,
     }
     args.update(overrides)
-    return Workspace.initialise(folder, kdf=FAST_KDF, **args)
+    return Workspace.initialise(folder, kdf=kdf, **args)
 
 
 @pytest.fixture(scope="session")

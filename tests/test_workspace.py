@@ -42,6 +42,7 @@ from tests.foundation_fixtures import (
     Template,
     data_key_of,
     flip_byte,
+    initialise,
     root_page,
     sidecars,
     snapshot,
@@ -113,17 +114,8 @@ def test_initialise_refuses_an_existing_folder(fnd_folder: Path) -> None:
     ],
 )
 def test_initialise_validates_inputs(tmp_path: Path, overrides: dict[str, str], words: str) -> None:
-    args: dict[str, Any] = {
-        "centre_name": "Centro",
-        "centre_code": "BG",
-        "desk_name": "Sportello",
-        "username": ADMIN,
-        "full_name": "Anna",
-        "password": ADMIN_PW,
-    }
-    args.update(overrides)
     with pytest.raises(ValidationError) as info:
-        Workspace.initialise(tmp_path / "new", kdf=FAST_KDF, **args)
+        initialise(tmp_path / "new", **overrides)
     assert words in str(info.value)
     assert not (tmp_path / "new").exists()
 
@@ -475,15 +467,10 @@ def test_parallel_reads_share_one_snapshot_while_commits_land(fnd_ws: Workspace)
     assert all(len(set(counts)) == 1 for counts in seen), [c for c in seen if len(set(c)) > 1][:5]
 
 
-_NEW_FOLDER = {
-    "centre_name": "Centro", "centre_code": "BG", "desk_name": "Sportello", "username": ADMIN,
-    "full_name": "Anna", "password": ADMIN_PW,
-}  # fmt: skip
-
 
 def test_a_weak_cost_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="below the safe minimum"):
-        Workspace.initialise(tmp_path / "new", kdf=keyslots.KdfParams(1024, 1, 1), **_NEW_FOLDER)
+        initialise(tmp_path / "new", kdf=keyslots.KdfParams(1024, 1, 1))
     assert not (tmp_path / "new").exists()
 
 
@@ -495,8 +482,8 @@ def test_a_set_up_that_fails_half_way_can_be_run_again(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(keyslots.KeyStore, "add_slot", full_disk)
     with pytest.raises(OSError):
-        Workspace.initialise(tmp_path / "new", kdf=FAST_KDF, **_NEW_FOLDER)
+        initialise(tmp_path / "new")
     assert not Workspace.exists(tmp_path / "new")
     monkeypatch.undo()
-    ws, _ = Workspace.initialise(tmp_path / "new", kdf=FAST_KDF, **_NEW_FOLDER)
+    ws, _ = initialise(tmp_path / "new")
     ws.close()

@@ -567,7 +567,7 @@ class Workspace:
                     raise UserError(
                         QT_TRANSLATE_NOOP("Errors", "There is no active account named {name}."), name=username
                     )
-                params = keystore.params_of(unlocked.slot_id)
+                params = unlocked.params
                 if operator.slot_id and operator.slot_id in keystore.slot_ids():
                     params = keystore.params_of(operator.slot_id)
                     keystore.remove_slot(operator.slot_id)

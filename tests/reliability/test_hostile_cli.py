@@ -28,11 +28,10 @@ from hypothesis import strategies as st
 from app import cli
 from app.reports.periods import parse_period
 from app.services import backup, reports
-from app.services.workspace import Workspace
-from tests.case_fixtures import FAST_KDF
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, initialise
 from tests.reliability import figures
 
-USER, PASSWORD = "anna", "lampada fiume gatto neve"
+USER, PASSWORD = ADMIN, ADMIN_PW
 SKIPPED = {"bench"}
 EXAMPLES = figures.scaled(25, 400)
 
@@ -61,16 +60,7 @@ class Playground:
 def playground(tmp_path_factory: pytest.TempPathFactory) -> Playground:
     root = tmp_path_factory.mktemp("cli")
     folder = root / "data"
-    ws, _ = Workspace.initialise(
-        folder,
-        centre_name="Centro",
-        centre_code="CL",
-        desk_name="Sportello",
-        username=USER,
-        full_name="Anna",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
+    ws, _ = initialise(folder, centre_code="CL")
     with ws:
         made = backup.make_backup(ws, root / "backups")
         data = reports.prepare(ws, parse_period("2025"))

@@ -31,10 +31,10 @@ from app.services import backup, cases, reports
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from app.storage import backup as backup_files
-from tests.case_fixtures import FAST_KDF
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, initialise
 from tests.reliability import figures
 
-USER, PASSWORD = "anna", "lampada fiume gatto neve"
+USER, PASSWORD = ADMIN, ADMIN_PW
 CHEAP = figures.scaled(150, 3000)
 COSTLY = figures.scaled(25, 400)
 HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -53,16 +53,7 @@ class Sources:
 def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
     root = tmp_path_factory.mktemp("imports")
     folder = root / "data"
-    ws, _ = Workspace.initialise(
-        folder,
-        centre_name="Centro",
-        centre_code="IM",
-        desk_name="Sportello",
-        username=USER,
-        full_name="Anna",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
+    ws, _ = initialise(folder, centre_code="IM")
     with ws:
         import datetime as dt
 

@@ -228,13 +228,20 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
-        reports.write_report(workspace, data, Path(args.out).expanduser())
-    print(
-        f"Report for {data.period.label(data.lang)} written to {args.out} "
-        f"({data.suppressed_primary} values suppressed below {data.rule['threshold']}, "
-        f"{data.suppressed_secondary} more to protect them)."
-    )
+        release = reports.write_report(workspace, data, Path(args.out).expanduser())
+    print(f"Report for {data.period.label(data.lang)} written to {args.out} ({data.hidden} values hidden).")
+    _say_if_frozen(data, release.released_at, release.first_time)
     return 0
+
+
+def _say_if_frozen(data: object, released_at: object, first_time: bool) -> None:
+    from app.services.reports import ReportData
+
+    if first_time or not isinstance(data, ReportData) or data.release is None:
+        return
+    print(f"This period was first released on {released_at}: the same figures were written again.")
+    if data.release.changed_since:
+        print("The data changed since; the changes will count from the next period on.")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -243,6 +250,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
         result = reports.export(workspace, data, Path(args.out).expanduser())
+    _say_if_frozen(data, result.released_at, result.first_time)
     print(f"Signed package: {result.package_path}")
     print(f"Preview of exactly what it contains: {result.preview_path}")
     print(f"Signing key fingerprint (for the network coordinator to confirm): {result.fingerprint}")

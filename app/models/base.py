@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 
 from sqlalchemy import MetaData
@@ -23,3 +24,12 @@ class Base(DeclarativeBase):
 def utcnow() -> datetime:
     """Timestamps are stored in UTC, naive, second precision (SQLite has no time zones)."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+RECORD_KEY_RANGE = 4096
+"""Record keys of the cell key method are integers 0 .. RECORD_KEY_RANGE - 1 (app.reports.cellkey)."""
+
+
+def new_record_key() -> int:
+    """A random, permanent record key for a counted row: drawn from the OS CSPRNG, derived from nothing."""
+    return secrets.randbelow(RECORD_KEY_RANGE)

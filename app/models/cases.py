@@ -13,7 +13,7 @@ import datetime as dt
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, utcnow
+from app.models.base import Base, new_record_key, utcnow
 
 
 class Contact(Base):
@@ -30,6 +30,7 @@ class Contact(Base):
     reason: Mapped[str] = mapped_column(String(30))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id", ondelete="SET NULL"))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    record_key: Mapped[int] = mapped_column(default=new_record_key)  # cell key method; never exported
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -73,6 +74,7 @@ class Case(Base):
     minors_witnessed: Mapped[int | None]
     minors_suffered: Mapped[int | None]
     pregnant: Mapped[bool | None]
+    record_key: Mapped[int] = mapped_column(default=new_record_key)  # cell key method; never exported
     created_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -230,6 +232,7 @@ class ServiceDelivery(Base):
             "minutes",
             "help_desk_id",
             "date",
+            "record_key",
         ),
         Index("ix_service_delivery_case", "case_id", "date"),
         Index(
@@ -250,6 +253,7 @@ class ServiceDelivery(Base):
     help_desk_id: Mapped[int] = mapped_column(ForeignKey("help_desk.id"))
     operator_role: Mapped[str] = mapped_column(String(30))
     beneficiary: Mapped[str] = mapped_column(String(10), default="DONNA")
+    record_key: Mapped[int] = mapped_column(default=new_record_key)  # cell key method; never exported
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -269,6 +273,7 @@ class Referral(Base):
     outcome_on: Mapped[dt.date | None]
     shares_data: Mapped[bool] = mapped_column(default=False)
     children_count: Mapped[int] = mapped_column(default=0)  # children placed with her (shelter)
+    record_key: Mapped[int] = mapped_column(default=new_record_key)  # cell key method; never exported
     notes: Mapped[str] = mapped_column(Text, default="")
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, Index, LargeBinary, String
+from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from app.models.base import Base, utcnow
 
@@ -25,10 +25,14 @@ class TrustedKey(Base):
 
 
 class ExportRecord(Base):
-    """Every aggregate that left (package or printed report): period, help desks, rule, digest.
+    """A release: the aggregates of one calendar period and set of help desks that left the PC.
 
-    Kept so the same period is never released for overlapping sets of help desks, which would let the
-    two releases be subtracted from each other.
+    Since rule version 2 there is one row per period and desk set (kind "release"), holding the signed
+    package and the PDF exactly as first released: asking again serves these bytes, so a correction or
+    a withdrawal of consent never yields a second, subtractable version. Rows of rule version 1 (kind
+    "report" or "package") were written before releases were frozen and keep no bytes. The same rows
+    are mirrored in the signed release log beside the database (app.services.release_log), which a
+    restore cannot roll back.
     """
 
     __tablename__ = "export_record"
@@ -44,3 +48,8 @@ class ExportRecord(Base):
     digest: Mapped[str] = mapped_column(String(64))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    period_code: Mapped[str] = mapped_column(String(30), default="")
+    tables_digest: Mapped[str] = mapped_column(String(64), default="")  # the protected tables, to tell changes
+    pdf_digest: Mapped[str] = mapped_column(String(64), default="")
+    package: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    pdf: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))

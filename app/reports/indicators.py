@@ -76,14 +76,14 @@ from app.models.codelists import (
     STATELESS,
     VIOLENCE_MACRO,
 )
+from app.reports.cellkey import KEY_RANGE, PACK, unpack
 from app.reports.periods import Period
-from app.reports.tables import AggregateTable, Number, Unit
+from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 
 __all__ = ["TABLE_IDS", "compute_indicators", "title"]
 
 N = "N"
 NONE_CODE = "NESSUNA"
-ACTIVE_LINK = "active"
 SHELTER_DESTINATIONS = ("CASA_RIFUGIO", "PRONTA_ACCOGL")
 FLOW_ROWS = ("WOMEN_CONTACTED", "RECEIVED", "IN_CHARGE_NEW", "IN_CHARGE_CONTINUING", "CLOSED", "ACTIVE")
 
@@ -220,6 +220,23 @@ def _labels(list_name: str | None, codes: Iterable[str], lang: str) -> dict[str,
 # --- table assembly (Python sees only the small grids) ---------------------------------------------
 
 
+Counted = tuple[int, int]
+"""(count, cell key): a count and the sum of its records' keys modulo KEY_RANGE."""
+
+
+def _ck_sum(parts: Iterable[Counted]) -> Counted:
+    count = key = 0
+    for c, k in parts:
+        count, key = count + c, key + k
+    return count, key % KEY_RANGE
+
+
+def _ck_minus(whole: Counted, parts: Iterable[Counted]) -> Counted:
+    """The remainder of a partition: its count and its cell key (keys subtract modulo the range)."""
+    count, key = _ck_sum(parts)
+    return whole[0] - count, (whole[1] - key) % KEY_RANGE
+
+
 def _one_way(
     table_id: str,
     lang: str,
@@ -229,10 +246,11 @@ def _one_way(
     *,
     list_name: str | None,
     total: Number,
+    keys: Mapping[str, CellKeys],
+    total_keys: CellKeys,
     contributors: Mapping[str, int] | None = None,
     total_contributors: int | None = None,
     additive: bool = True,
-    links: dict[tuple[int, int], str] | None = None,
 ) -> AggregateTable:
     """A one-column table (column N); women tables take their values as contributors."""
     vals = [values.get(r, 0) for r in rows]
@@ -242,6 +260,10 @@ def _one_way(
     else:
         contrib = [int(contributors.get(r, 0)) for r in rows]
         total_c = int(total_contributors or 0)
+    cell_keys: dict[tuple[int, int], CellKeys] = {}
+    for i, r in enumerate(rows):
+        cell_keys[(i, 0)] = cell_keys[(i, -1)] = keys.get(r, CellKeys())
+    cell_keys[(-1, 0)] = cell_keys[(-1, -1)] = total_keys
     return AggregateTable(
         id=table_id,
         title=title(table_id, lang),
@@ -259,7 +281,7 @@ def _one_way(
         total_contributors=total_c,
         row_labels=_labels(list_name, rows, lang),
         col_labels={N: N},
-        links=dict(links or {}),
+        keys=cell_keys,
     )
 
 
@@ -268,17 +290,22 @@ def _women_table(
     lang: str,
     list_name: str | None,
     rows: Sequence[str],
-    counts: Mapping[str, int],
-    population: int,
+    counts: Mapping[str, Counted],
+    population: Counted,
     *,
     additive: bool,
 ) -> AggregateTable:
-    """A women table over the active population: its total is that population, linked across tables."""
-    links = {(-1, -1): ACTIVE_LINK, (-1, 0): ACTIVE_LINK}
+    """A women table over the active population (its total is that population in every table)."""
     return _one_way(
-        table_id, lang, Unit.WOMEN, rows, counts, list_name=list_name, total=population,
-        additive=additive, links=links,
+        table_id, lang, Unit.WOMEN, rows, {r: c for r, (c, _) in counts.items()}, list_name=list_name,
+        total=population[0], keys={r: CellKeys(key=k) for r, (_, k) in counts.items()},
+        total_keys=CellKeys(key=population[1]), additive=additive,
     )  # fmt: skip
+
+
+def _women(counts: Mapping[str, Counted]) -> dict[str, CellKeys]:
+    """Keys of intensity rows whose records are the women themselves."""
+    return {r: CellKeys(key=k, women=c, women_key=k) for r, (c, k) in counts.items()}
 
 
 # --- shared predicates ------------------------------------------------------------------------------
@@ -332,6 +359,19 @@ def _sum(condition: ColumnElement[bool]) -> Any:
     return func.count(case((condition, literal_column("1"))))
 
 
+def _packed(condition: ColumnElement[bool], record_key: Any) -> Any:
+    """Count and key sum of the rows meeting `condition`, in one aggregate (see cellkey.PACK)."""
+    return func.sum(case((condition, literal_column(str(PACK)) + record_key)))
+
+
+def _distinct_packed(row_id: Any, record_key: Any) -> Any:
+    """Key sum of the distinct rows among duplicates: each id adds its key once (SUM DISTINCT of id*R+key).
+
+    Modulo KEY_RANGE the ids vanish and the keys remain; `unpack` needs the count from COUNT(DISTINCT).
+    """
+    return func.sum(func.distinct(row_id * literal_column(str(KEY_RANGE)) + record_key))
+
+
 def _has(column: Any, code: str) -> ColumnElement[bool]:
     """A multi-valued field ",A,B," holds `code` (codes never contain commas)."""
     return func.instr(column, f",{code},") > 0
@@ -348,82 +388,88 @@ def _contacts_and_flow(session: Session, scope: _Scope, lang: str) -> list[Aggre
     )
     contacts_row = session.execute(
         select(
-            func.count(),
-            _sum(Contact.case_id.is_(None)),
-            func.count(func.distinct(Contact.case_id)),
+            _packed(true(), Contact.record_key), _packed(Contact.case_id.is_(None), Contact.record_key)
         ).where(contact_where)
     ).one()
-    n_contacts, anonymous, linked_women = (int(x or 0) for x in contacts_row)
+    contacts, anonymous = unpack(contacts_row[0]), unpack(contacts_row[1])
     contacted_cases = select(Contact.case_id).where(contact_where, Contact.case_id.is_not(None))
     received_cases = select(Intake.case_id).where(scope.within(Intake.date))
 
     at_desk = scope.desk(Case.help_desk_id)
     active = and_(Case.opened_on <= scope.end, or_(Case.closed_on.is_(None), Case.closed_on >= scope.start))
     received = Case.id.in_(received_cases)
+    contacted = Case.id.in_(contacted_cases)
     new = scope.within(Case.taken_in_charge_on)
     continuing = and_(
         Case.taken_in_charge_on < scope.start, or_(Case.closed_on.is_(None), Case.closed_on >= scope.start)
     )
     closed = scope.within(Case.closed_on)
     statuses = codelists.codes("case_status")
-    in_flow = or_(and_(at_desk, or_(active, received)), Case.id.in_(contacted_cases))
+    in_flow = or_(and_(at_desk, or_(active, received)), contacted)
+    key = Case.record_key
     columns = [
-        _sum(and_(at_desk, received)),
-        _sum(and_(at_desk, new)),
-        _sum(and_(at_desk, continuing)),
-        _sum(and_(at_desk, closed)),
-        _sum(and_(at_desk, active)),
-        _sum(in_flow),
-        *[_sum(and_(at_desk, closed, Case.status == s)) for s in statuses],
+        _packed(and_(at_desk, received), key),
+        _packed(and_(at_desk, new), key),
+        _packed(and_(at_desk, continuing), key),
+        _packed(and_(at_desk, closed), key),
+        _packed(and_(at_desk, active), key),
+        _packed(in_flow, key),
+        _packed(contacted, key),
+        *[_packed(and_(at_desk, closed, Case.status == s), key) for s in statuses],
     ]
     # only cases in some row are aggregated; the others are skipped by this cheap filter
-    anywhere = or_(and_(at_desk, or_(active, received, new, continuing, closed)), Case.id.in_(contacted_cases))
-    row = session.execute(select(*columns).where(Case.statistics_allowed.is_not(False), anywhere)).one()
-    n_received, n_new, n_cont, n_closed, n_active, n_flow_cases = (int(x) for x in row[:6])
-    by_status = dict(zip(statuses, (int(x) for x in row[6:]), strict=True))
+    anywhere = or_(and_(at_desk, or_(active, received, new, continuing, closed)), contacted)
+    row = [
+        unpack(x)
+        for x in session.execute(
+            select(*columns).where(Case.statistics_allowed.is_not(False), anywhere)
+        ).one()
+    ]
+    received_w, new_w, cont_w, closed_w, active_w, flow_cases, linked = row[:7]
+    by_status = dict(zip(statuses, row[7:], strict=True))
 
-    women_contacted = anonymous + linked_women
-    contacts = _one_way(
-        "contacts", lang, Unit.CONTACTS, ["CONTACTS"], {"CONTACTS": n_contacts}, list_name=None,
-        total=n_contacts, contributors={"CONTACTS": women_contacted}, total_contributors=women_contacted,
+    women_contacted = _ck_sum([anonymous, linked])
+    table = _one_way(
+        "contacts", lang, Unit.CONTACTS, ["CONTACTS"], {"CONTACTS": contacts[0]}, list_name=None,
+        total=contacts[0], contributors={"CONTACTS": women_contacted[0]}, total_contributors=women_contacted[0],
+        keys={"CONTACTS": CellKeys(key=contacts[1])}, total_keys=CellKeys(key=contacts[1]),
     )  # fmt: skip
     flow_values = {
         "WOMEN_CONTACTED": women_contacted,
-        "RECEIVED": n_received,
-        "IN_CHARGE_NEW": n_new,
-        "IN_CHARGE_CONTINUING": n_cont,
-        "CLOSED": n_closed,
-        "ACTIVE": n_active,
+        "RECEIVED": received_w,
+        "IN_CHARGE_NEW": new_w,
+        "IN_CHARGE_CONTINUING": cont_w,
+        "CLOSED": closed_w,
+        "ACTIVE": active_w,
     }
-    active_row = FLOW_ROWS.index("ACTIVE")
-    flow = _one_way(
-        "flow", lang, Unit.WOMEN, FLOW_ROWS, flow_values, list_name=None, total=anonymous + n_flow_cases,
-        additive=False, links={(active_row, 0): ACTIVE_LINK, (active_row, -1): ACTIVE_LINK},
-    )  # fmt: skip
-    closures = _one_way(
-        "closures_outcome", lang, Unit.WOMEN, statuses, by_status, list_name="case_status", total=n_closed
+    flow = _women_table(
+        "flow", lang, None, FLOW_ROWS, flow_values, _ck_sum([anonymous, flow_cases]), additive=False
     )
-    return [contacts, flow, closures]
+    closures = _women_table(
+        "closures_outcome", lang, "case_status", statuses, by_status, closed_w, additive=True
+    )
+    return [table, flow, closures]
 
 
 # --- profile, violence, access, risk: one pass over the active women ----------------------------------
 
 
 class _Columns:
-    """Collects SUM(...) columns of one wide query and hands back their results by key."""
+    """Collects the packed count columns of one wide query and hands back (count, key) by table and code."""
 
-    def __init__(self) -> None:
+    def __init__(self, record_key: Any) -> None:
+        self.record_key = record_key
         self.keys: list[tuple[str, str]] = []
         self.exprs: list[Any] = []
 
     def add(self, table: str, code: str, condition: ColumnElement[bool]) -> None:
         self.keys.append((table, code))
-        self.exprs.append(_sum(condition))
+        self.exprs.append(_packed(condition, self.record_key))
 
-    def read(self, row: Sequence[Any]) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
+    def read(self, row: Sequence[Any]) -> dict[str, dict[str, Counted]]:
+        out: dict[str, dict[str, Counted]] = {}
         for (table, code), value in zip(self.keys, row, strict=True):
-            out.setdefault(table, {})[code] = int(value or 0)
+            out.setdefault(table, {})[code] = unpack(value)
         return out
 
 
@@ -450,17 +496,19 @@ def _multi(cols: _Columns, table: str, list_name: str, column: Any) -> None:
     cols.add(table, "_empty", func.coalesce(column, "") == "")
 
 
-def _with_nd(list_name: str, counts: Mapping[str, int], population: int) -> tuple[list[str], dict[str, int]]:
+def _with_nd(
+    list_name: str, counts: Mapping[str, Counted], population: Counted
+) -> tuple[list[str], dict[str, Counted]]:
     """Rows of a single-valued list plus ND, where ND takes every woman not in another row.
 
-    Computing ND as the remainder keeps the table additive even if a stored value were missing or not
-    in the list, so disclosure control never meets inconsistent margins.
+    Computing ND as the remainder (count and key) keeps the table a partition of the population even if
+    a stored value were missing or not in the list.
     """
     rows = list(codelists.codes(list_name))
     if ND not in rows:
         rows.append(ND)
-    values = {code: counts.get(code, 0) for code in rows if code != ND}
-    values[ND] = population - sum(values.values())
+    values = {code: counts.get(code, (0, 0)) for code in rows if code != ND}
+    values[ND] = _ck_minus(population, values.values())
     return rows, values
 
 
@@ -485,9 +533,8 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
         .correlate(Case)
         .scalar_subquery()
     )
-    cols = _Columns()
-    cols.keys.append(("population", N))
-    cols.exprs.append(func.count())
+    cols = _Columns(Case.record_key)
+    cols.add("population", N, true())
     _age_bounds(cols, "age_istat", AGE_ISTAT_BOUNDS, Case.birth_year, year)
     _age_bounds(cols, "age_lombardy", AGE_LOMBARDY_BOUNDS, Case.birth_year, year)
     cols.add("citizenship", "ITA", Case.country == "IT")
@@ -510,7 +557,7 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
     }
     for code, column in minors_columns.items():
         cols.keys.append(("minors_sum", code))
-        cols.exprs.append(func.coalesce(func.sum(column), 0))
+        cols.exprs.append(func.coalesce(func.sum(column), 0) * literal_column(str(PACK)))  # read as (sum, 0)
         cols.add("minors_women", code, column > 0)
     cols.add("minors_women", "_any", or_(*[c > 0 for c in minors_columns.values()]))
     _multi(cols, "violence_forms", "violence_form", Intake.violence_forms)
@@ -544,13 +591,13 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
     pop = res["population"][N]
     tables: list[AggregateTable] = []
 
-    def single(table_id: str, list_name: str, counts: Mapping[str, int] | None = None) -> None:
+    def single(table_id: str, list_name: str, counts: Mapping[str, Counted] | None = None) -> None:
         rows, values = _with_nd(list_name, res[table_id] if counts is None else counts, pop)
         tables.append(_women_table(table_id, lang, list_name, rows, values, pop, additive=True))
 
-    def multi(table_id: str, list_name: str, empty_code: str, counts: Mapping[str, int]) -> None:
+    def multi(table_id: str, list_name: str, empty_code: str, counts: Mapping[str, Counted]) -> None:
         """Not additive; the extra row holds women with no code (including those with no intake)."""
-        values = {code: counts.get(code, 0) for code in codelists.codes(list_name)}
+        values = {code: counts.get(code, (0, 0)) for code in codelists.codes(list_name)}
         values[empty_code] = res[table_id.replace("violence_macro", "violence_forms")]["_empty"]
         rows = [*codelists.codes(list_name), empty_code]
         tables.append(_women_table(table_id, lang, list_name, rows, values, pop, additive=False))
@@ -559,29 +606,30 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
     single("age_lombardy", "age_lombardy")
     single("citizenship", "citizenship")
     cit = res["citizenship"]
-    binary = {"ITALIANA": cit["ITA"], "STRANIERA": cit["UE"] + cit["EXTRAUE"] + cit["APOL"]}
+    binary = {"ITALIANA": cit["ITA"], "STRANIERA": _ck_sum([cit["UE"], cit["EXTRAUE"], cit["APOL"]])}
     single("citizenship_binary", "citizenship_binary", binary)
     single("education", "education")
     single("employment", "employment")
     single("marital_status", "marital_status")
     multi("cohabitation", "cohabitation", ND, res["cohabitation"])
     single("has_children", "has_children")
-    sums, women = res["minors_sum"], res["minors_women"]
+    sums = {code: count for code, (count, _) in res["minors_sum"].items()}
+    women = res["minors_women"]
     tables.append(
         _one_way(
-            "minors", lang, Unit.MINORS, list(minors_columns), sums, list_name=None,
-            total=sums["MINORS"], contributors=women, total_contributors=women["_any"], additive=False,
+            "minors", lang, Unit.MINORS, list(minors_columns), sums, list_name=None, total=sums["MINORS"],
+            contributors={c: n for c, (n, _) in women.items()}, total_contributors=women["_any"][0],
+            keys=_women(women), total_keys=_women(women)["_any"], additive=False,
         )
     )  # fmt: skip
     multi("violence_forms", "violence_form", ND, res["violence_forms"])
     multi("violence_macro", "violence_macro", ND, res["violence_macro"])
     single("relationship", "relationship")
     relationship = _with_nd("relationship", res["relationship"], pop)[1]
-    macro: dict[str, int] = {}
+    macro: dict[str, list[Counted]] = {}
     for code, value in relationship.items():
-        key = RELATIONSHIP_MACRO.get(code, ND)
-        macro[key] = macro.get(key, 0) + value
-    single("relationship_macro", "relationship_macro", macro)
+        macro.setdefault(RELATIONSHIP_MACRO.get(code, ND), []).append(value)
+    single("relationship_macro", "relationship_macro", {code: _ck_sum(v) for code, v in macro.items()})
     single("violence_duration", "violence_duration")
     single("access_channel", "access_channel")
     single("first_contact_mode", "first_contact_mode")
@@ -605,7 +653,7 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
         sd.case_id.not_in(_excluded_cases()),
     )
     # one pass over the year-led covering index, which already yields a year's services in (type, mode,
-    # woman) order: one row per (type, mode, woman) with her count and minutes, without a sort
+    # woman) order: one row per (type, mode, woman) with her count, minutes and the services' key sum
     per = (
         select(
             sd.service_type.label("t"),
@@ -613,6 +661,7 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
             sd.case_id.label("c"),
             func.count().label("n"),
             func.sum(sd.minutes).label("mins"),
+            func.sum(sd.record_key).label("sk"),
         )
         .where(where)
         .group_by(sd.service_type, sd.mode, sd.case_id)
@@ -620,23 +669,28 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
         .cte("per")
         .prefix_with("MATERIALIZED")
     )
+    # each woman's record key, looked up once per (type, mode, woman)
+    pw = (
+        select(per, Case.record_key.label("wk"))
+        .join(Case, Case.id == per.c.c)
+        .cte("pw")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def part(kind: str, t: Any, m: Any, distinct: bool) -> Any:
+        women = func.count(func.distinct(pw.c.c)) if distinct else func.count()
+        women_keys = _distinct_packed(pw.c.c, pw.c.wk) if distinct else func.sum(pw.c.wk)
+        return select(
+            literal(kind).label("k"), t, m, func.sum(pw.c.n), func.sum(pw.c.mins), women,
+            func.sum(pw.c.sk), women_keys, func.max(pw.c.mins),
+        )  # fmt: skip
+
     parts = union_all(
-        select(
-            literal("cell").label("k"), per.c.t, per.c.m, func.sum(per.c.n), func.sum(per.c.mins), func.count()
-        ).group_by(per.c.t, per.c.m),
-        select(
-            literal("row").label("k"), per.c.t, literal("").label("m"), func.sum(per.c.n),
-            func.sum(per.c.mins), func.count(func.distinct(per.c.c)),
-        ).group_by(per.c.t),
-        select(
-            literal("col").label("k"), literal("").label("t"), per.c.m, func.sum(per.c.n),
-            func.sum(per.c.mins), func.count(func.distinct(per.c.c)),
-        ).group_by(per.c.m),
-        select(
-            literal("all").label("k"), literal("").label("t"), literal("").label("m"), func.sum(per.c.n),
-            func.sum(per.c.mins), func.count(func.distinct(per.c.c)),
-        ),
-    )  # fmt: skip
+        part("cell", pw.c.t, pw.c.m, False).group_by(pw.c.t, pw.c.m),
+        part("row", pw.c.t, literal("").label("m"), True).group_by(pw.c.t),
+        part("col", literal("").label("t"), pw.c.m, True).group_by(pw.c.m),
+        part("all", literal("").label("t"), literal("").label("m"), True),
+    )
     types = list(codelists.codes("service_type"))
     modes = list(codelists.codes("service_mode"))
     t_ix = {t: i for i, t in enumerate(types)}
@@ -647,29 +701,25 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
     row_w = [0] * len(types)
     col_w = [0] * len(modes)
     total_w = 0
-    for k, t, m, n, minutes, w in session.execute(select(parts.subquery())).all():
+    keys: dict[tuple[int, int], CellKeys] = {}
+    for k, t, m, n, minutes, w, skeys, wkeys, top in session.execute(select(parts.subquery())).all():
         n, minutes, w = int(n or 0), int(minutes or 0), int(w or 0)
-        if k == "cell":
-            # codes outside the lists cannot be stored (validated); guard anyway rather than crash
-            if t in t_ix and m in m_ix:
-                count[t_ix[t]][m_ix[m]] = n
-                mins[t_ix[t]][m_ix[m]] = minutes
-                women[t_ix[t]][m_ix[m]] = w
-        elif k == "row":
-            if t in t_ix:
-                row_w[t_ix[t]] = w
-        elif k == "col":
-            if m in m_ix:
-                col_w[m_ix[m]] = w
-        else:
+        ck = CellKeys(int(skeys or 0) % KEY_RANGE, w, int(wkeys or 0) % KEY_RANGE, int(top or 0) / 60)
+        # codes outside the lists cannot be stored (validated); guard anyway rather than crash
+        if k == "cell" and t in t_ix and m in m_ix:
+            count[t_ix[t]][m_ix[m]] = n
+            mins[t_ix[t]][m_ix[m]] = minutes
+            women[t_ix[t]][m_ix[m]] = w
+            keys[(t_ix[t], m_ix[m])] = ck
+        elif k == "row" and t in t_ix:
+            row_w[t_ix[t]] = w
+            keys[(t_ix[t], -1)] = ck
+        elif k == "col" and m in m_ix:
+            col_w[m_ix[m]] = w
+            keys[(-1, m_ix[m])] = ck
+        elif k == "all":
             total_w = w
-
-    def links(prefix: str) -> dict[tuple[int, int], str]:
-        out = {(i, j): f"{prefix}:{t}:{m}" for i, t in enumerate(types) for j, m in enumerate(modes)}
-        out.update({(i, -1): f"{prefix}:{t}:*" for i, t in enumerate(types)})
-        out.update({(-1, j): f"{prefix}:*:{m}" for j, m in enumerate(modes)})
-        out[(-1, -1)] = f"{prefix}:*:*"
-        return out
+            keys[(-1, -1)] = ck
 
     def two_way(table_id: str, unit: Unit, cells: list[list[Number | None]]) -> AggregateTable:
         return AggregateTable(
@@ -689,32 +739,36 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
             total_contributors=total_w,
             row_labels=_labels("service_type", types, lang),
             col_labels=_labels("service_mode", modes, lang),
-            links=links("svc"),
+            keys=dict(keys),
         )
 
-    # hours: each cell rounded to 0.1 h (in integer tenths, half up), margins summed from the cells so
-    # the table stays exactly additive, as disclosure control requires
+    # hours: each cell rounded to 0.1 h (in integer tenths, half up), margins summed from the cells
     tenths = [[(mm + 3) // 6 for mm in r] for r in mins]
     count_table = two_way("services_type_mode_count", Unit.SERVICES, [list[Number | None](r) for r in count])
     hours_table = two_way("services_type_mode_hours", Unit.HOURS, [[x / 10 for x in r] for r in tenths])
     _fix_tenths(hours_table, tenths)
+    none = CellKeys()
     by_type = _one_way(
         "services_women_by_type", lang, Unit.WOMEN, types, dict(zip(types, row_w, strict=True)),
         list_name="service_type", total=total_w, additive=False,
-        links={**{(i, 0): f"svc:{t}:*" for i, t in enumerate(types)},
-               **{(i, -1): f"svc:{t}:*" for i, t in enumerate(types)},
-               (-1, 0): "svc:*:*", (-1, -1): "svc:*:*"},
+        keys={t: CellKeys(key=keys.get((i, -1), none).women_key) for i, t in enumerate(types)},
+        total_keys=CellKeys(key=keys.get((-1, -1), none).women_key),
     )  # fmt: skip
 
     minor_row = session.execute(
-        select(func.count(), func.count(func.distinct(sd.case_id))).where(
-            where, sd.beneficiary == literal_column("'MINORE'")
+        select(
+            func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
+            _distinct_packed(sd.case_id, Case.record_key),
         )
-    ).one()
+        .join(Case, Case.id == sd.case_id)
+        .where(where, sd.beneficiary == literal_column("'MINORE'"))
+    ).one()  # fmt: skip
     n_minor, w_minor = int(minor_row[0] or 0), int(minor_row[1] or 0)
+    minor_keys = CellKeys(int(minor_row[2] or 0) % KEY_RANGE, w_minor, int(minor_row[3] or 0) % KEY_RANGE)
     minors = _one_way(
         "services_minors", lang, Unit.SERVICES, ["MINORE"], {"MINORE": n_minor}, list_name="beneficiary",
         total=n_minor, contributors={"MINORE": w_minor}, total_contributors=w_minor,
+        keys={"MINORE": minor_keys}, total_keys=minor_keys,
     )  # fmt: skip
     return [count_table, hours_table, by_type, minors]
 
@@ -737,49 +791,64 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
     r = Referral
     base = (
         select(
-            r.destination.label("d"), r.case_id.label("c"), r.outcome.label("o"), r.children_count.label("k")
+            r.destination.label("d"), r.case_id.label("c"), r.outcome.label("o"), r.children_count.label("k"),
+            r.record_key.label("rk"), Case.record_key.label("wk"),
         )
+        .join(Case, Case.id == r.case_id)
         .where(scope.within(r.date), scope.case_at_desk(r.case_id), r.case_id.not_in(_excluded_cases()))
         .cte("ref")
         .prefix_with("MATERIALIZED")  # read once, aggregated twice
-    )
+    )  # fmt: skip
     placed = and_(base.c.o == "ACCOLTO", base.c.d.in_(SHELTER_DESTINATIONS))
     with_children = and_(placed, base.c.k > 0)
+
+    def aggregates() -> list[Any]:
+        return [
+            func.count(), func.sum(base.c.rk),
+            func.count(func.distinct(base.c.c)), _distinct_packed(base.c.c, base.c.wk),
+            func.count(func.distinct(case((placed, base.c.c)))),
+            _distinct_packed(case((placed, base.c.c)), base.c.wk),
+            func.coalesce(func.sum(case((placed, base.c.k), else_=0)), 0),
+            func.count(func.distinct(case((with_children, base.c.c)))),
+            _distinct_packed(case((with_children, base.c.c)), base.c.wk),
+        ]  # fmt: skip
+
     parts = union_all(
-        select(
-            base.c.d, func.count(), func.count(func.distinct(base.c.c)),
-            func.count(func.distinct(case((placed, base.c.c)))),
-            func.coalesce(func.sum(case((placed, base.c.k), else_=0)), 0),
-            func.count(func.distinct(case((with_children, base.c.c)))),
-        ).group_by(base.c.d),
-        select(
-            literal("*"), func.count(), func.count(func.distinct(base.c.c)),
-            func.count(func.distinct(case((placed, base.c.c)))),
-            func.coalesce(func.sum(case((placed, base.c.k), else_=0)), 0),
-            func.count(func.distinct(case((with_children, base.c.c)))),
-        ),
-    )  # fmt: skip
+        select(base.c.d, *aggregates()).group_by(base.c.d),
+        select(literal("*"), *aggregates()),
+    )
     n: dict[str, int] = {}
     women: dict[str, int] = {}
     placed_w: dict[str, int] = {}
     children: dict[str, int] = {}
     children_w: dict[str, int] = {}
-    for d, cnt, w, pw, ch, chw in session.execute(select(parts.subquery())).all():
+    ref_keys: dict[str, CellKeys] = {}
+    placed_keys: dict[str, CellKeys] = {}
+    children_keys: dict[str, CellKeys] = {}
+    for d, cnt, rk, w, wk, pw, pwk, ch, chw, chwk in session.execute(select(parts.subquery())).all():
         n[d], women[d], placed_w[d] = int(cnt or 0), int(w or 0), int(pw or 0)
         children[d], children_w[d] = int(ch or 0), int(chw or 0)
+        ref_keys[d] = CellKeys(int(rk or 0) % KEY_RANGE, women[d], int(wk or 0) % KEY_RANGE)
+        placed_keys[d] = CellKeys(key=int(pwk or 0) % KEY_RANGE)
+        chk = int(chwk or 0) % KEY_RANGE
+        children_keys[d] = CellKeys(key=chk, women=children_w[d], women_key=chk)
     destinations = list(codelists.codes("referral_destination"))
+    none = CellKeys()
     referrals = _one_way(
         "referrals_destination", lang, Unit.REFERRALS, destinations, n, list_name="referral_destination",
         total=n.get("*", 0), contributors=women, total_contributors=women.get("*", 0),
+        keys=ref_keys, total_keys=ref_keys.get("*", none),
     )  # fmt: skip
     shelter_women = _one_way(
         "shelter_women", lang, Unit.WOMEN, list(SHELTER_DESTINATIONS), placed_w,
         list_name="referral_destination", total=placed_w.get("*", 0), additive=False,
+        keys=placed_keys, total_keys=placed_keys.get("*", none),
     )  # fmt: skip
     shelter_children = _one_way(
         "shelter_children", lang, Unit.MINORS, list(SHELTER_DESTINATIONS), children,
         list_name="referral_destination", total=sum(children.get(d, 0) for d in SHELTER_DESTINATIONS),
         contributors=children_w, total_contributors=children_w.get("*", 0),
+        keys=children_keys, total_keys=children_keys.get("*", none),
     )  # fmt: skip
     return [referrals, shelter_women, shelter_children]
 
@@ -834,7 +903,9 @@ def compute_indicators(
         tables = run(pool[0], lanes[0])
     else:
         with ThreadPoolExecutor(max_workers=len(lanes), thread_name_prefix="indicators") as executor:
-            futures = [executor.submit(run, session, lane) for session, lane in zip(pool, lanes, strict=False)]
+            futures = [
+                executor.submit(run, session, lane) for session, lane in zip(pool, lanes, strict=False)
+            ]
             tables = [table for future in futures for table in future.result()]
     order = {tid: i for i, tid in enumerate(TABLE_IDS)}
     return sorted(tables, key=lambda t: order[t.id])

@@ -1,6 +1,6 @@
 """Signed aggregate packages: the only thing that leaves a centre's PC, and how coordinators merge them.
 
-A package is one JSON object (format "ascolto-aggregates", version 1) holding already-protected tables,
+A package is one JSON object (format "ascolto-aggregates", version 2) holding already-protected tables,
 the period and help desks they cover, the disclosure rule applied, and an Ed25519 signature over the
 canonical JSON of everything else. The format is documented for outsiders in docs/aggregate-package.md
 and app/resources/aggregate-package.schema.json; keep the three in step.
@@ -33,7 +33,14 @@ from app.crypto.atomic import atomic_write_bytes
 from app.reports.tables import AggregateTable, Number, Unit
 
 FORMAT = "ascolto-aggregates"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: the cell key method (disclosure names the p-table; no published count below the threshold, zero
+included). Version 1 packages (suppression) are still read and merged."""
+READABLE_VERSIONS = (1, 2)
+_DISCLOSURE_KEYS = {
+    1: frozenset({"threshold", "method", "rule_version"}),
+    2: frozenset({"threshold", "method", "rule_version", "ptable_version", "max_deviation"}),
+}
 SIGNATURE_ALGORITHM = "Ed25519"
 
 MAX_BYTES = 5_000_000
@@ -100,26 +107,14 @@ class VerifiedPackage:
 
 @dataclass
 class MergedTable(AggregateTable):
-    """A network table summed over several packages.
+    """A network table summed over several packages, published as it is (no further perturbation).
 
-    Values are never None: where any input had the value suppressed (or lacked the table altogether, or
-    flagged it as a lower bound) the value is the sum of the known parts and is flagged as a lower bound
-    in `lower_bound` (cells; None when no cell is one) and in `row_lower_bound`, `col_lower_bound`,
-    `total_lower_bound`, which are always explicit (False where the margin is exact).
-
-    Contributors (what app.reports.disclosure needs for primary suppression):
-    - unit women: the values themselves, and `contributors_known` is True;
-    - any other unit: the true number of distinct women cannot be known from published aggregates, so
-      `contributors_known` is False and the contributor fields hold a *proven lower bound* instead:
-      the largest threshold among the inputs that published a non-zero value at that position (each of
-      them published it only because at least that many women stood behind it), 0 elsewhere. A lower
-      bound can only cause more suppression, never less: the one case counted as 0 women is a value that
-      every input published as 0, and a zero reveals nobody. So the fields are safe to pass to `protect`.
-    Lower-bound values are unsafe whatever the unit; the merged tables must pass disclosure control
-    again before anything is printed.
+    Sums of perturbed values are themselves protected: each part already is. Where some input had the
+    value hidden (or lacked the table, or flagged a lower bound) the value is the sum of the known parts,
+    flagged as a lower bound (`lower_bound` for cells, None when no cell is one, and the always explicit
+    `row_lower_bound`, `col_lower_bound`, `total_lower_bound`); where no input published it, it stays
+    hidden (None).
     """
-
-    contributors_known: bool = False
 
 
 # --------------------------------------------------------------------------------------------------
@@ -163,8 +158,10 @@ def build_package(
         generated_at = datetime.now(UTC)
     if generated_at.tzinfo is None or generated_at.utcoffset() is None:
         raise ValueError("generated_at must be timezone-aware")
-    if not isinstance(disclosure, Mapping) or set(disclosure) != {"threshold", "method", "rule_version"}:
-        raise ValueError("disclosure must have exactly threshold, method and rule_version")
+    if not isinstance(disclosure, Mapping) or set(disclosure) != _DISCLOSURE_KEYS[FORMAT_VERSION]:
+        raise ValueError(
+            f"disclosure must have exactly {', '.join(sorted(_DISCLOSURE_KEYS[FORMAT_VERSION]))}"
+        )
     threshold = disclosure["threshold"]
     if type(threshold) is not int or threshold < MIN_THRESHOLD:
         raise ValueError(f"disclosure threshold must be an integer >= {MIN_THRESHOLD}")
@@ -176,11 +173,7 @@ def build_package(
         "centre": centre,
         "desks": list(desks),
         "period": {"start": _iso_date(period_start), "end": _iso_date(period_end)},
-        "disclosure": {
-            "threshold": threshold,
-            "method": disclosure["method"],
-            "rule_version": disclosure["rule_version"],
-        },
+        "disclosure": {key: disclosure[key] for key in sorted(_DISCLOSURE_KEYS[FORMAT_VERSION])},
         "generated_at": generated_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "software": software,
         "tables": exported,
@@ -313,28 +306,18 @@ def _guard_disclosure(
     col_totals: list[Number | None],
     total: Number | None,
 ) -> None:
-    """Last line of defence, independent of app.reports.disclosure: refuse rather than leak."""
+    """Last line of defence, independent of app.reports.disclosure: refuse rather than leak.
+
+    A table still carrying cell keys or contributors has not been through disclosure control; a count
+    below the threshold (zero included) must never be published.
+    """
     where = f"table {table.id!r}"
-    if unit is Unit.WOMEN:
+    if table.keys or table.contributors is not None or table.total_contributors is not None:
+        raise ValueError(f"{where}: not protected (it still carries cell keys or contributors)")
+    if unit is not Unit.HOURS:
         values = [*(v for row in cells for v in row), *row_totals, *col_totals, total]
-        if any(v is not None and 0 < v < threshold for v in values):
-            raise ValueError(f"{where}: a count of women below the threshold {threshold} is not suppressed")
-    # Where contributors are known, a published non-zero value must stand on at least `threshold` women.
-    pairs: list[tuple[Number | None, int | None]] = []
-    if table.contributors is not None:
-        pairs += [
-            (v, n)
-            for row, nrow in zip(cells, table.contributors, strict=True)
-            for v, n in zip(row, nrow, strict=True)
-        ]
-    if table.row_contributors is not None:
-        pairs += list(zip(row_totals, table.row_contributors, strict=True))
-    if table.col_contributors is not None:
-        pairs += list(zip(col_totals, table.col_contributors, strict=True))
-    if table.total_contributors is not None:
-        pairs.append((total, table.total_contributors))
-    if any(v is not None and n is not None and 0 < n < threshold for v, n in pairs):
-        raise ValueError(f"{where}: a value from fewer than {threshold} women is not suppressed")
+        if any(v is not None and v < threshold for v in values):
+            raise ValueError(f"{where}: a count below the threshold {threshold} is published")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -364,9 +347,10 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
     version = document.get("version")
     if type(version) is not int:
         raise PackageError("package format version is missing or not an integer")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise PackageError(
-            f"package format version {version} is not supported (this Ascolto reads {FORMAT_VERSION})"
+            f"package format version {version} is not supported (this Ascolto reads "
+            f"{', '.join(str(v) for v in READABLE_VERSIONS)})"
         )
     unknown = set(document) - _TOP_KEYS - {"signature"}
     if unknown:
@@ -522,8 +506,9 @@ def _validate_content(doc: Any) -> None:
     doc = _object(doc, "package", _TOP_KEYS)
     if doc["format"] != FORMAT:
         _fail("format", f"must be {FORMAT!r}")
-    if type(doc["version"]) is not int or doc["version"] != FORMAT_VERSION:
-        _fail("version", f"must be {FORMAT_VERSION}")
+    version = doc["version"]
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        _fail("version", f"must be one of {READABLE_VERSIONS}")
     _text(doc["centre"], "centre", MAX_TEXT)
     desk_list = _list(doc["desks"], "desks", MAX_DESKS, 1)
     desks = [_text(d, f"desks[{i}]", MAX_TEXT) for i, d in enumerate(desk_list)]
@@ -532,12 +517,16 @@ def _validate_content(doc: Any) -> None:
     period = _object(doc["period"], "period", {"start", "end"})
     if _parse_date(period["start"], "period.start") > _parse_date(period["end"], "period.end"):
         _fail("period", "start is after end")
-    disclosure = _object(doc["disclosure"], "disclosure", {"threshold", "method", "rule_version"})
+    disclosure = _object(doc["disclosure"], "disclosure", _DISCLOSURE_KEYS[version])
     threshold = disclosure["threshold"]
     if type(threshold) is not int or not MIN_THRESHOLD <= threshold <= MAX_THRESHOLD:
         _fail("disclosure.threshold", f"must be an integer from {MIN_THRESHOLD} to {MAX_THRESHOLD}")
     _text(disclosure["method"], "disclosure.method", MAX_TEXT)
     _text(disclosure["rule_version"], "disclosure.rule_version", MAX_CODE)
+    if version >= 2:
+        _text(disclosure["ptable_version"], "disclosure.ptable_version", MAX_CODE)
+        if type(disclosure["max_deviation"]) is not int or not 0 <= disclosure["max_deviation"] <= 10:
+            _fail("disclosure.max_deviation", "must be an integer from 0 to 10")
     stamp = doc["generated_at"]
     if not isinstance(stamp, str) or not _STAMP_RE.fullmatch(stamp):
         _fail("generated_at", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)")
@@ -549,13 +538,13 @@ def _validate_content(doc: Any) -> None:
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):
-        table_id = _validate_table(table, f"tables[{i}]", threshold)
+        table_id = _validate_table(table, f"tables[{i}]", threshold, version)
         if table_id in ids:
             _fail(f"tables[{i}].id", f"repeated table id {_short(table_id)}")
         ids.add(table_id)
 
 
-def _validate_table(table: Any, where: str, threshold: int) -> str:
+def _validate_table(table: Any, where: str, threshold: int, version: int) -> str:
     table = _object(table, where, _TABLE_KEYS, _LOWER_BOUND_KEYS)
     table_id = _text(table["id"], f"{where}.id", MAX_CODE)
     _text(table["title"], f"{where}.title", MAX_TEXT)
@@ -592,10 +581,12 @@ def _validate_table(table: Any, where: str, threshold: int) -> str:
                 _flag(flag, values[i], f"{where}.{key}[{i}]")
     if table.get("total_lower_bound") is not None:
         _flag(table["total_lower_bound"], table["total"], f"{where}.total_lower_bound")
-    if unit is Unit.WOMEN:
-        values = [*(v for row in cells for v in row), *row_totals, *col_totals, table["total"]]
-        if any(v is not None and 0 < v < threshold for v in values):
-            _fail(where, f"a count of women below the threshold {threshold} is not suppressed")
+    values = [*(v for row in cells for v in row), *row_totals, *col_totals, table["total"]]
+    if version >= 2 and unit is not Unit.HOURS:
+        if any(v is not None and v < threshold for v in values):
+            _fail(where, f"a count below the threshold {threshold} (zero included) is published")
+    elif unit is Unit.WOMEN and any(v is not None and 0 < v < threshold for v in values):
+        _fail(where, f"a count of women below the threshold {threshold} is not suppressed")
     return table_id
 
 
@@ -638,27 +629,51 @@ def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
     Refuses (PackageError) anything that would count women twice: the same package twice, two packages
     from the same source (same signing key, or same centre name) for the same desks and period, or with a
     desk in common and overlapping periods. Different centres, or different desks of one centre, over
-    the same period are what a network report is made of. Packages need not cover the same period; the
-    caller decides whether mixing periods makes sense. Tables are matched by id and must agree on unit
-    and additivity; rows and columns are the union of the codes seen (first-seen order), a code missing
-    from a package counts as 0, a table missing from a package makes its values lower bounds (unknown,
-    not zero).
+    the same period are what a network report is made of; one centre's months may be added into a year,
+    but then the tables that count women are left out (`adds_over_time`, `mixes_periods`). Tables are
+    matched by id and must agree on unit and additivity; rows and columns are the union of the codes seen
+    (first-seen order), a code missing from a package counts as 0, a table missing from a package makes its
+    values lower bounds (unknown, not zero).
     """
     if not packages:
         raise PackageError("no packages to merge")
     _refuse_double_counting(packages)
+    skip_stock = mixes_periods(packages)
     order: list[str] = []
-    by_id: dict[str, list[tuple[AggregateTable, int] | None]] = {}
+    by_id: dict[str, list[AggregateTable | None]] = {}
     for index, package in enumerate(packages):
-        threshold = int(package.disclosure.get("threshold", MIN_THRESHOLD))
         for table in package.tables:
+            if skip_stock and not adds_over_time(table):
+                continue
             if table.id not in by_id:
+                if len(by_id) >= MAX_TABLES:
+                    raise PackageError(f"more than {MAX_TABLES} different tables to merge")
                 order.append(table.id)
                 by_id[table.id] = [None] * len(packages)
             if by_id[table.id][index] is not None:
                 raise PackageError(f"table {_short(table.id)} appears twice in one package")
-            by_id[table.id][index] = (table, threshold)
+            by_id[table.id][index] = table
     return [_merge_table(by_id[table_id]) for table_id in order]
+
+
+def adds_over_time(table: AggregateTable) -> bool:
+    """Whether one centre's values for consecutive periods may be added: events yes, women no.
+
+    Contacts, services, hours and referrals happen once; a woman (and her children, table "minors") is
+    counted in every period she is followed, so adding months would count her several times.
+    """
+    return Unit(table.unit) is not Unit.WOMEN and table.id != "minors"
+
+
+def mixes_periods(packages: Sequence[VerifiedPackage]) -> bool:
+    """Whether one source (signing key or centre name) sends packages for different periods."""
+    seen: dict[str, tuple[date, date]] = {}
+    for p in packages:
+        for source in (base64.b64encode(p.public_key).decode(), "name:" + _norm(p.centre)):
+            period = (p.period_start, p.period_end)
+            if seen.setdefault(source, period) != period:
+                return True
+    return False
 
 
 def _norm(name: str) -> str:
@@ -701,32 +716,30 @@ def _tidy(value: Number) -> Number:
     return round(value, 1) + 0.0 if isinstance(value, float) else value
 
 
-_Part = tuple[Number | None, bool, int]
-"""One input's contribution to a position: value (None if suppressed), lower-bound flag, its threshold."""
+_Part = tuple[Number | None, bool]
+"""One input's contribution to a position: value (None if hidden) and lower-bound flag."""
 
 
-def _sum_parts(parts: Iterable[_Part], unknown: bool) -> tuple[Number, bool, int]:
-    """(sum of the known parts, is it only a lower bound?, proven minimum of distinct women)."""
+def _sum_parts(parts: Iterable[_Part], unknown: bool) -> tuple[Number | None, bool]:
+    """(sum of the known parts or None when none is known, is it only a lower bound?)."""
     total: Number = 0
     lower = unknown
-    women = 0
-    for value, flagged, threshold in parts:
+    known = False
+    for value, flagged in parts:
         if value is None:
             lower = True
             continue
+        known = True
         total += value
         lower = lower or flagged
-        if value > 0 and not flagged:
-            women = max(women, threshold)  # published, so at least `threshold` women stood behind it
-    return _tidy(total), lower, women
+    return (_tidy(total) if known else None), lower and known
 
 
 class _Input:
     """One package's version of a table, indexed by code, with every lower-bound flag explicit."""
 
-    def __init__(self, table: AggregateTable, threshold: int) -> None:
+    def __init__(self, table: AggregateTable) -> None:
         self.table = table
-        self.threshold = threshold
         self.rows = {code: i for i, code in enumerate(table.rows)}
         self.cols = {code: j for j, code in enumerate(table.cols)}
         self.cell_lb, self.row_lb, self.col_lb, self.total_lb = _resolved_lower_bounds(table)
@@ -734,31 +747,23 @@ class _Input:
     def cell(self, r: str, c: str) -> _Part:
         i, j = self.rows.get(r), self.cols.get(c)
         if i is None or j is None:
-            return 0, False, self.threshold  # code absent from this package: nobody there
-        return self.table.cells[i][j], self.cell_lb[i][j], self.threshold
+            return 0, False  # code absent from this package: nobody there
+        return self.table.cells[i][j], self.cell_lb[i][j]
 
     def row(self, r: str) -> _Part:
         i = self.rows.get(r)
-        return (
-            (0, False, self.threshold)
-            if i is None
-            else (self.table.row_totals[i], self.row_lb[i], self.threshold)
-        )
+        return (0, False) if i is None else (self.table.row_totals[i], self.row_lb[i])
 
     def col(self, c: str) -> _Part:
         j = self.cols.get(c)
-        return (
-            (0, False, self.threshold)
-            if j is None
-            else (self.table.col_totals[j], self.col_lb[j], self.threshold)
-        )
+        return (0, False) if j is None else (self.table.col_totals[j], self.col_lb[j])
 
     def total(self) -> _Part:
-        return self.table.total, self.total_lb, self.threshold
+        return self.table.total, self.total_lb
 
 
-def _merge_table(parts: list[tuple[AggregateTable, int] | None]) -> MergedTable:
-    inputs = [_Input(table, threshold) for table, threshold in (p for p in parts if p is not None)]
+def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
+    inputs = [_Input(table) for table in parts if table is not None]
     first = inputs[0].table
     unit = Unit(first.unit)
     for other in (x.table for x in inputs[1:]):
@@ -787,32 +792,22 @@ def _merge_table(parts: list[tuple[AggregateTable, int] | None]) -> MergedTable:
             row_labels.setdefault(code, label)
         for code, label in x.table.col_labels.items():
             col_labels.setdefault(code, label)
-    women = unit is Unit.WOMEN
-
-    def who(merged: tuple[Number, bool, int]) -> int:
-        return int(merged[0]) if women else merged[2]
-
-    cell_flags = [[lb for _, lb, _ in row] for row in cells]
+    cell_flags = [[lb for _, lb in row] for row in cells]
     return MergedTable(
         id=first.id,
         title=first.title,
         unit=unit,
         rows=rows,
         cols=cols,
-        cells=[[value for value, _, _ in row] for row in cells],
-        row_totals=[value for value, _, _ in row_totals],
-        col_totals=[value for value, _, _ in col_totals],
+        cells=[[value for value, _ in row] for row in cells],
+        row_totals=[value for value, _ in row_totals],
+        col_totals=[value for value, _ in col_totals],
         total=total[0],
         additive=first.additive,
-        contributors=[[who(m) for m in row] for row in cells],
-        row_contributors=[who(m) for m in row_totals],
-        col_contributors=[who(m) for m in col_totals],
-        total_contributors=who(total),
         row_labels=row_labels,
         col_labels=col_labels,
         lower_bound=cell_flags if any(any(r) for r in cell_flags) else None,
-        row_lower_bound=[lb for _, lb, _ in row_totals],
-        col_lower_bound=[lb for _, lb, _ in col_totals],
+        row_lower_bound=[lb for _, lb in row_totals],
+        col_lower_bound=[lb for _, lb in col_totals],
         total_lower_bound=total[1],
-        contributors_known=women,
     )

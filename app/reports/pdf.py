@@ -47,7 +47,7 @@ from reportlab.platypus import (
 )
 
 from app import APP_NAME
-from app.reports.tables import AggregateTable, Number, Unit
+from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
 
 __all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "render_report"]
 
@@ -67,9 +67,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice_title": "Dati aggregati e anonimizzati",
         "notice_body": (
             "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
-            "accolte lascia l'archivio cifrato del centro. Per tutela della riservatezza, le celle basate "
-            "su meno di {k} donne sono soppresse (<{k}), anche per ore e numero di prestazioni; "
-            "altre celle possono essere soppresse perché il valore non sia ricavabile dai totali."
+            "accolte lascia l'archivio cifrato del centro. Per tutela della riservatezza ogni numero è "
+            "leggermente modificato (di poche unità), i conteggi sotto {k} sono indicati <{k} e le ore o le "
+            "prestazioni che riguardano meno di {k} donne non sono pubblicate (n.p.)."
         ),
         "contents": "Contenuti",
         "method": "Nota metodologica",
@@ -79,9 +79,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "unit": "Unità di misura",
         "cols_part": "colonne {a}–{b} di {n}",
         "continued": "segue",
-        "note_suppressed": "<{k}: valore soppresso per tutela della riservatezza (meno di {k} donne "
-        "o valore ricavabile dai totali).",
-        "note_lower": "≥: valore minimo, alcuni dati di origine sono soppressi.",
+        "note_suppressed": "<{k}: meno di {k} (zero compreso); n.p.: non pubblicato, riguarda meno di {k} "
+        "donne. I numeri sono leggermente modificati per tutela della riservatezza: i totali possono "
+        "differire di poche unità dalla somma delle righe.",
+        "note_lower": "≥: valore minimo, alcuni dati di origine non sono pubblicati.",
         "note_multi": "Risposta multipla: la stessa donna può essere contata in più righe, "
         "per cui i totali non sono la somma delle righe.",
         "chart_partial": "Il grafico mostra solo i {n} valori pubblicati; {m} valori soppressi non sono "
@@ -110,9 +111,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice_title": "Aggregated, anonymised data",
         "notice_body": (
             "This document contains aggregated counts only: no identifying data about the women "
-            "supported leaves the centre's encrypted store. To protect confidentiality, cells based on "
-            "fewer than {k} women are suppressed (<{k}), for hours and number of services too; other "
-            "cells may be suppressed so that no value can be recovered from the totals."
+            "supported leaves the centre's encrypted store. To protect confidentiality every number is "
+            "changed slightly (by a few units), counts below {k} are shown as <{k}, and hours or services "
+            "concerning fewer than {k} women are not published (n.p.)."
         ),
         "contents": "Contents",
         "method": "Methodological note",
@@ -122,9 +123,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "unit": "Unit",
         "cols_part": "columns {a}–{b} of {n}",
         "continued": "continued",
-        "note_suppressed": "<{k}: value suppressed to protect confidentiality (fewer than {k} women "
-        "or recoverable from the totals).",
-        "note_lower": "≥: lower bound, some source data are suppressed.",
+        "note_suppressed": "<{k}: fewer than {k} (zero included); n.p.: not published, concerns fewer "
+        "than {k} women. Numbers are changed slightly to protect confidentiality: totals may differ by a "
+        "few units from the sum of their rows.",
+        "note_lower": "≥: lower bound, some source data are not published.",
         "note_multi": "Multiple response: the same woman may be counted in several rows, so totals are "
         "not the sum of the rows.",
         "chart_partial": "The chart shows only the {n} published values; {m} suppressed values are not "
@@ -536,7 +538,7 @@ class _Grid:
 
 def _cell(value: Number | None, lower: bool, unit: Unit, k: int, lang: str) -> _Cell:
     if value is None:
-        return _Cell(f"<{k}", suppressed=True)
+        return _Cell(hidden_marker(unit, k), suppressed=True)
     text = format_number(value, unit, lang)
     return _Cell(f"≥ {text}", lower=True) if lower else _Cell(text)
 

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 Number = int | float
+Position = tuple[int, int]
+"""`(i, j)` a cell, `(i, -1)` a row total, `(-1, j)` a column total, `(-1, -1)` the grand total."""
+INTENSITY_UNITS = frozenset({"services", "hours", "referrals", "minors"})
+"""Units that measure how much, not how many women: published only where enough women stand behind."""
 
 
 class Unit(StrEnum):
@@ -23,6 +27,21 @@ class Unit(StrEnum):
     HOURS = "hours"
     REFERRALS = "referrals"
     MINORS = "minors"
+
+
+@dataclass(frozen=True)
+class CellKeys:
+    """What the cell key method needs for one position (in memory only, never exported).
+
+    `key` is the cell key of the value's own records (women, contacts, services, referrals). For
+    intensity units, `women` and `women_key` are the distinct women behind the value and their cell key,
+    and `top` is the largest contribution of one woman (hours), the scale of a magnitude's noise.
+    """
+
+    key: int = 0
+    women: int = 0
+    women_key: int = 0
+    top: float = 0.0
 
 
 @dataclass
@@ -45,9 +64,8 @@ class AggregateTable:
     a margin is presumed a lower bound as soon as one of its cells is (the safe guess), so a merge that
     knows its margins are exact (every input published them) should say so with explicit `False`.
 
-    `links` ties positions to a population key shared across the tables of one export (`(i, j)` a cell,
-    `(i, -1)` a row total, `(-1, j)` a column total, `(-1, -1)` the grand total): positions with the same
-    key count the same women, so disclosure control suppresses them everywhere or nowhere.
+    `keys` holds, per position, the cell keys of the records behind the value (see `CellKeys`); the
+    indicator queries fill it and disclosure control perturbs with it. Never exported.
     """
 
     id: str
@@ -70,7 +88,7 @@ class AggregateTable:
     row_lower_bound: list[bool] | None = None
     col_lower_bound: list[bool] | None = None
     total_lower_bound: bool | None = None
-    links: dict[tuple[int, int], str] = field(default_factory=dict)
+    keys: dict[Position, CellKeys] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.cells) != len(self.rows) or any(len(r) != len(self.cols) for r in self.cells):
@@ -83,3 +101,17 @@ class AggregateTable:
 
     def label_col(self, code: str) -> str:
         return self.col_labels.get(code, code)
+
+
+def is_intensity(unit: Unit | str) -> bool:
+    """Whether a unit measures an amount (hidden as "n.p." when too few women) rather than a headcount."""
+    return str(Unit(unit).value) in INTENSITY_UNITS
+
+
+def hidden_marker(unit: Unit | str, k: int) -> str:
+    """How a hidden value is printed: `<k` for headcounts, `n.p.` (not published) for amounts.
+
+    A hidden count of women or contacts is below k after perturbation; a hidden amount (hours, services)
+    rests on too few women and may be large, so `<k` would mislead ("under five hours").
+    """
+    return "n.p." if is_intensity(unit) else f"<{k}"

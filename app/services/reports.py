@@ -1,10 +1,14 @@
 """Reports and exports: the only way anything leaves the PC, and only as protected aggregates.
 
-`prepare` computes the indicators in SQL and applies disclosure control; what it returns is what the
-preview shows, what the PDF prints and what the signed package carries, so the three never differ.
-Every PDF or package written is recorded; the same period is never released for two overlapping but
-different sets of help desks (one could be subtracted from the other). Network coordinators import
-signed packages, confirm each new signing key's fingerprint once, merge, and print the network report.
+`prepare` computes the indicators in SQL and applies disclosure control (the cell key method); what it
+returns is what the preview shows, what the PDF prints and what the signed package carries, so the three
+never differ. A **release** (a report PDF or a signed package) covers a calendar period only, needs at
+least `MIN_RELEASE_WOMEN` women in its flow table, and is one unit of work: checked against every
+earlier release, recorded with its bytes, logged beside the database (app.services.release_log) and
+only then written out. The first release of a period and desk set is frozen: asking again serves the
+same bytes, so a correction, a late entry or a withdrawn consent never yields a second version to
+subtract. Network coordinators import signed packages, confirm each new signing key's fingerprint once,
+merge, and print the network report.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +36,7 @@ from app.models.reports import ExportRecord, TrustedKey
 from app.reports import disclosure, indicators, package, pdf
 from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
-from app.services import audit
+from app.services import audit, release_log
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -93,16 +98,21 @@ TEXTS = {
         "network_title": "Relazione della rete antiviolenza",
         "method": (
             "Le tabelle sono calcolate dall'archivio cifrato del centro e contengono solo dati aggregati. "
-            "Ogni cella, totale o valore di intensità (ore, prestazioni, invii) che si basa su meno di {k} "
-            "donne distinte è soppresso (soppressione primaria); altre celle sono soppresse quando servono "
-            "a impedire di ricavare un valore soppresso dai totali (soppressione secondaria, verificata con "
-            "programmazione lineare: nessun valore soppresso è ricostruibile con un'approssimazione migliore "
-            "di {k}). Le tabelle a risposta multipla contano donne e non si sommano. Regola {method}, "
-            "versione {version}."
+            "Per proteggere le donne, ogni numero è leggermente modificato, di al massimo {deviation} unità in "
+            "più o in meno, sempre allo stesso modo per le stesse persone: per questo un totale può differire "
+            "di qualche unità dalla somma delle sue righe, e confrontare due tabelle non rivela nessuna donna. "
+            "I conteggi sotto {k} (zero compreso) sono indicati «<{k}». Ore e numero di prestazioni o invii "
+            "sono pubblicati solo se riguardano almeno {k} donne, altrimenti «n.p.» (non pubblicato); le ore "
+            "sono arrotondate e modificate in proporzione. Le tabelle a risposta multipla contano donne e non "
+            "si sommano. Metodo: chiave di cella (cell key), tabella di perturbazione {ptable}, soglia {k}."
         ),
         "network_method": (
-            " I valori marcati ≥ sono somme parziali: in almeno uno dei pacchetti ricevuti il valore era "
-            "soppresso. Le tabelle unite sono state sottoposte di nuovo al controllo della divulgazione."
+            " I valori marcati ≥ sono somme parziali: in almeno uno dei pacchetti ricevuti il valore era sotto "
+            "la soglia o non pubblicato; «<{k}» o «n.p.» indicano che lo era in tutti."
+        ),
+        "network_omitted": (
+            " Le tabelle che contano donne non sono sommate quando lo stesso centro invia periodi diversi "
+            "(una donna seguita in più mesi sarebbe contata più volte): {tables}."
         ),
         "footer": "Dati aggregati e anonimizzati. Documento a uso della rete antiviolenza e degli enti finanziatori.",
     },
@@ -110,20 +120,37 @@ TEXTS = {
         "title": "Activity report of the anti-violence centre",
         "network_title": "Anti-violence network report",
         "method": (
-            "The tables are computed from the centre's encrypted database and contain aggregates only. Every "
-            "cell, total or intensity value (hours, services, referrals) based on fewer than {k} distinct "
-            "women is suppressed (primary suppression); further cells are suppressed where needed so that no "
-            "suppressed value can be derived from the totals (secondary suppression, checked by linear "
-            "programming: no suppressed value can be narrowed to better than {k}). Multiple-response tables "
-            "count women and do not add up. Rule {method}, version {version}."
+            "The tables are computed from the centre's encrypted database and contain aggregates only. To "
+            "protect the women, every number is changed slightly, by at most {deviation} either way, always in "
+            "the same way for the same people: so a total may differ by a few units from the sum of its rows, "
+            "and comparing two tables reveals no woman. Counts below {k} (zero included) are shown as "
+            '"<{k}". Hours and numbers of services or referrals are published only where they concern at '
+            'least {k} women, otherwise "n.p." (not published); hours are rounded and changed in '
+            "proportion. Multiple-response tables count women and do not add up. Method: cell key, "
+            "perturbation table {ptable}, threshold {k}."
         ),
         "network_method": (
-            " Values marked ≥ are partial sums: at least one of the packages received had the value "
-            "suppressed. The merged tables passed disclosure control again."
+            " Values marked ≥ are partial sums: at least one of the packages received had the value below the "
+            'threshold or not published; "<{k}" or "n.p." mean that all of them had.'
+        ),
+        "network_omitted": (
+            " Tables counting women are not added up when one centre sends different periods (a woman followed "
+            "over several months would be counted several times): {tables}."
         ),
         "footer": "Aggregated, anonymised data. For the anti-violence network and funders.",
     },
 }
+RELEASE_KINDS = frozenset({"month", "quarter", "semester", "year"})
+MIN_RELEASE_WOMEN = 10
+"""A release needs at least this many women in its flow table (DOMAIN.md, disclosure control)."""
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """A frozen release being served again: when it first left, and whether the data changed since."""
+
+    released_at: datetime
+    changed_since: bool
 
 
 @dataclass(frozen=True)
@@ -137,8 +164,12 @@ class ReportData:
     lang: str
     tables: list[AggregateTable]
     rule: dict[str, Any]
-    suppressed_primary: int
-    suppressed_secondary: int
+    hidden: int
+    population: int = 0
+    """True number of women in the flow table (kept in memory to refuse tiny releases, never shown)."""
+    tables_digest: str = ""
+    release: ReleaseInfo | None = None
+    omitted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +177,8 @@ class ExportResult:
     package_path: Path
     preview_path: Path
     fingerprint: str
+    released_at: datetime | None = None
+    first_time: bool = True
 
 
 @dataclass
@@ -191,11 +224,17 @@ def set_disclosure_threshold(ws: Workspace, k: int) -> None:
 def prepare(
     ws: Workspace, period: Period, desk_ids: Sequence[int] | None = None, lang: str = "it"
 ) -> ReportData:
-    """Compute and protect every indicator for the period and help desks (None = all desks)."""
+    """Compute and protect every indicator for the period and help desks (None = all desks).
+
+    When this period and desk set was released before, the tables are those of the release, exactly as
+    they left, and `release` says when and whether the data changed since.
+    """
     actor = ws.require_actor(Role.COORDINATRICE)
     if period.start > today():
         raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "The period {period} has not begun yet."), field="period", period=period.code
+            QT_TRANSLATE_NOOP("Errors", "The period {period} has not begun yet."),
+            field="period",
+            period=period.code,
         )
     lang = _lang(lang)
     k = disclosure_threshold(ws)
@@ -205,17 +244,9 @@ def prepare(
         # every desk: no desk filter at all (the same rows, and the planner keeps its best plans)
         desk_filter = None if desk_ids is None else [d.id for d in desks]
         tables = indicators.compute_indicators(sessions, period, desk_filter, lang)
+    flow = next(t for t in tables if t.id == "flow")
     result = disclosure.protect(tables, k)
-    with ws.transaction() as session:
-        audit.record(
-            session,
-            actor.operator_id,
-            "report.computed",
-            "centre",
-            1,
-            {"period": period.code, "desks": [d.id for d in desks]},
-        )
-    return ReportData(
+    data = ReportData(
         centre.name,
         [d.id for d in desks],
         [d.name for d in desks],
@@ -223,9 +254,40 @@ def prepare(
         lang,
         result.tables,
         dict(result.rule),
-        result.primary_count,
-        result.secondary_count,
+        result.hidden_count,
+        population=int(flow.total or 0),
+        tables_digest=tables_digest(result.tables),
     )
+    with ws.transaction() as session:
+        _merge_log(ws, session)
+        frozen = _frozen(session, data)
+        audit.record(
+            session,
+            actor.operator_id,
+            "report.computed",
+            "centre",
+            1,
+            {"period": period.code, "desks": [d.id for d in desks], "released_before": frozen is not None},
+        )
+        if frozen is None or frozen.package is None:
+            return data
+        released = package.load_package(frozen.package)
+        info = ReleaseInfo(frozen.created_at, frozen.tables_digest != data.tables_digest)
+        return replace(
+            data, tables=released.tables, rule=dict(released.disclosure), release=info,
+            hidden=sum(_hidden(t) for t in released.tables),
+        )  # fmt: skip
+
+
+def tables_digest(tables: Sequence[AggregateTable]) -> str:
+    """A digest of the published values, to tell whether the data changed since a release."""
+    values = [(t.id, t.cells, t.row_totals, t.col_totals, t.total) for t in tables]
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _hidden(table: AggregateTable) -> int:
+    values = [*(v for row in table.cells for v in row), *table.row_totals, *table.col_totals, table.total]
+    return sum(v is None for v in values)
 
 
 def _desks(session: Session, desk_ids: Sequence[int] | None) -> list[HelpDesk]:
@@ -267,8 +329,10 @@ def document(data: ReportData, *, title: str | None = None, extra_method: str = 
         period_end=data.period.end,
         generated_on=date.today(),
         threshold=k,
-        method_note=texts["method"].format(k=k, method=data.rule["method"], version=data.rule["rule_version"])
-        + extra_method,
+        method_note=texts["method"].format(
+            k=k, deviation=data.rule.get("max_deviation", 3), ptable=data.rule.get("ptable_version", "—")
+        )
+        + extra_method.format(k=k),
         sections=sections,
         lang=data.lang,
         footer_note=texts["footer"],
@@ -276,8 +340,53 @@ def document(data: ReportData, *, title: str | None = None, extra_method: str = 
 
 
 # --- releasing ------------------------------------------------------------------------------------------------
+def _merge_log(ws: Workspace, session: Session) -> None:
+    """Bring back into the database any release a restore rolled back (see app.services.release_log)."""
+    private = session.get_one(Centre, 1).signing_key
+    if release_log.merge_into(session, ws.folder, signing.public_key_of(private)):
+        session.flush()
+
+
+def _same_desks(record: ExportRecord, data: ReportData) -> bool:
+    return {int(x) for x in decode_codes(record.desk_ids)} == set(data.desk_ids)
+
+
+def _frozen(session: Session, data: ReportData) -> ExportRecord | None:
+    """The release of exactly this period and desk set under the current rule, if any."""
+    for record in session.scalars(
+        select(ExportRecord).where(
+            ExportRecord.kind == "release", ExportRecord.period_code == data.period.code
+        )
+    ):
+        if _same_desks(record, data):
+            return record
+    return None
+
+
+def _refuse(message: str, **values: Any) -> NoReturn:
+    raise UserError(message, **values)
+
+
 def _check_release(session: Session, data: ReportData) -> None:
-    """Refuse a release that overlaps an earlier one in time with a different but overlapping desk set."""
+    """Refuse what could be combined with an earlier release to reveal a woman (or is too small)."""
+    if data.period.kind not in RELEASE_KINDS:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Only a month, a quarter, a semester or a year can leave the PC: two custom ranges that "
+                "overlap could be subtracted to reveal one woman. Choose a calendar period.",
+            )
+        )
+    if data.population < MIN_RELEASE_WOMEN:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Fewer than {minimum} women are counted for {period} at these help desks: so few could be "
+                "recognised. Choose a longer period or more help desks.",
+            ),
+            minimum=MIN_RELEASE_WOMEN,
+            period=data.period.label(data.lang),
+        )
     mine = set(data.desk_ids)
     earlier = session.scalars(
         select(ExportRecord).where(
@@ -287,7 +396,7 @@ def _check_release(session: Session, data: ReportData) -> None:
     for record in earlier:
         theirs = {int(x) for x in decode_codes(record.desk_ids)}
         if theirs != mine and theirs & mine:
-            raise UserError(
+            _refuse(
                 QT_TRANSLATE_NOOP(
                     "Errors",
                     "Aggregates overlapping this period were already released on {day} for a different set of "
@@ -296,47 +405,132 @@ def _check_release(session: Session, data: ReportData) -> None:
                 ),
                 day=record.created_at.date().isoformat(),
             )
+        if (
+            record.kind != "release"
+            and theirs == mine
+            and record.period_start == data.period.start
+            and (record.period_end == data.period.end)
+        ):
+            _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{period} was released on {day} with the earlier protection method, whose copy was not "
+                    "kept. Releasing it again would give a second version to compare with the first.",
+                ),
+                period=data.period.label(data.lang),
+                day=record.created_at.date().isoformat(),
+            )
 
 
-def _record_release(ws: Workspace, data: ReportData, kind: str, digest: str) -> None:
-    actor = ws.require_actor(Role.COORDINATRICE)
+def check_release(ws: Workspace, data: ReportData) -> None:
+    """Raise the refusal a release would meet, before the user picks a file (a frozen one always passes)."""
+    ws.require_actor(Role.COORDINATRICE)
     with ws.transaction() as session:
-        _check_release(session, data)
-        session.add(
-            ExportRecord(
-                kind=kind,
+        _merge_log(ws, session)
+        if _frozen(session, data) is None:
+            _check_release(session, data)
+
+
+@dataclass(frozen=True)
+class Release:
+    """The bytes that leave, as frozen at the first release of a period and desk set."""
+
+    package: bytes
+    pdf: bytes
+    fingerprint: str
+    released_at: datetime
+    first_time: bool
+
+
+def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[Path]]) -> Release:
+    """Serve the frozen release, or make it: check, record, log, then write, all in one unit of work.
+
+    `outputs` writes the files the user asked for and returns them; if anything fails before the
+    database commits, those files (and the logged copies) are removed: nothing leaves unrecorded.
+    """
+    actor = ws.require_actor(Role.COORDINATRICE)
+    written: list[Path] = []
+    record: ExportRecord | None = None
+    try:
+        with ws.transaction() as session:
+            _merge_log(ws, session)
+            private = session.get_one(Centre, 1).signing_key
+            fingerprint = signing.fingerprint(signing.public_key_of(private))
+            frozen = _frozen(session, data)
+            if frozen is not None and frozen.package is not None and frozen.pdf is not None:
+                release = Release(frozen.package, frozen.pdf, fingerprint, frozen.created_at, False)
+                written = outputs(release)
+                audit.record(
+                    session, actor.operator_id, "release.served_again", "centre", 1,
+                    {"period": data.period.code, "desks": data.desk_ids, "digest": frozen.digest[:16]},
+                )  # fmt: skip
+                return release
+            if frozen is not None:
+                _refuse(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{period} was already released for these help desks on {day}, but its copy is "
+                        "missing from this data folder: it cannot be released again.",
+                    ),
+                    period=data.period.label(data.lang),
+                    day=frozen.created_at.date().isoformat(),
+                )
+            _check_release(session, data)
+            built = package.package_bytes(
+                package.build_package(
+                    data.tables,
+                    centre=data.centre,
+                    desks=data.desk_names,
+                    period_start=data.period.start,
+                    period_end=data.period.end,
+                    disclosure=dict(data.rule),
+                    software=f"Ascolto {__version__}",
+                    signing_key=private,
+                    generated_at=datetime.now(UTC).replace(microsecond=0),
+                )
+            )
+            preview = render(document(data))
+            record = ExportRecord(
+                kind="release",
+                period_code=data.period.code,
                 period_start=data.period.start,
                 period_end=data.period.end,
                 desk_ids=encode_codes(str(i) for i in sorted(data.desk_ids)),
                 threshold=int(data.rule["threshold"]),
                 rule_version=str(data.rule["rule_version"]),
-                digest=digest,
+                digest=hashlib.sha256(built).hexdigest(),
+                pdf_digest=hashlib.sha256(preview).hexdigest(),
+                tables_digest=data.tables_digest,
+                package=built,
+                pdf=preview,
                 operator_id=actor.operator_id,
             )
-        )
-        audit.record(
-            session,
-            actor.operator_id,
-            f"{kind}.exported",
-            "centre",
-            1,
-            {"period": data.period.code, "desks": data.desk_ids, "digest": digest[:16]},
-        )
+            session.add(record)
+            session.flush()
+            release_log.append(ws.folder, record, built, preview, private)
+            release = Release(built, preview, fingerprint, record.created_at, True)
+            written = outputs(release)
+            audit.record(
+                session, actor.operator_id, "release.made", "centre", 1,
+                {"period": data.period.code, "desks": data.desk_ids, "digest": record.digest[:16]},
+            )  # fmt: skip
+            return release
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if record is not None:
+            release_log.remove_files(ws.folder, record)
+        raise
 
 
-def check_release(ws: Workspace, data: ReportData) -> None:
-    """Raise the same refusal `write_report`/`export` would, before the user picks a file."""
-    ws.require_actor(Role.COORDINATRICE)
-    with ws.transaction(write=False) as session:
-        _check_release(session, data)
+def write_report(ws: Workspace, data: ReportData, out: str | Path | IO[bytes]) -> Release:
+    """Print the protected report (the release's PDF) to a file or stream chosen by the user."""
 
+    def outputs(release: Release) -> list[Path]:
+        _write(out, release.pdf)
+        return [Path(out)] if isinstance(out, str | Path) else []
 
-def write_report(ws: Workspace, data: ReportData, out: str | Path | IO[bytes]) -> None:
-    """Print the protected report to a PDF file or stream chosen by the user."""
-    check_release(ws, data)
-    payload = render(document(data))
-    _write(out, payload)
-    _record_release(ws, data, "report", hashlib.sha256(payload).hexdigest())
+    return _release(ws, data, outputs)
 
 
 def render(doc: pdf.ReportDocument) -> bytes:
@@ -361,27 +555,16 @@ def _write(out: str | Path | IO[bytes], payload: bytes) -> None:
 
 def export(ws: Workspace, data: ReportData, out: Path) -> ExportResult:
     """Write the signed package `out` and, beside it, a PDF preview of exactly what it contains."""
-    check_release(ws, data)
-    with ws.transaction(write=False) as session:
-        private = session.get_one(Centre, 1).signing_key
-    built = package.build_package(
-        data.tables,
-        centre=data.centre,
-        desks=data.desk_names,
-        period_start=data.period.start,
-        period_end=data.period.end,
-        disclosure=dict(data.rule),
-        software=f"Ascolto {__version__}",
-        signing_key=private,
-        generated_at=datetime.now(UTC).replace(microsecond=0),
-    )
     out = out if out.suffix == ".json" else out.with_suffix(".json")
     preview = out.with_suffix(".pdf")
-    _write(out, package.package_bytes(built))
-    _write(preview, render(document(data)))
-    digest = hashlib.sha256(package.package_bytes(built)).hexdigest()
-    _record_release(ws, data, "package", digest)
-    return ExportResult(out, preview, signing.fingerprint(signing.public_key_of(private)))
+
+    def outputs(release: Release) -> list[Path]:
+        _write(out, release.package)
+        _write(preview, release.pdf)
+        return [out, preview]
+
+    release = _release(ws, data, outputs)
+    return ExportResult(out, preview, release.fingerprint, release.released_at, release.first_time)
 
 
 def own_fingerprint(ws: Workspace) -> str:
@@ -470,25 +653,35 @@ def network_report(
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=str(exc)
         ) from exc
+    omitted = (
+        tuple(dict.fromkeys(t.id for p in packages for t in p.tables if not package.adds_over_time(t)))
+        if package.mixes_periods(packages)
+        else ()
+    )
     k = max([disclosure_threshold(ws), *(int(p.disclosure.get("threshold", 0)) for p in packages)])
-    protected = disclosure.protect(list(merged), k)
     period = named_period(min(p.period_start for p in packages), max(p.period_end for p in packages))
     desks = sorted(
         {f"{p.centre} – {d}" if len(p.desks) else p.centre for p in packages for d in (p.desks or [""])}
     )
+    rule = disclosure.rule(k)
     data = ReportData(
         ", ".join(sorted({p.centre for p in packages})),
         [],
         desks,
         period,
         lang,
-        protected.tables,
-        dict(protected.rule),
-        protected.primary_count,
-        protected.secondary_count,
+        list[AggregateTable](merged),
+        dict(rule),
+        sum(_hidden(t) for t in merged),
+        omitted=omitted,
     )
     texts = TEXTS[lang]
-    _write(out, render(document(data, title=texts["network_title"], extra_method=texts["network_method"])))
+    note = texts["network_method"]
+    if data.omitted:
+        note += texts["network_omitted"].replace(
+            "{tables}", ", ".join(indicators.title(t, lang) for t in data.omitted)
+        )
+    _write(out, render(document(data, title=texts["network_title"], extra_method=note)))
     with ws.transaction() as session:
         audit.record(
             session,

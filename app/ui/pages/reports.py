@@ -186,15 +186,21 @@ class ReportsPage(QWidget):
         self.data = data
         self.intro.hide()  # room for the tables; the summary line says what they are
         self.preview_area.show_data(data)
-        self.summary.setText(
-            self.tr(
-                "{period}: {primary} values suppressed (primary), {secondary} more to protect them (secondary)."
-            ).format(
-                period=data.period.label(data.lang),
-                primary=data.suppressed_primary,
-                secondary=data.suppressed_secondary,
+        if data.release is None:
+            summary = self.tr(
+                "{period}: {hidden} values below {k} or not published. Every number is changed by a few "
+                "units at most, always the same way, so that no release can be subtracted from another."
+            ).format(period=data.period.label(data.lang), hidden=data.hidden, k=data.rule["threshold"])
+        elif data.release.changed_since:
+            summary = self.tr(
+                "{period} was released on {day}: these are the figures as released. The data changed "
+                "since; the changes will count from the next period on."
+            ).format(period=data.period.label(data.lang), day=data.release.released_at.date().isoformat())
+        else:
+            summary = self.tr("{period} was released on {day}: these are the figures as released.").format(
+                period=data.period.label(data.lang), day=data.release.released_at.date().isoformat()
             )
-        )
+        self.summary.setText(summary)
         self._set_actions(True)
 
     # --- releasing -----------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports.pdf import format_number
-from app.reports.tables import AggregateTable, Number, Unit
+from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
 from app.ui.theme import MUTED
 
 SUPPRESSED_BACKGROUND = "#eef0f3"
@@ -27,7 +27,7 @@ SUPPRESSED_BACKGROUND = "#eef0f3"
 
 def cell_text(value: Number | None, lower: bool, unit: Unit, k: int, lang: str) -> str:
     if value is None:
-        return f"<{k}"
+        return hidden_marker(unit, k)
     text = format_number(value, unit, lang)
     return f"≥ {text}" if lower else text
 

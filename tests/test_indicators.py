@@ -286,8 +286,12 @@ def test_services_boundaries_margins_and_distinct_women(q2: dict[str, AggregateT
     assert _nonzero(women) == {"PSICO_IND": 8, "LEGALE_CIV": 1, "MINORI": 1, "LAVORO": 1, "*": 8}
     assert _col(q2["services_minors"]) == {"MINORE": 1, "*": 1}
     assert _contrib(q2["services_minors"]) == {"MINORE": 1, "*": 1}
-    # linked positions: women by type = distinct women of the row margin of the count table
-    assert women.links[(women.rows.index("MINORI"), 0)] == count.links[(count.rows.index("MINORI"), -1)]
+    # the same women, the same cell key: women by type = distinct women of the count table's row margin
+    for row in ("PSICO_IND", "MINORI"):
+        margin = count.keys[(count.rows.index(row), -1)]
+        assert women.keys[(women.rows.index(row), 0)].key == margin.women_key
+        assert margin.women == _nonzero(women)[row]
+    assert women.keys[(-1, -1)].key == count.keys[(-1, -1)].women_key
 
 
 def test_referrals_and_shelter(q2: dict[str, AggregateTable]) -> None:
@@ -366,8 +370,9 @@ def test_every_table_is_well_formed(world: World, q2: dict[str, AggregateTable])
             assert table.total == pytest.approx(sum(v or 0 for v in table.col_totals)), table.id
         else:
             assert all((v or 0) <= (table.total or 0) for v in table.row_totals), table.id
-    profile = [t for t in q2.values() if t.links.get((-1, -1)) == "active"]
-    assert len(profile) >= 20 and {t.total for t in profile} == {9}
+    active = q2["flow"].keys[(q2["flow"].rows.index("ACTIVE"), 0)]
+    profile = [t for t in q2.values() if t.keys.get((-1, -1)) == active]
+    assert len(profile) >= 20 and {t.total for t in profile} == {9}  # one population, one cell key
 
 
 def test_titles_and_labels_follow_language(world: World) -> None:

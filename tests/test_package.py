@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.crypto import signing
+from app.reports import disclosure
 from app.reports.package import (
     MergedTable,
     PackageError,
@@ -28,15 +29,16 @@ from app.reports.package import (
     canonical_bytes,
     load_package,
     merge_packages,
+    mixes_periods,
     package_bytes,
     signed_bytes,
     write_package,
 )
-from app.reports.tables import AggregateTable, Number, Unit
+from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 
 KEY = signing.generate_signing_key()
 OTHER_KEY = signing.generate_signing_key()
-RULE = {"threshold": 5, "method": "primary-frequency+secondary-lp", "rule_version": "1"}
+RULE = disclosure.rule(5)
 STAMP = datetime(2026, 1, 15, 9, 30, 12, 123456, tzinfo=UTC)
 
 
@@ -53,7 +55,6 @@ def women_table(cells: list[list[Number | None]] | None = None, *, table_id: str
         row_totals=[sum(r) for r in full],
         col_totals=[sum(c) for c in zip(*full, strict=True)],
         total=sum(map(sum, full)),
-        contributors=[[int(v or 0) for v in row] for row in cells],
         row_labels={"18-29": "18-29 anni", "30-39": "30-39 anni", "UNUSED": "not in the table"},
         col_labels={"ITA": "italiana", "EXTRAUE": "straniera extra-UE"},
     )
@@ -72,7 +73,6 @@ def hours_table(values: list[float | None] | None = None) -> AggregateTable:
         row_totals=list(values),
         col_totals=[known],
         total=known,
-        contributors=[[9], [6]],
     )
 
 
@@ -166,7 +166,8 @@ def test_round_trip(tmp_path: Path) -> None:
 
 
 def test_document_shape() -> None:
-    assert BASE["format"] == "ascolto-aggregates" and BASE["version"] == 1
+    assert BASE["format"] == "ascolto-aggregates" and BASE["version"] == 2
+    assert BASE["disclosure"] == disclosure.rule(5)
     assert BASE["generated_at"] == "2026-01-15T09:30:12Z"
     assert BASE["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
     assert BASE["software"] == "Ascolto 0.1.0"
@@ -188,8 +189,6 @@ def test_outsider_verification_recipe() -> None:
 
 
 def test_no_contributors_anywhere() -> None:
-    assert women_table().contributors is not None and hours_table().contributors is not None
-
     def keys(node: Any) -> list[str]:
         if isinstance(node, dict):
             return [*node, *(k for v in node.values() for k in keys(v))]
@@ -197,26 +196,34 @@ def test_no_contributors_anywhere() -> None:
             return [k for v in node for k in keys(v)]
         return []
 
-    assert not [k for k in keys(BASE) if "contributor" in k or k == "links"]
-    assert b"contributor" not in BASE_BYTES
+    assert not [k for k in keys(BASE) if "contributor" in k or k in ("keys", "record_key", "cell_key")]
+    assert b"contributor" not in BASE_BYTES and b"record_key" not in BASE_BYTES
 
 
 def test_build_refuses_unprotected_women() -> None:
     with pytest.raises(ValueError, match="below the threshold"):
         make([women_table([[5, 2], [6, 8]])])
-    margin_leak = women_table([[None, 0], [6, 8]])
+    with pytest.raises(ValueError, match="below the threshold"):  # zero too: "nobody here" must not show
+        make([women_table([[5, 0], [6, 8]])])
+    margin_leak = women_table([[None, None], [6, 8]])
     margin_leak.row_totals[0] = 3
     with pytest.raises(ValueError, match="below the threshold"):
         make([margin_leak])
-    make([women_table([[None, 0], [6, 8]])])  # suppressed and zero are fine
+    hidden = women_table([[None, None], [6, 8]])
+    hidden.row_totals[0] = None
+    make([hidden])  # hidden values are fine
 
 
-def test_build_refuses_values_from_too_few_women() -> None:
+def test_build_refuses_tables_that_skipped_disclosure_control() -> None:
+    """Cell keys or contributors mean the table never went through `disclosure.protect`."""
     table = hours_table()
-    assert table.contributors is not None
-    table.contributors[0][0] = 2
-    with pytest.raises(ValueError, match="fewer than 5 women"):
+    table.contributors = [[9], [2]]
+    with pytest.raises(ValueError, match="not protected"):
         make([table])
+    keyed = women_table()
+    keyed.keys = {(0, 0): CellKeys(key=7)}
+    with pytest.raises(ValueError, match="not protected"):
+        make([keyed])
 
 
 @pytest.mark.parametrize(
@@ -299,7 +306,7 @@ REFUSED: dict[str, bytes] = {
     ),
     "unsigned": edited(lambda d: d.pop("signature"), sign=False),
     "wrong format": edited(lambda d: d.update(format="something-else")),
-    "newer version": edited(lambda d: d.update(version=2)),
+    "newer version": edited(lambda d: d.update(version=3)),
     "version as string": edited(lambda d: d.update(version="1")),
     "wrong algorithm": edited(lambda d: d["signature"].update(algorithm="RSA"), sign=False),
     "non-canonical base64": edited(
@@ -476,20 +483,17 @@ def test_structural_mutations_are_refused_or_harmless(data: st.DataObject, sign_
 def test_merge_sums_cell_by_cell() -> None:
     a = loaded(tables=[women_table([[5, 7], [6, 8]]), hours_table([12.3, 40.0])], desks=["Bergamo"])
     b = loaded(
-        tables=[women_table([[10, 0], [5, 20]]), hours_table([0.2, 1.1])], key=OTHER_KEY, centre="Sirio",
+        tables=[women_table([[10, 5], [5, 20]]), hours_table([0.2, 1.1])], key=OTHER_KEY, centre="Sirio",
         desks=["Treviglio"],
     )  # fmt: skip
     age, hours = merge_packages([a, b])
     assert isinstance(age, MergedTable)
-    assert age.cells == [[15, 7], [11, 28]]
-    assert age.row_totals == [22, 39] and age.col_totals == [26, 35] and age.total == 61
+    assert age.cells == [[15, 12], [11, 28]]
+    assert age.row_totals == [27, 39] and age.col_totals == [26, 40] and age.total == 66
     assert age.lower_bound is None
     assert age.row_lower_bound == [False, False] and age.col_lower_bound == [False, False]
     assert age.total_lower_bound is False
-    assert age.contributors == age.cells and age.contributors_known
     assert hours.cells == [[12.5], [41.1]] and hours.total == 53.6
-    assert not hours.contributors_known
-    assert hours.contributors == [[5], [5]]  # proven minimum: published by a package with k = 5
 
 
 def test_suppressed_cell_becomes_lower_bound() -> None:
@@ -499,11 +503,11 @@ def test_suppressed_cell_becomes_lower_bound() -> None:
     assert age.cells == [[10, 12], [11, 28]]
     assert age.lower_bound == [[True, False], [False, False]]
     assert age.row_lower_bound == [False, False]  # margins were published by both
-    assert age.cells[0][0] == 10 and age.contributors is not None and age.contributors[0][0] == 10
+    assert age.cells[0][0] == 10
 
 
 def test_suppressed_margin_becomes_lower_bound() -> None:
-    table = women_table([[None, 0], [6, 8]])
+    table = women_table([[None, None], [6, 8]])
     table.row_totals[0] = None
     table.total = None
     a = loaded(tables=[table], desks=["Bergamo"])
@@ -533,10 +537,15 @@ def test_merge_same_centre_different_desks() -> None:
     assert age.cells == [[10, 14], [12, 16]]
 
 
-def test_merge_same_desk_consecutive_periods() -> None:
+def test_merge_same_desk_consecutive_periods_adds_events_not_women() -> None:
+    """A woman followed in both semesters would be counted twice: women tables are left out."""
     a = loaded(desks=["Bergamo"], start=date(2025, 1, 1), end=date(2025, 6, 30))
     b = loaded(desks=["Bergamo"], start=date(2025, 7, 1), end=date(2025, 12, 31))
-    assert merge_packages([a, b])[0].total == 52
+    assert mixes_periods([a, b])
+    (hours,) = merge_packages([a, b])
+    assert hours.id == "hours" and hours.total == 104.6
+    c = loaded(desks=["Dalmine"], key=OTHER_KEY, centre="Sirio", start=date(2025, 1, 1), end=date(2025, 6, 30))
+    assert not mixes_periods([a, c]) and [t.id for t in merge_packages([a, c])] == ["age", "hours"]
 
 
 def test_merge_refuses_duplicates() -> None:
@@ -580,14 +589,11 @@ def test_merge_refuses_mismatched_structures() -> None:
         merge_packages([])
 
 
-def test_merged_tables_go_through_disclosure_control_again() -> None:
-    disclosure = pytest.importorskip("app.reports.disclosure")
-    a = loaded(tables=[women_table([[None, 7], [6, 8]]), hours_table()], desks=["Bergamo"])
-    b = loaded(tables=[women_table(), hours_table()], key=OTHER_KEY, centre="Sirio", desks=["Romano"])
-    result = disclosure.protect(merge_packages([a, b]), k=5)
-    age = result.tables[0]
-    assert age.cells[0][0] is None  # a lower bound is never published as exact
-    assert all(disclosure.audit(t, 5) == [] for t in result.tables)
+def test_a_value_hidden_everywhere_stays_hidden() -> None:
+    a = loaded(tables=[women_table([[None, 7], [6, 8]])], desks=["Bergamo"])
+    b = loaded(tables=[women_table([[None, 7], [6, 8]])], key=OTHER_KEY, centre="Sirio", desks=["Romano"])
+    (age,) = merge_packages([a, b])
+    assert age.cells[0][0] is None and age.cells[0][1] == 14  # never a "0" or "≥ 0" for two hidden values
 
 
 # --- the documents for outsiders ------------------------------------------------------------------

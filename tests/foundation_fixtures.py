@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,22 @@ def initialise(folder: Path, kdf: KdfParams = FAST_KDF, **overrides: str) -> tup
     }
     args.update(overrides)
     return Workspace.initialise(folder, kdf=kdf, **args)
+
+
+def add_women(ws: Workspace, n: int = 10, on: date = date(2025, 3, 1)) -> list[int]:
+    """`n` women with consent to statistics, opened on `on`: enough for a release (at least 10 women)."""
+    from app.services import cases
+
+    return [
+        cases.open_case(
+            ws,
+            cases.IdentityInput(f"Donna{i}", "Prova"),
+            cases.ProfileInput(birth_year=1980, country="IT"),
+            cases.ConsentInput(("TRATTAMENTO", "STATISTICHE"), on),
+            opened_on=on,
+        ).id
+        for i in range(n)
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -446,11 +446,14 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
     """Serve the frozen release, or make it: check, record, log, then write, all in one unit of work.
 
     `outputs` writes the files the user asked for and returns them; if anything fails before the
-    database commits, those files (and the logged copies) are removed: nothing leaves unrecorded.
+    database commits, those files are removed: nothing leaves unrecorded. The output is written before
+    the release is logged, so a full disk or a bad folder leaves no trace and may simply be retried; a
+    release logged but not committed (the database failed last) comes back from the log, frozen.
     """
     actor = ws.require_actor(Role.COORDINATRICE)
     written: list[Path] = []
     record: ExportRecord | None = None
+    logged = False  # once logged, the release stands: the log brings it back if the commit fails
     try:
         with ws.transaction() as session:
             _merge_log(ws, session)
@@ -507,9 +510,10 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
             )
             session.add(record)
             session.flush()
-            release_log.append(ws.folder, record, built, preview, private)
             release = Release(built, preview, fingerprint, record.created_at, True)
-            written = outputs(release)
+            written = outputs(release)  # a full disk or a bad folder fails here, before anything is logged
+            release_log.append(ws.folder, record, built, preview, private)
+            logged = True
             audit.record(
                 session, actor.operator_id, "release.made", "centre", 1,
                 {"period": data.period.code, "desks": data.desk_ids, "digest": record.digest[:16]},
@@ -518,7 +522,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
-        if record is not None:
+        if record is not None and not logged:
             release_log.remove_files(ws.folder, record)
         raise
 

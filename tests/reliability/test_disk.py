@@ -38,6 +38,7 @@ from app.services import cases as c
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from app.storage import database
+from tests.foundation_fixtures import add_women
 from tests.reliability import figures
 
 FAST_KDF = KdfParams(19456, 2, 1)
@@ -290,6 +291,7 @@ def test_report_and_export_to_a_full_disk_are_refused_clearly(small_disk: SmallD
     folder = tmp_path / "data"
     ws = _initialise(folder)
     try:
+        add_women(ws, on=TODAY)
         data = reports.prepare(ws, parse_period(str(TODAY.year)))
         small_disk.fill(leave=0)
         figures.add("ENOSPC scenarios", 2)

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from app import cli
 from app.reports.periods import parse_period
 from app.services import backup, reports
-from tests.foundation_fixtures import ADMIN, ADMIN_PW, initialise
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, add_women, initialise
 from tests.reliability import figures
 
 USER, PASSWORD = ADMIN, ADMIN_PW
@@ -62,6 +62,7 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> Playground:
     folder = root / "data"
     ws, _ = initialise(folder, centre_code="CL")
     with ws:
+        add_women(ws)
         made = backup.make_backup(ws, root / "backups")
         data = reports.prepare(ws, parse_period("2025"))
         exported = reports.export(ws, data, root / "pkg.json")

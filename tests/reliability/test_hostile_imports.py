@@ -58,7 +58,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
         import datetime as dt
 
         day = dt.date(2025, 3, 1)
-        for n in range(4):
+        for n in range(10):  # a release needs at least 10 women
             ref = cases.open_case(
                 ws,
                 cases.IdentityInput(f"D{n}", "X"),

@@ -174,7 +174,7 @@ def merge_into(session: Session, data_folder: Path, public_key: bytes) -> int:
 
 
 def remove_files(data_folder: Path, record: ExportRecord) -> None:
-    """Undo `append`'s files when the database refused the release (the log line stays: it only refuses)."""
+    """Remove a release's copies when it failed before its log line was written (nothing to serve)."""
     for name in (f"{record.digest}.json", f"{record.pdf_digest}.pdf"):
         with contextlib.suppress(OSError):
             (folder_of(data_folder) / name).unlink()

@@ -4,10 +4,10 @@
 returns is what the preview shows, what the PDF prints and what the signed package carries, so the three
 never differ. A **release** (a report PDF or a signed package) covers a calendar period only, needs at
 least `MIN_RELEASE_WOMEN` women in its flow table, and is one unit of work: checked against every
-earlier release, recorded with its bytes, logged beside the database (app.services.release_log) and
-only then written out. The first release of a period and desk set is frozen: asking again serves the
-same bytes, so a correction, a late entry or a withdrawn consent never yields a second version to
-subtract. Network coordinators import signed packages, confirm each new signing key's fingerprint once,
+earlier release, recorded with its bytes, written out, then logged beside the database
+(app.services.release_log) before the database commits. The first release of a period and desk set is
+frozen: asking again serves the same bytes, so a correction, a late entry or a withdrawn consent never
+yields a second version to subtract. Network coordinators import signed packages, confirm each new signing key's fingerprint once,
 merge, and print the network report.
 """
 
@@ -443,17 +443,18 @@ class Release:
 
 
 def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[Path]]) -> Release:
-    """Serve the frozen release, or make it: check, record, log, then write, all in one unit of work.
+    """Serve the frozen release, or make it: check, record, write, then log, all in one unit of work.
 
     `outputs` writes the files the user asked for and returns them; if anything fails before the
-    database commits, those files are removed: nothing leaves unrecorded. The output is written before
-    the release is logged, so a full disk or a bad folder leaves no trace and may simply be retried; a
-    release logged but not committed (the database failed last) comes back from the log, frozen.
+    database commits, those files are removed: nothing leaves unrecorded. Writing comes before the log
+    line: a file that could not be written must not freeze (or block) the period. Once logged, the
+    release stands (the log survives a failed commit, as it survives a restore) and its copies are kept
+    so that it is served again byte for byte.
     """
     actor = ws.require_actor(Role.COORDINATRICE)
     written: list[Path] = []
     record: ExportRecord | None = None
-    logged = False  # once logged, the release stands: the log brings it back if the commit fails
+    logged = False
     try:
         with ws.transaction() as session:
             _merge_log(ws, session)
@@ -511,7 +512,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
             session.add(record)
             session.flush()
             release = Release(built, preview, fingerprint, record.created_at, True)
-            written = outputs(release)  # a full disk or a bad folder fails here, before anything is logged
+            written = outputs(release)  # first: a file that cannot be written must not leave a log line
             release_log.append(ws.folder, record, built, preview, private)
             logged = True
             audit.record(
@@ -522,7 +523,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
-        if record is not None and not logged:
+        if record is not None and not logged:  # a logged release is frozen: keep its copies to serve
             release_log.remove_files(ws.folder, record)
         raise
 
@@ -564,7 +565,11 @@ def export(ws: Workspace, data: ReportData, out: Path) -> ExportResult:
 
     def outputs(release: Release) -> list[Path]:
         _write(out, release.package)
-        _write(preview, release.pdf)
+        try:
+            _write(preview, release.pdf)
+        except BaseException:
+            out.unlink(missing_ok=True)  # no package left behind without its preview and record
+            raise
         return [out, preview]
 
     release = _release(ws, data, outputs)

@@ -1464,8 +1464,24 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Nessuno sportello chiamato {name}.</translation>
     </message>
     <message>
+        <source>Only a month, a quarter, a semester or a year can leave the PC: two custom ranges that overlap could be subtracted to reveal one woman. Choose a calendar period.</source>
+        <translation>Dal PC possono uscire solo un mese, un trimestre, un semestre o un anno: due intervalli personalizzati che si sovrappongono potrebbero essere sottratti l’uno dall’altro e rivelare una donna. Scegli un periodo di calendario.</translation>
+    </message>
+    <message>
+        <source>Fewer than {minimum} women are counted for {period} at these help desks: so few could be recognised. Choose a longer period or more help desks.</source>
+        <translation>Nel periodo «{period}» questi sportelli contano meno di {minimum} donne: così poche potrebbero essere riconosciute. Scegli un periodo più lungo o più sportelli.</translation>
+    </message>
+    <message>
         <source>Aggregates overlapping this period were already released on {day} for a different set of help desks. Releasing both would let one be subtracted from the other: choose the same help desks as then, or help desks with no overlap.</source>
         <translation>Dati aggregati che si sovrappongono a questo periodo sono già stati diffusi il {day} per un altro insieme di sportelli. Diffonderli entrambi permetterebbe di sottrarre gli uni dagli altri: scegli gli stessi sportelli di allora, o sportelli senza sovrapposizioni.</translation>
+    </message>
+    <message>
+        <source>{period} was released on {day} with the earlier protection method, whose copy was not kept. Releasing it again would give a second version to compare with the first.</source>
+        <translation>Il periodo «{period}» è stato diffuso il {day} con il metodo di protezione precedente, di cui non è stata conservata la copia. Diffonderlo di nuovo darebbe una seconda versione da confrontare con la prima.</translation>
+    </message>
+    <message>
+        <source>{period} was already released for these help desks on {day}, but its copy is missing from this data folder: it cannot be released again.</source>
+        <translation>Il periodo «{period}» è già stato diffuso per questi sportelli il {day}, ma la sua copia manca da questa cartella dei dati: non può essere diffuso di nuovo.</translation>
     </message>
     <message>
         <source>The file could not be written to {path}: {reason}</source>
@@ -2466,8 +2482,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Unione dei pacchetti e creazione del PDF…</translation>
     </message>
     <message>
-        <source>Network report saved: {path} ({primary} values suppressed, {secondary} more to protect them).</source>
-        <translation>Report della rete salvato: {path} ({primary} valori oscurati, altri {secondary} per proteggerli).</translation>
+        <source>Network report saved: {path} ({hidden} values below the threshold or not published).</source>
+        <translation>Report della rete salvato: {path} ({hidden} valori sotto la soglia o non pubblicati).</translation>
     </message>
 </context>
 <context>
@@ -3296,8 +3312,16 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Calcolo degli indicatori…</translation>
     </message>
     <message>
-        <source>{period}: {primary} values suppressed (primary), {secondary} more to protect them (secondary).</source>
-        <translation>{period}: {primary} valori oscurati (soppressione primaria), altri {secondary} per proteggerli (soppressione secondaria).</translation>
+        <source>{period}: {hidden} values below {k} or not published. Every number is changed by a few units at most, always the same way, so that no release can be subtracted from another.</source>
+        <translation>{period}: {hidden} valori sotto {k} o non pubblicati. Ogni numero è modificato di poche unità al massimo, sempre allo stesso modo, così che sottrarre un report da un altro non riveli nessuna donna.</translation>
+    </message>
+    <message>
+        <source>{period} was released on {day}: these are the figures as released. The data changed since; the changes will count from the next period on.</source>
+        <translation>{period}: diffuso il {day}. Queste sono le cifre così come sono state diffuse. Da allora i dati sono cambiati: le modifiche conteranno dal prossimo periodo.</translation>
+    </message>
+    <message>
+        <source>{period} was released on {day}: these are the figures as released.</source>
+        <translation>{period}: diffuso il {day}. Queste sono le cifre così come sono state diffuse.</translation>
     </message>
     <message>
         <source>Save the report as PDF</source>

@@ -60,8 +60,8 @@ def women_table(cells: list[list[Number | None]] | None = None, *, table_id: str
     )
 
 
-def hours_table(values: list[float | None] | None = None) -> AggregateTable:
-    values = values if values is not None else [12.34, 40.0]
+def hours_table(values: list[Number | None] | None = None) -> AggregateTable:
+    values = values if values is not None else [12, 40]
     known = sum(v for v in values if v is not None)
     return AggregateTable(
         id="hours",
@@ -162,7 +162,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert age.cells == [[5, 7], [6, 8]] and age.total == 26 and age.unit is Unit.WOMEN
     assert age.row_labels == {"18-29": "18-29 anni", "30-39": "30-39 anni"}  # labels of absent codes dropped
     assert age.contributors is None and age.lower_bound is None
-    assert hours.cells == [[12.3], [40.0]]  # intensity values rounded to one decimal
+    assert hours.cells == [[12], [40]]  # hours leave as whole numbers
 
 
 def test_document_shape() -> None:
@@ -300,7 +300,7 @@ REFUSED: dict[str, bytes] = {
     "utf-8 bom": b"\xef\xbb\xbf" + BASE_BYTES,
     "json array": b"[1, 2, 3]",
     "deep nesting": b"[" * 100_000 + b"]" * 100_000,
-    "NaN": BASE_BYTES.replace(b"[[12.3],[40.0]]", b"[[NaN],[40.0]]"),
+    "NaN": BASE_BYTES.replace(b"[[12],[40]]", b"[[NaN],[40]]"),
     "duplicate key": BASE_BYTES.replace(
         b'{"centre":"Aiuto Donna",', b'{"centre":"X","centre":"Aiuto Donna",'
     ),
@@ -319,6 +319,7 @@ REFUSED: dict[str, bytes] = {
     "negative number": edited(lambda d: table0(d)["cells"][0].__setitem__(0, -5)),
     "negative zero": edited(lambda d: d["tables"][1]["cells"][0].__setitem__(0, -0.0)),
     "two decimals": edited(lambda d: d["tables"][1]["cells"][0].__setitem__(0, 12.34)),
+    "fraction of an hour": edited(lambda d: d["tables"][1]["cells"][0].__setitem__(0, 12.5)),
     "float count": edited(lambda d: table0(d)["cells"][0].__setitem__(0, 5.0)),
     "bool as number": edited(lambda d: table0(d)["cells"][0].__setitem__(0, True)),
     "huge number": edited(lambda d: table0(d).update(total=10**13)),
@@ -481,9 +482,9 @@ def test_structural_mutations_are_refused_or_harmless(data: st.DataObject, sign_
 
 
 def test_merge_sums_cell_by_cell() -> None:
-    a = loaded(tables=[women_table([[5, 7], [6, 8]]), hours_table([12.3, 40.0])], desks=["Bergamo"])
+    a = loaded(tables=[women_table([[5, 7], [6, 8]]), hours_table([12, 40])], desks=["Bergamo"])
     b = loaded(
-        tables=[women_table([[10, 5], [5, 20]]), hours_table([0.2, 1.1])], key=OTHER_KEY, centre="Sirio",
+        tables=[women_table([[10, 5], [5, 20]]), hours_table([1, 2])], key=OTHER_KEY, centre="Sirio",
         desks=["Treviglio"],
     )  # fmt: skip
     age, hours = merge_packages([a, b])
@@ -493,7 +494,7 @@ def test_merge_sums_cell_by_cell() -> None:
     assert age.lower_bound is None
     assert age.row_lower_bound == [False, False] and age.col_lower_bound == [False, False]
     assert age.total_lower_bound is False
-    assert hours.cells == [[12.5], [41.1]] and hours.total == 53.6
+    assert hours.cells == [[13], [42]] and hours.total == 55
 
 
 def test_suppressed_cell_becomes_lower_bound() -> None:
@@ -543,7 +544,7 @@ def test_merge_same_desk_consecutive_periods_adds_events_not_women() -> None:
     b = loaded(desks=["Bergamo"], start=date(2025, 7, 1), end=date(2025, 12, 31))
     assert mixes_periods([a, b])
     (hours,) = merge_packages([a, b])
-    assert hours.id == "hours" and hours.total == 104.6
+    assert hours.id == "hours" and hours.total == 104
     c = loaded(desks=["Dalmine"], key=OTHER_KEY, centre="Sirio", start=date(2025, 1, 1), end=date(2025, 6, 30))
     assert not mixes_periods([a, c]) and [t.id for t in merge_packages([a, c])] == ["age", "hours"]
 

@@ -222,7 +222,9 @@ def _export_value(value: Number | None, unit: Unit, where: str) -> Number | None
             if not value.is_integer():
                 raise ValueError(f"{where}: a count must be a whole number")
             return int(value)
-        return round(value, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+        if not value.is_integer():
+            raise ValueError(f"{where}: hours leave as whole numbers (disclosure control rounds them)")
+        return int(value)
     return value
 
 
@@ -582,6 +584,8 @@ def _validate_table(table: Any, where: str, threshold: int, version: int) -> str
     if table.get("total_lower_bound") is not None:
         _flag(table["total_lower_bound"], table["total"], f"{where}.total_lower_bound")
     values = [*(v for row in cells for v in row), *row_totals, *col_totals, table["total"]]
+    if version >= 2 and unit is Unit.HOURS and any(isinstance(v, float) for v in values):
+        _fail(where, "hours are whole numbers in format version 2 (perturbed and rounded)")
     if version >= 2 and unit is not Unit.HOURS:
         if any(v is not None and v < threshold for v in values):
             _fail(where, f"a count below the threshold {threshold} (zero included) is published")

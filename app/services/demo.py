@@ -781,14 +781,14 @@ SQL = {
     "processing_consent, contact_allowed, statistics_allowed, identity_erased_on, birth_year, country, education, "
     "employment, marital_status, cohabitation, has_children, children_count, minors_count, minors_witnessed, "
     "minors_suffered, pregnant, created_at, updated_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-    "datetime('now'),datetime('now'),abs(random() % 4096))",
+    "datetime('now'),datetime('now'),(random() & 4095))",
     "identity": "INSERT INTO identity (case_id, first_name, last_name, birth_date, tax_code, phone, email, address, "
     "safe_contact_channel, safe_contact_times, safe_contact_notes, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     "name_token": "INSERT OR IGNORE INTO name_token (token, case_id) VALUES (?,?)",
     "consent_event": "INSERT INTO consent_event (case_id, scope, granted, partner, notice_version, date, operator_id, "
     "created_at) VALUES (?,?,?,?,?,?,?,datetime('now'))",
     "contact": "INSERT INTO contact (date, help_desk_id, access_channel, first_contact_mode, reason, case_id, operator_id, "
-    "created_at, record_key) VALUES (?,?,?,?,?,?,?,datetime('now'),abs(random() % 4096))",
+    "created_at, record_key) VALUES (?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
     "intake": "INSERT INTO intake (case_id, date, help_desk_id, operator_id, access_channel, first_contact_mode, "
     "violence_forms, relationship_code, violence_duration, police_report, complaint_withdrawn, measures_requested, "
     "measures_obtained, emergency, notes, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,datetime('now'))",
@@ -797,7 +797,7 @@ SQL = {
     "pathway": "INSERT INTO pathway (case_id, agreed_on, closed_on, outcome, notes, operator_id, created_at) "
     "VALUES (?,?,?,?,?,?,datetime('now'))",
     "service_delivery": "INSERT INTO service_delivery (case_id, date, service_type, mode, minutes, help_desk_id, "
-    "operator_role, beneficiary, operator_id, notes, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,?,datetime('now'),abs(random() % 4096))",
+    "operator_role, beneficiary, operator_id, notes, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
     "referral": "INSERT INTO referral (case_id, date, destination, outcome, outcome_on, shares_data, children_count, "
-    "notes, operator_id, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,datetime('now'),abs(random() % 4096))",
+    "notes, operator_id, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
 }

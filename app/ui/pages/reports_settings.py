@@ -28,8 +28,9 @@ class DisclosureBox(QGroupBox):
         self.saved.setObjectName("hint")
         note = QLabel(
             self.tr(
-                "A value in a report is published only if at least this many women stand behind it. The law "
-                "allows no less than 3; 5 is recommended. It applies to every report of the centre."
+                "A count in a report is published only if, after the small change that protects the women, "
+                "it reaches this number; hours and services only if this many women stand behind them. The "
+                "law allows no less than 3; 5 is recommended. It applies to every later release of the centre."
             )
         )
         note.setObjectName("hint")

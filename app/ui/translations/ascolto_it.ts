@@ -1032,8 +1032,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Salva la &amp;soglia</translation>
     </message>
     <message>
-        <source>A value in a report is published only if at least this many women stand behind it. The law allows no less than 3; 5 is recommended. It applies to every report of the centre.</source>
-        <translation>Un valore di un report viene pubblicato solo se riguarda almeno questo numero di donne. La legge non consente meno di 3; si consiglia 5. Vale per tutti i report del centro.</translation>
+        <source>A count in a report is published only if, after the small change that protects the women, it reaches this number; hours and services only if this many women stand behind them. The law allows no less than 3; 5 is recommended. It applies to every later release of the centre.</source>
+        <translation>Un conteggio di un report è pubblicato solo se, dopo la piccola modifica che protegge le donne, raggiunge questo numero; ore e prestazioni solo se riguardano almeno questo numero di donne. La legge non consente meno di 3; si consiglia 5. Vale per tutti i rilasci successivi del centro.</translation>
     </message>
     <message>
         <source>Minimum &amp;frequency:</source>
@@ -3956,8 +3956,8 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Totale</translation>
     </message>
     <message>
-        <source>Not published: fewer than {k} women stand behind this value, or it would let another hidden value be worked out from the totals.</source>
-        <translation>Non pubblicato: questo valore si basa su meno di {k} donne, oppure permetterebbe di ricavare dai totali un altro valore oscurato.</translation>
+        <source>Not published: below {k} after the small change that protects the women (zero included), or, for hours and services, fewer than {k} women stand behind it.</source>
+        <translation>Non pubblicato: sotto {k} dopo la piccola modifica che protegge le donne (zero compreso) oppure, per ore e prestazioni, riguarda meno di {k} donne.</translation>
     </message>
     <message>
         <source>At least this much: some of the merged packages had this value hidden.</source>

@@ -119,8 +119,8 @@ class TablePreview(QTableWidget):
             item.setToolTip(
                 QCoreApplication.translate(
                     "TablePreview",
-                    "Not published: fewer than {k} women stand behind this value, or it would let another "
-                    "hidden value be worked out from the totals.",
+                    "Not published: below {k} after the small change that protects the women (zero included), "
+                    "or, for hours and services, fewer than {k} women stand behind it.",
                 ).format(k=self.k)
             )
         elif lower:

@@ -22,7 +22,7 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("record_key", sa.Integer(), nullable=False, server_default="0"))
         # SQLite's random() draws from its own CSPRNG (seeded by the OS): one independent key per row,
         # derived from nothing in the row. New rows get theirs from Python's `secrets`.
-        op.execute(f"UPDATE {table} SET record_key = abs(random() % {RECORD_KEY_RANGE})")
+        op.execute(f"UPDATE {table} SET record_key = (random() & {RECORD_KEY_RANGE - 1})")
     with op.batch_alter_table("service_delivery", schema=None) as batch_op:
         batch_op.drop_index("ix_service_delivery_year")
         batch_op.create_index(

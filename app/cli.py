@@ -142,9 +142,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         workspace = open_unlocked(args)
     with workspace:
-        summary = demo.generate(
-            workspace, cases=args.cases, seed=args.seed, years=args.years, progress=_progress_bar("demo")
-        )
+        try:
+            summary = demo.generate(
+                workspace,
+                cases=args.cases,
+                seed=args.seed,
+                years=args.years,
+                progress=_progress_bar("demo"),
+                into_real_archive=args.into_real_archive,
+            )
+        except demo.RealArchive as exc:
+            raise CliError(
+                f"{exc.text()} Nothing was added: choose another --data-dir, or add --into-real-archive "
+                "if you really mean to mix them"
+            ) from exc
     print(
         f"Added {summary.cases} cases, {summary.contacts} contacts, {summary.intakes} interviews, "
         f"{summary.services} services and {summary.referrals} referrals over {args.years} years."
@@ -474,6 +485,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--years", type=_bounded_int(1, 20), default=3, help="years of history (default 3)")
     demo.add_argument(
         "--centre", default="Centro antiviolenza (demo)", help="centre name if the folder is new"
+    )
+    demo.add_argument(
+        "--into-real-archive",
+        action="store_true",
+        help="add synthetic cases even to a folder holding cases the demo did not make (a real archive?)",
     )
     demo.set_defaults(handler=cmd_demo)
 

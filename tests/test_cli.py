@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from app import __version__, cli
-from app.services.cases import search_cases
+from app.services.cases import ConsentInput, IdentityInput, ProfileInput, open_case, search_cases
 from app.services.workspace import Workspace
 from app.storage.database import PAGE_SIZE
 from tests.foundation_fixtures import (
@@ -182,7 +183,7 @@ def test_verify_and_demo_use_the_folder_named_on_either_side(
 ) -> None:
     home = tmp_path / "default"  # the default folder (ASCOLTO_HOME): it must stay untouched
     place = ["--data-dir", str(fnd_folder)]
-    for command in (VERIFY, DEMO, DEMO):
+    for command in (VERIFY, DEMO, DEMO):  # the second demo run: the folder holds only what demo made
         argv = [*place, *command] if before else [*command, *place]
         result = run_cli(argv, home, ADMIN_PW)
         assert result.returncode == 0, (argv, result.stderr)
@@ -190,6 +191,7 @@ def test_verify_and_demo_use_the_folder_named_on_either_side(
     assert _case_count(fnd_folder) == 6
 
 
+# --- demo refuses a real archive --------------------------------------------------------------------------
 DEMO = ["demo", "--user", ADMIN, "--password-stdin", "--cases", "3", "--years", "1"]
 
 
@@ -197,3 +199,30 @@ def _case_count(folder: Path) -> int:
     with Workspace.open(folder) as workspace:
         workspace.unlock(ADMIN, ADMIN_PW)
         return search_cases(workspace, "", limit=1).total
+
+
+def test_demo_refuses_a_folder_holding_real_cases(fnd_folder: Path, tmp_path: Path) -> None:
+    with Workspace.open(fnd_folder) as workspace:
+        workspace.unlock(ADMIN, ADMIN_PW)
+        day = date(2026, 3, 2)
+        open_case(
+            workspace,
+            IdentityInput("Giovanna", "Vera"),
+            ProfileInput(birth_year=1980, country="IT"),
+            ConsentInput(("TRATTAMENTO",), day),
+            opened_on=day,
+        )
+    home = tmp_path / "default"
+    refused = run_cli([*DEMO, "--data-dir", str(fnd_folder)], home, ADMIN_PW)
+    assert refused.returncode == 1
+    line = _one_line_error(refused.stderr)
+    assert str(fnd_folder) in line and "holds 1 cases that the demo did not make" in line
+    assert "--into-real-archive" in line
+    assert _case_count(fnd_folder) == 1
+
+    forced = run_cli([*DEMO, "--data-dir", str(fnd_folder), "--into-real-archive"], home, ADMIN_PW)
+    assert forced.returncode == 0, forced.stderr
+    assert _case_count(fnd_folder) == 4
+    again = run_cli([*DEMO, "--data-dir", str(fnd_folder)], home, ADMIN_PW)  # her case is still there
+    assert again.returncode == 1 and "holds 1 cases" in _one_line_error(again.stderr)
+    assert _case_count(fnd_folder) == 4

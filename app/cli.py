@@ -142,9 +142,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         workspace = open_unlocked(args)
     with workspace:
-        summary = demo.generate(
-            workspace, cases=args.cases, seed=args.seed, years=args.years, progress=_progress_bar("demo")
-        )
+        try:
+            summary = demo.generate(
+                workspace,
+                cases=args.cases,
+                seed=args.seed,
+                years=args.years,
+                progress=_progress_bar("demo"),
+                into_real_archive=args.into_real_archive,
+            )
+        except demo.RealArchive as exc:
+            raise CliError(
+                f"{exc.text()} Nothing was added: choose another --data-dir, or add --into-real-archive "
+                "if you really mean to mix them"
+            ) from exc
     print(
         f"Added {summary.cases} cases, {summary.contacts} contacts, {summary.intakes} interviews, "
         f"{summary.services} services and {summary.referrals} referrals over {args.years} years."
@@ -365,10 +376,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # --- parser -------------------------------------------------------------------------------------------
+DATA_DIR_HELP = "data folder (default: $ASCOLTO_HOME or the platform's data folder)"
+
+
 def _add_common(parser: argparse.ArgumentParser, user: bool = True) -> None:
-    parser.add_argument(
-        "--data-dir", help="data folder (default: $ASCOLTO_HOME or the platform's data folder)"
-    )
+    # SUPPRESS: left out, it must not overwrite a --data-dir given before the command (argparse copies a
+    # subcommand's defaults over the values already parsed, so `--data-dir X demo` used the default folder).
+    parser.add_argument("--data-dir", metavar="DATA_DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    parser.set_defaults(takes_data_dir=True)
     if user:
         parser.add_argument("--user", help="user name of the operator")
         parser.add_argument(
@@ -384,7 +399,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--data-dir", help="data folder for the GUI (default: $ASCOLTO_HOME or the platform's)"
+        "--data-dir",
+        dest="data_dir_before",
+        metavar="DATA_DIR",
+        help=DATA_DIR_HELP + "; before or after the command, the same",
     )
     parser.add_argument("--language", choices=["it", "en"], help="language of the GUI (default: Italian)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -476,6 +494,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--centre", default="Centro antiviolenza (demo)", help="centre name if the folder is new"
     )
+    demo.add_argument(
+        "--into-real-archive",
+        action="store_true",
+        help="add synthetic cases even to a folder holding cases the demo did not make (a real archive?)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     bench = sub.add_parser(
@@ -510,6 +533,26 @@ def _bounded_int(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse, then give `--data-dir` one meaning wherever it stands: before the command or after it.
+
+    A top-level option that a command would silently ignore is a usage error, not a surprise later.
+    """
+    args = parser.parse_args(argv)
+    before = args.data_dir_before
+    del args.data_dir_before
+    after = getattr(args, "data_dir", None)
+    command = args.command
+    if command is not None and not getattr(args, "takes_data_dir", False) and before is not None:
+        parser.error(f"{command} does not use --data-dir")
+    if command is not None and args.language is not None:
+        parser.error(f"--language sets the language of the application, not of {command}")
+    if before is not None and after is not None and Path(before).expanduser() != Path(after).expanduser():
+        parser.error(f"--data-dir given twice with different folders: {before} and {after}")
+    args.data_dir = after if after is not None else before
+    return args
+
+
 def _print_error(message: str, stream: TextIO) -> None:
     print(f"ascolto: error: {message}", file=stream)
 
@@ -519,7 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=os.environ.get("ASCOLTO_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s"
     )
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
         return handler(args)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import re
+from datetime import date
 from pathlib import Path
 
-from app import __version__
+import pytest
+
+from app import __version__, cli
+from app.services.cases import ConsentInput, IdentityInput, ProfileInput, open_case, search_cases
 from app.services.workspace import Workspace
 from app.storage.database import PAGE_SIZE
 from tests.foundation_fixtures import (
@@ -103,3 +108,121 @@ def test_no_password_on_stdin(fnd_folder: Path, tmp_path: Path) -> None:
     result = run_cli([*VERIFY, "--data-dir", str(fnd_folder)], tmp_path / "unused", None)
     assert result.returncode == 1
     assert "no password on standard input" in _one_line_error(result.stderr)
+
+
+# --- --data-dir before or after the command ------------------------------------------------------------
+# The arguments each command needs besides --data-dir (a new command must be added here).
+REQUIRED: dict[str, list[str]] = {
+    "init": ["--centre", "C", "--desk", "D"],
+    "verify": [],
+    "backup": ["--out", "o"],
+    "restore": ["b.ascbak"],
+    "report": ["--period", "2025", "--out", "o.pdf"],
+    "export": ["--period", "2025", "--out", "o.json"],
+    "network-report": ["p.json", "--out", "o.pdf"],
+    "retention": [],
+    "subject-access": ["BG-2025-0001", "--out", "o.pdf"],
+    "demo": [],
+}
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    for action in cli.build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    raise AssertionError("no subcommands")
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    return cli.parse_args(cli.build_parser(), argv)
+
+
+def test_every_command_with_data_dir_is_listed() -> None:
+    taking = {name for name, sub in _commands().items() if sub.get_default("takes_data_dir")}
+    assert taking == set(REQUIRED)
+
+
+@pytest.mark.parametrize("command", sorted(REQUIRED))
+def test_data_dir_means_the_same_before_or_after_the_command(command: str) -> None:
+    rest = REQUIRED[command]
+    folder = "/srv/altrove"
+    for argv in (
+        ["--data-dir", folder, command, *rest],
+        [command, "--data-dir", folder, *rest],
+        [command, *rest, "--data-dir", folder],
+        ["--data-dir", folder, command, *rest, "--data-dir", folder + "/"],  # the same folder twice: fine
+    ):
+        args = _parse(argv)
+        assert Path(args.data_dir) == Path(folder), argv
+        assert cli._data_dir(args) == Path(folder), argv
+    assert _parse([command, *rest]).data_dir is None  # neither: the default folder
+
+
+def test_data_dir_for_the_application() -> None:
+    assert _parse(["--data-dir", "/srv/altrove"]).data_dir == "/srv/altrove"
+    assert _parse([]).data_dir is None
+
+
+def test_conflicting_or_ignored_top_level_options_are_usage_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for argv, says in (
+        (["--data-dir", "/a", "verify", "--data-dir", "/b"], "different folders: /a and /b"),
+        (["--data-dir", "/a", "bench"], "bench does not use --data-dir"),
+        (["--language", "en", "report", "--period", "2025", "--out", "o.pdf"], "--language"),
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            _parse(argv)
+        assert exit_.value.code == 2, argv
+        assert says in capsys.readouterr().err, argv
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_verify_and_demo_use_the_folder_named_on_either_side(
+    before: bool, fnd_folder: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "default"  # the default folder (ASCOLTO_HOME): it must stay untouched
+    place = ["--data-dir", str(fnd_folder)]
+    for command in (VERIFY, DEMO, DEMO):  # the second demo run: the folder holds only what demo made
+        argv = [*place, *command] if before else [*command, *place]
+        result = run_cli(argv, home, ADMIN_PW)
+        assert result.returncode == 0, (argv, result.stderr)
+    assert not home.exists()
+    assert _case_count(fnd_folder) == 6
+
+
+# --- demo refuses a real archive --------------------------------------------------------------------------
+DEMO = ["demo", "--user", ADMIN, "--password-stdin", "--cases", "3", "--years", "1"]
+
+
+def _case_count(folder: Path) -> int:
+    with Workspace.open(folder) as workspace:
+        workspace.unlock(ADMIN, ADMIN_PW)
+        return search_cases(workspace, "", limit=1).total
+
+
+def test_demo_refuses_a_folder_holding_real_cases(fnd_folder: Path, tmp_path: Path) -> None:
+    with Workspace.open(fnd_folder) as workspace:
+        workspace.unlock(ADMIN, ADMIN_PW)
+        day = date(2026, 3, 2)
+        open_case(
+            workspace,
+            IdentityInput("Giovanna", "Vera"),
+            ProfileInput(birth_year=1980, country="IT"),
+            ConsentInput(("TRATTAMENTO",), day),
+            opened_on=day,
+        )
+    home = tmp_path / "default"
+    refused = run_cli([*DEMO, "--data-dir", str(fnd_folder)], home, ADMIN_PW)
+    assert refused.returncode == 1
+    line = _one_line_error(refused.stderr)
+    assert str(fnd_folder) in line and "holds 1 cases that the demo did not make" in line
+    assert "--into-real-archive" in line
+    assert _case_count(fnd_folder) == 1
+
+    forced = run_cli([*DEMO, "--data-dir", str(fnd_folder), "--into-real-archive"], home, ADMIN_PW)
+    assert forced.returncode == 0, forced.stderr
+    assert _case_count(fnd_folder) == 4
+    again = run_cli([*DEMO, "--data-dir", str(fnd_folder)], home, ADMIN_PW)  # her case is still there
+    assert again.returncode == 1 and "holds 1 cases" in _one_line_error(again.stderr)
+    assert _case_count(fnd_folder) == 4

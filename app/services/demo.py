@@ -23,11 +23,13 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
-from app.models.accounts import Centre, HelpDesk, Role
+from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.cases import Case
 from app.services import audit
 from app.services.cases import name_tokens
+from app.services.errors import UserError
 from app.services.validation import encode_codes
 from app.services.validation import today as v_today
 from app.services.workspace import Workspace
@@ -406,6 +408,27 @@ class DemoSummary:
 BATCH = 5000
 
 
+# How many cases the demo has added to this folder, kept inside the encrypted database: every other case
+# was recorded by someone, so the folder may be a centre's real archive.
+MADE_SETTING = "demo.cases_made"
+
+
+class RealArchive(UserError):
+    """The folder holds cases the demo did not make: synthetic ones would be counted with them."""
+
+    def __init__(self, folder: str, count: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The data folder {folder} holds {count} cases that the demo did not make: it may be a real "
+                "archive, and synthetic cases would be counted with them.",
+            ),
+            folder=folder,
+            count=count,
+        )
+        self.count = count
+
+
 def generate(
     ws: Workspace,
     *,
@@ -414,8 +437,12 @@ def generate(
     years: int = 3,
     today: date | None = None,
     progress: Progress | None = None,
+    into_real_archive: bool = False,
 ) -> DemoSummary:
-    """Add `cases` synthetic women (with their whole history) spread over the last `years` years."""
+    """Add `cases` synthetic women (with their whole history) spread over the last `years` years.
+
+    Refuses (RealArchive) a folder holding cases it did not make, unless `into_real_archive`.
+    """
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     if not 1 <= cases <= 1_000_000 or not 1 <= years <= 20:
         raise ValueError("cases must be 1..1,000,000 and years 1..20")
@@ -423,6 +450,7 @@ def generate(
     end = today or v_today()
     start = end - timedelta(days=365 * years)
     with ws.transaction() as session:
+        _count_made(session, cases, str(ws.folder), into_real_archive)
         desk_ids = _ensure_desks(session)
         builder = _Builder(rng, session, desk_ids, start, end)
         done = 0
@@ -447,6 +475,19 @@ def generate(
         # case_file were wrong enough that the case list sorted all 100k cases for each keystroke.
         session.execute(text("ANALYZE"))
     return summary
+
+
+def _count_made(session: Session, adding: int, folder: str, into_real_archive: bool) -> None:
+    """Refuse a folder with cases the demo did not make (unless told), then count the ones it adds."""
+    setting = session.get(Setting, MADE_SETTING)
+    made = int(setting.value) if setting else 0
+    foreign = (session.scalar(select(func.count()).select_from(_case_table())) or 0) - made
+    if foreign > 0 and not into_real_archive:
+        raise RealArchive(folder, foreign)
+    if setting is None:
+        session.add(Setting(key=MADE_SETTING, value=str(adding)))
+    else:
+        setting.value = str(made + adding)
 
 
 def _chunks(total: int, size: int) -> Iterator[int]:

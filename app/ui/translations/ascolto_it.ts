@@ -1527,6 +1527,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>The retention settings changed: review what is due again.</source>
         <translation>Le impostazioni di conservazione sono cambiate: controlla di nuovo cosa è in scadenza.</translation>
     </message>
+    <message>
+        <source>The data folder {folder} holds {count} cases that the demo did not make: it may be a real archive, and synthetic cases would be counted with them.</source>
+        <translation>La cartella dati {folder} contiene {count} casi che la demo non ha creato: può essere un archivio reale, e i casi sintetici verrebbero contati insieme a quelli.</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>

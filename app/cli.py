@@ -554,7 +554,9 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> a
 
 
 def _print_error(message: str, stream: TextIO) -> None:
-    print(f"ascolto: error: {message}", file=stream)
+    """One line whatever the message holds (a file name may contain a line break)."""
+    one_line = " ".join(message.splitlines())
+    print(f"ascolto: error: {one_line}", file=stream)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

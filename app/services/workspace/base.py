@@ -373,66 +373,6 @@ class Workspace:
             with suppress(FileNotFoundError):
                 (self.folder / name).unlink()
 
-    @classmethod
-    def for_benchmark(cls, folder: Path, *, plain: bool) -> Workspace:
-        """BENCHMARK ONLY (`ascolto bench`): an unlocked workspace over an UNENCRYPTED SQLite file.
-
-        Creates (first time) or opens `folder/ascolto.db` as plain SQLite through the same library, engine
-        settings, migrations and services as a real folder, and logs in its administrator the way `unlock`
-        does, minus key derivation and key probing: that difference is what the benchmark measures. There
-        are no key slots and no recovery key. Never call this from the CLI or the UI: a plain file holds
-        every name in clear. `plain` must be True; it is spelt out at every call site so that nobody
-        mistakes this for a way to open a real data folder.
-        """
-        if not plain:
-            raise ValueError("for_benchmark only builds plain (unencrypted) benchmark workspaces")
-        workspace = cls(folder)
-        workspace._take_folder(create=True)
-        try:
-            workspace._open_plain()
-        except BaseException:
-            workspace.close()
-            raise
-        return workspace
-
-    def _open_plain(self) -> None:
-        """BENCHMARK ONLY: see `for_benchmark`."""
-        new = not self.db_path.exists()
-        if new:
-            database.create_database(self.db_path, database.PLAIN_FOR_BENCHMARK_ONLY)
-        engine = database.open_engine(self.db_path, database.PLAIN_FOR_BENCHMARK_ONLY)
-        self._engine = engine
-        migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
-        with self._session(write=True) as session:
-            if new:
-                session.add(
-                    Centre(
-                        id=1,
-                        name="Benchmark (plain SQLite)",
-                        code="BG",
-                        database_id=uuid.uuid4().hex,
-                        signing_key=signing.generate_signing_key(),
-                    )
-                )
-                desk = HelpDesk(name="Bergamo")
-                session.add(desk)
-                session.flush()
-                session.add(
-                    Operator(
-                        username="bench",
-                        full_name="bench",
-                        role=Role.AMMINISTRATRICE.value,
-                        help_desk_id=desk.id,
-                        slot_id=None,
-                        last_login_at=utcnow(),
-                    )
-                )
-                session.flush()
-            operator = self._operator(session, "bench")
-            if operator is None:
-                raise UserError(QT_TRANSLATE_NOOP("Errors", "The workspace is closed."))
-            self._audit_login(session, operator, [])
-
     def _create(
         self,
         centre_name: str,

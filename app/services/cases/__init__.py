@@ -16,7 +16,7 @@ from app.services.cases.consent import record_consent, sharing_allowed
 from app.services.cases.erasure import erase_case_identity, erase_identity
 from app.services.cases.intake import add_intake, add_risk_assessment, open_case, record_contact
 from app.services.cases.pathway import add_goal, add_pathway_review, agree_pathway, update_goal
-from app.services.cases.profile import update_identity, update_profile
+from app.services.cases.profile import save_identity_and_profile, update_identity, update_profile
 from app.services.cases.reading import get_case
 from app.services.cases.records import (
     CLOSING_STATUSES,
@@ -93,6 +93,7 @@ __all__ = [
     "record_consent",
     "record_contact",
     "reopen_case",
+    "save_identity_and_profile",
     "search_cases",
     "set_suspended",
     "sharing_allowed",

@@ -14,17 +14,28 @@ from app.services.workspace import Actor, Workspace
 
 
 def update_identity(ws: Workspace, case_id: int, identity: IdentityInput) -> None:
-    clean = clean_identity(identity)
-    with changing_case(ws, case_id) as (session, actor, case):
-        _set_identity(session, actor, case, clean)
+    save_identity_and_profile(ws, case_id, identity, None)
 
 
 def update_profile(ws: Workspace, case_id: int, profile: ProfileInput) -> None:
-    values = clean_profile(profile)
+    save_identity_and_profile(ws, case_id, None, profile)
+
+
+def save_identity_and_profile(
+    ws: Workspace, case_id: int, identity: IdentityInput | None, profile: ProfileInput | None
+) -> None:
+    """The profile tab's Save: identity and profile in one unit of work, so a refusal keeps both as they
+    were. None leaves that part alone (a case whose identity was erased gets none back from an empty form).
+    """
+    clean = clean_identity(identity) if identity is not None else None
+    values = clean_profile(profile) if profile is not None else None
     with changing_case(ws, case_id) as (session, actor, case):
-        for name, value in values.items():
-            setattr(case, name, value)
-        audit.record(session, actor.operator_id, "profile.updated", "case", case.id)
+        if clean is not None:
+            _set_identity(session, actor, case, clean)
+        if values is not None:
+            for name, value in values.items():
+                setattr(case, name, value)
+            audit.record(session, actor.operator_id, "profile.updated", "case", case.id)
 
 
 def _set_identity(session: Session, actor: Actor, case: Case, clean: IdentityInput) -> None:

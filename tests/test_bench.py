@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import bench
+from app.bench.plain import PlainWorkspace
 from app.cli import build_parser
 from app.crypto.keyslots import DataKey
 from app.services.workspace import Workspace
@@ -79,14 +80,19 @@ def test_cached_data_is_reused(result: tuple[Path, dict[str, object]]) -> None:
 
 
 def test_the_plain_workspace_is_for_the_benchmark_only(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
-        Workspace.for_benchmark(tmp_path / "x", plain=False)
-    with Workspace.for_benchmark(tmp_path / "plain", plain=True):
-        pass
+    with PlainWorkspace.create_or_open(tmp_path / "plain") as ws:
+        assert ws.is_unlocked
+    assert (tmp_path / "plain" / "ascolto.db").read_bytes()[:16] == PLAIN_SQLITE_HEADER
     # the normal unlock path still refuses a plain file
     with pytest.raises(StorageError) as refused:
         database.find_working_key(tmp_path / "plain" / "ascolto.db", [DataKey.generate()])
     assert refused.value.reason == "plaintext"
+    # and the storage layer has no keyless connection: the plain engine is the benchmark's own
+    with pytest.raises(TypeError):
+        database.open_engine(tmp_path / "plain" / "ascolto.db", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        database.create_database(tmp_path / "other.db", None)  # type: ignore[arg-type]
+    assert not hasattr(Workspace, "for_benchmark")
 
 
 def test_bench_command_is_registered() -> None:

@@ -206,6 +206,9 @@ def test_withdrawing_statistics(case_ws: Workspace) -> None:
 WRITES: dict[str, Callable[[Workspace, FullCase], object]] = {
     "update_identity": lambda ws, f: c.update_identity(ws, f.id, c.IdentityInput("Eva", "Neri")),
     "update_profile": lambda ws, f: c.update_profile(ws, f.id, c.ProfileInput(birth_year=1970)),
+    "save_identity_and_profile": lambda ws, f: c.save_identity_and_profile(
+        ws, f.id, c.IdentityInput("Eva", "Neri"), c.ProfileInput(birth_year=1970)
+    ),
     "record_consent": lambda ws, f: c.record_consent(ws, f.id, "STATISTICHE", False, TODAY),
     "add_intake": lambda ws, f: c.add_intake(ws, f.id, c.IntakeInput(TODAY, "AUTONOMA", "PRESENZA")),
     "add_risk_assessment": lambda ws, f: c.add_risk_assessment(ws, f.id, TODAY, "BASSO", "ISA"),
@@ -394,6 +397,12 @@ CHANGES: dict[str, Change] = {
     "update_profile": Change(
         "profile.updated", lambda ws, f: c.update_profile(ws, f.id, profile(birth_year=1990))
     ),
+    "save_identity_and_profile": Change(
+        "profile.updated",
+        lambda ws, f: c.save_identity_and_profile(
+            ws, f.id, identity(f"Eva{MARKER}", MARKER, notes=MARKER), profile(birth_year=1990)
+        ),
+    ),
     "record_consent/grant": Change(
         "consent.granted",
         lambda ws, f: c.record_consent(ws, f.id, "CONDIVISIONE_RETE", True, TODAY, partner="FFOO"),
@@ -462,6 +471,38 @@ def test_every_change_is_audited_without_content(
         text = json.dumps([ev.action, ev.entity, ev.entity_id, ev.detail], ensure_ascii=False).casefold()
         for secret in (MARKER, "nicol", "angelo", "rssncl", "333 1234567"):
             assert secret not in text, (ev.action, ev.detail)
+
+
+def test_saving_the_profile_tab_is_one_unit_of_work(case_ws: Workspace) -> None:
+    """Identity and profile are saved together or not at all: a refused profile leaves her name as it was."""
+    ref = open_case(case_ws)
+    before = c.get_case(case_ws, ref.id)
+    renamed = c.IdentityInput("Eva", "Neri")
+    with pytest.raises(ValidationError) as err:
+        c.save_identity_and_profile(
+            case_ws, ref.id, renamed, c.ProfileInput(children_count=1, minors_count=2)
+        )
+    assert err.value.field == "minors_count"
+    after = c.get_case(case_ws, ref.id)
+    assert (after.identity, after.profile) == (before.identity, before.profile)
+    assert c.search_cases(case_ws, "Neri").total == 0
+    assert not audit_events(case_ws, "identity.updated")
+
+    c.save_identity_and_profile(case_ws, ref.id, renamed, c.ProfileInput(birth_year=1990))
+    assert [e.action for e in audit_events(case_ws)][-2:] == ["identity.updated", "profile.updated"]
+    saved = c.get_case(case_ws, ref.id)
+    assert saved.identity is not None
+    assert (saved.identity.first_name, saved.identity.last_name) == ("Eva", "Neri")
+    assert saved.profile.birth_year == 1990
+
+
+def test_saving_the_profile_tab_without_an_identity_keeps_the_erasure(case_ws: Workspace) -> None:
+    ref = open_case(case_ws)
+    switch(case_ws, COORD)
+    c.erase_identity(case_ws, ref.id)
+    c.save_identity_and_profile(case_ws, ref.id, None, c.ProfileInput(birth_year=1980))
+    case = c.get_case(case_ws, ref.id)
+    assert case.identity is None and case.profile.birth_year == 1980
 
 
 def test_refusals_are_audited_without_content(ws_b: Workspace, case_b: FullCase) -> None:

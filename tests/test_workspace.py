@@ -212,7 +212,7 @@ def test_read_only_data_folder_is_a_user_error(foundation_template: Template, tm
 
 
 def test_unwritable_folder_via_os_open_fault(fnd_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.services.workspace as workspace_module
+    import app.services.workspace.base as workspace_module
 
     def refuse(*args: Any, **kwargs: Any) -> int:
         raise PermissionError(13, "Permission denied")

@@ -4,7 +4,7 @@ DOMAIN.md: the CAV (data controller) configures the periods; records past them a
 anonymous counts, with an audit trail. The choices made here:
 
 * **Closed case files** (default 7 years after closure): her identity and every free-text note are
-  erased through the same code as an erasure on request (`cases._erase`); the coded statistical fields,
+  erased through the same code as an erasure on request (`cases.erase_case_identity`); the coded statistical fields,
   dates and services stay, so the aggregates of past periods stay true. With the policy option
   `full_deletion` the whole case is deleted instead (its anonymous contacts stay, unlinked). Open and
   suspended cases are never due, however old.
@@ -35,7 +35,7 @@ from app.models.base import utcnow
 from app.models.cases import Case, Contact
 from app.services import audit
 from app.services import validation as v
-from app.services.cases import CLOSING_STATUSES, _erase
+from app.services.cases import CLOSING_STATUSES, erase_case_identity
 from app.services.errors import ValidationError
 from app.services.workspace import Workspace
 from app.storage import database
@@ -304,7 +304,7 @@ def apply_retention(ws: Workspace, plan: RetentionPlan) -> RetentionResult:
             if case is None or item.id not in still_due:
                 skipped.append(item.code)
                 continue
-            _erase(session, case, plan.today)
+            erase_case_identity(session, case, plan.today)
             audit.record(
                 session, actor.operator_id, "identity.erased", "case", case.id, {"reason": "retention"}
             )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -57,24 +57,15 @@ class StorageError(Exception):
         self.detail = detail
 
 
-PLAIN_FOR_BENCHMARK_ONLY: None = None
-"""The "key" that means NO ENCRYPTION AT ALL. BENCHMARK ONLY: `ascolto bench` runs the same services over a
-plain SQLite file to measure what SQLCipher costs. Nothing else may pass it: a real data folder is always
-keyed (`precheck_file` and `find_working_key` refuse plaintext files, and the workspace never builds a
-plain engine outside `Workspace.for_benchmark`)."""
-
-
-def _issue_key(cursor: Any, key: DataKey | None) -> None:
-    if key is None:  # BENCHMARK ONLY (see PLAIN_FOR_BENCHMARK_ONLY): plain SQLite, same library and pragmas
-        return
+def _issue_key(cursor: Any, key: DataKey) -> None:
     cursor.execute(f"PRAGMA key = {key.sqlcipher_literal()}")
     cursor.execute("PRAGMA cipher_compatibility = 4")
 
 
-def _configure(connection: Any, key: DataKey | None) -> None:
+def configure(connection: Any) -> None:
+    """The settings every connection gets once its key is issued (the benchmark's baseline gets them too)."""
     cursor = connection.cursor()
     try:
-        _issue_key(cursor, key)
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
@@ -87,7 +78,11 @@ def _configure(connection: Any, key: DataKey | None) -> None:
         cursor.close()
 
 
-def _raw_connect(path: Path, key: DataKey | None, read_only: bool = False) -> Any:
+def _raw_connect(path: Path, key: DataKey, read_only: bool = False) -> Any:
+    """Every connection this module makes is keyed: there is no unencrypted path (the benchmark's plain
+    SQLite baseline lives in app/bench)."""
+    if not isinstance(key, DataKey):
+        raise TypeError("a database connection needs a data key")
     if read_only:
         connection = sqlcipher.connect(
             f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
@@ -100,7 +95,12 @@ def _raw_connect(path: Path, key: DataKey | None, read_only: bool = False) -> An
     connection = sqlcipher.connect(
         str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
     )
-    _configure(connection, key)
+    cursor = connection.cursor()
+    try:
+        _issue_key(cursor, key)
+    finally:
+        cursor.close()
+    configure(connection)
     return connection
 
 
@@ -140,8 +140,8 @@ def find_working_key(path: Path, candidates: Sequence[DataKey]) -> DataKey:
     raise StorageError("undecryptable", str(path))
 
 
-def create_database(path: Path, key: DataKey | None) -> None:
-    """A new, empty, keyed database file (schema comes from the migrations); key None: benchmark only."""
+def create_database(path: Path, key: DataKey) -> None:
+    """A new, empty, keyed database file (schema comes from the migrations)."""
     if path.exists():
         raise StorageError("exists", str(path))
     # Created empty with owner-only permissions first: SQLite gives its -wal and -shm files the same.
@@ -154,15 +154,23 @@ def create_database(path: Path, key: DataKey | None) -> None:
         connection.close()
 
 
-def open_engine(path: Path, key: DataKey | None) -> Engine:
-    """An engine whose every connection is keyed and configured; dispose it to drop them all.
-
-    `key=None` (PLAIN_FOR_BENCHMARK_ONLY) gives an unencrypted engine: for `ascolto bench` only.
-    """
+def open_engine(path: Path, key: DataKey) -> Engine:
+    """An engine whose every connection is keyed and configured; dispose it to drop them all."""
 
     def creator() -> Any:
         return _raw_connect(path, key)
 
+    engine = engine_over(creator)
+    with engine.connect() as conn:
+        versions = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+        cipher = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+        provider = conn.exec_driver_sql("PRAGMA cipher_provider").scalar()
+    log.info("opened database: SQLCipher %s (%s), SQLite %s", cipher, provider, versions)
+    return engine
+
+
+def engine_over(creator: Callable[[], Any]) -> Engine:
+    """The pool and transaction settings of every engine, over connections made by `creator`."""
     # A small pool keeps decrypted pages (cache_size) alive between units of work: search as you type
     # would otherwise decrypt the same pages again at every keystroke. Locking disposes the engine, which
     # closes every pooled connection, so no keyed connection outlives a lock.
@@ -181,17 +189,11 @@ def open_engine(path: Path, key: DataKey | None) -> Engine:
         immediate = conn.get_execution_options().get("immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    with engine.connect() as conn:
-        versions = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
-        cipher = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
-        # without a key (benchmark only) there is no cipher provider, and the pragma returns no row
-        provider = conn.exec_driver_sql("PRAGMA cipher_provider").scalar() if key is not None else "none"
-    log.info("opened database: SQLCipher %s (%s), SQLite %s", cipher, provider, versions)
     return engine
 
 
 @contextmanager
-def raw_connection(path: Path, key: DataKey | None) -> Iterator[Any]:
+def raw_connection(path: Path, key: DataKey) -> Iterator[Any]:
     """A plain DB-API connection for maintenance (integrity checks, rekey, backup)."""
     connection = _raw_connect(path, key)
     try:
@@ -200,13 +202,13 @@ def raw_connection(path: Path, key: DataKey | None) -> Iterator[Any]:
         connection.close()
 
 
-def checkpoint(path: Path, key: DataKey | None) -> None:
+def checkpoint(path: Path, key: DataKey) -> None:
     """Fold the WAL into the main file so a file copy is complete."""
     with raw_connection(path, key) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
-def integrity_problems(path: Path, key: DataKey | None) -> list[str]:
+def integrity_problems(path: Path, key: DataKey) -> list[str]:
     """Names of failed checks: SQLCipher page HMACs, then SQLite's own structure check."""
     problems: list[str] = []
     with raw_connection(path, key) as connection:
@@ -225,7 +227,7 @@ def integrity_problems(path: Path, key: DataKey | None) -> list[str]:
     return problems
 
 
-def vacuum(path: Path, key: DataKey | None) -> None:
+def vacuum(path: Path, key: DataKey) -> None:
     """Rewrite the file so that erased rows leave no page behind, then empty the WAL.
 
     After an erasure the deleted cells may survive in free pages and in WAL frames (encrypted, but

@@ -185,3 +185,19 @@ def test_lock_clears_the_case_views(
     assert not [w for w in QApplication.allWidgets() if isinstance(w, CasesPage)] or all(
         not w.isVisible() for w in QApplication.allWidgets() if isinstance(w, CasesPage)
     )
+
+
+def test_profile_tab_saves_identity_and_profile_together(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    tab = window.cases_page.case_view.profile
+    window.cases_page.case_view.tabs.setCurrentWidget(tab)
+    tab.identity.last_name.setText("Colombo Bianchi")
+    tab.profile.birth_year.set_value_or_none(1985)
+    click(qtbot, tab.save_button)
+    wait_idle(qtbot)
+    assert controller.workspace is not None
+    case = cases.get_case(controller.workspace, ref.id)
+    assert case.identity is not None and case.identity.last_name == "Colombo Bianchi"
+    assert case.profile.birth_year == 1985

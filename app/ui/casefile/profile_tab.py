@@ -88,9 +88,8 @@ class ProfileTab(CaseTab):
         profile = self.profile.value()
 
         def work() -> None:
-            if had_identity or identity.first_name or identity.last_name:
-                cases.update_identity(ws, case_id, identity)
-            cases.update_profile(ws, case_id, profile)
+            keep = had_identity or identity.first_name or identity.last_name
+            cases.save_identity_and_profile(ws, case_id, identity if keep else None, profile)
 
         self.errors.clear()
         self.save_button.setEnabled(False)

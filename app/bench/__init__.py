@@ -3,7 +3,7 @@
 The benchmark builds (once, cached under the data folder) the same seeded demo database twice, with the
 same schema and the same generator: once encrypted (a real data folder: key slots, Argon2id at the
 default cost, SQLCipher 4) and once as plain SQLite through the same library, engine settings and
-migrations (`Workspace.for_benchmark`, which exists for this module only). It then times each workload
+migrations (`app.bench.plain`, the only unencrypted path in the program). It then times each workload
 on both, alternating the two, and reports medians, the ratio encrypted/plain and each figure against
 DESIGN.md's budget. Synthetic data only: the password below is public on purpose.
 
@@ -16,7 +16,6 @@ of that report (rendered without recording a release); a verified backup.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -27,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
@@ -113,6 +111,7 @@ def _ready(folder: Path) -> dict[str, Any] | None:
 
 def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
     """Make (or reuse) the encrypted and plain databases of `women` women; returns their parent folder."""
+    from app.bench.plain import PlainWorkspace
     from app.services import demo
     from app.services.workspace import SLOTS_FILE, Workspace
 
@@ -131,7 +130,7 @@ def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
                 full_name=USER, password=PASSWORD,
             )  # fmt: skip
         else:
-            ws = Workspace.for_benchmark(target, plain=True)
+            ws = PlainWorkspace.create_or_open(target)
         with ws:
             summary = demo.generate(ws, cases=women, seed=SEED, years=YEARS, today=END)
         if variant == PLAIN:
@@ -147,10 +146,11 @@ def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
 
 # --- opening ---------------------------------------------------------------------------------------------
 def _open(folder: Path, variant: str) -> Any:
+    from app.bench.plain import PlainWorkspace
     from app.services.workspace import Workspace
 
     if variant == PLAIN:
-        return Workspace.for_benchmark(folder, plain=True)
+        return PlainWorkspace.create_or_open(folder)
     ws = Workspace.open(folder)
     try:
         ws.unlock(USER, PASSWORD)
@@ -174,7 +174,7 @@ def _cold_start(folder: Path) -> tuple[float, float]:
     """Wall times from spawning `python -m app.cli` until the GUI says the unlock screen is painted (the
     cold start), and until it says the data folder behind it is open (the smoke protocol, app/ui/main.py).
     """
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASCOLTO_SMOKE_QUIT_MS="0")
     env.pop("ASCOLTO_LOG", None)
     started = time.perf_counter()
@@ -194,12 +194,14 @@ def _cold_start(folder: Path) -> tuple[float, float]:
 
 
 def _unlock(folder: Path, variant: str) -> float:
+    from app.bench.plain import PlainWorkspace
     from app.services.cases import search_cases
     from app.services.workspace import Workspace
 
+    ws: Workspace
     if variant == PLAIN:
         started = time.perf_counter()
-        ws = Workspace.for_benchmark(folder, plain=True)
+        ws = PlainWorkspace.create_or_open(folder)
     else:
         ws = Workspace.open(folder)  # done by the GUI before the unlock screen shows
         started = time.perf_counter()
@@ -269,6 +271,7 @@ class _Runner:
 
 
 def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _Runner:
+    from app.bench import plain
     from app.reports import indicators
     from app.reports.periods import Period
     from app.services import backup, cases, reports
@@ -343,71 +346,13 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
             if variant == ENCRYPTED:
                 backup.make_backup(ws, out)
             else:
-                _plain_backup(ws, out)
+                plain.plain_backup(ws, out)
             elapsed = _ms(started)
             shutil.rmtree(out, ignore_errors=True)
             return elapsed
 
         runner.each("backup (write + verify)", make, repeat=min(repeat, 3))
     return runner
-
-
-def _plain_backup(ws: Any, out_folder: Path) -> Path:
-    """The steps of `storage.backup.write_backup` on the plain file (that module always keys SQLCipher).
-
-    Online copy with the backup API, row counts, digests, an uncompressed zip, fsync, then the check:
-    digests, extraction, integrity check and row counts. Benchmark only.
-    """
-    import sqlcipher3.dbapi2 as sqlite
-
-    from app.storage import backup as files
-    from app.storage import database
-
-    out_folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out_folder))
-    target = out_folder / "plain.zip"
-    try:
-        staged = staging / files.DB_MEMBER
-        with database.raw_connection(ws.db_path, database.PLAIN_FOR_BENCHMARK_ONLY) as source:
-            copy = sqlite.connect(str(staged), isolation_level=None)
-            try:
-                source.backup(copy, pages=256)
-                copy.execute("PRAGMA journal_mode = DELETE").fetchall()
-                counts = files.row_counts(copy)
-            finally:
-                copy.close()
-        digest = _sha256(staged)
-        manifest = json.dumps({"counts": counts, "sha256": digest}).encode()
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.writestr(files.MANIFEST_MEMBER, manifest)
-            archive.write(staged, files.DB_MEMBER)
-        with target.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        check = staging / "check.db"
-        with (
-            zipfile.ZipFile(target) as archive,
-            archive.open(files.DB_MEMBER) as member,
-            check.open("wb") as sink,
-        ):
-            shutil.copyfileobj(member, sink, 1 << 20)
-        if _sha256(check) != digest:
-            raise RuntimeError("plain backup digest mismatch")
-        with database.raw_connection(check, database.PLAIN_FOR_BENCHMARK_ONLY) as connection:
-            if [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()] != ["ok"]:
-                raise RuntimeError("plain backup integrity check failed")
-            if files.row_counts(connection) != counts:
-                raise RuntimeError("plain backup row counts differ")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # --- the whole run -----------------------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""Erasing who she is and every free-text note, on request, on withdrawn consent or by retention."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.models.accounts import Role
+from app.models.cases import Case, Intake, NameToken, Pathway, Referral, RiskAssessment, ServiceDelivery
+from app.services import audit
+from app.services import validation as v
+from app.services.cases.permissions import load_case, require_role
+from app.services.workspace import Workspace
+
+
+def erase_identity(ws: Workspace, case_id: int) -> None:
+    """Remove who she is and every free-text note; keep the anonymous statistical fields.
+
+    Past aggregates stay true because the coded fields, dates and services remain. The audit records
+    that an erasure happened, never what was erased.
+    """
+    actor = ws.require_actor()
+    with ws.transaction() as session:
+        require_role(actor, Role.COORDINATRICE, case_id, "erase")
+        case = load_case(session, actor, case_id, "erase")
+        erase_case_identity(session, case, v.today())
+        audit.record(session, actor.operator_id, "identity.erased", "case", case.id)
+
+
+def erase_case_identity(session: Session, case: Case, on: date) -> None:
+    """The erasure itself, inside the caller's unit of work; the caller checks and audits."""
+    if case.identity is not None:
+        session.delete(case.identity)
+        case.identity = None
+    session.execute(delete(NameToken).where(NameToken.case_id == case.id))
+    for model in (Intake, RiskAssessment, ServiceDelivery, Referral):
+        session.execute(model.__table__.update().where(model.case_id == case.id).values(notes=""))  # type: ignore[attr-defined]
+    pathway = session.scalar(select(Pathway).where(Pathway.case_id == case.id))
+    if pathway is not None:
+        pathway.notes = ""
+        for goal in pathway.goals:
+            goal.description = ""
+        for review in pathway.reviews:
+            review.notes = ""
+    case.contact_allowed = False
+    case.identity_erased_on = on

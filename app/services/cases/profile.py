@@ -1,0 +1,48 @@
+"""Changing who she is (erasable identity) and her anonymous statistical profile."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.models.cases import Case, Identity
+from app.services import audit
+from app.services.cases.cleaning import clean_identity, clean_profile
+from app.services.cases.permissions import changing_case
+from app.services.cases.records import IdentityInput, ProfileInput
+from app.services.cases.search import set_name_tokens
+from app.services.workspace import Actor, Workspace
+
+
+def update_identity(ws: Workspace, case_id: int, identity: IdentityInput) -> None:
+    save_identity_and_profile(ws, case_id, identity, None)
+
+
+def update_profile(ws: Workspace, case_id: int, profile: ProfileInput) -> None:
+    save_identity_and_profile(ws, case_id, None, profile)
+
+
+def save_identity_and_profile(
+    ws: Workspace, case_id: int, identity: IdentityInput | None, profile: ProfileInput | None
+) -> None:
+    """The profile tab's Save: identity and profile in one unit of work, so a refusal keeps both as they
+    were. None leaves that part alone (a case whose identity was erased gets none back from an empty form).
+    """
+    clean = clean_identity(identity) if identity is not None else None
+    values = clean_profile(profile) if profile is not None else None
+    with changing_case(ws, case_id) as (session, actor, case):
+        if clean is not None:
+            _set_identity(session, actor, case, clean)
+        if values is not None:
+            for name, value in values.items():
+                setattr(case, name, value)
+            audit.record(session, actor.operator_id, "profile.updated", "case", case.id)
+
+
+def _set_identity(session: Session, actor: Actor, case: Case, clean: IdentityInput) -> None:
+    if case.identity is None:
+        case.identity = Identity(case_id=case.id, **vars(clean))
+    else:
+        for name, value in vars(clean).items():
+            setattr(case.identity, name, value)
+    set_name_tokens(session, case.id, clean)
+    audit.record(session, actor.operator_id, "identity.updated", "case", case.id)

@@ -1,0 +1,176 @@
+"""Opening a case file: everything an authorised operator sees of one case, in one audited read."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.accounts import HelpDesk, Operator
+from app.models.cases import Case, ConsentEvent, Intake, Pathway, Referral, RiskAssessment, ServiceDelivery
+from app.services import audit
+from app.services import validation as v
+from app.services.cases.permissions import load_case
+from app.services.cases.records import (
+    CaseFile,
+    ConsentView,
+    GoalView,
+    HistoryEntry,
+    IdentityInput,
+    IntakeView,
+    PathwayView,
+    ProfileInput,
+    ReferralView,
+    ReviewView,
+    RiskView,
+    ServiceView,
+)
+from app.services.workspace import Workspace
+
+
+def get_case(ws: Workspace, case_id: int) -> CaseFile:
+    """Open a case file. Audited: who read which case, when."""
+    actor = ws.require_actor()
+    with ws.transaction() as session:
+        case = load_case(session, actor, case_id, "read")
+        audit.record(session, actor.operator_id, "case.read", "case", case.id)
+        return _case_file(session, case)
+
+
+def _case_file(session: Session, case: Case) -> CaseFile:
+    ident = case.identity
+    identity = (
+        IdentityInput(
+            ident.first_name,
+            ident.last_name,
+            ident.birth_date,
+            ident.tax_code,
+            ident.phone,
+            ident.email,
+            ident.address,
+            ident.safe_contact_channel,
+            ident.safe_contact_times,
+            ident.safe_contact_notes,
+            ident.notes,
+        )
+        if ident is not None
+        else None
+    )
+    profile = ProfileInput(
+        case.birth_year,
+        case.country,
+        case.education,
+        case.employment,
+        case.marital_status,
+        v.decode_codes(case.cohabitation),
+        case.has_children,
+        case.children_count,
+        case.minors_count,
+        case.minors_witnessed,
+        case.minors_suffered,
+        case.pregnant,
+    )
+    consents = [
+        ConsentView(c.scope, c.granted, c.partner, c.notice_version, c.date)
+        for c in session.scalars(
+            select(ConsentEvent)
+            .where(ConsentEvent.case_id == case.id)
+            .order_by(ConsentEvent.date, ConsentEvent.id)
+        )
+    ]
+    intakes = [
+        IntakeView(
+            i.id,
+            i.date,
+            i.access_channel,
+            i.first_contact_mode,
+            v.decode_codes(i.violence_forms),
+            i.relationship_code,
+            i.violence_duration,
+            i.police_report,
+            i.complaint_withdrawn,
+            v.decode_codes(i.measures_requested),
+            v.decode_codes(i.measures_obtained),
+            i.emergency,
+            i.notes,
+        )
+        for i in session.scalars(
+            select(Intake).where(Intake.case_id == case.id).order_by(Intake.date, Intake.id)
+        )
+    ]
+    risks = [
+        RiskView(r.id, r.date, r.level, r.tool, r.notes)
+        for r in session.scalars(
+            select(RiskAssessment).where(RiskAssessment.case_id == case.id).order_by(RiskAssessment.date)
+        )
+    ]
+    pathway_row = session.scalar(select(Pathway).where(Pathway.case_id == case.id))
+    pathway = (
+        PathwayView(
+            pathway_row.id,
+            pathway_row.agreed_on,
+            pathway_row.closed_on,
+            pathway_row.outcome,
+            pathway_row.notes,
+            [GoalView(g.id, g.area, g.description, g.status, g.due_on) for g in pathway_row.goals],
+            [ReviewView(r.id, r.date, r.notes) for r in pathway_row.reviews],
+        )
+        if pathway_row is not None
+        else None
+    )
+    services = [
+        ServiceView(
+            s.id,
+            s.date,
+            s.service_type,
+            s.mode,
+            s.minutes,
+            s.operator_role,
+            s.beneficiary,
+            s.help_desk_id,
+            s.notes,
+        )
+        for s in session.scalars(
+            select(ServiceDelivery)
+            .where(ServiceDelivery.case_id == case.id)
+            .order_by(ServiceDelivery.date.desc(), ServiceDelivery.id.desc())
+        )
+    ]
+    referrals = [
+        ReferralView(
+            r.id, r.date, r.destination, r.outcome, r.outcome_on, r.shares_data, r.children_count, r.notes
+        )
+        for r in session.scalars(select(Referral).where(Referral.case_id == case.id).order_by(Referral.date))
+    ]
+    history = [
+        HistoryEntry(event.at.isoformat(sep=" "), event.operator_id, event.action, name or "")
+        for event, name in session.execute(
+            select(audit.AuditEvent, Operator.full_name)
+            .outerjoin(Operator, Operator.id == audit.AuditEvent.operator_id)
+            .where(audit.AuditEvent.entity == "case", audit.AuditEvent.entity_id == str(case.id))
+            .order_by(audit.AuditEvent.id.desc())
+            .limit(500)
+        )
+    ]
+    desk = session.get_one(HelpDesk, case.help_desk_id)
+    return CaseFile(
+        case.id,
+        case.code,
+        case.status,
+        case.help_desk_id,
+        desk.name,
+        case.opened_on,
+        case.taken_in_charge_on,
+        case.closed_on,
+        case.contact_allowed,
+        case.processing_consent,
+        case.statistics_allowed,
+        identity,
+        profile,
+        consents,
+        intakes,
+        risks,
+        pathway,
+        services,
+        referrals,
+        history,
+    )

@@ -1,0 +1,174 @@
+"""Unlocking: a password or the recovery key opens the database and logs her in, throttled and audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import sqlcipher3.dbapi2 as sqlcipher_errors
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.crypto import keyslots
+from app.crypto.keyslots import DataKey, KdfParams
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import Operator
+from app.models.base import utcnow
+from app.services import audit
+from app.services.errors import LoginDelayed, UserError, ValidationError, WrongCredentials
+from app.services.throttle import LoginThrottle
+from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase
+from app.services.workspace.failures import database_failure, storage_error
+from app.services.workspace.keys import KeySlots
+from app.storage import database, migrate
+from app.storage.database import StorageError
+
+ATTEMPTS_FILE = "attempts.json"
+
+
+class Unlocking(KeySlots):
+    """From locked to unlocked: find the key that opens the file, check the account, audit the login."""
+
+    @property
+    def throttle(self) -> LoginThrottle:
+        return LoginThrottle(self.folder / ATTEMPTS_FILE, self.keystore.database_id)
+
+    @property
+    def slot_kdf(self) -> KdfParams:
+        """The Argon2id cost for slots made in this session: that of the slot that unlocked it, so an
+        installation keeps the cost calibrated when its folder was created."""
+        return self._slot_kdf
+
+    def unlock(self, username: str, password: str) -> LoginResult:
+        throttle = self.throttle
+        wait = throttle.wait_seconds(username)
+        if wait:
+            raise LoginDelayed(wait)
+        try:
+            unlocked = self.keystore.unlock(username, password)
+        except keyslots.KeySlotError as exc:
+            throttle.record_failure(username)
+            raise WrongCredentials() from exc
+        failures, pending = throttle.peek(username)
+        self._open_with(unlocked.data_keys)
+        self._slot_kdf = unlocked.params
+        try:
+            with self._damage_reported(), self._session(write=True) as session:
+                operator = self._operator(session, username)
+                if operator is None or not operator.active or operator.slot_id != unlocked.slot_id:
+                    throttle.record_failure(username)
+                    raise WrongCredentials()
+                self._audit_login(session, operator, pending)
+        except BaseException:
+            self._drop_keys()
+            raise
+        throttle.clear(username, audited=len(pending))  # only once the login is committed
+        assert self.actor is not None
+        return LoginResult(self.actor, failures)
+
+    def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
+        """Open with the recovery key and give `username` a new password (her old slot is replaced)."""
+        check_passphrase(new_password, username)
+        try:
+            normalised = keyslots.normalise_recovery_key(recovery_key)
+        except keyslots.RecoveryKeyTypo as exc:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "This recovery key has a typing mistake: check each group of four characters."
+                ),
+                field="recovery_key",
+            ) from exc
+        throttle = self.throttle
+        wait = throttle.wait_seconds(keyslots.RECOVERY_IDENTITY)
+        if wait:
+            raise LoginDelayed(wait)
+        try:
+            unlocked = self.keystore.unlock(keyslots.RECOVERY_IDENTITY, normalised)
+        except keyslots.KeySlotError as exc:
+            throttle.record_failure(keyslots.RECOVERY_IDENTITY)
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "This recovery key does not open this data folder.")
+            ) from exc
+        _, pending = throttle.peek(username)
+        self._open_with(unlocked.data_keys)
+        self._slot_kdf = unlocked.params
+        try:
+            with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
+                operator = self._operator(session, username)
+                if operator is None or not operator.active:
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "There is no active account named {name}."), name=username
+                    )
+                params = unlocked.params
+                if operator.slot_id and operator.slot_id in keystore.slot_ids():
+                    params = keystore.params_of(operator.slot_id)
+                    keystore.remove_slot(operator.slot_id)
+                operator.slot_id = keystore.add_slot(operator.username, new_password, [self.data_key], params)
+                audit.record(session, operator.id, "account.recovered", "operator", operator.id)
+                self._audit_login(session, operator, pending)
+        except BaseException:
+            self._drop_keys()
+            raise
+        throttle.clear(username, audited=len(pending))
+        throttle.clear(keyslots.RECOVERY_IDENTITY, audited=0)
+        assert self.actor is not None
+        return LoginResult(self.actor, 0)
+
+    @staticmethod
+    def _operator(session: Session, username: str) -> Operator | None:
+        return session.scalar(
+            select(Operator).where(Operator.username == keyslots.normalise_identity(username))
+        )
+
+    def _audit_login(self, session: Session, operator: Operator, pending: list[dict[str, object]]) -> None:
+        """Write the failures nobody could audit while the database was closed, then the login."""
+        for failure in pending:
+            at = failure.get("at", 0)
+            audit.record(
+                session,
+                None,
+                "login.failed",
+                "account",
+                str(failure.get("account", ""))[:32],
+                at=datetime.fromtimestamp(int(at) if isinstance(at, int | float) else 0, UTC).replace(
+                    tzinfo=None
+                ),
+            )
+        operator.last_login_at = utcnow()
+        audit.record(session, operator.id, "login", "operator", operator.id)
+        self.actor = actor_of(operator)
+
+    @contextmanager
+    def _damage_reported(self) -> Iterator[None]:
+        """A page that fails to decrypt or parse mid-unlock becomes a sentence, not a traceback."""
+        try:
+            yield
+        except (DBAPIError, sqlcipher_errors.Error) as exc:
+            raise database_failure(exc, self.folder) from exc
+
+    def _open_with(self, candidates: list[DataKey]) -> None:
+        try:
+            key = database.find_working_key(self.db_path, candidates)
+        except StorageError as exc:
+            raise storage_error(exc, self.folder) from exc
+        for other in candidates:
+            if other is not key:
+                other.wipe()
+        try:
+            with self._damage_reported():
+                engine = database.open_engine(self.db_path, key)
+                try:
+                    migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
+                except BaseException:
+                    engine.dispose()
+                    raise
+        except StorageError as exc:
+            key.wipe()
+            raise storage_error(exc, self.folder) from exc
+        except BaseException:
+            key.wipe()
+            raise
+        self._key, self._engine = key, engine
+        self._finish_interrupted_rotation()

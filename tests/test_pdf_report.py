@@ -270,7 +270,7 @@ def test_english_report(tmp_path: Path) -> None:
     [
         (1234567, Unit.WOMEN, "it", "1.234.567"),
         (1234.5, Unit.HOURS, "it", "1.234,5"),
-        (12, Unit.HOURS, "it", "12,0"),
+        (12, Unit.HOURS, "it", "12"),  # hours leave whole since format 2
         (1234.5, Unit.HOURS, "en", "1,234.5"),
         (7, Unit.SERVICES, "en", "7"),
     ],

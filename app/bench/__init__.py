@@ -81,6 +81,7 @@ TARGETS: dict[str, Target] = {
     "one year of indicators": Target(max_ms=1000, max_ratio=READ_RATIO),
     "  of which SQL (compute_indicators)": Target(max_ratio=READ_RATIO),
     "PDF report": Target(max_ms=2000, max_ratio=READ_RATIO),
+    "network merge (56 centres x 12 months)": Target(max_ms=2000),
     "backup (write + verify)": Target(),
 }
 MAX_RSS_MB = 400
@@ -272,7 +273,7 @@ class _Runner:
 
 def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _Runner:
     from app.bench import plain
-    from app.reports import indicators
+    from app.reports import indicators, package
     from app.reports.periods import Period
     from app.services import backup, cases, reports
 
@@ -337,6 +338,19 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
         "PDF report", lambda _ws, variant: _timed(lambda: reports.render(reports.document(prepared[variant])))
     )
 
+    progress("network merge")
+    with tempfile.TemporaryDirectory(prefix="ascolto-bench-") as scratch:
+        files = _network_packages(prepared[ENCRYPTED], fx.year, Path(scratch))
+
+        def merge(_ws: Any, variant: str) -> float | None:
+            if variant != ENCRYPTED:
+                return None  # no database involved: once is enough
+            started = time.perf_counter()
+            package.merge_packages([package.load_package(f) for f in files])
+            return _ms(started)
+
+        runner.each("network merge (56 centres x 12 months)", merge)
+
     progress("backup")
     with tempfile.TemporaryDirectory(prefix="ascolto-bench-") as scratch:
 
@@ -353,6 +367,34 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
 
         runner.each("backup (write + verify)", make, repeat=min(repeat, 3))
     return runner
+
+
+def _network_packages(data: Any, year: int, folder: Path, centres: int = 56) -> list[Path]:
+    """A year of monthly packages from `centres` centres (each its own key), as a network receives them.
+
+    Every package carries the tables of the prepared year (the largest realistic content); what is timed
+    is what the coordinator's PC does: read, verify the signature, validate, merge.
+    """
+    import datetime as dt
+
+    from app.crypto import signing
+    from app.reports import package
+    from app.reports.periods import Period
+
+    files = []
+    for centre in range(centres):
+        key = signing.generate_signing_key()
+        for month in range(1, 13):
+            period = Period.month(year, month)
+            built = package.build_package(
+                data.tables, centre=f"Centro {centre + 1}", desks=["Sportello"], period_start=period.start,
+                period_end=period.end, disclosure=dict(data.rule), software="Ascolto bench",
+                signing_key=key, generated_at=dt.datetime(year + 1, 1, 15, tzinfo=dt.UTC),
+            )  # fmt: skip
+            path = folder / f"c{centre:02d}-{month:02d}.json"
+            package.write_package(built, path)
+            files.append(path)
+    return files
 
 
 # --- the whole run -----------------------------------------------------------------------------------------

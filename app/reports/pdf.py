@@ -234,10 +234,10 @@ def register_fonts() -> None:
 def format_number(value: Number, unit: Unit | str = Unit.WOMEN, lang: str = "it") -> str:
     """Format a count or a number of hours the way the reader's language writes it.
 
-    Hours always carry one decimal so columns align; counts are integers. Italian uses "." for
-    thousands and "," for decimals.
+    Whole numbers print without decimals (counts, and hours since disclosure control rounds them);
+    hours of a version-1 package may carry one decimal. Italian uses "." for thousands and "," for decimals.
     """
-    decimals = 1 if unit == Unit.HOURS or (isinstance(value, float) and not float(value).is_integer()) else 0
+    decimals = 1 if isinstance(value, float) and not float(value).is_integer() else 0
     text = f"{value:,.{decimals}f}"
     if lang == "it":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from app.services.cases import IdentityInput, IntakeInput, ProfileInput
 from app.ui.casefile.widgets import (
+    BirthDateEdit,
     CodeChecks,
     CodeCombo,
     CountryCombo,
     DateEdit,
     FieldErrors,
-    OptionalDateEdit,
     OptionalSpin,
     hint,
 )
@@ -49,7 +49,7 @@ class IdentityForm(QWidget):
         self.last_name = QLineEdit()
         self.last_name.setAccessibleName(self.tr("Last name"))
         self.last_name.setMaxLength(100)
-        self.birth_date = OptionalDateEdit()
+        self.birth_date = BirthDateEdit()
         self.birth_date.setAccessibleName(self.tr("Date of birth"))
         self.phone = QLineEdit()
         self.phone.setAccessibleName(self.tr("Phone"))

@@ -13,6 +13,7 @@ from app.ui import operations
 from app.ui.casefile.base import CaseContext, CaseTab
 from app.ui.casefile.forms import IdentityForm, ProfileForm
 from app.ui.casefile.widgets import FieldErrors, error_label, hint
+from app.ui.date_field import refuse_invalid_date
 from app.ui.qt_compat import emit
 
 
@@ -77,6 +78,8 @@ class ProfileTab(CaseTab):
     @Slot()
     def save(self) -> None:
         if self.case is None or not self.writable:
+            return
+        if refuse_invalid_date(self.identity, self.errors.show, self.errors.clear):
             return
         problem = self.profile.problem()
         if problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -10,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWizard
 from sqlalchemy import func, select
 
 from app.models.cases import Contact, Identity
-from app.services import cases
+from app.services import cases, validation
 from app.ui.controller import AppController
+from app.ui.date_field import DateField
 from app.ui.pages.cases import CasesPage
 from tests.conftest import OPERATOR
 from tests.ui.helpers import click, log_in, type_into, wait_idle
@@ -180,3 +182,31 @@ def test_cancelling_the_intake_asks_once_data_was_typed(
     qtbot.keyClick(wizard.identity.form.first_name, Qt.Key.Key_Escape)
     assert page.wizard is None and page.stack.currentWidget() is page.list
     assert counts(controller) == (0, 0, 0)
+
+
+def type_date(qtbot: Any, field: DateField, text: str) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field.edit, text)
+
+
+def test_a_date_in_the_future_is_refused_on_the_consent_step(
+    qtbot: Any, controller: AppController, page: CasesPage
+) -> None:
+    click(qtbot, page.list.new_button)
+    wizard = page.wizard
+    assert wizard is not None
+    tick(qtbot, wizard.consent.processing)
+    type_date(qtbot, wizard.consent.date, "1/1/2099")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.consent
+    assert wizard.consent.date.message.text() == "The date cannot be in the future."
+    assert wizard.consent.date.text() == "1/1/2099"
+    year = validation.today().year
+    type_date(qtbot, wizard.consent.date, f"1/1/{year % 100:02d}")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.identity
+    assert wizard.consent.date.text() == f"01/01/{year}" and wizard.consent.value().date == dt.date(
+        year, 1, 1
+    )

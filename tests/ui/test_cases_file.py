@@ -279,3 +279,27 @@ def test_a_service_with_an_unreadable_date_is_not_recorded(
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: view.services.model.rowCount() == 1)
     assert [s.date for s in cases.get_case(controller.workspace, ref.id).services] == [today]
+
+
+def test_the_date_of_birth_typed_in_the_case_file_is_saved_with_its_year(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    tab = view.profile
+    view.tabs.setCurrentWidget(tab)
+    assert tab.identity.birth_date.text() == "" and tab.profile.birth_year.value_or_none() is None
+    type_date(qtbot, tab.identity.birth_date, "14/3/1985x")
+    click(qtbot, tab.save_button)
+    wait_idle(qtbot)
+    assert tab.error.isVisible() and tab.identity.birth_date.text() == "14/3/1985x"
+    assert controller.workspace is not None
+    assert cases.get_case(controller.workspace, ref.id).identity.birth_date is None  # type: ignore[union-attr]
+    type_date(qtbot, tab.identity.birth_date, "14-3-85")
+    assert tab.profile.birth_year.value_or_none() == 1985
+    click(qtbot, tab.save_button)
+    wait_idle(qtbot)
+    case = cases.get_case(controller.workspace, ref.id)
+    assert case.identity is not None and case.identity.birth_date == dt.date(1985, 3, 14)
+    assert case.profile.birth_year == 1985
+    assert tab.identity.birth_date.text() == "14/03/1985"

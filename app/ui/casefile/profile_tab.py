@@ -52,6 +52,7 @@ class ProfileTab(CaseTab):
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip(self.tr("Save identity and profile (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
+        self.identity.birth_date.changed.connect(self._birth_date_changed)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -98,6 +99,11 @@ class ProfileTab(CaseTab):
         self.errors.clear()
         self.save_button.setEnabled(False)
         operations.run(self, work, self._saved, on_user_error=self._refused, on_finished=self._finished)
+
+    @Slot()
+    def _birth_date_changed(self) -> None:
+        if self.identity.birth_date.is_valid():
+            self.profile.follow_birth_date(self.identity.birth_date.day_or_none())
 
     def _saved(self, _result: None) -> None:
         self.context.toast(self.tr("Changes saved"))

@@ -138,6 +138,8 @@ class IntakeWizard(QWizard):
     def _entered(self, page_id: int) -> None:
         if page_id == IDENTITY:
             self.identity.no_contact.setVisible(not self.consent.contact.isChecked())
+        elif page_id == PROFILE:
+            self.profile.form.follow_birth_date(self.identity.form.birth_date.day_or_none())
         elif page_id == SUMMARY:
             self.summary.text.setText(self.summary_html())
         elif page_id == CONTACT:

@@ -22,12 +22,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QCalendarWidget,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -45,6 +44,7 @@ from app.ui.theme import ACCENT, BASE, BORDER, MUTED, TEXT
 INVALID = "#a12a2a"
 UNAVAILABLE = "#b4b8c0"
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # a plain field's limits
+MESSAGE_ROOM = 260  # pixels beside the field below which its message goes under it
 
 FIELD_STYLE = f"""
 QLineEdit[invalid="true"] {{ border: 1px solid {INVALID}; background: #fdf3f3; }}
@@ -162,6 +162,8 @@ class DateField(QWidget):
     `required`: empty text is a problem ("enter the date"); otherwise empty means no date.
     `years_ahead`: a two-digit year means the latest such year up to this many years after the
     current one (0: in the past, for births and events; a few decades for deadlines).
+    `message_below`: where the problem is said; None (the default) puts it beside the field where
+    the form leaves room for it, under it in a narrow column.
     `changed` is emitted whenever the text changes (typed, stepped, picked or set).
     """
 
@@ -172,7 +174,7 @@ class DateField(QWidget):
         *,
         required: bool,
         years_ahead: int = 0,
-        message_below: bool = False,
+        message_below: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -199,25 +201,16 @@ class DateField(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.popup: CalendarPopup | None = None
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        row.addWidget(self.edit)
-        row.addWidget(self.button)
-        layout: QBoxLayout
-        if message_below:
-            row.addStretch(1)
-            layout = QVBoxLayout(self)
-            layout.setSpacing(2)
-            layout.addLayout(row)
-            layout.addWidget(self.message)
-        else:
-            layout = row
-            self.setLayout(row)
-            row.addSpacing(6)
-            row.addWidget(self.message, 1)
-            row.addStretch(0)  # takes the room while there is nothing to say
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(4)
+        self._grid.setVerticalSpacing(2)
+        self._grid.addWidget(self.edit, 0, 0)
+        self._grid.addWidget(self.button, 0, 1)
+        self._grid.setColumnStretch(2, 1)
+        self._fixed_place = message_below
+        self._below: bool | None = None
+        self._place_message(bool(message_below))
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._text_changed)
         self.edit.editingFinished.connect(self._finished)
@@ -379,6 +372,23 @@ class DateField(QWidget):
             self.edit.style().polish(self.edit)
 
     # --- fitting in with the forms --------------------------------------------------------------------------
+    def _place_message(self, below: bool) -> None:
+        if below == self._below:
+            return
+        self._below = below
+        self._grid.removeWidget(self.message)
+        if below:
+            self._grid.addWidget(self.message, 1, 0, 1, 3)
+        else:
+            self._grid.addWidget(self.message, 0, 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Beside the field when there is room for a sentence, else under it (never four short lines)."""
+        super().resizeEvent(event)
+        if self._fixed_place is None:
+            room = self.width() - self.edit.maximumWidth() - self.button.sizeHint().width()
+            self._place_message(room < MESSAGE_ROOM)
+
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)

@@ -213,3 +213,16 @@ def test_a_refusal_of_the_service_marks_the_text_box_until_she_types(qtbot: Any,
     errors.clear()
     field.set_day(MARCH_14)
     assert not invalid(field) and not field.message.isVisible()
+
+
+def test_the_problem_is_said_beside_the_field_or_under_it_in_a_narrow_column(
+    qtbot: Any, host: QWidget
+) -> None:
+    field = put(host, BirthDateEdit())
+    type_date(qtbot, field, "31/02/1985")
+    host.resize(900, 200)
+    qtbot.waitUntil(lambda: field.message.x() > field.button.x())  # a wide form: on the same line
+    assert abs(field.message.geometry().center().y() - field.edit.geometry().center().y()) < 10
+    host.resize(260, 200)
+    qtbot.waitUntil(lambda: field.message.y() >= field.edit.geometry().bottom())  # a narrow column: under it
+    assert field.message.isVisible() and field.message.width() > 200

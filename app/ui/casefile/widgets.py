@@ -195,7 +195,7 @@ class DateEdit(DateField):
     """When something happened: required, today by default, never in the future."""
 
     def __init__(
-        self, day: dt.date | None = None, parent: QWidget | None = None, *, message_below: bool = False
+        self, day: dt.date | None = None, parent: QWidget | None = None, *, message_below: bool | None = None
     ) -> None:
         super().__init__(required=True, message_below=message_below, parent=parent)
         self.set_day(day or validation.today())

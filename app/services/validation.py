@@ -13,6 +13,7 @@ MIN_MINUTES, MAX_MINUTES = 1, 600
 OLDEST_BIRTH_YEAR_SPAN = 110
 YOUNGEST_AGE = 10
 EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DUE_YEARS = 20  # a deadline may lie up to the end of the year this many years ahead
 
 
 def today() -> date:
@@ -49,7 +50,7 @@ def check_future_ok(value: date | None, field: str) -> date | None:
         value = value.date()
     if not isinstance(value, date):
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Not a date ({field})."), field=field)
-    if value < EARLIEST_DATE or value.year > today().year + 20:
+    if value < EARLIEST_DATE or value.year > today().year + LATEST_DUE_YEARS:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The date is implausible ({field})."), field=field)
     return value
 

@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
-from app.services import accounts, cases
+from app.services import accounts, cases, validation
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
 from app.services.workspace import Workspace
 from app.ui import messages
 from app.ui.controller import AppController
+from app.ui.date_field import DateField
 from app.ui.main_window import MainWindow
 from app.ui.pages.cases import CasesPage
 from tests.conftest import ADMIN, OPERATOR
@@ -201,3 +202,120 @@ def test_profile_tab_saves_identity_and_profile_together(
     case = cases.get_case(controller.workspace, ref.id)
     assert case.identity is not None and case.identity.last_name == "Colombo Bianchi"
     assert case.profile.birth_year == 1985
+
+
+def type_date(qtbot: Any, field: DateField, text: str) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field.edit, text)
+
+
+def agree_pathway(qtbot: Any, view: Any) -> None:
+    view.tabs.setCurrentWidget(view.pathway)
+    click(qtbot, view.pathway.agree_button)
+    dialog = view.pathway.dialog
+    assert dialog is not None
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: view.case is not None and view.case.pathway is not None)
+
+
+def open_goal_dialog(qtbot: Any, view: Any) -> Any:
+    click(qtbot, view.pathway.goal_button)
+    dialog = view.pathway.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.area.setFocus()
+    qtbot.keyClicks(dialog.area, "Hou")
+    qtbot.keyClicks(dialog.description, "A safe flat")
+    return dialog
+
+
+@pytest.mark.parametrize("typed", ["31/03/2027", "31/03/27", "31-3-27"])
+def test_a_typed_goal_deadline_is_saved(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any], typed: str
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    agree_pathway(qtbot, view)
+    dialog = open_goal_dialog(qtbot, view)
+    type_date(qtbot, dialog.due, typed)
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: view.pathway.goals.rowCount() == 1)
+    assert controller.workspace is not None
+    goal = cases.get_case(controller.workspace, ref.id).pathway.goals[0]  # type: ignore[union-attr]
+    assert goal.due_on == dt.date(2027, 3, 31)
+
+
+def test_an_impossible_deadline_blocks_the_goal_until_corrected(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    agree_pathway(qtbot, view)
+    dialog = open_goal_dialog(qtbot, view)
+    type_date(qtbot, dialog.due, "31/02/2027")
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot)
+    assert (
+        dialog.isVisible() and dialog.due.text() == "31/02/2027" and dialog.focusWidget() is dialog.due.edit
+    )
+    assert dialog.due.message.text() == "There is no 31 February 2027."
+    assert dialog.error.isVisible() and dialog.error.text() == "Due date: There is no 31 February 2027."
+    assert controller.workspace is not None
+    assert cases.get_case(controller.workspace, ref.id).pathway.goals == []  # type: ignore[union-attr]
+    type_date(qtbot, dialog.due, "28/02/2027")
+    assert not dialog.error.isVisible() and not dialog.due.message.isVisible()
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: view.pathway.goals.rowCount() == 1)
+    goal = cases.get_case(controller.workspace, ref.id).pathway.goals[0]  # type: ignore[union-attr]
+    assert goal.due_on == dt.date(2027, 2, 28)
+
+
+def test_a_service_with_an_unreadable_date_is_not_recorded(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    view.tabs.setCurrentWidget(view.services)
+    bar = view.services.bar
+    type_date(qtbot, bar.date, "31/11/2025")
+    qtbot.keyClick(bar.date.edit, Qt.Key.Key_Return)
+    wait_idle(qtbot)
+    assert controller.workspace is not None
+    assert cases.get_case(controller.workspace, ref.id).services == []
+    assert bar.date.text() == "31/11/2025" and bar.date.message.text() == "There is no 31 November 2025."
+    assert bar.date.message.isVisible() and bar.date.edit.hasFocus()
+    today = validation.today()  # the case was opened today: no service before
+    type_date(qtbot, bar.date, f"{today.day}-{today.month}-{today.year % 100:02d}")
+    assert bar.date.is_valid() and not bar.date.edit.property("invalid")  # it reads the day, no error
+    qtbot.keyClick(bar.date.edit, Qt.Key.Key_Return)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: view.services.model.rowCount() == 1)
+    assert [s.date for s in cases.get_case(controller.workspace, ref.id).services] == [today]
+
+
+def test_the_date_of_birth_typed_in_the_case_file_is_saved_with_its_year(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    tab = view.profile
+    view.tabs.setCurrentWidget(tab)
+    assert tab.identity.birth_date.text() == "" and tab.profile.birth_year.value_or_none() is None
+    type_date(qtbot, tab.identity.birth_date, "14/3/1985x")
+    click(qtbot, tab.save_button)
+    wait_idle(qtbot)
+    assert tab.error.isVisible() and tab.identity.birth_date.text() == "14/3/1985x"
+    assert controller.workspace is not None
+    assert cases.get_case(controller.workspace, ref.id).identity.birth_date is None  # type: ignore[union-attr]
+    type_date(qtbot, tab.identity.birth_date, "14-3-85")
+    assert tab.profile.birth_year.value_or_none() == 1985
+    click(qtbot, tab.save_button)
+    wait_idle(qtbot)
+    case = cases.get_case(controller.workspace, ref.id)
+    assert case.identity is not None and case.identity.birth_date == dt.date(1985, 3, 14)
+    assert case.profile.birth_year == 1985
+    assert tab.identity.birth_date.text() == "14/03/1985"

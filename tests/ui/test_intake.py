@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWizard
 from sqlalchemy import func, select
 
 from app.models.cases import Contact, Identity
-from app.services import cases
+from app.services import cases, validation
 from app.ui.controller import AppController
+from app.ui.date_field import DateField
+from app.ui.intake.wizard import IntakeWizard
 from app.ui.pages.cases import CasesPage
 from tests.conftest import OPERATOR
 from tests.ui.helpers import click, log_in, type_into, wait_idle
@@ -180,3 +183,113 @@ def test_cancelling_the_intake_asks_once_data_was_typed(
     qtbot.keyClick(wizard.identity.form.first_name, Qt.Key.Key_Escape)
     assert page.wizard is None and page.stack.currentWidget() is page.list
     assert counts(controller) == (0, 0, 0)
+
+
+def start_intake(qtbot: Any, page: CasesPage) -> IntakeWizard:
+    """A new intake with consent to processing, on the identity step."""
+    click(qtbot, page.list.new_button)
+    wizard = page.wizard
+    assert wizard is not None
+    tick(qtbot, wizard.consent.processing)
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.identity
+    type_into(qtbot, wizard.identity.form.first_name, "Giulia")
+    return wizard
+
+
+def type_date(qtbot: Any, field: DateField, text: str) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field.edit, text)
+
+
+def open_the_case(
+    qtbot: Any, controller: AppController, page: CasesPage, wizard: IntakeWizard
+) -> cases.CaseFile:
+    """From the profile step: the interview's two required answers, then Finish; the case as stored."""
+    next_page(qtbot, wizard)
+    choose(qtbot, wizard.interview.form.channel, "1522")
+    choose(qtbot, wizard.interview.form.mode, "Phone")
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.summary
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    wait_idle(qtbot)
+    view = page.case_view
+    qtbot.waitUntil(lambda: view.case is not None, timeout=10_000)
+    assert view.case is not None and controller.workspace is not None
+    return cases.get_case(controller.workspace, view.case.id)
+
+
+@pytest.mark.parametrize("typed", ["14/03/1985", "14031985", "14-3-85", "14.3.1985", "1985-03-14"])
+def test_a_typed_date_of_birth_is_saved_and_fills_the_year_of_birth(
+    qtbot: Any, controller: AppController, page: CasesPage, typed: str
+) -> None:
+    wizard = start_intake(qtbot, page)
+    birth = wizard.identity.form.birth_date
+    type_date(qtbot, birth, typed)
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.profile
+    assert birth.text() == "14/03/1985"  # she saw, on leaving the field, the day that is saved
+    assert wizard.profile.form.birth_year.value_or_none() == 1985
+    assert "1985" in wizard.summary_html()
+    case = open_the_case(qtbot, controller, page, wizard)
+    assert case.identity is not None and case.identity.birth_date == dt.date(1985, 3, 14)
+    assert case.profile.birth_year == 1985
+
+
+def test_an_impossible_date_of_birth_stays_visible_and_blocks_the_step(
+    qtbot: Any, controller: AppController, page: CasesPage
+) -> None:
+    wizard = start_intake(qtbot, page)
+    birth = wizard.identity.form.birth_date
+    type_date(qtbot, birth, "31/02/1985")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.identity
+    assert birth.text() == "31/02/1985" and birth.edit.hasFocus()
+    assert birth.message.isVisible() and birth.message.text() == "There is no 31 February 1985."
+    assert birth.edit.property("invalid") is True
+    assert wizard.identity.error.isVisible()
+    assert wizard.identity.error.text() == "Date of birth: There is no 31 February 1985."
+    type_date(qtbot, birth, "28/02/1985")
+    assert not birth.message.isVisible() and not wizard.identity.error.isVisible()  # taken back once right
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.profile and wizard.profile.form.birth_year.value_or_none() == 1985
+
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))  # she corrects the date: the year follows
+    type_date(qtbot, birth, "28/02/1986")
+    next_page(qtbot, wizard)
+    assert wizard.profile.form.birth_year.value_or_none() == 1986
+    wizard.profile.form.birth_year.setValue(1984)  # a year chosen by hand is hers: left alone
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    type_date(qtbot, birth, "28/02/1987")
+    next_page(qtbot, wizard)
+    assert wizard.profile.form.birth_year.value_or_none() == 1984
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    type_date(qtbot, birth, "")  # an optional date left empty: no date
+    next_page(qtbot, wizard)
+    assert wizard.profile.form.birth_year.value_or_none() == 1984
+    case = open_the_case(qtbot, controller, page, wizard)
+    assert case.identity is not None and case.identity.birth_date is None and case.profile.birth_year == 1984
+
+
+def test_a_date_in_the_future_is_refused_on_the_consent_step(
+    qtbot: Any, controller: AppController, page: CasesPage
+) -> None:
+    click(qtbot, page.list.new_button)
+    wizard = page.wizard
+    assert wizard is not None
+    tick(qtbot, wizard.consent.processing)
+    type_date(qtbot, wizard.consent.date, "1/1/2099")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.consent
+    assert wizard.consent.date.message.text() == "The date cannot be in the future."
+    assert wizard.consent.date.text() == "1/1/2099"
+    year = validation.today().year
+    type_date(qtbot, wizard.consent.date, f"1/1/{year % 100:02d}")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.identity
+    assert wizard.consent.date.text() == f"01/01/{year}" and wizard.consent.value().date == dt.date(
+        year, 1, 1
+    )

@@ -13,6 +13,7 @@ from app.services.cases import CaseFile
 from app.services.errors import UserError
 from app.services.workspace import Actor, Workspace
 from app.ui.casefile.widgets import FieldErrors
+from app.ui.date_field import first_invalid, refusal
 from app.ui.dialogs.base import FormDialog
 from app.ui.models.rows import RowsModel
 
@@ -99,6 +100,14 @@ class CaseDialog(FormDialog):
         self.case_id = case.id
         self.case_code = case.code
         self.errors = FieldErrors(self.error)
+
+    def problem(self) -> str | None:
+        """A date whose text is not a valid day blocks the save (never dropped, never guessed)."""
+        field = first_invalid(self)
+        if field is None:
+            return None
+        field.when_valid(self.errors.clear)  # submit() shows the refusal until the date is corrected
+        return refusal(field)
 
     def _refused(self, error: UserError) -> None:
         self.errors.show(error)

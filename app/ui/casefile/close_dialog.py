@@ -32,6 +32,9 @@ class CloseCaseDialog(CaseDialog):
         self.errors.bind("closed_on", self.date)
 
     def problem(self) -> str | None:
+        problem = super().problem()
+        if problem:
+            return problem
         if not self.outcome.code():
             self.outcome.setFocus()
             return self.tr("Choose the outcome.")

@@ -65,7 +65,7 @@ class ConsentDialog(CaseDialog):
         return self.tr("Referrals that share her data with this service will be refused.")
 
     def submit(self) -> None:
-        if self.withdrawn.isChecked():
+        if self.withdrawn.isChecked() and self.problem() is None:
             answer = messages.ask(
                 self,
                 self.tr("Withdraw consent"),

@@ -27,6 +27,7 @@ from app.services.errors import UserError
 from app.ui import operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo, error_label
+from app.ui.date_field import first_invalid
 from app.ui.models.codes import code_label
 from app.ui.qt_compat import emit
 
@@ -43,7 +44,7 @@ class FastServiceBar(QFrame):
         self.setObjectName("fastBar")
         self.context = context
         self.case_id: int | None = None
-        self.date = DateEdit()
+        self.date = DateEdit(message_below=True)
         self.date.setAccessibleName(self.tr("Date of the service"))
         self.service_type = TypeAheadCombo("service_type")
         self.service_type.setAccessibleName(self.tr("Service type (type its first letters)"))
@@ -81,12 +82,12 @@ class FastServiceBar(QFrame):
             (self.minutes, 0),
             (self.role, 2),
         ):
-            row.addWidget(widget, stretch)
+            row.addWidget(widget, stretch, Qt.AlignmentFlag.AlignTop)  # the date's problem shows under it
             widget.installEventFilter(self)
         self.minutes.setFixedWidth(110)
         for combo in (self.service_type, self.mode, self.role):
             combo.setMinimumContentsLength(8)
-        row.addWidget(self.add_button)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self.error = error_label()
         self.errors = FieldErrors(self.error)
         for field, widget in (
@@ -141,6 +142,8 @@ class FastServiceBar(QFrame):
     @Slot()
     def submit(self) -> None:
         if self.case_id is None or not self.add_button.isEnabled():
+            return
+        if first_invalid(self) is not None:  # the date says why, right under it; Enter again once fixed
             return
         ws, case_id, service = self.context.workspace, self.case_id, self.value()
         self.errors.clear()

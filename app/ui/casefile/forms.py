@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from app.services.cases import IdentityInput, IntakeInput, ProfileInput
 from app.ui.casefile.widgets import (
+    BirthDateEdit,
     CodeChecks,
     CodeCombo,
     CountryCombo,
     DateEdit,
     FieldErrors,
-    OptionalDateEdit,
     OptionalSpin,
     hint,
 )
@@ -49,7 +49,7 @@ class IdentityForm(QWidget):
         self.last_name = QLineEdit()
         self.last_name.setAccessibleName(self.tr("Last name"))
         self.last_name.setMaxLength(100)
-        self.birth_date = OptionalDateEdit()
+        self.birth_date = BirthDateEdit()
         self.birth_date.setAccessibleName(self.tr("Date of birth"))
         self.phone = QLineEdit()
         self.phone.setAccessibleName(self.tr("Phone"))
@@ -171,6 +171,16 @@ class ProfileForm(QWidget):
         form.addRow("", self.pregnant)
         form.addRow("", hint(self.tr("Leave '—' where she did not say: it is counted as not available.")))
         self.children_count.valueChanged.connect(self._children_changed)
+        self._suggested_year: int | None = None
+
+    def follow_birth_date(self, day: dt.date | None) -> None:
+        """Her date of birth fills the year of birth, unless a different year was chosen by hand."""
+        if day is None:
+            return
+        year = self.birth_year.value_or_none()
+        if year is None or year == self._suggested_year:
+            self.birth_year.set_value_or_none(day.year)
+            self._suggested_year = day.year
 
     def _children_changed(self, value: int) -> None:
         if value > 0 and self.has_children.code() == "ND":
@@ -222,6 +232,7 @@ class ProfileForm(QWidget):
         )
 
     def set_value(self, profile: ProfileInput) -> None:
+        self._suggested_year = None
         self.birth_year.set_value_or_none(profile.birth_year)
         self.country.set_code(profile.country)
         self.education.set_code(profile.education)

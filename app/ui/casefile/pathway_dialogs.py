@@ -10,7 +10,7 @@ from app.services import cases
 from app.services.cases import CaseFile
 from app.ui.casefile.base import CaseContext, CaseDialog
 from app.ui.casefile.forms import notes_edit
-from app.ui.casefile.widgets import CodeCombo, DateEdit, OptionalDateEdit, hint
+from app.ui.casefile.widgets import CodeCombo, DateEdit, DueDateEdit, hint
 
 
 class AgreePathwayDialog(CaseDialog):
@@ -47,7 +47,7 @@ class GoalDialog(CaseDialog):
         self.description.setPlaceholderText(self.tr("e.g. find a safe place to live with the children"))
         self.status = CodeCombo("goal_status")
         self.status.setAccessibleName(self.tr("Status"))
-        self.due = OptionalDateEdit()
+        self.due = DueDateEdit()
         self.due.setAccessibleName(self.tr("Due date"))
         self.form.addRow(self.tr("&Area:"), self.area)
         self.form.addRow(self.tr("&Description:"), self.description)

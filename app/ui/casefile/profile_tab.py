@@ -13,6 +13,7 @@ from app.ui import operations
 from app.ui.casefile.base import CaseContext, CaseTab
 from app.ui.casefile.forms import IdentityForm, ProfileForm
 from app.ui.casefile.widgets import FieldErrors, error_label, hint
+from app.ui.date_field import refuse_invalid_date
 from app.ui.qt_compat import emit
 
 
@@ -51,6 +52,7 @@ class ProfileTab(CaseTab):
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip(self.tr("Save identity and profile (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
+        self.identity.birth_date.changed.connect(self._birth_date_changed)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -78,6 +80,8 @@ class ProfileTab(CaseTab):
     def save(self) -> None:
         if self.case is None or not self.writable:
             return
+        if refuse_invalid_date(self.identity, self.errors.show, self.errors.clear):
+            return
         problem = self.profile.problem()
         if problem:
             self.errors.show(problem[1], problem[0])
@@ -94,6 +98,11 @@ class ProfileTab(CaseTab):
         self.errors.clear()
         self.save_button.setEnabled(False)
         operations.run(self, work, self._saved, on_user_error=self._refused, on_finished=self._finished)
+
+    @Slot()
+    def _birth_date_changed(self) -> None:
+        if self.identity.birth_date.is_valid():
+            self.profile.follow_birth_date(self.identity.birth_date.day_or_none())
 
     def _saved(self, _result: None) -> None:
         self.context.toast(self.tr("Changes saved"))

@@ -9,11 +9,10 @@ QTableView {{ background: {BASE}; border: 1px solid {BORDER}; border-radius: 6px
 QTableView::item {{ padding: 4px 10px; }}
 QTableView::item:selected {{ background: #e6e1f2; color: {TEXT}; }}
 QTableView:focus {{ border-color: {ACCENT}; }}
-QDateEdit, QPlainTextEdit {{
+QPlainTextEdit {{
     padding: 5px 7px; border: 1px solid {BORDER}; border-radius: 5px; background: {BASE}; min-height: 20px;
 }}
-QDateEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
-QDateEdit::drop-down {{ border: none; width: 22px; }}
+QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
 *[invalid="true"] {{ border: 1px solid #a12a2a; background: #fdf3f3; }}
 QLabel#caseCode {{ font-size: 17pt; font-weight: 600; color: {TEXT}; }}
 QLabel#caseStatus {{ background: #e6e1f2; color: {ACCENT}; border-radius: 9px; padding: 2px 10px; font-weight: 600; }}

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -19,17 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import validation
 from app.services.errors import UserError, ValidationError
+from app.ui.date_field import DateField
+from app.ui.dates import format_date
 from app.ui.i18n import error_text
-from app.ui.models.codes import date_format, entries
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
+from app.ui.models.codes import entries
 
 
 class CodeCombo(QComboBox):
@@ -197,39 +191,62 @@ class OptionalSpin(QSpinBox):
         self.setValue(self.minimum() if value is None else value)
 
 
-class DateEdit(QDateEdit):
-    def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(date_format())
-        self.setMaximumDate(qdate(dt.date.today()))  # what happened, never what will
-        self.setDate(qdate(day or dt.date.today()))
-        self.setMinimumWidth(130)
+class DateEdit(DateField):
+    """When something happened: required, today by default, never in the future."""
 
-    def day(self) -> dt.date:
-        return pydate(self.date())
+    def __init__(
+        self, day: dt.date | None = None, parent: QWidget | None = None, *, message_below: bool | None = None
+    ) -> None:
+        super().__init__(required=True, message_below=message_below, parent=parent)
+        self.set_day(day or validation.today())
 
-    def set_day(self, day: dt.date) -> None:
-        self.setDate(qdate(day))
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        return validation.EARLIEST_DATE, validation.today()
+
+    def range_problem(self, day: dt.date) -> str:
+        if day > validation.today():
+            return self.tr("The date cannot be in the future.")
+        return super().range_problem(day)
 
 
-class OptionalDateEdit(DateEdit):
-    """A date that may be left empty (shown '—'): its minimum means "no date"."""
+class OptionalDateEdit(DateField):
+    """A date that may be left empty: no text, no date."""
 
-    EMPTY = QDate(1900, 1, 1)
+    def __init__(self, years_ahead: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(required=False, years_ahead=years_ahead, parent=parent)
+
+
+class BirthDateEdit(OptionalDateEdit):
+    """Her date of birth, if she gives it: within the years of birth the services accept."""
+
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        year = validation.today().year
+        return (
+            dt.date(year - validation.OLDEST_BIRTH_YEAR_SPAN, 1, 1),
+            dt.date(year - validation.YOUNGEST_AGE, 12, 31),
+        )
+
+    def range_problem(self, day: dt.date) -> str:
+        low, high = self.bounds()
+        if low <= day <= high:
+            return ""
+        if day > validation.today():
+            return self.tr("The date of birth cannot be in the future.")
+        return self.tr("The date of birth must be between {low} and {high}.").format(
+            low=format_date(low), high=format_date(high)
+        )
+
+
+class DueDateEdit(OptionalDateEdit):
+    """A deadline: may lie in the years the services accept, so 31/03/27 means 2027."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setMinimumDate(self.EMPTY)
-        self.setSpecialValueText("—")
-        self.setDate(self.EMPTY)
+        super().__init__(years_ahead=validation.LATEST_DUE_YEARS, parent=parent)
 
-    def day_or_none(self) -> dt.date | None:
-        return None if self.date() == self.EMPTY else self.day()
-
-    def set_day_or_none(self, day: dt.date | None) -> None:
-        self.setDate(self.EMPTY if day is None else qdate(day))
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        return validation.EARLIEST_DATE, dt.date(
+            validation.today().year + validation.LATEST_DUE_YEARS, 12, 31
+        )
 
 
 class FieldErrors:

@@ -20,6 +20,8 @@ from app.services.cases import CaseRef, ContactInput, IdentityInput, IntakeInput
 from app.services.errors import UserError, ValidationError
 from app.services.workspace import Actor, Workspace
 from app.ui import messages, operations
+from app.ui.casefile.widgets import FieldErrors
+from app.ui.date_field import refuse_invalid_date
 from app.ui.intake.consent_page import (
     CONSENT,
     CONTACT,
@@ -136,6 +138,8 @@ class IntakeWizard(QWizard):
     def _entered(self, page_id: int) -> None:
         if page_id == IDENTITY:
             self.identity.no_contact.setVisible(not self.consent.contact.isChecked())
+        elif page_id == PROFILE:
+            self.profile.form.follow_birth_date(self.identity.form.birth_date.day_or_none())
         elif page_id == SUMMARY:
             self.summary.text.setText(self.summary_html())
         elif page_id == CONTACT:
@@ -145,6 +149,10 @@ class IntakeWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:
         """The last pages save through the operation helper; Finish completes when the save succeeds."""
+        page = self.currentPage()
+        errors: FieldErrors = page.errors  # type: ignore[attr-defined]  # every page of this wizard has them
+        if refuse_invalid_date(page, errors.show, errors.clear):  # never saved, dropped or guessed
+            return False
         if not super().validateCurrentPage():
             return False
         if self.currentId() == CONTACT:

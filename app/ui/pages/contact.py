@@ -23,6 +23,7 @@ from app.services.workspace import Workspace
 from app.ui import operations
 from app.ui.casefile.style import CASES_STYLE
 from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, Toast, error_label, hint
+from app.ui.date_field import refuse_invalid_date
 from app.ui.session import SessionInfo
 
 
@@ -135,6 +136,8 @@ class QuickContactPage(QWidget):
     @Slot()
     def save(self) -> None:
         if not self.save_button.isEnabled():
+            return
+        if refuse_invalid_date(self, self.errors.show, self.errors.clear):
             return
         ws, contact = self.workspace, self.value()
         self.errors.clear()

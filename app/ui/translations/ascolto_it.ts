@@ -351,6 +351,17 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     </message>
 </context>
 <context>
+    <name>BirthDateEdit</name>
+    <message>
+        <source>The date of birth cannot be in the future.</source>
+        <translation>La data di nascita non può essere nel futuro.</translation>
+    </message>
+    <message>
+        <source>The date of birth must be between {low} and {high}.</source>
+        <translation>La data di nascita deve essere tra il {low} e il {high}.</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>Save the copy of her data</source>
@@ -996,6 +1007,60 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Choose the folder with the backups</source>
         <translation>Scegli la cartella con i backup</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>La data non può essere nel futuro.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Scegli dal calendario (Alt+Giù)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>The date must be between {low} and {high}.</source>
+        <translation>La data deve essere tra il {low} e il {high}.</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation>Inserisci la data.</translation>
+    </message>
+    <message>
+        <source>The month must be between 1 and 12.</source>
+        <translation>Il mese deve essere tra 1 e 12.</translation>
+    </message>
+    <message>
+        <source>There is no {day} {month} {year}.</source>
+        <translation>Il {day} {month} {year} non esiste.</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy, e.g. 14/03/1985.</source>
+        <translation>Non è una data: scrivila come gg/mm/aaaa, per esempio 14/03/1985.</translation>
+    </message>
+    <message>
+        <source>{field}: calendar</source>
+        <translation>{field}: calendario</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
     </message>
 </context>
 <context>

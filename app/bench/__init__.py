@@ -85,6 +85,8 @@ TARGETS: dict[str, Target] = {
     "backup (write + verify)": Target(),
 }
 MAX_RSS_MB = 400
+NO_DATABASE = frozenset({"network merge (56 centres x 12 months)"})
+"""Workloads that read no database: measured once, with no plain baseline."""
 
 
 @dataclass

@@ -862,7 +862,7 @@ def _sum_aligned(
         values.append([*(v for row in t.cells for v in row), *t.row_totals, *t.col_totals, t.total])
         flags.append([*(f for row in x.cell_lb for f in row), *x.row_lb, *x.col_lb, x.total_lb])
     merged: list[_Merged] = []
-    for column, lower in zip(zip(*values), zip(*flags), strict=True):
+    for column, lower in zip(zip(*values, strict=True), zip(*flags, strict=True), strict=True):
         known = [v for v in column if v is not None]
         if not known:
             merged.append((None, False))

@@ -62,6 +62,8 @@ def test_fast_service_entry(
 ) -> None:
     window, ref = admin_case
     view = window.cases_page.case_view
+    window.activateWindow()  # a window shortcut fires only in the active window (flaky under load otherwise)
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(view.tabs, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # focus the bar
     bar = view.services.bar
     assert view.tabs.currentWidget() is view.services and bar.service_type.hasFocus()

@@ -1,0 +1,28 @@
+"""The network merge timed in a process of its own: python -m app.bench.merge FOLDER.
+
+A coordinator merges packages in her own Ascolto, not beside two 100k-women databases; a child process
+keeps the bench's memory figure about the databases and gives the merge's own peak. Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from app.reports import package
+
+
+def main(folder: Path) -> dict[str, float]:
+    files = sorted(folder.glob("*.json"))
+    started = time.perf_counter()
+    package.merge_packages([package.load_package(f) for f in files])
+    elapsed = (time.perf_counter() - started) * 1000
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"ms": round(elapsed, 3), "peak_mb": round(peak, 1), "packages": len(files)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1]))))

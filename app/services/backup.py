@@ -29,6 +29,7 @@ from app.services.errors import UserError, ValidationError
 from app.services.workspace import LoginResult, Workspace
 from app.storage import backup as files
 from app.storage import database
+from app.storage.backup import SUFFIX as BACKUP_SUFFIX  # noqa: F401 - for the interface, through this layer
 from app.storage.backup import BackupError, Manifest
 from app.storage.database import StorageError
 from app.storage.errors import DISK_FULL, classify_database_error

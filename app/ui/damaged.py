@@ -39,7 +39,7 @@ def is_damage(error: UserError) -> bool:
 
 def find_backups(folder: Path) -> list[Path]:
     """Backup files in `folder`, newest first (their names carry the time they were made)."""
-    from app.storage.backup import SUFFIX
+    from app.services.backup import BACKUP_SUFFIX as SUFFIX
 
     if not folder.is_dir():
         return []

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup
+from app.services.backup import Manifest
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.storage.backup import Manifest
 from app.ui import operations, session
 from app.ui.dialogs.base import FormDialog
 from app.ui.i18n import error_text

@@ -13,10 +13,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app import APP_NAME, __version__
 from app.services.errors import UserError
+
+if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
+    from app.services.reports import ReportData
+    from app.services.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -51,7 +55,7 @@ def _require_user(args: argparse.Namespace) -> str:
     return str(args.user)
 
 
-def open_unlocked(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # returns Workspace
+def open_unlocked(args: argparse.Namespace) -> Workspace:
     """Open the data folder named by the arguments and unlock it as --user; report earlier failures."""
     from app.services.workspace import Workspace
 
@@ -222,7 +226,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _prepare_report(args: argparse.Namespace, workspace: object):  # type: ignore[no-untyped-def]
+def _prepare_report(args: argparse.Namespace, workspace: Workspace) -> ReportData:
     from app.reports.periods import parse_period
     from app.services import reports
 
@@ -230,8 +234,8 @@ def _prepare_report(args: argparse.Namespace, workspace: object):  # type: ignor
         period = parse_period(args.period)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None  # type: ignore[arg-type]
-    return reports.prepare(workspace, period, desk_ids, lang=args.lang)  # type: ignore[arg-type]
+    desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
+    return reports.prepare(workspace, period, desk_ids, lang=args.lang)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -241,16 +245,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         data = _prepare_report(args, workspace)
         release = reports.write_report(workspace, data, Path(args.out).expanduser())
     print(f"Report for {data.period.label(data.lang)} written to {args.out} ({data.hidden} values hidden).")
-    _say_if_frozen(data, release.released_at, release.first_time)
+    _say_if_frozen(data, release.first_time)
     return 0
 
 
-def _say_if_frozen(data: object, released_at: object, first_time: bool) -> None:
-    from app.services.reports import ReportData
-
-    if first_time or not isinstance(data, ReportData) or data.release is None:
+def _say_if_frozen(data: ReportData, first_time: bool) -> None:
+    """A period is released once: say so when the same figures were served again."""
+    if first_time or data.release is None:
         return
-    print(f"This period was first released on {released_at}: the same figures were written again.")
+    print(f"This period was first released on {data.release.released_at}: the same figures were written again.")
     if data.release.changed_since:
         print("The data changed since; the changes will count from the next period on.")
 
@@ -261,7 +264,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
         result = reports.export(workspace, data, Path(args.out).expanduser())
-    _say_if_frozen(data, result.released_at, result.first_time)
+    _say_if_frozen(data, result.first_time)
     print(f"Signed package: {result.package_path}")
     print(f"Preview of exactly what it contains: {result.preview_path}")
     print(f"Signing key fingerprint (for the network coordinator to confirm): {result.fingerprint}")

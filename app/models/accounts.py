@@ -67,10 +67,6 @@ class Operator(Base):
 
     help_desk: Mapped[HelpDesk | None] = relationship()
 
-    @property
-    def role_enum(self) -> Role:
-        return Role(self.role)
-
 
 class Setting(Base):
     """Settings that belong to the centre and may be sensitive: they live inside the encrypted file."""

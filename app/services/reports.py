@@ -639,7 +639,6 @@ def network_report(
     items: Sequence[ImportedPackage],
     out: str | Path | IO[bytes],
     lang: str = "it",
-    progress: Callable[[int, int], None] | None = None,
 ) -> ReportData:
     """Merge trusted packages of one period, protect the merged tables again and print the network report."""
     actor = ws.require_actor(Role.COORDINATRICE)

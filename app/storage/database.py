@@ -202,12 +202,6 @@ def raw_connection(path: Path, key: DataKey) -> Iterator[Any]:
         connection.close()
 
 
-def checkpoint(path: Path, key: DataKey) -> None:
-    """Fold the WAL into the main file so a file copy is complete."""
-    with raw_connection(path, key) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-
 def integrity_problems(path: Path, key: DataKey) -> list[str]:
     """Names of failed checks: SQLCipher page HMACs, then SQLite's own structure check."""
     problems: list[str] = []

@@ -66,6 +66,3 @@ class FolderLock:
             self._handle.close()
             self._handle = None
 
-    @property
-    def held(self) -> bool:
-        return self._handle is not None

@@ -192,6 +192,3 @@ class DeskPicker(QWidget):
             i.data(Qt.ItemDataRole.UserRole) for i in self._items() if i.checkState() == Qt.CheckState.Checked
         ]
         return None if len(chosen) == self.list.count() else chosen
-
-    def chosen_names(self) -> list[str]:
-        return [i.text() for i in self._items() if i.checkState() == Qt.CheckState.Checked]

@@ -385,3 +385,38 @@ def _case_for(ws: Workspace) -> int:
     if key not in _CASES:
         _CASES[key] = open_case(ws).id
     return _CASES[key]
+
+
+def test_an_early_date_names_what_it_may_not_precede(case_ws: Workspace) -> None:
+    """A review or a referral outcome too early is not 'before the case was opened'."""
+    from tests.case_fixtures import full_case
+
+    case = full_case(case_ws)
+    with pytest.raises(ValidationError) as opened:
+        c.add_service(
+            case_ws, case.id, c.ServiceInput(D0 - timedelta(days=1), "PSICO_IND", "PRESENZA", 30, "PSICOLOGA")
+        )
+    assert "case was opened" in opened.value.text()
+    referral = next(r for r in c.get_case(case_ws, case.id).referrals if r.id == case.referral_id)
+    with pytest.raises(ValidationError) as outcome:
+        c.update_referral_outcome(case_ws, case.referral_id, "ACCOLTO", referral.date - timedelta(days=1))
+    assert "before the referral" in outcome.value.text()
+    pathway = c.get_case(case_ws, case.id).pathway
+    assert pathway is not None
+    with pytest.raises(ValidationError) as review:
+        c.add_pathway_review(case_ws, case.id, pathway.agreed_on - timedelta(days=1))
+    assert "pathway was agreed" in review.value.text()
+
+
+def test_a_lock_the_trail_could_not_record_is_logged(
+    case_ws: Workspace, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from app.services import audit
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(audit, "record", broken)
+    case_ws.lock()  # still locks
+    assert not case_ws.is_unlocked
+    assert "could not be written to the audit trail (OSError)" in caplog.text

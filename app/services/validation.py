@@ -55,12 +55,18 @@ def check_future_ok(value: date | None, field: str) -> date | None:
     return value
 
 
-def check_not_before(later: date, earlier: date, field: str) -> None:
+NOT_BEFORE = {
+    "case": QT_TRANSLATE_NOOP("Errors", "This date cannot come before the case was opened ({field})."),
+    "pathway": QT_TRANSLATE_NOOP("Errors", "This date cannot come before the pathway was agreed ({field})."),
+    "referral": QT_TRANSLATE_NOOP("Errors", "The outcome cannot come before the referral itself ({field})."),
+}
+"""What a date may not precede, and how to say so."""
+
+
+def check_not_before(later: date, earlier: date, field: str, since: str = "case") -> None:
+    """Refuse `later` before `earlier`, naming what it may not precede (`NOT_BEFORE`)."""
     if later < earlier:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "This date cannot come before the case was opened ({field})."),
-            field=field,
-        )
+        raise ValidationError(NOT_BEFORE[since], field=field)
 
 
 def check_minutes(minutes: int) -> int:

@@ -7,7 +7,6 @@ Ascolto unless she chooses "Save as PDF…", which writes one file readable only
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -153,7 +152,7 @@ class RecoveryKeyPanel(QWidget):
 
 
 def write_pdf(path: Path, document: QTextDocument) -> None:
-    """Render into memory, then create the file readable by its owner only."""
+    """Render into memory, then write the file atomically, flushed to the device, for its owner only."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -168,9 +167,9 @@ def write_pdf(path: Path, document: QTextDocument) -> None:
     document.print_(writer)
     del writer  # finishes the PDF
     buffer.close()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data.data())
+    from app.services.files import write_private_file  # the wizard paints before the services load
+
+    write_private_file(path, bytes(data.data()))  # atomic and fsynced: she may pull the USB stick next
 
 
 class RecoveryKeyDialog(QDialog):

@@ -101,7 +101,7 @@ def add_pathway_review(ws: Workspace, case_id: int, on: date, notes: str = "") -
     notes = v.check_text(notes, "notes", MAX_NOTES)
     with changing_case(ws, case_id) as (session, actor, case):
         pathway = _pathway(session, case)
-        v.check_not_before(when, pathway.agreed_on, "date")
+        v.check_not_before(when, pathway.agreed_on, "date", since="pathway")
         not_after_closure(case, when)
         review = PathwayReview(pathway_id=pathway.id, date=when, notes=notes, operator_id=actor.operator_id)
         session.add(review)

@@ -63,6 +63,6 @@ def update_referral_outcome(ws: Workspace, referral_id: int, outcome: str, on: d
         case = load_case(session, actor, referral.case_id, "change")
         require_writable(case)
         assert when is not None
-        v.check_not_before(when, referral.date, "date")
+        v.check_not_before(when, referral.date, "date", since="referral")
         referral.outcome, referral.outcome_on = outcome, when
         audit.record(session, actor.operator_id, "referral.updated", "case", case.id, {"outcome": outcome})

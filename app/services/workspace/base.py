@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Self
 
@@ -30,6 +31,8 @@ from app.storage.location import FolderBusy, FolderLock
 from app.storage.policy import DataFolderRefused, check_data_folder, group_shared
 
 BACKUPS_DIR = "backups"
+
+logger = logging.getLogger(__name__)
 
 
 class WorkspaceBase:
@@ -131,8 +134,11 @@ class WorkspaceBase:
     def lock(self) -> None:
         """Audit the lock, then drop the engine and wipe the key; the folder stays reserved."""
         if self._engine is not None and self.actor is not None:
-            with suppress(Exception), self._session(write=True) as session:
-                audit.record(session, self.actor.operator_id, "lock", "operator", self.actor.operator_id)
+            try:
+                with self._session(write=True) as session:
+                    audit.record(session, self.actor.operator_id, "lock", "operator", self.actor.operator_id)
+            except Exception as exc:  # locking must never fail; but say that the trail missed it
+                logger.warning("The lock could not be written to the audit trail (%s).", type(exc).__name__)
         self._drop_keys()
 
     def _drop_keys(self) -> None:

@@ -1317,6 +1317,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Questa data non può precedere l’apertura del caso ({field}).</translation>
     </message>
     <message>
+        <source>This date cannot come before the pathway was agreed ({field}).</source>
+        <translation>Questa data non può precedere l&apos;accordo sul percorso ({field}).</translation>
+    </message>
+    <message>
+        <source>The outcome cannot come before the referral itself ({field}).</source>
+        <translation>L&apos;esito non può precedere l&apos;invio ({field}).</translation>
+    </message>
+    <message>
         <source>Minutes must be a whole number from {low} to {high}.</source>
         <translation>I minuti devono essere un numero intero da {low} a {high}.</translation>
     </message>

@@ -208,7 +208,7 @@ WRITES: dict[str, Callable[[Workspace, FullCase], object]] = {
     "update_identity": lambda ws, f: c.update_identity(ws, f.id, c.IdentityInput("Eva", "Neri")),
     "update_profile": lambda ws, f: c.update_profile(ws, f.id, c.ProfileInput(birth_year=1970)),
     "save_identity_and_profile": lambda ws, f: c.save_identity_and_profile(
-        ws, f.id, c.IdentityInput("Eva", "Neri"), c.ProfileInput(birth_year=1970)
+        ws, f.id, c.IdentityInput("Eva", "Bianchi"), c.ProfileInput(birth_year=1971)
     ),
     "record_consent": lambda ws, f: c.record_consent(ws, f.id, "STATISTICHE", False, TODAY),
     "add_intake": lambda ws, f: c.add_intake(ws, f.id, c.IntakeInput(TODAY, "AUTONOMA", "PRESENZA")),
@@ -252,9 +252,11 @@ def test_withdrawing_processing_erases_and_freezes_the_case(
 
 
 def test_every_write_works_while_processing_is_allowed(marked_ws: Workspace, marked_case: FullCase) -> None:
-    """The counterpart of the test above: the same calls succeed on a case with consent."""
-    for write in WRITES.values():
+    """The counterpart of the test above: the same calls succeed, and change something, on a case with consent."""
+    for name, write in WRITES.items():
+        before = db_snapshot(marked_ws)
         write(marked_ws, marked_case)
+        assert db_snapshot(marked_ws) != before, f"{name} was accepted but wrote nothing"
 
 
 def test_data_sharing_referrals_follow_the_consent(case_ws: Workspace) -> None:

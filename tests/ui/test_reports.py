@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

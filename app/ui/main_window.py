@@ -35,7 +35,7 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.session import SessionInfo
 from app.ui.settings import UiSettings
 
-NAVIGATION_WIDTH = 188
+NAVIGATION_WIDTH = 204
 
 
 class NoticeBanner(QFrame):
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self.admin_page: AdminPage | None = None
         self.cases_page = CasesPage(workspace, info)

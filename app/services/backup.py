@@ -123,6 +123,25 @@ def _set(session: Session, key: str, value: str) -> None:
         setting.value = value
 
 
+def _note_restored_backup(session: Session, created_at: str) -> None:
+    """The restored database was itself backed up when the file was made: it says so from now on, or
+    the reminder would claim no backup was ever made (the file records the state just before)."""
+    try:
+        made = datetime.fromisoformat(created_at)
+    except ValueError:
+        return
+    if made.tzinfo is not None:  # stored like utcnow(): naive UTC
+        made = made.astimezone(UTC).replace(tzinfo=None)
+    setting = session.get(Setting, LAST_BACKUP_SETTING)
+    if setting is not None:
+        try:
+            if datetime.fromisoformat(setting.value) >= made:
+                return
+        except ValueError:
+            pass
+    _set(session, LAST_BACKUP_SETTING, made.isoformat())
+
+
 def backup_status(ws: Workspace, now: datetime | None = None) -> BackupStatus:
     ws.require_actor()
     with ws.transaction(write=False) as session:
@@ -218,6 +237,7 @@ def restore_backup(
     else:
         result = ws.unlock(username, password or "")
     with ws.transaction() as session:
+        _note_restored_backup(session, manifest.created_at)
         audit.record(
             session,
             result.actor.operator_id,

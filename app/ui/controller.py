@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from app.services.constants import holds_data
 from app.services.errors import UserError
-from app.ui import operations, session
+from app.ui import geometry, operations, session
 from app.ui.config import CONFIG
 from app.ui.damaged import CheckedUnlockScreen, DamagedScreen
 from app.ui.i18n import error_text
@@ -73,7 +73,25 @@ class AppController(QObject):
         self.guard = SessionGuard(app, self)
         self.guard.lock_requested.connect(self.lock)
         self.shell.minimized.connect(self.lock)
+        self.shell.closing.connect(self._remember_geometry)
         self.shell.closing.connect(self.shutdown)
+        self._geometry_applied = False
+
+    def _show_shell(self) -> None:
+        """The first time: where she left it (clamped to this screen), maximised if it was."""
+        if self._geometry_applied:
+            self.shell.show()
+            return
+        self._geometry_applied = True
+        if geometry.restore(self.shell, self.settings):
+            self.shell.showMaximized()
+        else:
+            self.shell.show()
+
+    @Slot()
+    def _remember_geometry(self) -> None:
+        if self._geometry_applied:
+            geometry.remember(self.shell, self.settings)
 
     def _action(self, icon_name: str, text: str, shortcut: str, slot: object) -> QAction:
         action = QAction(icon(icon_name), text, self.shell)
@@ -93,7 +111,7 @@ class AppController(QObject):
         first: QWidget
         if holds_data(self.data_dir):
             self._show_unlock()
-            self.shell.show()
+            self._show_shell()
             assert self.unlock_screen is not None
             first = self.unlock_screen
         else:
@@ -150,7 +168,7 @@ class AppController(QObject):
     def _set_up(self, workspace: Workspace, login: LoginResult) -> None:
         self.workspace = workspace
         self.shell.blank_now()
-        self.shell.show()
+        self._show_shell()
         operations.run(self.shell, lambda: session.describe(workspace, login), self._unlocked)
 
     # --- unlocked ------------------------------------------------------------------------------------

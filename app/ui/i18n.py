@@ -15,6 +15,12 @@ if TYPE_CHECKING:  # the services load after the first screen is shown (cold sta
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 
 _installed: list[QTranslator] = []
+_running: list[str] = []  # the language install_translators last installed
+
+
+def running_language() -> str:
+    """The language the interface is shown in now (`--language` may differ from the saved setting)."""
+    return _running[-1] if _running else "it"
 
 
 def install_translators(app: QCoreApplication, language: str) -> str:
@@ -22,6 +28,7 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _running[:] = ["en" if language == "en" else "it"]
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return "en"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -34,13 +35,33 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.session import SessionInfo
 from app.ui.settings import UiSettings
 
+NAVIGATION_WIDTH = 204
 
-class FailedAttemptsBanner(QFrame):
+
+class NoticeBanner(QFrame):
+    """A non-modal notice at the top of the session that she dismisses when she has read it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAccessibleName(self.tr("Dismiss"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+
+
+class FailedAttemptsBanner(NoticeBanner):
     """Non-modal notice after unlock: someone may have tried her account."""
 
     def __init__(self, failures: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
+        super().__init__("", parent)
         if failures == 1:  # Italian, like English, has one singular and one plural form
             text = self.tr(
                 "1 failed login attempt on your account since your last login. "
@@ -51,16 +72,7 @@ class FailedAttemptsBanner(QFrame):
                 "{count} failed login attempts on your account since your last login. "
                 "If it was not you, tell your administrator."
             ).format(count=failures)
-        self.text = QLabel(text)
-        self.text.setWordWrap(True)
-        close = QToolButton()
-        close.setText("✕")
-        close.setAccessibleName(self.tr("Dismiss"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close)
+        self.text.setText(text)
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +96,8 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self.admin_page: AdminPage | None = None
         self.cases_page = CasesPage(workspace, info)
@@ -115,6 +128,14 @@ class MainWindow(QMainWindow):
             holder.setContentsMargins(16, 12, 16, 0)
             holder.addWidget(self.banner)
             column.addLayout(holder)
+        self.notice: NoticeBanner | None = None
+        if info.notice:
+            self.notice = NoticeBanner(info.notice)
+            self.notice.setObjectName("success")
+            holder = QHBoxLayout()
+            holder.setContentsMargins(16, 12, 16, 0)
+            holder.addWidget(self.notice)
+            column.addLayout(holder)
         self.backup_banner: BackupReminderBanner | None = None
         if self.admin_page is not None:
             self.backup_banner = BackupReminderBanner(workspace)
@@ -136,10 +157,24 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        """Each page scrolls when the window is lower than it (1280x720 at 125% leaves about 500 px)."""
         item = QListWidgetItem(icon(key), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.navigation.addItem(item)
-        self.pages.addWidget(page)
+        scroll = QScrollArea()
+        scroll.setObjectName("pageScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        self.pages.addWidget(scroll)
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index` of the navigation (inside its scroll area)."""
+        scroll = self.pages.widget(index)
+        assert isinstance(scroll, QScrollArea)
+        page = scroll.widget()
+        assert page is not None
+        return page
 
     def page_keys(self) -> list[str]:
         return [
@@ -205,7 +240,7 @@ class MainWindow(QMainWindow):
     def clear(self) -> None:
         """Called on lock before the window is destroyed: drop every model and text it shows."""
         for index in range(self.pages.count()):
-            page = self.pages.widget(index)
+            page = self.page(index)
             clear = getattr(page, "clear", None)
             if callable(clear):
                 clear()

@@ -16,6 +16,7 @@ class SessionInfo:
     centre_name: str
     centre_code: str
     desk_name: str
+    notice: str = ""  # shown once at the top of the main window, e.g. "the backup … was restored"
 
 
 def describe(workspace: Workspace, login: LoginResult) -> SessionInfo:

@@ -44,6 +44,10 @@ class Setting(Generic[T]):
 
 IDLE_LOCK_MINUTES: Setting[int] = Setting("security/idle_lock_minutes", int, 5, minimum=1, maximum=30)
 LANGUAGE: Setting[str] = Setting("ui/language", str, "it", choices=("it", "en"))
+# The window as she left it: "x,y,width,height" of the normal (not maximised) geometry, empty before the
+# first close; and whether it was maximised. Restored clamped to the screen it reopens on.
+WINDOW_GEOMETRY: Setting[str] = Setting("window/geometry", str, "")
+WINDOW_MAXIMISED: Setting[int] = Setting("window/maximised", int, 0, minimum=0, maximum=1)
 
 
 class UiSettings:

@@ -58,8 +58,7 @@ class ShellWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.resize(1180, 760)
-        self.setMinimumSize(820, 560)
+        self.setMinimumSize(720, 440)  # its size and place come from app/ui/geometry.py
 
     def show_page(self, page: QWidget) -> None:
         if self.stack.indexOf(page) < 0:

@@ -30,6 +30,7 @@ QLabel#recoveryKey {{
 }}
 QFrame#card {{ background: {BASE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QFrame#banner {{ background: #fff6e0; border: 1px solid #e8cf8a; border-radius: 6px; }}
+QFrame#success {{ background: #e8f4ea; border: 1px solid #a9d3b0; border-radius: 6px; }}
 QListWidget#navigation {{
     background: #eceef2; border: none; border-right: 1px solid {BORDER}; padding-top: 8px; outline: 0;
 }}
@@ -49,7 +50,14 @@ QLineEdit, QSpinBox, QComboBox {{
     padding: 5px 7px; border: 1px solid {BORDER}; border-radius: 5px; background: {BASE}; min-height: 20px;
 }}
 QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{ border-color: {ACCENT}; }}
+QComboBox {{ combobox-popup: 0; }}
 QComboBox::drop-down {{ border: none; width: 24px; }}
+QComboBox QAbstractItemView {{
+    background: {BASE}; border: 1px solid {BORDER}; outline: 0; padding: 2px;
+    selection-background-color: {ACCENT}; selection-color: white;
+}}
+QComboBox QAbstractItemView::item {{ padding: 4px 8px; min-height: 20px; color: {TEXT}; }}
+QComboBox QAbstractItemView::item:selected {{ background: {ACCENT}; color: white; }}
 QComboBox::down-arrow {{ image: url({CHEVRON_DOWN}); width: 12px; height: 12px; }}
 QSpinBox {{ padding-right: 22px; }}
 QSpinBox::up-button, QSpinBox::down-button {{ border: none; width: 20px; background: transparent; }}

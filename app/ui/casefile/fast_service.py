@@ -69,6 +69,7 @@ class FastServiceBar(QFrame):
             )
         )
         how.setObjectName("hint")
+        how.setWordWrap(True)
         heading = QHBoxLayout()
         heading.setSpacing(10)
         heading.addWidget(title)
@@ -84,9 +85,9 @@ class FastServiceBar(QFrame):
         ):
             row.addWidget(widget, stretch, Qt.AlignmentFlag.AlignTop)  # the date's problem shows under it
             widget.installEventFilter(self)
-        self.minutes.setFixedWidth(110)
+        self.minutes.setFixedWidth(100)
         for combo in (self.service_type, self.mode, self.role):
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(5)  # the popup shows the whole text (app/ui/theme.py)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self.error = error_label()
         self.errors = FieldErrors(self.error)

@@ -37,6 +37,7 @@ def _form(widget: QWidget) -> QFormLayout:
     form.setVerticalSpacing(9)
     form.setHorizontalSpacing(14)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow window: field under label
     return form
 
 
@@ -276,9 +277,9 @@ class InterviewForm(QWidget):
         self.police = CodeCombo("police_report")
         self.police.set_code("ND")
         self.police.setAccessibleName(self.tr("Report to the authorities"))
-        self.requested = CodeChecks("protective_measure", columns=3)
+        self.requested = CodeChecks("protective_measure", columns=2)
         self.requested.setAccessibleName(self.tr("Protective measures requested"))
-        self.obtained = CodeChecks("protective_measure", columns=3)
+        self.obtained = CodeChecks("protective_measure", columns=2)
         self.obtained.setAccessibleName(self.tr("Protective measures obtained"))
         self.emergency = QCheckBox(self.tr("E&mergency: she needs protection now"))
         self.emergency.setAccessibleName(self.tr("Emergency"))

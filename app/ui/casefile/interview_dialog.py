@@ -25,7 +25,8 @@ class InterviewDialog(CaseDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.interview)
         self.form.addRow(scroll)
-        self.setMinimumSize(760, 640)
+        self.setMinimumWidth(600)
+        self.resize(760, 640)  # capped to the screen when shown (FormDialog)
 
     def work(self) -> Callable[[], int]:
         ws, case_id, value = self.workspace, self.case_id, self.interview.value()

@@ -15,6 +15,7 @@ from app.ui.casefile.forms import IdentityForm, ProfileForm
 from app.ui.casefile.widgets import FieldErrors, error_label, hint
 from app.ui.date_field import refuse_invalid_date
 from app.ui.qt_compat import emit
+from app.ui.widgets.reflow import ReflowColumns
 
 
 class ProfileTab(CaseTab):
@@ -33,13 +34,9 @@ class ProfileTab(CaseTab):
         profile_layout = QVBoxLayout(profile_box)
         profile_layout.addWidget(self.profile)
         profile_layout.addStretch(1)
-        body = QWidget()
+        body = ReflowColumns(identity_box, profile_box)  # one under the other on a small screen
         body.setObjectName("scrollBody")
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, 8, 0)
-        columns.setSpacing(16)
-        columns.addWidget(identity_box, 1)
-        columns.addWidget(profile_box, 1)
+        body.box.setContentsMargins(0, 0, 8, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -79,7 +79,7 @@ class CaseFileView(QWidget):
             tab.changed.connect(self.reload)
         self.header.lead.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 16)
+        layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)

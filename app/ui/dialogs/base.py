@@ -6,10 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.errors import UserError
 from app.ui import operations
+from app.ui.geometry import cap_to_screen
 from app.ui.i18n import error_text
 
 
@@ -40,6 +42,10 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(580)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        cap_to_screen(self)  # 1280x720 at 125% leaves about 1000x500: long forms scroll inside
+        super().showEvent(event)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -7,6 +7,7 @@ current database is never deleted: the service moves it aside into the backups f
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -186,7 +187,10 @@ class RestoreDialog(FormDialog):
         self.key.clear()
         self.passwords.clear()
         self.accept()
-        emit(self.restored, result)
+        notice = self.tr(
+            "The backup of {made} was restored. The database it replaced is kept in the folder {folder}."
+        ).format(made=when_text(self.manifest.created_at), folder=self.workspace.backups_dir)
+        emit(self.restored, replace(result, notice=notice))
 
     def _refused(self, error: UserError) -> None:
         self.password.clear()

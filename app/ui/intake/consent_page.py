@@ -46,7 +46,7 @@ class ConsentPage(QWizardPage):
             self.tr("She agrees to be &contacted by the centre (safe channel and times next)")
         )
         self.sharing = QCheckBox(self.tr("She agrees to &share her data with these network services:"))
-        self.partners = CodeChecks("referral_destination", columns=3)
+        self.partners = CodeChecks("referral_destination", columns=2)
         self.partners.setAccessibleName(self.tr("Network services she allows"))
         self.partners.setEnabled(False)
         self.statistics = QCheckBox(self.tr("She agrees to anonymous &statistical use"))

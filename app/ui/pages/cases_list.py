@@ -69,12 +69,15 @@ class CaseListView(QWidget):
         for code, text in entries("case_status"):
             if code not in ("ND", "CONTATTO"):
                 self.status.addItem(text, code)
-        self.status.setMinimumContentsLength(16)
+        self.status.setMinimumContentsLength(13)
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.desk = QComboBox()
         self.desk.setAccessibleName(self.tr("Help desk filter"))
         self.desk.addItem(self.tr("All help desks"), None)
         self.desk.setVisible(self.is_coordinator)
+        self.desk.setMinimumContentsLength(14)  # the popup shows the whole name (app/ui/theme.py)
+        self.desk.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.search.setMinimumWidth(120)
         status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status)
         filters = QHBoxLayout()

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -92,11 +92,12 @@ class NetworkPage(QWidget):
         self.trust_button.clicked.connect(self.trust_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.report_button.clicked.connect(self.print_report)
-        buttons = QHBoxLayout()
-        for button in (self.import_button, self.trust_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.report_button)
+        buttons = QGridLayout()  # two rows of two: the Italian labels need more than 800 px in one row
+        for index, button in enumerate(
+            (self.import_button, self.trust_button, self.remove_button, self.report_button)
+        ):
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
         self.packages = _table(
             [
                 self.tr("Centre"),

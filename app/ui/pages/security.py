@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.services import accounts
 from app.services.workspace import Workspace
 from app.ui import messages, operations
+from app.ui.i18n import running_language
 from app.ui.qt_compat import emit
 from app.ui.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
@@ -46,8 +47,8 @@ class SecurityTab(QWidget):
         self.language = QComboBox()
         self.language.addItem("Italiano", "it")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
-        self.language.setMaximumWidth(240)
+        # The language she is reading, even when started with --language (saving saves what it shows).
+        self.language.setCurrentIndex(max(0, self.language.findData(running_language())))
         self.language.setAccessibleName(self.tr("Language"))
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("primary")

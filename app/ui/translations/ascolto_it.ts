@@ -1615,10 +1615,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>{count} failed login attempts on your account since your last login. If it was not you, tell your administrator.</source>
         <translation>{count} tentativi di accesso falliti sul tuo account dall’ultimo accesso. Se non eri tu, avvisa l’amministratrice.</translation>
     </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Chiudi l’avviso</translation>
-    </message>
 </context>
 <context>
     <name>FastServiceBar</name>
@@ -2561,6 +2557,13 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Network report saved: {path} ({hidden} values below the threshold or not published).</source>
         <translation>Report della rete salvato: {path} ({hidden} valori sotto la soglia o non pubblicati).</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignora</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +3556,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Enter the password that was valid when the backup was made.</source>
         <translation>Inserisci la password valida quando è stata fatta la copia di sicurezza.</translation>
+    </message>
+    <message>
+        <source>The backup of {made} was restored. The database it replaced is kept in the folder {folder}.</source>
+        <translation>Il backup del {made} è stato ripristinato. L&apos;archivio che ha sostituito è conservato nella cartella {folder}.</translation>
     </message>
 </context>
 <context>

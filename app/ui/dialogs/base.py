@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.errors import UserError
 from app.ui import operations
+from app.ui.focus import first_input, follow_layout
 from app.ui.i18n import error_text
 
 
@@ -40,6 +42,16 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(580)
+        self._focus_set = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opening: Tab in reading order (form, then buttons) and the focus in the first field to fill."""
+        super().showEvent(event)
+        if not self._focus_set:
+            self._focus_set = True
+            start = first_input(follow_layout(self))
+            if start is not None:
+                start.setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

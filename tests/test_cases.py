@@ -195,6 +195,22 @@ def test_withdrawing_safe_contact(case_ws: Workspace) -> None:
     assert c.get_case(case_ws, ref.id).contact_allowed is True
 
 
+def test_the_contact_status_is_the_latest_choice_in_the_history(case_ws: Workspace) -> None:
+    """A withdrawal typed in late with an earlier date does not overrule the consent given after it: the
+    header ("do not contact") and the consent history say the same thing."""
+    ref = open_case(case_ws)
+    c.record_consent(case_ws, ref.id, "CONTATTO_SICURO", True, TODAY)
+    c.record_consent(case_ws, ref.id, "STATISTICHE", True, TODAY)
+    c.record_consent(case_ws, ref.id, "CONTATTO_SICURO", False, TODAY - timedelta(days=5))
+    case = c.get_case(case_ws, ref.id)
+    contact = [consent.granted for consent in case.consents if consent.scope == "CONTATTO_SICURO"]
+    assert contact[-1] is True and case.contact_allowed is True
+    c.record_consent(case_ws, ref.id, "STATISTICHE", False, TODAY - timedelta(days=5))
+    assert c.get_case(case_ws, ref.id).statistics_allowed is True
+    c.record_consent(case_ws, ref.id, "CONTATTO_SICURO", False, TODAY)  # same day: the last recorded
+    assert c.get_case(case_ws, ref.id).contact_allowed is False
+
+
 def test_withdrawing_statistics(case_ws: Workspace) -> None:
     ref = open_case(case_ws)
     c.record_consent(case_ws, ref.id, "STATISTICHE", False, TODAY)

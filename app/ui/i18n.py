@@ -33,14 +33,14 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return "en"
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS_DIR / "ascolto_it.qm")):
-        app.installTranslator(ours)
-        _installed.append(ours)
     qt_base = QTranslator(app)  # standard buttons, QWizard, file and print dialogs
     if qt_base.load("qtbase_it", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_base)
         _installed.append(qt_base)
+    ours = QTranslator(app)  # installed last, so searched first: our texts (and mnemonics) win over Qt's
+    if ours.load(str(TRANSLATIONS_DIR / "ascolto_it.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
     return "it"
 
 

@@ -44,35 +44,38 @@ def strength(passphrase: str) -> tuple[str, str]:
 
 
 class PassphraseFields(QObject):
-    """Adds the password rows to a form; `changed` fires on every keystroke."""
+    """Adds the password rows to a form; `changed` fires on every keystroke.
+
+    Its widgets get their parent from the form (`add_to`), so Tab meets them in the form's order.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget, label: str = "", suggest: bool = True) -> None:
         super().__init__(parent)
-        self.password = QLineEdit(parent)
+        self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(label or self.tr("New password"))
         self.password.setObjectName("newPassword")
-        self.repeat = QLineEdit(parent)
+        self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the password"))
         self.repeat.setObjectName("repeatPassword")
-        self.show_box = QCheckBox(self.tr("Sh&ow"), parent)
+        self.show_box = QCheckBox(self.tr("Sh&ow"))
         self.show_box.setAccessibleName(self.tr("Show the password"))
         self.suggest_button: QPushButton | None = None
         if suggest:
-            self.suggest_button = QPushButton(self.tr("S&uggest a passphrase"), parent)
+            self.suggest_button = QPushButton(self.tr("Su&ggest a passphrase"))
             self.suggest_button.setAccessibleName(self.tr("Suggest a passphrase of random words"))
             self.suggest_button.clicked.connect(self._suggest)
-        self.meter = QProgressBar(parent)
+        self.meter = QProgressBar()
         self.meter.setRange(0, STRONG_LENGTH)
         self.meter.setTextVisible(False)
         self.meter.setFixedHeight(8)
         self.meter.setAccessibleName(self.tr("Password strength"))
-        self.verdict = QLabel(parent)
+        self.verdict = QLabel()
         self.verdict.setObjectName("hint")
-        self.hint = QLabel(service_text(PASSPHRASE_HINT), parent)
+        self.hint = QLabel(service_text(PASSPHRASE_HINT))
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.label = label or self.tr("New &password:")
@@ -90,7 +93,7 @@ class PassphraseFields(QObject):
         label = form.labelForField(first)
         if isinstance(label, QLabel):
             label.setBuddy(self.password)
-        form.addRow(self.tr("&Repeat:"), self.repeat)
+        form.addRow(self.tr("R&epeat:"), self.repeat)
         meter_box = QVBoxLayout()
         meter_box.setSpacing(3)
         meter_box.addWidget(self.meter)

@@ -67,7 +67,7 @@ class UnlockScreen(QWidget):
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
-        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button = QPushButton(self.tr("Un&lock"))
         self.unlock_button.setObjectName("primary")
         self.unlock_button.setDefault(True)
         self.forgot_button = QPushButton(self.tr("Forgot your password? Use the &recovery key"))
@@ -117,10 +117,16 @@ class UnlockScreen(QWidget):
         self._set_busy(False)
 
     def reset(self) -> None:
-        """Called each time the screen is shown: empty password, focus on the first empty field."""
+        """Called each time the screen is shown (start, every lock): both fields empty, focus on the user name.
+
+        A help desk PC is shared: whoever sits down next types her own name first, so the last user's
+        name is not kept (typing "name, Tab, password" must not land the name in the password field).
+        """
+        self.username.clear()
         self.password.clear()
+        self._say("")
         self._set_busy(False)
-        (self.password if self.username.text() else self.username).setFocus()
+        self.username.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
         waiting, ready = self._wait > 0, self.workspace is not None

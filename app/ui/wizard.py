@@ -115,10 +115,14 @@ class AdministratorPage(QWizardPage):
         self.registerField("full_name*", self.full_name)
         self.registerField("username*", self.username)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("C&reate"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create"))
 
     def isComplete(self) -> bool:
         return super().isComplete() and self.passwords.problem() is None
+
+    def cleanupPage(self) -> None:
+        """Back to the centre page: what she typed here stays, except the password (never kept unseen)."""
+        self.passwords.clear()
 
 
 class CreatingPage(QWizardPage):
@@ -174,6 +178,11 @@ class SetupWizard(QWizard):
         self.recovery_page = RecoveryPage()
         for page in (self.centre_page, self.admin_page, self.creating_page, self.recovery_page):
             self.addPage(page)
+        # our own texts, so that their letters are chosen with the pages' (Qt's Italian "< &Precedente"
+        # took Alt+P from "Nuova &password")
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.currentIdChanged.connect(self._page_changed)
         self.resize(720, 600)

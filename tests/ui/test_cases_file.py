@@ -321,3 +321,53 @@ def test_the_date_of_birth_typed_in_the_case_file_is_saved_with_its_year(
     assert case.identity is not None and case.identity.birth_date == dt.date(1985, 3, 14)
     assert case.profile.birth_year == 1985
     assert tab.identity.birth_date.text() == "14/03/1985"
+
+
+def test_a_risk_level_is_chosen_never_preselected(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    view.tabs.setCurrentWidget(view.risk)
+    click(qtbot, view.risk.add_button)
+    dialog = view.risk.dialog
+    assert dialog is not None and dialog.risk.level.code() == ""  # type: ignore[attr-defined]
+    click(qtbot, dialog.ok_button)  # type: ignore[attr-defined]
+    assert dialog.isVisible() and dialog.error.text() == "Choose the risk level."  # type: ignore[attr-defined]
+    assert controller.workspace is not None and cases.get_case(controller.workspace, ref.id).risks == []
+
+
+def test_a_referral_outcome_comes_with_its_date(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    view.tabs.setCurrentWidget(view.referrals)
+    click(qtbot, view.referrals.add_button)
+    dialog: Any = view.referrals.dialog
+    assert dialog is not None and not dialog.outcome_on.isEnabled()  # pending: no outcome date
+    dialog.outcome.set_code("ACCOLTO")
+    assert dialog.outcome_on.isEnabled() and dialog.outcome_on.day() == dt.date.today()
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot)
+    assert controller.workspace is not None
+    referral = cases.get_case(controller.workspace, ref.id).referrals[0]
+    assert (referral.outcome, referral.outcome_on) == ("ACCOLTO", dt.date.today())
+
+
+def test_withdrawing_processing_consent_asks_for_the_case_code_like_an_erasure(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    window, ref = admin_case
+    view = window.cases_page.case_view
+    view.tabs.setCurrentWidget(view.consents)
+    click(qtbot, view.consents.record_button)
+    dialog: Any = view.consents.dialog
+    dialog.scope.set_code("TRATTAMENTO")
+    click(qtbot, dialog.withdrawn)
+    assert dialog.confirm.isVisible() and not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.confirm, ref.code.lower())
+    click(qtbot, dialog.ok_button)  # no Yes/No box: the typed code is the confirmation
+    wait_idle(qtbot)
+    assert controller.workspace is not None
+    assert cases.get_case(controller.workspace, ref.id).processing_consent is False

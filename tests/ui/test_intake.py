@@ -293,3 +293,12 @@ def test_a_date_in_the_future_is_refused_on_the_consent_step(
     assert wizard.consent.date.text() == f"01/01/{year}" and wizard.consent.value().date == dt.date(
         year, 1, 1
     )
+
+
+def test_statistics_consent_starts_unticked_and_the_intake_works_without_it(
+    qtbot: Any, controller: AppController, page: CasesPage
+) -> None:
+    """A pre-ticked box is not consent: without the tick she is left out of the statistics."""
+    wizard = start_intake(qtbot, page)
+    assert not wizard.consent.statistics.isChecked()
+    assert "STATISTICHE" not in wizard.consent.value().scopes

@@ -92,7 +92,7 @@ def test_italian_is_installed_for_ui_and_service_texts(italian: None) -> None:
     from app.services.errors import WrongCredentials
     from app.ui.i18n import error_text, role_label
 
-    assert QCoreApplication.translate("UnlockScreen", "&Unlock") == "&Sblocca"
+    assert QCoreApplication.translate("UnlockScreen", "Un&lock") == "&Sblocca"
     assert error_text(WrongCredentials()) == "Nome utente o password errati."
     assert role_label(Role.OPERATRICE) == "Operatrice"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"  # Qt's own buttons too

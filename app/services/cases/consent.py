@@ -58,9 +58,9 @@ def record_consent(
             if not granted:
                 erase_case_identity(session, case, when)
         elif scope == "CONTATTO_SICURO":
-            case.contact_allowed = granted
+            case.contact_allowed = _latest_choice(session, case.id, scope)
         elif scope == "STATISTICHE":
-            case.statistics_allowed = granted
+            case.statistics_allowed = _latest_choice(session, case.id, scope)
         audit.record(
             session,
             actor.operator_id,
@@ -69,6 +69,19 @@ def record_consent(
             case.id,
             {"scope": scope},
         )
+
+
+def _latest_choice(session: Session, case_id: int, scope: str) -> bool:
+    """Her choice is the event with the latest date (then the last recorded), as the history lists them:
+    a withdrawal recorded late with an earlier date must not overrule a consent given after it."""
+    session.flush()
+    latest = session.scalar(
+        select(ConsentEvent.granted)
+        .where(ConsentEvent.case_id == case_id, ConsentEvent.scope == scope)
+        .order_by(ConsentEvent.date.desc(), ConsentEvent.id.desc())
+        .limit(1)
+    )
+    return bool(latest)
 
 
 def sharing_allowed(session: Session, case_id: int, destination: str) -> bool:

@@ -108,6 +108,7 @@ class ReferralInput:
     shares_data: bool = False
     children_count: int = 0
     notes: str = ""
+    outcome_on: dt.date | None = None  # when the outcome was known; the referral's date if not given
 
 
 @dataclass

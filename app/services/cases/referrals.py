@@ -20,6 +20,11 @@ def add_referral(ws: Workspace, case_id: int, referral: ReferralInput) -> int:
     assert when is not None
     destination = v.check_code("referral_destination", referral.destination, "destination")
     outcome = v.check_code("referral_outcome", referral.outcome, "outcome")
+    outcome_on = v.check_date(referral.outcome_on, "outcome_on", required=False) if outcome != "IN_ATTESA" else None
+    if outcome_on is not None:
+        v.check_not_before(outcome_on, when, "outcome_on")
+    elif outcome != "IN_ATTESA":
+        outcome_on = when  # an outcome without its own date was known when the referral was made
     children = v.check_count(referral.children_count, "children_count") or 0
     notes = v.check_text(referral.notes, "notes", MAX_NOTES)
     with changing_case(ws, case_id) as (session, actor, case):
@@ -39,6 +44,7 @@ def add_referral(ws: Workspace, case_id: int, referral: ReferralInput) -> int:
             date=when,
             destination=destination,
             outcome=outcome,
+            outcome_on=outcome_on,
             shares_data=referral.shares_data,
             children_count=children,
             notes=notes,

@@ -59,6 +59,25 @@ class CloseCaseDialog(CaseDialog):
         return lambda: cases.close_case(ws, case_id, outcome, day)
 
 
+class CodeConfirmation(QLineEdit):
+    """The one strong confirmation of an irreversible step: she types the case code."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.setAccessibleName(self.tr("Type the case code to confirm"))
+        self.setPlaceholderText(code)
+
+    def label(self) -> str:
+        return self.tr("&Type {code} to confirm:").format(code=self.code)
+
+    def matches(self) -> bool:
+        return self.text().strip().upper() == self.code.upper()
+
+    def problem(self) -> str | None:
+        return None if self.matches() else self.tr("Type the case code exactly.")
+
+
 class EraseDialog(CaseDialog):
     """A strong confirmation: she types the case code; OK stays disabled until it matches."""
 
@@ -72,22 +91,18 @@ class EraseDialog(CaseDialog):
                 )
             )
         )
-        self.confirm = QLineEdit()
-        self.confirm.setAccessibleName(self.tr("Type the case code to confirm"))
-        self.confirm.setPlaceholderText(case.code)
-        self.form.addRow(self.tr("&Type {code} to confirm:").format(code=case.code), self.confirm)
+        self.confirm = CodeConfirmation(case.code)
+        self.form.addRow(self.confirm.label(), self.confirm)
         self.ok_button.setText(self.tr("&Erase"))
         self.ok_button.setEnabled(False)
         self.confirm.textChanged.connect(self._typed)
 
-    @Slot(str)
-    def _typed(self, text: str) -> None:
-        self.ok_button.setEnabled(text.strip().upper() == self.case_code.upper())
+    @Slot()
+    def _typed(self) -> None:
+        self.ok_button.setEnabled(self.confirm.matches())
 
     def problem(self) -> str | None:
-        if self.confirm.text().strip().upper() != self.case_code.upper():
-            return self.tr("Type the case code exactly.")
-        return None
+        return self.confirm.problem()
 
     def work(self) -> Callable[[], None]:
         ws, case_id = self.workspace, self.case_id

@@ -11,6 +11,7 @@ from app.services import cases
 from app.services.cases import CURRENT_NOTICE_VERSION, CaseFile
 from app.ui import messages
 from app.ui.casefile.base import CaseContext, CaseDialog
+from app.ui.casefile.close_dialog import CodeConfirmation
 from app.ui.casefile.widgets import CodeCombo, DateEdit, hint
 from app.ui.models.codes import code_label
 
@@ -41,15 +42,40 @@ class ConsentDialog(CaseDialog):
         self.form.addRow(
             "", hint(self.tr("Privacy notice version {version}.").format(version=CURRENT_NOTICE_VERSION))
         )
+        # withdrawing the processing consent erases her identity: confirmed like an erasure
+        self.warning = hint("")
+        self.confirm = CodeConfirmation(case.code)
+        self.form.addRow(self.warning)
+        self.form.addRow(self.confirm.label(), self.confirm)
+        self.confirm.textChanged.connect(self._choice_changed)
+        self.withdrawn.toggled.connect(self._choice_changed)
         self.errors.bind("scope", self.scope)
         self.errors.bind("partner", self.partner)
         self.errors.bind("date", self.date)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self._scope_changed()
 
+    def erases(self) -> bool:
+        return self.withdrawn.isChecked() and self.scope.code() == "TRATTAMENTO"
+
     @Slot()
     def _scope_changed(self) -> None:
         self.partner.setEnabled(self.scope.code() == "CONDIVISIONE_RETE")
+        self._choice_changed()
+
+    @Slot()
+    def _choice_changed(self) -> None:
+        erases = self.erases()
+        self.warning.setText(self.consequence() if erases else "")
+        self.warning.setVisible(erases)
+        self.confirm.setVisible(erases)
+        label = self.form.labelForField(self.confirm)
+        if label is not None:
+            label.setVisible(erases)
+        self.ok_button.setEnabled(not erases or self.confirm.matches())
+
+    def problem(self) -> str | None:
+        return super().problem() or (self.confirm.problem() if self.erases() else None)
 
     def consequence(self) -> str:
         scope = self.scope.code()
@@ -65,7 +91,7 @@ class ConsentDialog(CaseDialog):
         return self.tr("Referrals that share her data with this service will be refused.")
 
     def submit(self) -> None:
-        if self.withdrawn.isChecked() and self.problem() is None:
+        if self.withdrawn.isChecked() and not self.erases() and self.problem() is None:
             answer = messages.ask(
                 self,
                 self.tr("Withdraw consent"),

@@ -349,7 +349,10 @@ class RiskForm(QWidget):
         super().__init__(parent)
         self.date = DateEdit()
         self.date.setAccessibleName(self.tr("Date of the assessment"))
-        self.level = CodeCombo("risk_level", empty=self.tr("— not assessed now —") if optional else None)
+        # no level is preselected: a risk level is a decision, never a default
+        self.level = CodeCombo(
+            "risk_level", empty=self.tr("— not assessed now —") if optional else self.tr("— choose the level —")
+        )
         self.level.setAccessibleName(self.tr("Risk level"))
         self.tool = CodeCombo("risk_tool")
         self.tool.set_code("GIUDIZIO_PROFESSIONALE")

@@ -25,6 +25,8 @@ class ReferralDialog(CaseDialog):
         self.destination.setAccessibleName(self.tr("Destination"))
         self.outcome = CodeCombo("referral_outcome")
         self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome_on = DateEdit()
+        self.outcome_on.setAccessibleName(self.tr("Date of the outcome"))
         self.shares = QCheckBox(self.tr("Her data are &shared with this service"))
         self.children_count = OptionalSpin(0, 30)
         self.children_count.setAccessibleName(self.tr("Children referred with her"))
@@ -33,6 +35,7 @@ class ReferralDialog(CaseDialog):
         self.form.addRow(self.tr("&Date:"), self.date)
         self.form.addRow(self.tr("D&estination:"), self.destination)
         self.form.addRow(self.tr("O&utcome:"), self.outcome)
+        self.form.addRow(self.tr("Outcome o&n:"), self.outcome_on)
         self.form.addRow("", self.shares)
         self.form.addRow(
             "", hint(self.tr("Only if she consented to sharing with this service (Consents tab)."))
@@ -43,14 +46,23 @@ class ReferralDialog(CaseDialog):
             ("date", self.date),
             ("destination", self.destination),
             ("outcome", self.outcome),
+            ("outcome_on", self.outcome_on),
             ("shares_data", self.shares),
             ("children_count", self.children_count),
             ("notes", self.notes),
         ):
             self.errors.bind(field, widget)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+
+    @Slot()
+    def _outcome_changed(self) -> None:
+        """A known outcome has a date (today unless she corrects it); a pending one has none."""
+        self.outcome_on.setEnabled(self.outcome.code() != "IN_ATTESA")
 
     def work(self) -> Callable[[], int]:
         ws, case_id = self.workspace, self.case_id
+        decided = self.outcome.code() != "IN_ATTESA"
         referral = ReferralInput(
             date=self.date.day(),
             destination=self.destination.code(),
@@ -58,6 +70,7 @@ class ReferralDialog(CaseDialog):
             shares_data=self.shares.isChecked(),
             children_count=self.children_count.value_or_none() or 0,
             notes=self.notes.toPlainText().strip(),
+            outcome_on=self.outcome_on.day() if decided else None,
         )
         return lambda: cases.add_referral(ws, case_id, referral)
 

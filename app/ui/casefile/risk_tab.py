@@ -22,6 +22,15 @@ class RiskDialog(CaseDialog):
         self.risk.bind(self.errors)
         self.form.addRow(self.risk)
 
+    def problem(self) -> str | None:
+        problem = super().problem()
+        if problem:
+            return problem
+        if not self.risk.level.code():
+            self.risk.level.setFocus()
+            return self.tr("Choose the risk level.")
+        return None
+
     def work(self) -> Callable[[], int]:
         ws, case_id = self.workspace, self.case_id
         day, level, tool, notes = self.risk.value()

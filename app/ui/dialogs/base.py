@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.errors import UserError
 from app.ui import operations
+from app.ui.focus import first_input, follow_layout
 from app.ui.geometry import cap_to_screen
 from app.ui.i18n import error_text
 
@@ -42,10 +43,20 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(580)
+        self._focus_set = False
 
     def showEvent(self, event: QShowEvent) -> None:
-        cap_to_screen(self)  # 1280x720 at 125% leaves about 1000x500: long forms scroll inside
+        """Opening: capped to the screen, Tab in reading order (form, then buttons), focus in the first field.
+
+        1280x720 at 125% leaves about 1000x500: long forms scroll inside.
+        """
+        cap_to_screen(self)
         super().showEvent(event)
+        if not self._focus_set:
+            self._focus_set = True
+            start = first_input(follow_layout(self))
+            if start is not None:
+                start.setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -49,8 +49,8 @@ class ConsentPage(QWizardPage):
         self.partners = CodeChecks("referral_destination", columns=2)
         self.partners.setAccessibleName(self.tr("Network services she allows"))
         self.partners.setEnabled(False)
+        # unticked like every other consent: a pre-ticked box is not a valid consent (GDPR recital 32)
         self.statistics = QCheckBox(self.tr("She agrees to anonymous &statistical use"))
-        self.statistics.setChecked(True)
         self.error = error_label()
         self.errors = FieldErrors(self.error)
         self.errors.bind("consent", self.processing)
@@ -104,8 +104,7 @@ class ConsentPage(QWizardPage):
         return True
 
     def clear(self) -> None:
-        for box in (self.processing, self.contact, self.sharing):
+        for box in (self.processing, self.contact, self.sharing, self.statistics):
             box.setChecked(False)
-        self.statistics.setChecked(True)
         self.partners.set_codes(())
         self.errors.clear()

@@ -41,6 +41,7 @@ class OperatorsTab(QWidget):
         self.dialog: AddOperatorDialog | ResetPasswordDialog | None = None
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Operators"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("User name"),

@@ -145,7 +145,7 @@
         <translation>Nome &amp;utente:</translation>
     </message>
     <message>
-        <source>C&amp;reate</source>
+        <source>&amp;Create</source>
         <translation>C&amp;rea</translation>
     </message>
 </context>
@@ -768,6 +768,21 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>CodeConfirmation</name>
+    <message>
+        <source>Type the case code to confirm</source>
+        <translation>Digita il codice caso per confermare</translation>
+    </message>
+    <message>
+        <source>&amp;Type {code} to confirm:</source>
+        <translation>&amp;Digita {code} per confermare:</translation>
+    </message>
+    <message>
+        <source>Type the case code exactly.</source>
+        <translation>Digita il codice caso esattamente com’è scritto.</translation>
+    </message>
+</context>
+<context>
     <name>Codes</name>
     <message>
         <source>yes</source>
@@ -1120,20 +1135,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il suo nome, la data di nascita, i recapiti e ogni nota a testo libero di questo caso saranno cancellati definitivamente. Restano solo i dati statistici anonimi. L’operazione è irreversibile.</translation>
     </message>
     <message>
-        <source>Type the case code to confirm</source>
-        <translation>Digita il codice caso per confermare</translation>
-    </message>
-    <message>
-        <source>&amp;Type {code} to confirm:</source>
-        <translation>&amp;Digita {code} per confermare:</translation>
-    </message>
-    <message>
         <source>&amp;Erase</source>
         <translation>&amp;Cancella</translation>
-    </message>
-    <message>
-        <source>Type the case code exactly.</source>
-        <translation>Digita il codice caso esattamente com’è scritto.</translation>
     </message>
 </context>
 <context>
@@ -2706,8 +2709,12 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Mostra la password</translation>
     </message>
     <message>
-        <source>S&amp;uggest a passphrase</source>
+        <source>Su&amp;ggest a passphrase</source>
         <translation>Su&amp;ggerisci una frase segreta</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat:</source>
+        <translation>Ripe&amp;ti:</translation>
     </message>
     <message>
         <source>Suggest a passphrase of random words</source>
@@ -2720,10 +2727,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>New &amp;password:</source>
         <translation>Nuova &amp;password:</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat:</source>
-        <translation>Ripe&amp;ti:</translation>
     </message>
     <message>
         <source>The password needs at least {minimum} characters.</source>
@@ -3239,6 +3242,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Esito</translation>
     </message>
     <message>
+        <source>Date of the outcome</source>
+        <translation>Data dell’esito</translation>
+    </message>
+    <message>
         <source>Her data are &amp;shared with this service</source>
         <translation>I suoi dati sono &amp;condivisi con questo servizio</translation>
     </message>
@@ -3261,6 +3268,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>O&amp;utcome:</source>
         <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <source>Outcome o&amp;n:</source>
+        <translation>Esito de&amp;l:</translation>
     </message>
     <message>
         <source>Only if she consented to sharing with this service (Consents tab).</source>
@@ -3706,6 +3717,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <source>Risk assessment — {code}</source>
         <translation>Valutazione del rischio — {code}</translation>
     </message>
+    <message>
+        <source>Choose the risk level.</source>
+        <translation>Scegli il livello di rischio.</translation>
+    </message>
 </context>
 <context>
     <name>RiskForm</name>
@@ -3716,6 +3731,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>— not assessed now —</source>
         <translation>— non valutato ora —</translation>
+    </message>
+    <message>
+        <source>— choose the level —</source>
+        <translation>— scegli il livello —</translation>
     </message>
     <message>
         <source>Risk level</source>
@@ -3982,6 +4001,18 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Ascolto: configurazione</translation>
     </message>
     <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Indietro</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Avanti &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
         <source>&amp;Finish</source>
         <translation>&amp;Fine</translation>
     </message>
@@ -4102,7 +4133,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Messaggio</translation>
     </message>
     <message>
-        <source>&amp;Unlock</source>
+        <source>Un&amp;lock</source>
         <translation>&amp;Sblocca</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.services.errors import CONTEXT, UserError
 
@@ -15,6 +15,13 @@ if TYPE_CHECKING:  # the services load after the first screen is shown (cold sta
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 
 _installed: list[QTranslator] = []
+
+# Qt's own Italian catalogue (qtbase_it) predates the mnemonics of two labels of its file dialog, which
+# Qt 6 writes "&Look in:" and "Files of &type:", so they stayed English: our catalogue carries them.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def install_translators(app: QCoreApplication, language: str) -> str:

@@ -359,3 +359,11 @@ def test_the_cover_stays_one_page_with_many_desks_and_sections(tmp_path: Path) -
     first, second = (" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages[:2])
     assert "Nota metodologica" in first and "Sportello di San Pellegrino Terme 11" in first
     assert "Nota metodologica" not in second and "Sezione numero 1" in second
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_italian() -> None:
+    from app.reports.pdf import format_date
+
+    assert format_date(date(2026, 10, 1), "it") == "1° ottobre 2026"
+    assert format_date(date(2026, 10, 2), "it") == "2 ottobre 2026"
+    assert format_date(date(2026, 10, 1), "en") == "1 October 2026"

@@ -64,6 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "period": "Periodo",
         "period_range": "dal {start} al {end}",
         "generated": "Data di generazione",
+        "not_ended": "Periodo non ancora concluso: dati al {day}",
         "notice_title": "Dati aggregati e anonimizzati",
         "notice_body": (
             "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
@@ -108,6 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "period": "Period",
         "period_range": "from {start} to {end}",
         "generated": "Generated on",
+        "not_ended": "Period not ended yet: data as of {day}",
         "notice_title": "Aggregated, anonymised data",
         "notice_body": (
             "This document contains aggregated counts only: no identifying data about the women "
@@ -174,6 +176,8 @@ class ReportDocument:
     lang: str = "it"
     subtitle: str = ""
     footer_note: str = ""
+    data_as_of: date | None = None
+    """Set when the period has not ended: the figures are partial, as of this day."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -250,8 +254,10 @@ def _format_percent(share: float, lang: str) -> str:
 
 
 def format_date(day: date, lang: str) -> str:
+    """Italian writes the first of the month as an ordinal: "1° ottobre 2026"; English "1 October 2026"."""
     months = _strings(lang)["months"].split()
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    number = "1°" if day.day == 1 and lang == "it" else str(day.day)
+    return f"{number} {months[day.month - 1]} {day.year}"
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -1045,6 +1051,12 @@ def _cover(doc: ReportDocument, styles: Styles) -> list[Flowable]:
         (s["period"], f"{markup(period)}<br/><font size='8.5' color='#5C6B6A'>{markup(dates)}</font>"),
         (s["generated"], markup(format_date(doc.generated_on, doc.lang))),
     ]
+    if doc.data_as_of is not None:
+        partial = s["not_ended"].format(day=format_date(doc.data_as_of, doc.lang))
+        info_rows[2] = (
+            s["period"],
+            f"{info_rows[2][1]}<br/><font color='#6B3E66'><b>{markup(partial)}</b></font>",
+        )
     info = Table(
         [[Paragraph(markup(a), styles.cover_label), Paragraph(b, styles.cover_value)] for a, b in info_rows],
         colWidths=[38 * mm, width - 38 * mm],

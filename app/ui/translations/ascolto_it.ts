@@ -844,15 +844,15 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>full deletion</source>
-        <translation>cancellazione completa</translation>
+        <translation>eliminazione per intero</translation>
     </message>
     <message>
         <source>erase identity and notes</source>
-        <translation>cancellazione dei dati identificativi e delle note</translation>
+        <translation>anonimizzazione: cancellazione dei dati identificativi e delle note</translation>
     </message>
     <message>
         <source>delete the case</source>
-        <translation>cancellare il caso</translation>
+        <translation>eliminazione per intero del caso</translation>
     </message>
     <message>
         <source>  {code}  closed {day}: {action}</source>
@@ -1393,7 +1393,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>given</source>
-        <translation>dato</translation>
+        <translation>concesso</translation>
     </message>
     <message>
         <source>withdrawn</source>
@@ -1592,8 +1592,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Errore imprevisto</translation>
     </message>
     <message>
-        <source>Something went wrong and the last action was not completed. Nothing was half-saved. If it happens again, note what you were doing and tell your administrator.</source>
-        <translation>Qualcosa non ha funzionato e l’ultima operazione non è stata completata. Nulla è stato salvato a metà. Se succede di nuovo, annota cosa stavi facendo e avvisa l’amministratrice.</translation>
+        <source>Something went wrong and the last action was not completed. Nothing was half-saved. If it happens again, note what you were doing and the technical detail, and tell whoever looks after Ascolto for your centre.</source>
+        <translation>Qualcosa non ha funzionato e l’ultima operazione non è stata completata. Nulla è stato salvato a metà. Se succede di nuovo, annota cosa stavi facendo e il dettaglio tecnico, e avvisa chi segue Ascolto per il tuo centro.</translation>
     </message>
     <message>
         <source>Technical detail: {kind}</source>
@@ -2049,12 +2049,20 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 <context>
     <name>FailedAttemptsBanner</name>
     <message>
-        <source>1 failed login attempt on your account since your last login. If it was not you, tell your administrator.</source>
-        <translation>1 tentativo di accesso fallito sul tuo account dall’ultimo accesso. Se non eri tu, avvisa l’amministratrice.</translation>
+        <source>If it was not you, change your password now.</source>
+        <translation>Se non eri tu, cambia subito la password.</translation>
     </message>
     <message>
-        <source>{count} failed login attempts on your account since your last login. If it was not you, tell your administrator.</source>
-        <translation>{count} tentativi di accesso falliti sul tuo account dall’ultimo accesso. Se non eri tu, avvisa l’amministratrice.</translation>
+        <source>If it was not you, tell your administrator.</source>
+        <translation>Se non eri tu, avvisa l’amministratrice.</translation>
+    </message>
+    <message>
+        <source>1 failed login attempt on your account since your last login.</source>
+        <translation>1 tentativo di accesso fallito sul tuo account dall’ultimo accesso.</translation>
+    </message>
+    <message>
+        <source>{count} failed login attempts on your account since your last login.</source>
+        <translation>{count} tentativi di accesso falliti sul tuo account dall’ultimo accesso.</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -2855,7 +2863,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Cases</source>
-        <translation>Prese in carico</translation>
+        <translation>Casi</translation>
     </message>
     <message>
         <source>Quick contact</source>
@@ -3291,27 +3299,27 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>1st semester</source>
-        <translation>1º semestre</translation>
+        <translation>1° semestre</translation>
     </message>
     <message>
         <source>2nd semester</source>
-        <translation>2º semestre</translation>
+        <translation>2° semestre</translation>
     </message>
     <message>
         <source>Q1 (Jan–Mar)</source>
-        <translation>1º trimestre (gen–mar)</translation>
+        <translation>1° trimestre (gen–mar)</translation>
     </message>
     <message>
         <source>Q2 (Apr–Jun)</source>
-        <translation>2º trimestre (apr–giu)</translation>
+        <translation>2° trimestre (apr–giu)</translation>
     </message>
     <message>
         <source>Q3 (Jul–Sep)</source>
-        <translation>3º trimestre (lug–set)</translation>
+        <translation>3° trimestre (lug–set)</translation>
     </message>
     <message>
         <source>Q4 (Oct–Dec)</source>
-        <translation>4º trimestre (ott–dic)</translation>
+        <translation>4° trimestre (ott–dic)</translation>
     </message>
 </context>
 <context>
@@ -3486,7 +3494,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <name>QuickContactPage</name>
     <message>
         <source>Quick contact</source>
-        <translation>Contatto rapido</translation>
+        <translation>Primo contatto</translation>
     </message>
     <message>
         <source>For a call or a visit that does not (yet) become a case. Only an anonymous count is stored: date, help desk, how she reached the centre, how she made contact, and why. No name, no phone number, no notes.</source>
@@ -4050,6 +4058,14 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Anni di conservazione degli eventi del registro attività</translation>
     </message>
     <message>
+        <source> year</source>
+        <translation> anno</translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation> mese</translation>
+    </message>
+    <message>
         <source>Delete whole closed cases (not only identity and notes)</source>
         <translation>Elimina per intero i casi chiusi (non solo identità e note)</translation>
     </message>
@@ -4099,11 +4115,11 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>{code} — closed on {date} — erase identity and notes</source>
-        <translation>{code} — chiuso il {date} — cancella identità e note</translation>
+        <translation>{code} — chiuso il {date} — anonimizza: cancella identità e note</translation>
     </message>
     <message>
         <source>{code} — closed on {date} — delete the whole case</source>
-        <translation>{code} — chiuso il {date} — elimina l’intero caso</translation>
+        <translation>{code} — chiuso il {date} — elimina per intero il caso</translation>
     </message>
     <message>
         <source>Nothing is due: every record is within its period.</source>
@@ -4111,7 +4127,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>{cases} closed cases to erase, {deleted} to delete, {contacts} contact-only records to reduce, {events} audit events to remove.</source>
-        <translation>Casi chiusi da cancellare: {cases}; da eliminare: {deleted}; registrazioni di solo contatto da ridurre: {contacts}; eventi del registro attività da rimuovere: {events}.</translation>
+        <translation>Casi chiusi da anonimizzare: {cases}; da eliminare per intero: {deleted}; registrazioni di solo contatto da ridurre: {contacts}; eventi del registro attività da rimuovere: {events}.</translation>
     </message>
     <message>
         <source>Names, birth dates, contacts and every note of these cases are erased for good.</source>
@@ -4139,7 +4155,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>Done: {erased} cases erased, {deleted} deleted, {contacts} contact-only records reduced, {events} audit events removed. The database was compacted.</source>
-        <translation>Fatto. Casi cancellati: {erased}; eliminati: {deleted}; registrazioni di solo contatto ridotte: {contacts}; eventi del registro attività rimossi: {events}. L’archivio è stato compattato.</translation>
+        <translation>Fatto. Casi anonimizzati: {erased}; eliminati per intero: {deleted}; registrazioni di solo contatto ridotte: {contacts}; eventi del registro attività rimossi: {events}. L’archivio è stato compattato.</translation>
     </message>
 </context>
 <context>

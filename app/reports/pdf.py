@@ -649,6 +649,46 @@ def _finish_plan(
     return _Plan(is_landscape, size, parts, widened, label)
 
 
+class _ContinuedTable(Flowable):
+    """A table that, split across pages, starts each later page with its title marked "(segue)".
+
+    The header row repeats through the Table's own repeatRows; the title is drawn above the rest here.
+    """
+
+    def __init__(self, table: Table, continued_title: Paragraph, title: Paragraph | None = None) -> None:
+        super().__init__()
+        self.table, self.continued_title, self.title = table, continued_title, title
+        self.hAlign = "LEFT"
+        self._title_h = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._title_h = 0.0
+        if self.title is not None:
+            self._title_h = self.title.wrap(avail_width, avail_height)[1] + TITLE_GAP
+        width, height = self.table.wrap(avail_width, avail_height - self._title_h)
+        self.width, self.height = width, height + self._title_h
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        parts = self.table.split(avail_width, avail_height - self._title_h)
+        if len(parts) < 2:
+            return []
+        return [
+            _ContinuedTable(parts[0], self.continued_title, self.title),
+            *(_ContinuedTable(part, self.continued_title, self.continued_title) for part in parts[1:]),
+        ]
+
+    def draw(self) -> None:
+        table_h = self.height - self._title_h
+        if self.title is not None:
+            self.title.drawOn(self.canv, 0, table_h + TITLE_GAP)
+        self.table.drawOn(self.canv, 0, 0)
+
+
+TITLE_GAP = 4.0
+
+
 def _table_flowables(
     table: AggregateTable, number: str, doc: ReportDocument, styles: Styles
 ) -> tuple[list[Flowable], bool, bool]:
@@ -704,7 +744,8 @@ def _table_flowables(
         widths = [plan.label_width] + [plan.num_widths[j] for j in part]
         t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         t.setStyle(_table_style(grid, part, size))
-        out.append(t)
+        continued = Paragraph(f"{s['table']} {number} ({s['continued']}) – {markup(table.title)}", styles.h2)
+        out.append(_ContinuedTable(t, continued))
     notes = []
     if grid.any_suppressed:
         notes.append(s["note_suppressed"].format(k=k))

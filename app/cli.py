@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -289,7 +290,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if data.data_as_of is not None:
         print(
             translate("Cli", "The period has not ended yet: data as of {day}.").format(
-                day=data.data_as_of.isoformat()
+                day=_day(data.data_as_of)
             )
         )
     _say_if_frozen(data, release.released_at, release.first_time)
@@ -394,7 +395,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
         for item in plan.delete or plan.erase:
             print(
                 translate("Cli", "  {code}  closed {day}: {action}").format(
-                    code=item.code, day=item.closed_on.isoformat(), action=action
+                    code=item.code, day=_day(item.closed_on), action=action
                 )
             )
         print(translate("Cli", "Closed cases due: {n}").format(n=len(plan.delete or plan.erase)))
@@ -405,7 +406,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
         )
         print(
             translate("Cli", "Audit events to remove (older than {day}): {n}").format(
-                day=plan.audit_cutoff.isoformat(), n=plan.audit_events
+                day=_day(plan.audit_cutoff), n=plan.audit_events
             )
         )
         if not args.apply:
@@ -848,6 +849,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _print_error(_describe_unexpected(exc), sys.stderr)
         return 1
+
+
+def _day(day: date) -> str:
+    """A date as the messages' language writes it: 01/12/2026 in Italian, 2026-12-01 in English."""
+    return day.isoformat() if current_language() == "en" else day.strftime("%d/%m/%Y")
 
 
 def _chosen_language(argv: Sequence[str]) -> str:

@@ -116,3 +116,15 @@ def test_every_help_text_is_marked() -> None:
         if action.help and action.help != "==SUPPRESS==" and action.dest not in ("help", "version")
     }
     assert helps <= marked, sorted(helps - marked)
+
+
+def test_dates_in_messages_follow_the_language() -> None:
+    from datetime import date
+
+    try:
+        i18n.set_language("it")
+        assert cli._day(date(2026, 12, 1)) == "01/12/2026"
+        i18n.set_language("en")
+        assert cli._day(date(2026, 12, 1)) == "2026-12-01"
+    finally:
+        i18n.set_language(i18n.language_from_environment())

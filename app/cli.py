@@ -7,15 +7,18 @@ Exit codes: 0 ok, 1 a user error explained in one line on stderr, 2 usage. Passw
 from __future__ import annotations
 
 import argparse
+import copy
 import getpass
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app import APP_NAME, __version__
+from app.i18n import QT_TRANSLATE_NOOP, current_language, language_from_environment, set_language, translate
 from app.services.errors import UserError
 
 if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
@@ -35,23 +38,23 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
 
 
-def _read_password(args: argparse.Namespace, prompt: str = "Password: ", confirm: bool = False) -> str:
+def _read_password(args: argparse.Namespace, prompt: str = "", confirm: bool = False) -> str:
     if args.password_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise CliError("no password on standard input")
+            raise CliError(translate("Cli", "no password on standard input"))
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise CliError("no terminal to ask for the password: use --password-stdin")
-    password = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the password: ") != password:
-        raise CliError("the two passwords differ")
+        raise CliError(translate("Cli", "no terminal to ask for the password: use --password-stdin"))
+    password = getpass.getpass(prompt or translate("Cli", "Password: "))
+    if confirm and getpass.getpass(translate("Cli", "Repeat the password: ")) != password:
+        raise CliError(translate("Cli", "the two passwords differ"))
     return password
 
 
 def _require_user(args: argparse.Namespace) -> str:
     if not args.user:
-        raise CliError("--user is required")
+        raise CliError(translate("Cli", "--user is required"))
     return str(args.user)
 
 
@@ -68,7 +71,10 @@ def open_unlocked(args: argparse.Namespace) -> Workspace:
         workspace.close()
         raise
     if result.failed_attempts:
-        print(f"{result.failed_attempts} failed attempts since your last login.", file=sys.stderr)
+        print(
+            translate("Cli", "{n} failed attempts since your last login.").format(n=result.failed_attempts),
+            file=sys.stderr,
+        )
     return workspace
 
 
@@ -80,8 +86,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     folder = _data_dir(args)
     user = _require_user(args)
     if not args.password_stdin:
-        print(PASSPHRASE_HINT, file=sys.stderr)
-    password = _read_password(args, "Password for the first administrator: ", confirm=True)
+        print(translate("Errors", PASSPHRASE_HINT), file=sys.stderr)
+    password = _read_password(args, translate("Cli", "Password for the first administrator: "), confirm=True)
     chosen = (args.kdf_memory_kib, args.kdf_iterations, args.kdf_lanes)
     kdf = None  # calibrated to this PC unless the (hidden, for tests and experts) cost options are given
     if any(value is not None for value in chosen):
@@ -99,13 +105,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     workspace.close()
     out = sys.stdout
-    print(f"Created the Ascolto data folder {folder}.", file=out)
+    print(translate("Cli", "Created the Ascolto data folder {folder}.").format(folder=folder), file=out)
     print("", file=out)
-    print("RECOVERY KEY (shown only now; print it or write it down and keep it locked away):", file=out)
+    print(
+        translate("Cli", "RECOVERY KEY (shown only now; print it or write it down and keep it locked away):"),
+        file=out,
+    )
     print(f"    {recovery_key}", file=out)
     print("", file=out)
     print(
-        "It opens the database if every password is forgotten. Anyone holding it can read everything.",
+        translate(
+            "Cli",
+            "It opens the database if every password is forgotten. Anyone holding it can read everything.",
+        ),
         file=out,
     )
     return 0
@@ -120,7 +132,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(line)
     if not report.ok:
         failed = ", ".join(report.failed_checks())
-        raise CliError(f"verification failed: {failed}")
+        raise CliError(translate("Cli", "verification failed: {checks}").format(checks=failed))
     return 0
 
 
@@ -132,7 +144,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = _data_dir(args)
     if not Workspace.exists(folder):
         user = _require_user(args)
-        password = _read_password(args, "Password for the demo administrator: ", confirm=True)
+        password = _read_password(
+            args, translate("Cli", "Password for the demo administrator: "), confirm=True
+        )
         workspace, recovery_key = Workspace.initialise(
             folder,
             centre_name=args.centre,
@@ -142,7 +156,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             full_name=user,
             password=password,
         )
-        print(f"Created the demo data folder {folder}; recovery key: {recovery_key}", file=sys.stderr)
+        print(
+            translate("Cli", "Created the demo data folder {folder}; recovery key: {key}").format(
+                folder=folder, key=recovery_key
+            ),
+            file=sys.stderr,
+        )
     else:
         workspace = open_unlocked(args)
     with workspace:
@@ -156,13 +175,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 into_real_archive=args.into_real_archive,
             )
         except demo.RealArchive as exc:
+            refusal = exc.text(translate)
             raise CliError(
-                f"{exc.text()} Nothing was added: choose another --data-dir, or add --into-real-archive "
-                "if you really mean to mix them"
+                translate(
+                    "Cli",
+                    "{refusal} Nothing was added: choose another --data-dir, or add --into-real-archive if "
+                    "you really mean to mix them",
+                ).format(refusal=refusal)
             ) from exc
     print(
-        f"Added {summary.cases} cases, {summary.contacts} contacts, {summary.intakes} interviews, "
-        f"{summary.services} services and {summary.referrals} referrals over {args.years} years."
+        translate(
+            "Cli",
+            "Added {cases} cases, {contacts} contacts, {intakes} interviews, {services} services and "
+            "{referrals} referrals over {years} years.",
+        ).format(
+            cases=summary.cases,
+            contacts=summary.contacts,
+            intakes=summary.intakes,
+            services=summary.services,
+            referrals=summary.referrals,
+            years=args.years,
+        )
     )
     return 0
 
@@ -190,8 +223,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         result = make_backup(workspace, Path(args.out).expanduser(), progress=_progress_bar("backup"))
     counts = result.manifest.row_counts
     print(
-        f"Backup written and verified: {result.path} "
-        f"({counts.get('case_file', 0)} cases, schema {result.manifest.schema_revision})"
+        translate("Cli", "Backup written and verified: {path} ({cases} cases, schema {schema})").format(
+            path=result.path, cases=counts.get("case_file", 0), schema=result.manifest.schema_revision
+        )
     )
     return 0
 
@@ -206,7 +240,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     recovery_key = new_password = password = None
     if args.recovery_key_stdin:
         recovery_key = sys.stdin.readline().strip()
-        new_password = _read_password(args, "New password: ", confirm=True)
+        new_password = _read_password(args, translate("Cli", "New password: "), confirm=True)
     else:
         password = _read_password(args)
     workspace = Workspace.reserve(_data_dir(args))
@@ -220,8 +254,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
             new_password=new_password,
         )
     print(
-        f"Restored the backup of {manifest.created_at} into {_data_dir(args)}; "
-        "the previous database was kept in its backups folder."
+        translate(
+            "Cli",
+            "Restored the backup of {created} into {folder}; the previous database was kept in its backups "
+            "folder.",
+        ).format(created=manifest.created_at, folder=_data_dir(args))
     )
     return 0
 
@@ -235,7 +272,12 @@ def _prepare_report(args: argparse.Namespace, workspace: Workspace) -> ReportDat
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
-    return reports.prepare(workspace, period, desk_ids, lang=args.lang)
+    return reports.prepare(workspace, period, desk_ids, lang=_document_language(args))
+
+
+def _document_language(args: argparse.Namespace) -> str:
+    """--lang, else the language the command line speaks."""
+    return str(args.lang or current_language())
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -244,7 +286,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
         release = reports.write_report(workspace, data, Path(args.out).expanduser())
-    print(f"Report for {data.period.label(data.lang)} written to {args.out} ({data.hidden} values hidden).")
+    print(
+        translate("Cli", "Report for {period} written to {path} ({hidden} values hidden).").format(
+            period=data.period.label(data.lang), path=args.out, hidden=data.hidden
+        )
+    )
+    if data.data_as_of is not None:
+        print(
+            translate("Cli", "The period has not ended yet: data as of {day}.").format(
+                day=_day(data.data_as_of)
+            )
+        )
     _say_if_frozen(data, release.first_time)
     return 0
 
@@ -253,9 +305,13 @@ def _say_if_frozen(data: ReportData, first_time: bool) -> None:
     """A period is released once: say so when the same figures were served again."""
     if first_time or data.release is None:
         return
-    print(f"This period was first released on {data.release.released_at}: the same figures were written again.")
+    print(
+        translate(
+            "Cli", "This period was first released on {day}: the same figures were written again."
+        ).format(day=_day(data.release.released_at.date()))
+    )
     if data.release.changed_since:
-        print("The data changed since; the changes will count from the next period on.")
+        print(translate("Cli", "The data changed since; the changes will count from the next period on."))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -265,9 +321,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         data = _prepare_report(args, workspace)
         result = reports.export(workspace, data, Path(args.out).expanduser())
     _say_if_frozen(data, result.first_time)
-    print(f"Signed package: {result.package_path}")
-    print(f"Preview of exactly what it contains: {result.preview_path}")
-    print(f"Signing key fingerprint (for the network coordinator to confirm): {result.fingerprint}")
+    print(translate("Cli", "Signed package: {path}").format(path=result.package_path))
+    print(translate("Cli", "Preview of exactly what it contains: {path}").format(path=result.preview_path))
+    print(
+        translate(
+            "Cli", "Signing key fingerprint (for the network coordinator to confirm): {fingerprint}"
+        ).format(fingerprint=result.fingerprint)
+    )
     return 0
 
 
@@ -284,15 +344,27 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                 continue
             if not args.trust_new:
                 raise CliError(
-                    f"the signing key of {item.package.centre} ({item.path.name}) is not trusted yet: "
-                    f"fingerprint {item.package.fingerprint}. Compare it with the sender, then run again with "
-                    "--trust-new"
+                    translate(
+                        "Cli",
+                        "the signing key of {centre} ({file}) is not trusted yet: fingerprint {fingerprint}. "
+                        "Compare it with the sender, then run again with --trust-new",
+                    ).format(
+                        centre=item.package.centre, file=item.path.name, fingerprint=item.package.fingerprint
+                    )
                 )
             reports.trust_key(workspace, item)
-            print(f"Trusted the key of {item.package.centre}: {item.package.fingerprint}")
-        data = reports.network_report(workspace, items, Path(args.out).expanduser(), lang=args.lang)
+            print(
+                translate("Cli", "Trusted the key of {centre}: {fingerprint}").format(
+                    centre=item.package.centre, fingerprint=item.package.fingerprint
+                )
+            )
+        data = reports.network_report(
+            workspace, items, Path(args.out).expanduser(), lang=_document_language(args)
+        )
     print(
-        f"Network report for {data.period.label(data.lang)} from {len(items)} packages written to {args.out}"
+        translate("Cli", "Network report for {period} from {n} packages written to {path}").format(
+            period=data.period.label(data.lang), n=len(items), path=args.out
+        )
     )
     return 0
 
@@ -305,31 +377,66 @@ def cmd_retention(args: argparse.Namespace) -> int:
         plan = retention.due_records(workspace)
         policy = plan.policy
         print(
-            f"Policy: closed cases {policy.case_years} years after closure "
-            f"({'full deletion' if policy.full_deletion else 'erase identity and notes'}), "
-            f"contact-only records {policy.contact_months} months, audit events {policy.audit_years} years."
+            translate(
+                "Cli",
+                "Policy: closed cases {case_years} years after closure ({mode}), contact-only records "
+                "{contact_months} months, audit events {audit_years} years.",
+            ).format(
+                case_years=policy.case_years,
+                mode=translate("Cli", "full deletion")
+                if policy.full_deletion
+                else translate("Cli", "erase identity and notes"),
+                contact_months=policy.contact_months,
+                audit_years=policy.audit_years,
+            )
         )
-        action = "delete the case" if policy.full_deletion else "erase identity and notes"
+        action = (
+            translate("Cli", "delete the case")
+            if policy.full_deletion
+            else translate("Cli", "erase identity and notes")
+        )
         for item in plan.delete or plan.erase:
-            print(f"  {item.code}  closed {item.closed_on.isoformat()}: {action}")
-        print(f"Closed cases due: {len(plan.delete or plan.erase)}")
-        print(f"Contact-only records to reduce (operator and time of entry removed): {plan.contacts}")
-        print(f"Audit events to remove (older than {plan.audit_cutoff.isoformat()}): {plan.audit_events}")
+            print(
+                translate("Cli", "  {code}  closed {day}: {action}").format(
+                    code=item.code, day=_day(item.closed_on), action=action
+                )
+            )
+        print(translate("Cli", "Closed cases due: {n}").format(n=len(plan.delete or plan.erase)))
+        print(
+            translate(
+                "Cli", "Contact-only records to reduce (operator and time of entry removed): {n}"
+            ).format(n=plan.contacts)
+        )
+        print(
+            translate("Cli", "Audit events to remove (older than {day}): {n}").format(
+                day=_day(plan.audit_cutoff), n=plan.audit_events
+            )
+        )
         if not args.apply:
             return 0
         if plan.nothing_due:
-            print("Nothing is due.")
+            print(translate("Cli", "Nothing is due."))
             return 0
-        if not args.yes and not _confirm("Apply now? This cannot be undone. [y/N] "):
-            print("Nothing was changed.")
+        if not args.yes and not _confirm(translate("Cli", "Apply now? This cannot be undone. [y/N] ")):
+            print(translate("Cli", "Nothing was changed."))
             return 0
         result = retention.apply_retention(workspace, plan)
     print(
-        f"Done: {len(result.erased)} identities erased, {len(result.deleted)} cases deleted, "
-        f"{result.contacts_reduced} contacts reduced, {result.audit_events_removed} audit events removed."
+        translate(
+            "Cli",
+            "Done: {erased} identities erased, {deleted} cases deleted, {contacts} contacts reduced, "
+            "{events} audit events removed.",
+        ).format(
+            erased=len(result.erased),
+            deleted=len(result.deleted),
+            contacts=result.contacts_reduced,
+            events=result.audit_events_removed,
+        )
     )
     if result.skipped:
-        print(f"No longer due, left unchanged: {', '.join(result.skipped)}")
+        print(
+            translate("Cli", "No longer due, left unchanged: {codes}").format(codes=", ".join(result.skipped))
+        )
     return 0
 
 
@@ -347,14 +454,18 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
 
     out = Path(args.out).expanduser()
     if out.exists():
-        raise CliError(f"{out} already exists: choose another file name")
+        raise CliError(translate("Cli", "{path} already exists: choose another file name").format(path=out))
     code = args.case_code.strip().upper()
     with open_unlocked(args) as workspace:
         matches = [c for c in search_cases(workspace, code, limit=500).items if c.code == code]
         if not matches:
-            raise CliError(f"no case {code} that you can open")
-        subject_access_pdf(workspace, matches[0].id, out, lang=args.lang)
-    print(f"Written: {out}. It holds her personal data: hand it to her and keep no copy.")
+            raise CliError(translate("Cli", "no case {code} that you can open").format(code=code))
+        subject_access_pdf(workspace, matches[0].id, out, lang=_document_language(args))
+    print(
+        translate(
+            "Cli", "Written: {path}. It holds her personal data: hand it to her and keep no copy."
+        ).format(path=out)
+    )
     return 0
 
 
@@ -375,11 +486,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.main import run
 
-    return run(_data_dir(args), language=args.language)
+    return run(_data_dir(args), language=args.language)  # the GUI's own setting unless --language
 
 
 # --- parser -------------------------------------------------------------------------------------------
-DATA_DIR_HELP = "data folder (default: $ASCOLTO_HOME or the platform's data folder)"
+DATA_DIR_HELP = QT_TRANSLATE_NOOP("Cli", "data folder (default: $ASCOLTO_HOME or the platform's data folder)")
+DATA_DIR_HELP_EITHER = QT_TRANSLATE_NOOP(
+    "Cli",
+    "data folder (default: $ASCOLTO_HOME or the platform's data folder); before or after the command, the same",
+)
 
 
 def _add_common(parser: argparse.ArgumentParser, user: bool = True) -> None:
@@ -388,135 +503,282 @@ def _add_common(parser: argparse.ArgumentParser, user: bool = True) -> None:
     parser.add_argument("--data-dir", metavar="DATA_DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     parser.set_defaults(takes_data_dir=True)
     if user:
-        parser.add_argument("--user", help="user name of the operator")
+        parser.add_argument("--user", help=QT_TRANSLATE_NOOP("Cli", "user name of the operator"))
         parser.add_argument(
             "--password-stdin",
             action="store_true",
-            help="read the password from the first line of standard input",
+            help=QT_TRANSLATE_NOOP("Cli", "read the password from the first line of standard input"),
         )
 
 
+# argparse's own words (it asks gettext for them): marked here so that they are in the catalogue.
+ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("Cli", "usage: "),
+    QT_TRANSLATE_NOOP("Cli", "positional arguments"),
+    QT_TRANSLATE_NOOP("Cli", "options"),
+    QT_TRANSLATE_NOOP("Cli", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("Cli", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("Cli", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("Cli", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("Cli", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("Cli", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("Cli", "expected one argument"),
+    QT_TRANSLATE_NOOP("Cli", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("Cli", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("Cli", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("Cli", "ignored explicit argument %r"),
+)
+
+
+def _argparse_text(text: str) -> str:
+    return translate("Cli", text)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Translates help texts when help is printed, not when the parser is built (the GUI starts faster)."""
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        text = action.help
+        if text and text is not argparse.SUPPRESS:
+            action = copy.copy(action)
+            action.help = translate("Cli", text)
+        return super()._expand_help(action)
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(translate("Cli", text) if text and text is not argparse.SUPPRESS else text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser (and subcommand parsers) speaking the command line's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ascolto", description=f"{APP_NAME}: encrypted case records for anti-violence centres."
+    argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse's words through our catalogue
+    parser = _Parser(
+        prog="ascolto",
+        description=QT_TRANSLATE_NOOP("Cli", "Ascolto: encrypted case records for anti-violence centres."),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
         "--data-dir",
         dest="data_dir_before",
         metavar="DATA_DIR",
-        help=DATA_DIR_HELP + "; before or after the command, the same",
+        help=DATA_DIR_HELP_EITHER,
     )
-    parser.add_argument("--language", choices=["it", "en"], help="language of the GUI (default: Italian)")
+    parser.add_argument(
+        "--language",
+        choices=["it", "en"],
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "language of the application and of its messages (default: the saved choice of the GUI; on "
+            "the command line ASCOLTO_LANG, else the locale, else Italian)",
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = sub.add_parser("init", help="set up a new data folder with its first administrator")
+    init = sub.add_parser(
+        "init", help=QT_TRANSLATE_NOOP("Cli", "set up a new data folder with its first administrator")
+    )
     _add_common(init)
-    init.add_argument("--centre", required=True, help="name of the centre (CAV)")
-    init.add_argument("--code", default="CAV", help="2-6 letter prefix of case codes, e.g. BG (default CAV)")
-    init.add_argument("--desk", required=True, help="name of the first help desk")
-    init.add_argument("--full-name", help="full name of the first administrator")
+    init.add_argument("--centre", required=True, help=QT_TRANSLATE_NOOP("Cli", "name of the centre (CAV)"))
+    init.add_argument(
+        "--code",
+        default="CAV",
+        help=QT_TRANSLATE_NOOP("Cli", "2-6 letter prefix of case codes, e.g. BG (default CAV)"),
+    )
+    init.add_argument("--desk", required=True, help=QT_TRANSLATE_NOOP("Cli", "name of the first help desk"))
+    init.add_argument("--full-name", help=QT_TRANSLATE_NOOP("Cli", "full name of the first administrator"))
     init.add_argument("--kdf-memory-kib", type=int, help=argparse.SUPPRESS)
     init.add_argument("--kdf-iterations", type=int, help=argparse.SUPPRESS)
     init.add_argument("--kdf-lanes", type=int, help=argparse.SUPPRESS)
     init.set_defaults(handler=cmd_init)
 
-    verify = sub.add_parser("verify", help="check page integrity, database structure and the audit chain")
+    verify = sub.add_parser(
+        "verify",
+        help=QT_TRANSLATE_NOOP("Cli", "check page integrity, database structure and the audit chain"),
+    )
     _add_common(verify)
     verify.set_defaults(handler=cmd_verify)
 
-    backup = sub.add_parser("backup", help="write a verified encrypted backup file into a folder")
+    backup = sub.add_parser(
+        "backup", help=QT_TRANSLATE_NOOP("Cli", "write a verified encrypted backup file into a folder")
+    )
     _add_common(backup)
-    backup.add_argument("--out", required=True, help="folder for the backup file, e.g. a USB stick")
+    backup.add_argument(
+        "--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "folder for the backup file, e.g. a USB stick")
+    )
     backup.set_defaults(handler=cmd_backup)
 
     restore = sub.add_parser(
-        "restore", help="replace the database with a backup (the current one is kept aside)"
+        "restore",
+        help=QT_TRANSLATE_NOOP("Cli", "replace the database with a backup (the current one is kept aside)"),
     )
     _add_common(restore)
-    restore.add_argument("file", help="the .ascbak backup file")
+    restore.add_argument("file", help=QT_TRANSLATE_NOOP("Cli", "the .ascbak backup file"))
     restore.add_argument(
         "--recovery-key-stdin",
         action="store_true",
-        help="read the recovery key of the backup from the first line of standard input, then a new password",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "read the recovery key of the backup from the first line of standard input, then a new password",
+        ),
     )
     restore.set_defaults(handler=cmd_restore)
 
     for name, handler, text in (
-        ("report", cmd_report, "print the PDF report of a period (aggregates only, disclosure-controlled)"),
-        ("export", cmd_export, "write a signed aggregate package and its PDF preview"),
+        (
+            "report",
+            cmd_report,
+            QT_TRANSLATE_NOOP(
+                "Cli", "print the PDF report of a period (aggregates only, disclosure-controlled)"
+            ),
+        ),
+        (
+            "export",
+            cmd_export,
+            QT_TRANSLATE_NOOP("Cli", "write a signed aggregate package and its PDF preview"),
+        ),
     ):
         command = sub.add_parser(name, help=text)
         _add_common(command)
         command.add_argument(
-            "--period", required=True, help="2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15"
+            "--period",
+            required=True,
+            help=QT_TRANSLATE_NOOP("Cli", "2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15"),
         )
         command.add_argument(
-            "--desk", action="append", help="help desk name (repeat for several; default all)"
+            "--desk",
+            action="append",
+            help=QT_TRANSLATE_NOOP("Cli", "help desk name (repeat for several; default all)"),
         )
-        command.add_argument("--out", required=True, help="file to write")
-        command.add_argument("--lang", choices=["it", "en"], default="it", help="language of the report")
+        command.add_argument("--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "file to write"))
+        command.add_argument(
+            "--lang",
+            choices=["it", "en"],
+            help=QT_TRANSLATE_NOOP("Cli", "language of the report (default: that of the messages)"),
+        )
         command.set_defaults(handler=handler)
 
-    network = sub.add_parser("network-report", help="merge signed packages and print the network report")
+    network = sub.add_parser(
+        "network-report", help=QT_TRANSLATE_NOOP("Cli", "merge signed packages and print the network report")
+    )
     _add_common(network)
-    network.add_argument("packages", nargs="+", help="package files (.json)")
-    network.add_argument("--out", required=True, help="PDF file to write")
-    network.add_argument("--lang", choices=["it", "en"], default="it", help="language of the report")
+    network.add_argument("packages", nargs="+", help=QT_TRANSLATE_NOOP("Cli", "package files (.json)"))
+    network.add_argument("--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "PDF file to write"))
+    network.add_argument(
+        "--lang",
+        choices=["it", "en"],
+        help=QT_TRANSLATE_NOOP("Cli", "language of the report (default: that of the messages)"),
+    )
     network.add_argument(
         "--trust-new",
         action="store_true",
-        help="trust signing keys seen for the first time (check fingerprints!)",
+        help=QT_TRANSLATE_NOOP("Cli", "trust signing keys seen for the first time (check fingerprints!)"),
     )
     network.set_defaults(handler=cmd_network_report)
 
     retention = sub.add_parser(
-        "retention", help="list (and with --apply carry out) what the retention policy says is due"
+        "retention",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "list (and with --apply carry out) what the retention policy says is due"
+        ),
     )
     _add_common(retention)
     retention.add_argument(
-        "--apply", action="store_true", help="erase or remove what is due, after a y/N confirmation"
+        "--apply",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "erase or remove what is due, after a y/N confirmation"),
     )
-    retention.add_argument("--yes", action="store_true", help="with --apply: do not ask for confirmation")
+    retention.add_argument(
+        "--yes",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "with --apply: do not ask for confirmation"),
+    )
     retention.set_defaults(handler=cmd_retention)
 
-    access = sub.add_parser("subject-access", help="PDF of everything held on one woman, to hand to her")
+    access = sub.add_parser(
+        "subject-access", help=QT_TRANSLATE_NOOP("Cli", "PDF of everything held on one woman, to hand to her")
+    )
     _add_common(access)
-    access.add_argument("case_code", metavar="CASE_CODE", help="case code, e.g. BG-2026-0042")
-    access.add_argument("--out", required=True, help="the PDF file to write (must not exist yet)")
-    access.add_argument("--lang", choices=["it", "en"], default="it", help="language of the document")
+    access.add_argument(
+        "case_code", metavar="CASE_CODE", help=QT_TRANSLATE_NOOP("Cli", "case code, e.g. BG-2026-0042")
+    )
+    access.add_argument(
+        "--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "the PDF file to write (must not exist yet)")
+    )
+    access.add_argument(
+        "--lang",
+        choices=["it", "en"],
+        help=QT_TRANSLATE_NOOP("Cli", "language of the document (default: that of the messages)"),
+    )
     access.set_defaults(handler=cmd_subject_access)
 
-    demo = sub.add_parser("demo", help="add realistic synthetic cases (seeded) for training and benchmarks")
+    demo = sub.add_parser(
+        "demo",
+        help=QT_TRANSLATE_NOOP("Cli", "add realistic synthetic cases (seeded) for training and benchmarks"),
+    )
     _add_common(demo)
     demo.add_argument(
-        "--cases", type=_bounded_int(1, 1_000_000), default=200, help="number of women (default 200)"
+        "--cases",
+        type=_bounded_int(1, 1_000_000),
+        default=200,
+        help=QT_TRANSLATE_NOOP("Cli", "number of women (default 200)"),
     )
-    demo.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data")
-    demo.add_argument("--years", type=_bounded_int(1, 20), default=3, help="years of history (default 3)")
     demo.add_argument(
-        "--centre", default="Centro antiviolenza (demo)", help="centre name if the folder is new"
+        "--seed",
+        type=int,
+        default=1,
+        help=QT_TRANSLATE_NOOP("Cli", "random seed: the same seed gives the same data"),
+    )
+    demo.add_argument(
+        "--years",
+        type=_bounded_int(1, 20),
+        default=3,
+        help=QT_TRANSLATE_NOOP("Cli", "years of history (default 3)"),
+    )
+    demo.add_argument(
+        "--centre",
+        default="Centro antiviolenza (demo)",
+        help=QT_TRANSLATE_NOOP("Cli", "centre name if the folder is new"),
     )
     demo.add_argument(
         "--into-real-archive",
         action="store_true",
-        help="add synthetic cases even to a folder holding cases the demo did not make (a real archive?)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "add synthetic cases even to a folder holding cases the demo did not make (a real archive?)",
+        ),
     )
     demo.set_defaults(handler=cmd_demo)
 
     bench = sub.add_parser(
-        "bench", help="time the services on SQLCipher and on plain SQLite (builds synthetic data once)"
+        "bench",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "time the services on SQLCipher and on plain SQLite (builds synthetic data once)"
+        ),
     )
-    bench.add_argument("--quick", action="store_true", help="a tenth of the scale: 10k women instead of 100k")
-    bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     bench.add_argument(
-        "--data", default="bench-data", help="folder caching the generated databases (default ./bench-data)"
+        "--quick",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "a tenth of the scale: 10k women instead of 100k"),
+    )
+    bench.add_argument(
+        "--json", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "also write the results as JSON")
+    )
+    bench.add_argument(
+        "--data",
+        default="bench-data",
+        help=QT_TRANSLATE_NOOP("Cli", "folder caching the generated databases (default ./bench-data)"),
     )
     bench.add_argument(
         "--repeat",
         type=_bounded_int(1, 100),
         default=5,
-        help="runs per workload, medians reported (default 5)",
+        help=QT_TRANSLATE_NOOP("Cli", "runs per workload, medians reported (default 5)"),
     )
     bench.add_argument("--women", type=_bounded_int(50, 1_000_000), help=argparse.SUPPRESS)
     bench.set_defaults(handler=cmd_bench)
@@ -528,9 +790,13 @@ def _bounded_int(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError as exc:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from exc
+            raise argparse.ArgumentTypeError(
+                translate("Cli", "not a whole number: {text}").format(text=repr(text))
+            ) from exc
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+            raise argparse.ArgumentTypeError(
+                translate("Cli", "must be between {low} and {high}").format(low=low, high=high)
+            )
         return value
 
     return parse
@@ -547,11 +813,13 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> a
     after = getattr(args, "data_dir", None)
     command = args.command
     if command is not None and not getattr(args, "takes_data_dir", False) and before is not None:
-        parser.error(f"{command} does not use --data-dir")
-    if command is not None and args.language is not None:
-        parser.error(f"--language sets the language of the application, not of {command}")
+        parser.error(translate("Cli", "{command} does not use --data-dir").format(command=command))
     if before is not None and after is not None and Path(before).expanduser() != Path(after).expanduser():
-        parser.error(f"--data-dir given twice with different folders: {before} and {after}")
+        parser.error(
+            translate("Cli", "--data-dir given twice with different folders: {first} and {second}").format(
+                first=before, second=after
+            )
+        )
     args.data_dir = after if after is not None else before
     return args
 
@@ -559,24 +827,25 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> a
 def _print_error(message: str, stream: TextIO) -> None:
     """One line whatever the message holds (a file name may contain a line break)."""
     one_line = " ".join(message.splitlines())
-    print(f"ascolto: error: {one_line}", file=stream)
+    print(translate("Cli", "ascolto: error: {message}").format(message=one_line), file=stream)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=os.environ.get("ASCOLTO_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s"
     )
+    set_language(_chosen_language(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parse_args(parser, argv)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
         return handler(args)
     except (CliError, UserError) as exc:
-        text = exc.text() if isinstance(exc, UserError) else str(exc)
+        text = exc.text(translate) if isinstance(exc, UserError) else str(exc)
         _print_error(text, sys.stderr)
         return 1
     except KeyboardInterrupt:
-        _print_error("interrupted", sys.stderr)
+        _print_error(translate("Cli", "interrupted"), sys.stderr)
         return 1
     except Exception as exc:  # the last net: one line, no traceback, no data
         if os.environ.get("ASCOLTO_DEBUG"):
@@ -585,13 +854,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _day(day: date) -> str:
+    """A date as the messages' language writes it: 01/12/2026 in Italian, 2026-12-01 in English."""
+    return day.isoformat() if current_language() == "en" else day.strftime("%d/%m/%Y")
+
+
+def _chosen_language(argv: Sequence[str]) -> str:
+    """--language before the command, else ASCOLTO_LANG or the locale: read before parsing, so that
+    help and usage errors already speak it."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--language" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--language="):
+            return arg.partition("=")[2]
+    return language_from_environment()
+
+
 def _describe_unexpected(exc: Exception) -> str:
     from app.storage.errors import describe_database_error
 
     described = describe_database_error(exc)
     if described:
         return described
-    return f"unexpected failure ({type(exc).__name__}); nothing was changed. Set ASCOLTO_DEBUG=1 for details."
+    return translate(
+        "Cli", "unexpected failure ({kind}); nothing was changed. Set ASCOLTO_DEBUG=1 for details."
+    ).format(kind=type(exc).__name__)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,86 @@
-"""Translation markers usable below the UI layer, where Qt must not be imported.
+"""Translation below the UI layer, where Qt must not be imported: markers, and the command line's catalogue.
 
 `QT_TRANSLATE_NOOP` has the name pyside6-lupdate looks for, so these strings land in the .ts files; the
 UI translates them with `QCoreApplication.translate(context, text)` and then fills `{placeholders}`.
+
+The command line has no Qt application to install a translator in, so `translate` reads the same .ts
+file (ElementTree, on first use): one catalogue, the source of truth for the UI and for the command line.
+Italian by default; English when chosen (`--language en`, ASCOLTO_LANG) or when the locale is not Italian.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+TS_FILE = Path(__file__).resolve().parent / "ui" / "translations" / "ascolto_it.ts"
+LANGUAGE_ENV = "ASCOLTO_LANG"
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_language: str | None = None  # None: from the environment, on first use
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate recognises
     return text
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """ "it" or "en": ASCOLTO_LANG if set, else the POSIX locale; Italian unless it names another language.
+
+    An unset locale, or "C"/"POSIX" (what a service or a container has), is not a choice of English.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(LANGUAGE_ENV, "").strip().lower()
+    if chosen:
+        return "en" if chosen.startswith("en") else "it"
+    for name in _LOCALE_VARIABLES:
+        value = env.get(name, "").strip()
+        if value:  # the first set variable wins, as in POSIX
+            if value in ("C", "POSIX") or value.startswith(("C.", "it")):
+                return "it"
+            return "en"
+    return "it"
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = "en" if language.lower().startswith("en") else "it"
+
+
+def current_language() -> str:
+    global _language
+    if _language is None:
+        _language = language_from_environment()
+    return _language
+
+
+def translate(context: str, text: str) -> str:
+    """`text` (an English source string of `context`) in the current language; itself when untranslated."""
+    if current_language() == "en":
+        return text
+    return _catalogue().get((context, text), text)
+
+
+@functools.cache
+def _catalogue() -> dict[tuple[str, str], str]:
+    """{(context, source): Italian} for every finished message of the .ts (first plural form)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(TS_FILE).getroot()
+    except (OSError, ET.ParseError):  # a broken installation still speaks, in English
+        return {}
+    entries: dict[tuple[str, str], str] = {}
+    for context in root.iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            forms = translation.findall("numerusform")
+            text = (forms[0].text if forms else translation.text) or ""
+            if text:
+                entries[(name, message.findtext("source", ""))] = text
+    return entries

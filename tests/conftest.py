@@ -8,6 +8,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line speaks Italian by default; the tests read its English messages unless they choose
+# otherwise (tests/test_cli_language.py), in this process and in the ones they start.
+os.environ["ASCOLTO_LANG"] = "en"
 
 from collections.abc import Iterator
 from pathlib import Path

@@ -169,7 +169,6 @@ def test_conflicting_or_ignored_top_level_options_are_usage_errors(
     for argv, says in (
         (["--data-dir", "/a", "verify", "--data-dir", "/b"], "different folders: /a and /b"),
         (["--data-dir", "/a", "bench"], "bench does not use --data-dir"),
-        (["--language", "en", "report", "--period", "2025", "--out", "o.pdf"], "--language"),
     ):
         with pytest.raises(SystemExit) as exit_:
             _parse(argv)

@@ -114,6 +114,8 @@ def test_the_spec_collects_what_the_app_reads_from_files() -> None:
     ast.parse(spec)
     assert "read_version()" in spec and "ascolto_entry.py" in spec
     assert 'tree(APP / "storage" / "migrations", ("*.py", "*.mako"))' in spec
+    assert 'tree(APP / "ui" / "translations", ("*.qm", "*.ts"))' in spec  # the CLI reads the .ts
+    assert "_(it|en)\\.qm$" in spec  # Qt's own Italian (qtbase_it.qm: file dialogs, standard buttons)
     for excluded in ("QtWebEngineCore", "Qt3DCore", "QtQuick", "QtQml", "QtMultimedia", "QtNetwork"):
         assert f'"{excluded}"' in spec
     migrations = ROOT / "app" / "storage" / "migrations"
@@ -182,6 +184,8 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
         "app/storage/migrations/env.py",
         "app/storage/migrations/script.py.mako",
         "app/ui/translations/ascolto_it.qm",
+        "app/ui/translations/ascolto_it.ts",
+        "PySide6/Qt/translations/qtbase_it.qm",
         "app/resources/codelists.json",
         "app/resources/aggregate-package.schema.json",
         "app/resources/fonts/DejaVuSans.ttf",

@@ -359,3 +359,40 @@ def test_the_cover_stays_one_page_with_many_desks_and_sections(tmp_path: Path) -
     first, second = (" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages[:2])
     assert "Nota metodologica" in first and "Sportello di San Pellegrino Terme 11" in first
     assert "Nota metodologica" not in second and "Sezione numero 1" in second
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_italian() -> None:
+    from app.reports.pdf import format_date
+
+    assert format_date(date(2026, 10, 1), "it") == "1° ottobre 2026"
+    assert format_date(date(2026, 10, 2), "it") == "2 ottobre 2026"
+    assert format_date(date(2026, 10, 1), "en") == "1 October 2026"
+
+
+def test_a_table_continued_overleaf_repeats_its_title_and_header(tmp_path: Path) -> None:
+    rows = [f"Voce {i:03d}" for i in range(90)]
+    vals: list[int | None] = [10 + i for i in range(90)]
+    long = AggregateTable(
+        id="long",
+        title="Tabella lunghissima di prova",
+        unit=Unit.WOMEN,
+        rows=rows,
+        cols=["N"],
+        cells=[[v] for v in vals],
+        row_totals=vals,
+        col_totals=[sum(v or 0 for v in vals)],
+        total=sum(v or 0 for v in vals),
+        contributors=_contrib(len(rows), 1),
+        col_labels={"N": "Donne"},
+    )
+    document = sample_document()
+    document.sections = [ReportSection("Una sezione", [long])]
+    out = tmp_path / "long.pdf"
+    render_report(document, out)
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    holding = [text for text in pages if "Voce 0" in text]
+    assert len(holding) >= 2
+    assert "Tabella 1.1 – Tabella lunghissima di prova" in holding[0]
+    for text in holding[1:]:
+        assert "Tabella 1.1 (segue) – Tabella lunghissima di prova" in text
+        assert "Donne" in text  # the header row

@@ -174,3 +174,24 @@ def test_threshold_setting_is_never_below_three(ws: Workspace) -> None:
 def test_a_period_that_has_not_begun_is_refused(ws: Workspace) -> None:
     with pytest.raises(ValidationError, match="has not begun"):
         reports.prepare(ws, parse_period("2031"))
+
+
+def test_a_period_not_ended_says_so_in_the_data_and_on_the_cover(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from app.reports.pdf import render_report
+
+    monkeypatch.setattr(reports, "today", lambda: date(2026, 11, 15))
+    ended = reports.prepare(ws, parse_period("2026-Q3"))
+    assert ended.data_as_of is None
+    partial = reports.prepare(ws, parse_period("2026-Q4"))
+    assert partial.data_as_of == date(2026, 11, 15)
+    out = io.BytesIO()
+    render_report(reports.document(partial), out)
+    cover = " ".join(PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text().split())
+    assert "Periodo non ancora concluso: dati al 15 novembre 2026" in cover
+    out = io.BytesIO()
+    render_report(reports.document(ended), out)
+    assert "non ancora concluso" not in PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()

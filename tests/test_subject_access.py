@@ -111,3 +111,114 @@ def test_cli_writes_the_pdf_only_where_asked(ws_b: Workspace, case_b: FullCase, 
     assert "Zanetti" in _text(out.read_bytes())
     again = run_cli([*base, "--user", OP_B], tmp_path / "home", PASSWORDS[OP_B])
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def _rendered(
+    ws_b: Workspace, case_b: FullCase, lang: str, empty: tuple[str, ...] = (), **options: object
+) -> str:
+    """Her copy rendered from her file, with one access at 12:05 UTC on 21 June 2026; `empty` sections."""
+    import dataclasses
+    import datetime as dt
+
+    from app.services.cases.records import HistoryEntry
+    from app.services.subject_access import render
+
+    switch(ws_b, COORD)
+    case_file = dataclasses.replace(
+        c.get_case(ws_b, case_b.id),
+        history=[HistoryEntry("2026-06-21 12:05:00", None, "case.read")],
+        **{name: [] for name in empty},
+    )
+    pdf = render(case_file, "Centro", {}, {}, lang, issued=dt.date(2026, 7, 1), **options)  # type: ignore[arg-type]
+    return _text(pdf)
+
+
+def test_the_copy_says_what_art_15_requires_beside_the_data(ws_b: Workspace, case_b: FullCase) -> None:
+    from app.services.retention import RetentionPolicy
+
+    text = _rendered(ws_b, case_b, "it", policy=RetentionPolicy(case_years=1, audit_years=10))
+    for needed in (
+        "Come il centro tratta i tuoi dati",
+        "Finalità",
+        "Base giuridica",
+        "Destinatari",
+        "Origine dei dati",
+        "conservata per 1 anno;",  # from the centre's retention settings, in the singular
+        "cancellati i dati identificativi",
+        "conservato per 10 anni",
+        "reclamo al Garante per la protezione dei dati personali",
+    ):
+        assert needed in text, needed
+    text = _rendered(ws_b, case_b, "en", policy=RetentionPolicy(case_years=3, full_deletion=True))
+    assert "kept for 3 years; then it is deleted entirely" in text
+    assert "lodge a complaint with the Italian data protection authority" in text
+
+
+def test_access_times_are_local_and_dates_have_one_form_per_language(
+    ws_b: Workspace, case_b: FullCase
+) -> None:
+    import datetime as dt
+    import re
+
+    rome_summer = dt.timezone(dt.timedelta(hours=2))
+    text = _rendered(ws_b, case_b, "it", tz=rome_summer)
+    assert "Quando (ora locale)" in text and "UTC" not in text
+    assert "21/06/2026 14:05" in text and "12:05" not in text
+    assert "01/07/2026" in text  # the issue date, in the same form as the table cells
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+    months = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+    assert not re.search(rf"\d{{1,2}}°? ({months}) \d{{4}}", text)
+    text = _rendered(ws_b, case_b, "en", tz=rome_summer)
+    assert "When (local time)" in text and "21 Jun 2026 14:05" in text and "1 Jul 2026" in text
+    assert not re.search(r"\d{2}/\d{2}/\d{4}|\d{4}-\d{2}-\d{2}", text)
+    assert "Minutes" in text  # the column is wide enough: no "Minut es"
+
+
+def test_an_empty_section_agrees_with_any_heading(ws_b: Workspace, case_b: FullCase) -> None:
+    """ "Nessuno" was masculine under "Valutazioni del rischio": a neutral sentence fits every section."""
+    text = _rendered(ws_b, case_b, "it", empty=("risks", "referrals"))
+    assert "Valutazioni del rischio Nessun dato registrato." in text
+    assert "Nessuno" not in text
+
+
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page(ws_b: Workspace, case_b: FullCase) -> None:
+    """Whatever the length of what precedes it, a heading starts a page rather than end one."""
+    import dataclasses
+
+    from app.services.subject_access import STRINGS, render
+
+    switch(ws_b, COORD)
+    case_file = c.get_case(ws_b, case_b.id)
+    headings = {
+        STRINGS["it"][key]
+        for key in (
+            "identity",
+            "profile",
+            "consents",
+            "intakes",
+            "risks",
+            "pathway",
+            "services",
+            "referrals",
+            "history",
+            "about",
+            "goals",
+            "reviews",
+        )
+    }
+    service = case_file.services[0]
+    orphans = []
+    for count in range(0, 40, 3):  # pushes every later heading down the page, a few rows at a time
+        longer = dataclasses.replace(case_file, services=[service] * count)
+        reader = PdfReader(io.BytesIO(render(longer, "Centro", {}, {}, "it")))
+        for number, page in enumerate(reader.pages[:-1], start=1):
+            lines = [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+            decor = {"Ascolto", STRINGS["it"]["title"], case_file.code}  # running header
+            body = [
+                line
+                for line in lines
+                if line not in decor and not line.startswith(("Documento riservato", "Pagina ", "Ascolto"))
+            ]
+            if body and body[-1] in headings:
+                orphans.append((count, number, body[-1]))
+    assert not orphans

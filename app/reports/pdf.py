@@ -64,6 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "period": "Periodo",
         "period_range": "dal {start} al {end}",
         "generated": "Data di generazione",
+        "not_ended": "Periodo non ancora concluso: dati al {day}",
         "notice_title": "Dati aggregati e anonimizzati",
         "notice_body": (
             "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
@@ -108,6 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "period": "Period",
         "period_range": "from {start} to {end}",
         "generated": "Generated on",
+        "not_ended": "Period not ended yet: data as of {day}",
         "notice_title": "Aggregated, anonymised data",
         "notice_body": (
             "This document contains aggregated counts only: no identifying data about the women "
@@ -174,6 +176,8 @@ class ReportDocument:
     lang: str = "it"
     subtitle: str = ""
     footer_note: str = ""
+    data_as_of: date | None = None
+    """Set when the period has not ended: the figures are partial, as of this day."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -249,8 +253,10 @@ def _format_percent(share: float, lang: str) -> str:
 
 
 def format_date(day: date, lang: str) -> str:
+    """Italian writes the first of the month as an ordinal: "1° ottobre 2026"; English "1 October 2026"."""
     months = _strings(lang)["months"].split()
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    number = "1°" if day.day == 1 and lang == "it" else str(day.day)
+    return f"{number} {months[day.month - 1]} {day.year}"
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -642,6 +648,46 @@ def _finish_plan(
     return _Plan(is_landscape, size, parts, widened, label)
 
 
+class _ContinuedTable(Flowable):
+    """A table that, split across pages, starts each later page with its title marked "(segue)".
+
+    The header row repeats through the Table's own repeatRows; the title is drawn above the rest here.
+    """
+
+    def __init__(self, table: Table, continued_title: Paragraph, title: Paragraph | None = None) -> None:
+        super().__init__()
+        self.table, self.continued_title, self.title = table, continued_title, title
+        self.hAlign = "LEFT"
+        self._title_h = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._title_h = 0.0
+        if self.title is not None:
+            self._title_h = self.title.wrap(avail_width, avail_height)[1] + TITLE_GAP
+        width, height = self.table.wrap(avail_width, avail_height - self._title_h)
+        self.width, self.height = width, height + self._title_h
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        parts = self.table.split(avail_width, avail_height - self._title_h)
+        if len(parts) < 2:
+            return []
+        return [
+            _ContinuedTable(parts[0], self.continued_title, self.title),
+            *(_ContinuedTable(part, self.continued_title, self.continued_title) for part in parts[1:]),
+        ]
+
+    def draw(self) -> None:
+        table_h = self.height - self._title_h
+        if self.title is not None:
+            self.title.drawOn(self.canv, 0, table_h + TITLE_GAP)
+        self.table.drawOn(self.canv, 0, 0)
+
+
+TITLE_GAP = 4.0
+
+
 def _table_flowables(
     table: AggregateTable, number: str, doc: ReportDocument, styles: Styles
 ) -> tuple[list[Flowable], bool, bool]:
@@ -697,7 +743,8 @@ def _table_flowables(
         widths = [plan.label_width] + [plan.num_widths[j] for j in part]
         t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         t.setStyle(_table_style(grid, part, size))
-        out.append(t)
+        continued = Paragraph(f"{s['table']} {number} ({s['continued']}) – {markup(table.title)}", styles.h2)
+        out.append(_ContinuedTable(t, continued))
     notes = []
     if grid.any_suppressed:
         notes.append(s["note_suppressed"].format(k=k))
@@ -1044,6 +1091,12 @@ def _cover(doc: ReportDocument, styles: Styles) -> list[Flowable]:
         (s["period"], f"{markup(period)}<br/><font size='8.5' color='#5C6B6A'>{markup(dates)}</font>"),
         (s["generated"], markup(format_date(doc.generated_on, doc.lang))),
     ]
+    if doc.data_as_of is not None:
+        partial = s["not_ended"].format(day=format_date(doc.data_as_of, doc.lang))
+        info_rows[2] = (
+            s["period"],
+            f"{info_rows[2][1]}<br/><font color='#6B3E66'><b>{markup(partial)}</b></font>",
+        )
     info = Table(
         [[Paragraph(markup(a), styles.cover_label), Paragraph(b, styles.cover_value)] for a, b in info_rows],
         colWidths=[38 * mm, width - 38 * mm],

@@ -170,6 +170,8 @@ class ReportData:
     tables_digest: str = ""
     release: ReleaseInfo | None = None
     omitted: tuple[str, ...] = ()
+    data_as_of: date | None = None
+    """Set to the day the data were read when the period has not ended yet (partial figures)."""
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,7 @@ def prepare(
         result.hidden_count,
         population=int(flow.total or 0),
         tables_digest=tables_digest(result.tables),
+        data_as_of=today() if period.end >= today() else None,
     )
     with ws.transaction() as session:
         _merge_log(ws, session)
@@ -336,6 +339,7 @@ def document(data: ReportData, *, title: str | None = None, extra_method: str = 
         sections=sections,
         lang=data.lang,
         footer_note=texts["footer"],
+        data_as_of=data.data_as_of,
     )
 
 

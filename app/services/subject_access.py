@@ -22,6 +22,7 @@ from typing import IO, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     PageTemplate,
     Paragraph,
@@ -48,13 +49,12 @@ from app.reports.pdf import (
     Decor,
     Styles,
     content_frame,
-    format_date,
     make_styles,
     markup,
     numbered_canvas,
     register_fonts,
 )
-from app.services import audit
+from app.services import audit, retention
 from app.services import validation as v
 from app.services.cases import CaseFile, get_case
 from app.services.workspace import Workspace
@@ -129,8 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "due": "Scadenza",
         "description": "Descrizione",
         "reviews": "Verifiche del percorso",
-        "services": "Servizi ricevuti",
-        "service": "Servizio",
+        "services": "Prestazioni ricevute",
+        "service": "Prestazione",
         "mode": "Modalità",
         "minutes": "Minuti",
         "role": "Figura professionale",
@@ -141,11 +141,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "shares_data": "Dati condivisi",
         "children_placed": "Figli accolti con te",
         "history": "Chi ha consultato o modificato la tua scheda",
-        "when": "Quando (UTC)",
+        "when": "Quando (ora locale)",
         "who": "Chi",
         "what": "Operazione",
         "system": "(sistema)",
-        "none": "Nessuno.",
+        "none": "Nessun dato registrato.",
         "yes": "sì",
         "no": "no",
         "page": "Pagina {n} di {m}",
@@ -154,6 +154,51 @@ STRINGS: dict[str, dict[str, str]] = {
             "Puoi chiedere in qualsiasi momento di correggere questi dati, di cancellarli o di revocare "
             "il consenso: rivolgiti alle operatrici del centro. I dati statistici anonimi restano nei "
             "conteggi già pubblicati, che non permettono di identificarti."
+        ),
+        "about": "Come il centro tratta i tuoi dati",
+        "purposes": "Finalità",
+        "purposes_text": (
+            "Accoglierti, ascoltarti e accompagnarti nel percorso di uscita dalla violenza; tenere la "
+            "continuità tra le operatrici che ti seguono; inviarti ai servizi della rete quando lo chiedi; "
+            "produrre statistiche anonime richieste dalla legge e dalla Regione."
+        ),
+        "legal_basis": "Base giuridica",
+        "legal_basis_text": (
+            "Il tuo consenso (art. 6, par. 1, lett. a, e art. 9, par. 2, lett. a, del Regolamento), che puoi "
+            "revocare in ogni momento; per le rilevazioni statistiche, l'obbligo di legge (art. 6, par. 1, "
+            "lett. c), con dati solo aggregati e anonimi."
+        ),
+        "recipients": "Destinatari",
+        "recipients_text": (
+            "Le operatrici del centro autorizzate, per la loro parte di lavoro. I servizi della rete "
+            "antiviolenza solo con il tuo consenso (vedi «Consensi» e «Invii ai servizi della rete»). "
+            "Regione, ISTAT e rete ricevono soltanto conteggi anonimi, mai dati che ti identificano. "
+            "I dati non sono trasferiti fuori dall'Unione europea."
+        ),
+        "retention": "Per quanto tempo",
+        "retention_erase": (
+            "La scheda resta finché il percorso è aperto. Dopo la chiusura è conservata per {case}; poi "
+            "sono cancellati i dati identificativi e le note, e restano solo dati statistici che non ti "
+            "identificano. Il registro di chi ha consultato la scheda è conservato per {audit}."
+        ),
+        "retention_delete": (
+            "La scheda resta finché il percorso è aperto. Dopo la chiusura è conservata per {case}; poi è "
+            "cancellata per intero. Il registro di chi ha consultato la scheda è conservato per {audit}."
+        ),
+        "year": "{n} anno",
+        "years": "{n} anni",
+        "source": "Origine dei dati",
+        "source_text": (
+            "Da te, durante i colloqui e i contatti con il centro, e dalle operatrici che li hanno "
+            "registrati. Nessuna decisione che ti riguarda è presa in modo automatizzato."
+        ),
+        "your_rights": "I tuoi diritti",
+        "your_rights_text": (
+            "Puoi chiedere di accedere ai dati, di rettificarli, di cancellarli, di limitarne il "
+            "trattamento, di riceverli in un formato leggibile (portabilità) e di opporti al trattamento, "
+            "e puoi revocare il consenso senza conseguenze sull'aiuto che ricevi. Se ritieni che i tuoi "
+            "dati siano trattati in modo non corretto, puoi proporre reclamo al Garante per la protezione "
+            "dei dati personali (www.garanteprivacy.it, Piazza Venezia 11, 00187 Roma)."
         ),
     },
     "en": {
@@ -237,11 +282,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "shares_data": "Data shared",
         "children_placed": "Children placed with you",
         "history": "Who read or changed your file",
-        "when": "When (UTC)",
+        "when": "When (local time)",
         "who": "Who",
         "what": "Action",
         "system": "(system)",
-        "none": "None.",
+        "none": "Nothing recorded.",
         "yes": "yes",
         "no": "no",
         "page": "Page {n} of {m}",
@@ -250,6 +295,52 @@ STRINGS: dict[str, dict[str, str]] = {
             "You may ask at any time to correct these data, to erase them or to withdraw your consent: "
             "speak to the centre's staff. Anonymous statistical data stay in counts already published, "
             "which cannot identify you."
+        ),
+        "about": "How the centre processes your data",
+        "purposes": "Purposes",
+        "purposes_text": (
+            "To receive you, listen to you and support you on your way out of violence; to keep continuity "
+            "between the staff who support you; to refer you to network services when you ask; to produce "
+            "the anonymous statistics required by law and by the Region."
+        ),
+        "legal_basis": "Legal basis",
+        "legal_basis_text": (
+            "Your consent (art. 6(1)(a) and art. 9(2)(a) of the Regulation), which you may withdraw at any "
+            "time; for statistical surveys, a legal obligation (art. 6(1)(c)), with aggregated, anonymous "
+            "data only."
+        ),
+        "recipients": "Recipients",
+        "recipients_text": (
+            "The centre's authorised staff, each for her part of the work. Network services only with your "
+            "consent (see \u201cConsents\u201d and \u201cReferrals to network services\u201d). The Region, "
+            "ISTAT and the network receive anonymous counts only, never data that identify you. The data are "
+            "not transferred outside the European Union."
+        ),
+        "retention": "How long",
+        "retention_erase": (
+            "The file is kept while your pathway is open. After it is closed it is kept for {case}; then "
+            "identifying data and notes are erased, and only statistical data that do not identify you "
+            "remain. The record of who read the file is kept for {audit}."
+        ),
+        "retention_delete": (
+            "The file is kept while your pathway is open. After it is closed it is kept for {case}; then "
+            "it is deleted entirely. The record of who read the file is kept for {audit}."
+        ),
+        "year": "{n} year",
+        "years": "{n} years",
+        "source": "Source of the data",
+        "source_text": (
+            "You, in the interviews and contacts with the centre, and the staff who recorded them. No "
+            "decision about you is taken by automated means."
+        ),
+        "your_rights": "Your rights",
+        "your_rights_text": (
+            "You may ask to access the data, to correct them, to erase them, to restrict their processing, "
+            "to receive them in a readable format (portability) and to object to the processing, and you "
+            "may withdraw your consent without any effect on the help you receive. If you believe your data "
+            "are processed unlawfully, you may lodge a complaint with the Italian data protection authority, "
+            "the Garante per la protezione dei dati personali (www.garanteprivacy.it, Piazza Venezia 11, "
+            "00187 Rome)."
         ),
     },
 }
@@ -274,7 +365,7 @@ ACTIONS: dict[str, dict[str, str]] = {
         "pathway.reviewed": "verifica del percorso",
         "goal.created": "obiettivo aggiunto",
         "goal.updated": "obiettivo aggiornato",
-        "service.created": "servizio registrato",
+        "service.created": "prestazione registrata",
         "referral.created": "invio registrato",
         "referral.updated": "esito dell'invio registrato",
         "access.denied": "tentativo di accesso respinto",
@@ -304,7 +395,10 @@ ACTIONS: dict[str, dict[str, str]] = {
     },
 }
 
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 Destination = Path | str | IO[bytes]
+HEADING_ROOM = 40 * mm  # a heading, the space under it and three or four rows
+SUBHEADING_ROOM = 28 * mm
 HISTORY_LIMIT = 500  # get_case returns at most this many history entries
 
 
@@ -325,7 +419,8 @@ def subject_access_pdf(ws: Workspace, case_id: int, out: Destination, lang: str 
         }
         desks = {d.id: d.name for d in session.scalars(select(HelpDesk))}
         centre = session.get_one(Centre, 1).name
-        pdf = render(case_file, centre, names, desks, lang, issued=v.today())
+        policy = retention.policy_in(session)
+        pdf = render(case_file, centre, names, desks, lang, issued=v.today(), policy=policy)
         created = _write(pdf, out)
         try:
             audit.record(session, actor.operator_id, "case.subject_access", "case", case_file.id)
@@ -362,8 +457,13 @@ def render(
     desk_names: dict[int, str],
     lang: str = "it",
     issued: dt.date | None = None,
+    policy: retention.RetentionPolicy | None = None,
+    tz: dt.tzinfo | None = None,
 ) -> bytes:
-    """The document as bytes, from data already read and permitted (no database access here)."""
+    """The document as bytes, from data already read and permitted (no database access here).
+
+    Access times are stored in UTC and printed in `tz` (default: this PC's zone), as she lives them.
+    """
     register_fonts()
     s = STRINGS[lang]
     styles = make_styles()
@@ -381,7 +481,10 @@ def render(
     )
     frame = content_frame(PORTRAIT)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = _story(case_file, centre, operator_names, desk_names, lang, issued or dt.date.today(), styles)
+    b = _Builder(styles, lang, tz)
+    _story(b, case_file, centre, operator_names, desk_names, issued or dt.date.today())
+    _about(b, policy or retention.RetentionPolicy())
+    story = b.story
     decor = Decor(title=s["title"], right=case_file.code, footer_note=s["confidential"], page_fmt=s["page"])
     doc.build(story, canvasmaker=numbered_canvas(decor))
     return buffer.getvalue()
@@ -390,16 +493,19 @@ def render(
 class _Builder:
     """Small helpers around the shared report styles: headings, key-value blocks and tables."""
 
-    def __init__(self, styles: Styles, lang: str) -> None:
-        self.styles, self.lang, self.s = styles, lang, STRINGS[lang]
+    def __init__(self, styles: Styles, lang: str, tz: dt.tzinfo | None = None) -> None:
+        self.styles, self.lang, self.s, self.tz = styles, lang, STRINGS[lang], tz
         self.width = PORTRAIT[0] - 2 * MARGIN_X
         self.story: list[Flowable] = []
 
+    # A heading never ends a page: with less room left than it needs and a few lines of what it introduces,
+    # it starts the next page. Not keepWithNext: that would carry a whole long table over, leaving a page
+    # two-thirds empty before a table that would have begun there and continued.
     def heading(self, key: str) -> None:
-        self.story.append(Paragraph(markup(self.s[key]), self.styles.h1))
+        self.story += [CondPageBreak(HEADING_ROOM), Paragraph(markup(self.s[key]), self.styles.h1)]
 
     def sub(self, text: str) -> None:
-        self.story.append(Paragraph(markup(text), self.styles.h2))
+        self.story += [CondPageBreak(SUBHEADING_ROOM), Paragraph(markup(text), self.styles.h2)]
 
     def para(self, text: str, style: Any = None) -> None:
         self.story.append(Paragraph(markup(text).replace("\n", "<br/>"), style or self.styles.body))
@@ -455,15 +561,26 @@ class _Builder:
         table.setStyle(TableStyle(style))
         self.story.append(table)
 
-    # value formatting
+    # value formatting: one date format per language, narrow enough for table cells
     def date(self, day: dt.date | None) -> str:
-        return format_date(day, self.lang) if day is not None else ""
-
-    def short(self, day: dt.date | None) -> str:
-        """Dates inside table cells: narrow enough not to wrap."""
         if day is None:
             return ""
-        return day.strftime("%d/%m/%Y") if self.lang == "it" else day.isoformat()
+        if self.lang == "it":
+            return f"{day.day:02d}/{day.month:02d}/{day.year}"
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+    short = date
+
+    def moment(self, stored_utc: str) -> str:
+        """An audit time (naive UTC as stored) in local time: the date as elsewhere, then hh:mm."""
+        at = dt.datetime.fromisoformat(stored_utc)
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=dt.UTC)
+        local = at.astimezone(self.tz)
+        return f"{self.date(local.date())} {local:%H:%M}"
+
+    def years(self, n: int) -> str:
+        return self.s["year" if n == 1 else "years"].format(n=n)
 
     def code(self, list_name: str, code: str | None) -> str:
         return label(list_name, code, self.lang) if code else ""
@@ -480,16 +597,9 @@ class _Builder:
 
 
 def _story(
-    f: CaseFile,
-    centre: str,
-    names: dict[int, str],
-    desks: dict[int, str],
-    lang: str,
-    issued: dt.date,
-    styles: Styles,
-) -> list[Flowable]:
-    b = _Builder(styles, lang)
-    s = b.s
+    b: _Builder, f: CaseFile, centre: str, names: dict[int, str], desks: dict[int, str], issued: dt.date
+) -> None:
+    s, styles, lang = b.s, b.styles, b.lang
     b.story += [
         Paragraph(markup(s["title"]), styles.cover_title),
         Paragraph(markup(s["subtitle"]), styles.cover_subtitle),
@@ -642,7 +752,7 @@ def _story(
             ]
             for x in sorted(f.services, key=lambda x: (x.date, x.id))
         ],
-        [0.14, 0.2, 0.11, 0.08, 0.14, 0.13, 0.2],
+        [0.13, 0.2, 0.11, 0.1, 0.14, 0.13, 0.19],  # "Minutes" whole in its column
     )
 
     b.heading("referrals")
@@ -669,7 +779,7 @@ def _story(
         ["when", "who", "what"],
         [
             [
-                h.at[:16],
+                b.moment(h.at),
                 names.get(h.operator_id, s["system"]) if h.operator_id is not None else s["system"],
                 actions.get(h.action, h.action),
             ]
@@ -679,7 +789,23 @@ def _story(
     )
     if len(f.history) >= HISTORY_LIMIT:
         b.para(s["history_limit"].format(n=len(f.history)), styles.note)
-    return b.story
+
+
+def _about(b: _Builder, policy: retention.RetentionPolicy) -> None:
+    """What art. 15 asks beside the data: purposes, basis, recipients, retention, rights, source."""
+    s = b.s
+    b.heading("about")
+    kept = s["retention_delete" if policy.full_deletion else "retention_erase"]
+    for title, text in (
+        ("purposes", s["purposes_text"]),
+        ("legal_basis", s["legal_basis_text"]),
+        ("recipients", s["recipients_text"]),
+        ("retention", kept.format(case=b.years(policy.case_years), audit=b.years(policy.audit_years))),
+        ("source", s["source_text"]),
+        ("your_rights", s["your_rights_text"]),
+    ):
+        b.sub(s[title])
+        b.para(text)
 
 
 __all__ = ["ACTIONS", "STRINGS", "render", "subject_access_pdf"]

@@ -43,7 +43,8 @@ class _Reporter(QObject):
                 QCoreApplication.translate(
                     "ErrorDialog",
                     "Something went wrong and the last action was not completed. Nothing was half-saved. "
-                    "If it happens again, note what you were doing and tell your administrator.",
+                    "If it happens again, note what you were doing and the technical detail, and tell whoever "
+                    "looks after Ascolto for your centre.",
                 ),
                 messages.Icon.Critical,
                 QCoreApplication.translate("ErrorDialog", "Technical detail: {kind}").format(kind=type_name),

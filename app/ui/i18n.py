@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.services.errors import CONTEXT, UserError
 
@@ -21,6 +21,13 @@ _running: list[str] = []  # the language install_translators last installed
 def running_language() -> str:
     """The language the interface is shown in now (`--language` may differ from the saved setting)."""
     return _running[-1] if _running else "it"
+
+# Qt's own Italian catalogue (qtbase_it) predates the mnemonics of two labels of its file dialog, which
+# Qt 6 writes "&Look in:" and "Files of &type:", so they stayed English: our catalogue carries them.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def install_translators(app: QCoreApplication, language: str) -> str:

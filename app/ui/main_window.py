@@ -60,19 +60,19 @@ class NoticeBanner(QFrame):
 class FailedAttemptsBanner(NoticeBanner):
     """Non-modal notice after unlock: someone may have tried her account."""
 
-    def __init__(self, failures: int, parent: QWidget | None = None) -> None:
+    def __init__(self, failures: int, parent: QWidget | None = None, administrator: bool = False) -> None:
         super().__init__("", parent)
-        if failures == 1:  # Italian, like English, has one singular and one plural form
-            text = self.tr(
-                "1 failed login attempt on your account since your last login. "
-                "If it was not you, tell your administrator."
-            )
+        if administrator:  # "tell your administrator" would send her to herself
+            advice = self.tr("If it was not you, change your password now.")
         else:
-            text = self.tr(
-                "{count} failed login attempts on your account since your last login. "
-                "If it was not you, tell your administrator."
-            ).format(count=failures)
-        self.text.setText(text)
+            advice = self.tr("If it was not you, tell your administrator.")
+        if failures == 1:  # Italian, like English, has one singular and one plural form
+            text = self.tr("1 failed login attempt on your account since your last login.")
+        else:
+            text = self.tr("{count} failed login attempts on your account since your last login.").format(
+                count=failures
+            )
+        self.text.setText(f"{text} {advice}")
 
 
 class MainWindow(QMainWindow):
@@ -123,7 +123,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         if info.failed_attempts:
-            self.banner = FailedAttemptsBanner(info.failed_attempts)
+            self.banner = FailedAttemptsBanner(
+                info.failed_attempts, administrator=info.actor.role is Role.AMMINISTRATRICE
+            )
             holder = QHBoxLayout()
             holder.setContentsMargins(16, 12, 16, 0)
             holder.addWidget(self.banner)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt, Signal, Slot
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -37,7 +37,8 @@ def grouped(key: str) -> str:
 
 def _choose_pdf_path(parent: QWidget, title: str) -> str:
     """A seam: tests replace it to avoid the modal file dialog."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, "ascolto-recovery-key.pdf", "PDF (*.pdf)")
+    suggested = Path.home() / QCoreApplication.translate("RecoveryKeyPanel", "ascolto-recovery-key.pdf")
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +105,33 @@ def test_reminder_days_are_saved(qtbot: Any, controller: AppController) -> None:
 
     assert controller.workspace is not None
     assert backup.backup_status(controller.workspace).reminder_days == 30
+
+
+class _Volume:
+    """What backup_start_folder reads of a QStorageInfo."""
+
+    def __init__(self, root: str, read_only: bool = False) -> None:
+        self.root, self.read_only = root, read_only
+
+    def isValid(self) -> bool:
+        return True
+
+    def isReady(self) -> bool:
+        return True
+
+    def isReadOnly(self) -> bool:
+        return self.read_only
+
+    def rootPath(self) -> str:
+        return self.root
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux mount points")
+def test_the_folder_dialog_opens_on_a_usb_stick_or_home_never_in_the_data_folder() -> None:
+    from app.ui.pages.backup import backup_start_folder
+
+    stick = _Volume("/media/anna/CHIAVETTA")
+    system = [_Volume("/"), _Volume("/home"), _Volume("/media/anna/CDROM", read_only=True)]
+    assert backup_start_folder(system) == Path.home()  # type: ignore[arg-type]
+    assert backup_start_folder([*system, stick]) == Path("/media/anna/CHIAVETTA")  # type: ignore[arg-type]
+    assert backup_start_folder([_Volume("/run/media/anna/USB")]) == Path("/run/media/anna/USB")  # type: ignore[list-item]

@@ -184,3 +184,18 @@ def test_overlapping_release_is_refused_before_any_file_dialog(
     assert messages.answered and "subtracted" in messages.answered[-1]
     assert files._next == [tmp_path / "one.json"]  # the file dialog was never reached
     assert not (tmp_path / "one.json").exists()
+
+
+def test_a_period_not_ended_says_so_above_the_tables(qtbot: Any, demo_controller: AppController) -> None:
+    from datetime import date
+
+    from app.reports.periods import parse_period
+
+    page = reports_page(qtbot, demo_controller)
+    page.period.set_period(parse_period(str(date.today().year)))
+    preview(qtbot, page)
+    day = date.today().strftime("%d/%m/%Y")
+    assert page.summary.text().startswith(f"The period has not ended yet: data as of {day}.")
+    page.period.set_period(parse_period(str(date.today().year - 1)))
+    preview(qtbot, page)
+    assert "not ended" not in page.summary.text()

@@ -49,6 +49,10 @@ def test_retention_lists_due_cases_and_applies_after_confirmation(
     assert tab.result.text().startswith("Done")
     assert demo_controller.workspace is not None
     assert not retention.due_records(demo_controller.workspace).erase
+    assert tab.case_years.suffix() == " year" and tab.audit_years.suffix() == " years"  # not "1 years"
+    click(qtbot, tab.check_button)  # a new check: the line about the last run goes
+    wait_idle(qtbot)
+    assert not tab.result.text()
 
 
 def test_retention_apply_can_be_declined(qtbot: Any, demo_controller: AppController) -> None:

@@ -98,6 +98,27 @@ def test_italian_is_installed_for_ui_and_service_texts(italian: None) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"  # Qt's own buttons too
 
 
+def test_qt_own_dialogs_speak_italian(italian: None, qtbot: Any) -> None:
+    """Qt's file dialog (the non-native one of Linux) and message boxes: no English word left.
+
+    Qt's Italian catalogue lacks the file dialog's "&Look in:" and "Files of &type:"; ours carries them.
+    """
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    dialog = QFileDialog(None, "Salva")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Cerca in:"
+    assert labels["fileNameLabel"] == "&Nome del file:"
+    assert labels["fileTypeLabel"] == "&Tipo di file:"
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    assert sorted(button.text() for button in box.buttons()) == ["Annulla", "Salva"]
+
+
 def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
     """Extract the strings of the code as it is now: none may be missing from the checked-in .ts."""
     fresh = tmp_path / update.TS_FILE.name

@@ -37,6 +37,7 @@ def test_wrong_then_right_password(qtbot: Any, controller: AppController) -> Non
     assert controller.shell.stack.currentWidget() is window
     assert window.banner is not None and window.banner.isVisible()
     assert window.banner.text.text().startswith("1 failed login attempt on your account")
+    assert window.banner.text.text().endswith("If it was not you, tell your administrator.")
     assert window.who.text() == f"{OPERATOR['full_name']}  ·  Operator  ·  {CENTRE['desk_name']}"
 
 
@@ -54,6 +55,7 @@ def test_login_delayed_after_four_failures(qtbot: Any, controller: AppController
     assert not screen.message.isVisible()
     window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
     assert window.banner is not None and window.banner.text.text().startswith("4 failed login attempts")
+    assert window.banner.text.text().endswith("change your password now.")  # not "tell your administrator"
 
 
 def test_enter_in_user_name_moves_to_password(qtbot: Any, controller: AppController) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,6 +30,29 @@ from app.ui.widgets.action_box import action_box, page_layout
 from app.ui.widgets.progress import ProgressBridge
 from app.ui.widgets.styles import PAGE_STYLE, moment_text
 
+
+def backup_start_folder(volumes: Iterable[QStorageInfo] | None = None) -> Path:
+    """Where the folder dialog opens: a plugged-in USB stick or disk, as the page asks, else the home folder.
+
+    Never the data folder's own backups folder: a backup there dies with the PC it should outlive.
+    """
+    for volume in QStorageInfo.mountedVolumes() if volumes is None else volumes:
+        if volume.isValid() and volume.isReady() and not volume.isReadOnly():
+            root = Path(volume.rootPath())
+            if _removable(root):
+                return root
+    return Path.home()
+
+
+def _removable(root: Path) -> bool:
+    if sys.platform == "win32":
+        import ctypes
+
+        drive_removable = 2
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(str(root)) == drive_removable)  # type: ignore[attr-defined]
+    if sys.platform == "darwin":
+        return root.parts[:2] == ("/", "Volumes")
+    return root.parts[:2] in (("/", "media"), ("/", "mnt")) or root.parts[:3] == ("/", "run", "media")
 
 class BackupTab(QWidget):
     """Emits `backed_up` after a backup, `restored(SessionInfo)` after a restore (the controller reopens
@@ -131,7 +158,7 @@ class BackupTab(QWidget):
     # --- backing up ----------------------------------------------------------------------------------------
     @Slot()
     def back_up(self) -> None:
-        folder = files.folder(self, self.tr("Choose where to save the backup"), self.workspace.backups_dir)
+        folder = files.folder(self, self.tr("Choose where to save the backup"), backup_start_folder())
         if folder is None:
             return
         bridge = ProgressBridge(self.progress)

@@ -88,7 +88,7 @@ class NetworkPage(QWidget):
         self.import_button.setObjectName("primary")
         self.trust_button = QPushButton(self.tr("&Check and trust the key…"))
         self.remove_button = QPushButton(self.tr("Re&move from the list"))
-        self.report_button = QPushButton(self.tr("&Print network report…"))
+        self.report_button = QPushButton(self.tr("&Save the network report as PDF…"))
         self.import_button.clicked.connect(self.import_packages)
         self.trust_button.clicked.connect(self.trust_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -276,7 +276,7 @@ class NetworkPage(QWidget):
         path = files.save_file(
             self,
             self.tr("Save the network report"),
-            Path.home() / "network-report.pdf",
+            Path.home() / self.tr("network-report.pdf"),
             self.tr("PDF documents (*.pdf)"),
         )
         if path is None:

@@ -26,10 +26,12 @@ from app.ui.i18n import role_label
 
 
 def local_time(moment: datetime) -> str:
-    """Stored times are naive UTC; show them in local time, in the locale's short format."""
+    """Stored times are naive UTC; show them in local time, in the locale's short format, but with a
+    four-digit year (Italian's short format writes 01/12/26)."""
     local = moment.replace(tzinfo=UTC).astimezone()
     stamp = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    fmt = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    return QLocale().toString(stamp, fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy"))
 
 
 class OperatorsTab(QWidget):

@@ -26,6 +26,7 @@ from app.services.accounts import HelpDeskInfo
 from app.services.reports import ExportResult, ReportData
 from app.services.workspace import Workspace
 from app.ui import operations
+from app.ui.dates import format_date
 from app.ui.dialogs import files
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
@@ -39,6 +40,7 @@ def ui_language() -> str:
 
 
 def file_stem(data: ReportData, kind: str) -> str:
+    """A default file name in the language of the UI: `kind` arrives translated (Italian "report" stays, "package" becomes "pacchetto")."""
     return f"{kind}-{data.period.code.replace('..', '_')}"
 
 
@@ -195,10 +197,18 @@ class ReportsPage(QWidget):
             summary = self.tr(
                 "{period} was released on {day}: these are the figures as released. The data changed "
                 "since; the changes will count from the next period on."
-            ).format(period=data.period.label(data.lang), day=data.release.released_at.date().isoformat())
+            ).format(period=data.period.label(data.lang), day=format_date(data.release.released_at.date()))
         else:
             summary = self.tr("{period} was released on {day}: these are the figures as released.").format(
-                period=data.period.label(data.lang), day=data.release.released_at.date().isoformat()
+                period=data.period.label(data.lang), day=format_date(data.release.released_at.date())
+            )
+        if data.data_as_of is not None:  # partial figures must not pass for the whole period
+            summary = (
+                self.tr("The period has not ended yet: data as of {day}.").format(
+                    day=format_date(data.data_as_of)
+                )
+                + "\n"
+                + summary
             )
         self.summary.setText(summary)
         self._set_actions(True)
@@ -220,7 +230,7 @@ class ReportsPage(QWidget):
         path = files.save_file(
             self,
             self.tr("Save the report as PDF"),
-            Path.home() / f"{file_stem(data, 'report')}.pdf",
+            Path.home() / (file_stem(data, self.tr("report")) + ".pdf"),
             self.tr("PDF documents (*.pdf)"),
         )
         if path is None:
@@ -239,7 +249,7 @@ class ReportsPage(QWidget):
 
     def _print(self, data: ReportData) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(file_stem(data, "report"))
+        printer.setDocName(file_stem(data, self.tr("report")))
         if not reports_print.exec_print_dialog(printer, self.window()):
             return
         workspace = self.workspace
@@ -261,7 +271,7 @@ class ReportsPage(QWidget):
         path = files.save_file(
             self,
             self.tr("Export the signed package"),
-            Path.home() / f"{file_stem(data, 'package')}.json",
+            Path.home() / (file_stem(data, self.tr("package")) + ".json"),
             self.tr("Signed packages (*.json)"),
         )
         if path is None:

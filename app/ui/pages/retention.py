@@ -45,6 +45,14 @@ class RetentionTab(QWidget):
             "contact_months", self.tr(" months"), self.tr("Keep contact-only records for months")
         )
         self.audit_years = _spin("audit_years", self.tr(" years"), self.tr("Keep audit events for years"))
+        for spin, one, many in (  # "1 anno", not "1 anni"
+            (self.case_years, self.tr(" year"), self.tr(" years")),
+            (self.contact_months, self.tr(" month"), self.tr(" months")),
+            (self.audit_years, self.tr(" year"), self.tr(" years")),
+        ):
+            spin.valueChanged.connect(
+                lambda value, spin=spin, one=one, many=many: spin.setSuffix(one if value == 1 else many)
+            )
         self.full_deletion = QCheckBox(self.tr("Delete whole closed cases (not only identity and notes)"))
         self.save_button = QPushButton(self.tr("Sa&ve policy"))
         self.save_button.clicked.connect(self.save_policy)
@@ -82,7 +90,7 @@ class RetentionTab(QWidget):
         self.due_list.setAccessibleName(self.tr("Cases due"))
         self.due_list.setMinimumHeight(90)
         self.check_button = QPushButton(self.tr("&Check again"))
-        self.check_button.clicked.connect(self.refresh_due)
+        self.check_button.clicked.connect(self.check_again)
         self.apply_button = QPushButton(self.tr("&Apply…"))
         self.apply_button.setObjectName("primary")
         self.apply_button.setEnabled(False)
@@ -135,6 +143,7 @@ class RetentionTab(QWidget):
     def save_policy(self) -> None:
         workspace, policy = self.workspace, self.policy()
         self.saved.clear()
+        self.result.clear()
         operations.run(self, lambda: retention.set_policy(workspace, policy), lambda _none: self._saved())
 
     def _saved(self) -> None:
@@ -142,6 +151,12 @@ class RetentionTab(QWidget):
         self.refresh_due()
 
     # --- what is due ------------------------------------------------------------------------------------------
+    @Slot()
+    def check_again(self) -> None:
+        """A new check: the line about an earlier run would read as the result of this one."""
+        self.result.clear()
+        self.refresh_due()
+
     @Slot()
     def refresh_due(self) -> None:
         workspace = self.workspace

@@ -721,6 +721,455 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>no password on standard input</source>
+        <translation>nessuna password sullo standard input</translation>
+    </message>
+    <message>
+        <source>no terminal to ask for the password: use --password-stdin</source>
+        <translation>nessun terminale in cui chiedere la password: usa --password-stdin</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Ripeti la password: </translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>le due password sono diverse</translation>
+    </message>
+    <message>
+        <source>--user is required</source>
+        <translation>serve --user</translation>
+    </message>
+    <message>
+        <source>{n} failed attempts since your last login.</source>
+        <translation>{n} tentativi falliti dal tuo ultimo accesso.</translation>
+    </message>
+    <message>
+        <source>Password for the first administrator: </source>
+        <translation>Password della prima amministratrice: </translation>
+    </message>
+    <message>
+        <source>Created the Ascolto data folder {folder}.</source>
+        <translation>Creata la cartella dei dati di Ascolto {folder}.</translation>
+    </message>
+    <message>
+        <source>RECOVERY KEY (shown only now; print it or write it down and keep it locked away):</source>
+        <translation>CHIAVE DI RECUPERO (mostrata solo ora; stampala o scrivila e tienila sotto chiave):</translation>
+    </message>
+    <message>
+        <source>It opens the database if every password is forgotten. Anyone holding it can read everything.</source>
+        <translation>Apre l&apos;archivio se tutte le password sono dimenticate. Chiunque la possieda può leggere tutto.</translation>
+    </message>
+    <message>
+        <source>verification failed: {checks}</source>
+        <translation>verifica non superata: {checks}</translation>
+    </message>
+    <message>
+        <source>Password for the demo administrator: </source>
+        <translation>Password dell&apos;amministratrice della demo: </translation>
+    </message>
+    <message>
+        <source>Created the demo data folder {folder}; recovery key: {key}</source>
+        <translation>Creata la cartella dei dati di prova {folder}; chiave di recupero: {key}</translation>
+    </message>
+    <message>
+        <source>{refusal} Nothing was added: choose another --data-dir, or add --into-real-archive if you really mean to mix them</source>
+        <translation>{refusal} Non è stato aggiunto nulla: scegli un&apos;altra --data-dir, oppure aggiungi --into-real-archive se vuoi davvero mescolarli</translation>
+    </message>
+    <message>
+        <source>Added {cases} cases, {contacts} contacts, {intakes} interviews, {services} services and {referrals} referrals over {years} years.</source>
+        <translation>Aggiunti {cases} casi, {contacts} contatti, {intakes} colloqui, {services} prestazioni e {referrals} invii in {years} anni.</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {path} ({cases} cases, schema {schema})</source>
+        <translation>Backup scritto e verificato: {path} ({cases} casi, schema {schema})</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Nuova password: </translation>
+    </message>
+    <message>
+        <source>Restored the backup of {created} into {folder}; the previous database was kept in its backups folder.</source>
+        <translation>Ripristinato il backup del {created} in {folder}; l&apos;archivio precedente è conservato nella sua cartella dei backup.</translation>
+    </message>
+    <message>
+        <source>Report for {period} written to {path} ({hidden} values hidden).</source>
+        <translation>Report per {period} scritto in {path} ({hidden} valori nascosti).</translation>
+    </message>
+    <message>
+        <source>The period has not ended yet: data as of {day}.</source>
+        <translation>Il periodo non è ancora concluso: dati al {day}.</translation>
+    </message>
+    <message>
+        <source>This period was first released on {day}: the same figures were written again.</source>
+        <translation>Questo periodo è stato rilasciato la prima volta il {day}: sono stati riscritti gli stessi numeri.</translation>
+    </message>
+    <message>
+        <source>The data changed since; the changes will count from the next period on.</source>
+        <translation>Da allora i dati sono cambiati; le modifiche conteranno dal prossimo periodo.</translation>
+    </message>
+    <message>
+        <source>Signed package: {path}</source>
+        <translation>Pacchetto firmato: {path}</translation>
+    </message>
+    <message>
+        <source>Preview of exactly what it contains: {path}</source>
+        <translation>Anteprima esatta del contenuto: {path}</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint (for the network coordinator to confirm): {fingerprint}</source>
+        <translation>Impronta della chiave di firma (da far confermare alla coordinatrice della rete): {fingerprint}</translation>
+    </message>
+    <message>
+        <source>the signing key of {centre} ({file}) is not trusted yet: fingerprint {fingerprint}. Compare it with the sender, then run again with --trust-new</source>
+        <translation>la chiave di firma di {centre} ({file}) non è ancora fidata: impronta {fingerprint}. Confrontala con chi l&apos;ha inviata, poi esegui di nuovo con --trust-new</translation>
+    </message>
+    <message>
+        <source>Trusted the key of {centre}: {fingerprint}</source>
+        <translation>Chiave di {centre} accettata come fidata: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Network report for {period} from {n} packages written to {path}</source>
+        <translation>Report della rete per {period} da {n} pacchetti scritto in {path}</translation>
+    </message>
+    <message>
+        <source>Policy: closed cases {case_years} years after closure ({mode}), contact-only records {contact_months} months, audit events {audit_years} years.</source>
+        <translation>Regole: casi chiusi {case_years} anni dopo la chiusura ({mode}), contatti senza scheda {contact_months} mesi, eventi del registro {audit_years} anni.</translation>
+    </message>
+    <message>
+        <source>full deletion</source>
+        <translation>eliminazione per intero</translation>
+    </message>
+    <message>
+        <source>erase identity and notes</source>
+        <translation>anonimizzazione: cancellazione dei dati identificativi e delle note</translation>
+    </message>
+    <message>
+        <source>delete the case</source>
+        <translation>eliminazione per intero del caso</translation>
+    </message>
+    <message>
+        <source>  {code}  closed {day}: {action}</source>
+        <translation>  {code}  chiuso il {day}: {action}</translation>
+    </message>
+    <message>
+        <source>Closed cases due: {n}</source>
+        <translation>Casi chiusi da trattare: {n}</translation>
+    </message>
+    <message>
+        <source>Contact-only records to reduce (operator and time of entry removed): {n}</source>
+        <translation>Contatti senza scheda da ridurre (tolti operatrice e ora di inserimento): {n}</translation>
+    </message>
+    <message>
+        <source>Audit events to remove (older than {day}): {n}</source>
+        <translation>Eventi del registro da rimuovere (anteriori al {day}): {n}</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>Non c&apos;è nulla da fare.</translation>
+    </message>
+    <message>
+        <source>Apply now? This cannot be undone. [y/N] </source>
+        <translation>Applicare ora? Non si può annullare. [s/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>Done: {erased} identities erased, {deleted} cases deleted, {contacts} contacts reduced, {events} audit events removed.</source>
+        <translation>Fatto: {erased} dati identificativi cancellati, {deleted} casi eliminati, {contacts} contatti ridotti, {events} eventi del registro rimossi.</translation>
+    </message>
+    <message>
+        <source>No longer due, left unchanged: {codes}</source>
+        <translation>Non più da trattare, lasciati invariati: {codes}</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose another file name</source>
+        <translation>{path} esiste già: scegli un altro nome di file</translation>
+    </message>
+    <message>
+        <source>no case {code} that you can open</source>
+        <translation>nessun caso {code} che tu possa aprire</translation>
+    </message>
+    <message>
+        <source>Written: {path}. It holds her personal data: hand it to her and keep no copy.</source>
+        <translation>Scritto: {path}. Contiene i suoi dati personali: consegnalo a lei e non tenerne copia.</translation>
+    </message>
+    <message>
+        <source>data folder (default: $ASCOLTO_HOME or the platform&apos;s data folder)</source>
+        <translation>cartella dei dati (predefinita: $ASCOLTO_HOME o la cartella dei dati del sistema)</translation>
+    </message>
+    <message>
+        <source>data folder (default: $ASCOLTO_HOME or the platform&apos;s data folder); before or after the command, the same</source>
+        <translation>cartella dei dati (predefinita: $ASCOLTO_HOME o la cartella dei dati del sistema); prima o dopo il comando, è lo stesso</translation>
+    </message>
+    <message>
+        <source>user name of the operator</source>
+        <translation>nome utente dell&apos;operatrice</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of standard input</source>
+        <translation>legge la password dalla prima riga dello standard input</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>argomenti posizionali</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opzioni</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>mostra questo aiuto ed esce</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>mostra la versione del programma ed esce</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: errore: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>servono i seguenti argomenti: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>argomenti non riconosciuti: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>scelta non valida: %(value)r (scegli tra %(choices)s)</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>serve un argomento</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argomento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valore %(type)s non valido: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opzione ambigua: %(option)s può corrispondere a %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>argomento esplicito ignorato %r</translation>
+    </message>
+    <message>
+        <source>Ascolto: encrypted case records for anti-violence centres.</source>
+        <translation>Ascolto: schede cifrate per i centri antiviolenza.</translation>
+    </message>
+    <message>
+        <source>language of the application and of its messages (default: the saved choice of the GUI; on the command line ASCOLTO_LANG, else the locale, else Italian)</source>
+        <translation>lingua dell&apos;applicazione e dei suoi messaggi (predefinita: la scelta salvata dell&apos;interfaccia; dalla riga di comando ASCOLTO_LANG, altrimenti la lingua del sistema, altrimenti l&apos;italiano)</translation>
+    </message>
+    <message>
+        <source>set up a new data folder with its first administrator</source>
+        <translation>prepara una nuova cartella dei dati con la prima amministratrice</translation>
+    </message>
+    <message>
+        <source>name of the centre (CAV)</source>
+        <translation>nome del centro (CAV)</translation>
+    </message>
+    <message>
+        <source>2-6 letter prefix of case codes, e.g. BG (default CAV)</source>
+        <translation>prefisso di 2-6 lettere dei codici dei casi, ad es. BG (predefinito CAV)</translation>
+    </message>
+    <message>
+        <source>name of the first help desk</source>
+        <translation>nome del primo sportello</translation>
+    </message>
+    <message>
+        <source>full name of the first administrator</source>
+        <translation>nome e cognome della prima amministratrice</translation>
+    </message>
+    <message>
+        <source>check page integrity, database structure and the audit chain</source>
+        <translation>controlla l&apos;integrità delle pagine, la struttura dell&apos;archivio e la catena del registro</translation>
+    </message>
+    <message>
+        <source>write a verified encrypted backup file into a folder</source>
+        <translation>scrive in una cartella un file di backup cifrato e verificato</translation>
+    </message>
+    <message>
+        <source>folder for the backup file, e.g. a USB stick</source>
+        <translation>cartella per il file di backup, ad es. una chiavetta USB</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup (the current one is kept aside)</source>
+        <translation>sostituisce l&apos;archivio con un backup (quello attuale è messo da parte)</translation>
+    </message>
+    <message>
+        <source>the .ascbak backup file</source>
+        <translation>il file di backup .ascbak</translation>
+    </message>
+    <message>
+        <source>read the recovery key of the backup from the first line of standard input, then a new password</source>
+        <translation>legge la chiave di recupero del backup dalla prima riga dello standard input, poi una nuova password</translation>
+    </message>
+    <message>
+        <source>print the PDF report of a period (aggregates only, disclosure-controlled)</source>
+        <translation>stampa il report PDF di un periodo (solo dati aggregati, con controllo della riservatezza)</translation>
+    </message>
+    <message>
+        <source>write a signed aggregate package and its PDF preview</source>
+        <translation>scrive un pacchetto aggregato firmato e la sua anteprima PDF</translation>
+    </message>
+    <message>
+        <source>2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15</source>
+        <translation>2026, 2026-H1, 2026-Q3, 2026-07 oppure 2026-01-01..2026-03-15</translation>
+    </message>
+    <message>
+        <source>help desk name (repeat for several; default all)</source>
+        <translation>nome dello sportello (ripeti per più sportelli; predefinito tutti)</translation>
+    </message>
+    <message>
+        <source>file to write</source>
+        <translation>file da scrivere</translation>
+    </message>
+    <message>
+        <source>language of the report (default: that of the messages)</source>
+        <translation>lingua del report (predefinita: quella dei messaggi)</translation>
+    </message>
+    <message>
+        <source>merge signed packages and print the network report</source>
+        <translation>unisce i pacchetti firmati e stampa il report della rete</translation>
+    </message>
+    <message>
+        <source>package files (.json)</source>
+        <translation>file dei pacchetti (.json)</translation>
+    </message>
+    <message>
+        <source>PDF file to write</source>
+        <translation>file PDF da scrivere</translation>
+    </message>
+    <message>
+        <source>trust signing keys seen for the first time (check fingerprints!)</source>
+        <translation>accetta come fidate le chiavi di firma viste per la prima volta (controlla le impronte!)</translation>
+    </message>
+    <message>
+        <source>list (and with --apply carry out) what the retention policy says is due</source>
+        <translation>elenca (e con --apply esegue) ciò che le regole di conservazione prevedono</translation>
+    </message>
+    <message>
+        <source>erase or remove what is due, after a y/N confirmation</source>
+        <translation>cancella o rimuove ciò che è previsto, dopo una conferma s/N</translation>
+    </message>
+    <message>
+        <source>with --apply: do not ask for confirmation</source>
+        <translation>con --apply: non chiede conferma</translation>
+    </message>
+    <message>
+        <source>PDF of everything held on one woman, to hand to her</source>
+        <translation>PDF di tutti i dati conservati su una donna, da consegnare a lei</translation>
+    </message>
+    <message>
+        <source>case code, e.g. BG-2026-0042</source>
+        <translation>codice del caso, ad es. BG-2026-0042</translation>
+    </message>
+    <message>
+        <source>the PDF file to write (must not exist yet)</source>
+        <translation>il file PDF da scrivere (non deve esistere già)</translation>
+    </message>
+    <message>
+        <source>language of the document (default: that of the messages)</source>
+        <translation>lingua del documento (predefinita: quella dei messaggi)</translation>
+    </message>
+    <message>
+        <source>add realistic synthetic cases (seeded) for training and benchmarks</source>
+        <translation>aggiunge casi sintetici realistici (riproducibili) per la formazione e le misure</translation>
+    </message>
+    <message>
+        <source>number of women (default 200)</source>
+        <translation>numero di donne (predefinito 200)</translation>
+    </message>
+    <message>
+        <source>random seed: the same seed gives the same data</source>
+        <translation>seme casuale: lo stesso seme dà gli stessi dati</translation>
+    </message>
+    <message>
+        <source>years of history (default 3)</source>
+        <translation>anni di storia (predefinito 3)</translation>
+    </message>
+    <message>
+        <source>centre name if the folder is new</source>
+        <translation>nome del centro se la cartella è nuova</translation>
+    </message>
+    <message>
+        <source>add synthetic cases even to a folder holding cases the demo did not make (a real archive?)</source>
+        <translation>aggiunge casi sintetici anche a una cartella con casi non creati dalla demo (un archivio reale?)</translation>
+    </message>
+    <message>
+        <source>time the services on SQLCipher and on plain SQLite (builds synthetic data once)</source>
+        <translation>misura i tempi dei servizi su SQLCipher e su SQLite semplice (crea i dati sintetici una volta)</translation>
+    </message>
+    <message>
+        <source>a tenth of the scale: 10k women instead of 100k</source>
+        <translation>un decimo della scala: 10.000 donne invece di 100.000</translation>
+    </message>
+    <message>
+        <source>also write the results as JSON</source>
+        <translation>scrive anche i risultati in JSON</translation>
+    </message>
+    <message>
+        <source>folder caching the generated databases (default ./bench-data)</source>
+        <translation>cartella che conserva gli archivi generati (predefinita ./bench-data)</translation>
+    </message>
+    <message>
+        <source>runs per workload, medians reported (default 5)</source>
+        <translation>esecuzioni per carico, riportate le mediane (predefinito 5)</translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation>non è un numero intero: {text}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>deve essere tra {low} e {high}</translation>
+    </message>
+    <message>
+        <source>{command} does not use --data-dir</source>
+        <translation>{command} non usa --data-dir</translation>
+    </message>
+    <message>
+        <source>--data-dir given twice with different folders: {first} and {second}</source>
+        <translation>--data-dir indicata due volte con cartelle diverse: {first} e {second}</translation>
+    </message>
+    <message>
+        <source>ascolto: error: {message}</source>
+        <translation>ascolto: errore: {message}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrotto</translation>
+    </message>
+    <message>
+        <source>unexpected failure ({kind}); nothing was changed. Set ASCOLTO_DEBUG=1 for details.</source>
+        <translation>errore imprevisto ({kind}); non è stato cambiato nulla. Imposta ASCOLTO_DEBUG=1 per i dettagli.</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>Close case {code}</source>
@@ -959,7 +1408,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>given</source>
-        <translation>dato</translation>
+        <translation>concesso</translation>
     </message>
     <message>
         <source>withdrawn</source>
@@ -1146,8 +1595,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Errore imprevisto</translation>
     </message>
     <message>
-        <source>Something went wrong and the last action was not completed. Nothing was half-saved. If it happens again, note what you were doing and tell your administrator.</source>
-        <translation>Qualcosa non ha funzionato e l’ultima operazione non è stata completata. Nulla è stato salvato a metà. Se succede di nuovo, annota cosa stavi facendo e avvisa l’amministratrice.</translation>
+        <source>Something went wrong and the last action was not completed. Nothing was half-saved. If it happens again, note what you were doing and the technical detail, and tell whoever looks after Ascolto for your centre.</source>
+        <translation>Qualcosa non ha funzionato e l’ultima operazione non è stata completata. Nulla è stato salvato a metà. Se succede di nuovo, annota cosa stavi facendo e il dettaglio tecnico, e avvisa chi segue Ascolto per il tuo centro.</translation>
     </message>
     <message>
         <source>Technical detail: {kind}</source>
@@ -1611,12 +2060,20 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 <context>
     <name>FailedAttemptsBanner</name>
     <message>
-        <source>1 failed login attempt on your account since your last login. If it was not you, tell your administrator.</source>
-        <translation>1 tentativo di accesso fallito sul tuo account dall’ultimo accesso. Se non eri tu, avvisa l’amministratrice.</translation>
+        <source>If it was not you, change your password now.</source>
+        <translation>Se non eri tu, cambia subito la password.</translation>
     </message>
     <message>
-        <source>{count} failed login attempts on your account since your last login. If it was not you, tell your administrator.</source>
-        <translation>{count} tentativi di accesso falliti sul tuo account dall’ultimo accesso. Se non eri tu, avvisa l’amministratrice.</translation>
+        <source>If it was not you, tell your administrator.</source>
+        <translation>Se non eri tu, avvisa l’amministratrice.</translation>
+    </message>
+    <message>
+        <source>1 failed login attempt on your account since your last login.</source>
+        <translation>1 tentativo di accesso fallito sul tuo account dall’ultimo accesso.</translation>
+    </message>
+    <message>
+        <source>{count} failed login attempts on your account since your last login.</source>
+        <translation>{count} tentativi di accesso falliti sul tuo account dall’ultimo accesso.</translation>
     </message>
 </context>
 <context>
@@ -2033,7 +2490,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>— not agreed —</source>
-        <translation>— nessun consenso —</translation>
+        <translation>— non concordato —</translation>
     </message>
     <message>
         <source>Safe contact channel</source>
@@ -2413,7 +2870,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Cases</source>
-        <translation>Prese in carico</translation>
+        <translation>Casi</translation>
     </message>
     <message>
         <source>Quick contact</source>
@@ -2478,8 +2935,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Rimuovi dall’elenco</translation>
     </message>
     <message>
-        <source>&amp;Print network report…</source>
-        <translation>&amp;Stampa il report della rete…</translation>
+        <source>&amp;Save the network report as PDF…</source>
+        <translation>&amp;Salva il report della rete in PDF…</translation>
     </message>
     <message>
         <source>Centre</source>
@@ -2548,6 +3005,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Save the network report</source>
         <translation>Salva il report della rete</translation>
+    </message>
+    <message>
+        <source>network-report.pdf</source>
+        <translation>report-della-rete.pdf</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -2852,27 +3313,27 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>1st semester</source>
-        <translation>1º semestre</translation>
+        <translation>1° semestre</translation>
     </message>
     <message>
         <source>2nd semester</source>
-        <translation>2º semestre</translation>
+        <translation>2° semestre</translation>
     </message>
     <message>
         <source>Q1 (Jan–Mar)</source>
-        <translation>1º trimestre (gen–mar)</translation>
+        <translation>1° trimestre (gen–mar)</translation>
     </message>
     <message>
         <source>Q2 (Apr–Jun)</source>
-        <translation>2º trimestre (apr–giu)</translation>
+        <translation>2° trimestre (apr–giu)</translation>
     </message>
     <message>
         <source>Q3 (Jul–Sep)</source>
-        <translation>3º trimestre (lug–set)</translation>
+        <translation>3° trimestre (lug–set)</translation>
     </message>
     <message>
         <source>Q4 (Oct–Dec)</source>
-        <translation>4º trimestre (ott–dic)</translation>
+        <translation>4° trimestre (ott–dic)</translation>
     </message>
 </context>
 <context>
@@ -3033,10 +3494,21 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Cerca in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Tipo di file:</translation>
+    </message>
+</context>
+<context>
     <name>QuickContactPage</name>
     <message>
         <source>Quick contact</source>
-        <translation>Contatto rapido</translation>
+        <translation>Primo contatto</translation>
     </message>
     <message>
         <source>For a call or a visit that does not (yet) become a case. Only an anonymous count is stored: date, help desk, how she reached the centre, how she made contact, and why. No name, no phone number, no notes.</source>
@@ -3151,6 +3623,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 </context>
 <context>
     <name>RecoveryKeyPanel</name>
+    <message>
+        <source>ascolto-recovery-key.pdf</source>
+        <translation>ascolto-chiave-di-recupero.pdf</translation>
+    </message>
     <message>
         <source>This recovery key opens the data if every password is forgotten. It is shown only now. Print it or write it down, and keep it locked away, separate from this computer.</source>
         <translation>Questa chiave di recupero apre i dati se tutte le password vengono dimenticate. Viene mostrata solo adesso. Stampala o trascrivila e conservala sotto chiave, lontano da questo computer.</translation>
@@ -3415,8 +3891,16 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{period}: diffuso il {day}. Queste sono le cifre così come sono state diffuse.</translation>
     </message>
     <message>
+        <source>The period has not ended yet: data as of {day}.</source>
+        <translation>Il periodo non è ancora concluso: dati al {day}.</translation>
+    </message>
+    <message>
         <source>Save the report as PDF</source>
         <translation>Salva il report in PDF</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>report</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -3441,6 +3925,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Export the signed package</source>
         <translation>Esporta il pacchetto firmato</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>pacchetto</translation>
     </message>
     <message>
         <source>Signed packages (*.json)</source>
@@ -3596,6 +4084,14 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Anni di conservazione degli eventi del registro attività</translation>
     </message>
     <message>
+        <source> year</source>
+        <translation> anno</translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation> mese</translation>
+    </message>
+    <message>
         <source>Delete whole closed cases (not only identity and notes)</source>
         <translation>Elimina per intero i casi chiusi (non solo identità e note)</translation>
     </message>
@@ -3645,11 +4141,11 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>{code} — closed on {date} — erase identity and notes</source>
-        <translation>{code} — chiuso il {date} — cancella identità e note</translation>
+        <translation>{code} — chiuso il {date} — anonimizza: cancella identità e note</translation>
     </message>
     <message>
         <source>{code} — closed on {date} — delete the whole case</source>
-        <translation>{code} — chiuso il {date} — elimina l’intero caso</translation>
+        <translation>{code} — chiuso il {date} — elimina per intero il caso</translation>
     </message>
     <message>
         <source>Nothing is due: every record is within its period.</source>
@@ -3657,7 +4153,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>{cases} closed cases to erase, {deleted} to delete, {contacts} contact-only records to reduce, {events} audit events to remove.</source>
-        <translation>Casi chiusi da cancellare: {cases}; da eliminare: {deleted}; registrazioni di solo contatto da ridurre: {contacts}; eventi del registro attività da rimuovere: {events}.</translation>
+        <translation>Casi chiusi da anonimizzare: {cases}; da eliminare per intero: {deleted}; registrazioni di solo contatto da ridurre: {contacts}; eventi del registro attività da rimuovere: {events}.</translation>
     </message>
     <message>
         <source>Names, birth dates, contacts and every note of these cases are erased for good.</source>
@@ -3685,7 +4181,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>Done: {erased} cases erased, {deleted} deleted, {contacts} contact-only records reduced, {events} audit events removed. The database was compacted.</source>
-        <translation>Fatto. Casi cancellati: {erased}; eliminati: {deleted}; registrazioni di solo contatto ridotte: {contacts}; eventi del registro attività rimossi: {events}. L’archivio è stato compattato.</translation>
+        <translation>Fatto. Casi anonimizzati: {erased}; eliminati per intero: {deleted}; registrazioni di solo contatto ridotte: {contacts}; eventi del registro attività rimossi: {events}. L’archivio è stato compattato.</translation>
     </message>
 </context>
 <context>

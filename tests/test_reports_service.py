@@ -195,3 +195,22 @@ def test_a_period_not_ended_says_so_in_the_data_and_on_the_cover(
     out = io.BytesIO()
     render_report(reports.document(ended), out)
     assert "non ancora concluso" not in PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()
+
+
+def test_a_period_not_ended_is_previewed_but_not_released(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Released now, Q4 would be frozen with a month and a half of data for good."""
+    monkeypatch.setattr(reports, "today", lambda: date(2026, 11, 15))
+    partial = reports.prepare(ws, parse_period("2026-Q4"))
+    for release in (
+        lambda: reports.export(ws, partial, tmp_path / "q4.json"),
+        lambda: reports.write_report(ws, partial, tmp_path / "q4.pdf"),
+        lambda: reports.check_release(ws, partial),
+    ):
+        with pytest.raises(UserError, match="has not ended yet.*from 2027-01-01"):
+            release()
+    assert list(tmp_path.glob("q4*")) == []
+    monkeypatch.setattr(reports, "today", lambda: date(2027, 1, 1))
+    reports.export(ws, reports.prepare(ws, parse_period("2026-Q4")), tmp_path / "q4.json")  # once it ended
+    assert (tmp_path / "q4.json").exists()

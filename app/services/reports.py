@@ -20,7 +20,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -380,6 +380,16 @@ def _check_release(session: Session, data: ReportData) -> None:
                 "Only a month, a quarter, a semester or a year can leave the PC: two custom ranges that "
                 "overlap could be subtracted to reveal one woman. Choose a calendar period.",
             )
+        )
+    if data.period.end >= today():
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{period} has not ended yet. A period is released once, so releasing it now would leave its "
+                "figures incomplete for good: preview it on screen, and release it from {day}.",
+            ),
+            period=data.period.label(data.lang),
+            day=(data.period.end + timedelta(days=1)).isoformat(),
         )
     if data.population < MIN_RELEASE_WOMEN:
         _refuse(

@@ -291,8 +291,9 @@ def test_report_and_export_to_a_full_disk_are_refused_clearly(small_disk: SmallD
     folder = tmp_path / "data"
     ws = _initialise(folder)
     try:
-        add_women(ws, on=TODAY)
-        data = reports.prepare(ws, parse_period(str(TODAY.year)))
+        last_year = TODAY.year - 1  # a period must have ended to leave the PC
+        add_women(ws, on=dt.date(last_year, 3, 1))
+        data = reports.prepare(ws, parse_period(str(last_year)))
         small_disk.fill(leave=0)
         figures.add("ENOSPC scenarios", 2)
         out = small_disk.root / "out"

@@ -42,7 +42,7 @@ def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
     today = dt.date.today()
-    opened = today - dt.timedelta(days=20)
+    opened = dt.date(today.year - 1, 6, 15)  # in a year that has ended: only ended periods leave
     try:
         ws, _ = Workspace.initialise(
             folder,
@@ -109,7 +109,7 @@ def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
             assert c.search_cases(ws, f"cognome{marker}").total == len(refs)
             for ref in refs:
                 assert marker in c.get_case(ws, ref.id).identity.notes  # type: ignore[union-attr]
-            data = reports.prepare(ws, parse_period(str(opened.year)))  # only calendar periods leave
+            data = reports.prepare(ws, parse_period(str(opened.year)))  # only ended calendar periods leave
             reports.write_report(ws, data, exports / "relazione.pdf")
             exported = reports.export(ws, data, exports / "pacchetto.json")
             made = backup.make_backup(ws, backups)

@@ -1993,6 +1993,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Dal PC possono uscire solo un mese, un trimestre, un semestre o un anno: due intervalli personalizzati che si sovrappongono potrebbero essere sottratti l’uno dall’altro e rivelare una donna. Scegli un periodo di calendario.</translation>
     </message>
     <message>
+        <source>{period} has not ended yet. A period is released once, so releasing it now would leave its figures incomplete for good: preview it on screen, and release it from {day}.</source>
+        <translation>Il periodo {period} non è ancora concluso. Un periodo si rilascia una volta sola: rilasciarlo ora lascerebbe i suoi dati incompleti per sempre. Guardane l&apos;anteprima sullo schermo e rilascialo dal {day}.</translation>
+    </message>
+    <message>
         <source>Fewer than {minimum} women are counted for {period} at these help desks: so few could be recognised. Choose a longer period or more help desks.</source>
         <translation>Nel periodo «{period}» questi sportelli contano meno di {minimum} donne: così poche potrebbero essere riconosciute. Scegli un periodo più lungo o più sportelli.</translation>
     </message>

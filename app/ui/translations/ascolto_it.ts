@@ -1994,7 +1994,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>{period} has not ended yet. A period is released once, so releasing it now would leave its figures incomplete for good: preview it on screen, and release it from {day}.</source>
-        <translation>Il periodo {period} non è ancora concluso. Un periodo si rilascia una volta sola: rilasciarlo ora lascerebbe i suoi dati incompleti per sempre. Guardane l&apos;anteprima sullo schermo e rilascialo dal {day}.</translation>
+        <translation>{period} non è ancora concluso. Un periodo si rilascia una volta sola: rilasciarlo ora lascerebbe i suoi dati incompleti per sempre. Guardane l&apos;anteprima sullo schermo e rilascialo dal {day}.</translation>
     </message>
     <message>
         <source>Fewer than {minimum} women are counted for {period} at these help desks: so few could be recognised. Choose a longer period or more help desks.</source>

@@ -65,6 +65,11 @@ def open_unlocked(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # 
         raise
     if result.failed_attempts:
         print(f"{result.failed_attempts} failed attempts since your last login.", file=sys.stderr)
+    if result.key_rotation == "finished":
+        print("An interrupted revocation was finished: the database now has a new key.", file=sys.stderr)
+    elif result.key_rotation == "pending":
+        print("An interrupted revocation could not be finished now; it is retried at the next login.",
+              file=sys.stderr)  # fmt: skip
     return workspace
 
 
@@ -104,6 +109,16 @@ def cmd_init(args: argparse.Namespace) -> int:
         "It opens the database if every password is forgotten. Anyone holding it can read everything.",
         file=out,
     )
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from app.services.accounts import rekey_now
+
+    with open_unlocked(args) as workspace:
+        generation = rekey_now(workspace)
+    print(f"The database has a new key (generation {generation}); only active accounts and the recovery key "
+          "open it.")  # fmt: skip
     return 0
 
 
@@ -421,6 +436,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check page integrity, database structure and the audit chain")
     _add_common(verify)
     verify.set_defaults(handler=cmd_verify)
+
+    rekey = sub.add_parser(
+        "rekey", help="re-encrypt the database under a new key for the active accounts and the recovery key"
+    )
+    _add_common(rekey)
+    rekey.set_defaults(handler=cmd_rekey)
 
     backup = sub.add_parser("backup", help="write a verified encrypted backup file into a folder")
     _add_common(backup)

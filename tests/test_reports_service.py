@@ -17,7 +17,7 @@ from app.services.errors import PermissionDenied, UserError, ValidationError
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 PERIOD = "2026-H1"
 MARKER = "Zyxwvmarker"
 

@@ -1189,6 +1189,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il nome utente {name} è già in uso.</translation>
     </message>
     <message>
+        <source>The account {name} is revoked: it cannot get a password.</source>
+        <translation>L&apos;account {name} è revocato: non può ricevere una password.</translation>
+    </message>
+    <message>
         <source>The key file could not be written: {reason}</source>
         <translation>Non è stato possibile scrivere il file delle chiavi: {reason}</translation>
     </message>
@@ -1417,12 +1421,28 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>La password è troppo corta: usa almeno {minimum} caratteri.</translation>
     </message>
     <message>
-        <source>The password is too long.</source>
-        <translation>La password è troppo lunga.</translation>
+        <source>This is the example Ascolto shows, so anyone can guess it: choose your own words.</source>
+        <translation>È l&apos;esempio mostrato da Ascolto, quindi chiunque può indovinarlo: scegli parole tue.</translation>
     </message>
     <message>
-        <source>The password must not be the user name.</source>
-        <translation>La password non può essere uguale al nome utente.</translation>
+        <source>The password is made of names anyone at the centre knows (yours, the centre&apos;s or the help desk&apos;s): choose unrelated words.</source>
+        <translation>La password è fatta di nomi che chiunque al centro conosce (il tuo, quello del centro o dello sportello): scegli parole senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>Repeated words or characters are easy to guess: use different, unrelated words.</source>
+        <translation>Parole o caratteri ripetuti sono facili da indovinare: usa parole diverse e senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>Sequences such as 12345, abcde or qwerty are among the first guesses: use unrelated words.</source>
+        <translation>Sequenze come 12345, abcde o qwerty sono tra i primi tentativi: usa parole senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>This password is common or easy to guess: use four or five unrelated words.</source>
+        <translation>Questa password è comune o facile da indovinare: usa quattro o cinque parole senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>The password is too long.</source>
+        <translation>La password è troppo lunga.</translation>
     </message>
     <message>
         <source>A user name has 1 to 64 characters: letters without accents, digits, dot, dash or underscore.</source>
@@ -2662,14 +2682,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 </context>
 <context>
     <name>PassphraseFields</name>
-    <message>
-        <source>Too short: {count} of at least {minimum} characters</source>
-        <translation>Troppo corta: {count} caratteri su almeno {minimum}</translation>
-    </message>
-    <message>
-        <source>Too repetitive</source>
-        <translation>Troppo ripetitiva</translation>
-    </message>
     <message>
         <source>Acceptable: a few more words make it stronger</source>
         <translation>Accettabile: qualche parola in più la rende più robusta</translation>

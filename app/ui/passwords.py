@@ -30,6 +30,11 @@ METER_TOP = int(passwords.STRONG_GUESSES_LOG10)
 
 def strength(passphrase: str) -> tuple[str, str]:
     """(level, label): the services' judgement of how many guesses it would take."""
+    if len(passphrase) < MIN_PASSPHRASE:  # counting as she types
+        label = QCoreApplication.translate(
+            "PassphraseFields", "Too short: {count} of at least {minimum} characters"
+        ).format(count=len(passphrase), minimum=MIN_PASSPHRASE)
+        return "weak", label
     verdict = passwords.judge(passphrase)
     if verdict.problem is not None:
         return "weak", service_text(verdict.problem).format(minimum=MIN_PASSPHRASE)

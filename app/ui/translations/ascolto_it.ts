@@ -2683,6 +2683,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 <context>
     <name>PassphraseFields</name>
     <message>
+        <source>Too short: {count} of at least {minimum} characters</source>
+        <translation>Troppo corta: {count} caratteri su almeno {minimum}</translation>
+    </message>
+    <message>
         <source>Acceptable: a few more words make it stronger</source>
         <translation>Accettabile: qualche parola in più la rende più robusta</translation>
     </message>

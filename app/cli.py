@@ -75,6 +75,18 @@ def open_unlocked(args: argparse.Namespace) -> Workspace:
             translate("Cli", "{n} failed attempts since your last login.").format(n=result.failed_attempts),
             file=sys.stderr,
         )
+    if result.key_rotation == "finished":
+        print(
+            translate("Cli", "An interrupted revocation was finished: the database now has a new key."),
+            file=sys.stderr,
+        )
+    elif result.key_rotation == "pending":
+        print(
+            translate(
+                "Cli", "An interrupted revocation could not be finished now; it is retried at the next login."
+            ),
+            file=sys.stderr,
+        )
     return workspace
 
 
@@ -119,6 +131,20 @@ def cmd_init(args: argparse.Namespace) -> int:
             "It opens the database if every password is forgotten. Anyone holding it can read everything.",
         ),
         file=out,
+    )
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from app.services.accounts import rekey_now
+
+    with open_unlocked(args) as workspace:
+        generation = rekey_now(workspace)
+    print(
+        translate(
+            "Cli", "The database has a new key (generation {generation}); only active accounts and the recovery "
+            "key open it."
+        ).format(generation=generation)
     )
     return 0
 
@@ -603,6 +629,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(verify)
     verify.set_defaults(handler=cmd_verify)
+
+    rekey = sub.add_parser(
+        "rekey",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "re-encrypt the database under a new key for the active accounts and the recovery key"
+        ),
+    )
+    _add_common(rekey)
+    rekey.set_defaults(handler=cmd_rekey)
 
     backup = sub.add_parser(
         "backup", help=QT_TRANSLATE_NOOP("Cli", "write a verified encrypted backup file into a folder")

@@ -34,7 +34,7 @@ OP_A = "bice"
 OP_B = "carla"
 COORD = "dora"
 PASSWORDS = {
-    ADMIN: "lampada fiume gatto neve",
+    ADMIN: "lanterna torrente civetta brina",
     OP_A: "bice cammina sul ponte",
     OP_B: "carla legge sotto la pioggia",
     COORD: "dora coordina il tavolo rete",

@@ -18,7 +18,13 @@ from typing import Any
 
 import pytest
 
-ADMIN = {"username": "mrossi", "full_name": "Maria Rossi", "password": "lampada fiume gatto neve"}
+from app.crypto import keyslots
+
+# The one test-only route below the documented Argon2id floor (64 MiB, t=3, p=4): slots at OWASP's
+# minimum keep thousands of slots fast. Subprocesses (the CLI, the bundle) do not get it.
+keyslots.allow_fast_kdf_for_tests()
+
+ADMIN = {"username": "mrossi", "full_name": "Maria Rossi", "password": "lanterna torrente civetta brina"}
 OPERATOR = {"username": "lbianchi", "full_name": "Lucia Bianchi", "password": "tavolo rondine pane sole"}
 CENTRE = {
     "centre_name": "Centro antiviolenza Rete Donne",

@@ -24,11 +24,12 @@ from app.services.workspace import Workspace
 from app.storage import database
 
 FAST_KDF = KdfParams(19456, 2, 1)  # OWASP's floor: the cheapest parameters the code accepts
-CLI_KDF = ["--kdf-memory-kib", "19456", "--kdf-iterations", "2", "--kdf-lanes", "1"]
+CLI_KDF = ["--kdf-memory-kib", "65536", "--kdf-iterations", "3", "--kdf-lanes", "4"]  # the floor: a subprocess
+# has no test-only route below it
 
 ADMIN = "anna"
 ADMIN_FULL_NAME = "Anna Rossi"
-ADMIN_PW = "lampada fiume gatto neve"
+ADMIN_PW = "lanterna torrente civetta brina"
 OTHER_PW = "secondo fiume gatto neve"
 THIRD_PW = "terzo sentiero bosco luna"
 NEW_PW = "nuova finestra mare sole"

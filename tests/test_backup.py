@@ -18,7 +18,7 @@ from app.storage import migrate
 from app.storage.backup import read_manifest
 
 FAST = KdfParams(19456, 2, 1)
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 
 
 def _init(folder: Path) -> tuple[Workspace, str]:

@@ -27,7 +27,7 @@ from app.services import cases
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 
 
 @pytest.fixture(scope="module")

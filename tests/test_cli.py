@@ -115,6 +115,7 @@ def test_no_password_on_stdin(fnd_folder: Path, tmp_path: Path) -> None:
 REQUIRED: dict[str, list[str]] = {
     "init": ["--centre", "C", "--desk", "D"],
     "verify": [],
+    "rekey": [],
     "backup": ["--out", "o"],
     "restore": ["b.ascbak"],
     "report": ["--period", "2025", "--out", "o.pdf"],

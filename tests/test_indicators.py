@@ -77,7 +77,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         desk_name="Sportello Centro",
         username="anna",
         full_name="Anna",
-        password="lampada fiume gatto neve",
+        password="lanterna torrente civetta brina",
         kdf=KdfParams(19456, 2, 1),
     )
     desk1 = accounts.list_help_desks(ws)[0].id

@@ -20,7 +20,7 @@ from installer import render
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 
 
 @pytest.fixture(scope="module")
@@ -212,8 +212,8 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
     folder = str(tmp_path / "data")
     init = subprocess.run(  # runs the bundled Alembic migrations
         [exe, "init", "--data-dir", folder, "--centre", "Centro", "--code", "BG", "--desk", "Bergamo",
-         "--user", "anna", "--password-stdin", "--kdf-memory-kib", "19456", "--kdf-iterations", "2",
-         "--kdf-lanes", "1"],
+         "--user", "anna", "--password-stdin", "--kdf-memory-kib", "65536", "--kdf-iterations", "3",
+         "--kdf-lanes", "4"],
         input=PASSWORD + "\n", capture_output=True, text=True, env=_bundle_env(home), timeout=120,
     )
     assert init.returncode == 0, init.stderr

@@ -42,7 +42,7 @@ from app.services.errors import UserError
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 K = disclosure.DEFAULT_K
 SEED = 20261201
 X_DAY = date(2026, 9, 30)

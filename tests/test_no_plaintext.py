@@ -49,7 +49,7 @@ def test_no_plaintext_on_disk(tmp_path: Path) -> None:
             fnd_ws.unlock(username, WRONG_PW)
         fnd_ws.unlock(username, OTHER_PW)
         fnd_ws.lock()
-        fnd_ws.unlock("anna", "lampada fiume gatto neve")
+        fnd_ws.unlock("anna", "lanterna torrente civetta brina")
         assert maintenance.verify(fnd_ws).ok
         fnd_ws.lock()
     finally:

@@ -24,7 +24,7 @@ def ws(tmp_path: Path) -> Workspace:
         desk_name="D",
         username="anna",
         full_name="Anna",
-        password="lampada fiume gatto neve",
+        password="lanterna torrente civetta brina",
         kdf=KdfParams(19456, 2, 1),
     )
     yield workspace

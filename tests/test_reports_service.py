@@ -17,7 +17,7 @@ from app.services.errors import PermissionDenied, UserError, ValidationError
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 PERIOD = "2026-H1"
 MARKER = "Zyxwvmarker"
 
@@ -208,7 +208,7 @@ def test_a_period_not_ended_is_previewed_but_not_released(
         lambda: reports.write_report(ws, partial, tmp_path / "q4.pdf"),
         lambda: reports.check_release(ws, partial),
     ):
-        with pytest.raises(UserError, match="has not ended yet.*from 2027-01-01"):
+        with pytest.raises(UserError, match=r"has not ended yet.*from 2027-01-01"):
             release()
     assert list(tmp_path.glob("q4*")) == []
     monkeypatch.setattr(reports, "today", lambda: date(2027, 1, 1))

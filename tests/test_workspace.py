@@ -279,7 +279,7 @@ def test_recovery_drill(fnd_folder: Path, fnd_recovery_key: str) -> None:
         assert _events(workspace, "account.recovered") == 1
     with Workspace.open(fnd_folder) as workspace:
         with pytest.raises(WrongCredentials):
-            workspace.unlock(ADMIN, "lampada fiume gatto neve")
+            workspace.unlock(ADMIN, "lanterna torrente civetta brina")
         assert workspace.unlock(ADMIN, NEW_PW).actor.username == ADMIN
     slots = json.loads((fnd_folder / "keyslots.json").read_bytes())["slots"]
     assert len(slots) == 2  # the old slot was replaced, not kept next to the new one

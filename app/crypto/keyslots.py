@@ -50,6 +50,23 @@ RECOVERY_IDENTITY = "\x00recovery"
 # OWASP Password Storage Cheat Sheet, Argon2id minimum configurations: (memory KiB, iterations).
 OWASP_FLOOR: tuple[tuple[int, int], ...] = ((47104, 1), (19456, 2), (12288, 3), (9216, 4), (7168, 5))
 
+# Upper bounds of a slot's cost as read from the file: whoever can write the slot file must not make
+# every login hang (a dummy slot with t=100000) or crash (numbers too large for the library).
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MAX_ITERATIONS = 64
+MAX_LANES = 16
+MAX_WORK = 65536 * 64  # memory x passes: 64 MiB x 64, a few seconds on an office PC
+MAX_DISTINCT_COSTS = 4  # cost settings tried per login (a folder normally has one or two)
+
+_test_floor = False
+
+
+def allow_fast_kdf_for_tests() -> None:
+    """The one route below the documented floor: the test suite calls it (tests/conftest.py) so its
+    thousands of slots use OWASP's minimum. Nothing under app/ calls it (a test checks)."""
+    global _test_floor
+    _test_floor = True
+
 
 class KeySlotError(Exception):
     """Base of every key-slot failure."""
@@ -64,7 +81,7 @@ class KeyFileError(KeySlotError):
 
 
 class WeakKdfParameters(KeySlotError):
-    """Refused: parameters below OWASP's floor for Argon2id."""
+    """Refused: parameters below the documented floor, or above the bounds a login can afford."""
 
 
 @dataclass(frozen=True)
@@ -76,14 +93,47 @@ class KdfParams:
     lanes: int = 4
 
     def check(self) -> None:
-        if self.lanes < 1 or self.lanes > 64:
-            raise WeakKdfParameters(f"Argon2id lanes must be 1..64, got {self.lanes}")
+        """For a new slot: at least the documented floor (64 MiB, t=3, p=4), within the bounds."""
+        self.check_loaded()
+        if _test_floor:
+            return
+        floor = FLOOR
+        if (
+            self.memory_kib < floor.memory_kib
+            or self.iterations < floor.iterations
+            or self.lanes < floor.lanes
+        ):
+            raise WeakKdfParameters(
+                f"Argon2id m={self.memory_kib} KiB, t={self.iterations}, p={self.lanes} is below the floor "
+                f"m={floor.memory_kib} KiB, t={floor.iterations}, p={floor.lanes}"
+            )
+
+    def check_loaded(self) -> None:
+        """For a slot read from the file: OWASP's minimum (older folders may hold such slots) and the
+        upper bounds, so a planted slot can neither hang nor crash a login."""
+        if self.lanes < 1 or self.lanes > MAX_LANES:
+            raise WeakKdfParameters(f"Argon2id lanes must be 1..{MAX_LANES}, got {self.lanes}")
         if not any(self.memory_kib >= m and self.iterations >= t for m, t in OWASP_FLOOR):
             raise WeakKdfParameters(
                 f"Argon2id m={self.memory_kib} KiB, t={self.iterations} is below OWASP's minimum"
             )
-        if self.memory_kib > 4 * 1024 * 1024:
-            raise WeakKdfParameters("Argon2id memory above 4 GiB is refused")
+        if (
+            self.memory_kib > MAX_MEMORY_KIB
+            or self.iterations > MAX_ITERATIONS
+            or self.memory_kib * self.iterations > MAX_WORK
+            or self.memory_kib < 8 * self.lanes
+        ):
+            raise WeakKdfParameters("Argon2id cost above what a login can afford is refused")
+
+    def raised_to_floor(self) -> KdfParams:
+        """These parameters, raised where they fall below the floor (a slot of an older folder)."""
+        if _test_floor:
+            return self
+        return KdfParams(
+            max(self.memory_kib, FLOOR.memory_kib),
+            max(self.iterations, FLOOR.iterations),
+            max(self.lanes, FLOOR.lanes),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {"alg": "argon2id", "m": self.memory_kib, "t": self.iterations, "p": self.lanes}
@@ -92,16 +142,19 @@ class KdfParams:
     def from_json(cls, data: Any) -> KdfParams:
         if not isinstance(data, dict) or data.get("alg") != "argon2id":
             raise WrongCredentials()
+        m, t, p = data.get("m"), data.get("t"), data.get("p")
+        if type(m) is not int or type(t) is not int or type(p) is not int:  # no floats, infinities, booleans
+            raise WrongCredentials()
+        params = cls(m, t, p)
         try:
-            params = cls(int(data["m"]), int(data["t"]), int(data["p"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise WrongCredentials() from exc
-        try:
-            params.check()
-        except WeakKdfParameters as exc:  # a downgraded slot is a tampered slot
+            params.check_loaded()
+        except WeakKdfParameters as exc:  # a downgraded or inflated slot is a tampered slot
             raise WrongCredentials() from exc
         return params
 
+
+FLOOR = KdfParams()
+"""The documented floor of every new slot outside the tests: 64 MiB, 3 passes, 4 lanes."""
 
 DEFAULT_KDF = KdfParams()
 """The floor of a new installation: `calibrate` raises its iterations to this PC's speed."""
@@ -329,7 +382,7 @@ class KeyStore:
         """The KDF cost a slot was made with, so a rewrapped slot keeps the installation's choice."""
         for slot in self._slots:
             if slot.get("id") == slot_id:
-                return KdfParams.from_json(slot.get("kdf"))
+                return KdfParams.from_json(slot.get("kdf")).raised_to_floor()
         return DEFAULT_KDF
 
     # --- derivation ---------------------------------------------------------------------------
@@ -338,13 +391,16 @@ class KeyStore:
         salt = hashlib.sha256(
             b"ascolto-kdf-salt\x00" + self._salt + normalise_identity(identity).encode("utf-8")
         ).digest()[:16]
-        material = Argon2id(
-            salt=salt,
-            length=64,
-            iterations=params.iterations,
-            lanes=params.lanes,
-            memory_cost=params.memory_kib,
-        ).derive(secret.encode("utf-8"))
+        try:
+            material = Argon2id(
+                salt=salt,
+                length=64,
+                iterations=params.iterations,
+                lanes=params.lanes,
+                memory_cost=params.memory_kib,
+            ).derive(secret.encode("utf-8"))
+        except (ValueError, OverflowError, MemoryError, UnicodeEncodeError) as exc:
+            raise WrongCredentials() from exc  # every derivation failure is the one generic error
         return material[:32], material[32:]
 
     def _locator(self, locator_key: bytes) -> bytes:
@@ -399,15 +455,7 @@ class KeyStore:
 
     def _find(self, identity: str, secret: str) -> tuple[dict[str, Any], X25519PrivateKey]:
         """Locate and open the slot of `identity`; raises WrongCredentials on any failure."""
-        tried: set[KdfParams] = set()
-        for slot in self._slots:
-            try:
-                params = KdfParams.from_json(slot.get("kdf"))
-            except WrongCredentials:
-                continue
-            if params in tried:
-                continue
-            tried.add(params)
+        for params in self._costs_to_try():
             locator_key, wrap_key = self._derive(identity, secret, params)
             locator = self._locator(locator_key)
             for candidate in self._slots:
@@ -417,6 +465,19 @@ class KeyStore:
                     continue
                 return candidate, self._open_private(candidate, params, wrap_key)
         raise WrongCredentials()
+
+    def _costs_to_try(self) -> list[KdfParams]:
+        """The distinct valid costs in the file, most used first, at most MAX_DISTINCT_COSTS of them: slots
+        planted with many different costs cannot make a login derive once for each."""
+        counts: dict[KdfParams, int] = {}
+        for slot in self._slots:
+            try:
+                params = KdfParams.from_json(slot.get("kdf"))
+            except WrongCredentials:
+                continue
+            counts[params] = counts.get(params, 0) + 1
+        ranked = sorted(counts, key=lambda p: -counts[p])  # stable: file order among equals
+        return ranked[:MAX_DISTINCT_COSTS]
 
     def _open_private(self, slot: dict[str, Any], params: KdfParams, wrap_key: bytes) -> X25519PrivateKey:
         public_raw = _unb64(slot.get("public_key"))
@@ -476,8 +537,18 @@ class KeyStore:
         if len(self._slots) == before:
             raise KeySlotError("no such slot")
 
+    def retain(self, slot_ids: Iterable[str]) -> list[str]:
+        """Delete every slot not named in `slot_ids` (the slots the database gives to somebody); returns
+        the ids deleted. Run before a rotation, so the new key reaches nobody else."""
+        keep = set(slot_ids)
+        dropped = [str(s.get("id")) for s in self._slots if s.get("id") not in keep]
+        self._slots = [s for s in self._slots if s.get("id") in keep]
+        return dropped
+
     def stage_rotation(self, new_key: DataKey) -> None:
-        """Seal `new_key` to every slot next to the current key (the file then opens either state)."""
+        """Seal `new_key` to every slot next to the current key (the file then opens either state).
+
+        Callers `retain` the rightful slots first: this seals to whatever the file holds."""
         for slot in self._slots:
             slot["keys"] = [k for k in slot.get("keys", []) if k.get("gen") != new_key.generation]
             slot["keys"].append(self._seal_for(slot, new_key))

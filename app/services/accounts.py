@@ -20,6 +20,8 @@ from app.services.workspace import (
     check_passphrase,
     normalise_username,
 )
+from app.services.workspace.credentials import known_names
+from app.services.workspace.keys import mark_rotation_pending, rotation_pending
 
 
 @dataclass(frozen=True)
@@ -142,9 +144,9 @@ def add_operator(
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     username = normalise_username(username)
     parsed_role = _parse_role(role)
-    check_passphrase(password, username)
     full_name = full_name.strip()[:200] or username
     with ws.changing_slots() as (session, keystore):
+        check_passphrase(password, username, known_names(session, full_name))
         if session.scalar(select(Operator).where(Operator.username == username)) is not None:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Errors", "The user name {name} is taken."), field="username", name=username
@@ -177,9 +179,9 @@ def change_own_password(
 ) -> None:
     """Rewrap her one slot; nothing else in the folder changes."""
     actor = ws.require_actor()
-    check_passphrase(new_password, actor.username)
     with ws.changing_slots() as (session, keystore):
         operator = session.get_one(Operator, actor.operator_id)
+        check_passphrase(new_password, actor.username, known_names(session, operator.full_name))
         try:
             new_slot = keystore.change_secret(actor.username, old_password, new_password, kdf or ws.slot_kdf)
         except keyslots.KeySlotError as exc:
@@ -191,11 +193,19 @@ def change_own_password(
 def reset_password(
     ws: Workspace, username: str, new_password: str, kdf: keyslots.KdfParams | None = None
 ) -> None:
-    """An administrator gives a colleague a new password (her old slot is deleted, a new one made)."""
+    """An administrator gives a colleague a new password (her old slot is deleted, a new one made).
+
+    Only an active account: a revoked one has no slot, and one made for it would keep receiving every
+    new data key (a way back in for whoever revoked colleague knows the new password)."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
-    check_passphrase(new_password, username)
     with ws.changing_slots() as (session, keystore):
         operator = _operator_by_name(session, username)
+        if not operator.active:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "The account {name} is revoked: it cannot get a password."),
+                name=operator.username,
+            )
+        check_passphrase(new_password, operator.username, known_names(session, operator.full_name))
         if operator.slot_id and operator.slot_id in keystore.slot_ids():
             keystore.remove_slot(operator.slot_id)
         operator.slot_id = keystore.add_slot(operator.username, new_password, [ws.data_key], kdf or ws.slot_kdf)
@@ -205,6 +215,8 @@ def reset_password(
 def revoke_operator(ws: Workspace, username: str) -> int:
     """Delete her slot and rotate the data key, so a copy of the old key opens nothing new.
 
+    The revocation and a "rotation pending" mark are committed together; the rotation clears the mark.
+    If it is interrupted, the next unlock finishes it, and revoking her again finishes it too.
     Returns the new key generation.
     """
     actor = ws.require_actor(Role.AMMINISTRATRICE)
@@ -213,17 +225,24 @@ def revoke_operator(ws: Workspace, username: str) -> int:
         if operator.id == actor.operator_id:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "You cannot revoke your own account."))
         if not operator.active:
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This account is already revoked."))
-        if operator.slot_id and operator.slot_id in keystore.slot_ids():
-            keystore.remove_slot(operator.slot_id)
-        operator.active = False
-        operator.slot_id = None
-        operator.revoked_at = utcnow()
-        audit.record(session, actor.operator_id, "account.revoked", "operator", operator.id)
-    generation = ws.rotate_data_key()
-    with ws.transaction() as session:
-        audit.record(session, actor.operator_id, "key.rotated", "centre", 1, {"generation": generation})
-    return generation
+            if not rotation_pending(session):
+                raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This account is already revoked."))
+        else:
+            if operator.slot_id and operator.slot_id in keystore.slot_ids():
+                keystore.remove_slot(operator.slot_id)
+            operator.active = False
+            operator.slot_id = None
+            operator.revoked_at = utcnow()
+            audit.record(session, actor.operator_id, "account.revoked", "operator", operator.id)
+        mark_rotation_pending(session)
+    return ws.rotate_data_key(actor.operator_id, "revocation")
+
+
+def rekey_now(ws: Workspace) -> int:
+    """An administrator re-encrypts the database under a new data key now, sealed only to the active
+    accounts and the recovery key (any other slot in the key file is deleted). Returns the generation."""
+    actor = ws.require_actor(Role.AMMINISTRATRICE)
+    return ws.rotate_data_key(actor.operator_id, "requested")
 
 
 def regenerate_recovery_key(ws: Workspace) -> str:

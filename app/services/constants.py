@@ -15,6 +15,9 @@ DB_FILE = "ascolto.db"
 SLOTS_FILE = "keyslots.json"
 
 MIN_PASSPHRASE = 15
+PASSPHRASE_EXAMPLES = ("lampada fiume gatto neve",)
+"""Every example password Ascolto shows (the hint below, the README): refused as a password, and its
+words count as known to any attacker (app/services/passwords.py)."""
 PASSPHRASE_HINT = QT_TRANSLATE_NOOP(
     "Errors",
     "Use at least 15 characters. A few unrelated words are easy to remember and hard to guess, "

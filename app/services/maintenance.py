@@ -29,12 +29,15 @@ class VerifyReport:
 
 
 def verify(ws: Workspace) -> VerifyReport:
-    """cipher_integrity_check (every page's HMAC), integrity_check, then the audit hash chain."""
+    """cipher_integrity_check (every page's HMAC), integrity_check, key slots that belong to nobody
+    (a planted slot keeps nothing after a rotation, but it opens the current key until then: re-key now),
+    then the audit hash chain."""
     actor = ws.require_actor(Role.COORDINATRICE)
     report = VerifyReport()
     problems = ws.integrity_problems()
     report.checks["cipher_integrity_check"] = [p for p in problems if p.startswith("cipher_integrity_check")]
     report.checks["integrity_check"] = [p for p in problems if p.startswith("integrity_check")]
+    report.checks["key_slots"] = ws.slot_problems()
     try:
         with ws.transaction(write=False) as session:
             breaks = audit.verify_chain(session)

@@ -1,6 +1,7 @@
 """Choosing a password: two fields, the services' hint, a live length/strength bar and a suggestion.
 
-The rules themselves live in the services (`check_passphrase`); this only helps the person meet them.
+The judgement is the services' own (`app.services.passwords.judge`, which `check_passphrase` applies), so
+the bar and the refusal agree; the services also know the centre's and desks' names, which may refuse more.
 """
 
 from __future__ import annotations
@@ -18,25 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import passwords
 from app.services.constants import MIN_PASSPHRASE, PASSPHRASE_HINT
 from app.ui.i18n import service_text
 from app.ui.qt_compat import emit
 from app.ui.wordlist import suggest_passphrase
 
-STRONG_LENGTH = 24
+METER_TOP = int(passwords.STRONG_GUESSES_LOG10)
 
 
 def strength(passphrase: str) -> tuple[str, str]:
-    """(level, label): a plain judgement mostly on length, the thing that matters for passphrases."""
-    length = len(passphrase)
-    if length < MIN_PASSPHRASE:
+    """(level, label): the services' judgement of how many guesses it would take."""
+    if len(passphrase) < MIN_PASSPHRASE:  # counting as she types
         label = QCoreApplication.translate(
             "PassphraseFields", "Too short: {count} of at least {minimum} characters"
-        ).format(count=length, minimum=MIN_PASSPHRASE)
+        ).format(count=len(passphrase), minimum=MIN_PASSPHRASE)
         return "weak", label
-    if len(set(passphrase)) < 6:
-        return "weak", QCoreApplication.translate("PassphraseFields", "Too repetitive")
-    if length < STRONG_LENGTH and len(passphrase.split()) < 4:
+    verdict = passwords.judge(passphrase)
+    if verdict.problem is not None:
+        return "weak", service_text(verdict.problem).format(minimum=MIN_PASSPHRASE)
+    if verdict.level == "fair":
         return "fair", QCoreApplication.translate(
             "PassphraseFields", "Acceptable: a few more words make it stronger"
         )
@@ -68,8 +70,8 @@ class PassphraseFields(QObject):
             self.suggest_button = QPushButton(self.tr("Su&ggest a passphrase"))
             self.suggest_button.setAccessibleName(self.tr("Suggest a passphrase of random words"))
             self.suggest_button.clicked.connect(self._suggest)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, STRONG_LENGTH)
+        self.meter = QProgressBar(parent)
+        self.meter.setRange(0, METER_TOP)
         self.meter.setTextVisible(False)
         self.meter.setFixedHeight(8)
         self.meter.setAccessibleName(self.tr("Password strength"))
@@ -115,6 +117,9 @@ class PassphraseFields(QObject):
         """What still keeps the form from being submitted, or None."""
         if len(self.password.text()) < MIN_PASSPHRASE:
             return self.tr("The password needs at least {minimum} characters.").format(minimum=MIN_PASSPHRASE)
+        verdict = passwords.judge(self.password.text())
+        if verdict.problem is not None:
+            return service_text(verdict.problem).format(minimum=MIN_PASSPHRASE)
         if self.password.text() != self.repeat.text():
             return self.tr("The two passwords are different.")
         return None
@@ -140,9 +145,10 @@ class PassphraseFields(QObject):
     def _update(self) -> None:
         text = self.password.text()
         level, label = strength(text)
+        guesses = passwords.judge(text).guesses_log10 if text else 0.0
         if text and self.repeat.text() and text != self.repeat.text():
             label = self.tr("{verdict} · the two passwords are different").format(verdict=label)
-        self.meter.setValue(min(len(text), STRONG_LENGTH))
+        self.meter.setValue(min(int(guesses), METER_TOP))
         self.meter.setProperty("strength", level)
         self.meter.style().unpolish(self.meter)
         self.meter.style().polish(self.meter)

@@ -43,7 +43,7 @@ from tests.reliability import figures
 
 FAST_KDF = KdfParams(19456, 2, 1)
 USER = "anna"
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 NEW_PASSWORD = "una nuova frase lunga abbastanza"
 TODAY = dt.date.today()
 FULL_WORDS = ("full", "space", "pieno", "spazio")

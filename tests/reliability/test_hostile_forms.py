@@ -152,7 +152,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         desk_name="Sportello",
         username="anna",
         full_name="Anna",
-        password="lampada fiume gatto neve",
+        password="lanterna torrente civetta brina",
         kdf=FAST_KDF,
     )
     try:

@@ -73,7 +73,7 @@ from tests.case_fixtures import FAST_KDF
 from tests.reliability import figures
 from tests.reliability.writer import SCOPES, USER
 
-PASSWORD = "lampada fiume gatto neve"
+PASSWORD = "lanterna torrente civetta brina"
 REPO = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("ASCOLTO_RELIABILITY_KILLS", "0")) or figures.scaled(50, 1000)
 FULL_EVERY = int(os.environ.get("ASCOLTO_RELIABILITY_FULL_EVERY", "0")) or figures.scaled(1, 10)

@@ -26,7 +26,7 @@ from tests.plaintext_scan import files_under, hits
 from tests.plaintext_scan import needles as encodings_of
 from tests.reliability import figures
 
-USER, PASSWORD = "anna", "lampada fiume gatto neve"
+USER, PASSWORD = "anna", "lanterna torrente civetta brina"
 
 
 def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_nothing_can_be_submitted_before_the_folder_is_open(qtbot: Any, starting
     assert screen is not None
     assert not screen.unlock_button.isEnabled() and not screen.forgot_button.isEnabled()
     screen.username.setText("mrossi")  # she may type ahead
-    screen.password.setText("lampada fiume gatto neve")
+    screen.password.setText("lanterna torrente civetta brina")
     screen.submit()
     screen.open_recovery()
     assert screen.recover_dialog is None and not screen.message.isVisible()

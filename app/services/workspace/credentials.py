@@ -3,30 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator, Role
+from app.models.accounts import Centre, HelpDesk, Operator, Role
+from app.services import passwords
 from app.services.constants import MIN_PASSPHRASE
 from app.services.errors import ValidationError
 
-MAX_PASSPHRASE = 1024
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 
-def check_passphrase(passphrase: str, username: str = "") -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "The password is too short: use at least {minimum} characters."),
-            field="password",
-            minimum=MIN_PASSPHRASE,
-        )
-    if len(passphrase) > MAX_PASSPHRASE:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The password is too long."), field="password")
-    if username and passphrase.strip().casefold() == username.strip().casefold():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "The password must not be the user name."), field="password"
-        )
+def check_passphrase(passphrase: str, username: str = "", personal: Iterable[str] = ()) -> None:
+    """Refuse a password an attacker would guess early (app/services/passwords.py decides, for the UI too).
+
+    `personal`: names an attacker who knows the centre would try (full name, centre, help desks)."""
+    verdict = passwords.judge(passphrase, [username, *personal])
+    if verdict.problem is not None:
+        raise ValidationError(verdict.problem, field="password", minimum=MIN_PASSPHRASE)
+
+
+def known_names(session: Session, *more: str) -> list[str]:
+    """What anyone who knows the centre would try first: its name and code, its help desks and towns."""
+    names = [*more]
+    names.extend(n for row in session.execute(select(Centre.name, Centre.code)) for n in row)
+    names.extend(n for row in session.execute(select(HelpDesk.name, HelpDesk.town)) for n in row)
+    return [n for n in names if n]
 
 
 def normalise_username(username: str) -> str:
@@ -60,6 +66,8 @@ class Actor:
 class LoginResult:
     actor: Actor
     failed_attempts: int  # failures on this account since her previous successful login
+    key_rotation: str = ""  # "finished": an interrupted revocation was completed at this login;
+    # "pending": it could not be completed now (it is tried again at the next login)
 
 
 def actor_of(operator: Operator) -> Actor:

@@ -5,13 +5,46 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto.keyslots import DataKey, KeyStore
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import Operator, Setting
+from app.services import audit
 from app.services.errors import UserError
 from app.services.workspace.base import WorkspaceBase
 from app.storage import database
+
+RECOVERY_SLOT_SETTING = "recovery_slot_id"
+ROTATION_PENDING_SETTING = "key_rotation_pending"
+"""Set in the transaction that revokes an account, cleared once the data key has been rotated: a crash
+in between leaves it set, and the next unlock finishes the rotation (never rolls the revocation back)."""
+
+
+def rightful_slot_ids(session: Session) -> set[str]:
+    """The slots the database gives to somebody: each active account's, and the recovery key's."""
+    ids = {
+        slot_id
+        for slot_id in session.scalars(
+            select(Operator.slot_id).where(Operator.active.is_(True), Operator.slot_id.is_not(None))
+        )
+        if slot_id
+    }
+    recovery = session.get(Setting, RECOVERY_SLOT_SETTING)
+    if recovery is not None and recovery.value:
+        ids.add(recovery.value)
+    return ids
+
+
+def rotation_pending(session: Session) -> bool:
+    return session.get(Setting, ROTATION_PENDING_SETTING) is not None
+
+
+def mark_rotation_pending(session: Session) -> None:
+    """Inside the revoking transaction: from its commit on, the rotation is owed."""
+    if session.get(Setting, ROTATION_PENDING_SETTING) is None:
+        session.add(Setting(key=ROTATION_PENDING_SETTING, value="1"))
 
 
 class KeySlots(WorkspaceBase):
@@ -52,14 +85,19 @@ class KeySlots(WorkspaceBase):
         if self.keystore.to_bytes() != unfinished:
             self.keystore.save()
 
-    def rotate_data_key(self) -> int:
-        """Re-encrypt the database under a fresh key sealed to every remaining slot; returns the generation.
+    def rotate_data_key(self, operator_id: int | None = None, reason: str = "revocation") -> int:
+        """Re-encrypt the database under a fresh key sealed only to the rightful slots (active accounts and
+        the recovery key, as the database records them); every other slot in the file is deleted.
+        Clears a pending rotation and audits it; returns the new generation.
 
         Order matters for crash safety: slots first learn the new key (both generations present), then the
-        file is rekeyed, then the old generation is dropped from the slots.
+        file is rekeyed, then the old generation is dropped from the slots, then the pending mark goes.
         """
+        with self._session(write=False) as session:
+            keep = rightful_slot_ids(session)
         old = self.data_key
         new = DataKey.generate(old.generation + 1)
+        dropped = self.keystore.retain(keep)
         self.keystore.stage_rotation(new)
         self.keystore.save()
         assert self._engine is not None
@@ -70,7 +108,36 @@ class KeySlots(WorkspaceBase):
         old.wipe()
         self._key = new
         self._engine = database.open_engine(self.db_path, new)
+        with self._session(write=True) as session:
+            pending = session.get(Setting, ROTATION_PENDING_SETTING)
+            if pending is not None:
+                session.delete(pending)
+            detail: dict[str, object] = {"generation": new.generation, "reason": reason}
+            if dropped:
+                detail["foreign_slots_deleted"] = len(dropped)
+            audit.record(session, operator_id, "key.rotated", "centre", 1, detail)
         return new.generation
+
+    def finish_pending_rotation(self) -> bool:
+        """Right after a login: a revocation whose rotation was interrupted is finished now (True)."""
+        with self._session(write=False) as session:
+            if not rotation_pending(session):
+                return False
+        self.rotate_data_key(self.actor.operator_id if self.actor else None, "interrupted revocation")
+        return True
+
+    def slot_problems(self) -> list[str]:
+        """Slots in the key file that the database gives to nobody, and a rotation still owed."""
+        with self._session(write=False) as session:
+            keep = rightful_slot_ids(session)
+            pending = rotation_pending(session)
+        foreign = [slot_id for slot_id in self.keystore.slot_ids() if slot_id not in keep]
+        problems = [
+            f"slot {slot_id[:8]}… belongs to no active account nor to the recovery key" for slot_id in foreign
+        ]
+        if pending:
+            problems.append("a revocation's key rotation is still pending")
+        return problems
 
     def integrity_problems(self) -> list[str]:
         self.require_actor()

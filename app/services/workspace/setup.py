@@ -19,11 +19,11 @@ from app.services.errors import UserError, ValidationError
 from app.services.workspace.base import WorkspaceBase
 from app.services.workspace.credentials import actor_of, check_passphrase, normalise_username
 from app.services.workspace.failures import storage_error
+from app.services.workspace.keys import RECOVERY_SLOT_SETTING
 from app.storage import database, migrate
 from app.storage.database import StorageError
 
 log = logging.getLogger(__name__)
-RECOVERY_SLOT_SETTING = "recovery_slot_id"
 
 
 class SetUp(WorkspaceBase):
@@ -75,9 +75,9 @@ class SetUp(WorkspaceBase):
         later in a session takes the cost of the slot that opened it (`slot_kdf`).
         """
         username = normalise_username(username)
-        check_passphrase(password, username)
         centre_name, desk_name, full_name = centre_name.strip(), desk_name.strip(), full_name.strip()
         code = centre_code.strip().upper()
+        check_passphrase(password, username, [full_name, centre_name, code, desk_name])
         if not centre_name or not desk_name:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Errors", "The centre and the help desk need a name."), field="centre"

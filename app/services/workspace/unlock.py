@@ -19,7 +19,7 @@ from app.models.base import utcnow
 from app.services import audit
 from app.services.errors import LoginDelayed, UserError, ValidationError, WrongCredentials
 from app.services.throttle import LoginThrottle
-from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase
+from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase, known_names
 from app.services.workspace.failures import database_failure, storage_error
 from app.services.workspace.keys import KeySlots
 from app.storage import database, migrate
@@ -53,7 +53,7 @@ class Unlocking(KeySlots):
             raise WrongCredentials() from exc
         failures, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
-        self._slot_kdf = unlocked.params
+        self._slot_kdf = unlocked.params.raised_to_floor()
         try:
             with self._damage_reported(), self._session(write=True) as session:
                 operator = self._operator(session, username)
@@ -66,11 +66,11 @@ class Unlocking(KeySlots):
             raise
         throttle.clear(username, audited=len(pending))  # only once the login is committed
         assert self.actor is not None
-        return LoginResult(self.actor, failures)
+        return LoginResult(self.actor, failures, self._finish_revocation())
 
     def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
         """Open with the recovery key and give `username` a new password (her old slot is replaced)."""
-        check_passphrase(new_password, username)
+        check_passphrase(new_password, username)  # names are checked again once the database is open
         try:
             normalised = keyslots.normalise_recovery_key(recovery_key)
         except keyslots.RecoveryKeyTypo as exc:
@@ -93,7 +93,7 @@ class Unlocking(KeySlots):
             ) from exc
         _, pending = throttle.peek(username)
         self._open_with(unlocked.data_keys)
-        self._slot_kdf = unlocked.params
+        self._slot_kdf = unlocked.params.raised_to_floor()
         try:
             with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
                 operator = self._operator(session, username)
@@ -101,6 +101,7 @@ class Unlocking(KeySlots):
                     raise UserError(
                         QT_TRANSLATE_NOOP("Errors", "There is no active account named {name}."), name=username
                     )
+                check_passphrase(new_password, username, known_names(session, operator.full_name))
                 params = unlocked.params
                 if operator.slot_id and operator.slot_id in keystore.slot_ids():
                     params = keystore.params_of(operator.slot_id)
@@ -114,7 +115,15 @@ class Unlocking(KeySlots):
         throttle.clear(username, audited=len(pending))
         throttle.clear(keyslots.RECOVERY_IDENTITY, audited=0)
         assert self.actor is not None
-        return LoginResult(self.actor, 0)
+        return LoginResult(self.actor, 0, self._finish_revocation())
+
+    def _finish_revocation(self) -> str:
+        """A revocation committed without its key rotation (a crash, a full disk) is finished at the next
+        login, whoever logs in: the old key must stop opening the database. Never rolled back."""
+        try:
+            return "finished" if self.finish_pending_rotation() else ""
+        except (UserError, StorageError, OSError, DBAPIError, sqlcipher_errors.Error):
+            return "pending"  # the slots still open the database; tried again at the next login
 
     @staticmethod
     def _operator(session: Session, username: str) -> Operator | None:

@@ -751,6 +751,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{n} tentativi falliti dal tuo ultimo accesso.</translation>
     </message>
     <message>
+        <source>An interrupted revocation was finished: the database now has a new key.</source>
+        <translation>Una revoca interrotta è stata completata: l&apos;archivio ha ora una nuova chiave.</translation>
+    </message>
+    <message>
+        <source>An interrupted revocation could not be finished now; it is retried at the next login.</source>
+        <translation>Una revoca interrotta non si è potuta completare ora; verrà ritentata al prossimo accesso.</translation>
+    </message>
+    <message>
         <source>Password for the first administrator: </source>
         <translation>Password della prima amministratrice: </translation>
     </message>
@@ -765,6 +773,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>It opens the database if every password is forgotten. Anyone holding it can read everything.</source>
         <translation>Apre l&apos;archivio se tutte le password sono dimenticate. Chiunque la possieda può leggere tutto.</translation>
+    </message>
+    <message>
+        <source>The database has a new key (generation {generation}); only active accounts and the recovery key open it.</source>
+        <translation>L&apos;archivio ha una nuova chiave (generazione {generation}); la aprono solo gli account attivi e la chiave di recupero.</translation>
     </message>
     <message>
         <source>verification failed: {checks}</source>
@@ -1007,6 +1019,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>check page integrity, database structure and the audit chain</source>
         <translation>controlla l&apos;integrità delle pagine, la struttura dell&apos;archivio e la catena del registro</translation>
+    </message>
+    <message>
+        <source>re-encrypt the database under a new key for the active accounts and the recovery key</source>
+        <translation>cifra di nuovo l&apos;archivio con una nuova chiave per gli account attivi e la chiave di recupero</translation>
     </message>
     <message>
         <source>write a verified encrypted backup file into a folder</source>
@@ -1641,6 +1657,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il nome utente {name} è già in uso.</translation>
     </message>
     <message>
+        <source>The account {name} is revoked: it cannot get a password.</source>
+        <translation>L&apos;account {name} è revocato: non può ricevere una password.</translation>
+    </message>
+    <message>
         <source>The key file could not be written: {reason}</source>
         <translation>Non è stato possibile scrivere il file delle chiavi: {reason}</translation>
     </message>
@@ -1877,12 +1897,28 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>La password è troppo corta: usa almeno {minimum} caratteri.</translation>
     </message>
     <message>
-        <source>The password is too long.</source>
-        <translation>La password è troppo lunga.</translation>
+        <source>This is the example Ascolto shows, so anyone can guess it: choose your own words.</source>
+        <translation>È l&apos;esempio mostrato da Ascolto, quindi chiunque può indovinarlo: scegli parole tue.</translation>
     </message>
     <message>
-        <source>The password must not be the user name.</source>
-        <translation>La password non può essere uguale al nome utente.</translation>
+        <source>The password is made of names anyone at the centre knows (yours, the centre&apos;s or the help desk&apos;s): choose unrelated words.</source>
+        <translation>La password è fatta di nomi che chiunque al centro conosce (il tuo, quello del centro o dello sportello): scegli parole senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>Repeated words or characters are easy to guess: use different, unrelated words.</source>
+        <translation>Parole o caratteri ripetuti sono facili da indovinare: usa parole diverse e senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>Sequences such as 12345, abcde or qwerty are among the first guesses: use unrelated words.</source>
+        <translation>Sequenze come 12345, abcde o qwerty sono tra i primi tentativi: usa parole senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>This password is common or easy to guess: use four or five unrelated words.</source>
+        <translation>Questa password è comune o facile da indovinare: usa quattro o cinque parole senza legame tra loro.</translation>
+    </message>
+    <message>
+        <source>The password is too long.</source>
+        <translation>La password è troppo lunga.</translation>
     </message>
     <message>
         <source>A user name has 1 to 64 characters: letters without accents, digits, dot, dash or underscore.</source>
@@ -3144,10 +3180,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Too short: {count} of at least {minimum} characters</source>
         <translation>Troppo corta: {count} caratteri su almeno {minimum}</translation>
-    </message>
-    <message>
-        <source>Too repetitive</source>
-        <translation>Troppo ripetitiva</translation>
     </message>
     <message>
         <source>Acceptable: a few more words make it stronger</source>

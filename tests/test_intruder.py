@@ -236,10 +236,14 @@ def test_only_calendar_periods_leave(ws: Workspace, tmp_path: Path) -> None:
         reports.write_report(ws, custom, tmp_path / "custom.pdf")
     assert not (tmp_path / "custom.json").exists() and not (tmp_path / "custom.pdf").exists()
     assert _releases(ws) == 1
-    # month, quarter, semester and year of the same desks all leave
-    for code in ("2026-08", "2026-H2", "2026"):
+    # month, quarter and semester of the same desks all leave, once they have ended
+    for code in ("2026-08", "2026-H1"):
         reports.write_report(ws, reports.prepare(ws, parse_period(code)), tmp_path / f"{code}.pdf")
-    assert _releases(ws) == 4
+    assert _releases(ws) == 3
+    running = str(reports.today().year)  # the current year is never over
+    with pytest.raises(UserError, match="has not ended yet"):
+        reports.write_report(ws, reports.prepare(ws, parse_period(running)), tmp_path / "year.pdf")
+    assert _releases(ws) == 3
 
 
 def test_one_woman_between_a_month_and_a_quarter_is_not_pinned(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Connection, ForeignKey, Index, String, Text, UniqueConstraint, event, select, text
+from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from app.models.base import Base, new_record_key, utcnow
 
@@ -233,6 +233,7 @@ class ServiceDelivery(Base):
             "help_desk_id",
             "date",
             "record_key",
+            "woman_key",
         ),
         Index("ix_service_delivery_case", "case_id", "date"),
         Index(
@@ -254,9 +255,19 @@ class ServiceDelivery(Base):
     operator_role: Mapped[str] = mapped_column(String(30))
     beneficiary: Mapped[str] = mapped_column(String(10), default="DONNA")
     record_key: Mapped[int] = mapped_column(default=new_record_key)  # cell key method; never exported
+    # her case's record key, copied on insert (`_copy_woman_key`): the service indicators count distinct
+    # women per cell from the year index alone, without a lookup in the wide case rows per service group
+    woman_key: Mapped[int] = mapped_column(default=0)
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+@event.listens_for(ServiceDelivery, "before_insert")
+def _copy_woman_key(_mapper: Mapper[ServiceDelivery], connection: Connection, target: ServiceDelivery) -> None:
+    """A service carries its woman's permanent record key (a case's key never changes)."""
+    key = connection.scalar(select(Case.record_key).where(Case.id == target.case_id))
+    target.woman_key = int(key or 0)
 
 
 class Referral(Base):

@@ -662,6 +662,7 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
             func.count().label("n"),
             func.sum(sd.minutes).label("mins"),
             func.sum(sd.record_key).label("sk"),
+            func.max(sd.woman_key).label("wk"),  # her case's record key, carried by the index
         )
         .where(where)
         .group_by(sd.service_type, sd.mode, sd.case_id)
@@ -669,26 +670,19 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
         .cte("per")
         .prefix_with("MATERIALIZED")
     )
-    # each woman's record key, looked up once per (type, mode, woman)
-    pw = (
-        select(per, Case.record_key.label("wk"))
-        .join(Case, Case.id == per.c.c)
-        .cte("pw")
-        .prefix_with("MATERIALIZED")
-    )
 
     def part(kind: str, t: Any, m: Any, distinct: bool) -> Any:
-        women = func.count(func.distinct(pw.c.c)) if distinct else func.count()
-        women_keys = _distinct_packed(pw.c.c, pw.c.wk) if distinct else func.sum(pw.c.wk)
+        women = func.count(func.distinct(per.c.c)) if distinct else func.count()
+        women_keys = _distinct_packed(per.c.c, per.c.wk) if distinct else func.sum(per.c.wk)
         return select(
-            literal(kind).label("k"), t, m, func.sum(pw.c.n), func.sum(pw.c.mins), women,
-            func.sum(pw.c.sk), women_keys, func.max(pw.c.mins),
+            literal(kind).label("k"), t, m, func.sum(per.c.n), func.sum(per.c.mins), women,
+            func.sum(per.c.sk), women_keys, func.max(per.c.mins),
         )  # fmt: skip
 
     parts = union_all(
-        part("cell", pw.c.t, pw.c.m, False).group_by(pw.c.t, pw.c.m),
-        part("row", pw.c.t, literal("").label("m"), True).group_by(pw.c.t),
-        part("col", literal("").label("t"), pw.c.m, True).group_by(pw.c.m),
+        part("cell", per.c.t, per.c.m, False).group_by(per.c.t, per.c.m),
+        part("row", per.c.t, literal("").label("m"), True).group_by(per.c.t),
+        part("col", literal("").label("t"), per.c.m, True).group_by(per.c.m),
         part("all", literal("").label("t"), literal("").label("m"), True),
     )
     types = list(codelists.codes("service_type"))
@@ -758,10 +752,8 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
     minor_row = session.execute(
         select(
             func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
-            _distinct_packed(sd.case_id, Case.record_key),
-        )
-        .join(Case, Case.id == sd.case_id)
-        .where(where, sd.beneficiary == literal_column("'MINORE'"))
+            _distinct_packed(sd.case_id, sd.woman_key),
+        ).where(where, sd.beneficiary == literal_column("'MINORE'"))
     ).one()  # fmt: skip
     n_minor, w_minor = int(minor_row[0] or 0), int(minor_row[1] or 0)
     minor_keys = CellKeys(int(minor_row[2] or 0) % KEY_RANGE, w_minor, int(minor_row[3] or 0) % KEY_RANGE)

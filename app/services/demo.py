@@ -838,7 +838,8 @@ SQL = {
     "pathway": "INSERT INTO pathway (case_id, agreed_on, closed_on, outcome, notes, operator_id, created_at) "
     "VALUES (?,?,?,?,?,?,datetime('now'))",
     "service_delivery": "INSERT INTO service_delivery (case_id, date, service_type, mode, minutes, help_desk_id, "
-    "operator_role, beneficiary, operator_id, notes, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
+    "operator_role, beneficiary, operator_id, notes, created_at, record_key, woman_key) VALUES (?,?,?,?,?,?,?,?,?,?,datetime('now'),"
+    "(random() & 4095),(SELECT record_key FROM case_file WHERE id = ?1))",
     "referral": "INSERT INTO referral (case_id, date, destination, outcome, outcome_on, shares_data, children_count, "
     "notes, operator_id, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
 }

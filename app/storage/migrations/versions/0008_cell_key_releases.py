@@ -1,4 +1,4 @@
-"""record keys for the cell key method; frozen releases (bytes and digests in export_record)
+"""record keys for the cell key method (and each service's woman key); frozen releases (bytes in export_record)
 
 Revision ID: 0008
 Revises: 0007
@@ -33,8 +33,13 @@ def upgrade() -> None:
         # derived from nothing in the row; "& 4095" keeps the low 12 bits, uniform over the range.
         # New rows get theirs from Python's `secrets`.
         op.execute(f"UPDATE {table} SET record_key = (random() & {RECORD_KEY_RANGE - 1})")
+    op.add_column("service_delivery", sa.Column("woman_key", sa.Integer(), nullable=False, server_default="0"))
+    op.execute(
+        "UPDATE service_delivery SET woman_key = "
+        "(SELECT record_key FROM case_file WHERE case_file.id = service_delivery.case_id)"
+    )
     op.execute("DROP INDEX ix_service_delivery_year")
-    _year_index(("record_key",))
+    _year_index(("record_key", "woman_key"))
     op.add_column("export_record", sa.Column("period_code", sa.String(30), nullable=False, server_default=""))
     op.add_column("export_record", sa.Column("tables_digest", sa.String(64), nullable=False, server_default=""))
     op.add_column("export_record", sa.Column("pdf_digest", sa.String(64), nullable=False, server_default=""))
@@ -48,5 +53,6 @@ def downgrade() -> None:
         op.execute(f"ALTER TABLE export_record DROP COLUMN {column}")
     op.execute("DROP INDEX ix_service_delivery_year")
     _year_index(())
+    op.execute("ALTER TABLE service_delivery DROP COLUMN woman_key")
     for table in KEYED_TABLES:
         op.execute(f"ALTER TABLE {table} DROP COLUMN record_key")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 import math
 import os
@@ -664,13 +665,15 @@ def _validate_table(table: Any, where: str, threshold: int, version: int) -> str
                 _flag(flag, values[i], f"{where}.{key}[{i}]")
     if table.get("total_lower_bound") is not None:
         _flag(table["total_lower_bound"], table["total"], f"{where}.total_lower_bound")
-    values = [*(v for row in cells for v in row), *row_totals, *col_totals, table["total"]]
-    if version >= 2 and unit is Unit.HOURS and any(isinstance(v, float) for v in values):
+    distinct = set(itertools.chain.from_iterable(cells))  # the checks below run over distinct values
+    distinct.update(row_totals, col_totals, (table["total"],))
+    distinct.discard(None)
+    if version >= 2 and unit is Unit.HOURS and float in set(map(type, distinct)):
         _fail(where, "hours are whole numbers in format version 2 (perturbed and rounded)")
     if version >= 2 and unit is not Unit.HOURS:
-        if any(v is not None and v < threshold for v in values):
+        if distinct and min(distinct) < threshold:
             _fail(where, f"a count below the threshold {threshold} (zero included) is published")
-    elif unit is Unit.WOMEN and any(v is not None and 0 < v < threshold for v in values):
+    elif unit is Unit.WOMEN and any(0 < v < threshold for v in distinct):
         _fail(where, f"a count of women below the threshold {threshold} is not suppressed")
     return table_id
 

@@ -128,7 +128,7 @@ def _note_restored_backup(session: Session, created_at: str) -> None:
     the reminder would claim no backup was ever made (the file records the state just before)."""
     try:
         made = datetime.fromisoformat(created_at)
-    except ValueError:
+    except (TypeError, ValueError):  # a manifest is read from a file: its date may be anything
         return
     if made.tzinfo is not None:  # stored like utcnow(): naive UTC
         made = made.astimezone(UTC).replace(tzinfo=None)
@@ -137,7 +137,7 @@ def _note_restored_backup(session: Session, created_at: str) -> None:
         try:
             if datetime.fromisoformat(setting.value) >= made:
                 return
-        except ValueError:
+        except (TypeError, ValueError):
             pass
     _set(session, LAST_BACKUP_SETTING, made.isoformat())
 

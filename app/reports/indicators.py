@@ -849,13 +849,14 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
 
 Section = Callable[[Session, _Scope, str], list[AggregateTable]]
 
-# Relative cost of each section over a year at full scale (CPU time, 2025 of the benchmark data), to
-# balance the lanes: on two threads, profile + referrals run beside services + contacts and flow.
+# Relative cost of each section over a year at full scale (best of three, 2025 of the benchmark data,
+# with the cell keys: profile 401 ms, services 604, contacts and flow 172, referrals 88), to balance the
+# lanes: on two threads, services + referrals run beside profile + contacts and flow.
 _SECTIONS: dict[Section, int] = {
-    _profile: 6,
-    _services: 5,
-    _contacts_and_flow: 3,
-    _referrals: 1,
+    _services: 60,
+    _profile: 40,
+    _contacts_and_flow: 17,
+    _referrals: 9,
 }
 
 

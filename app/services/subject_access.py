@@ -23,6 +23,7 @@ from typing import IO
 from sqlalchemy import select
 
 from app.crypto.atomic import file_mode
+from app.i18n import language_code
 from app.models.accounts import Centre, HelpDesk, Operator
 from app.reports.pdf import render_subject_access
 from app.reports.pdf.subject_access import ACTIONS, STRINGS
@@ -43,7 +44,7 @@ def subject_access_pdf(ws: Workspace, case_id: int, out: Destination, lang: str 
     the transaction that records "case.subject_access", so a failed write leaves no audit event and an
     audit failure leaves no document behind on a path we created.
     """
-    lang = "en" if lang.lower().startswith("en") else "it"
+    lang = language_code(lang)
     case_file = get_case(ws, case_id)
     actor = ws.require_actor()
     with ws.transaction() as session:

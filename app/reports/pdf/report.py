@@ -72,6 +72,7 @@ from app.reports.pdf.base import (
     register_fonts,
 )
 from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
+from app.reports.texts import REPORT, texts
 
 __all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "render_report"]
 
@@ -79,97 +80,7 @@ __all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "rende
 # Fixed texts. The caller passes everything else already translated.
 # --------------------------------------------------------------------------------------------------
 
-STRINGS: dict[str, dict[str, str]] = {
-    "it": {
-        "report": "Report statistico",
-        "centre": "Centro antiviolenza",
-        "desks": "Sportelli",
-        "no_desks": "—",
-        "period": "Periodo",
-        "period_range": "dal {start} al {end}",
-        "generated": "Data di generazione",
-        "not_ended": "Periodo non ancora concluso: dati al {day}",
-        "notice_title": "Dati aggregati e anonimizzati",
-        "notice_body": (
-            "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
-            "accolte lascia l'archivio cifrato del centro. Per tutela della riservatezza ogni numero è "
-            "leggermente modificato (di poche unità), i conteggi sotto {k} sono indicati <{k} e le ore o le "
-            "prestazioni che riguardano meno di {k} donne non sono pubblicate (n.p.)."
-        ),
-        "contents": "Contenuti",
-        "method": "Nota metodologica",
-        "total": "Totale",
-        "page": "Pagina {n} di {m}",
-        "table": "Tabella",
-        "unit": "Unità di misura",
-        "cols_part": "colonne {a}–{b} di {n}",
-        "continued": "segue",
-        "note_suppressed": "<{k}: meno di {k} (zero compreso); n.p.: non pubblicato, riguarda meno di {k} "
-        "donne. I numeri sono leggermente modificati per tutela della riservatezza: i totali possono "
-        "differire di poche unità dalla somma delle righe.",
-        "note_lower": "≥: valore minimo, alcuni dati di origine non sono pubblicati.",
-        "note_multi": "Risposta multipla: la stessa donna può essere contata in più righe, "
-        "per cui i totali non sono la somma delle righe.",
-        "chart_partial": "Il grafico mostra solo i {n} valori pubblicati; {m} valori soppressi non sono "
-        "rappresentati.",
-        "chart_omitted": "Grafico non riprodotto: troppi valori della tabella sono soppressi per tutela "
-        "della riservatezza.",
-        "chart_totals": "Grafico dei totali di riga della tabella {t}.",
-        "chart_crowded": "Grafico non riprodotto: le categorie sono troppe per una lettura chiara.",
-        "unit_women": "donne",
-        "unit_contacts": "contatti",
-        "unit_services": "prestazioni",
-        "unit_hours": "ore",
-        "unit_referrals": "invii",
-        "unit_minors": "minori",
-        "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-        "novembre dicembre",
-    },
-    "en": {
-        "report": "Statistical report",
-        "centre": "Anti-violence centre",
-        "desks": "Help desks",
-        "no_desks": "—",
-        "period": "Period",
-        "period_range": "from {start} to {end}",
-        "generated": "Generated on",
-        "not_ended": "Period not ended yet: data as of {day}",
-        "notice_title": "Aggregated, anonymised data",
-        "notice_body": (
-            "This document contains aggregated counts only: no identifying data about the women "
-            "supported leaves the centre's encrypted store. To protect confidentiality every number is "
-            "changed slightly (by a few units), counts below {k} are shown as <{k}, and hours or services "
-            "concerning fewer than {k} women are not published (n.p.)."
-        ),
-        "contents": "Contents",
-        "method": "Methodological note",
-        "total": "Total",
-        "page": "Page {n} of {m}",
-        "table": "Table",
-        "unit": "Unit",
-        "cols_part": "columns {a}–{b} of {n}",
-        "continued": "continued",
-        "note_suppressed": "<{k}: fewer than {k} (zero included); n.p.: not published, concerns fewer "
-        "than {k} women. Numbers are changed slightly to protect confidentiality: totals may differ by a "
-        "few units from the sum of their rows.",
-        "note_lower": "≥: lower bound, some source data are not published.",
-        "note_multi": "Multiple response: the same woman may be counted in several rows, so totals are "
-        "not the sum of the rows.",
-        "chart_partial": "The chart shows only the {n} published values; {m} suppressed values are not "
-        "shown.",
-        "chart_omitted": "Chart not shown: too many values of the table are suppressed to protect "
-        "confidentiality.",
-        "chart_totals": "Chart of the row totals of table {t}.",
-        "chart_crowded": "Chart not shown: too many categories to read clearly.",
-        "unit_women": "women",
-        "unit_contacts": "contacts",
-        "unit_services": "services",
-        "unit_hours": "hours",
-        "unit_referrals": "referrals",
-        "unit_minors": "minors",
-        "months": "January February March April May June July August September October November December",
-    },
-}
+STRINGS = REPORT  # the name callers know
 
 
 @dataclass
@@ -235,7 +146,7 @@ def format_date(day: date, lang: str) -> str:
 
 
 def _strings(lang: str) -> dict[str, str]:
-    return STRINGS.get(lang, STRINGS["it"])
+    return texts(REPORT, lang)
 
 
 def _draw_cover_band(canv: Canvas, _doc: Any) -> None:

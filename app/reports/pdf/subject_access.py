@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.i18n import language_code
 from app.models.codelists import label
 from app.reports.pdf.base import (
     FONT_BOLD,
@@ -43,6 +44,7 @@ from app.reports.pdf.base import (
     numbered_canvas,
     register_fonts,
 )
+from app.reports.texts import AUDIT_ACTIONS, SUBJECT_ACCESS, texts
 
 if TYPE_CHECKING:  # the case file and the policy are read by the services; here they are only printed
     from app.services.cases import CaseFile
@@ -50,341 +52,9 @@ if TYPE_CHECKING:  # the case file and the policy are read by the services; here
 
 __all__ = ["ACTIONS", "HISTORY_LIMIT", "STRINGS", "render_subject_access"]
 
-STRINGS: dict[str, dict[str, str]] = {
-    "it": {
-        "title": "I tuoi dati presso il centro antiviolenza",
-        "subtitle": "Copia dei dati personali (art. 15 del Regolamento UE 2016/679)",
-        "confidential": "Documento riservato: contiene dati personali. Da consegnare solo all'interessata.",
-        "case": "Codice della scheda",
-        "centre": "Centro",
-        "desk": "Sportello",
-        "issued": "Data di rilascio",
-        "status": "Stato del percorso",
-        "opened": "Apertura",
-        "in_charge": "Presa in carico",
-        "closed": "Chiusura",
-        "identity": "Dati identificativi",
-        "no_identity": "Il centro non conserva più dati identificativi né note su di te per questa scheda.",
-        "first_name": "Nome",
-        "last_name": "Cognome",
-        "birth_date": "Data di nascita",
-        "tax_code": "Codice fiscale",
-        "phone": "Telefono",
-        "email": "Posta elettronica",
-        "address": "Indirizzo",
-        "safe_channel": "Canale di contatto sicuro",
-        "safe_times": "Orari di contatto sicuri",
-        "safe_notes": "Note sul contatto sicuro",
-        "notes": "Note",
-        "profile": "Dati statistici",
-        "birth_year": "Anno di nascita",
-        "country": "Cittadinanza",
-        "education": "Titolo di studio",
-        "employment": "Condizione professionale",
-        "marital_status": "Stato civile",
-        "cohabitation": "Convivenza",
-        "has_children": "Figli",
-        "children_count": "Numero di figli",
-        "minors_count": "Figli minorenni",
-        "minors_witnessed": "Minori che hanno assistito alla violenza",
-        "minors_suffered": "Minori che hanno subito violenza",
-        "pregnant": "Gravidanza",
-        "consents": "Consensi",
-        "date": "Data",
-        "scope": "Ambito",
-        "choice": "Scelta",
-        "partner": "Servizio della rete",
-        "notice": "Versione dell'informativa",
-        "granted": "concesso",
-        "withdrawn": "revocato",
-        "intakes": "Colloqui di accoglienza",
-        "access_channel": "Canale di accesso",
-        "first_contact_mode": "Modalità del primo contatto",
-        "violence_forms": "Forme di violenza",
-        "relationship": "Relazione con l'autore",
-        "violence_duration": "Durata della violenza",
-        "police_report": "Denuncia",
-        "complaint_withdrawn": "Denuncia ritirata",
-        "measures_requested": "Misure di protezione richieste",
-        "measures_obtained": "Misure di protezione ottenute",
-        "emergency": "Emergenza",
-        "risks": "Valutazioni del rischio",
-        "level": "Livello",
-        "tool": "Strumento",
-        "pathway": "Percorso personalizzato",
-        "agreed": "Concordato il",
-        "outcome": "Esito",
-        "goals": "Obiettivi",
-        "area": "Area",
-        "goal_status": "Stato",
-        "due": "Scadenza",
-        "description": "Descrizione",
-        "reviews": "Verifiche del percorso",
-        "services": "Prestazioni ricevute",
-        "service": "Prestazione",
-        "mode": "Modalità",
-        "minutes": "Minuti",
-        "role": "Figura professionale",
-        "beneficiary": "Destinataria",
-        "referrals": "Invii ai servizi della rete",
-        "destination": "Destinazione",
-        "outcome_on": "Data dell'esito",
-        "shares_data": "Dati condivisi",
-        "children_placed": "Figli accolti con te",
-        "history": "Chi ha consultato o modificato la tua scheda",
-        "when": "Quando (ora locale)",
-        "who": "Chi",
-        "what": "Operazione",
-        "system": "(sistema)",
-        "none": "Nessun dato registrato.",
-        "yes": "sì",
-        "no": "no",
-        "page": "Pagina {n} di {m}",
-        "history_limit": "Sono riportate le ultime {n} operazioni; l'elenco completo è disponibile su richiesta.",
-        "rights": (
-            "Puoi chiedere in qualsiasi momento di correggere questi dati, di cancellarli o di revocare "
-            "il consenso: rivolgiti alle operatrici del centro. I dati statistici anonimi restano nei "
-            "conteggi già pubblicati, che non permettono di identificarti."
-        ),
-        "about": "Come il centro tratta i tuoi dati",
-        "purposes": "Finalità",
-        "purposes_text": (
-            "Accoglierti, ascoltarti e accompagnarti nel percorso di uscita dalla violenza; tenere la "
-            "continuità tra le operatrici che ti seguono; inviarti ai servizi della rete quando lo chiedi; "
-            "produrre statistiche anonime richieste dalla legge e dalla Regione."
-        ),
-        "legal_basis": "Base giuridica",
-        "legal_basis_text": (
-            "Il tuo consenso (art. 6, par. 1, lett. a, e art. 9, par. 2, lett. a, del Regolamento), che puoi "
-            "revocare in ogni momento; per le rilevazioni statistiche, l'obbligo di legge (art. 6, par. 1, "
-            "lett. c), con dati solo aggregati e anonimi."
-        ),
-        "recipients": "Destinatari",
-        "recipients_text": (
-            "Le operatrici del centro autorizzate, per la loro parte di lavoro. I servizi della rete "
-            "antiviolenza solo con il tuo consenso (vedi «Consensi» e «Invii ai servizi della rete»). "
-            "Regione, ISTAT e rete ricevono soltanto conteggi anonimi, mai dati che ti identificano. "
-            "I dati non sono trasferiti fuori dall'Unione europea."
-        ),
-        "retention": "Per quanto tempo",
-        "retention_erase": (
-            "La scheda resta finché il percorso è aperto. Dopo la chiusura è conservata per {case}; poi "
-            "sono cancellati i dati identificativi e le note, e restano solo dati statistici che non ti "
-            "identificano. Il registro di chi ha consultato la scheda è conservato per {audit}."
-        ),
-        "retention_delete": (
-            "La scheda resta finché il percorso è aperto. Dopo la chiusura è conservata per {case}; poi è "
-            "cancellata per intero. Il registro di chi ha consultato la scheda è conservato per {audit}."
-        ),
-        "year": "{n} anno",
-        "years": "{n} anni",
-        "source": "Origine dei dati",
-        "source_text": (
-            "Da te, durante i colloqui e i contatti con il centro, e dalle operatrici che li hanno "
-            "registrati. Nessuna decisione che ti riguarda è presa in modo automatizzato."
-        ),
-        "your_rights": "I tuoi diritti",
-        "your_rights_text": (
-            "Puoi chiedere di accedere ai dati, di rettificarli, di cancellarli, di limitarne il "
-            "trattamento, di riceverli in un formato leggibile (portabilità) e di opporti al trattamento, "
-            "e puoi revocare il consenso senza conseguenze sull'aiuto che ricevi. Se ritieni che i tuoi "
-            "dati siano trattati in modo non corretto, puoi proporre reclamo al Garante per la protezione "
-            "dei dati personali (www.garanteprivacy.it, Piazza Venezia 11, 00187 Roma)."
-        ),
-    },
-    "en": {
-        "title": "Your data held by the anti-violence centre",
-        "subtitle": "Copy of personal data (art. 15 of Regulation (EU) 2016/679)",
-        "confidential": "Confidential: contains personal data. To be handed only to the person concerned.",
-        "case": "Case code",
-        "centre": "Centre",
-        "desk": "Help desk",
-        "issued": "Issued on",
-        "status": "Status",
-        "opened": "Opened",
-        "in_charge": "Taken in charge",
-        "closed": "Closed",
-        "identity": "Identifying data",
-        "no_identity": "The centre no longer holds identifying data or notes about you for this case.",
-        "first_name": "First name",
-        "last_name": "Last name",
-        "birth_date": "Date of birth",
-        "tax_code": "Tax code",
-        "phone": "Phone",
-        "email": "Email",
-        "address": "Address",
-        "safe_channel": "Safe contact channel",
-        "safe_times": "Safe contact times",
-        "safe_notes": "Safe contact notes",
-        "notes": "Notes",
-        "profile": "Statistical data",
-        "birth_year": "Year of birth",
-        "country": "Citizenship",
-        "education": "Education",
-        "employment": "Employment",
-        "marital_status": "Marital status",
-        "cohabitation": "Living with",
-        "has_children": "Children",
-        "children_count": "Number of children",
-        "minors_count": "Minor children",
-        "minors_witnessed": "Minors who witnessed violence",
-        "minors_suffered": "Minors who suffered violence",
-        "pregnant": "Pregnancy",
-        "consents": "Consents",
-        "date": "Date",
-        "scope": "Scope",
-        "choice": "Choice",
-        "partner": "Network service",
-        "notice": "Privacy notice version",
-        "granted": "granted",
-        "withdrawn": "withdrawn",
-        "intakes": "Intake interviews",
-        "access_channel": "Access channel",
-        "first_contact_mode": "First contact mode",
-        "violence_forms": "Forms of violence",
-        "relationship": "Relationship with the perpetrator",
-        "violence_duration": "Duration of the violence",
-        "police_report": "Report to the authorities",
-        "complaint_withdrawn": "Complaint withdrawn",
-        "measures_requested": "Protective measures requested",
-        "measures_obtained": "Protective measures obtained",
-        "emergency": "Emergency",
-        "risks": "Risk assessments",
-        "level": "Level",
-        "tool": "Tool",
-        "pathway": "Personalised pathway",
-        "agreed": "Agreed on",
-        "outcome": "Outcome",
-        "goals": "Goals",
-        "area": "Area",
-        "goal_status": "Status",
-        "due": "Due",
-        "description": "Description",
-        "reviews": "Pathway reviews",
-        "services": "Services received",
-        "service": "Service",
-        "mode": "Mode",
-        "minutes": "Minutes",
-        "role": "Professional",
-        "beneficiary": "Beneficiary",
-        "referrals": "Referrals to network services",
-        "destination": "Destination",
-        "outcome_on": "Outcome date",
-        "shares_data": "Data shared",
-        "children_placed": "Children placed with you",
-        "history": "Who read or changed your file",
-        "when": "When (local time)",
-        "who": "Who",
-        "what": "Action",
-        "system": "(system)",
-        "none": "Nothing recorded.",
-        "yes": "yes",
-        "no": "no",
-        "page": "Page {n} of {m}",
-        "history_limit": "The latest {n} actions are listed; the full list is available on request.",
-        "rights": (
-            "You may ask at any time to correct these data, to erase them or to withdraw your consent: "
-            "speak to the centre's staff. Anonymous statistical data stay in counts already published, "
-            "which cannot identify you."
-        ),
-        "about": "How the centre processes your data",
-        "purposes": "Purposes",
-        "purposes_text": (
-            "To receive you, listen to you and support you on your way out of violence; to keep continuity "
-            "between the staff who support you; to refer you to network services when you ask; to produce "
-            "the anonymous statistics required by law and by the Region."
-        ),
-        "legal_basis": "Legal basis",
-        "legal_basis_text": (
-            "Your consent (art. 6(1)(a) and art. 9(2)(a) of the Regulation), which you may withdraw at any "
-            "time; for statistical surveys, a legal obligation (art. 6(1)(c)), with aggregated, anonymous "
-            "data only."
-        ),
-        "recipients": "Recipients",
-        "recipients_text": (
-            "The centre's authorised staff, each for her part of the work. Network services only with your "
-            "consent (see \u201cConsents\u201d and \u201cReferrals to network services\u201d). The Region, "
-            "ISTAT and the network receive anonymous counts only, never data that identify you. The data are "
-            "not transferred outside the European Union."
-        ),
-        "retention": "How long",
-        "retention_erase": (
-            "The file is kept while your pathway is open. After it is closed it is kept for {case}; then "
-            "identifying data and notes are erased, and only statistical data that do not identify you "
-            "remain. The record of who read the file is kept for {audit}."
-        ),
-        "retention_delete": (
-            "The file is kept while your pathway is open. After it is closed it is kept for {case}; then "
-            "it is deleted entirely. The record of who read the file is kept for {audit}."
-        ),
-        "year": "{n} year",
-        "years": "{n} years",
-        "source": "Source of the data",
-        "source_text": (
-            "You, in the interviews and contacts with the centre, and the staff who recorded them. No "
-            "decision about you is taken by automated means."
-        ),
-        "your_rights": "Your rights",
-        "your_rights_text": (
-            "You may ask to access the data, to correct them, to erase them, to restrict their processing, "
-            "to receive them in a readable format (portability) and to object to the processing, and you "
-            "may withdraw your consent without any effect on the help you receive. If you believe your data "
-            "are processed unlawfully, you may lodge a complaint with the Italian data protection authority, "
-            "the Garante per la protezione dei dati personali (www.garanteprivacy.it, Piazza Venezia 11, "
-            "00187 Rome)."
-        ),
-    },
-}
+STRINGS = SUBJECT_ACCESS  # the names callers know
 
-# What each audited action means to her; unknown actions print their code.
-ACTIONS: dict[str, dict[str, str]] = {
-    "it": {
-        "case.created": "apertura della scheda",
-        "case.read": "consultazione della scheda",
-        "case.subject_access": "stampa della copia dei dati",
-        "case.status": "cambio di stato",
-        "case.closed": "chiusura",
-        "case.reopened": "riapertura",
-        "identity.updated": "modifica dei dati identificativi",
-        "identity.erased": "cancellazione dei dati identificativi",
-        "profile.updated": "modifica dei dati statistici",
-        "consent.granted": "consenso registrato",
-        "consent.withdrawn": "revoca del consenso",
-        "intake.created": "colloquio registrato",
-        "risk.created": "valutazione del rischio registrata",
-        "pathway.agreed": "percorso concordato",
-        "pathway.reviewed": "verifica del percorso",
-        "goal.created": "obiettivo aggiunto",
-        "goal.updated": "obiettivo aggiornato",
-        "service.created": "prestazione registrata",
-        "referral.created": "invio registrato",
-        "referral.updated": "esito dell'invio registrato",
-        "access.denied": "tentativo di accesso respinto",
-    },
-    "en": {
-        "case.created": "file opened",
-        "case.read": "file read",
-        "case.subject_access": "copy of the data printed",
-        "case.status": "status changed",
-        "case.closed": "closed",
-        "case.reopened": "reopened",
-        "identity.updated": "identifying data changed",
-        "identity.erased": "identifying data erased",
-        "profile.updated": "statistical data changed",
-        "consent.granted": "consent recorded",
-        "consent.withdrawn": "consent withdrawn",
-        "intake.created": "interview recorded",
-        "risk.created": "risk assessment recorded",
-        "pathway.agreed": "pathway agreed",
-        "pathway.reviewed": "pathway reviewed",
-        "goal.created": "goal added",
-        "goal.updated": "goal updated",
-        "service.created": "service recorded",
-        "referral.created": "referral recorded",
-        "referral.updated": "referral outcome recorded",
-        "access.denied": "access attempt refused",
-    },
-}
+ACTIONS = AUDIT_ACTIONS
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 HEADING_ROOM = 40 * mm  # a heading, the space under it and three or four rows
@@ -409,7 +79,7 @@ def render_subject_access(
     Access times are stored in UTC and printed in `tz` (default: this PC's zone), as she lives them.
     """
     register_fonts()
-    s = STRINGS[lang]
+    s = texts(SUBJECT_ACCESS, lang)
     styles = make_styles()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -438,7 +108,7 @@ class _Builder:
     """Small helpers around the shared report styles: headings, key-value blocks and tables."""
 
     def __init__(self, styles: Styles, lang: str, tz: dt.tzinfo | None = None) -> None:
-        self.styles, self.lang, self.s, self.tz = styles, lang, STRINGS[lang], tz
+        self.styles, self.lang, self.s, self.tz = styles, language_code(lang), texts(SUBJECT_ACCESS, lang), tz
         self.width = PORTRAIT[0] - 2 * MARGIN_X
         self.story: list[Flowable] = []
 
@@ -718,7 +388,7 @@ def _story(
     )
 
     b.heading("history")
-    actions = ACTIONS[lang]
+    actions = texts(AUDIT_ACTIONS, lang)
     b.table(
         ["when", "who", "what"],
         [

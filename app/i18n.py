@@ -63,7 +63,12 @@ def current_language() -> str:
 
 def translate(context: str, text: str) -> str:
     """`text` (an English source string of `context`) in the current language; itself when untranslated."""
-    if current_language() == "en":
+    return translate_in(current_language(), context, text)
+
+
+def translate_in(language: str, context: str, text: str) -> str:
+    """`text` in `language` whatever the current one (a document, a test); itself when untranslated."""
+    if language_code(language) == "en":
         return text
     return _catalogue().get((context, text), text)
 

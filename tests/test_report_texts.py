@@ -49,7 +49,7 @@ def test_every_module_prints_from_the_one_catalogue() -> None:
     assert subject_access.ACTIONS is texts.AUDIT_ACTIONS
     assert reports.TEXTS is texts.REPORT_TEXTS
     assert reports.SECTION_TITLES is texts.SECTION_TITLES
-    assert indicators.TABLE_IDS == tuple(texts.TABLE_TITLES["it"])
+    assert tuple(texts.TABLE_TITLES["it"]) == indicators.TABLE_IDS
 
 
 @pytest.mark.parametrize(

@@ -532,7 +532,7 @@ def import_packages(ws: Workspace, paths: Sequence[Path]) -> list[ImportedPackag
             raise UserError(
                 QT_TRANSLATE_NOOP("Errors", "The package {name} was refused: {reason}"),
                 name=path.name,
-                reason=str(exc),
+                reason=exc,
             ) from exc
         loaded.append(ImportedPackage(path, verified, False))
     with ws.transaction() as session:
@@ -597,7 +597,7 @@ def network_report(
         merged = package.merge_packages(packages)
     except package.PackageError as exc:
         raise UserError(
-            QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=str(exc)
+            QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=exc
         ) from exc
     omitted = (
         tuple(dict.fromkeys(t.id for p in packages for t in p.tables if not package.adds_over_time(t)))

@@ -8,8 +8,9 @@ and app/resources/aggregate-package.schema.json; keep the three in step.
 Why so strict on import: packages arrive by e-mail or USB stick from many places, so the loader treats
 every byte as hostile (size cap, strict UTF-8 and JSON, no unknown keys anywhere, bounded strings and
 sizes) and refuses with `PackageError` (one line, said in the reader's language like the services'
-errors), never another exception type. Why so strict on export: `build_package` re-checks that nothing below the disclosure threshold is about to leave, and
-validates its own output with the same code the importer uses, so we never sign what we would refuse.
+errors), never another exception type. Why so strict on export: `build_package` re-checks that nothing
+below the disclosure threshold is about to leave, and validates its own output with the same code the
+importer uses, so we never sign what we would refuse.
 
 Contributors (how many women stand behind each number) are never exported.
 """

@@ -26,6 +26,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate recog
     return text
 
 
+def language_code(lang: str) -> str:
+    """ "en" when `lang` names English ("en", "en_GB", "English"), else "it": the one rule for every document."""
+    return "en" if lang.strip().lower().startswith("en") else "it"
+
+
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     """ "it" or "en": ASCOLTO_LANG if set, else the POSIX locale; Italian unless it names another language.
 
@@ -34,7 +39,7 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
     chosen = env.get(LANGUAGE_ENV, "").strip().lower()
     if chosen:
-        return "en" if chosen.startswith("en") else "it"
+        return language_code(chosen)
     for name in _LOCALE_VARIABLES:
         value = env.get(name, "").strip()
         if value:  # the first set variable wins, as in POSIX
@@ -46,7 +51,7 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 
 def set_language(language: str) -> None:
     global _language
-    _language = "en" if language.lower().startswith("en") else "it"
+    _language = language_code(language)
 
 
 def current_language() -> str:
@@ -58,7 +63,12 @@ def current_language() -> str:
 
 def translate(context: str, text: str) -> str:
     """`text` (an English source string of `context`) in the current language; itself when untranslated."""
-    if current_language() == "en":
+    return translate_in(current_language(), context, text)
+
+
+def translate_in(language: str, context: str, text: str) -> str:
+    """`text` in `language` whatever the current one (a document, a test); itself when untranslated."""
+    if language_code(language) == "en":
         return text
     return _catalogue().get((context, text), text)
 

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.crypto import signing
+from app.i18n import translate_in
 from app.reports import disclosure
 from app.reports.package import (
     MergedTable,
@@ -370,6 +371,25 @@ def test_refused(name: str) -> None:
     assert message and "\n" not in message and len(message) < 300
 
 
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_refusals_are_said_in_the_language_of_the_reader(name: str) -> None:
+    with pytest.raises(PackageError) as caught:
+        load_package(REFUSED[name])
+    refusal = caught.value
+    assert refusal.text(lambda context, text: translate_in("en", context, text)) == str(refusal)
+    italian = refusal.text(lambda context, text: translate_in("it", context, text))
+    assert italian != str(refusal) and "\n" not in italian
+
+
+def test_merge_refusals_are_said_in_italian_with_their_values() -> None:
+    a = loaded()
+    with pytest.raises(PackageError, match="given twice") as caught:
+        merge_packages([a, a])
+    italian = caught.value.text(lambda context, text: translate_in("it", context, text))
+    assert italian.startswith("lo stesso pacchetto è stato indicato due volte: ")
+    assert a.fingerprint in italian
+
+
 def test_tampering_is_reported_as_such() -> None:
     for name in ("tampered value", "tampered signature", "someone else's key", "unknown key, unsigned"):
         with pytest.raises(PackageError, match=r"signature does not match|unknown key"):
@@ -545,7 +565,9 @@ def test_merge_same_desk_consecutive_periods_adds_events_not_women() -> None:
     assert mixes_periods([a, b])
     (hours,) = merge_packages([a, b])
     assert hours.id == "hours" and hours.total == 104
-    c = loaded(desks=["Dalmine"], key=OTHER_KEY, centre="Sirio", start=date(2025, 1, 1), end=date(2025, 6, 30))
+    c = loaded(
+        desks=["Dalmine"], key=OTHER_KEY, centre="Sirio", start=date(2025, 1, 1), end=date(2025, 6, 30)
+    )
     assert not mixes_periods([a, c]) and [t.id for t in merge_packages([a, c])] == ["age", "hours"]
 
 

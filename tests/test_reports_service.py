@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.crypto.keyslots import KdfParams
+from app.i18n import translate_in
 from app.reports import package
 from app.reports.periods import parse_period
 from app.services import accounts, cases, demo, reports
@@ -157,8 +158,11 @@ def test_tampered_package_is_refused_on_import(ws: Workspace, tmp_path: Path) ->
     document = json.loads(path.read_bytes())
     document["tables"][0]["total"] = (document["tables"][0]["total"] or 0) + 1
     path.write_text(json.dumps(document))
-    with pytest.raises(UserError, match="refused"):
+    with pytest.raises(UserError, match="refused: signature does not match") as caught:
         reports.import_packages(ws, [path])
+    italian = caught.value.text(lambda context, text: translate_in("it", context, text))
+    assert "b.json" in italian
+    assert "la firma non corrisponde al contenuto" in italian  # the reason too, not only the sentence
 
 
 def test_threshold_setting_is_never_below_three(ws: Workspace) -> None:

@@ -20,6 +20,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from app.i18n import language_code
+
 __all__ = [
     "AGE_ISTAT_BOUNDS",
     "AGE_LOMBARDY_BOUNDS",
@@ -138,7 +140,7 @@ class CodeEntry:
 
     def label(self, lang: str = "it") -> str:
         """Label in ``lang``; anything not English falls back to Italian, the working language."""
-        return self.en if lang.lower().startswith("en") else self.it
+        return self.en if language_code(lang) == "en" else self.it
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,7 @@ def label(name: str, code: str, lang: str = "it") -> str:
     if entry is not None:
         return entry.label(lang)
     if code == ND:
-        return _ND_LABELS["en" if lang.lower().startswith("en") else "it"]
+        return _ND_LABELS[language_code(lang)]
     return code
 
 

@@ -79,6 +79,7 @@ from app.models.codelists import (
 from app.reports.cellkey import KEY_RANGE, PACK, unpack
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
+from app.reports.texts import ROW_LABELS, TABLE_TITLES, texts
 
 __all__ = ["TABLE_IDS", "compute_indicators", "title"]
 
@@ -87,123 +88,18 @@ NONE_CODE = "NESSUNA"
 SHELTER_DESTINATIONS = ("CASA_RIFUGIO", "PRONTA_ACCOGL")
 FLOW_ROWS = ("WOMEN_CONTACTED", "RECEIVED", "IN_CHARGE_NEW", "IN_CHARGE_CONTINUING", "CLOSED", "ACTIVE")
 
-_TITLES: dict[str, dict[str, str]] = {
-    "it": {
-        "contacts": "Contatti ricevuti",
-        "flow": "Flusso delle donne nel periodo",
-        "closures_outcome": "Percorsi chiusi per esito",
-        "age_istat": "Donne per classe di età (ISTAT)",
-        "age_lombardy": "Donne per classe di età (Regione Lombardia)",
-        "citizenship": "Donne per cittadinanza",
-        "citizenship_binary": "Donne per cittadinanza (italiana/straniera)",
-        "education": "Donne per titolo di studio",
-        "employment": "Donne per condizione professionale",
-        "marital_status": "Donne per stato civile",
-        "cohabitation": "Donne per convivenza (risposte multiple)",
-        "has_children": "Donne con figli",
-        "minors": "Figli minorenni delle donne",
-        "violence_forms": "Donne per forma di violenza subita (risposte multiple)",
-        "violence_macro": "Donne per gruppo di forme di violenza (risposte multiple)",
-        "relationship": "Donne per relazione con l'autore della violenza",
-        "relationship_macro": "Donne per relazione con l'autore (gruppi)",
-        "violence_duration": "Donne per durata della violenza",
-        "access_channel": "Donne per canale di accesso",
-        "first_contact_mode": "Donne per modalità del primo contatto",
-        "police_report": "Donne per denuncia dell'autore",
-        "measures_requested": "Misure di protezione richieste (risposte multiple)",
-        "measures_obtained": "Misure di protezione ottenute (risposte multiple)",
-        "emergency": "Donne in situazione di emergenza all'accesso",
-        "risk_level": "Donne per livello di rischio (ultima valutazione)",
-        "services_type_mode_count": "Prestazioni erogate per tipo e modalità",
-        "services_type_mode_hours": "Ore di prestazioni per tipo e modalità",
-        "services_women_by_type": "Donne che hanno ricevuto prestazioni, per tipo",
-        "services_minors": "Prestazioni rivolte ai figli minorenni",
-        "referrals_destination": "Invii ai servizi della rete per destinazione",
-        "shelter_women": "Donne accolte in casa rifugio o pronta accoglienza",
-        "shelter_children": "Figli accolti con le donne in casa rifugio o pronta accoglienza",
-    },
-    "en": {
-        "contacts": "Contacts received",
-        "flow": "Flow of women in the period",
-        "closures_outcome": "Pathways closed, by outcome",
-        "age_istat": "Women by age group (ISTAT)",
-        "age_lombardy": "Women by age group (Regione Lombardia)",
-        "citizenship": "Women by citizenship",
-        "citizenship_binary": "Women by citizenship (Italian/foreign)",
-        "education": "Women by education",
-        "employment": "Women by employment status",
-        "marital_status": "Women by marital status",
-        "cohabitation": "Women by household (multiple responses)",
-        "has_children": "Women with children",
-        "minors": "Women's minor children",
-        "violence_forms": "Women by form of violence suffered (multiple responses)",
-        "violence_macro": "Women by group of forms of violence (multiple responses)",
-        "relationship": "Women by relationship with the perpetrator",
-        "relationship_macro": "Women by relationship with the perpetrator (groups)",
-        "violence_duration": "Women by duration of the violence",
-        "access_channel": "Women by access channel",
-        "first_contact_mode": "Women by first-contact mode",
-        "police_report": "Women by report of the perpetrator to the authorities",
-        "measures_requested": "Protective measures requested (multiple responses)",
-        "measures_obtained": "Protective measures obtained (multiple responses)",
-        "emergency": "Women in an emergency at first access",
-        "risk_level": "Women by risk level (latest assessment)",
-        "services_type_mode_count": "Services delivered by type and mode",
-        "services_type_mode_hours": "Hours of services by type and mode",
-        "services_women_by_type": "Women who received services, by type",
-        "services_minors": "Services to minor children",
-        "referrals_destination": "Referrals to network services by destination",
-        "shelter_women": "Women placed in a shelter or emergency accommodation",
-        "shelter_children": "Children placed with the women in a shelter or emergency accommodation",
-    },
-}
 
-TABLE_IDS: tuple[str, ...] = tuple(_TITLES["it"])
+TABLE_IDS: tuple[str, ...] = tuple(TABLE_TITLES["it"])
 """Every table id, in the order `compute_indicators` returns them."""
-
-_ROW_LABELS: dict[str, dict[str, str]] = {
-    "it": {
-        "CONTACTS": "Contatti",
-        "WOMEN_CONTACTED": "Donne che hanno contattato",
-        "RECEIVED": "Donne accolte (almeno un colloquio di accoglienza)",
-        "IN_CHARGE_NEW": "Prese in carico nel periodo (nuove)",
-        "IN_CHARGE_CONTINUING": "Prese in carico in prosecuzione",
-        "CLOSED": "Percorsi chiusi nel periodo",
-        "ACTIVE": "Donne con percorso attivo nel periodo",
-        "MINORS": "Figli minorenni",
-        "WITNESSED": "Minorenni testimoni di violenza (assistita)",
-        "SUFFERED": "Minorenni che hanno subito violenza",
-        NONE_CODE: "Nessuna",
-        "N": "N",
-    },
-    "en": {
-        "CONTACTS": "Contacts",
-        "WOMEN_CONTACTED": "Women who made contact",
-        "RECEIVED": "Women received (at least one intake interview)",
-        "IN_CHARGE_NEW": "Taken in charge in the period (new)",
-        "IN_CHARGE_CONTINUING": "Taken in charge earlier, continuing",
-        "CLOSED": "Pathways closed in the period",
-        "ACTIVE": "Women with an active pathway in the period",
-        "MINORS": "Minor children",
-        "WITNESSED": "Minors who witnessed violence",
-        "SUFFERED": "Minors who suffered violence",
-        NONE_CODE: "None",
-        "N": "N",
-    },
-}
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang.lower().startswith("en") else "it"
 
 
 def title(table_id: str, lang: str = "it") -> str:
     """Title of a table in Italian (default) or English."""
-    return _TITLES[_lang(lang)].get(table_id, table_id)
+    return texts(TABLE_TITLES, lang).get(table_id, table_id)
 
 
 def _own_label(code: str, lang: str) -> str:
-    return _ROW_LABELS[_lang(lang)].get(code, code)
+    return texts(ROW_LABELS, lang).get(code, code)
 
 
 def _labels(list_name: str | None, codes: Iterable[str], lang: str) -> dict[str, str]:

@@ -7,9 +7,10 @@ and app/resources/aggregate-package.schema.json; keep the three in step.
 
 Why so strict on import: packages arrive by e-mail or USB stick from many places, so the loader treats
 every byte as hostile (size cap, strict UTF-8 and JSON, no unknown keys anywhere, bounded strings and
-sizes) and refuses with `PackageError`, one English line, never another exception type. Why so strict on
-export: `build_package` re-checks that nothing below the disclosure threshold is about to leave, and
-validates its own output with the same code the importer uses, so we never sign what we would refuse.
+sizes) and refuses with `PackageError` (one line, said in the reader's language like the services'
+errors), never another exception type. Why so strict on export: `build_package` re-checks that nothing
+below the disclosure threshold is about to leave, and validates its own output with the same code the
+importer uses, so we never sign what we would refuse.
 
 Contributors (how many women stand behind each number) are never exported.
 """
@@ -23,7 +24,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from typing import Any, NoReturn
 
 from app.crypto import signing
 from app.crypto.atomic import atomic_write_bytes
+from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.tables import AggregateTable, Number, Unit
 
 FORMAT = "ascolto-aggregates"
@@ -83,7 +85,35 @@ _STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
 class PackageError(ValueError):
-    """A package refused on import or merge; the message is one English line fit for the user."""
+    """A package refused on import or merge, in words fit for the user.
+
+    Like the services' `UserError`: an English source text marked for the Qt Linguist catalogue (context
+    "Errors") and its values, so the interface and the command line say it in their language with
+    `text(translate)`; `str()` is the English line. `where` names the offending part of an invalid
+    package (a JSON path, never translated).
+    """
+
+    def __init__(self, message: str, *, where: str | None = None, **params: Any) -> None:
+        self.message, self.where, self.params = message, where, params
+        super().__init__(self.text())
+
+    def text(self, translate: Callable[[str, str], str] | None = None) -> str:
+        problem = _filled(self.message, self.params, translate)
+        if self.where is None:
+            return problem
+        return _filled(_INVALID, {"where": self.where, "problem": problem}, translate)
+
+
+_INVALID = QT_TRANSLATE_NOOP("Errors", "invalid package: {where}: {problem}")
+
+
+def _filled(source: str, params: Mapping[str, Any], translate: Callable[[str, str], str] | None) -> str:
+    """`source` translated and filled; the English if a translation's placeholders do not fit."""
+    text = translate("Errors", source) if translate else source
+    try:
+        return text.format(**params) if params else text
+    except (KeyError, IndexError, ValueError):
+        return source.format(**params) if params else source
 
 
 @dataclass(frozen=True)
@@ -335,36 +365,49 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
     """
     data = _read(source, max_bytes)
     if len(data) > max_bytes:
-        raise PackageError(f"package is larger than {max_bytes} bytes")
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package is larger than {size} bytes"), size=max_bytes)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PackageError("package is not UTF-8 text") from None
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package is not UTF-8 text")) from None
     document, message = _parse(text, data)
     if not isinstance(document, dict):
-        raise PackageError("package is not a JSON object")
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package is not a JSON object"))
     if document.get("format") != FORMAT:
-        raise PackageError("not an Ascolto aggregate package (format is not 'ascolto-aggregates')")
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "not an Ascolto aggregate package (format is not 'ascolto-aggregates')"
+            )
+        )
     version = document.get("version")
     if type(version) is not int:
-        raise PackageError("package format version is missing or not an integer")
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package format version is missing or not an integer"))
     if version not in READABLE_VERSIONS:
         raise PackageError(
-            f"package format version {version} is not supported (this Ascolto reads "
-            f"{', '.join(str(v) for v in READABLE_VERSIONS)})"
+            QT_TRANSLATE_NOOP(
+                "Errors", "package format version {version} is not supported (this Ascolto reads {readable})"
+            ),
+            version=version,
+            readable=", ".join(str(v) for v in READABLE_VERSIONS),
         )
     unknown = set(document) - _TOP_KEYS - {"signature"}
     if unknown:
-        raise PackageError(f"unknown key {_short(sorted(unknown)[0])} in package")
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Errors", "unknown key {key} in package"), key=_short(sorted(unknown)[0])
+        )
     if "signature" not in document:
-        raise PackageError("package is not signed")
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package is not signed"))
     public, signature = _check_signature_block(document["signature"])
     try:
         message = message or signed_bytes(document)
     except (ValueError, RecursionError):  # e.g. lone surrogates from \ud800 escapes
-        raise PackageError("package content cannot be canonicalised") from None
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package content cannot be canonicalised")) from None
     if not signing.verify(public, message, signature):
-        raise PackageError("signature does not match the content: the package was altered or damaged")
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "signature does not match the content: the package was altered or damaged"
+            )
+        )
     content = {k: v for k, v in document.items() if k != "signature"}
     _validate_content(content)
     return VerifiedPackage(
@@ -394,7 +437,7 @@ def _parse(text: str, data: bytes) -> tuple[Any, bytes | None]:
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError):
-        raise PackageError("package is not valid JSON") from None
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package is not valid JSON")) from None
     if isinstance(document, dict) and isinstance(document.get("signature"), dict):
         try:
             full = canonical_bytes(document)
@@ -406,7 +449,7 @@ def _parse(text: str, data: bytes) -> tuple[Any, bytes | None]:
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except (ValueError, RecursionError):
-        raise PackageError("package is not valid JSON") from None
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "package is not valid JSON")) from None
     return document, None
 
 
@@ -417,7 +460,9 @@ def _read(source: bytes | str | os.PathLike[str], max_bytes: int) -> bytes:
         with Path(source).open("rb") as handle:
             return handle.read(max_bytes + 1)
     except OSError as exc:
-        raise PackageError(f"cannot read package file: {exc.strerror or exc}") from None
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Errors", "cannot read package file: {error}"), error=exc.strerror or exc
+        ) from None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -441,7 +486,7 @@ def _short(value: object) -> str:
 def _check_signature_block(block: Any) -> tuple[bytes, bytes]:
     block = _object(block, "signature", {"algorithm", "public_key", "value"})
     if block["algorithm"] != SIGNATURE_ALGORITHM:
-        raise PackageError("signature algorithm is not Ed25519")
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "signature algorithm is not Ed25519"))
     public = _b64(block["public_key"], "signature.public_key", signing.PUBLIC_KEY_BYTES)
     value = _b64(block["value"], "signature.value", signing.SIGNATURE_BYTES)
     return public, value
@@ -449,13 +494,13 @@ def _check_signature_block(block: Any) -> tuple[bytes, bytes]:
 
 def _b64(value: Any, where: str, length: int) -> bytes:
     if not isinstance(value, str) or len(value) > 200:
-        _fail(where, "not a base64 string")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not a base64 string"))
     try:
         raw = base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError):
-        _fail(where, "not valid base64")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not valid base64"))
     if len(raw) != length or base64.b64encode(raw).decode("ascii") != value:
-        _fail(where, f"not the base64 of {length} bytes")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not the base64 of {length} bytes"), length=length)
     return raw
 
 
@@ -463,39 +508,39 @@ def _b64(value: Any, where: str, length: int) -> bytes:
 # strict validation (shared by build and load)
 
 
-def _fail(where: str, message: str) -> NoReturn:
-    raise PackageError(f"invalid package: {where}: {message}")
+def _fail(where: str, message: str, **params: Any) -> NoReturn:
+    raise PackageError(message, where=where, **params)
 
 
 def _object(
     value: Any, where: str, required: Iterable[str], optional: Iterable[str] = frozenset()
 ) -> dict[str, Any]:
     if not isinstance(value, dict):
-        _fail(where, "not an object")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not an object"))
     unknown = value.keys() - frozenset(required) - frozenset(optional)  # frozenset(frozenset) is free
     if unknown:
-        _fail(where, f"unknown key {_short(sorted(unknown)[0])}")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "unknown key {key}"), key=_short(sorted(unknown)[0]))
     missing = [key for key in required if key not in value]
     if missing:
-        _fail(where, f"missing key {sorted(missing)[0]!r}")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "missing key {key}"), key=repr(sorted(missing)[0]))
     return value
 
 
 def _text(value: Any, where: str, max_len: int) -> str:
     if not isinstance(value, str):
-        _fail(where, "not a string")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not a string"))
     if not 1 <= len(value) <= max_len:
-        _fail(where, f"must be 1 to {max_len} characters")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "must be 1 to {max} characters"), max=max_len)
     if _BAD_CHARS.search(value):
-        _fail(where, "contains control characters")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "contains control characters"))
     return value
 
 
 def _list(value: Any, where: str, max_len: int, min_len: int = 0) -> list[Any]:
     if not isinstance(value, list):
-        _fail(where, "not a list")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not a list"))
     if not min_len <= len(value) <= max_len:
-        _fail(where, f"must have {min_len} to {max_len} items")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "must have {min} to {max} items"), min=min_len, max=max_len)
     return value
 
 
@@ -515,7 +560,7 @@ def _codes(value: Any, where: str) -> list[str]:
         for i, c in enumerate(codes):
             _text(c, f"{where}[{i}]", MAX_CODE)
     if len(set(codes)) != len(codes):
-        _fail(where, "repeated code")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "repeated code"))
     return codes
 
 
@@ -557,67 +602,79 @@ def _number(value: Any, where: str, unit: Unit) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _fail(where, "not a number or null")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not a number or null"))
     if isinstance(value, float):
         if unit in COUNT_UNITS:
-            _fail(where, f"a count of {unit.value} must be an integer")
+            _fail(where, QT_TRANSLATE_NOOP("Errors", "a count of {unit} must be an integer"), unit=unit.value)
         if not math.isfinite(value) or math.copysign(1.0, value) < 0 or round(value, 1) != value:
-            _fail(where, "must be a finite non-negative number with at most one decimal")
+            _fail(
+                where,
+                QT_TRANSLATE_NOOP("Errors", "must be a finite non-negative number with at most one decimal"),
+            )
     if value < 0:
-        _fail(where, "negative number")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "negative number"))
     if value > MAX_VALUE:
-        _fail(where, "number too large")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "number too large"))
 
 
 def _parse_date(value: Any, where: str) -> date:
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        _fail(where, "not an ISO date (YYYY-MM-DD)")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not an ISO date (YYYY-MM-DD)"))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(where, "not a valid date")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not a valid date"))
 
 
 def _validate_content(doc: Any) -> None:
     """Every rule of the format except the signature; raises PackageError naming the first violation."""
     doc = _object(doc, "package", _TOP_KEYS)
     if doc["format"] != FORMAT:
-        _fail("format", f"must be {FORMAT!r}")
+        _fail("format", QT_TRANSLATE_NOOP("Errors", "must be {value}"), value=repr(FORMAT))
     version = doc["version"]
     if type(version) is not int or version not in READABLE_VERSIONS:
-        _fail("version", f"must be one of {READABLE_VERSIONS}")
+        _fail(
+            "version", QT_TRANSLATE_NOOP("Errors", "must be one of {values}"), values=str(READABLE_VERSIONS)
+        )
     _text(doc["centre"], "centre", MAX_TEXT)
     desk_list = _list(doc["desks"], "desks", MAX_DESKS, 1)
     desks = [_text(d, f"desks[{i}]", MAX_TEXT) for i, d in enumerate(desk_list)]
     if len({d.casefold() for d in desks}) != len(desks):
-        _fail("desks", "repeated help desk")
+        _fail("desks", QT_TRANSLATE_NOOP("Errors", "repeated help desk"))
     period = _object(doc["period"], "period", {"start", "end"})
     if _parse_date(period["start"], "period.start") > _parse_date(period["end"], "period.end"):
-        _fail("period", "start is after end")
+        _fail("period", QT_TRANSLATE_NOOP("Errors", "start is after end"))
     disclosure = _object(doc["disclosure"], "disclosure", _DISCLOSURE_KEYS[version])
     threshold = disclosure["threshold"]
     if type(threshold) is not int or not MIN_THRESHOLD <= threshold <= MAX_THRESHOLD:
-        _fail("disclosure.threshold", f"must be an integer from {MIN_THRESHOLD} to {MAX_THRESHOLD}")
+        _fail(
+            "disclosure.threshold",
+            QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"),
+            min=MIN_THRESHOLD,
+            max=MAX_THRESHOLD,
+        )
     _text(disclosure["method"], "disclosure.method", MAX_TEXT)
     _text(disclosure["rule_version"], "disclosure.rule_version", MAX_CODE)
     if version >= 2:
         _text(disclosure["ptable_version"], "disclosure.ptable_version", MAX_CODE)
         if type(disclosure["max_deviation"]) is not int or not 0 <= disclosure["max_deviation"] <= 10:
-            _fail("disclosure.max_deviation", "must be an integer from 0 to 10")
+            _fail("disclosure.max_deviation", QT_TRANSLATE_NOOP("Errors", "must be an integer from 0 to 10"))
     stamp = doc["generated_at"]
     if not isinstance(stamp, str) or not _STAMP_RE.fullmatch(stamp):
-        _fail("generated_at", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)")
+        _fail("generated_at", QT_TRANSLATE_NOOP("Errors", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)"))
     try:
         datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
     except ValueError:
-        _fail("generated_at", "not a valid timestamp")
+        _fail("generated_at", QT_TRANSLATE_NOOP("Errors", "not a valid timestamp"))
     _text(doc["software"], "software", MAX_CODE)
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):
         table_id = _validate_table(table, f"tables[{i}]", threshold, version)
         if table_id in ids:
-            _fail(f"tables[{i}].id", f"repeated table id {_short(table_id)}")
+            _fail(
+                f"tables[{i}].id", QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"), id=_short(table_id)
+            )
         ids.add(table_id)
 
 
@@ -626,7 +683,9 @@ def _validate_table(table: Any, where: str, threshold: int, version: int) -> str
     table_id = _text(table["id"], f"{where}.id", MAX_CODE)
     _text(table["title"], f"{where}.title", MAX_TEXT)
     if not isinstance(table["unit"], str) or table["unit"] not in _UNITS:
-        _fail(f"{where}.unit", f"must be one of {', '.join(_UNITS)}")
+        _fail(
+            f"{where}.unit", QT_TRANSLATE_NOOP("Errors", "must be one of {values}"), values=", ".join(_UNITS)
+        )
     unit = _UNITS[table["unit"]]
     rows = _codes(table["rows"], f"{where}.rows")
     cols = _codes(table["cols"], f"{where}.cols")
@@ -648,7 +707,7 @@ def _validate_table(table: Any, where: str, threshold: int, version: int) -> str
     _numbers(col_totals, f"{where}.col_totals", unit)
     _number(table["total"], f"{where}.total", unit)
     if not isinstance(table["additive"], bool):
-        _fail(f"{where}.additive", "not true or false")
+        _fail(f"{where}.additive", QT_TRANSLATE_NOOP("Errors", "not true or false"))
     for key, codes in (("row_labels", rows), ("col_labels", cols)):
         labels = _object(table[key], f"{where}.{key}", (), codes)
         if not _texts_ok(labels.values(), MAX_TEXT):
@@ -669,20 +728,33 @@ def _validate_table(table: Any, where: str, threshold: int, version: int) -> str
     distinct.update(row_totals, col_totals, (table["total"],))
     distinct.discard(None)
     if version >= 2 and unit is Unit.HOURS and float in set(map(type, distinct)):
-        _fail(where, "hours are whole numbers in format version 2 (perturbed and rounded)")
+        _fail(
+            where,
+            QT_TRANSLATE_NOOP(
+                "Errors", "hours are whole numbers in format version 2 (perturbed and rounded)"
+            ),
+        )
     if version >= 2 and unit is not Unit.HOURS:
         if distinct and min(distinct) < threshold:
-            _fail(where, f"a count below the threshold {threshold} (zero included) is published")
+            _fail(
+                where,
+                QT_TRANSLATE_NOOP("Errors", "a count below the threshold {k} (zero included) is published"),
+                k=threshold,
+            )
     elif unit is Unit.WOMEN and any(0 < v < threshold for v in distinct):
-        _fail(where, f"a count of women below the threshold {threshold} is not suppressed")
+        _fail(
+            where,
+            QT_TRANSLATE_NOOP("Errors", "a count of women below the threshold {k} is not suppressed"),
+            k=threshold,
+        )
     return table_id
 
 
 def _flag(flag: Any, value: Any, where: str) -> None:
     if not isinstance(flag, bool):
-        _fail(where, "not true or false")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not true or false"))
     if flag and value is None:
-        _fail(where, "a suppressed value cannot be a lower bound")
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "a suppressed value cannot be a lower bound"))
 
 
 def _table_from_json(table: dict[str, Any]) -> AggregateTable:
@@ -724,7 +796,7 @@ def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
     values lower bounds (unknown, not zero).
     """
     if not packages:
-        raise PackageError("no packages to merge")
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "no packages to merge"))
     _refuse_double_counting(packages)
     skip_stock = mixes_periods(packages)
     order: list[str] = []
@@ -735,11 +807,16 @@ def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
                 continue
             if table.id not in by_id:
                 if len(by_id) >= MAX_TABLES:
-                    raise PackageError(f"more than {MAX_TABLES} different tables to merge")
+                    raise PackageError(
+                        QT_TRANSLATE_NOOP("Errors", "more than {n} different tables to merge"), n=MAX_TABLES
+                    )
                 order.append(table.id)
                 by_id[table.id] = [None] * len(packages)
             if by_id[table.id][index] is not None:
-                raise PackageError(f"table {_short(table.id)} appears twice in one package")
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Errors", "table {table} appears twice in one package"),
+                    table=_short(table.id),
+                )
             by_id[table.id][index] = table
     return [_merge_table(by_id[table_id]) for table_id in order]
 
@@ -776,19 +853,32 @@ def _refuse_double_counting(packages: Sequence[VerifiedPackage]) -> None:
     for i, a in enumerate(packages):
         for b in packages[i + 1 :]:
             if a.signature and a.signature == b.signature:
-                raise PackageError(f"the same package was given twice: {_describe(a)}")
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Errors", "the same package was given twice: {package}"),
+                    package=_describe(a),
+                )
             same_source = a.public_key == b.public_key or _norm(a.centre) == _norm(b.centre)
             if not same_source:
                 continue
             desks_a, desks_b = {_norm(d) for d in a.desks}, {_norm(d) for d in b.desks}
             same_period = (a.period_start, a.period_end) == (b.period_start, b.period_end)
             if desks_a == desks_b and same_period:
-                raise PackageError(f"two packages cover the same help desks and period: {_describe(a)}")
+                raise PackageError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "two packages cover the same help desks and period: {package}"
+                    ),
+                    package=_describe(a),
+                )
             common = desks_a & desks_b
             if common and a.period_start <= b.period_end and b.period_start <= a.period_end:
                 desk = sorted(common)[0]
                 raise PackageError(
-                    f"overlapping periods for help desk {desk!r}: {_describe(a)} and {_describe(b)}"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "overlapping periods for help desk {desk}: {first} and {second}"
+                    ),
+                    desk=repr(desk),
+                    first=_describe(a),
+                    second=_describe(b),
                 )
 
 
@@ -885,16 +975,27 @@ def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
     for other in (x.table for x in inputs[1:]):
         if Unit(other.unit) is not unit:
             raise PackageError(
-                f"table {_short(first.id)} counts {unit.value} in one package "
-                f"and {Unit(other.unit).value} in another"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "table {table} counts {unit} in one package and {other} in another"
+                ),
+                table=_short(first.id),
+                unit=unit.value,
+                other=Unit(other.unit).value,
             )
         if other.additive != first.additive:
-            raise PackageError(f"table {_short(first.id)} is additive in one package and not in another")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Errors", "table {table} is additive in one package and not in another"),
+                table=_short(first.id),
+            )
     unknown = len(inputs) < len(parts)  # a package without this table: its share is unknown, not zero
     rows = _ordered_union(x.table.rows for x in inputs)
     cols = _ordered_union(x.table.cols for x in inputs)
     if len(rows) > MAX_CODES or len(cols) > MAX_CODES:
-        raise PackageError(f"table {_short(first.id)} has more than {MAX_CODES} rows or columns once merged")
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Errors", "table {table} has more than {n} rows or columns once merged"),
+            table=_short(first.id),
+            n=MAX_CODES,
+        )
 
     if all(x.table.rows == rows and x.table.cols == cols for x in inputs):
         cells, row_totals, col_totals, total = _sum_aligned(inputs, len(rows), len(cols), unknown)

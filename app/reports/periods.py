@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.i18n import language_code
+
 __all__ = ["Period", "parse_period"]
 
 _MONTHS_IT = (
@@ -56,7 +58,7 @@ FORMATS_HINT = "2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15"
 
 
 def _is_en(lang: str) -> bool:
-    return lang.lower().startswith("en")
+    return language_code(lang) == "en"
 
 
 def _it_date(day: date) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -20,10 +20,19 @@ class UserError(Exception):
 
     def text(self, translate: Callable[[str, str], str] | None = None) -> str:
         source = translate(CONTEXT, self.message) if translate else self.message
+        # a value that explains itself (a package's refusal, say) is said in the same language
+        params = {k: v.text(translate) if isinstance(v, Explained) else v for k, v in self.params.items()}
         try:
-            return source.format(**self.params) if self.params else source
+            return source.format(**params) if params else source
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
-            return self.message.format(**self.params) if self.params else self.message
+            return self.message.format(**params) if params else self.message
+
+
+@runtime_checkable
+class Explained(Protocol):
+    """A refusal from below the services (e.g. `package.PackageError`) that can say itself in a language."""
+
+    def text(self, translate: Callable[[str, str], str] | None = None) -> str: ...
 
 
 class PermissionDenied(UserError):

@@ -30,12 +30,14 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.crypto import signing
 from app.crypto.atomic import atomic_write_bytes
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, language_code
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.reports import ExportRecord, TrustedKey
 from app.reports import disclosure, indicators, package, pdf
 from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
+from app.reports.texts import REPORT_TEXTS as TEXTS
+from app.reports.texts import SECTION_TITLES
 from app.services import audit, release_log
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
@@ -66,80 +68,6 @@ SECTIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ),
     ("referrals", "hbar", ("referrals_destination", "shelter_women", "shelter_children")),
 )
-SECTION_TITLES = {
-    "it": {
-        "flow": "Flusso delle donne e contatti",
-        "age": "Età",
-        "citizenship": "Cittadinanza",
-        "social": "Condizione sociale e familiare",
-        "violence": "Forme e durata della violenza",
-        "relationship": "Relazione con l'autore della violenza",
-        "access": "Canali di accesso",
-        "protection": "Denunce, misure di protezione e rischio",
-        "services": "Prestazioni erogate",
-        "referrals": "Invii alla rete e accoglienza in protezione",
-    },
-    "en": {
-        "flow": "Flow of women and contacts",
-        "age": "Age",
-        "citizenship": "Citizenship",
-        "social": "Social and family situation",
-        "violence": "Forms and duration of the violence",
-        "relationship": "Relationship with the perpetrator",
-        "access": "Access channels",
-        "protection": "Reports, protective measures and risk",
-        "services": "Services delivered",
-        "referrals": "Referrals to the network and protected accommodation",
-    },
-}
-TEXTS = {
-    "it": {
-        "title": "Relazione sull'attività del centro antiviolenza",
-        "network_title": "Relazione della rete antiviolenza",
-        "method": (
-            "Le tabelle sono calcolate dall'archivio cifrato del centro e contengono solo dati aggregati. "
-            "Per proteggere le donne, ogni numero è leggermente modificato, di al massimo {deviation} unità in "
-            "più o in meno, sempre allo stesso modo per le stesse persone: per questo un totale può differire "
-            "di qualche unità dalla somma delle sue righe, e confrontare due tabelle non rivela nessuna donna. "
-            "I conteggi sotto {k} (zero compreso) sono indicati «<{k}». Ore e numero di prestazioni o invii "
-            "sono pubblicati solo se riguardano almeno {k} donne, altrimenti «n.p.» (non pubblicato); le ore "
-            "sono arrotondate e modificate in proporzione. Le tabelle a risposta multipla contano donne e non "
-            "si sommano. Metodo: chiave di cella (cell key), tabella di perturbazione {ptable}, soglia {k}."
-        ),
-        "network_method": (
-            " I valori marcati ≥ sono somme parziali: in almeno uno dei pacchetti ricevuti il valore era sotto "
-            "la soglia o non pubblicato; «<{k}» o «n.p.» indicano che lo era in tutti."
-        ),
-        "network_omitted": (
-            " Le tabelle che contano donne non sono sommate quando lo stesso centro invia periodi diversi "
-            "(una donna seguita in più mesi sarebbe contata più volte): {tables}."
-        ),
-        "footer": "Dati aggregati e anonimizzati. Documento a uso della rete antiviolenza e degli enti finanziatori.",
-    },
-    "en": {
-        "title": "Activity report of the anti-violence centre",
-        "network_title": "Anti-violence network report",
-        "method": (
-            "The tables are computed from the centre's encrypted database and contain aggregates only. To "
-            "protect the women, every number is changed slightly, by at most {deviation} either way, always in "
-            "the same way for the same people: so a total may differ by a few units from the sum of its rows, "
-            "and comparing two tables reveals no woman. Counts below {k} (zero included) are shown as "
-            '"<{k}". Hours and numbers of services or referrals are published only where they concern at '
-            'least {k} women, otherwise "n.p." (not published); hours are rounded and changed in '
-            "proportion. Multiple-response tables count women and do not add up. Method: cell key, "
-            "perturbation table {ptable}, threshold {k}."
-        ),
-        "network_method": (
-            " Values marked ≥ are partial sums: at least one of the packages received had the value below the "
-            'threshold or not published; "<{k}" or "n.p." mean that all of them had.'
-        ),
-        "network_omitted": (
-            " Tables counting women are not added up when one centre sends different periods (a woman followed "
-            "over several months would be counted several times): {tables}."
-        ),
-        "footer": "Aggregated, anonymised data. For the anti-violence network and funders.",
-    },
-}
 RELEASE_KINDS = frozenset({"month", "quarter", "semester", "year"})
 MIN_RELEASE_WOMEN = 10
 """A release needs at least this many women in its flow table (DOMAIN.md, disclosure control)."""
@@ -191,10 +119,6 @@ class ImportedPackage:
     problems: list[str] = field(default_factory=list)
 
 
-def _lang(lang: str) -> str:
-    return "en" if lang.lower().startswith("en") else "it"
-
-
 # --- settings ---------------------------------------------------------------------------------------
 def disclosure_threshold(ws: Workspace) -> int:
     ws.require_actor()
@@ -238,7 +162,7 @@ def prepare(
             field="period",
             period=period.code,
         )
-    lang = _lang(lang)
+    lang = language_code(lang)
     k = disclosure_threshold(ws)
     with ws.parallel_reads(INDICATOR_LANES) as sessions:
         centre = sessions[0].get_one(Centre, 1)
@@ -608,7 +532,7 @@ def import_packages(ws: Workspace, paths: Sequence[Path]) -> list[ImportedPackag
             raise UserError(
                 QT_TRANSLATE_NOOP("Errors", "The package {name} was refused: {reason}"),
                 name=path.name,
-                reason=str(exc),
+                reason=exc,
             ) from exc
         loaded.append(ImportedPackage(path, verified, False))
     with ws.transaction() as session:
@@ -656,7 +580,7 @@ def network_report(
 ) -> ReportData:
     """Merge trusted packages of one period, protect the merged tables again and print the network report."""
     actor = ws.require_actor(Role.COORDINATRICE)
-    lang = _lang(lang)
+    lang = language_code(lang)
     untrusted = [i for i in items if not i.trusted]
     if untrusted:
         raise UserError(
@@ -673,7 +597,7 @@ def network_report(
         merged = package.merge_packages(packages)
     except package.PackageError as exc:
         raise UserError(
-            QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=str(exc)
+            QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=exc
         ) from exc
     omitted = (
         tuple(dict.fromkeys(t.id for p in packages for t in p.tables if not package.adds_over_time(t)))

@@ -2096,6 +2096,230 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>The data folder {folder} holds {count} cases that the demo did not make: it may be a real archive, and synthetic cases would be counted with them.</source>
         <translation>La cartella dati {folder} contiene {count} casi che la demo non ha creato: può essere un archivio reale, e i casi sintetici verrebbero contati insieme a quelli.</translation>
     </message>
+    <message>
+        <source>invalid package: {where}: {problem}</source>
+        <translation>pacchetto non valido: {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>package is larger than {size} bytes</source>
+        <translation>il pacchetto supera i {size} byte</translation>
+    </message>
+    <message>
+        <source>package is not UTF-8 text</source>
+        <translation>il pacchetto non è testo UTF-8</translation>
+    </message>
+    <message>
+        <source>package is not a JSON object</source>
+        <translation>il pacchetto non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>not an Ascolto aggregate package (format is not &apos;ascolto-aggregates&apos;)</source>
+        <translation>non è un pacchetto di dati aggregati di Ascolto (il formato non è &apos;ascolto-aggregates&apos;)</translation>
+    </message>
+    <message>
+        <source>package format version is missing or not an integer</source>
+        <translation>la versione del formato del pacchetto manca o non è un numero intero</translation>
+    </message>
+    <message>
+        <source>package format version {version} is not supported (this Ascolto reads {readable})</source>
+        <translation>la versione {version} del formato del pacchetto non è supportata (questa versione di Ascolto legge {readable})</translation>
+    </message>
+    <message>
+        <source>unknown key {key} in package</source>
+        <translation>chiave sconosciuta {key} nel pacchetto</translation>
+    </message>
+    <message>
+        <source>package is not signed</source>
+        <translation>il pacchetto non è firmato</translation>
+    </message>
+    <message>
+        <source>package content cannot be canonicalised</source>
+        <translation>il contenuto del pacchetto non può essere reso in forma canonica</translation>
+    </message>
+    <message>
+        <source>signature does not match the content: the package was altered or damaged</source>
+        <translation>la firma non corrisponde al contenuto: il pacchetto è stato modificato o è danneggiato</translation>
+    </message>
+    <message>
+        <source>package is not valid JSON</source>
+        <translation>il pacchetto non è JSON valido</translation>
+    </message>
+    <message>
+        <source>cannot read package file: {error}</source>
+        <translation>impossibile leggere il file del pacchetto: {error}</translation>
+    </message>
+    <message>
+        <source>signature algorithm is not Ed25519</source>
+        <translation>l&apos;algoritmo di firma non è Ed25519</translation>
+    </message>
+    <message>
+        <source>not a base64 string</source>
+        <translation>non è una stringa base64</translation>
+    </message>
+    <message>
+        <source>not valid base64</source>
+        <translation>non è base64 valido</translation>
+    </message>
+    <message>
+        <source>not the base64 of {length} bytes</source>
+        <translation>non è la codifica base64 di {length} byte</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>non è un oggetto</translation>
+    </message>
+    <message>
+        <source>unknown key {key}</source>
+        <translation>chiave sconosciuta {key}</translation>
+    </message>
+    <message>
+        <source>missing key {key}</source>
+        <translation>manca la chiave {key}</translation>
+    </message>
+    <message>
+        <source>not a string</source>
+        <translation>non è una stringa</translation>
+    </message>
+    <message>
+        <source>must be 1 to {max} characters</source>
+        <translation>deve avere da 1 a {max} caratteri</translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation>contiene caratteri di controllo</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>non è un elenco</translation>
+    </message>
+    <message>
+        <source>must have {min} to {max} items</source>
+        <translation>deve avere da {min} a {max} elementi</translation>
+    </message>
+    <message>
+        <source>repeated code</source>
+        <translation>codice ripetuto</translation>
+    </message>
+    <message>
+        <source>not a number or null</source>
+        <translation>non è un numero né null</translation>
+    </message>
+    <message>
+        <source>a count of {unit} must be an integer</source>
+        <translation>un conteggio di {unit} deve essere un numero intero</translation>
+    </message>
+    <message>
+        <source>must be a finite non-negative number with at most one decimal</source>
+        <translation>deve essere un numero finito non negativo con al più un decimale</translation>
+    </message>
+    <message>
+        <source>negative number</source>
+        <translation>numero negativo</translation>
+    </message>
+    <message>
+        <source>number too large</source>
+        <translation>numero troppo grande</translation>
+    </message>
+    <message>
+        <source>not an ISO date (YYYY-MM-DD)</source>
+        <translation>non è una data ISO (AAAA-MM-GG)</translation>
+    </message>
+    <message>
+        <source>not a valid date</source>
+        <translation>non è una data valida</translation>
+    </message>
+    <message>
+        <source>must be {value}</source>
+        <translation>deve essere {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {values}</source>
+        <translation>deve essere uno tra {values}</translation>
+    </message>
+    <message>
+        <source>repeated help desk</source>
+        <translation>sportello ripetuto</translation>
+    </message>
+    <message>
+        <source>start is after end</source>
+        <translation>l&apos;inizio è successivo alla fine</translation>
+    </message>
+    <message>
+        <source>must be an integer from {min} to {max}</source>
+        <translation>deve essere un numero intero da {min} a {max}</translation>
+    </message>
+    <message>
+        <source>must be an integer from 0 to 10</source>
+        <translation>deve essere un numero intero da 0 a 10</translation>
+    </message>
+    <message>
+        <source>not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)</source>
+        <translation>non è un istante ISO in UTC (AAAA-MM-GGTHH:MM:SSZ)</translation>
+    </message>
+    <message>
+        <source>not a valid timestamp</source>
+        <translation>non è un istante valido</translation>
+    </message>
+    <message>
+        <source>repeated table id {id}</source>
+        <translation>identificativo di tabella ripetuto {id}</translation>
+    </message>
+    <message>
+        <source>not true or false</source>
+        <translation>non è true né false</translation>
+    </message>
+    <message>
+        <source>hours are whole numbers in format version 2 (perturbed and rounded)</source>
+        <translation>nella versione 2 del formato le ore sono numeri interi (perturbate e arrotondate)</translation>
+    </message>
+    <message>
+        <source>a count below the threshold {k} (zero included) is published</source>
+        <translation>è pubblicato un conteggio sotto la soglia {k} (zero compreso)</translation>
+    </message>
+    <message>
+        <source>a count of women below the threshold {k} is not suppressed</source>
+        <translation>un conteggio di donne sotto la soglia {k} non è oscurato</translation>
+    </message>
+    <message>
+        <source>a suppressed value cannot be a lower bound</source>
+        <translation>un valore oscurato non può essere un valore minimo</translation>
+    </message>
+    <message>
+        <source>no packages to merge</source>
+        <translation>nessun pacchetto da unire</translation>
+    </message>
+    <message>
+        <source>more than {n} different tables to merge</source>
+        <translation>più di {n} tabelle diverse da unire</translation>
+    </message>
+    <message>
+        <source>table {table} appears twice in one package</source>
+        <translation>la tabella {table} compare due volte nello stesso pacchetto</translation>
+    </message>
+    <message>
+        <source>the same package was given twice: {package}</source>
+        <translation>lo stesso pacchetto è stato indicato due volte: {package}</translation>
+    </message>
+    <message>
+        <source>two packages cover the same help desks and period: {package}</source>
+        <translation>due pacchetti riguardano gli stessi sportelli e lo stesso periodo: {package}</translation>
+    </message>
+    <message>
+        <source>overlapping periods for help desk {desk}: {first} and {second}</source>
+        <translation>periodi sovrapposti per lo sportello {desk}: {first} e {second}</translation>
+    </message>
+    <message>
+        <source>table {table} counts {unit} in one package and {other} in another</source>
+        <translation>la tabella {table} conta {unit} in un pacchetto e {other} in un altro</translation>
+    </message>
+    <message>
+        <source>table {table} is additive in one package and not in another</source>
+        <translation>la tabella {table} è additiva in un pacchetto e non in un altro</translation>
+    </message>
+    <message>
+        <source>table {table} has more than {n} rows or columns once merged</source>
+        <translation>una volta unita, la tabella {table} ha più di {n} righe o colonne</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>

@@ -8,27 +8,22 @@ both call `render_report`.
 
 from __future__ import annotations
 
-import importlib.resources
 import math
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -47,7 +42,37 @@ from reportlab.platypus import (
 )
 
 from app import APP_NAME
+from app.reports.pdf.base import (
+    BODY_SIZE,
+    COVER_LEFT,
+    FONT,
+    FONT_BOLD,
+    INK,
+    LANDSCAPE,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PIE_COLOURS,
+    PLUM,
+    PORTRAIT,
+    RULE,
+    TEAL,
+    TEAL_MID,
+    TEAL_TINT,
+    ZEBRA,
+    Decor,
+    Styles,
+    clip,
+    content_frame,
+    frame_width,
+    make_styles,
+    markup,
+    numbered_canvas,
+    register_fonts,
+)
 from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
+from app.reports.texts import REPORT, texts
 
 __all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "render_report"]
 
@@ -55,97 +80,7 @@ __all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "rende
 # Fixed texts. The caller passes everything else already translated.
 # --------------------------------------------------------------------------------------------------
 
-STRINGS: dict[str, dict[str, str]] = {
-    "it": {
-        "report": "Report statistico",
-        "centre": "Centro antiviolenza",
-        "desks": "Sportelli",
-        "no_desks": "—",
-        "period": "Periodo",
-        "period_range": "dal {start} al {end}",
-        "generated": "Data di generazione",
-        "not_ended": "Periodo non ancora concluso: dati al {day}",
-        "notice_title": "Dati aggregati e anonimizzati",
-        "notice_body": (
-            "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
-            "accolte lascia l'archivio cifrato del centro. Per tutela della riservatezza ogni numero è "
-            "leggermente modificato (di poche unità), i conteggi sotto {k} sono indicati <{k} e le ore o le "
-            "prestazioni che riguardano meno di {k} donne non sono pubblicate (n.p.)."
-        ),
-        "contents": "Contenuti",
-        "method": "Nota metodologica",
-        "total": "Totale",
-        "page": "Pagina {n} di {m}",
-        "table": "Tabella",
-        "unit": "Unità di misura",
-        "cols_part": "colonne {a}–{b} di {n}",
-        "continued": "segue",
-        "note_suppressed": "<{k}: meno di {k} (zero compreso); n.p.: non pubblicato, riguarda meno di {k} "
-        "donne. I numeri sono leggermente modificati per tutela della riservatezza: i totali possono "
-        "differire di poche unità dalla somma delle righe.",
-        "note_lower": "≥: valore minimo, alcuni dati di origine non sono pubblicati.",
-        "note_multi": "Risposta multipla: la stessa donna può essere contata in più righe, "
-        "per cui i totali non sono la somma delle righe.",
-        "chart_partial": "Il grafico mostra solo i {n} valori pubblicati; {m} valori soppressi non sono "
-        "rappresentati.",
-        "chart_omitted": "Grafico non riprodotto: troppi valori della tabella sono soppressi per tutela "
-        "della riservatezza.",
-        "chart_totals": "Grafico dei totali di riga della tabella {t}.",
-        "chart_crowded": "Grafico non riprodotto: le categorie sono troppe per una lettura chiara.",
-        "unit_women": "donne",
-        "unit_contacts": "contatti",
-        "unit_services": "prestazioni",
-        "unit_hours": "ore",
-        "unit_referrals": "invii",
-        "unit_minors": "minori",
-        "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-        "novembre dicembre",
-    },
-    "en": {
-        "report": "Statistical report",
-        "centre": "Anti-violence centre",
-        "desks": "Help desks",
-        "no_desks": "—",
-        "period": "Period",
-        "period_range": "from {start} to {end}",
-        "generated": "Generated on",
-        "not_ended": "Period not ended yet: data as of {day}",
-        "notice_title": "Aggregated, anonymised data",
-        "notice_body": (
-            "This document contains aggregated counts only: no identifying data about the women "
-            "supported leaves the centre's encrypted store. To protect confidentiality every number is "
-            "changed slightly (by a few units), counts below {k} are shown as <{k}, and hours or services "
-            "concerning fewer than {k} women are not published (n.p.)."
-        ),
-        "contents": "Contents",
-        "method": "Methodological note",
-        "total": "Total",
-        "page": "Page {n} of {m}",
-        "table": "Table",
-        "unit": "Unit",
-        "cols_part": "columns {a}–{b} of {n}",
-        "continued": "continued",
-        "note_suppressed": "<{k}: fewer than {k} (zero included); n.p.: not published, concerns fewer "
-        "than {k} women. Numbers are changed slightly to protect confidentiality: totals may differ by a "
-        "few units from the sum of their rows.",
-        "note_lower": "≥: lower bound, some source data are not published.",
-        "note_multi": "Multiple response: the same woman may be counted in several rows, so totals are "
-        "not the sum of the rows.",
-        "chart_partial": "The chart shows only the {n} published values; {m} suppressed values are not "
-        "shown.",
-        "chart_omitted": "Chart not shown: too many values of the table are suppressed to protect "
-        "confidentiality.",
-        "chart_totals": "Chart of the row totals of table {t}.",
-        "chart_crowded": "Chart not shown: too many categories to read clearly.",
-        "unit_women": "women",
-        "unit_contacts": "contacts",
-        "unit_services": "services",
-        "unit_hours": "hours",
-        "unit_referrals": "referrals",
-        "unit_minors": "minors",
-        "months": "January February March April May June July August September October November December",
-    },
-}
+STRINGS = REPORT  # the name callers know
 
 
 @dataclass
@@ -181,55 +116,6 @@ class ReportDocument:
 
 
 # --------------------------------------------------------------------------------------------------
-# Palette and fonts
-# --------------------------------------------------------------------------------------------------
-
-TEAL = colors.HexColor("#0F5257")
-TEAL_MID = colors.HexColor("#3F8E88")
-TEAL_TINT = colors.HexColor("#E3EFEE")
-PLUM = colors.HexColor("#6B3E66")
-INK = colors.HexColor("#1E2626")
-MUTED = colors.HexColor("#5C6B6A")
-RULE = colors.HexColor("#C5D3D1")
-ZEBRA = colors.HexColor("#F4F7F7")
-PIE_COLOURS = [
-    colors.HexColor(c)
-    for c in ("#0F5257", "#6B3E66", "#3F8E88", "#A4789E", "#86BDB7", "#D3B7CF", "#2E4A4A", "#C49A4A")
-]
-
-FONT = "AscoltoSans"
-FONT_BOLD = "AscoltoSans-Bold"
-
-
-def register_fonts() -> None:
-    """Register a Unicode TTF pair once: the base-14 fonts cannot print ≥, ’ or « » and are not embedded."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pairs: list[tuple[Any, Any]] = []
-    fonts_dir = importlib.resources.files("app").joinpath("resources", "fonts")
-    regular, bold = fonts_dir.joinpath("DejaVuSans.ttf"), fonts_dir.joinpath("DejaVuSans-Bold.ttf")
-    if regular.is_file() and bold.is_file():
-        pairs.append((regular, bold))
-    import reportlab
-
-    vera = Path(reportlab.__file__).parent / "fonts"
-    pairs.append((vera / "Vera.ttf", vera / "VeraBd.ttf"))
-    for reg, bld in pairs:
-        try:
-            with ExitStack() as stack:
-                reg_path = stack.enter_context(importlib.resources.as_file(reg))
-                bld_path = stack.enter_context(importlib.resources.as_file(bld))
-                # TTFont reads the whole file at construction, so the temporary path may vanish afterwards.
-                pdfmetrics.registerFont(TTFont(FONT, str(reg_path)))
-                pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bld_path)))
-        except Exception:  # a damaged or missing font file: try the next pair
-            continue
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-        return
-    raise RuntimeError("no usable TTF font for the PDF report")
-
-
-# --------------------------------------------------------------------------------------------------
 # Number and date formatting
 # --------------------------------------------------------------------------------------------------
 
@@ -260,186 +146,7 @@ def format_date(day: date, lang: str) -> str:
 
 
 def _strings(lang: str) -> dict[str, str]:
-    return STRINGS.get(lang, STRINGS["it"])
-
-
-# --------------------------------------------------------------------------------------------------
-# Styles
-# --------------------------------------------------------------------------------------------------
-
-BODY_SIZE = 9.5
-
-
-@dataclass
-class Styles:
-    """Paragraph styles built once per render (they depend on the registered font names)."""
-
-    body: ParagraphStyle
-    small: ParagraphStyle
-    note: ParagraphStyle
-    h1: ParagraphStyle
-    h2: ParagraphStyle
-    caption: ParagraphStyle
-    cover_app: ParagraphStyle
-    cover_title: ParagraphStyle
-    cover_subtitle: ParagraphStyle
-    cover_label: ParagraphStyle
-    cover_value: ParagraphStyle
-    notice_title: ParagraphStyle
-    notice_body: ParagraphStyle
-    contents: ParagraphStyle
-
-
-def make_styles() -> Styles:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=BODY_SIZE, leading=13.5, textColor=INK)
-    return Styles(
-        body=body,
-        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
-        note=ParagraphStyle("note", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED, spaceBefore=3),
-        h1=ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=15,
-            leading=19,
-            textColor=TEAL,
-            spaceBefore=22,
-            spaceAfter=8,
-        ),
-        h2=ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=10,
-            leading=13,
-            textColor=INK,
-            spaceBefore=12,
-            spaceAfter=1,
-        ),
-        caption=ParagraphStyle(
-            "caption", parent=body, fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=4
-        ),
-        cover_app=ParagraphStyle(
-            "cover_app", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16, textColor=TEAL
-        ),
-        cover_title=ParagraphStyle(
-            "cover_title",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=24,
-            leading=30,
-            textColor=INK,
-            spaceBefore=6,
-        ),
-        cover_subtitle=ParagraphStyle(
-            "cover_subtitle", parent=body, fontSize=13, leading=17, textColor=MUTED, spaceBefore=4
-        ),
-        cover_label=ParagraphStyle("cover_label", parent=body, fontSize=8.5, leading=12, textColor=MUTED),
-        cover_value=ParagraphStyle("cover_value", parent=body, fontSize=10.5, leading=14),
-        notice_title=ParagraphStyle(
-            "notice_title", parent=body, fontName=FONT_BOLD, fontSize=11, leading=14, textColor=TEAL
-        ),
-        notice_body=ParagraphStyle("notice_body", parent=body, fontSize=9, leading=13),
-        contents=ParagraphStyle("contents", parent=body, fontSize=9.5, leading=15),
-    )
-
-
-def markup(text: str) -> str:
-    """Escape caller text for reportlab's mini-markup: labels such as "<18" would otherwise break it."""
-    return xml_escape(text)
-
-
-# --------------------------------------------------------------------------------------------------
-# Page geometry, header and footer
-# --------------------------------------------------------------------------------------------------
-
-MARGIN_X = 20 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 22 * mm
-COVER_LEFT = 32 * mm
-PORTRAIT = A4
-LANDSCAPE = landscape(A4)
-
-
-def _frame_width(pagesize: tuple[float, float]) -> float:
-    return pagesize[0] - 2 * MARGIN_X
-
-
-@dataclass
-class Decor:
-    """What the running header and footer print on each page."""
-
-    title: str
-    right: str
-    footer_note: str
-    page_fmt: str
-
-
-def numbered_canvas(decor: Decor) -> type[Canvas]:
-    """A canvas that defers page decoration to `save`, when the total page count ("di Y") is known."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            width, height = self._pagesize
-            number = self._pageNumber
-            self.saveState()
-            if number > 1:
-                y = height - 13 * mm
-                self.setFont(FONT_BOLD, 7.5)
-                self.setFillColor(TEAL)
-                self.drawString(MARGIN_X, y, APP_NAME)
-                offset = pdfmetrics.stringWidth(APP_NAME + "  ", FONT_BOLD, 7.5)
-                self.setFont(FONT, 7.5)
-                self.setFillColor(MUTED)
-                room = width - 2 * MARGIN_X - offset - pdfmetrics.stringWidth(decor.right, FONT, 7.5) - 12
-                self.drawString(MARGIN_X + offset, y, _clip(decor.title, room, FONT, 7.5))
-                self.drawRightString(width - MARGIN_X, y, decor.right)
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.5)
-                self.line(MARGIN_X, y - 4, width - MARGIN_X, y - 4)
-            y = 12 * mm
-            left = COVER_LEFT if number == 1 else MARGIN_X  # align with the cover's text column
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(left, y + 9, width - MARGIN_X, y + 9)
-            self.setFont(FONT, 7.5)
-            self.setFillColor(MUTED)
-            label = decor.page_fmt.format(n=number, m=total)
-            self.drawRightString(width - MARGIN_X, y, label)
-            if decor.footer_note:
-                room = width - left - MARGIN_X - pdfmetrics.stringWidth(label, FONT, 7.5) - 18
-                lines = simpleSplit(decor.footer_note, FONT, 7, room)[:2]
-                self.setFont(FONT, 7)
-                for i, line in enumerate(lines):
-                    self.drawString(left, y - 9 * i, line)
-            self.restoreState()
-
-    return NumberedCanvas
-
-
-def _clip(text: str, width: float, font: str, size: float) -> str:
-    """Shorten a running-header text with an ellipsis rather than let it run into the right column."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return texts(REPORT, lang)
 
 
 def _draw_cover_band(canv: Canvas, _doc: Any) -> None:
@@ -450,21 +157,6 @@ def _draw_cover_band(canv: Canvas, _doc: Any) -> None:
     canv.setFillColor(PLUM)
     canv.rect(9 * mm, 0, 1.6 * mm, PORTRAIT[1], stroke=0, fill=1)
     canv.restoreState()
-
-
-def content_frame(pagesize: tuple[float, float], ident: str = "page") -> Frame:
-    """The text area of a page inside the report's margins (shared by every Ascolto PDF)."""
-    return Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        pagesize[0] - 2 * MARGIN_X,
-        pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id=ident,
-    )
 
 
 def _doc_template(target: Any, lang: str, deterministic: bool) -> BaseDocTemplate:
@@ -612,12 +304,12 @@ def _plan(grid: _Grid) -> _Plan:
         return max(LABEL_MIN * size / 8.5, words + 2 * CELL_PAD)
 
     for is_landscape in (False, True):
-        avail = _frame_width(LANDSCAPE if is_landscape else PORTRAIT)
+        avail = frame_width(LANDSCAPE if is_landscape else PORTRAIT)
         for size in (8.5, 7.5):
             num = widths(size)
             if label_min(size) + sum(num) <= avail:
                 return _finish_plan(num, [list(range(ncols))], avail, is_landscape, size, longest_label)
-    avail = _frame_width(LANDSCAPE)
+    avail = frame_width(LANDSCAPE)
     size = 7.5
     num = widths(size)
     room = avail - label_min(size)
@@ -996,7 +688,7 @@ def _pie(series: _Series, unit: Unit, lang: str, width: float) -> Drawing:
             String(
                 legend_x + 16,
                 y,
-                _clip(label, name_room, FONT, size),
+                clip(label, name_room, FONT, size),
                 fontName=FONT,
                 fontSize=size,
                 fillColor=INK,
@@ -1163,7 +855,7 @@ def _section(
         for t_no, table in enumerate(section.tables, start=1)
     ]
     is_landscape = any(wide for _, wide, _ in built)
-    width = _frame_width(LANDSCAPE if is_landscape else PORTRAIT)
+    width = frame_width(LANDSCAPE if is_landscape else PORTRAIT)
     head: list[Flowable] = [Paragraph(f"{number}.&nbsp;&nbsp;{markup(section.title)}", styles.h1)]
     if section.note:
         head.append(Paragraph(markup(section.note), styles.body))

@@ -50,7 +50,7 @@ class ConsentPage(QWizardPage):
         self.partners.setAccessibleName(self.tr("Network services she allows"))
         self.partners.setEnabled(False)
         # unticked like every other consent: a pre-ticked box is not a valid consent (GDPR recital 32)
-        self.statistics = QCheckBox(self.tr("She agrees to anonymous &statistical use"))
+        self.statistics = QCheckBox(self.tr("She agrees to &anonymous statistical use"))
         self.error = error_label()
         self.errors = FieldErrors(self.error)
         self.errors.bind("consent", self.processing)

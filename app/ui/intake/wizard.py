@@ -134,8 +134,8 @@ class IntakeWizard(QWizard):
         if page is None:
             return
         last: QWidget = page
-        following = self.nextInFocusChain()
-        while following is not self:
+        following: QWidget | None = self.nextInFocusChain()
+        while following is not None and following is not self:
             if page.isAncestorOf(following) and following.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 last = following
             following = following.nextInFocusChain()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWizard
 
 from app.services.workspace import Workspace
@@ -84,6 +85,22 @@ def test_suggested_passphrase_fills_both_fields_and_is_shown(qtbot: Any, first_r
     words = fields.value().split()
     assert len(words) == 5 and fields.repeat.text() == fields.value()
     assert fields.problem() is None and fields.show_box.isChecked()
+
+
+def test_password_mismatch_is_red_until_they_match(qtbot: Any, first_run: AppController) -> None:
+    assert first_run.wizard is not None
+    fields = first_run.wizard.admin_page.passwords
+    words = "lanterna torrente civetta brina"
+
+    def colour() -> str:
+        return fields.verdict.palette().color(QPalette.ColorRole.WindowText).name()
+
+    type_into(qtbot, fields.password, words)
+    grey = colour()
+    type_into(qtbot, fields.repeat, words[:-1])
+    assert "different" in fields.verdict.text() and colour() == "#a12a2a"  # the error red, not the hint grey
+    qtbot.keyClicks(fields.repeat, "a")
+    assert "different" not in fields.verdict.text() and colour() == grey
 
 
 def test_service_refusal_returns_to_the_page_with_the_message(

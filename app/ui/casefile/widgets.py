@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -258,7 +258,17 @@ class FieldErrors:
         self.marked: list[QWidget] = []
 
     def bind(self, field: str, widget: QWidget) -> None:
+        """Bind `field` to its input; once she changes a marked input, the mark and message go."""
         self.widgets[field] = widget
+        for name in ("changed", "currentIndexChanged", "textChanged", "valueChanged", "toggled"):
+            signal = getattr(widget, name, None)
+            if isinstance(signal, SignalInstance):
+                signal.connect(lambda *_args, edited=widget: self._edited(edited))
+                break
+
+    def _edited(self, widget: QWidget) -> None:
+        if widget in self.marked:
+            self.clear()
 
     def clear(self) -> None:
         self.label.clear()

@@ -42,6 +42,9 @@ class ConsentPage(QWizardPage):
                 "anonymous contact instead (next page)."
             )
         )
+        keep = self.without.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # ticking the consent must not move the boxes under the mouse
+        self.without.setSizePolicy(keep)
         self.contact = QCheckBox(
             self.tr("She agrees to be &contacted by the centre (safe channel and times next)")
         )

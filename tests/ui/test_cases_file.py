@@ -110,12 +110,15 @@ def test_pathway_and_goal(qtbot: Any, controller: AppController, admin_case: tup
     view.tabs.setCurrentWidget(view.pathway)
     tab = view.pathway
     assert not tab.goal_button.isEnabled()
+    where = (tab.goal_button.pos(), tab.review_button.pos())
     click(qtbot, tab.agree_button)
     dialog = tab.dialog
     assert dialog is not None and dialog.isVisible()
     click(qtbot, dialog.ok_button)  # type: ignore[attr-defined]
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: view.case is not None and view.case.pathway is not None)
+    QApplication.processEvents()
+    assert not tab.agree_button.isVisible() and (tab.goal_button.pos(), tab.review_button.pos()) == where
     assert view.header.status.text() == "Pathway in progress"
     click(qtbot, tab.goal_button)
     dialog = tab.dialog

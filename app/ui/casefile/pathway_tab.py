@@ -39,9 +39,9 @@ class PathwayTab(CaseTab):
         self.review_button = QPushButton(self.tr("Add revie&w…"))
         self.review_button.clicked.connect(self.add_review)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.agree_button)
         buttons.addWidget(self.goal_button)
         buttons.addWidget(self.review_button)
+        buttons.addWidget(self.agree_button)  # last: once agreed it goes, and nothing moves
         buttons.addStretch(1)
         self.goals = QTableWidget(0, 4)
         self.goals.setAccessibleName(self.tr("Goals"))

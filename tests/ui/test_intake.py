@@ -315,3 +315,12 @@ def test_ticking_the_processing_consent_moves_nothing(qtbot: Any, page: CasesPag
     QApplication.processEvents()
     assert not consent.without.isVisible()
     assert consent.contact.mapTo(consent, consent.contact.rect().topLeft()) == before
+
+
+def test_the_first_interview_has_room_for_its_notes(qtbot: Any, page: CasesPage) -> None:
+    click(qtbot, page.list.new_button)
+    wizard = page.wizard
+    assert wizard is not None
+    notes = wizard.interview.form.notes
+    lines = notes.viewport().height() // notes.fontMetrics().lineSpacing()
+    assert lines >= 5, f"{lines} lines"

@@ -24,6 +24,9 @@ from app.ui.casefile.widgets import (
 )
 
 
+NOTES_LINES = 6  # what the first interview's notes show without scrolling
+
+
 def notes_edit(height: int = 70) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
@@ -283,7 +286,7 @@ class InterviewForm(QWidget):
         self.obtained.setAccessibleName(self.tr("Protective measures obtained"))
         self.emergency = QCheckBox(self.tr("E&mergency: she needs protection now"))
         self.emergency.setAccessibleName(self.tr("Emergency"))
-        self.notes = notes_edit(60)
+        self.notes = notes_edit(NOTES_LINES * self.fontMetrics().lineSpacing() + 16)  # the interview's story
         self.notes.setAccessibleName(self.tr("Notes of the interview"))
         form = _form(self)
         form.addRow(self.tr("&Date:"), self.date)

@@ -23,7 +23,6 @@ from app.ui.casefile.widgets import (
     hint,
 )
 
-
 NOTES_LINES = 6  # what the first interview's notes show without scrolling
 
 

@@ -127,29 +127,6 @@ class IntakeWizard(QWizard):
         if actor.at_least(Role.COORDINATRICE):
             operations.run(self, lambda: accounts.list_help_desks(workspace), self._desks)
 
-    def _buttons_last(self) -> None:
-        """QWizard keeps its buttons before the pages in the focus chain, so Tab met Next before the page's
-        fields: the buttons go after the current page's last widget, as on screen."""
-        page = self.currentPage()
-        if page is None:
-            return
-        last: QWidget = page
-        following: QWidget | None = self.nextInFocusChain()
-        while following is not None and following is not self:
-            if page.isAncestorOf(following) and following.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                last = following
-            following = following.nextInFocusChain()
-        for which in (
-            QWizard.WizardButton.BackButton,
-            QWizard.WizardButton.NextButton,
-            QWizard.WizardButton.CommitButton,
-            QWizard.WizardButton.FinishButton,
-            QWizard.WizardButton.CancelButton,
-        ):
-            button = self.button(which)
-            QWidget.setTabOrder(last, button)
-            last = button
-
     def _desks(self, desks: list[HelpDeskInfo]) -> None:
         self.summary.desk.clear()
         for desk in desks:
@@ -159,7 +136,6 @@ class IntakeWizard(QWizard):
 
     # --- page flow ---------------------------------------------------------------------------------------
     def _entered(self, page_id: int) -> None:
-        self._buttons_last()
         if page_id == IDENTITY:
             self.identity.no_contact.setVisible(not self.consent.contact.isChecked())
         elif page_id == PROFILE:

@@ -154,8 +154,8 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(content, 1)
+        self._build_toolbar(quick_hide, lock)  # first in the focus chain, as it is first on screen
         self.setCentralWidget(central)
-        self._build_toolbar(quick_hide, lock)
         self._build_status_bar()
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:

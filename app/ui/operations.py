@@ -69,6 +69,7 @@ class Operation(QObject, Generic[T]):
         on_user_error: Callable[[UserError], None] | None,
         on_finished: Callable[[], None] | None,
         busy_text: str,
+        busy: bool = True,
     ) -> None:
         super().__init__()
         self._parent = parent
@@ -83,7 +84,8 @@ class Operation(QObject, Generic[T]):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_busy)
-        self._timer.start(CONFIG.busy_delay_ms)
+        if busy:
+            self._timer.start(CONFIG.busy_delay_ms)
         _running.add(self)
         _get_pool().start(_Job(fn, self._carrier))
 
@@ -143,9 +145,11 @@ def run(
     on_user_error: Callable[[UserError], None] | None = None,
     on_finished: Callable[[], None] | None = None,
     busy_text: str = "",
+    busy: bool = True,
 ) -> Operation[T]:
-    """Run `fn` on the worker thread; `on_success(result)` on the GUI thread if nothing went wrong."""
-    return Operation(parent, fn, on_success, on_user_error, on_finished, busy_text)
+    """Run `fn` on the worker thread; `on_success(result)` on the GUI thread if nothing went wrong.
+    `busy=False` when the caller shows its own progress (a second indicator would only confuse)."""
+    return Operation(parent, fn, on_success, on_user_error, on_finished, busy_text, busy)
 
 
 def discard_pending(wait_ms: int = 10_000) -> None:

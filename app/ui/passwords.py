@@ -146,8 +146,12 @@ class PassphraseFields(QObject):
         text = self.password.text()
         level, label = strength(text)
         guesses = passwords.judge(text).guesses_log10 if text else 0.0
-        if text and self.repeat.text() and text != self.repeat.text():
+        different = bool(text and self.repeat.text() and text != self.repeat.text())
+        if different:
             label = self.tr("{verdict} · the two passwords are different").format(verdict=label)
+        self.verdict.setObjectName("error" if different else "hint")  # a mismatch in red, not in grey
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
         self.meter.setValue(min(int(guesses), METER_TOP))
         self.meter.setProperty("strength", level)
         self.meter.style().unpolish(self.meter)

@@ -215,6 +215,7 @@ class SetupWizard(QWizard):
             on_user_error=self._failed,
             on_finished=self._finished,
             busy_text=self.tr("Creating the encrypted database…"),
+            busy=False,  # the "creating" page shows its own progress bar
         )
 
     def _finished(self) -> None:

@@ -67,9 +67,11 @@ def test_fast_service_entry(
     qtbot.keyClick(view.tabs, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # focus the bar
     bar = view.services.bar
     assert view.tabs.currentWidget() is view.services and bar.service_type.hasFocus()
-    assert (bar.mode.code(), bar.minutes.value(), bar.date.day()) == ("PRESENZA", 60, dt.date.today())
+    # "Listening (phone calls)" is a phone service: not "in person"
+    assert (bar.service_type.code(), bar.mode.code()) == ("ASCOLTO", "TELEFONO")
+    assert (bar.minutes.value(), bar.date.day()) == (60, dt.date.today())
     qtbot.keyClicks(bar.service_type, "psy")  # "Individual psychological support"
-    assert bar.service_type.code() == "PSICO_IND"
+    assert (bar.service_type.code(), bar.mode.code()) == ("PSICO_IND", "PRESENZA")  # the mode follows
     qtbot.keyClick(bar.service_type, Qt.Key.Key_Return)
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: view.services.model.rowCount() == 1)
@@ -84,18 +86,39 @@ def test_fast_service_entry(
     qtbot.waitUntil(lambda: view.services.model.rowCount() == 2)
 
 
+def test_fast_service_mode_she_picked_stays(
+    qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]
+) -> None:
+    """Once she picks the mode (a video call), changing the type does not undo her choice."""
+    window, _ref = admin_case
+    view = window.cases_page.case_view
+    view.tabs.setCurrentWidget(view.services)
+    bar = view.services.bar
+    bar.mode.setFocus()
+    qtbot.keyClicks(bar.mode, "V")  # Video call
+    assert bar.mode.code() == "VIDEO"
+    bar.mode.activated.emit(bar.mode.currentIndex())  # offscreen key selection does not always emit it
+    bar.service_type.set_code("LEGALE_CIV")
+    assert bar.mode.code() == "VIDEO"
+    bar.reset()
+    assert (bar.service_type.code(), bar.mode.code()) == ("ASCOLTO", "TELEFONO")
+
+
 def test_pathway_and_goal(qtbot: Any, controller: AppController, admin_case: tuple[MainWindow, Any]) -> None:
     window, ref = admin_case
     view = window.cases_page.case_view
     view.tabs.setCurrentWidget(view.pathway)
     tab = view.pathway
     assert not tab.goal_button.isEnabled()
+    where = (tab.goal_button.pos(), tab.review_button.pos())
     click(qtbot, tab.agree_button)
     dialog = tab.dialog
     assert dialog is not None and dialog.isVisible()
     click(qtbot, dialog.ok_button)  # type: ignore[attr-defined]
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: view.case is not None and view.case.pathway is not None)
+    QApplication.processEvents()
+    assert not tab.agree_button.isVisible() and (tab.goal_button.pos(), tab.review_button.pos()) == where
     assert view.header.status.text() == "Pathway in progress"
     click(qtbot, tab.goal_button)
     dialog = tab.dialog

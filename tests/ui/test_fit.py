@@ -132,6 +132,25 @@ def test_every_page_of_the_main_window_fits(qtbot: Any, controller: AppControlle
     assert not problems, "\n".join(problems)
 
 
+def test_one_scroll_bar_per_view(qtbot: Any, controller: AppController) -> None:
+    """At 1366x768, with the backup banner, the case file's profile scrolls in its own area and the page
+    around it does not: never two vertical scroll bars side by side."""
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    controller.shell.resize(room(SCREENS["1366x768"]))
+    page = window.cases_page
+    ref = new_case(controller)
+    page.open_case(ref.id)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: page.case_view.case is not None)
+    QApplication.processEvents()
+    page_scroll = window.pages.currentWidget()
+    assert isinstance(page_scroll, QScrollArea)
+    inner = [a for a in page.findChildren(QScrollArea) if a.isVisible() and a.verticalScrollBar().maximum() > 0]
+    assert inner, "the profile scrolls in its own area at this height"
+    assert page_scroll.verticalScrollBar().maximum() == 0
+
+
 def test_every_dialog_fits(qtbot: Any, controller: AppController, tmp_path: Path) -> None:
     window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
     wait_idle(qtbot)

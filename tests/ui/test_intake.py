@@ -302,3 +302,25 @@ def test_statistics_consent_starts_unticked_and_the_intake_works_without_it(
     wizard = start_intake(qtbot, page)
     assert not wizard.consent.statistics.isChecked()
     assert "STATISTICHE" not in wizard.consent.value().scopes
+
+
+def test_ticking_the_processing_consent_moves_nothing(qtbot: Any, page: CasesPage) -> None:
+    """The hint under the processing consent goes, its room stays: the next box is not pulled under her mouse."""
+    click(qtbot, page.list.new_button)
+    wizard = page.wizard
+    assert wizard is not None
+    consent = wizard.consent
+    before = consent.contact.mapTo(consent, consent.contact.rect().topLeft())
+    tick(qtbot, consent.processing)
+    QApplication.processEvents()
+    assert not consent.without.isVisible()
+    assert consent.contact.mapTo(consent, consent.contact.rect().topLeft()) == before
+
+
+def test_the_first_interview_has_room_for_its_notes(qtbot: Any, page: CasesPage) -> None:
+    click(qtbot, page.list.new_button)
+    wizard = page.wizard
+    assert wizard is not None
+    notes = wizard.interview.form.notes
+    lines = notes.viewport().height() // notes.fontMetrics().lineSpacing()
+    assert lines >= 5, f"{lines} lines"

@@ -112,6 +112,14 @@ def test_preview_shows_every_table_with_suppressed_cells_marked(
     assert not page.save_button.isEnabled()
 
 
+def test_enter_in_the_year_previews(qtbot: Any, demo_controller: AppController) -> None:
+    page = reports_page(qtbot, demo_controller)
+    page.period.year.setFocus()
+    qtbot.keyClick(page.period.year, Qt.Key.Key_Return)
+    wait_idle(qtbot, 30_000)
+    assert page.data is not None and page.save_button.isEnabled()
+
+
 def test_save_pdf_writes_a_real_pdf(qtbot: Any, demo_controller: AppController, tmp_path: Path) -> None:
     page = reports_page(qtbot, demo_controller)
     preview(qtbot, page)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWizard
 
 from app.services.workspace import Workspace
+from app.ui.config import CONFIG
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from tests.conftest import ADMIN
@@ -84,6 +87,56 @@ def test_suggested_passphrase_fills_both_fields_and_is_shown(qtbot: Any, first_r
     words = fields.value().split()
     assert len(words) == 5 and fields.repeat.text() == fields.value()
     assert fields.problem() is None and fields.show_box.isChecked()
+
+
+def test_creating_the_database_shows_one_progress_bar(
+    qtbot: Any, first_run: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 'creating' page has its own bar: no busy dialog on top of it, however long it takes."""
+    monkeypatch.setattr(CONFIG, "busy_delay_ms", 0)
+    slow = Workspace.initialise
+
+    def initialise(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(Workspace, "initialise", initialise)
+    wizard = first_run.wizard
+    assert wizard is not None
+    type_into(qtbot, wizard.centre_page.centre, "Centro")
+    type_into(qtbot, wizard.centre_page.code, "BG")
+    type_into(qtbot, wizard.centre_page.desk, "Sportello")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    admin = wizard.admin_page
+    type_into(qtbot, admin.full_name, ADMIN["full_name"])
+    type_into(qtbot, admin.username, ADMIN["username"])
+    type_into(qtbot, admin.passwords.password, ADMIN["password"])
+    type_into(qtbot, admin.passwords.repeat, ADMIN["password"])
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    seen: list[int] = []
+
+    def look() -> bool:
+        seen.append(len([w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]))
+        return wizard.currentPage() is wizard.recovery_page
+
+    qtbot.waitUntil(look, timeout=15_000)
+    assert max(seen) == 0 and len(seen) > 1
+
+
+def test_password_mismatch_is_red_until_they_match(qtbot: Any, first_run: AppController) -> None:
+    assert first_run.wizard is not None
+    fields = first_run.wizard.admin_page.passwords
+    words = "lanterna torrente civetta brina"
+
+    def colour() -> str:
+        return fields.verdict.palette().color(QPalette.ColorRole.WindowText).name()
+
+    type_into(qtbot, fields.password, words)
+    grey = colour()
+    type_into(qtbot, fields.repeat, words[:-1])
+    assert "different" in fields.verdict.text() and colour() == "#a12a2a"  # the error red, not the hint grey
+    qtbot.keyClicks(fields.repeat, "a")
+    assert "different" not in fields.verdict.text() and colour() == grey
 
 
 def test_service_refusal_returns_to_the_page_with_the_message(

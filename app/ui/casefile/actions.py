@@ -52,7 +52,7 @@ class CaseActions(QObject):
         self.reopen_action.setVisible(coordinator)
         self.erase_action.setVisible(coordinator)
         self.button = QToolButton()
-        self.button.setText(self.tr("&Actions"))
+        self.button.setText(self.tr("Action&s"))
         self.button.setObjectName("userButton")
         self.button.setAccessibleName(self.tr("Case actions"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

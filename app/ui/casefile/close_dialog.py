@@ -25,7 +25,7 @@ class CloseCaseDialog(CaseDialog):
         self.date = DateEdit()
         self.date.setAccessibleName(self.tr("Closing date"))
         self.form.addRow(self.tr("&Outcome:"), self.outcome)
-        self.form.addRow(self.tr("Closed &on:"), self.date)
+        self.form.addRow(self.tr("Closed o&n:"), self.date)
         self.form.addRow("", hint(self.tr("The pathway closes with the case. A coordinator can reopen it.")))
         self.ok_button.setText(self.tr("&Close case"))
         self.errors.bind("outcome", self.outcome)

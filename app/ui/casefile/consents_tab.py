@@ -27,7 +27,7 @@ class ConsentsTab(CaseTab):
             ]
         )
         self.table = table_view(self.model, self.tr("Consent history"))
-        self.record_button = QPushButton(self.tr("&Record consent or withdrawal…"))
+        self.record_button = QPushButton(self.tr("Record consent or &withdrawal…"))
         self.record_button.clicked.connect(self.record)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)

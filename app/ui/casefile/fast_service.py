@@ -2,7 +2,8 @@
 
 Ctrl+N focuses the service type; typing the first letters of the type (or of any word of it) picks
 it; Enter records the service with the bar's values. Defaults: today, the last type used in this
-session (else ASCOLTO), PRESENZA, 60 minutes, the last role used (else ACCOGLIENZA).
+session (else ASCOLTO), 60 minutes, the last role used (else ACCOGLIENZA). The mode follows the type
+until she picks one herself: ASCOLTO is the phone line, so Telefono; every other service In presenza.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ from app.ui.models.codes import code_label
 from app.ui.qt_compat import emit
 
 MEMORY_KEY = "fast_service"
+PHONE_TYPES = frozenset({"ASCOLTO"})  # "Ascolto (colloqui telefonici)"
+
+
+def usual_mode(service_type: str | None) -> str:
+    """The mode a service of this type is given unless she says otherwise."""
+    return "TELEFONO" if service_type in PHONE_TYPES else "PRESENZA"
 
 
 class FastServiceBar(QFrame):
@@ -50,6 +57,9 @@ class FastServiceBar(QFrame):
         self.service_type.setAccessibleName(self.tr("Service type (type its first letters)"))
         self.mode = CodeCombo("service_mode")
         self.mode.setAccessibleName(self.tr("Mode"))
+        self.mode_chosen = False  # once she picks a mode, a new type no longer changes it
+        self.mode.activated.connect(self._mode_picked)
+        self.service_type.currentIndexChanged.connect(self._type_changed)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
         self.minutes.setSingleStep(15)
@@ -110,13 +120,23 @@ class FastServiceBar(QFrame):
     def reset(self) -> None:
         """Back to the defaults (keeping the type, mode, minutes and role last used in this session)."""
         last = self.context.memory.get(MEMORY_KEY)
-        service_type, mode, minutes, role = last or ("ASCOLTO", "PRESENZA", 60, "ACCOGLIENZA")
+        service_type, mode, minutes, role = last or ("ASCOLTO", usual_mode("ASCOLTO"), 60, "ACCOGLIENZA")
         self.date.set_day(dt.date.today())
         self.service_type.set_code(service_type)
         self.mode.set_code(mode)
+        self.mode_chosen = False
         self.minutes.setValue(minutes)
         self.role.set_code(role)
         self.errors.clear()
+
+    @Slot()
+    def _mode_picked(self) -> None:
+        self.mode_chosen = True
+
+    @Slot()
+    def _type_changed(self) -> None:
+        if not self.mode_chosen:
+            self.mode.set_code(usual_mode(self.service_type.code()))
 
     def focus(self) -> None:
         self.service_type.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -45,7 +45,7 @@ class ProfileTab(CaseTab):
         self.errors = FieldErrors(self.error)
         self.identity.bind(self.errors)
         self.profile.bind(self.errors)
-        self.save_button = QPushButton(self.tr("&Save changes"))
+        self.save_button = QPushButton(self.tr("Save chan&ges"))
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip(self.tr("Save identity and profile (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)

@@ -118,7 +118,7 @@ class ReferralsTab(CaseTab):
         self.table.activated.connect(self.record_outcome)
         self.add_button = QPushButton(self.tr("&Add referral…"))
         self.add_button.clicked.connect(self.add)
-        self.outcome_button = QPushButton(self.tr("Record &outcome…"))
+        self.outcome_button = QPushButton(self.tr("Record outco&me…"))
         self.outcome_button.clicked.connect(self.record_outcome)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -35,6 +35,7 @@ class CaseFileView(QWidget):
         self.back_button = QPushButton(self.tr("← &Cases"))
         self.back_button.setToolTip(self.tr("Back to the case list (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
+        self.header.lead.addWidget(self.back_button)  # before the actions: Tab follows the header left to right
         self.copy_button = QPushButton(self.tr("Copy for &her…"))
         self.copy_button.setToolTip(
             self.tr("A PDF of everything held on her, to hand to her (right of access)")
@@ -77,7 +78,6 @@ class CaseFileView(QWidget):
         for tab, title in zip(self.tab_list, titles, strict=True):
             self.tabs.addTab(tab, title)
             tab.changed.connect(self.reload)
-        self.header.lead.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)

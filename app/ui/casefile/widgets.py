@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,28 @@ class CodeCombo(QComboBox):
         self.setMaxVisibleItems(20)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
+        self._own_tip = ""  # the tooltip this combo set itself, for an elided choice
+        self.currentIndexChanged.connect(self._tip)
+
+    def showPopup(self) -> None:
+        """The drop-down is as wide as its longest choice, however narrow the closed combo is."""
+        metrics = self.view().fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 48)  # item padding, frame and scroll bar
+        super().showPopup()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tip()
+
+    def _tip(self) -> None:
+        """A closed combo too narrow for its choice shows it whole in the tooltip."""
+        if self.toolTip() not in ("", self._own_tip):
+            return  # a tooltip of its own is kept
+        text = self.currentText()
+        elided = self.fontMetrics().horizontalAdvance(text) > self.width() - 40  # the arrow and padding
+        self._own_tip = text if elided else ""
+        self.setToolTip(self._own_tip)
 
     def code(self) -> str:
         return str(self.currentData() or "")
@@ -258,7 +280,17 @@ class FieldErrors:
         self.marked: list[QWidget] = []
 
     def bind(self, field: str, widget: QWidget) -> None:
+        """Bind `field` to its input; once she changes a marked input, the mark and message go."""
         self.widgets[field] = widget
+        for name in ("changed", "currentIndexChanged", "textChanged", "valueChanged", "toggled"):
+            signal = getattr(widget, name, None)
+            if isinstance(signal, SignalInstance):
+                signal.connect(lambda *_args, edited=widget: self._edited(edited))
+                break
+
+    def _edited(self, widget: QWidget) -> None:
+        if widget in self.marked:
+            self.clear()
 
     def clear(self) -> None:
         self.label.clear()

@@ -42,6 +42,9 @@ class ConsentPage(QWizardPage):
                 "anonymous contact instead (next page)."
             )
         )
+        keep = self.without.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # ticking the consent must not move the boxes under the mouse
+        self.without.setSizePolicy(keep)
         self.contact = QCheckBox(
             self.tr("She agrees to be &contacted by the centre (safe channel and times next)")
         )
@@ -50,7 +53,7 @@ class ConsentPage(QWizardPage):
         self.partners.setAccessibleName(self.tr("Network services she allows"))
         self.partners.setEnabled(False)
         # unticked like every other consent: a pre-ticked box is not a valid consent (GDPR recital 32)
-        self.statistics = QCheckBox(self.tr("She agrees to anonymous &statistical use"))
+        self.statistics = QCheckBox(self.tr("She agrees to &anonymous statistical use"))
         self.error = error_label()
         self.errors = FieldErrors(self.error)
         self.errors.bind("consent", self.processing)

@@ -79,7 +79,7 @@ class BackupTab(QWidget):
         self.reminder.setAccessibleName(self.tr("Remind me when the last backup is older than"))
         self.save_reminder = QPushButton(self.tr("Sa&ve"))
         self.save_reminder.clicked.connect(self.set_reminder)
-        self.backup_button = QPushButton(self.tr("&Back up now…"))
+        self.backup_button = QPushButton(self.tr("Bac&k up now…"))
         self.backup_button.setObjectName("primary")
         self.backup_button.clicked.connect(self.back_up)
         self.progress = QProgressBar()

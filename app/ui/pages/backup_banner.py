@@ -23,7 +23,7 @@ class BackupReminderBanner(QFrame):
         self.setObjectName("banner")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.go = QPushButton(self.tr("&Back up now…"))
+        self.go = QPushButton(self.tr("Bac&k up now…"))
         self.go.clicked.connect(lambda: emit(self.open_backup))
         close = QToolButton()
         close.setText("✕")

@@ -48,6 +48,13 @@ class CasesPage(QWidget):
         self.case_view.back_requested.connect(self.show_list)
         self._loaded = False
 
+    def heightForWidth(self, width: int) -> int:
+        """The main window's page scroll area asks this to size the page. The list, the case file and
+        the intake scroll inside (the table, the profile, each step), so the page needs only its minimum:
+        the preferred height (Qt's answer here, as a wrapping label makes the page height-for-width) would
+        add a second scroll bar beside the profile's own."""
+        return self.minimumSizeHint().height()
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self._loaded:
             self._loaded = True

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -137,6 +138,19 @@ class ReportsPage(QWidget):
             self.desks.list.itemChanged,
         ):
             signal.connect(self._stale)
+        for field in (self.period.kind, self.period.year, self.period.number, self.period.start, self.period.end):
+            field.installEventFilter(self)  # Enter in the period previews, as in a dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not (isinstance(watched, QComboBox) and watched.view().isVisible())
+        ):
+            self.preview_button.click()
+            return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._loaded:

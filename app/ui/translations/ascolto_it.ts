@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>&amp;Backup</source>
-        <translation>&amp;Backup</translation>
+        <translation>Bac&amp;kup</translation>
     </message>
     <message>
         <source>&amp;Retention</source>
@@ -211,11 +211,11 @@
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <source>Access c&amp;hannel:</source>
+        <source>Acc&amp;ess channel:</source>
         <translation>&amp;Canale di accesso:</translation>
     </message>
     <message>
-        <source>First contact mo&amp;de:</source>
+        <source>First con&amp;tact mode:</source>
         <translation>&amp;Modalità del primo contatto:</translation>
     </message>
 </context>
@@ -241,7 +241,7 @@
 <context>
     <name>BackupReminderBanner</name>
     <message>
-        <source>&amp;Back up now…</source>
+        <source>Bac&amp;k up now…</source>
         <translation>Fai il &amp;backup ora…</translation>
     </message>
     <message>
@@ -272,7 +272,7 @@
         <translation>&amp;Salva</translation>
     </message>
     <message>
-        <source>&amp;Back up now…</source>
+        <source>Bac&amp;k up now…</source>
         <translation>Fai il &amp;backup ora…</translation>
     </message>
     <message>
@@ -384,8 +384,8 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
         <translation>Cancella la sua &amp;identità…</translation>
     </message>
     <message>
-        <source>&amp;Actions</source>
-        <translation>&amp;Azioni</translation>
+        <source>Action&amp;s</source>
+        <translation>Azi&amp;oni</translation>
     </message>
     <message>
         <source>Case actions</source>
@@ -464,23 +464,23 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     </message>
     <message>
         <source>C&amp;onsents</source>
-        <translation>Co&amp;nsensi</translation>
+        <translation>Consen&amp;si</translation>
     </message>
     <message>
         <source>&amp;Interviews</source>
-        <translation>Coll&amp;oqui</translation>
+        <translation>Collo&amp;qui</translation>
     </message>
     <message>
         <source>&amp;Risk</source>
-        <translation>&amp;Rischio</translation>
+        <translation>Risc&amp;hio</translation>
     </message>
     <message>
         <source>Pa&amp;thway</source>
-        <translation>Percor&amp;so</translation>
+        <translation>Pe&amp;rcorso</translation>
     </message>
     <message>
         <source>Ser&amp;vices</source>
-        <translation>Pres&amp;tazioni</translation>
+        <translation>Presta&amp;zioni</translation>
     </message>
     <message>
         <source>Re&amp;ferrals</source>
@@ -1208,7 +1208,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Esito:</translation>
     </message>
     <message>
-        <source>Closed &amp;on:</source>
+        <source>Closed o&amp;n:</source>
         <translation>Chiuso &amp;il:</translation>
     </message>
     <message>
@@ -1368,8 +1368,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Servizi della rete autorizzati</translation>
     </message>
     <message>
-        <source>She agrees to anonymous &amp;statistical use</source>
-        <translation>Accetta l’uso statistico &amp;anonimo</translation>
+        <source>She agrees to &amp;anonymous statistical use</source>
+        <translation>Accetta l’uso statistic&amp;o anonimo</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -1407,8 +1407,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Storico dei consensi</translation>
     </message>
     <message>
-        <source>&amp;Record consent or withdrawal…</source>
-        <translation>&amp;Registra consenso o revoca…</translation>
+        <source>Record consent or &amp;withdrawal…</source>
+        <translation>R&amp;egistra consenso o revoca…</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2781,36 +2781,36 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Note</translation>
     </message>
     <message>
-        <source>&amp;First name or nickname:</source>
+        <source>First n&amp;ame or nickname:</source>
         <translation>&amp;Nome o soprannome:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation>&amp;Cognome:</translation>
+        <translation>Cogno&amp;me:</translation>
     </message>
     <message>
-        <source>Date of &amp;birth:</source>
-        <translation>Data di n&amp;ascita:</translation>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Data di nascita:</translation>
     </message>
     <message>
-        <source>P&amp;hone:</source>
-        <translation>Tele&amp;fono:</translation>
+        <source>Phon&amp;e:</source>
+        <translation>&amp;Telefono:</translation>
     </message>
     <message>
-        <source>Safe contact &amp;channel:</source>
-        <translation>Canal&amp;e di contatto sicuro:</translation>
+        <source>Safe contact channel:</source>
+        <translation>Canale di contatto sicuro:</translation>
     </message>
     <message>
-        <source>Safe contact &amp;times:</source>
-        <translation>&amp;Orari di contatto sicuri:</translation>
+        <source>Safe contact times:</source>
+        <translation>Orari di contatto sicuri:</translation>
     </message>
     <message>
-        <source>Safe contact n&amp;otes:</source>
-        <translation>Note per il contatto &amp;sicuro:</translation>
+        <source>Safe contact notes:</source>
+        <translation>Note per il contatto sicuro:</translation>
     </message>
     <message>
-        <source>N&amp;otes:</source>
-        <translation>No&amp;te:</translation>
+        <source>Notes:</source>
+        <translation>Note:</translation>
     </message>
 </context>
 <context>
@@ -3008,11 +3008,11 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <source>Access c&amp;hannel:</source>
+        <source>Acc&amp;ess channel:</source>
         <translation>&amp;Canale di accesso:</translation>
     </message>
     <message>
-        <source>First contact mo&amp;de:</source>
+        <source>First con&amp;tact mode:</source>
         <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
@@ -3345,7 +3345,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Re&amp;voke access…</source>
-        <translation>Re&amp;voca accesso…</translation>
+        <translation>Revoca acc&amp;esso…</translation>
     </message>
     <message>
         <source>all</source>
@@ -3465,15 +3465,15 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 <context>
     <name>PathwayTab</name>
     <message>
-        <source>A&amp;gree the pathway…</source>
-        <translation>&amp;Concorda il percorso…</translation>
+        <source>&amp;Agree the pathway…</source>
+        <translation>Concor&amp;da il percorso…</translation>
     </message>
     <message>
         <source>Add &amp;goal…</source>
-        <translation>Aggiungi &amp;obiettivo…</translation>
+        <translation>Aggiungi obi&amp;ettivo…</translation>
     </message>
     <message>
-        <source>Add re&amp;view…</source>
+        <source>Add revie&amp;w…</source>
         <translation>Aggiungi &amp;verifica…</translation>
     </message>
     <message>
@@ -3647,31 +3647,31 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Minori che hanno subito violenza</translation>
     </message>
     <message>
-        <source>Pr&amp;egnant</source>
-        <translation>In &amp;gravidanza</translation>
+        <source>Pregnant</source>
+        <translation>In gravidanza</translation>
     </message>
     <message>
         <source>Pregnant (grey: not known)</source>
         <translation>In gravidanza (grigio: non noto)</translation>
     </message>
     <message>
-        <source>&amp;Year of birth:</source>
-        <translation>&amp;Anno di nascita:</translation>
+        <source>Year of birth:</source>
+        <translation>Anno di nascita:</translation>
     </message>
     <message>
-        <source>C&amp;ountry of citizenship:</source>
-        <translation>&amp;Paese di cittadinanza:</translation>
+        <source>Country of citizenship:</source>
+        <translation>Paese di cittadinanza:</translation>
     </message>
     <message>
-        <source>&amp;Education:</source>
-        <translation>&amp;Titolo di studio:</translation>
+        <source>Ed&amp;ucation:</source>
+        <translation>Titolo di st&amp;udio:</translation>
     </message>
     <message>
-        <source>E&amp;mployment:</source>
-        <translation>&amp;Condizione professionale:</translation>
+        <source>Employment:</source>
+        <translation>Condizione professionale:</translation>
     </message>
     <message>
-        <source>Marital &amp;status:</source>
+        <source>&amp;Marital status:</source>
         <translation>Stato ci&amp;vile:</translation>
     </message>
     <message>
@@ -3679,24 +3679,24 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Convive con:</translation>
     </message>
     <message>
-        <source>C&amp;hildren:</source>
-        <translation>&amp;Figli:</translation>
+        <source>Children:</source>
+        <translation>Figli:</translation>
     </message>
     <message>
-        <source>&amp;Number of children:</source>
-        <translation>&amp;Numero di figli:</translation>
+        <source>Number of children:</source>
+        <translation>Numero di figli:</translation>
     </message>
     <message>
-        <source>Of whom &amp;minors:</source>
-        <translation>Di cui &amp;minori:</translation>
+        <source>Of whom minors:</source>
+        <translation>Di cui minori:</translation>
     </message>
     <message>
-        <source>Minors who &amp;witnessed violence:</source>
-        <translation>Minori che hanno assi&amp;stito alla violenza:</translation>
+        <source>Minors who witnessed violence:</source>
+        <translation>Minori che hanno assistito alla violenza:</translation>
     </message>
     <message>
-        <source>Minors who s&amp;uffered violence:</source>
-        <translation>Minori che hanno s&amp;ubito violenza:</translation>
+        <source>Minors who suffered violence:</source>
+        <translation>Minori che hanno subito violenza:</translation>
     </message>
     <message>
         <source>Leave &apos;—&apos; where she did not say: it is counted as not available.</source>
@@ -3741,8 +3741,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Profilo (anonimo, usato per le statistiche)</translation>
     </message>
     <message>
-        <source>&amp;Save changes</source>
-        <translation>&amp;Salva le modifiche</translation>
+        <source>Save chan&amp;ges</source>
+        <translation>S&amp;alva le modifiche</translation>
     </message>
     <message>
         <source>Save identity and profile (Ctrl+S)</source>
@@ -3815,11 +3815,11 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Sportello:</translation>
     </message>
     <message>
-        <source>Access c&amp;hannel:</source>
+        <source>Acc&amp;ess channel:</source>
         <translation>&amp;Canale di accesso:</translation>
     </message>
     <message>
-        <source>First contact mo&amp;de:</source>
+        <source>First con&amp;tact mode:</source>
         <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
@@ -4057,7 +4057,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Aggiungi invio…</translation>
     </message>
     <message>
-        <source>Record &amp;outcome…</source>
+        <source>Record outco&amp;me…</source>
         <translation>Registra l’&amp;esito…</translation>
     </message>
     <message>
@@ -4108,7 +4108,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation>S&amp;tampa…</translation>
+        <translation>Sta&amp;mpa…</translation>
     </message>
     <message>
         <source>E&amp;xport package…</source>

@@ -564,21 +564,6 @@ def _codes(value: Any, where: str) -> list[str]:
     return codes
 
 
-def _number_ok(value: Any, unit: Unit) -> bool:
-    """The check of `_number` without building a location (a network merge reads ~500k numbers)."""
-    kind = type(value)
-    if value is None or (kind is int and 0 <= value <= MAX_VALUE):
-        return True
-    return (
-        kind is float
-        and unit not in COUNT_UNITS
-        and math.isfinite(value)
-        and math.copysign(1.0, value) > 0
-        and round(value, 1) == value
-        and value <= MAX_VALUE
-    )
-
-
 _INTEGRAL = frozenset({int, type(None)})
 
 
@@ -593,9 +578,8 @@ def _numbers_ok(values: list[Any]) -> bool:
 def _numbers(values: list[Any], where: str, unit: Unit) -> None:
     if _numbers_ok(values):
         return
-    if not all(_number_ok(v, unit) for v in values):
-        for i, value in enumerate(values):
-            _number(value, f"{where}[{i}]", unit)
+    for i, value in enumerate(values):  # hours with a decimal (format 1), or a fault to name
+        _number(value, f"{where}[{i}]", unit)
 
 
 def _number(value: Any, where: str, unit: Unit) -> None:
@@ -907,19 +891,22 @@ _Part = tuple[Number | None, bool]
 """One input's contribution to a position: value (None if hidden) and lower-bound flag."""
 
 
-def _sum_parts(parts: Iterable[_Part], unknown: bool) -> tuple[Number | None, bool]:
-    """(sum of the known parts or None when none is known, is it only a lower bound?)."""
-    total: Number = 0
-    lower = unknown
-    known = False
-    for value, flagged in parts:
-        if value is None:
-            lower = True
-            continue
-        known = True
-        total += value
-        lower = lower or flagged
-    return (_tidy(total) if known else None), lower and known
+_Merged = tuple[Number | None, bool]
+"""A merged position: its value (None if hidden everywhere) and whether it is only a lower bound."""
+
+
+def _merge_position(values: Sequence[Number | None], flags: Sequence[bool], unknown: bool) -> _Merged:
+    """One position across inputs: the sum of the known parts (None when none is known), and whether it
+    is only a lower bound (a part hidden or flagged, or an input without the table)."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None, False
+    return _tidy(sum(known)), unknown or len(known) < len(values) or any(flags)
+
+
+def _sum_parts(parts: Iterable[_Part], unknown: bool) -> _Merged:
+    values, flags = zip(*parts, strict=True)
+    return _merge_position(values, flags, unknown)
 
 
 class _Input:
@@ -949,9 +936,6 @@ class _Input:
         return self.table.total, self.total_lb
 
 
-_Merged = tuple[Number | None, bool]
-
-
 def _sum_aligned(
     inputs: list[_Input], height: int, width: int, unknown: bool
 ) -> tuple[list[list[_Merged]], list[_Merged], list[_Merged], _Merged]:
@@ -963,13 +947,10 @@ def _sum_aligned(
         t = x.table
         values.append([*(v for row in t.cells for v in row), *t.row_totals, *t.col_totals, t.total])
         flags.append([*(f for row in x.cell_lb for f in row), *x.row_lb, *x.col_lb, x.total_lb])
-    merged: list[_Merged] = []
-    for column, lower in zip(zip(*values, strict=True), zip(*flags, strict=True), strict=True):
-        known = [v for v in column if v is not None]
-        if not known:
-            merged.append((None, False))
-        else:
-            merged.append((_tidy(sum(known)), unknown or len(known) < len(column) or any(lower)))
+    merged = [
+        _merge_position(column, lower, unknown)
+        for column, lower in zip(zip(*values, strict=True), zip(*flags, strict=True), strict=True)
+    ]
     n_cells = height * width
     cells = [merged[i * width : (i + 1) * width] for i in range(height)]
     row_totals = merged[n_cells : n_cells + height]

@@ -180,7 +180,7 @@ def prepare(
         lang,
         result.tables,
         dict(result.rule),
-        result.hidden_count,
+        sum(_hidden(t) for t in result.tables),
         population=int(flow.total or 0),
         tables_digest=tables_digest(result.tables),
         data_as_of=today() if period.end >= today() else None,
@@ -213,8 +213,8 @@ def tables_digest(tables: Sequence[AggregateTable]) -> str:
 
 
 def _hidden(table: AggregateTable) -> int:
-    values = [*(v for row in table.cells for v in row), *table.row_totals, *table.col_totals, table.total]
-    return sum(v is None for v in values)
+    """How many values of a protected (or released, or merged) table are not published."""
+    return sum(disclosure.value_at(table, pos) is None for pos in disclosure.positions(table))
 
 
 def _desks(session: Session, desk_ids: Sequence[int] | None) -> list[HelpDesk]:

@@ -3,8 +3,9 @@
 `QT_TRANSLATE_NOOP` has the name pyside6-lupdate looks for, so these strings land in the .ts files; the
 UI translates them with `QCoreApplication.translate(context, text)` and then fills `{placeholders}`.
 
-The command line has no Qt application to install a translator in, so `translate` reads the same .ts
-file (ElementTree, on first use): one catalogue, the source of truth for the UI and for the command line.
+The command line has no Qt application to install a translator in, so `translate` reads the finished
+messages of the same .ts, compiled to JSON beside the .qm by tools/update_translations.py: one catalogue
+for the UI and for the command line.
 Italian by default; English when chosen (`--language en`, ASCOLTO_LANG) or when the locale is not Italian.
 """
 
@@ -13,9 +14,9 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from pathlib import Path
+from importlib import resources
 
-TS_FILE = Path(__file__).resolve().parent / "ui" / "translations" / "ascolto_it.ts"
+MESSAGES_FILE = ("translations", "messages_it.json")  # inside app.resources
 LANGUAGE_ENV = "ASCOLTO_LANG"
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -75,22 +76,16 @@ def translate_in(language: str, context: str, text: str) -> str:
 
 @functools.cache
 def _catalogue() -> dict[tuple[str, str], str]:
-    """{(context, source): Italian} for every finished message of the .ts (first plural form)."""
-    import xml.etree.ElementTree as ET
+    """{(context, source): Italian} for every finished message of the catalogue."""
+    import json
 
     try:
-        root = ET.parse(TS_FILE).getroot()
-    except (OSError, ET.ParseError):  # a broken installation still speaks, in English
+        raw = resources.files("app.resources").joinpath(*MESSAGES_FILE).read_text(encoding="utf-8")
+        contexts = json.loads(raw)
+    except (OSError, ValueError, ModuleNotFoundError):  # a broken installation still speaks, in English
         return {}
-    entries: dict[tuple[str, str], str] = {}
-    for context in root.iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
-                continue
-            forms = translation.findall("numerusform")
-            text = (forms[0].text if forms else translation.text) or ""
-            if text:
-                entries[(name, message.findtext("source", ""))] = text
-    return entries
+    return {
+        (context, source): text
+        for context, messages in contexts.items()
+        for source, text in messages.items()
+    }

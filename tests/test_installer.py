@@ -114,16 +114,16 @@ def test_the_spec_collects_what_the_app_reads_from_files() -> None:
     ast.parse(spec)
     assert "read_version()" in spec and "ascolto_entry.py" in spec
     assert 'tree(APP / "storage" / "migrations", ("*.py", "*.mako"))' in spec
-    assert 'tree(APP / "ui" / "translations", ("*.qm", "*.ts"))' in spec  # the CLI reads the .ts
+    assert 'into="app/resources"' in spec  # resources/ is the package app.resources
     assert "_(it|en)\\.qm$" in spec  # Qt's own Italian (qtbase_it.qm: file dialogs, standard buttons)
     for excluded in ("QtWebEngineCore", "Qt3DCore", "QtQuick", "QtQml", "QtMultimedia", "QtNetwork"):
         assert f'"{excluded}"' in spec
     migrations = ROOT / "app" / "storage" / "migrations"
     assert (migrations / "env.py").is_file() and (migrations / "script.py.mako").is_file()
     assert list((migrations / "versions").glob("0001_*.py"))
-    assert list((ROOT / "app" / "ui" / "translations").glob("*.qm"))
-    assert list((ROOT / "app" / "resources").glob("*.json"))
-    assert list((ROOT / "app" / "resources" / "fonts").glob("*.ttf"))
+    assert list((ROOT / "resources" / "translations").glob("*.qm"))
+    assert list((ROOT / "resources").glob("*.json"))
+    assert list((ROOT / "resources" / "fonts").glob("*.ttf"))
 
 
 def test_the_group_names_agree() -> None:
@@ -183,12 +183,14 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
     for data in (
         "app/storage/migrations/env.py",
         "app/storage/migrations/script.py.mako",
-        "app/ui/translations/ascolto_it.qm",
-        "app/ui/translations/ascolto_it.ts",
+        "resources/__init__.py",
+        "resources/translations/ascolto_it.qm",
+        "resources/translations/messages_it.json",
+        "resources/icons/lock.svg",
         "PySide6/Qt/translations/qtbase_it.qm",
-        "app/resources/codelists.json",
-        "app/resources/aggregate-package.schema.json",
-        "app/resources/fonts/DejaVuSans.ttf",
+        "resources/codelists.json",
+        "resources/aggregate-package.schema.json",
+        "resources/fonts/DejaVuSans.ttf",
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
         "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",

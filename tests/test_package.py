@@ -621,7 +621,7 @@ def test_a_value_hidden_everywhere_stays_hidden() -> None:
 
 # --- the documents for outsiders ------------------------------------------------------------------
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "app" / "resources" / "aggregate-package.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "aggregate-package.schema.json"
 
 
 def test_schema_matches_the_format() -> None:

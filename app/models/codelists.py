@@ -4,7 +4,7 @@ The database stores the finest level (birth year, ISO country, the 15 legal rela
 form of violence); every reporting grid (ISTAT / Lombardy age groups, citizenship groups, macro groups)
 is derived at export time by the pure functions below, so that one record serves every funder.
 
-The lists live in ``app/resources/codelists.json`` (data, not code) so that a new version can be
+The lists live in ``resources/codelists.json`` (data, not code) so that a new version can be
 shipped without touching the schema. Codes are what the database stores: a code is never renamed or
 reused, only added. This module is Qt-free and loads the JSON lazily, once.
 """

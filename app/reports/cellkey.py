@@ -4,7 +4,7 @@ Every woman (case), contact, service and referral carries a random, permanent re
 ``0 .. KEY_RANGE - 1`` (drawn when the row is created, never derived from anything, never exported).
 The cell key of a published value is the sum of the record keys of the records behind it, modulo
 ``KEY_RANGE``; the indicator queries compute it in SQL beside each count. The noise is then looked up in
-the versioned perturbation table (``app/resources/ptable.json``) by the cell key and the true count.
+the versioned perturbation table (``resources/ptable.json``) by the cell key and the true count.
 
 Why this shape: the same set of records always gets the same cell key, hence the same published value,
 in every release, table and desk set (re-asking gives nothing new to average away), while two cells that

@@ -3,7 +3,7 @@
 A package is one JSON object (format "ascolto-aggregates", version 2) holding already-protected tables,
 the period and help desks they cover, the disclosure rule applied, and an Ed25519 signature over the
 canonical JSON of everything else. The format is documented for outsiders in docs/aggregate-package.md
-and app/resources/aggregate-package.schema.json; keep the three in step.
+and resources/aggregate-package.schema.json; keep the three in step.
 
 Why so strict on import: packages arrive by e-mail or USB stick from many places, so the loader treats
 every byte as hostile (size cap, strict UTF-8 and JSON, no unknown keys anywhere, bounded strings and

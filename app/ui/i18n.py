@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -12,7 +12,7 @@ from app.services.errors import CONTEXT, UserError
 if TYPE_CHECKING:  # the services load after the first screen is shown (cold start)
     from app.services.accounts import Role
 
-TRANSLATIONS_DIR = Path(__file__).with_name("translations")
+TRANSLATIONS_DIR = resources.files("app.resources").joinpath("translations")  # a real folder once installed
 
 _installed: list[QTranslator] = []
 _running: list[str] = []  # the language install_translators last installed

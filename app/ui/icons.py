@@ -1,14 +1,16 @@
-"""SVG icons (crisp at any scale factor), loaded once by name from app/ui/icons/."""
+"""SVG icons (crisp at any scale factor), loaded once by name from resources/icons/."""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
-ICONS_DIR = Path(__file__).with_name("icons")
+# Qt wants file paths: the resources are plain files in the source tree, a wheel and the bundle alike.
+ICONS_DIR = Path(str(resources.files("app.resources").joinpath("icons")))
 
 
 @cache

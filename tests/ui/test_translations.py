@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app.ui.translations import update
+from tools import update_translations as update
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%L?\d+")
 MNEMONIC = re.compile(r"&(?!&)")
@@ -75,7 +75,11 @@ def test_mnemonics_are_kept() -> None:
 def test_checked_in_qm_is_up_to_date(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.qm"
     update.lrelease(update.TS_FILE, fresh)
-    assert fresh.read_bytes() == update.QM_FILE.read_bytes(), "run: python -m app.ui.translations.update"
+    assert fresh.read_bytes() == update.QM_FILE.read_bytes(), "run: python tools/update_translations.py"
+    # the command line's copy of the same catalogue
+    assert update.MESSAGES_FILE.read_bytes() == update.messages_json(update.TS_FILE), (
+        "run: python tools/update_translations.py"
+    )
 
 
 @pytest.fixture
@@ -132,4 +136,4 @@ def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
     }
     have = {(context, source) for context, source, _message in messages()}
     missing = sorted(wanted - have)
-    assert not missing, f"{len(missing)} strings lack a translation, e.g. {missing[:5]}: run python -m app.ui.translations.update"
+    assert not missing, f"{len(missing)} strings lack a translation, e.g. {missing[:5]}: run python tools/update_translations.py"

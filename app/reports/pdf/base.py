@@ -51,7 +51,7 @@ def register_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     pairs: list[tuple[Any, Any]] = []
-    fonts_dir = importlib.resources.files("app").joinpath("resources", "fonts")
+    fonts_dir = importlib.resources.files("app.resources").joinpath("fonts")
     regular, bold = fonts_dir.joinpath("DejaVuSans.ttf"), fonts_dir.joinpath("DejaVuSans-Bold.ttf")
     if regular.is_file() and bold.is_file():
         pairs.append((regular, bold))

@@ -1,6 +1,8 @@
-"""Refresh the Italian translation: `python -m app.ui.translations.update` (then translate in Linguist).
+"""Refresh the Italian translation: `python tools/update_translations.py` (then translate in Linguist).
 
-Runs pyside6-lupdate over every app/**/*.py and pyside6-lrelease on the result. The layers below the
+Runs pyside6-lupdate over every app/**/*.py and pyside6-lrelease on the result, and writes the same
+finished messages as JSON (resources/translations/messages_it.json) for the code that runs without a Qt
+application (the command line, reports); the .ts itself is not installed. The layers below the
 UI mark their strings with `QT_TRANSLATE_NOOP(CONTEXT, "...")`, where CONTEXT is a module constant;
 lupdate only understands a literal context, so the sources are staged in a temporary copy with such
 constants replaced by their values. The staged tree mirrors app/, so file names stay right.
@@ -18,10 +20,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-APP_DIR = HERE.parents[1]
-TS_FILE = HERE / "ascolto_it.ts"
-QM_FILE = HERE / "ascolto_it.qm"
+ROOT = Path(__file__).resolve().parents[1]
+APP_DIR = ROOT / "app"
+TRANSLATIONS_DIR = ROOT / "resources" / "translations"
+TS_FILE = TRANSLATIONS_DIR / "ascolto_it.ts"
+QM_FILE = TRANSLATIONS_DIR / "ascolto_it.qm"
+MESSAGES_FILE = TRANSLATIONS_DIR / "messages_it.json"
 NOOP_WITH_NAME = re.compile(r"QT_TRANSLATE_NOOP\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,")
 
 
@@ -72,7 +76,7 @@ def lupdate(ts_file: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         stage(root)
-        staged_ts = root / "app" / "ui" / "translations" / ts_file.name
+        staged_ts = root / ts_file.name
         if ts_file.exists():
             shutil.copyfile(ts_file, staged_ts)
         subprocess.run(
@@ -95,6 +99,31 @@ def lupdate(ts_file: Path) -> None:
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
+
+
+def finished_messages(ts_file: Path) -> dict[str, dict[str, str]]:
+    """{context: {source: Italian}} for every finished message (first plural form), as app.i18n reads it."""
+    import xml.etree.ElementTree as ET
+
+    entries: dict[str, dict[str, str]] = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            forms = translation.findall("numerusform")
+            text = (forms[0].text if forms else translation.text) or ""
+            if text:
+                entries.setdefault(name, {})[message.findtext("source", "")] = text
+    return entries
+
+
+def messages_json(ts_file: Path) -> bytes:
+    import json
+
+    text = json.dumps(finished_messages(ts_file), ensure_ascii=False, indent=0, sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
 def apply_translations(ts_file: Path, mapping: dict[str, dict[str, str]]) -> int:
@@ -150,13 +179,16 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / QM_FILE.name
             lrelease(TS_FILE, fresh)
-            if not QM_FILE.exists() or fresh.read_bytes() != QM_FILE.read_bytes():
-                print(f"{QM_FILE} is out of date: run python -m app.ui.translations.update", file=sys.stderr)
+            stale = not QM_FILE.exists() or fresh.read_bytes() != QM_FILE.read_bytes()
+            stale = stale or not MESSAGES_FILE.exists() or MESSAGES_FILE.read_bytes() != messages_json(TS_FILE)
+            if stale:
+                print("compiled translations out of date: run python tools/update_translations.py", file=sys.stderr)
                 return 1
         return 0
     if not args.no_lupdate:
         lupdate(TS_FILE)
     lrelease(TS_FILE, QM_FILE)
+    MESSAGES_FILE.write_bytes(messages_json(TS_FILE))
     return 0
 
 

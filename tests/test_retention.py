@@ -546,3 +546,20 @@ def test_cli_lists_then_applies_after_confirmation(admin_ws: Workspace, tmp_path
         ws.unlock(ADMIN, PASSWORDS[ADMIN])
         assert count_rows(ws, Identity, case_id=ref.id) == 0
         assert asdict(retention.get_policy(ws)) == asdict(retention.RetentionPolicy())
+
+
+@pytest.mark.parametrize("how", ["erasure on request", "withdrawn processing consent"])
+def test_an_erasure_made_by_hand_leaves_no_trace_in_the_file(admin_ws: Workspace, how: str) -> None:
+    """Not only retention: the WAL frames written before an erasure would keep her name until compacted."""
+    gone, kept = _marker(), _marker()
+    ref = old_case(admin_ws, gone, _years_ago(1), None)
+    old_case(admin_ws, kept, _years_ago(1), None)
+    key = admin_ws.data_key.raw()
+    assert _found(decrypted_file(admin_ws.db_path, key), gone)
+    if how == "erasure on request":
+        c.erase_identity(admin_ws, ref.id)
+    else:
+        c.record_consent(admin_ws, ref.id, "TRATTAMENTO", False, date.today())
+    decrypted = decrypted_file(admin_ws.db_path, key)
+    assert not _found(decrypted, gone)
+    assert _found(decrypted, kept)

@@ -38,7 +38,6 @@ from app.services import validation as v
 from app.services.cases import CLOSING_STATUSES, erase_case_identity
 from app.services.errors import ValidationError
 from app.services.workspace import Workspace
-from app.storage import database
 
 
 @dataclass(frozen=True)
@@ -349,7 +348,7 @@ def apply_retention(ws: Workspace, plan: RetentionPlan) -> RetentionResult:
         )
     vacuumed = bool(erased or deleted or contacts or removed)
     if vacuumed:
-        database.vacuum(ws.db_path, ws.data_key)
+        ws.compact()
     return RetentionResult(tuple(erased), tuple(deleted), contacts, removed, tuple(skipped), vacuumed)
 
 
@@ -386,9 +385,3 @@ def _truncate_audit(session: Session, operator_id: int, cutoff: dt.date, planned
         {"through": through, "removed": removed},
     )
     return removed
-
-
-def compact(ws: Workspace) -> None:
-    """VACUUM after an erasure made elsewhere (e.g. on her request), so no erased page lingers."""
-    ws.require_actor(Role.COORDINATRICE)
-    database.vacuum(ws.db_path, ws.data_key)

@@ -69,6 +69,8 @@ def record_consent(
             case.id,
             {"scope": scope},
         )
+    if scope == "TRATTAMENTO" and not granted:
+        ws.compact()  # her identity was erased: leave none of it in the file
 
 
 def _latest_choice(session: Session, case_id: int, scope: str) -> bool:

@@ -27,6 +27,7 @@ def erase_identity(ws: Workspace, case_id: int) -> None:
         case = load_case(session, actor, case_id, "erase")
         erase_case_identity(session, case, v.today())
         audit.record(session, actor.operator_id, "identity.erased", "case", case.id)
+    ws.compact()
 
 
 def erase_case_identity(session: Session, case: Case, on: date) -> None:

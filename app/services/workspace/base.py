@@ -25,7 +25,7 @@ from app.services.constants import DB_FILE, SLOTS_FILE, holds_data
 from app.services.errors import PermissionDenied, UserError, WorkspaceLocked
 from app.services.workspace.credentials import Actor
 from app.services.workspace.failures import database_failure, folder_refused
-from app.storage import migrate
+from app.storage import database, migrate
 from app.storage.errors import classify_database_error
 from app.storage.location import FolderBusy, FolderLock
 from app.storage.policy import DataFolderRefused, check_data_folder, group_shared
@@ -140,6 +140,15 @@ class WorkspaceBase:
             except Exception as exc:  # locking must never fail; but say that the trail missed it
                 logger.warning("The lock could not be written to the audit trail (%s).", type(exc).__name__)
         self._drop_keys()
+
+    def compact(self) -> None:
+        """VACUUM and truncate the WAL after an erasure, so that no page or frame keeps what was erased.
+
+        secure_delete zeroes the rows in the database pages, but the WAL still holds the frames written
+        before (names included) until a checkpoint; VACUUM also rewrites the free pages.
+        """
+        with self._storage_errors():
+            database.vacuum(self.db_path, self.data_key)
 
     def _drop_keys(self) -> None:
         if self._engine is not None:

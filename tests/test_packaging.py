@@ -48,14 +48,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 def test_the_wheel_ships_the_assets_as_app_resources(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     for asset in (
-        "resources/__init__.py",
-        "resources/codelists.json",
-        "resources/ptable.json",
-        "resources/aggregate-package.schema.json",
-        "resources/fonts/DejaVuSans.ttf",
-        "resources/icons/lock.svg",
-        "resources/translations/ascolto_it.qm",
-        "resources/translations/messages_it.json",
+        "app/resources/__init__.py",
+        "app/resources/codelists.json",
+        "app/resources/ptable.json",
+        "app/resources/aggregate-package.schema.json",
+        "app/resources/fonts/DejaVuSans.ttf",
+        "app/resources/icons/lock.svg",
+        "app/resources/translations/ascolto_it.qm",
+        "app/resources/translations/messages_it.json",
         "app/storage/migrations/script.py.mako",
     ):
         assert asset in names, asset

@@ -40,7 +40,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.crypto.atomic import atomic_write_bytes
+from app.fs import atomic_write_bytes
 
 FORMAT = "ascolto-keyslots"
 FORMAT_VERSION = 1

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app.crypto import signing
-from app.crypto.atomic import atomic_write_bytes
+from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.tables import AggregateTable, Number, Unit
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.crypto.atomic import atomic_write_bytes
+from app.fs import atomic_write_bytes
 
 
 def write_private_file(path: Path, data: bytes) -> None:

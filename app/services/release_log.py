@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto import signing
-from app.crypto.atomic import atomic_write_bytes, fsync_directory
+from app.fs import atomic_write_bytes, fsync_directory
 from app.models.reports import ExportRecord
 from app.services.validation import decode_codes, encode_codes
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.crypto import signing
-from app.crypto.atomic import atomic_write_bytes
+from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP, language_code
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.reports import ExportRecord, TrustedKey

@@ -22,7 +22,7 @@ from typing import IO
 
 from sqlalchemy import select
 
-from app.crypto.atomic import file_mode
+from app.fs import file_mode
 from app.i18n import language_code
 from app.models.accounts import Centre, HelpDesk, Operator
 from app.reports.pdf import render_subject_access

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.crypto.atomic import atomic_write_bytes
+from app.fs import atomic_write_bytes
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 300

@@ -25,8 +25,8 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from app.crypto.atomic import dir_mode, file_mode, fsync_directory
 from app.crypto.keyslots import DataKey, KeyStore
+from app.fs import dir_mode, file_mode, fsync_directory
 from app.storage import database
 
 FORMAT = "ascolto-backup"

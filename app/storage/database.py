@@ -25,8 +25,8 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from app.crypto.atomic import file_mode
 from app.crypto.keyslots import DataKey
+from app.fs import file_mode
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.crypto.atomic import dir_mode
+from app.fs import dir_mode
 from app.storage.database import StorageError
 
 if TYPE_CHECKING:

@@ -426,7 +426,7 @@ def test_simulated_disk_full_gives_a_clear_message(tmp_path: Path, full_on_commi
 
 def test_simulated_enospc_on_the_key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Changing a password rewrites keyslots.json atomically; ENOSPC there must leave the old slots working."""
-    from app.crypto import atomic
+    from app import fs
     from app.services import accounts
 
     folder = tmp_path / "data"
@@ -437,7 +437,7 @@ def test_simulated_enospc_on_the_key_file(tmp_path: Path, monkeypatch: pytest.Mo
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
         with monkeypatch.context() as patch:
-            patch.setattr(atomic.os, "replace", no_space)
+            patch.setattr(fs.os, "replace", no_space)
             with pytest.raises(UserError) as caught:
                 accounts.change_own_password(ws, PASSWORD, NEW_PASSWORD, kdf=FAST_KDF)
         assert "No space left" in caught.value.text()

@@ -16,8 +16,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.crypto import keyslots
-from app.crypto.atomic import dir_mode, file_mode, share_with_group
 from app.crypto.keyslots import DEFAULT_KDF, DataKey, KeyStore
+from app.fs import dir_mode, file_mode, share_with_group
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
 from app.services import audit

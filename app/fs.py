@@ -1,4 +1,6 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of either.
+"""Atomic file writes and file modes: a reader sees the old file or the new one, never half of either.
+
+Not cryptography: every layer writes files this way, so it sits below all of them (app.fs).
 
 Temp file in the same folder (same file system, so `os.replace` is atomic), permissions set before a
 single byte is written, fsync of the data and of the folder entry before we report success.

@@ -107,3 +107,14 @@ def test_cold_start_times_the_painted_screen_then_the_open_folder(result: tuple[
     data, _doc = result
     shown, opened = bench._cold_start(bench.scale_folder(data, WOMEN) / bench.ENCRYPTED)
     assert 0 < shown <= opened
+
+
+def test_cold_start_from_another_folder_with_a_relative_path(
+    result: tuple[Path, dict[str, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ascolto bench` is run from wherever she is, with the default relative `bench-data`."""
+    data, _doc = result
+    monkeypatch.chdir(data.parent)
+    relative = Path(data.name) / bench.scale_folder(data, WOMEN).name / bench.ENCRYPTED
+    shown, opened = bench._cold_start(relative)
+    assert 0 < shown <= opened

@@ -177,13 +177,12 @@ def _cold_start(folder: Path) -> tuple[float, float]:
     """Wall times from spawning `python -m app.cli` until the GUI says the unlock screen is painted (the
     cold start), and until it says the data folder behind it is open (the smoke protocol, app/ui/main.py).
     """
-    root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASCOLTO_SMOKE_QUIT_MS="0")
     env.pop("ASCOLTO_LOG", None)
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "--data-dir", str(folder)],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "app.cli", "--data-dir", str(folder.resolve())],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert child.stdout is not None
     lines: list[tuple[str, float]] = []
@@ -351,7 +350,7 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
                 return None  # no database involved: once is enough
             child = subprocess.run(
                 [sys.executable, "-m", "app.bench.merge", str(Path(scratch))],
-                capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+                capture_output=True, text=True, check=True,
             )  # fmt: skip
             result = json.loads(child.stdout)
             runner.merge_peaks.append(float(result["peak_mb"]))

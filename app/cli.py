@@ -13,12 +13,18 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app import APP_NAME, __version__
-from app.i18n import QT_TRANSLATE_NOOP, current_language, language_from_environment, set_language, translate
+from app.i18n import (
+    QT_TRANSLATE_NOOP,
+    current_language,
+    day_text,
+    language_from_environment,
+    set_language,
+    translate,
+)
 from app.services.errors import UserError
 
 if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
@@ -320,7 +326,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if data.data_as_of is not None:
         print(
             translate("Cli", "The period has not ended yet: data as of {day}.").format(
-                day=_day(data.data_as_of)
+                day=day_text(data.data_as_of)
             )
         )
     _say_if_frozen(data, release.first_time)
@@ -334,7 +340,7 @@ def _say_if_frozen(data: ReportData, first_time: bool) -> None:
     print(
         translate(
             "Cli", "This period was first released on {day}: the same figures were written again."
-        ).format(day=_day(data.release.released_at.date()))
+        ).format(day=day_text(data.release.released_at.date()))
     )
     if data.release.changed_since:
         print(translate("Cli", "The data changed since; the changes will count from the next period on."))
@@ -424,7 +430,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
         for item in plan.delete or plan.erase:
             print(
                 translate("Cli", "  {code}  closed {day}: {action}").format(
-                    code=item.code, day=_day(item.closed_on), action=action
+                    code=item.code, day=day_text(item.closed_on), action=action
                 )
             )
         print(translate("Cli", "Closed cases due: {n}").format(n=len(plan.delete or plan.erase)))
@@ -435,7 +441,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
         )
         print(
             translate("Cli", "Audit events to remove (older than {day}): {n}").format(
-                day=_day(plan.audit_cutoff), n=plan.audit_events
+                day=day_text(plan.audit_cutoff), n=plan.audit_events
             )
         )
         if not args.apply:
@@ -887,11 +893,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _print_error(_describe_unexpected(exc), sys.stderr)
         return 1
-
-
-def _day(day: date) -> str:
-    """A date as the messages' language writes it: 01/12/2026 in Italian, 2026-12-01 in English."""
-    return day.isoformat() if current_language() == "en" else day.strftime("%d/%m/%Y")
 
 
 def _chosen_language(argv: Sequence[str]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
+from datetime import date
 from importlib import resources
 
 MESSAGES_FILE = ("translations", "messages_it.json")  # inside app.resources
@@ -48,6 +49,12 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
                 return "it"
             return "en"
     return "it"
+
+
+def day_text(day: date, language: str | None = None) -> str:
+    """A date as a message in `language` (default: the current one) writes it: 01/12/2026, or 2026-12-01."""
+    chosen = current_language() if language is None else language_code(language)
+    return day.isoformat() if chosen == "en" else f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
 def set_language(language: str) -> None:

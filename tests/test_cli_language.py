@@ -123,8 +123,8 @@ def test_dates_in_messages_follow_the_language() -> None:
 
     try:
         i18n.set_language("it")
-        assert cli._day(date(2026, 12, 1)) == "01/12/2026"
+        assert i18n.day_text(date(2026, 12, 1)) == "01/12/2026"
         i18n.set_language("en")
-        assert cli._day(date(2026, 12, 1)) == "2026-12-01"
+        assert i18n.day_text(date(2026, 12, 1)) == "2026-12-01"
     finally:
         i18n.set_language(i18n.language_from_environment())

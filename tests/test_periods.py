@@ -41,15 +41,15 @@ def test_leap_years() -> None:
     assert parse_period("2000-02").end == date(2000, 2, 29)
     assert parse_period("2024").days == 366 and parse_period("2024-H1").days == 182
     assert parse_period("2024-02-29..2024-02-29").days == 1
-    with pytest.raises(ValueError, match="not a real calendar date"):
+    with pytest.raises(ValueError, match=r"(?i)not a real calendar date"):
         parse_period("2025-02-29..2025-03-01")
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "empty period"),
-        ("   ", "empty period"),
+        ("", "no period given"),
+        ("   ", "no period given"),
         ("2026-Q0", "quarters 1 to 4"),
         ("2026-Q5", "quarters 1 to 4"),
         ("2026-H3", "semesters 1 and 2"),
@@ -68,10 +68,27 @@ def test_leap_years() -> None:
     ],
 )
 def test_refusals(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message) as info:
+    with pytest.raises(ValueError, match=f"(?i){message}") as info:
         parse_period(text)
     if text.strip():
-        assert repr(text.strip()) in str(info.value)  # the message quotes what she typed
+        assert f"«{text.strip()}»" in str(info.value)  # the message quotes what she typed
+
+
+def test_refusals_speak_italian_by_default() -> None:
+    """The command line is in Italian unless English is chosen: so is what it says about a period."""
+    from app import i18n
+
+    i18n.set_language("it")
+    try:
+        with pytest.raises(ValueError) as info:
+            parse_period("2026-Q5")
+        assert str(info.value) == "«2026-Q5»: Un anno ha i trimestri da 1 a 4, non 5."
+        with pytest.raises(ValueError, match="non è un periodo"):
+            parse_period("Q3 2026")
+        with pytest.raises(ValueError, match=r"termina \(01/03/2026\) prima di iniziare \(02/03/2026\)"):
+            parse_period("2026-03-02..2026-03-01")
+    finally:
+        i18n.set_language("en")
 
 
 def test_not_text() -> None:

@@ -204,7 +204,7 @@ def test_a_period_not_ended_says_so_in_the_data_and_on_the_cover(
 def test_a_period_not_ended_is_previewed_but_not_released(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Released now, Q4 would be frozen with a month and a half of data for good."""
+    """Released now, Q4 would be frozen with a month and a half of data for good; the date as Italian writes it."""
     monkeypatch.setattr(reports, "today", lambda: date(2026, 11, 15))
     partial = reports.prepare(ws, parse_period("2026-Q4"))
     for release in (
@@ -212,7 +212,7 @@ def test_a_period_not_ended_is_previewed_but_not_released(
         lambda: reports.write_report(ws, partial, tmp_path / "q4.pdf"),
         lambda: reports.check_release(ws, partial),
     ):
-        with pytest.raises(UserError, match=r"has not ended yet.*from 2027-01-01"):
+        with pytest.raises(UserError, match=r"has not ended yet.*from 01/01/2027"):
             release()
     assert list(tmp_path.glob("q4*")) == []
     monkeypatch.setattr(reports, "today", lambda: date(2027, 1, 1))

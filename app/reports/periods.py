@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.i18n import language_code
+from app.i18n import QT_TRANSLATE_NOOP, day_text, language_code, translate
 
 __all__ = ["Period", "parse_period"]
 
@@ -54,7 +54,13 @@ _RE_QUARTER = re.compile(rf"{_YEAR}-Q(\d)", re.ASCII)
 _RE_MONTH = re.compile(rf"{_YEAR}-(\d{{2}})", re.ASCII)
 _RE_RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", re.ASCII)
 
-FORMATS_HINT = "2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15"
+FORMATS_HINT = "2026, 2026-H1, 2026-Q3, 2026-07, 2026-01-01..2026-03-15"
+PERIODS_CONTEXT = "Periods"
+
+
+def _(text: str) -> str:
+    """A message about a typed period, in the current language (the command line is where they are read)."""
+    return translate(PERIODS_CONTEXT, text)
 
 
 def _is_en(lang: str) -> bool:
@@ -62,7 +68,7 @@ def _is_en(lang: str) -> bool:
 
 
 def _it_date(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    return day_text(day, "it")
 
 
 def _month_end(year: int, month: int) -> date:
@@ -139,28 +145,40 @@ class Period:
     @classmethod
     def semester(cls, year: int, n: int) -> Period:
         if n not in (1, 2):
-            raise ValueError(f"a year has semesters 1 and 2, not {n}")
+            raise ValueError(
+                _(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "A year has semesters 1 and 2, not {n}.")).format(n=n)
+            )
         first = 1 if n == 1 else 7
         return cls(date(year, first, 1), _month_end(year, first + 5), f"{year:04d}-H{n}")
 
     @classmethod
     def quarter(cls, year: int, n: int) -> Period:
         if not 1 <= n <= 4:
-            raise ValueError(f"a year has quarters 1 to 4, not {n}")
+            raise ValueError(
+                _(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "A year has quarters 1 to 4, not {n}.")).format(n=n)
+            )
         first = 3 * (n - 1) + 1
         return cls(date(year, first, 1), _month_end(year, first + 2), f"{year:04d}-Q{n}")
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         if not 1 <= month <= 12:
-            raise ValueError(f"months run from 01 to 12, not {month:02d}")
+            raise ValueError(
+                _(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "Months run from 01 to 12, not {month}.")).format(
+                    month=f"{month:02d}"
+                )
+            )
         return cls(date(year, month, 1), _month_end(year, month), f"{year:04d}-{month:02d}")
 
     @classmethod
     def between(cls, start: date, end: date) -> Period:
         """A custom range (both ends included)."""
         if end < start:
-            raise ValueError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+            raise ValueError(
+                _(
+                    QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "The period ends ({end}) before it starts ({start}).")
+                ).format(end=day_text(end), start=day_text(start))
+            )
         return cls(start, end, f"{start.isoformat()}..{end.isoformat()}")
 
     def next_day(self) -> date:
@@ -171,7 +189,7 @@ class Period:
 def _year(text: str) -> int:
     year = int(text)
     if year < 1:
-        raise ValueError("year 0000 does not exist")
+        raise ValueError(_(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "Year 0000 does not exist.")))
     return year
 
 
@@ -181,13 +199,21 @@ def parse_period(text: str) -> Period:
         raise TypeError(f"a period is text, got {type(text).__name__}")
     raw = text.strip().upper()
     if not raw:
-        raise ValueError(f"empty period: write one of {FORMATS_HINT}")
+        raise ValueError(
+            _(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "No period given: write one of {formats}.")).format(
+                formats=FORMATS_HINT
+            )
+        )
     try:
         return _parse(raw)
     except ValueError as exc:
-        raise ValueError(f"{text.strip()!r}: {exc}") from None
+        raise ValueError(f"«{text.strip()}»: {exc}") from None
     except LookupError:
-        raise ValueError(f"{text.strip()!r} is not a period: write one of {FORMATS_HINT}") from None
+        raise ValueError(
+            _(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "«{text}» is not a period: write one of {formats}.")).format(
+                text=text.strip(), formats=FORMATS_HINT
+            )
+        ) from None
 
 
 def _parse(raw: str) -> Period:
@@ -202,8 +228,8 @@ def _parse(raw: str) -> Period:
     if m := _RE_RANGE.fullmatch(raw):
         try:
             start, end = date.fromisoformat(m[1]), date.fromisoformat(m[2])
-        except ValueError as exc:
-            raise ValueError(f"not a real calendar date ({exc})") from None
+        except ValueError:
+            raise ValueError(_(QT_TRANSLATE_NOOP(PERIODS_CONTEXT, "Not a real calendar date."))) from None
         return Period.between(start, end)
     raise LookupError(raw)
 

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.crypto import signing
 from app.fs import atomic_write_bytes
-from app.i18n import QT_TRANSLATE_NOOP, language_code
+from app.i18n import QT_TRANSLATE_NOOP, day_text, language_code
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.reports import ExportRecord, TrustedKey
 from app.reports import disclosure, indicators, package, pdf
@@ -313,7 +313,7 @@ def _check_release(session: Session, data: ReportData) -> None:
                 "figures incomplete for good: preview it on screen, and release it from {day}.",
             ),
             period=data.period.label(data.lang),
-            day=(data.period.end + timedelta(days=1)).isoformat(),
+            day=day_text(data.period.end + timedelta(days=1), data.lang),
         )
     if data.population < MIN_RELEASE_WOMEN:
         _refuse(

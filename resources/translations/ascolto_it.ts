@@ -3597,6 +3597,41 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <source>A year has semesters 1 and 2, not {n}.</source>
+        <translation>Un anno ha i semestri 1 e 2, non {n}.</translation>
+    </message>
+    <message>
+        <source>A year has quarters 1 to 4, not {n}.</source>
+        <translation>Un anno ha i trimestri da 1 a 4, non {n}.</translation>
+    </message>
+    <message>
+        <source>Months run from 01 to 12, not {month}.</source>
+        <translation>I mesi vanno da 01 a 12, non {month}.</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation>Il periodo termina ({end}) prima di iniziare ({start}).</translation>
+    </message>
+    <message>
+        <source>Year 0000 does not exist.</source>
+        <translation>L&apos;anno 0000 non esiste.</translation>
+    </message>
+    <message>
+        <source>No period given: write one of {formats}.</source>
+        <translation>Nessun periodo indicato: scrivi uno fra {formats}.</translation>
+    </message>
+    <message>
+        <source>«{text}» is not a period: write one of {formats}.</source>
+        <translation>«{text}» non è un periodo: scrivi uno fra {formats}.</translation>
+    </message>
+    <message>
+        <source>Not a real calendar date.</source>
+        <translation>Non è una data esistente del calendario.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
         <source>Year of birth</source>

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QPushButton, QWidget, QWizard
 
 from app.services import accounts, cases
 from app.services.accounts import HelpDeskInfo, Role
@@ -117,6 +117,16 @@ class IntakeWizard(QWizard):
             (SUMMARY, self.summary),
         ):
             self.setPage(page_id, page)
+        # QWizard makes its buttons in its constructor, before the pages join the focus chain, so Tab met
+        # Next before a step's fields. Buttons made now come after every page: fields first, then buttons.
+        for which in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ):
+            self.setButton(which, QPushButton(self))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))

@@ -109,9 +109,11 @@ def make_backup(
         centre = session.get_one(Centre, 1)
         code, database_id = centre.code, centre.database_id
     revision = ws.schema_revision()
-    with ws.transaction() as session:  # inside the copy: an untagged manifest around it is a stripped one
-        if session.get(Setting, files.AUTHENTICATED_SETTING) is None:
-            session.add(Setting(key=files.AUTHENTICATED_SETTING, value="1"))
+    with ws.transaction() as session:  # inside the copy: an untagged manifest around it is a stripped one,
+        if session.get(Setting, files.AUTHENTICATED_SETTING) is None:  # and the ledger's secret, so that a
+            session.add(Setting(key=files.AUTHENTICATED_SETTING, value="1"))  # restore with no current
+        erasure_ledger.ledger_key(session)  # database to read can still check the ledger
+
     try:
         path = files.write_backup(
             ws.db_path,

@@ -274,10 +274,10 @@ def restore_impact(ws: Workspace, manifest: Manifest) -> RestoreImpact:
     ws.require_actor(Role.AMMINISTRATRICE)
     made = _naive(manifest.created_at)
     with ws.transaction(write=False) as session:
-        cases_newer = session.scalar(select(func.count()).select_from(Case).where(Case.created_at > made)) or 0
+        cases_newer = session.scalar(select(func.count()).select_from(Case).where(Case.created_at >= made)) or 0
         services_newer = (
             session.scalar(
-                select(func.count()).select_from(ServiceDelivery).where(ServiceDelivery.created_at > made)
+                select(func.count()).select_from(ServiceDelivery).where(ServiceDelivery.created_at >= made)
             )
             or 0
         )

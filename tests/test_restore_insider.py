@@ -23,7 +23,7 @@ from app.models.audit import AuditEvent
 from app.services import accounts, backup, cases
 from app.services.errors import LoginDelayed, UserError, ValidationError, WrongCredentials
 from app.services.workspace import Workspace
-from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, OTHER_PW, WRONG_PW, run_cli
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, NEW_PW, OTHER_PW, WRONG_PW, run_cli
 
 pytest_plugins = ["tests.foundation_fixtures"]
 
@@ -258,3 +258,24 @@ def test_copies_under_the_old_key_are_reencrypted_or_deleted_by_a_rekey(
     with pytest.raises(keyslots.WrongCredentials):  # re-encrypted again, with the slots of active accounts
         KeyStore.load(aside / "keyslots.json").unlock("bruna", OTHER_PW)
     KeyStore.load(aside / "keyslots.json").unlock(ADMIN, ADMIN_PW)
+
+
+def test_the_cli_restore_with_her_current_password_and_the_backups(
+    fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
+    """Her password changed since the backup: the current one authorises, the old one opens the backup,
+    and the CLI says what was applied again."""
+    erika = _woman(fnd_ws, "Erika")
+    saved = backup.make_backup(fnd_ws, tmp_path / "usb")
+    accounts.change_own_password(fnd_ws, ADMIN_PW, NEW_PW, kdf=FAST_KDF)
+    cases.erase_identity(fnd_ws, erika)
+    fnd_ws.close()
+    args = ["restore", str(saved.path), "--user", ADMIN, "--password-stdin"]
+    refused = run_cli(args, fnd_folder, ADMIN_PW)  # the old password is no longer hers in this database
+    assert refused.returncode == 1 and "administrators" in refused.stderr
+    done = run_cli([*args, "--current-user", ADMIN], fnd_folder, f"{NEW_PW}\n{ADMIN_PW}")
+    assert done.returncode == 0, done.stderr
+    assert "applied again: 1." in done.stdout
+    with Workspace.open(fnd_folder) as ws:
+        ws.unlock(ADMIN, ADMIN_PW)  # the restored database has the passwords of the backup's time
+        assert _found(ws, "erika") == 0

@@ -146,13 +146,27 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
     with open_unlocked(args) as workspace:
         generation = rekey_now(workspace)
+        copies = workspace.copies_after_rotation
     print(
         translate(
             "Cli", "The database has a new key (generation {generation}); only active accounts and the recovery "
             "key open it."
         ).format(generation=generation)
     )
+    _print_copies(copies)
     return 0
+
+
+def _print_copies(copies: tuple[int, int]) -> None:
+    reencrypted, deleted = copies
+    if reencrypted or deleted:
+        print(
+            translate(
+                "Cli",
+                "Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} "
+                "re-encrypted under the new key, {deleted} deleted (no active account could open them).",
+            ).format(reencrypted=reencrypted, deleted=deleted)
+        )
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -263,13 +277,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from app.services.backup import inspect_backup, restore_backup
+    from app.services.backup import Credentials, inspect_backup, restore_backup
     from app.services.workspace import Workspace
 
     backup_file = Path(args.file).expanduser()
     manifest = inspect_backup(backup_file)
     user = _require_user(args)
     recovery_key = new_password = password = None
+    current = None
+    if args.current_user:
+        current = Credentials(
+            args.current_user,
+            _read_password(
+                args, translate("Cli", "Password of {user} in the current database: ").format(user=args.current_user)
+            ),
+        )
     if args.recovery_key_stdin:
         recovery_key = sys.stdin.readline().strip()
         new_password = _read_password(args, translate("Cli", "New password: "), confirm=True)
@@ -277,13 +299,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
         password = _read_password(args)
     workspace = Workspace.reserve(_data_dir(args))
     with workspace:
-        restore_backup(
+        result = restore_backup(
             workspace,
             backup_file,
             user,
             password=password,
             recovery_key=recovery_key,
             new_password=new_password,
+            current=current,
         )
     print(
         translate(
@@ -292,6 +315,42 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "folder.",
         ).format(created=manifest.created_at, folder=_data_dir(args))
     )
+    if result.authorised_by == "backup":
+        print(
+            translate(
+                "Cli",
+                "No current database could be read, so the administrator credentials of the backup were "
+                "required.",
+            )
+        )
+    if not result.authenticated:
+        print(
+            translate(
+                "Cli",
+                "This backup was made by an older version: its description carries no authentication tag. It "
+                "was checked against the encrypted database it holds instead.",
+            )
+        )
+    print(
+        translate(
+            "Cli", "Erasures and consent withdrawals made since the backup, applied again: {count}."
+        ).format(count=result.erasures_reapplied)
+    )
+    if result.revocations_reapplied:
+        print(
+            translate("Cli", "Accounts revoked since the backup, revoked again: {count}.").format(
+                count=result.revocations_reapplied
+            )
+        )
+    if result.ledger_unchecked:
+        print(
+            translate(
+                "Cli",
+                "Lines of the erasure ledger whose tag does not check, not applied: {count}. Check the file "
+                "erasures.jsonl in the data folder.",
+            ).format(count=result.ledger_unchecked)
+        )
+    _print_copies(result.copies)
     return 0
 
 
@@ -666,6 +725,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=QT_TRANSLATE_NOOP(
             "Cli",
             "read the recovery key of the backup from the first line of standard input, then a new password",
+        ),
+    )
+    restore.add_argument(
+        "--current-user",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "an administrator of the database being replaced, when the backup is opened by another account "
+            "or password (her password is read first)",
         ),
     )
     restore.set_defaults(handler=cmd_restore)

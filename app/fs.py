@@ -64,3 +64,13 @@ def fsync_directory(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def append_line(path: Path, line: bytes) -> None:
+    """Append one line and flush it to the device (an append-only log: a crash loses at most this line)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, file_mode())
+    try:
+        os.write(fd, line.rstrip(b"\n") + b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -143,8 +143,16 @@ def test_wrong_password_for_the_backup_changes_nothing(tmp_path: Path) -> None:
     result = backup.make_backup(ws, tmp_path / "usb")
     ws.lock()
     before = (tmp_path / "data" / "ascolto.db").read_bytes()
-    with pytest.raises(UserError, match="credentials"):
+    with pytest.raises(UserError, match="administrators"):  # not a password of the current database
         backup.restore_backup(ws, result.path, "anna", password="sbagliata porta vento")
+    with pytest.raises(UserError, match="credentials"):  # the current one is right, not the backup's
+        backup.restore_backup(
+            ws,
+            result.path,
+            "anna",
+            password="sbagliata porta vento",
+            current=backup.Credentials("anna", PASSWORD),
+        )
     assert (tmp_path / "data" / "ascolto.db").read_bytes() == before
     ws.close()
 

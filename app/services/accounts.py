@@ -12,7 +12,7 @@ from app.crypto import keyslots
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
 from app.models.base import utcnow
-from app.services import audit
+from app.services import audit, erasure_ledger
 from app.services.errors import NotFound, ValidationError, WrongCredentials
 from app.services.workspace import (
     RECOVERY_SLOT_SETTING,
@@ -233,6 +233,7 @@ def revoke_operator(ws: Workspace, username: str) -> int:
             operator.active = False
             operator.slot_id = None
             operator.revoked_at = utcnow()
+            erasure_ledger.note_revocation(ws, session, operator, operator.revoked_at.date())
             audit.record(session, actor.operator_id, "account.revoked", "operator", operator.id)
         mark_rotation_pending(session)
     return ws.rotate_data_key(actor.operator_id, "revocation")

@@ -4,6 +4,14 @@ A backup is made while the application keeps running, checked after writing, and
 plaintext byte. A restore checks the file before touching anything, keeps the current database aside
 (never deleted), and opens the restored one with the passwords or recovery key valid when the backup
 was made; a backup from an older version is migrated on open (after its own pre-upgrade copy).
+
+Who may restore (issue #13): over a database that can be read, an administrator of *that* database (her
+password, or its current recovery key), checked before anything is extracted; failures count like failed
+logins (same throttle, audited at the next login). When no current database can be read (a new PC, a
+damaged file, a deleted key file) there is nothing to protect but the data itself, and the backup's own
+administrator credentials are required instead. Either way the account that opens the backup must be one
+of its administrators and must not have been revoked since. After the swap, before anyone sees the data,
+the erasures, withdrawals and revocations made since the backup are applied again (app/services/reapply.py).
 """
 
 from __future__ import annotations
@@ -11,26 +19,30 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.crypto import keyslots
+from app.crypto import keyslots, macs
 from app.crypto.keyslots import KeyStore
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, Role, Setting
+from app.models.accounts import Centre, Operator, Role, Setting
 from app.models.base import utcnow
-from app.services import audit
-from app.services.errors import UserError, ValidationError
-from app.services.workspace import LoginResult, Workspace
+from app.models.cases import Case, ServiceDelivery
+from app.models.ledger import LedgerLine
+from app.services import audit, erasure_ledger
+from app.services.errors import LoginDelayed, UserError, ValidationError
+from app.services.reapply import Carried, Revoked, reapply
+from app.services.workspace import RECOVERY_SLOT_SETTING, LoginResult, Workspace
+from app.services.workspace.credentials import normalise_username
 from app.storage import backup as files
 from app.storage import database
+from app.storage.backup import AUTHENTICATED_SETTING, BackupError, DatabaseFacts, Manifest
 from app.storage.backup import SUFFIX as BACKUP_SUFFIX  # noqa: F401 - for the interface, through this layer
-from app.storage.backup import BackupError, Manifest
 from app.storage.database import StorageError
 from app.storage.errors import DISK_FULL, classify_database_error
 
@@ -48,7 +60,26 @@ _MESSAGES = {
     "undecryptable": QT_TRANSLATE_NOOP(
         "Errors", "The backup file {path} cannot be decrypted and was not used. Nothing was changed."
     ),
+    "tampered": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The description inside the backup file {path} was altered after the backup was made: the file was "
+        "not used. Nothing was changed.",
+    ),
 }
+NOT_AN_ADMINISTRATOR = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Restoring over this database needs the user name and password of one of its administrators (or its "
+    "current recovery key). Nothing was changed.",
+)
+BACKUP_ADMINISTRATOR = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The backup must be opened by one of its administrators, with the password valid when it was made (or "
+    "with the recovery key of that time). Nothing was changed.",
+)
+REVOKED_SINCE = QT_TRANSLATE_NOOP(
+    "Errors", "The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed."
+)
+FACT_SETTINGS = (RECOVERY_SLOT_SETTING, erasure_ledger.KEY_SETTING, AUTHENTICATED_SETTING)
 
 
 def _backup_error(exc: BackupError, path: Path) -> UserError:
@@ -78,6 +109,11 @@ def make_backup(
         centre = session.get_one(Centre, 1)
         code, database_id = centre.code, centre.database_id
     revision = ws.schema_revision()
+    with ws.transaction() as session:  # inside the copy: an untagged manifest around it is a stripped one,
+        if session.get(Setting, files.AUTHENTICATED_SETTING) is None:  # and the ledger's secret, so that a
+            session.add(Setting(key=files.AUTHENTICATED_SETTING, value="1"))  # restore with no current
+        erasure_ledger.ledger_key(session)  # database to read can still check the ledger
+
     try:
         path = files.write_backup(
             ws.db_path,
@@ -177,6 +213,92 @@ def inspect_backup(path: Path) -> Manifest:
         raise _backup_error(exc, path) from exc
 
 
+@dataclass(frozen=True)
+class Credentials:
+    """A user name with her password, or the recovery key (with the user name she logs in as)."""
+
+    username: str
+    password: str | None = None
+    recovery_key: str | None = None
+
+    @property
+    def identity(self) -> str:
+        return keyslots.RECOVERY_IDENTITY if self.recovery_key is not None else self.username
+
+    def secret(self) -> str:
+        if self.recovery_key is None:
+            return self.password or ""
+        try:
+            return keyslots.normalise_recovery_key(self.recovery_key)
+        except keyslots.RecoveryKeyTypo as exc:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "This recovery key has a typing mistake: check each group of four characters."
+                ),
+                field="recovery_key",
+            ) from exc
+
+
+@dataclass(frozen=True)
+class RestoreResult(LoginResult):
+    """The login into the restored database, and what the restore did besides."""
+
+    authorised_by: str = "current"  # "current": an administrator of the replaced database (or the unlocked
+    # session of one); "backup": no current database could be read, the backup's administrator decided
+    authenticated: bool = True  # False: an old backup whose manifest carries no tag
+    erasures_reapplied: int = 0
+    revocations_reapplied: int = 0
+    ledger_unchecked: int = 0  # ledger lines whose tag did not check (not applied)
+    copies: tuple[int, int] = (0, 0)  # old-key copies re-encrypted, deleted (after a re-applied revocation)
+
+
+@dataclass
+class _Authority:
+    by: str
+    carried: Carried = field(default_factory=Carried)
+    keys: list[keyslots.DataKey] = field(default_factory=list)  # the replaced database's key (its copy)
+
+
+@dataclass(frozen=True)
+class RestoreImpact:
+    """What a restore will undo, counts only: shown before she confirms."""
+
+    cases_newer: int
+    services_newer: int
+    accounts_now: int
+    erasures_since: int  # erasures, withdrawals and revocations since the backup: applied again
+
+
+def restore_impact(ws: Workspace, manifest: Manifest) -> RestoreImpact:
+    """Cases and services entered after the backup was made (they will not be visible after it)."""
+    ws.require_actor(Role.AMMINISTRATRICE)
+    made = _naive(manifest.created_at)
+    with ws.transaction(write=False) as session:
+        cases_newer = session.scalar(select(func.count()).select_from(Case).where(Case.created_at >= made)) or 0
+        services_newer = (
+            session.scalar(
+                select(func.count()).select_from(ServiceDelivery).where(ServiceDelivery.created_at >= made)
+            )
+            or 0
+        )
+        accounts = session.scalar(select(func.count()).select_from(Operator)) or 0
+        keys = [erasure_ledger.ledger_key(session)] if session.get(Setting, erasure_ledger.KEY_SETTING) else []
+        lines = list(session.scalars(select(LedgerLine.line)))
+    entries, _ = erasure_ledger.checked(lines, keys)
+    since = sum(1 for e in entries if e.on >= made.date())
+    return RestoreImpact(cases_newer, services_newer, accounts, since)
+
+
+def _naive(iso: str) -> datetime:
+    try:
+        made = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return datetime.min
+    if made.tzinfo is not None:
+        made = made.astimezone(UTC).replace(tzinfo=None)
+    return made
+
+
 def restore_backup(
     ws: Workspace,
     backup_file: Path,
@@ -185,46 +307,42 @@ def restore_backup(
     password: str | None = None,
     recovery_key: str | None = None,
     new_password: str | None = None,
-) -> LoginResult:
+    current: Credentials | None = None,
+) -> RestoreResult:
     """Replace the database of `ws`'s folder with a backup; returns the login into the restored one.
 
-    `ws` holds the folder lock (Workspace.reserve or an open workspace; an unlocked one is locked first,
-    and only an amministratrice may restore over a working database). Credentials are those valid in
-    the backup: a password, or the recovery key together with a new password.
+    `ws` holds the folder lock (Workspace.reserve or an open workspace; an unlocked one is locked first).
+    `username` with `password` (or `recovery_key` and a `new_password` for her) open the backup: they are
+    those valid when it was made, of one of its administrators. `current`: the credentials of an
+    administrator of the database being replaced, when they differ from the backup's (default: the same);
+    not needed when `ws` is unlocked by an administrator.
     """
-    if ws.is_unlocked:
-        ws.require_actor(Role.AMMINISTRATRICE)
+    backup_creds = Credentials(username, password, recovery_key)
     manifest = inspect_backup(backup_file)
+    authority = _authorise(ws, current or backup_creds)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     staging = ws.folder / f".restore-{stamp}"
     try:
-        staged_db, staged_slots = files.extract(backup_file, staging)
+        unlocked = _open_backup_slots(ws, backup_file, manifest, backup_creds, staging)
+        signer = manifest.key_that_signed(unlocked.data_keys) if manifest.authenticated else None
+        if manifest.authenticated and signer is None:
+            raise _backup_error(BackupError("tampered"), backup_file)
         try:
-            keystore = KeyStore.load(staged_slots)
-        except keyslots.KeyFileError as exc:
-            raise _backup_error(BackupError("damaged", "keyslots.json"), backup_file) from exc
-        try:
-            if recovery_key is not None:
-                unlocked = keystore.unlock(
-                    keyslots.RECOVERY_IDENTITY, keyslots.normalise_recovery_key(recovery_key)
-                )
-            else:
-                unlocked = keystore.unlock(username, password or "")
-        except keyslots.KeySlotError as exc:
-            raise UserError(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "These credentials do not open the backup. Use a password that was valid when the backup "
-                    "was made, or the recovery key of that time.",
-                )
-            ) from exc
-        try:
-            key = database.find_working_key(staged_db, unlocked.data_keys)
+            staged_db, staged_slots = files.extract(backup_file, staging, manifest)
+            key = database.find_working_key(staged_db, [signer] if signer else unlocked.data_keys)
             files.verify_extracted(staged_db, key, manifest)
+            facts = files.read_facts(staged_db, key, FACT_SETTINGS)
         except StorageError as exc:
             raise _backup_error(BackupError("undecryptable"), backup_file) from exc
         except BackupError as exc:
             raise _backup_error(exc, backup_file) from exc
+        except sqlcipher.Error as exc:
+            raise _backup_error(BackupError("damaged", "database"), backup_file) from exc
+        if not manifest.authenticated and facts.settings.get(AUTHENTICATED_SETTING):
+            raise _backup_error(BackupError("tampered"), backup_file)  # its tag was stripped, not absent
+        _check_backup_account(ws, facts, backup_creds, unlocked.slot_id, authority)
+        if ws.is_unlocked:
+            authority.keys.append(keyslots.DataKey(ws.data_key.raw(), ws.data_key.generation))
         ws.lock()  # only now: a refused backup or wrong credentials leave the session as it was
         aside = ws.backups_dir / f"replaced-{stamp}"
         files.replace_database_files(ws.folder, staged_db, staged_slots, aside)
@@ -236,6 +354,11 @@ def restore_backup(
         result = ws.recover(recovery_key, username, new_password or "")
     else:
         result = ws.unlock(username, password or "")
+    try:
+        done = reapply(ws, authority.carried, authority.keys)
+    finally:
+        for key in authority.keys:
+            key.wipe()
     with ws.transaction() as session:
         _note_restored_backup(session, manifest.created_at)
         audit.record(
@@ -244,6 +367,172 @@ def restore_backup(
             "backup.restored",
             "centre",
             1,
-            {"backup_created_at": manifest.created_at, "schema": manifest.schema_revision},
+            {
+                "backup_created_at": manifest.created_at,
+                "schema": manifest.schema_revision,
+                "authorised_by": authority.by,
+                "authenticated": manifest.authenticated,
+            },
         )
-    return result
+    return RestoreResult(
+        result.actor,
+        result.failed_attempts,
+        result.key_rotation,
+        authorised_by=authority.by,
+        authenticated=manifest.authenticated,
+        erasures_reapplied=done.erasures,
+        revocations_reapplied=done.revocations,
+        ledger_unchecked=done.unchecked,
+        copies=done.copies,
+    )
+
+
+def _throttled(ws: Workspace, identity: str) -> None:
+    if ws.has_keystore:
+        wait = ws.throttle.wait_seconds(identity)
+        if wait:
+            raise LoginDelayed(wait)
+
+
+def _failed(ws: Workspace, identity: str) -> None:
+    """A failed restore counts like a failed login: same delay, audited at the next successful login."""
+    if ws.has_keystore:
+        ws.throttle.record_failure(identity)
+
+
+def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
+    """Who allows replacing the current database, decided before anything is extracted."""
+    if ws.is_unlocked:
+        ws.require_actor(Role.AMMINISTRATRICE)
+        with ws.transaction(write=False) as session:
+            return _Authority("current", _carried_from_session(session))
+    if not ws.has_keystore or not ws.db_path.exists():
+        return _Authority("backup")  # a new PC, or a key file gone: nothing to open, the backup decides
+    identity = creds.identity
+    _throttled(ws, identity)
+    secret = creds.secret()
+    try:
+        unlocked = ws.keystore.unlock(identity, secret)
+    except keyslots.KeySlotError as exc:
+        _failed(ws, identity)
+        raise UserError(NOT_AN_ADMINISTRATOR) from exc
+    try:
+        key = database.find_working_key(ws.db_path, unlocked.data_keys)
+        facts = files.read_facts(ws.db_path, key, FACT_SETTINGS)
+    except (StorageError, sqlcipher.Error):
+        for candidate in unlocked.data_keys:
+            candidate.wipe()
+        return _Authority("backup")  # the current database cannot be read: the backup's administrator
+    for candidate in unlocked.data_keys:
+        if candidate is not key:
+            candidate.wipe()
+    if not _is_administrator(facts, creds, unlocked.slot_id):
+        key.wipe()
+        _failed(ws, identity)
+        raise UserError(NOT_AN_ADMINISTRATOR)
+    return _Authority("current", _carried_from_facts(facts), [key])
+
+
+def _is_administrator(facts: DatabaseFacts, creds: Credentials, slot_id: str) -> bool:
+    if creds.recovery_key is not None:
+        return bool(slot_id) and facts.settings.get(RECOVERY_SLOT_SETTING) == slot_id
+    account = facts.account(keyslots.normalise_identity(creds.username))
+    return (
+        account is not None
+        and account.active
+        and account.role == Role.AMMINISTRATRICE.value
+        and account.slot_id == slot_id
+    )
+
+
+def _open_backup_slots(
+    ws: Workspace, backup_file: Path, manifest: Manifest, creds: Credentials, staging: Path
+) -> keyslots.UnlockedSlot:
+    """The backup's key slots, read into memory (bounded): the credentials are tried before extraction."""
+    try:
+        keystore = KeyStore.from_bytes(staging / files.SLOTS_MEMBER, files.read_slots(backup_file, manifest))
+    except BackupError as exc:
+        raise _backup_error(exc, backup_file) from exc
+    except keyslots.KeyFileError as exc:
+        raise _backup_error(BackupError("damaged", "keyslots.json"), backup_file) from exc
+    _throttled(ws, creds.identity)
+    try:
+        return keystore.unlock(creds.identity, creds.secret())
+    except keyslots.KeySlotError as exc:
+        _failed(ws, creds.identity)
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "These credentials do not open the backup. Use a password that was valid when the backup "
+                "was made, or the recovery key of that time.",
+            )
+        ) from exc
+
+
+def _check_backup_account(
+    ws: Workspace, facts: DatabaseFacts, creds: Credentials, slot_id: str, authority: _Authority
+) -> None:
+    """The account that opens the backup is one of its administrators, not revoked since."""
+    try:
+        name = normalise_username(creds.username)
+    except ValidationError:
+        name = creds.username.strip().casefold()
+    account = facts.account(name)
+    admin = (
+        account is not None
+        and account.active
+        and account.role == Role.AMMINISTRATRICE.value
+        and (
+            facts.settings.get(RECOVERY_SLOT_SETTING) == slot_id
+            if creds.recovery_key is not None
+            else account.slot_id == slot_id
+        )
+    )
+    if not admin:
+        _failed(ws, creds.identity)
+        raise UserError(BACKUP_ADMINISTRATOR)
+    assert account is not None
+    created = _parse(account.created_at)
+    if any(r.username == name and _same_time(r.created_at, created) for r in authority.carried.revoked):
+        raise UserError(REVOKED_SINCE, name=name)
+    secrets = [s for s in (facts.settings.get(erasure_ledger.KEY_SETTING), *authority.carried.secrets) if s]
+    keys = [macs.secret_key(s) for s in secrets]
+    lines = [*erasure_ledger.file_lines(ws.folder / erasure_ledger.LEDGER_FILE), *authority.carried.lines]
+    entries, _ = erasure_ledger.checked(lines, keys)
+    for tag, key, _on in erasure_ledger.revoked_tags(entries):
+        if macs.matches_short(erasure_ledger.account_tag(key, name, created), tag):
+            raise UserError(REVOKED_SINCE, name=name)
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _same_time(a: datetime | None, b: datetime | None) -> bool:
+    return a is None or b is None or a.replace(microsecond=0) == b.replace(microsecond=0)
+
+
+def _carried_from_facts(facts: DatabaseFacts) -> Carried:
+    revoked = []
+    for account in facts.accounts:
+        revoked_at = _parse(account.revoked_at)
+        if not account.active and revoked_at is not None:
+            revoked.append(Revoked(account.username, _parse(account.created_at), revoked_at))
+    secret = facts.settings.get(erasure_ledger.KEY_SETTING)
+    return Carried(facts.ledger_lines, (secret,) if secret else (), tuple(revoked))
+
+
+def _carried_from_session(session: Session) -> Carried:
+    revoked = tuple(
+        Revoked(o.username, o.created_at, o.revoked_at)
+        for o in session.scalars(select(Operator).where(Operator.active.is_(False)))
+        if o.revoked_at is not None
+    )
+    secret = session.get(Setting, erasure_ledger.KEY_SETTING)
+    lines = tuple(session.scalars(select(LedgerLine.line).order_by(LedgerLine.id)))
+    return Carried(lines, (secret.value,) if secret else (), revoked)

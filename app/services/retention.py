@@ -33,7 +33,7 @@ from app.models.accounts import Role, Setting
 from app.models.audit import AuditAnchor, AuditEvent
 from app.models.base import utcnow
 from app.models.cases import Case, Contact
-from app.services import audit
+from app.services import audit, erasure_ledger
 from app.services import validation as v
 from app.services.cases import CLOSING_STATUSES, erase_case_identity
 from app.services.errors import ValidationError
@@ -309,14 +309,17 @@ def apply_retention(ws: Workspace, plan: RetentionPlan) -> RetentionResult:
                 skipped.append(item.code)
                 continue
             erase_case_identity(session, case, plan.today)
+            erasure_ledger.note_case(ws, session, erasure_ledger.RETENTION, case, plan.today)
             audit.record(
                 session, actor.operator_id, "identity.erased", "case", case.id, {"reason": "retention"}
             )
             erased.append(item.code)
         for item in plan.delete:
-            if item.id not in still_due:
+            doomed = session.get(Case, item.id)
+            if doomed is None or item.id not in still_due:
                 skipped.append(item.code)
                 continue
+            erasure_ledger.note_case(ws, session, erasure_ledger.DELETION, doomed, plan.today)
             session.execute(delete(Case).where(Case.id == item.id))
             audit.record(session, actor.operator_id, "case.deleted", "case", item.id, {"reason": "retention"})
             deleted.append(item.code)

@@ -5,7 +5,13 @@ holding `manifest.json`, `ascolto.db` and `keyslots.json`. The database copy is 
 online backup API between two connections keyed alike, so the application keeps running and the copy
 is encrypted page by page exactly like the original: there is never a plaintext copy. The manifest
 records SHA-256 digests, the schema revision and row counts, so a damaged file is refused before
-anything is touched.
+anything is touched. It carries a tag (HMAC-SHA256 under a key derived from the data key, `mac`): its
+other fields are trusted only once the tag checks, which needs the key slots and a password. Backups
+made before the tag existed have an empty `mac` and are said to be unauthenticated.
+
+Nothing in the archive is trusted to be small: each member is refused above its bound (the manifest and
+slots above a fixed size, the database above the size the manifest states) or above a compression ratio
+no encrypted file reaches, and extraction stops writing at the bound (no zip bomb fills the disk).
 """
 
 from __future__ import annotations
@@ -18,13 +24,14 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from app.crypto import macs
 from app.crypto.keyslots import DataKey, KeyStore
 from app.fs import dir_mode, file_mode, fsync_directory
 from app.storage import database
@@ -36,6 +43,12 @@ DB_MEMBER = "ascolto.db"
 SLOTS_MEMBER = "keyslots.json"
 MANIFEST_MEMBER = "manifest.json"
 MAX_MANIFEST_BYTES = 1_000_000
+MAX_SLOTS_BYTES = 4_000_000
+MAX_RATIO = 4  # the members are stored, not compressed (encrypted data does not shrink): ratio 1
+MANIFEST_PURPOSE = "backup manifest"
+AUTHENTICATED_SETTING = "backup_manifests_authenticated"
+"""Set in the database before each backup copy is made: a restored database carrying it was backed up by a
+version that tags manifests, so an untagged manifest around it was stripped (a downgrade), not old."""
 COUNTED_TABLES = (
     "operator",
     "help_desk",
@@ -70,26 +83,61 @@ class Manifest:
     db_sha256: str
     slots_sha256: str
     db_bytes: int
+    mac: str = ""  # HMAC-SHA256 of the other fields; "" in backups made before it existed
+    signed: bytes = field(default=b"", compare=False, repr=False)  # the bytes `mac` covers, as read
+
+    def fields(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k != "signed"}
 
     def to_json(self) -> bytes:
         return json.dumps(
-            {"format": FORMAT, "version": FORMAT_VERSION, **vars(self)}, indent=1, sort_keys=True
+            {"format": FORMAT, "version": FORMAT_VERSION, **self.fields()}, indent=1, sort_keys=True
         ).encode()
+
+    @property
+    def authenticated(self) -> bool:
+        """Whether the manifest carries a tag at all (an old backup does not)."""
+        return bool(self.mac)
+
+    def key_that_signed(self, candidates: list[DataKey]) -> DataKey | None:
+        """The candidate whose derived key produced `mac`, or None: then no field but what finds the key
+        slots may be trusted."""
+        for key in candidates:
+            if macs.matches(macs.derive_key(key, MANIFEST_PURPOSE, self.database_id), self.signed, self.mac):
+                return key
+        return None
+
+    def signed_by(self, key: DataKey) -> Manifest:
+        """This manifest with its tag under `key` (when the backup is written)."""
+        payload = _signed_bytes({"format": FORMAT, "version": FORMAT_VERSION, **self.fields()})
+        mac = macs.tag(macs.derive_key(key, MANIFEST_PURPOSE, self.database_id), payload)
+        return replace(self, mac=mac, signed=payload)
 
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
         try:
             data = json.loads(raw.decode("utf-8"))
+            signed = _signed_bytes(data)
             if data.pop("format") != FORMAT or data.pop("version") != FORMAT_VERSION:
                 raise BackupError("not_a_backup")
-            manifest = cls(**data)
+            manifest = cls(**data, signed=signed)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BackupError("damaged", "manifest") from exc
+        if not isinstance(manifest.mac, str) or not isinstance(manifest.database_id, str):
+            raise BackupError("damaged", "manifest")
         if not isinstance(manifest.row_counts, dict) or not all(
             isinstance(k, str) and isinstance(v, int) for k, v in manifest.row_counts.items()
         ):
             raise BackupError("damaged", "manifest")
         return manifest
+
+
+def _signed_bytes(data: Any) -> bytes:
+    """Every field but the tag, canonical: what the tag covers (fields added later are covered too)."""
+    if not isinstance(data, dict):
+        raise TypeError("manifest")
+    body = {k: v for k, v in data.items() if k != "mac"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
 def backup_name(centre_code: str, schema_revision: str, when: datetime) -> str:
@@ -169,7 +217,7 @@ def write_backup(
             db_sha256=_sha256(staged_db),
             slots_sha256=_sha256(staged_slots),
             db_bytes=staged_db.stat().st_size,
-        )
+        ).signed_by(key)
         partial = staging / "partial.zip"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(MANIFEST_MEMBER, manifest.to_json())
@@ -192,18 +240,24 @@ def read_manifest(path: Path) -> Manifest:
         raise BackupError("not_a_backup", str(path))  # some other file, not a damaged backup
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if names != {MANIFEST_MEMBER, DB_MEMBER, SLOTS_MEMBER}:
+            names = archive.namelist()
+            if len(names) != 3 or set(names) != {MANIFEST_MEMBER, DB_MEMBER, SLOTS_MEMBER}:
                 raise BackupError("not_a_backup", str(path))
-            info = archive.getinfo(MANIFEST_MEMBER)
-            if info.file_size > MAX_MANIFEST_BYTES:
+            _check_member(archive.getinfo(MANIFEST_MEMBER), MAX_MANIFEST_BYTES)
+            manifest = Manifest.from_json(_read_capped(archive, MANIFEST_MEMBER, MAX_MANIFEST_BYTES))
+            if not isinstance(manifest.db_bytes, int) or manifest.db_bytes < 0:
                 raise BackupError("damaged", "manifest")
-            manifest = Manifest.from_json(archive.read(MANIFEST_MEMBER))
-            for member, expected in ((DB_MEMBER, manifest.db_sha256), (SLOTS_MEMBER, manifest.slots_sha256)):
+            _check_member(archive.getinfo(SLOTS_MEMBER), MAX_SLOTS_BYTES)
+            db_info = archive.getinfo(DB_MEMBER)
+            _check_member(db_info, manifest.db_bytes)
+            if db_info.file_size != manifest.db_bytes:
+                raise BackupError("damaged", "size of the database")
+            for member, expected, limit in (
+                (DB_MEMBER, manifest.db_sha256, manifest.db_bytes),
+                (SLOTS_MEMBER, manifest.slots_sha256, MAX_SLOTS_BYTES),
+            ):
                 digest = hashlib.sha256()
-                with archive.open(member) as handle:
-                    for block in iter(lambda h=handle: h.read(1 << 20), b""):  # type: ignore[misc]
-                        digest.update(block)
+                _stream(archive, member, limit, digest.update)
                 if digest.hexdigest() != expected:
                     raise BackupError("damaged", member)
     except FileNotFoundError as exc:
@@ -213,19 +267,78 @@ def read_manifest(path: Path) -> Manifest:
     return manifest
 
 
-def extract(path: Path, folder: Path) -> tuple[Path, Path]:
-    """Unpack database and slots (both encrypted or keyless) into `folder`, owner-only."""
+def _check_member(info: zipfile.ZipInfo, limit: int) -> None:
+    """A member larger than its bound, or compressed beyond what encrypted data allows, is refused
+    before a byte of it is read."""
+    if info.file_size > limit:
+        raise BackupError("damaged", f"{info.filename} larger than stated")
+    if info.file_size > MAX_RATIO * max(info.compress_size, 4096):
+        raise BackupError("damaged", f"{info.filename} compressed beyond any real backup")
+
+
+def _stream(archive: zipfile.ZipFile, member: str, limit: int, sink: Callable[[bytes], object]) -> int:
+    """Feed `member` to `sink` block by block, stopping at `limit` bytes whatever the headers say."""
+    total = 0
+    with archive.open(member) as handle:
+        while block := handle.read(1 << 20):
+            total += len(block)
+            if total > limit:
+                raise BackupError("damaged", f"{member} larger than stated")
+            sink(block)
+    return total
+
+
+def _read_capped(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
+    parts: list[bytes] = []
+    _stream(archive, member, limit, parts.append)
+    return b"".join(parts)
+
+
+def read_slots(path: Path, manifest: Manifest) -> bytes:
+    """The backup's key slot file, in memory (bounded, digest checked): nothing is written to find the key."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_member(archive.getinfo(SLOTS_MEMBER), MAX_SLOTS_BYTES)
+            raw = _read_capped(archive, SLOTS_MEMBER, MAX_SLOTS_BYTES)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as exc:
+        raise BackupError("damaged", type(exc).__name__) from exc
+    if hashlib.sha256(raw).hexdigest() != manifest.slots_sha256:
+        raise BackupError("damaged", SLOTS_MEMBER)
+    return raw
+
+
+def extract(path: Path, folder: Path, manifest: Manifest) -> tuple[Path, Path]:
+    """Unpack database and slots (both encrypted or keyless) into `folder`, owner-only.
+
+    Each member is written only up to the size the manifest states (the slots up to their fixed bound)
+    and its digest is checked again as it is written: the file may have changed since it was inspected.
+    """
     folder.mkdir(parents=True, exist_ok=True, mode=dir_mode())
     out: list[Path] = []
-    with zipfile.ZipFile(path) as archive:
-        for member in (DB_MEMBER, SLOTS_MEMBER):
-            target = folder / member
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
-            with os.fdopen(fd, "wb") as sink, archive.open(member) as source:
-                shutil.copyfileobj(source, sink, 1 << 20)
-                sink.flush()
-                os.fsync(sink.fileno())
-            out.append(target)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member, limit, expected in (
+                (DB_MEMBER, manifest.db_bytes, manifest.db_sha256),
+                (SLOTS_MEMBER, MAX_SLOTS_BYTES, manifest.slots_sha256),
+            ):
+                _check_member(archive.getinfo(member), limit)
+                target = folder / member
+                digest = hashlib.sha256()
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
+                with os.fdopen(fd, "wb") as sink:
+
+                    def write(block: bytes, sink: Any = sink, digest: Any = digest) -> None:
+                        digest.update(block)
+                        sink.write(block)
+
+                    _stream(archive, member, limit, write)
+                    sink.flush()
+                    os.fsync(sink.fileno())
+                if digest.hexdigest() != expected:
+                    raise BackupError("damaged", member)
+                out.append(target)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError) as exc:
+        raise BackupError("damaged", type(exc).__name__) from exc
     return out[0], out[1]
 
 
@@ -256,7 +369,7 @@ def verify_file(path: Path, key: DataKey, expected: Manifest | None = None) -> M
         raise BackupError("damaged", "manifest differs")
     scratch = Path(tempfile.mkdtemp(prefix=".ascolto-verify-", dir=path.parent))
     try:
-        db_path, _ = extract(path, scratch)
+        db_path, _ = extract(path, scratch, manifest)
         verify_extracted(db_path, key, manifest)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -267,7 +380,8 @@ def replace_database_files(data_dir: Path, staged_db: Path, staged_slots: Path, 
     """Move the current database and slots into `aside`, then the staged ones into place."""
     aside.parent.mkdir(exist_ok=True, mode=dir_mode())
     aside.mkdir(exist_ok=True, mode=dir_mode())
-    for name in ("ascolto.db", "ascolto.db-wal", "ascolto.db-shm", "keyslots.json", "attempts.json"):
+    # attempts.json stays: failed logins and restores counted before the restore still count after it
+    for name in ("ascolto.db", "ascolto.db-wal", "ascolto.db-shm", "keyslots.json"):
         current = data_dir / name
         if current.exists():
             os.replace(current, aside / name)
@@ -276,3 +390,47 @@ def replace_database_files(data_dir: Path, staged_db: Path, staged_slots: Path, 
     fsync_directory(data_dir)
     with contextlib.suppress(OSError):
         fsync_directory(aside)
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    username: str
+    role: str
+    active: bool
+    slot_id: str | None
+    created_at: str
+    revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class DatabaseFacts:
+    """What a restore must know of a database before it replaces one with another: its accounts, a few
+    settings, and the erasure ledger it mirrors. Read with the raw connection, so a database of an older
+    schema (a backup) can be asked too."""
+
+    accounts: tuple[AccountRow, ...]
+    settings: dict[str, str]
+    ledger_lines: tuple[str, ...]
+
+    def account(self, username: str) -> AccountRow | None:
+        return next((a for a in self.accounts if a.username == username), None)
+
+
+def read_facts(db_path: Path, key: DataKey, setting_keys: tuple[str, ...]) -> DatabaseFacts:
+    with database.raw_connection(db_path, key) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        accounts = tuple(
+            AccountRow(str(r[0]), str(r[1]), bool(r[2]), r[3], str(r[4] or ""), r[5])
+            for r in connection.execute(
+                "SELECT username, role, active, slot_id, created_at, revoked_at FROM operator"
+            )
+        )
+        marks = ",".join("?" for _ in setting_keys)
+        settings = {
+            str(r[0]): str(r[1])
+            for r in connection.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})", setting_keys)
+        }
+        lines: tuple[str, ...] = ()
+        if "erasure_ledger" in tables:
+            lines = tuple(str(r[0]) for r in connection.execute("SELECT line FROM erasure_ledger ORDER BY id"))
+    return DatabaseFacts(accounts, settings, lines)

@@ -92,6 +92,15 @@ class DamagedScreen(QWidget):
         )
         kept.setWordWrap(True)
         kept.setObjectName("subtitle")
+        needed = QLabel(
+            self.tr(
+                "Since the current database cannot be read, restoring needs the user name and password of one of "
+                "the backup's administrators, valid when the backup was made (or its recovery key of that time). "
+                "Erasures, consent withdrawals and revocations made since the backup are applied again."
+            )
+        )
+        needed.setWordWrap(True)
+        needed.setObjectName("subtitle")
         choose = QLabel(self.tr("&Backups found (newest first):"))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Backups found"))
@@ -126,6 +135,7 @@ class DamagedScreen(QWidget):
         inner.addLayout(head)
         inner.addWidget(what)
         inner.addWidget(kept)
+        inner.addWidget(needed)
         inner.addSpacing(6)
         inner.addWidget(choose)
         inner.addWidget(self.list)

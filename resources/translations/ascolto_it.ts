@@ -779,6 +779,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>L&apos;archivio ha una nuova chiave (generazione {generation}); la aprono solo gli account attivi e la chiave di recupero.</translation>
     </message>
     <message>
+        <source>Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} re-encrypted under the new key, {deleted} deleted (no active account could open them).</source>
+        <translation>Copie conservate da ripristini e aggiornamenti nella cartella dei backup con la vecchia chiave: {reencrypted} cifrate di nuovo con la nuova chiave, {deleted} eliminate (nessun account attivo poteva aprirle).</translation>
+    </message>
+    <message>
         <source>verification failed: {checks}</source>
         <translation>verifica non superata: {checks}</translation>
     </message>
@@ -803,12 +807,36 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Backup scritto e verificato: {path} ({cases} casi, schema {schema})</translation>
     </message>
     <message>
+        <source>Password of {user} in the current database: </source>
+        <translation>Password di {user} nell’archivio attuale: </translation>
+    </message>
+    <message>
         <source>New password: </source>
         <translation>Nuova password: </translation>
     </message>
     <message>
         <source>Restored the backup of {created} into {folder}; the previous database was kept in its backups folder.</source>
         <translation>Ripristinato il backup del {created} in {folder}; l&apos;archivio precedente è conservato nella sua cartella dei backup.</translation>
+    </message>
+    <message>
+        <source>No current database could be read, so the administrator credentials of the backup were required.</source>
+        <translation>Non è stato possibile leggere alcun archivio attuale: sono state quindi richieste le credenziali di un’amministratrice del backup.</translation>
+    </message>
+    <message>
+        <source>This backup was made by an older version: its description carries no authentication tag. It was checked against the encrypted database it holds instead.</source>
+        <translation>Questo backup è stato fatto da una versione precedente: la sua descrizione non ha un sigillo di autenticazione. È stato verificato invece sull’archivio cifrato che contiene.</translation>
+    </message>
+    <message>
+        <source>Erasures and consent withdrawals made since the backup, applied again: {count}.</source>
+        <translation>Cancellazioni e revoche del consenso fatte dopo il backup, applicate di nuovo: {count}.</translation>
+    </message>
+    <message>
+        <source>Accounts revoked since the backup, revoked again: {count}.</source>
+        <translation>Account revocati dopo il backup, revocati di nuovo: {count}.</translation>
+    </message>
+    <message>
+        <source>Lines of the erasure ledger whose tag does not check, not applied: {count}. Check the file erasures.jsonl in the data folder.</source>
+        <translation>Righe del registro delle cancellazioni il cui sigillo non è valido, non applicate: {count}. Controlla il file erasures.jsonl nella cartella dei dati.</translation>
     </message>
     <message>
         <source>Report for {period} written to {path} ({hidden} values hidden).</source>
@@ -1043,6 +1071,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>read the recovery key of the backup from the first line of standard input, then a new password</source>
         <translation>legge la chiave di recupero del backup dalla prima riga dello standard input, poi una nuova password</translation>
+    </message>
+    <message>
+        <source>an administrator of the database being replaced, when the backup is opened by another account or password (her password is read first)</source>
+        <translation>un’amministratrice dell’archivio da sostituire, quando il backup si apre con un altro account o un’altra password (la sua password si legge per prima)</translation>
     </message>
     <message>
         <source>print the PDF report of a period (aggregates only, disclosure-controlled)</source>
@@ -1459,6 +1491,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Nothing was changed: the damaged file is kept as it is. Restoring a backup moves it aside, into {folder}, so that a technician can still look at it.</source>
         <translation>Non è stato modificato nulla: il file danneggiato resta com’è. Il ripristino di un backup lo sposta da parte, in {folder}, perché un tecnico possa ancora esaminarlo.</translation>
+    </message>
+    <message>
+        <source>Since the current database cannot be read, restoring needs the user name and password of one of the backup&apos;s administrators, valid when the backup was made (or its recovery key of that time). Erasures, consent withdrawals and revocations made since the backup are applied again.</source>
+        <translation>Poiché l’archivio attuale non si può leggere, per il ripristino servono nome utente e password di un’amministratrice del backup, validi quando il backup è stato fatto (o la chiave di recupero di allora). Le cancellazioni, le revoche del consenso e le revoche di accesso fatte dopo il backup vengono applicate di nuovo.</translation>
     </message>
     <message>
         <source>&amp;Backups found (newest first):</source>
@@ -1993,6 +2029,22 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>La copia di sicurezza {path} non si può decifrare e non è stata usata. Non è cambiato nulla.</translation>
     </message>
     <message>
+        <source>The description inside the backup file {path} was altered after the backup was made: the file was not used. Nothing was changed.</source>
+        <translation>La descrizione contenuta nel file di backup {path} è stata alterata dopo il backup: il file non è stato usato. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>Restoring over this database needs the user name and password of one of its administrators (or its current recovery key). Nothing was changed.</source>
+        <translation>Per ripristinare un backup al posto di questo archivio servono nome utente e password di una delle sue amministratrici (o la sua chiave di recupero attuale). Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>The backup must be opened by one of its administrators, with the password valid when it was made (or with the recovery key of that time). Nothing was changed.</source>
+        <translation>Il backup deve essere aperto da una delle sue amministratrici, con la password valida quando è stato fatto (o con la chiave di recupero di allora). Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed.</source>
+        <translation>L’account {name} è stato revocato dopo questo backup: non può ripristinarlo. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
         <source>The key file of this data folder is damaged: no backup was made.</source>
         <translation>Il file della chiave di questa cartella dei dati è danneggiato: non è stato fatto alcun backup.</translation>
     </message>
@@ -2319,6 +2371,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>table {table} has more than {n} rows or columns once merged</source>
         <translation>una volta unita, la tabella {table} ha più di {n} righe o colonne</translation>
+    </message>
+    <message>
+        <source>Her identity was erased on {date}. To enter who she is again, first record her new consent to processing (Consents).</source>
+        <translation>La sua identità è stata cancellata il {date}. Per inserire di nuovo chi è, registra prima il suo nuovo consenso al trattamento (Consensi).</translation>
     </message>
 </context>
 <context>
@@ -3372,8 +3428,16 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>La sua password smetterà subito di funzionare. Poi la chiave dei dati dell’archivio viene sostituita (tutto viene cifrato di nuovo), così una copia della vecchia chiave non apre nulla di nuovo. Può richiedere un po’ di tempo; le altre operatrici mantengono le loro password.</translation>
     </message>
     <message>
+        <source>Backup files made before today still open with her old password: they are not re-encrypted. Make a new backup after revoking, and destroy the older backup files or keep them locked away. Copies kept inside the data folder by restores and upgrades are re-encrypted or deleted.</source>
+        <translation>I file di backup fatti prima di oggi si aprono ancora con la sua vecchia password: non vengono cifrati di nuovo. Dopo la revoca fai un nuovo backup e distruggi i file di backup precedenti, o tienili sotto chiave. Le copie conservate nella cartella dei dati da ripristini e aggiornamenti vengono cifrate di nuovo o eliminate.</translation>
+    </message>
+    <message>
         <source>Revoking access and replacing the data key…</source>
         <translation>Revoca dell’accesso e sostituzione della chiave dei dati…</translation>
+    </message>
+    <message>
+        <source>Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} re-encrypted under the new key, {deleted} deleted (no active account could open them).</source>
+        <translation>Copie conservate da ripristini e aggiornamenti nella cartella dei backup con la vecchia chiave: {reencrypted} cifrate di nuovo con la nuova chiave, {deleted} eliminate (nessun account attivo poteva aprirle).</translation>
     </message>
 </context>
 <context>
@@ -3764,8 +3828,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
 <context>
     <name>ProfileTab</name>
     <message>
-        <source>Her identity was erased: only the anonymous profile is kept.</source>
-        <translation>La sua identità è stata cancellata: si conserva solo il profilo anonimo.</translation>
+        <source>Her identity was erased: only the anonymous profile is kept. To enter who she is again, first record her new consent to processing.</source>
+        <translation>La sua identità è stata cancellata: resta solo il profilo anonimo. Per inserire di nuovo chi è, registra prima il suo nuovo consenso al trattamento.</translation>
     </message>
     <message>
         <source>Identity (kept only here, erasable)</source>
@@ -4272,6 +4336,18 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>L’archivio in uso sarà sostituito da questa copia di sicurezza. Tutto ciò che è stato inserito dopo il {made} non sarà più visibile. L’archivio attuale non viene eliminato: resta da parte, intatto, nella cartella {folder}.</translation>
     </message>
     <message>
+        <source>You are signed in as an administrator of the current database. The backup must be opened by one of its administrators: give the password valid when it was made.</source>
+        <translation>Hai effettuato l’accesso come amministratrice dell’archivio attuale. Il backup deve essere aperto da una delle sue amministratrici: inserisci la password valida quando è stato fatto.</translation>
+    </message>
+    <message>
+        <source>The current database cannot be read, so the backup must be opened by one of its administrators, with the password valid when it was made (or the recovery key of that time).</source>
+        <translation>L’archivio attuale non si può leggere: il backup deve quindi essere aperto da una delle sue amministratrici, con la password valida quando è stato fatto (o la chiave di recupero di allora).</translation>
+    </message>
+    <message>
+        <source>This backup was made by an older version: its description is not authenticated, and it is checked against the encrypted database it holds.</source>
+        <translation>Questo backup è stato fatto da una versione precedente: la sua descrizione non è autenticata e viene verificata sull’archivio cifrato che contiene.</translation>
+    </message>
+    <message>
         <source>I &amp;understand: replace the current database with this backup</source>
         <translation>Ho &amp;capito: sostituisci l’archivio attuale con questa copia di sicurezza</translation>
     </message>
@@ -4310,6 +4386,18 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>&amp;Restore</source>
         <translation>&amp;Ripristina</translation>
+    </message>
+    <message>
+        <source>What the current database holds beyond the backup cannot be counted: it cannot be read.</source>
+        <translation>Non si può contare ciò che l’archivio attuale contiene in più rispetto al backup: non si può leggere.</translation>
+    </message>
+    <message>
+        <source>This restore undoes {cases} cases and {services} services entered after the backup was made.</source>
+        <translation>Questo ripristino annulla {cases} casi e {services} prestazioni inseriti dopo il backup.</translation>
+    </message>
+    <message>
+        <source>The {count} erasures, consent withdrawals and revocations made since then are applied again.</source>
+        <translation>Le {count} cancellazioni, revoche del consenso e revoche di accesso fatte da allora vengono applicate di nuovo.</translation>
     </message>
     <message>
         <source>cases</source>
@@ -4354,6 +4442,22 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>The backup of {made} was restored. The database it replaced is kept in the folder {folder}.</source>
         <translation>Il backup del {made} è stato ripristinato. L&apos;archivio che ha sostituito è conservato nella cartella {folder}.</translation>
+    </message>
+    <message>
+        <source>Erasures and consent withdrawals made since the backup, applied again: {count}.</source>
+        <translation>Cancellazioni e revoche del consenso fatte dopo il backup, applicate di nuovo: {count}.</translation>
+    </message>
+    <message>
+        <source>Accounts revoked since the backup, revoked again: {count}.</source>
+        <translation>Account revocati dopo il backup, revocati di nuovo: {count}.</translation>
+    </message>
+    <message>
+        <source>{count} lines of the erasure ledger could not be checked and were not applied: ask your technician to look at erasures.jsonl.</source>
+        <translation>{count} righe del registro delle cancellazioni non si sono potute verificare e non sono state applicate: chiedi al tuo tecnico di controllare erasures.jsonl.</translation>
+    </message>
+    <message>
+        <source>Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} re-encrypted under the new key, {deleted} deleted (no active account could open them).</source>
+        <translation>Copie conservate da ripristini e aggiornamenti nella cartella dei backup con la vecchia chiave: {reencrypted} cifrate di nuovo con la nuova chiave, {deleted} eliminate (nessun account attivo poteva aprirle).</translation>
     </message>
 </context>
 <context>

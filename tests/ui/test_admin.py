@@ -94,6 +94,7 @@ def test_revoke_asks_and_explains_the_key_rotation(qtbot: Any, admin_page: Admin
     messages.set_next_answer(messages.Button.No)
     click(qtbot, admin_page.operators.revoke_button)
     assert "The data key of the database is then replaced" in messages.answered[-1]
+    assert "Backup files made before today still open with her old password" in messages.answered[-1]
     wait_idle(qtbot)
     assert table_column(admin_page, 4) == ["yes", "yes"]
 

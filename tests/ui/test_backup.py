@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.services import accounts
+from app.services import accounts, cases
+from app.services.workspace import Workspace
 from app.ui.controller import AppController
 from app.ui.dialogs import files
 from app.ui.main_window import MainWindow
@@ -24,6 +27,17 @@ def _no_preset_files() -> Any:
     files.reset()
     yield
     files.reset()
+
+
+def _woman(ws: Workspace, first: str) -> int:
+    day = date.today() - timedelta(days=5)
+    return cases.open_case(
+        ws,
+        cases.IdentityInput(first, "Prova"),
+        cases.ProfileInput(birth_year=1985, country="IT"),
+        cases.ConsentInput(("TRATTAMENTO",), day),
+        opened_on=day,
+    ).id
 
 
 def backup_tab(qtbot: Any, controller: AppController) -> tuple[MainWindow, BackupTab]:
@@ -48,6 +62,9 @@ def back_up(qtbot: Any, tab: BackupTab, folder: Path) -> Path:
 
 def test_backup_now_then_restore_round_trip(qtbot: Any, controller: AppController, tmp_path: Path) -> None:
     window, tab = backup_tab(qtbot, controller)
+    assert controller.workspace is not None
+    erika = _woman(controller.workspace, "Erika")
+    time.sleep(1.1)  # times are stored to the second: "entered after the backup" needs a second between
     assert window.backup_banner is not None and window.backup_banner.isVisibleTo(window)
     assert "No backup" in tab.last.text()
     backup_file = back_up(qtbot, tab, tmp_path / "usb")
@@ -56,6 +73,9 @@ def test_backup_now_then_restore_round_trip(qtbot: Any, controller: AppControlle
     workspace = controller.workspace
     assert workspace is not None
     accounts.add_help_desk(workspace, "Sportello aggiunto dopo")  # not in the backup
+    time.sleep(1.1)
+    _woman(workspace, "Nuova")
+    cases.erase_identity(workspace, erika)
 
     files.set_next(backup_file)
     click(qtbot, tab.restore_button)
@@ -63,6 +83,8 @@ def test_backup_now_then_restore_round_trip(qtbot: Any, controller: AppControlle
     dialog = tab.dialog
     assert dialog is not None and dialog.isVisible()
     assert backup_file.name in dialog.summary.text()
+    assert "undoes 1 cases and 0 services" in dialog.undone.text()  # what will vanish, counted before
+    assert "The 1 erasures" in dialog.undone.text()
     click(qtbot, dialog.ok_button)  # not confirmed yet
     assert "Tick the box" in dialog.error.text()
     dialog.confirm.setChecked(True)
@@ -73,6 +95,11 @@ def test_backup_now_then_restore_round_trip(qtbot: Any, controller: AppControlle
     assert workspace.is_unlocked
     assert "Sportello aggiunto dopo" not in [d.name for d in accounts.list_help_desks(workspace)]
     assert list(workspace.backups_dir.glob("replaced-*"))  # the replaced database is kept aside
+    restored = controller.main_window
+    assert restored is not None and restored.notice is not None
+    assert "was restored" in restored.notice.text.text()
+    assert "applied again: 1." in restored.notice.text.text()
+    assert cases.search_cases(workspace, "erika").total == 0  # her erasure outlived the restore
 
 
 def test_a_refused_restore_keeps_the_session_and_the_database(

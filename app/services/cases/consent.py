@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.cases import ConsentEvent
-from app.services import audit
+from app.services import audit, erasure_ledger
 from app.services import validation as v
 from app.services.cases.erasure import erase_case_identity
 from app.services.cases.permissions import load_case, require_writable
@@ -58,9 +58,11 @@ def record_consent(
             if not granted:
                 erase_case_identity(session, case, when)
         elif scope == "CONTATTO_SICURO":
-            case.contact_allowed = _latest_choice(session, case.id, scope)
+            case.contact_allowed = latest_choice(session, case.id, scope)
         elif scope == "STATISTICHE":
-            case.statistics_allowed = _latest_choice(session, case.id, scope)
+            case.statistics_allowed = latest_choice(session, case.id, scope)
+        if not granted:  # a restore must not bring back what she withdrew
+            erasure_ledger.note_case(ws, session, erasure_ledger.WITHDRAWAL, case, when, scope, partner)
         audit.record(
             session,
             actor.operator_id,
@@ -73,7 +75,7 @@ def record_consent(
         ws.compact()  # her identity was erased: leave none of it in the file
 
 
-def _latest_choice(session: Session, case_id: int, scope: str) -> bool:
+def latest_choice(session: Session, case_id: int, scope: str) -> bool:
     """Her choice is the event with the latest date (then the last recorded), as the history lists them:
     a withdrawal recorded late with an earlier date must not overrule a consent given after it."""
     session.flush()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.models.accounts import Role
 from app.models.cases import Case, Intake, NameToken, Pathway, Referral, RiskAssessment, ServiceDelivery
-from app.services import audit
+from app.services import audit, erasure_ledger
 from app.services import validation as v
 from app.services.cases.permissions import load_case, require_role
 from app.services.workspace import Workspace
@@ -26,6 +26,7 @@ def erase_identity(ws: Workspace, case_id: int) -> None:
         require_role(actor, Role.COORDINATRICE, case_id, "erase")
         case = load_case(session, actor, case_id, "erase")
         erase_case_identity(session, case, v.today())
+        erasure_ledger.note_case(ws, session, erasure_ledger.ERASURE, case, v.today())
         audit.record(session, actor.operator_id, "identity.erased", "case", case.id)
     ws.compact()
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models.cases import Case, Identity
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.cases import Case, ConsentEvent, Identity
 from app.services import audit
 from app.services.cases.cleaning import clean_identity, clean_profile
 from app.services.cases.permissions import changing_case
 from app.services.cases.records import IdentityInput, ProfileInput
 from app.services.cases.search import set_name_tokens
+from app.services.errors import ValidationError
 from app.services.workspace import Actor, Workspace
 
 
@@ -39,6 +42,8 @@ def save_identity_and_profile(
 
 
 def _set_identity(session: Session, actor: Actor, case: Case, clean: IdentityInput) -> None:
+    if case.identity is None and case.identity_erased_on is not None:
+        require_new_consent(session, case)
     if case.identity is None:
         case.identity = Identity(case_id=case.id, **vars(clean))
     else:
@@ -46,3 +51,25 @@ def _set_identity(session: Session, actor: Actor, case: Case, clean: IdentityInp
             setattr(case.identity, name, value)
     set_name_tokens(session, case.id, clean)
     audit.record(session, actor.operator_id, "identity.updated", "case", case.id)
+
+
+def require_new_consent(session: Session, case: Case) -> None:
+    """Her identity was erased (on request, by retention, on withdrawal): who she is may be entered again
+    only under a consent to processing given on or after the erasure, and still her latest choice."""
+    assert case.identity_erased_on is not None
+    latest = session.execute(
+        select(ConsentEvent.granted, ConsentEvent.date)
+        .where(ConsentEvent.case_id == case.id, ConsentEvent.scope == "TRATTAMENTO")
+        .order_by(ConsentEvent.date.desc(), ConsentEvent.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None or not latest.granted or latest.date < case.identity_erased_on:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Her identity was erased on {date}. To enter who she is again, first record her new consent to "
+                "processing (Consents).",
+            ),
+            date=case.identity_erased_on.strftime("%d/%m/%Y"),
+            field="first_name",
+        )

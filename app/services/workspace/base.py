@@ -46,6 +46,7 @@ class WorkspaceBase:
         self._engine: Engine | None = None
         self.actor: Actor | None = None
         self._slot_kdf = DEFAULT_KDF
+        self.copies_after_rotation: tuple[int, int] = (0, 0)  # (re-encrypted, deleted) by the last re-key
 
     # --- paths ------------------------------------------------------------------------------------
     @property
@@ -126,6 +127,11 @@ class WorkspaceBase:
         if self._keystore is None:
             raise UserError(QT_TRANSLATE_NOOP("Errors", "The workspace is closed."))
         return self._keystore
+
+    @property
+    def has_keystore(self) -> bool:
+        """Whether a slot file was read (a reserved folder on a new PC has none)."""
+        return self._keystore is not None
 
     @property
     def is_unlocked(self) -> bool:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher_errors
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto.keyslots import DataKey, KeyStore
+from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Operator, Setting
 from app.services import audit
 from app.services.errors import UserError
 from app.services.workspace.base import WorkspaceBase
 from app.storage import database
+from app.storage.database import StorageError
 
 RECOVERY_SLOT_SETTING = "recovery_slot_id"
 ROTATION_PENDING_SETTING = "key_rotation_pending"
@@ -85,13 +90,20 @@ class KeySlots(WorkspaceBase):
         if self.keystore.to_bytes() != unfinished:
             self.keystore.save()
 
-    def rotate_data_key(self, operator_id: int | None = None, reason: str = "revocation") -> int:
+    def rotate_data_key(
+        self, operator_id: int | None = None, reason: str = "revocation", older_keys: Sequence[DataKey] = ()
+    ) -> int:
         """Re-encrypt the database under a fresh key sealed only to the rightful slots (active accounts and
         the recovery key, as the database records them); every other slot in the file is deleted.
         Clears a pending rotation and audits it; returns the new generation.
 
         Order matters for crash safety: slots first learn the new key (both generations present), then the
         file is rekeyed, then the old generation is dropped from the slots, then the pending mark goes.
+
+        Copies kept in the backups folder by restores and upgrades (`replaced-*`, `pre-upgrade-*`) are
+        re-encrypted under the new key when the old key (or one of `older_keys`) opens them, else deleted:
+        none stays readable with a key a revoked operator may have kept. The counts are left in
+        `copies_after_rotation` for the sentence that tells the administrator.
         """
         with self._session(write=False) as session:
             keep = rightful_slot_ids(session)
@@ -105,6 +117,7 @@ class KeySlots(WorkspaceBase):
         database.rekey(self.db_path, old, new)
         self.keystore.finish_rotation(new.generation)
         self.keystore.save()
+        self.copies_after_rotation = self._reencrypt_copies([old, *older_keys], new)
         old.wipe()
         self._key = new
         self._engine = database.open_engine(self.db_path, new)
@@ -115,8 +128,32 @@ class KeySlots(WorkspaceBase):
             detail: dict[str, object] = {"generation": new.generation, "reason": reason}
             if dropped:
                 detail["foreign_slots_deleted"] = len(dropped)
+            reencrypted, deleted = self.copies_after_rotation
+            if reencrypted or deleted:
+                detail["copies_reencrypted"], detail["copies_deleted"] = reencrypted, deleted
             audit.record(session, operator_id, "key.rotated", "centre", 1, detail)
         return new.generation
+
+    def _reencrypt_copies(self, old_keys: list[DataKey], new: DataKey) -> tuple[int, int]:
+        folder = self.backups_dir
+        if not folder.is_dir():
+            return 0, 0
+        copies = sorted(folder.glob("pre-upgrade-*.db")) + sorted(folder.glob("replaced-*/ascolto.db"))
+        reencrypted = deleted = 0
+        for path in copies:
+            beside = path.parent != folder  # a replaced-* folder: the copy with its own slot file
+            try:
+                key = database.find_working_key(path, old_keys)
+                database.rekey(path, key, new)
+                if beside:
+                    atomic_write_bytes(path.parent / self.slots_path.name, self.keystore.to_bytes())
+                reencrypted += 1
+                continue
+            except (StorageError, sqlcipher_errors.Error, OSError):
+                pass
+            _delete_copy(path, beside)
+            deleted += 1
+        return reencrypted, deleted
 
     def finish_pending_rotation(self) -> bool:
         """Right after a login: a revocation whose rotation was interrupted is finished now (True)."""
@@ -144,3 +181,13 @@ class KeySlots(WorkspaceBase):
         assert self._engine is not None
         self._engine.dispose()
         return database.integrity_problems(self.db_path, self.data_key)
+
+
+def _delete_copy(path: Path, beside: bool) -> None:
+    """A copy nobody rightful can open any more: removed with its journal files (or its whole folder)."""
+    if beside:
+        shutil.rmtree(path.parent, ignore_errors=True)
+        return
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        with suppress(OSError):
+            (path.parent / name).unlink()

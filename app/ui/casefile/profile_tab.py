@@ -23,7 +23,12 @@ class ProfileTab(CaseTab):
         super().__init__(context, parent)
         self.identity = IdentityForm()
         self.profile = ProfileForm()
-        self.erased = hint(self.tr("Her identity was erased: only the anonymous profile is kept."))
+        self.erased = hint(
+            self.tr(
+                "Her identity was erased: only the anonymous profile is kept. To enter who she is again, first "
+                "record her new consent to processing."
+            )
+        )
         self.erased.hide()
         identity_box = QGroupBox(self.tr("Identity (kept only here, erasable)"))
         identity_layout = QVBoxLayout(identity_box)

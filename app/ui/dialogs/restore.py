@@ -1,7 +1,11 @@
-"""Restoring a backup: what the file holds, a strong confirmation, then the credentials of that time.
+"""Restoring a backup: what the file holds, what the restore will undo, a strong confirmation, then the
+credentials of that time.
 
-Used from the administration (over a working database) and from the damaged-database screen. The
-current database is never deleted: the service moves it aside into the backups folder.
+Used from the administration (over a working database, by a signed-in administrator) and from the
+damaged-database screen (no current database can be read: the backup's administrator credentials are
+required). The current database is never deleted: the service moves it aside into the backups folder.
+Erasures, consent withdrawals and revocations made since the backup are applied again by the service
+before the restored database is shown; the message after success says how many.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup
-from app.services.backup import Manifest
+from app.services.backup import Manifest, RestoreImpact, RestoreResult
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from app.ui import operations, session
@@ -60,6 +64,7 @@ class RestoreDialog(FormDialog):
         manifest: Manifest,
         username: str,
         parent: QWidget | None = None,
+        impact: RestoreImpact | None = None,
     ) -> None:
         super().__init__(self.tr("Restore a backup"), parent)
         self.workspace = workspace
@@ -93,6 +98,27 @@ class RestoreDialog(FormDialog):
         )
         warning.setObjectName("error")
         warning.setWordWrap(True)
+        self.undone = QLabel(self._impact_text(impact))
+        self.undone.setObjectName("error")
+        self.undone.setWordWrap(True)
+        if self.was_unlocked:
+            who = self.tr(
+                "You are signed in as an administrator of the current database. The backup must be opened by "
+                "one of its administrators: give the password valid when it was made."
+            )
+        else:
+            who = self.tr(
+                "The current database cannot be read, so the backup must be opened by one of its "
+                "administrators, with the password valid when it was made (or the recovery key of that time)."
+            )
+        if not manifest.authenticated:
+            who += " " + self.tr(
+                "This backup was made by an older version: its description is not authenticated, and it is "
+                "checked against the encrypted database it holds."
+            )
+        self.who = QLabel(who)
+        self.who.setWordWrap(True)
+        self.who.setObjectName("hint")
         self.confirm = QCheckBox(self.tr("I &understand: replace the current database with this backup"))
         self.use_password = QRadioButton(self.tr("&Password valid when the backup was made"))
         self.use_key = QRadioButton(self.tr("Recovery &key of that time, and a new password"))
@@ -122,7 +148,9 @@ class RestoreDialog(FormDialog):
         self.key_box.hide()
         self.form.addRow(self.summary)
         self.form.addRow(warning)
+        self.form.addRow(self.undone)
         self.form.addRow(self.confirm)
+        self.form.addRow(self.who)
         self.form.addRow(self.use_password)
         self.form.addRow(self.use_key)
         self.form.addRow(self.tr("&User name:"), self.username)
@@ -131,6 +159,20 @@ class RestoreDialog(FormDialog):
         self.use_key.toggled.connect(self._mode_changed)
         self.ok_button.setText(self.tr("&Restore"))
         self.setMinimumWidth(680)
+
+    def _impact_text(self, impact: RestoreImpact | None) -> str:
+        if impact is None:
+            return self.tr(
+                "What the current database holds beyond the backup cannot be counted: it cannot be read."
+            )
+        text = self.tr(
+            "This restore undoes {cases} cases and {services} services entered after the backup was made."
+        ).format(cases=impact.cases_newer, services=impact.services_newer)
+        if impact.erasures_since:
+            text += " " + self.tr(
+                "The {count} erasures, consent withdrawals and revocations made since then are applied again."
+            ).format(count=impact.erasures_since)
+        return text
 
     def _table_labels(self) -> list[tuple[str, str]]:
         return [
@@ -166,31 +208,61 @@ class RestoreDialog(FormDialog):
         if self.use_key.isChecked():
             key, new_password = self.key.text(), self.passwords.value()
 
-            def with_key() -> SessionInfo:
+            def with_key() -> tuple[SessionInfo, RestoreResult]:
                 login = backup.restore_backup(
                     workspace, path, username, recovery_key=key, new_password=new_password
                 )
-                return session.describe(workspace, login)
+                return session.describe(workspace, login), login
 
             return with_key
         password = self.password.text()
 
-        def with_password() -> SessionInfo:
-            return session.describe(
-                workspace, backup.restore_backup(workspace, path, username, password=password)
-            )
+        def with_password() -> tuple[SessionInfo, RestoreResult]:
+            login = backup.restore_backup(workspace, path, username, password=password)
+            return session.describe(workspace, login), login
 
         return with_password
 
-    def succeeded(self, result: SessionInfo) -> None:
+    def succeeded(self, result: tuple[SessionInfo, RestoreResult]) -> None:
+        info, outcome = result
         self.password.clear()
         self.key.clear()
         self.passwords.clear()
         self.accept()
-        notice = self.tr(
-            "The backup of {made} was restored. The database it replaced is kept in the folder {folder}."
-        ).format(made=when_text(self.manifest.created_at), folder=self.workspace.backups_dir)
-        emit(self.restored, replace(result, notice=notice))
+        emit(self.restored, replace(info, notice=self.outcome_text(outcome)))
+
+    def outcome_text(self, outcome: RestoreResult) -> str:
+        """The sentence after success: it worked, where the old database is, what was applied again."""
+        parts = [
+            self.tr(
+                "The backup of {made} was restored. The database it replaced is kept in the folder {folder}."
+            ).format(made=when_text(self.manifest.created_at), folder=self.workspace.backups_dir),
+            self.tr("Erasures and consent withdrawals made since the backup, applied again: {count}.").format(
+                count=outcome.erasures_reapplied
+            ),
+        ]
+        if outcome.revocations_reapplied:
+            parts.append(
+                self.tr("Accounts revoked since the backup, revoked again: {count}.").format(
+                    count=outcome.revocations_reapplied
+                )
+            )
+        if outcome.ledger_unchecked:
+            parts.append(
+                self.tr(
+                    "{count} lines of the erasure ledger could not be checked and were not applied: ask your "
+                    "technician to look at erasures.jsonl."
+                ).format(count=outcome.ledger_unchecked)
+            )
+        reencrypted, deleted = outcome.copies
+        if reencrypted or deleted:
+            parts.append(
+                self.tr(
+                    "Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} "
+                    "re-encrypted under the new key, {deleted} deleted (no active account could open them)."
+                ).format(reencrypted=reencrypted, deleted=deleted)
+            )
+        return " ".join(parts)
 
     def _refused(self, error: UserError) -> None:
         self.password.clear()
@@ -204,11 +276,16 @@ class RestoreDialog(FormDialog):
 def open_restore(
     parent: QWidget, workspace: Workspace, path: Path, username: str, show: Callable[[RestoreDialog], None]
 ) -> None:
-    """Check the file (off the GUI thread), then build the dialog and hand it to `show`."""
+    """Check the file and count what the restore would undo (off the GUI thread), then build the dialog
+    and hand it to `show`."""
 
-    def inspected(manifest: Manifest) -> None:
-        show(RestoreDialog(workspace, path, manifest, username, parent.window()))
+    def inspect() -> tuple[Manifest, RestoreImpact | None]:
+        manifest = backup.inspect_backup(path)
+        impact = backup.restore_impact(workspace, manifest) if workspace.is_unlocked else None
+        return manifest, impact
 
-    operations.run(
-        parent, lambda: backup.inspect_backup(path), inspected, busy_text=parent.tr("Checking the backup…")
-    )
+    def inspected(result: tuple[Manifest, RestoreImpact | None]) -> None:
+        manifest, impact = result
+        show(RestoreDialog(workspace, path, manifest, username, parent.window(), impact))
+
+    operations.run(parent, inspect, inspected, busy_text=parent.tr("Checking the backup…"))

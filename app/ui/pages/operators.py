@@ -166,6 +166,12 @@ class OperatorsTab(QWidget):
                 "Her password will stop working at once. The data key of the database is then replaced "
                 "(everything is re-encrypted), so a copy of the old key opens nothing new. "
                 "This can take a little while; other operators keep their passwords."
+            )
+            + "\n\n"
+            + self.tr(
+                "Backup files made before today still open with her old password: they are not re-encrypted. "
+                "Make a new backup after revoking, and destroy the older backup files or keep them locked away. "
+                "Copies kept inside the data folder by restores and upgrades are re-encrypted or deleted."
             ),
         )
         if answer != messages.Button.Yes:
@@ -173,10 +179,23 @@ class OperatorsTab(QWidget):
         workspace, username = self.workspace, operator.username
         operations.run(
             self,
-            lambda: accounts.revoke_operator(workspace, username),
-            lambda _generation: self.refresh(),
+            lambda: (accounts.revoke_operator(workspace, username), workspace.copies_after_rotation),
+            self._revoked,
             busy_text=self.tr("Revoking access and replacing the data key…"),
         )
+
+    def _revoked(self, result: tuple[int, tuple[int, int]]) -> None:
+        self.refresh()
+        reencrypted, deleted = result[1]
+        if reencrypted or deleted:
+            messages.inform(
+                self,
+                self.tr("Revoke access"),
+                self.tr(
+                    "Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} "
+                    "re-encrypted under the new key, {deleted} deleted (no active account could open them)."
+                ).format(reencrypted=reencrypted, deleted=deleted),
+            )
 
     def set_desks(self, desks: Sequence[HelpDeskInfo]) -> None:
         self.desks = list(desks)

@@ -1,0 +1,213 @@
+"""The erasure ledger: erasures, consent withdrawals and revocations that no restore may roll back.
+
+Each such action also writes one line to `erasures.jsonl` beside the database, and the same line into
+the database's own mirror (table `erasure_ledger`). A restore replaces the database, not this file: the
+lines of both (the file, and the mirror of the database being replaced) are applied again to the
+restored database before anyone sees it (app/services/reapply.py).
+
+A line holds the kind of action, the case id, a keyed tag of the case (its id, record key and creation
+time, so a case id given to another woman after a restore is not mistaken for hers), the date and, for
+a withdrawal, the consent scope; a revocation holds a keyed tag of the account. Never a name, a code a
+person could read, or anything that was erased.
+
+Every line carries an HMAC under a secret kept inside the encrypted database (created once, the same in
+every later backup, carried into a restored backup that predates it). A line whose tag does not check is
+not applied and is counted aloud; a line with a valid tag can only erase the very case it names, so a
+forged or replayed line causes at most an erasure of what was already erased. Deleting the file loses
+nothing the current database mirrors: the next erasure or restore writes it again from the mirror.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.crypto import macs
+from app.fs import append_line, atomic_write_bytes
+from app.models.accounts import Operator, Setting
+from app.models.base import utcnow
+from app.models.cases import Case
+from app.models.ledger import LedgerLine
+from app.services.workspace import Workspace
+
+LEDGER_FILE = "erasures.jsonl"
+KEY_SETTING = "erasure_ledger_key"
+FORMAT_VERSION = 1
+MAX_LEDGER_BYTES = 64_000_000  # ~300,000 lines; a larger file is read up to here and the rest reported
+
+ERASURE = "erasure"  # on her request
+RETENTION = "retention"  # identity erased by the retention policy
+DELETION = "deletion"  # whole case deleted by the retention policy
+WITHDRAWAL = "withdrawal"  # a consent withdrawn (scope, partner)
+REVOCATION = "revocation"  # an account revoked
+CASE_KINDS = frozenset({ERASURE, RETENTION, DELETION, WITHDRAWAL})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One checked line: what to apply again."""
+
+    line: str
+    kind: str
+    on: date
+    case_id: int = 0
+    tag: str = ""
+    scope: str = ""
+    partner: str = ""
+    key: bytes = b""  # the ledger key its tag checked under
+
+
+def ledger_path(ws: Workspace) -> Path:
+    return ws.folder / LEDGER_FILE
+
+
+def ledger_key(session: Session) -> bytes:
+    """The database's ledger secret, created on first use (inside the caller's unit of work)."""
+    setting = session.get(Setting, KEY_SETTING)
+    if setting is None:
+        setting = Setting(key=KEY_SETTING, value=macs.new_secret())
+        session.add(setting)
+        session.flush()
+    return macs.secret_key(setting.value)
+
+
+def case_tag(key: bytes, case: Case) -> str:
+    created = case.created_at.isoformat() if case.created_at else ""
+    return macs.short_tag(key, f"case\x00{case.id}\x00{case.record_key}\x00{created}".encode())
+
+
+def account_tag(key: bytes, username: str, created_at: datetime | None) -> str:
+    created = created_at.replace(microsecond=0).isoformat() if created_at else ""
+    return macs.short_tag(key, f"account\x00{username}\x00{created}".encode())
+
+
+def _body(entry: dict[str, Any]) -> bytes:
+    return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def _line(key: bytes, entry: dict[str, Any]) -> str:
+    return json.dumps({**entry, "mac": macs.tag(key, _body(entry))}, sort_keys=True, separators=(",", ":"))
+
+
+# --- writing ---------------------------------------------------------------------------------------------
+def note_case(
+    ws: Workspace, session: Session, kind: str, case: Case, on: date, scope: str = "", partner: str = ""
+) -> None:
+    """Inside the unit of work that erases, deletes or records a withdrawal: one line, file and mirror."""
+    assert kind in CASE_KINDS
+    key = ledger_key(session)
+    entry: dict[str, Any] = {
+        "v": FORMAT_VERSION,
+        "kind": kind,
+        "case": case.id,
+        "tag": case_tag(key, case),
+        "on": on.isoformat(),
+        "at": utcnow().isoformat(),
+    }
+    if scope:
+        entry["scope"] = scope
+    if partner:
+        entry["partner"] = partner
+    _add(ws, session, _line(key, entry))
+
+
+def note_revocation(ws: Workspace, session: Session, operator: Operator, on: date) -> None:
+    key = ledger_key(session)
+    entry = {
+        "v": FORMAT_VERSION,
+        "kind": REVOCATION,
+        "account": account_tag(key, operator.username, operator.created_at),
+        "on": on.isoformat(),
+        "at": utcnow().isoformat(),
+    }
+    _add(ws, session, _line(key, entry))
+
+
+def _add(ws: Workspace, session: Session, line: str) -> None:
+    """Mirror first, then the file; if the file is gone, it is written again whole from the mirror. An
+    OSError here fails the caller's unit of work: no erasure is committed without its line."""
+    session.add(LedgerLine(line=line))
+    session.flush()
+    path = ledger_path(ws)
+    if path.exists():
+        append_line(path, line.encode())
+    else:
+        write_file(ws, session)
+
+
+def write_file(ws: Workspace, session: Session, extra: Iterable[str] = ()) -> None:
+    """The file, whole, from the mirror (plus lines the mirror cannot hold, e.g. unchecked ones)."""
+    lines = list(dict.fromkeys([*session.scalars(select(LedgerLine.line).order_by(LedgerLine.id)), *extra]))
+    atomic_write_bytes(ledger_path(ws), "".join(f"{line}\n" for line in lines).encode())
+
+
+# --- reading -----------------------------------------------------------------------------------------------
+def file_lines(path: Path) -> list[str]:
+    """The file's lines as written (missing file: none). Reading never trusts them: see `checked`."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_LEDGER_BYTES)
+    except FileNotFoundError:
+        return []
+    return [line for line in raw.decode("utf-8", errors="replace").splitlines() if line.strip()]
+
+
+def checked(lines: Iterable[str], keys: list[bytes]) -> tuple[list[Entry], int]:
+    """The lines whose tag checks under one of `keys`, parsed, and how many did not check."""
+    entries: list[Entry] = []
+    bad = 0
+    for line in dict.fromkeys(lines):
+        entry = _parse(line, keys)
+        if entry is None:
+            bad += 1
+        else:
+            entries.append(entry)
+    return entries, bad
+
+
+def _parse(line: str, keys: list[bytes]) -> Entry | None:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    mac = data.pop("mac", None)
+    key = next((k for k in keys if macs.matches(k, _body(data), mac)), None)
+    if key is None or data.get("v") != FORMAT_VERSION:
+        return None
+    try:
+        on = date.fromisoformat(str(data["on"]))
+        kind = str(data["kind"])
+        if kind == REVOCATION:
+            return Entry(line, kind, on, tag=str(data["account"]), key=key)
+        if kind not in CASE_KINDS:
+            return None
+        case_id = data["case"]
+        if type(case_id) is not int:
+            return None
+        return Entry(
+            line,
+            kind,
+            on,
+            case_id=case_id,
+            tag=str(data["tag"]),
+            scope=str(data.get("scope", "")),
+            partner=str(data.get("partner", "")),
+            key=key,
+        )
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def revoked_tags(entries: Iterable[Entry]) -> Iterator[tuple[str, bytes, date]]:
+    for entry in entries:
+        if entry.kind == REVOCATION:
+            yield entry.tag, entry.key, entry.on

@@ -20,10 +20,10 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select

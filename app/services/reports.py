@@ -34,6 +34,7 @@ from app.i18n import QT_TRANSLATE_NOOP, language_code
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.reports import ExportRecord, TrustedKey
 from app.reports import disclosure, indicators, package, pdf, shapes
+from app.reports.package import KeyChange
 from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
@@ -117,7 +118,7 @@ class ImportedPackage:
     package: package.VerifiedPackage
     trusted: bool
     problems: list[str] = field(default_factory=list)
-    key_changes: list[package.KeyChange] = field(default_factory=list)
+    key_changes: list[KeyChange] = field(default_factory=list)
     """Changes of the sender's signing key followed (and recorded) while importing this package."""
 
 

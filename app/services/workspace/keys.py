@@ -8,10 +8,10 @@ from contextlib import contextmanager, suppress
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.crypto import signing
 from app.crypto.keyslots import DataKey, KeyStore
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Operator, Setting
-from app.crypto import signing
 from app.services import audit, signing_keys
 from app.services.errors import UserError
 from app.services.workspace.base import WorkspaceBase

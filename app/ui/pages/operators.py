@@ -23,6 +23,7 @@ from app.services.workspace import Workspace
 from app.ui import messages, operations
 from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.i18n import role_label
+from app.ui.recovery import RecoveryKeyDialog
 
 
 def local_time(moment: datetime) -> str:
@@ -40,7 +41,7 @@ class OperatorsTab(QWidget):
         self.workspace = workspace
         self.operators: list[OperatorInfo] = []
         self.desks: list[HelpDeskInfo] = []
-        self.dialog: AddOperatorDialog | ResetPasswordDialog | None = None
+        self.dialog: AddOperatorDialog | ResetPasswordDialog | RecoveryKeyDialog | None = None
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Operators"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
@@ -145,7 +146,7 @@ class OperatorsTab(QWidget):
             return
         self._open(ResetPasswordDialog(self.workspace, operator.username, operator.full_name, self.window()))
 
-    def _open(self, dialog: AddOperatorDialog | ResetPasswordDialog) -> None:
+    def _open(self, dialog: AddOperatorDialog | ResetPasswordDialog | RecoveryKeyDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
@@ -174,8 +175,31 @@ class OperatorsTab(QWidget):
         operations.run(
             self,
             lambda: accounts.revoke_operator(workspace, username),
-            lambda _generation: self.refresh(),
+            lambda _generation: self._revoked(),
             busy_text=self.tr("Revoking access and replacing the data key…"),
+        )
+
+    def _revoked(self) -> None:
+        """Done: say what changed, and offer a new recovery key (she may have seen the printed one)."""
+        self.refresh()
+        answer = messages.ask(
+            self,
+            self.tr("Access revoked"),
+            self.tr("Access revoked. Make a new recovery key now?"),
+            icon=messages.Icon.Information,
+            details=self.tr(
+                "The data key and the centre's signing key were replaced; network coordinators follow the "
+                "new signing key with the next package. The printed recovery key still opens the database: "
+                "if she may have seen it, make a new one now and destroy the old printout."
+            ),
+        )
+        if answer != messages.Button.Yes:
+            return
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: (accounts.regenerate_recovery_key(workspace), accounts.centre_info(workspace).name),
+            lambda made: self._open(RecoveryKeyDialog(made[0], made[1], self.window())),
         )
 
     def set_desks(self, desks: Sequence[HelpDeskInfo]) -> None:

@@ -17,8 +17,13 @@ from functools import cache
 from importlib import resources
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.reports.package import PackageError, _short
+from app.reports.package import PackageError
 from app.reports.tables import AggregateTable
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @cache

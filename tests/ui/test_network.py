@@ -178,3 +178,43 @@ def test_a_name_with_a_direction_override_is_refused(
     assert page.packages.rowCount() == 0
     assert "invisible or text-direction" in page.refused.text()
     assert page.refused.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_followed_key_change_is_shown(qtbot: Any, demo_controller: AppController, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from app.crypto import signing
+    from app.reports import package
+
+    page = network_page(qtbot, demo_controller)
+    genuine = package.load_package(make_packages(demo_controller, tmp_path)[0])
+    old, new = signing.generate_signing_key(), signing.generate_signing_key()
+    moment = datetime(2026, 4, 2, 10, 15, tzinfo=UTC)
+    change = package.KeyChange(
+        signing.public_key_of(old), signing.public_key_of(new), moment,
+        signing.sign_succession(old, signing.public_key_of(new), "2026-04-02T10:15:00Z"),
+    )  # fmt: skip
+
+    def sirio(key: bytes, desk: str, name: str, history: list[dict[str, str]]) -> Path:
+        document = package.build_package(
+            genuine.tables, centre="Sirio", desks=[desk], period_start=genuine.period_start,
+            period_end=genuine.period_end, disclosure=dict(genuine.disclosure), software=genuine.software,
+            signing_key=key, key_history=history,
+        )  # fmt: skip
+        package.write_package(document, tmp_path / name)
+        return tmp_path / name
+
+    files.set_next([sirio(old, "Treviglio", "before.json", [])])
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    assert page.dialog is not None
+    click(qtbot, page.dialog.trust_button)
+    wait_idle(qtbot)
+    assert not page.changes.isVisibleTo(page)
+    files.set_next([sirio(new, "Seriate", "after.json", [change.as_json()])])
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: page.changes.isVisibleTo(page))
+    assert column(page, 4) == ["yes", "yes"]  # followed from the trusted key: no phone call needed
+    assert "The key of Sirio changed on 02/04/2026" in page.changes.text()
+    assert change.old_fingerprint in page.changes.text() and change.new_fingerprint in page.changes.text()

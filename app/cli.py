@@ -143,10 +143,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     from app.services.accounts import rekey_now
+    from app.services.reports import own_fingerprint
 
     with open_unlocked(args) as workspace:
         generation = rekey_now(workspace)
         copies = workspace.copies_after_rotation
+        fingerprint = own_fingerprint(workspace)
     print(
         translate(
             "Cli", "The database has a new key (generation {generation}); only active accounts and the recovery "
@@ -154,6 +156,20 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         ).format(generation=generation)
     )
     _print_copies(copies)
+    print(
+        translate(
+            "Cli",
+            "The centre has a new signing key, signed by the previous one: network coordinators follow the "
+            "change with the next package. New fingerprint: {fingerprint}",
+        ).format(fingerprint=fingerprint)
+    )
+    print(
+        translate(
+            "Cli",
+            "If anyone who should no longer open the database may have seen the recovery key, make a new one "
+            "(Administration, Recovery key) and destroy the old printout.",
+        )
+    )
     return 0
 
 
@@ -422,31 +438,68 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fingerprint_hex(text: str) -> str:
+    """A fingerprint as typed (groups, spaces, colons, any case) reduced to its 32 hex digits."""
+    return "".join(ch for ch in text.casefold() if ch not in " :-\t")
+
+
 def cmd_network_report(args: argparse.Namespace) -> int:
     from app.services import reports
 
+    named = [_fingerprint_hex(f) for f in args.trust_new or []]
+    if any(len(f) != 32 or any(ch not in "0123456789abcdef" for ch in f) for f in named):
+        raise CliError(
+            translate(
+                "Cli",
+                "--trust-new needs the fingerprint of the key to trust, as the sender read it to you "
+                '(32 hexadecimal digits, e.g. --trust-new "3f9a 01c2 ..."); repeat it for each key',
+            )
+        )
     with open_unlocked(args) as workspace:
         items = reports.import_packages(workspace, [Path(p).expanduser() for p in args.packages])
         for item in items:
-            if item.trusted or any(
-                o.trusted and o.package.public_key == item.package.public_key for o in items
-            ):
-                item.trusted = True
-                continue
-            if not args.trust_new:
-                raise CliError(
+            for change in item.key_changes:
+                print(
                     translate(
                         "Cli",
-                        "the signing key of {centre} ({file}) is not trusted yet: fingerprint {fingerprint}. "
-                        "Compare it with the sender, then run again with --trust-new",
+                        "The signing key of {centre} changed on {day}; the new key {new} was signed by the "
+                        "previous one ({old}), which is no longer accepted.",
                     ).format(
-                        centre=item.package.centre, file=item.path.name, fingerprint=item.package.fingerprint
+                        centre=item.package.centre,
+                        day=day_text(change.at.date()),
+                        new=change.new_fingerprint,
+                        old=change.old_fingerprint,
                     )
                 )
-            reports.trust_key(workspace, item)
+        new_keys: dict[str, list[reports.ImportedPackage]] = {}
+        for item in items:
+            if not item.trusted:
+                new_keys.setdefault(_fingerprint_hex(item.package.fingerprint), []).append(item)
+        for group in new_keys.values():  # every new key of the batch, before any is trusted
+            print(
+                translate("Cli", "New signing key of {centre} ({files}): fingerprint {fingerprint}").format(
+                    centre=group[0].package.centre,
+                    files=", ".join(i.path.name for i in group),
+                    fingerprint=group[0].package.fingerprint,
+                )
+            )
+        unnamed = [group[0] for key, group in new_keys.items() if key not in named]
+        if unnamed:
+            raise CliError(
+                translate(
+                    "Cli",
+                    "{n} signing keys are not trusted yet. Compare each fingerprint with its sender (by phone, "
+                    "on a number you already know), then run again with --trust-new FINGERPRINT for each key "
+                    "that matches: {fingerprints}",
+                ).format(n=len(unnamed), fingerprints="; ".join(i.package.fingerprint for i in unnamed))
+            )
+        for group in new_keys.values():
+            reports.trust_key(workspace, group[0])
+            for item in group:
+                item.trusted = True
             print(
                 translate("Cli", "Trusted the key of {centre}: {fingerprint}").format(
-                    centre=item.package.centre, fingerprint=item.package.fingerprint
+                    centre=group[0].package.centre, fingerprint=group[0].package.fingerprint
                 )
             )
         data = reports.network_report(
@@ -784,8 +837,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     network.add_argument(
         "--trust-new",
-        action="store_true",
-        help=QT_TRANSLATE_NOOP("Cli", "trust signing keys seen for the first time (check fingerprints!)"),
+        action="append",
+        nargs="?",
+        const="",
+        metavar="FINGERPRINT",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "trust the new signing key with this fingerprint, once compared with its sender (repeat for each)",
+        ),
     )
     network.set_defaults(handler=cmd_network_report)
 

@@ -23,6 +23,7 @@ from app.crypto import signing
 from app.i18n import translate_in
 from app.reports import disclosure
 from app.reports.package import (
+    KeyChange,
     MergedTable,
     PackageError,
     VerifiedPackage,
@@ -627,7 +628,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "aggregate-pac
 def test_schema_matches_the_format() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["required"]) == set(BASE) == set(schema["properties"])
+    assert set(schema["required"]) == set(BASE) == set(schema["properties"]) - {"key_history"}
     table = schema["$defs"]["table"]
     assert set(table["required"]) == set(BASE["tables"][0])
     assert set(table["properties"]) == set(BASE["tables"][0]) | {
@@ -641,7 +642,7 @@ def test_schema_accepts_our_packages() -> None:
     validator = jsonschema.Draft202012Validator(schema)
     table = women_table()
     table.lower_bound = [[True, False], [False, False]]
-    for package in (BASE, make(tables=[table])):
+    for package in (BASE, make(tables=[table]), _with_history()):
         validator.validate(package)
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(json.loads(REFUSED["unknown table key"]))
@@ -652,3 +653,60 @@ def test_documented_fingerprint_recipe() -> None:
 
     raw = hashlib.sha256(base64.b64decode(BASE["signature"]["public_key"])).digest()[:16].hex()
     assert " ".join(raw[i : i + 4] for i in range(0, 32, 4)) == BASE_LOADED.fingerprint
+
+
+# --- key changes ------------------------------------------------------------------------------------
+
+
+def _change(old: bytes, new: bytes, at: datetime = STAMP) -> dict[str, str]:
+    stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    change = KeyChange(
+        signing.public_key_of(old), signing.public_key_of(new), at.replace(microsecond=0),
+        signing.sign_succession(old, signing.public_key_of(new), stamp),
+    )  # fmt: skip
+    return change.as_json()
+
+
+def _with_history(history: list[dict[str, str]] | None = None, key: bytes = OTHER_KEY) -> dict[str, Any]:
+    return build_package(
+        [women_table()], centre="Aiuto Donna", desks=["Bergamo"], period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31), disclosure=dict(RULE), software="Ascolto 0.1.0", signing_key=key,
+        generated_at=STAMP, key_history=history if history is not None else [_change(KEY, OTHER_KEY)],
+    )  # fmt: skip
+
+
+def test_a_key_history_is_carried_and_checked() -> None:
+    third = signing.generate_signing_key()
+    chain = [_change(KEY, OTHER_KEY), _change(OTHER_KEY, third)]
+    got = load_package(package_bytes(_with_history(chain, third)))
+    assert [c.old for c in got.key_history] == [signing.public_key_of(KEY), signing.public_key_of(OTHER_KEY)]
+    assert got.key_history[-1].new == got.public_key
+
+
+@pytest.mark.parametrize(
+    "history, reason",
+    [
+        ([{**_change(KEY, OTHER_KEY), "at": "2026-01-16T09:30:12Z"}], "not signed by the key it replaces"),
+        ([_change(OTHER_KEY, KEY)], "does not end at the key"),
+        ([_change(KEY, OTHER_KEY), _change(KEY, OTHER_KEY)], "does not follow"),
+    ],
+)
+def test_a_key_history_that_does_not_hold_is_refused(history: list[dict[str, str]], reason: str) -> None:
+    document = json.loads(package_bytes(_with_history()))
+    document["key_history"] = history
+    with pytest.raises(PackageError, match=reason):
+        load_package(resign(document, OTHER_KEY))
+    with pytest.raises(ValueError, match=reason):
+        _with_history(history)
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u2066", "\ufeff", "\U000e0041"])
+def test_invisible_characters_are_refused_in_every_text(char: str) -> None:
+    for field in ("centre", "title"):
+        document = json.loads(BASE_BYTES)
+        if field == "centre":
+            document["centre"] = f"Aiuto{char}Donna"
+        else:
+            document["tables"][0]["title"] = f"Donne{char}"
+        with pytest.raises(PackageError, match="invisible or text-direction"):
+            load_package(resign(document))

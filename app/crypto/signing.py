@@ -73,3 +73,32 @@ def fingerprint(public: bytes) -> str:
     digest.update(bytes(public))
     hexed = digest.finalize()[:FINGERPRINT_BYTES].hex()
     return " ".join(hexed[i : i + 4] for i in range(0, len(hexed), 4))
+
+
+# --------------------------------------------------------------------------------------------------
+# key succession: the old key vouches for the new one
+
+SUCCESSION_CONTEXT = b"ascolto-key-succession-v1\x00"
+"""Prefix of the signed bytes of a succession statement, so that no package signature can be replayed
+as one (a package's canonical JSON never starts with these bytes)."""
+
+
+def succession_message(old_public: bytes, new_public: bytes, at: str) -> bytes:
+    """The bytes the old key signs to say "from `at` on, `new_public` replaces me"."""
+    if len(old_public) != PUBLIC_KEY_BYTES or len(new_public) != PUBLIC_KEY_BYTES:
+        raise ValueError("an Ed25519 public key is 32 raw bytes")
+    return SUCCESSION_CONTEXT + bytes(old_public) + bytes(new_public) + at.encode("ascii")
+
+
+def sign_succession(old_private: bytes, new_public: bytes, at: str) -> bytes:
+    """The old key's signature over its replacement by `new_public` at the UTC stamp `at`."""
+    return sign(old_private, succession_message(public_key_of(old_private), new_public, at))
+
+
+def verify_succession(old_public: bytes, new_public: bytes, at: str, signature: bytes) -> bool:
+    """True only if `old_public` signed its replacement by `new_public` at `at`; never raises."""
+    try:
+        message = succession_message(old_public, new_public, at)
+    except (ValueError, TypeError, UnicodeEncodeError):
+        return False
+    return verify(old_public, message, signature)

@@ -78,8 +78,20 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
+_OPTIONAL_TOP_KEYS = frozenset({"key_history"})
+"""Optional members of format 2, added without a version bump (readers before them refuse them)."""
+MAX_SUCCESSIONS = 50
+_SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+"""Zero-width, invisible and text-direction characters (bidi overrides, isolates, marks, tags,
+variation selectors): in a centre or desk name they make two different names look the same, or turn a
+name around on screen, so no text of a package may hold one."""
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
@@ -117,6 +129,33 @@ def _filled(source: str, params: Mapping[str, Any], translate: Callable[[str, st
 
 
 @dataclass(frozen=True)
+class KeyChange:
+    """One step of a centre's key history: `old` signed, at `at`, that `new` replaces it."""
+
+    old: bytes
+    new: bytes
+    at: datetime
+    signature: bytes
+
+    @property
+    def old_fingerprint(self) -> str:
+        return signing.fingerprint(self.old)
+
+    @property
+    def new_fingerprint(self) -> str:
+        return signing.fingerprint(self.new)
+
+    def as_json(self) -> dict[str, str]:
+        """The member of `key_history` (and of the centre's own record) for this step."""
+        return {
+            "old": base64.b64encode(self.old).decode("ascii"),
+            "new": base64.b64encode(self.new).decode("ascii"),
+            "at": self.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "signature": base64.b64encode(self.signature).decode("ascii"),
+        }
+
+
+@dataclass(frozen=True)
 class VerifiedPackage:
     """A package whose signature matched its content and whose content passed strict validation.
 
@@ -135,6 +174,8 @@ class VerifiedPackage:
     fingerprint: str
     software: str = ""
     signature: bytes = b""
+    key_history: tuple[KeyChange, ...] = ()
+    """The chain of key changes ending at `public_key`, each signed by the key it replaces (oldest first)."""
 
 
 @dataclass
@@ -178,6 +219,7 @@ def build_package(
     software: str,
     signing_key: bytes,
     generated_at: datetime | None = None,
+    key_history: Sequence[Mapping[str, str]] = (),
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
 
@@ -210,10 +252,18 @@ def build_package(
         "software": software,
         "tables": exported,
     }
+    public = signing.public_key_of(signing_key)
+    if key_history:
+        document["key_history"] = [dict(step) for step in key_history]
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
+        _key_history(document.get("key_history"), public)
     except PackageError as exc:
         raise ValueError(f"refusing to build package: {exc}") from None
+    return _signed(document, signing_key)
+
+
+def _signed(document: dict[str, Any], signing_key: bytes) -> dict[str, Any]:
     public = signing.public_key_of(signing_key)
     value = signing.sign(signing_key, canonical_bytes(document))
     document["signature"] = {
@@ -222,6 +272,27 @@ def build_package(
         "value": base64.b64encode(value).decode("ascii"),
     }
     return document
+
+
+def resign(data: bytes, signing_key: bytes, key_history: Sequence[Mapping[str, str]]) -> bytes:
+    """The same released content signed again with the centre's current key and its history.
+
+    A frozen release is served again byte for byte, but its signature may be by a key the centre has
+    replaced since (after a revocation), which coordinators refuse: the figures stay exactly as released,
+    only the signature block and `key_history` change.
+    """
+    load_package(data)  # never re-sign what we would not accept
+    document = json.loads(data)
+    document.pop("signature", None)
+    document.pop("key_history", None)
+    public = signing.public_key_of(signing_key)
+    if key_history:
+        document["key_history"] = [dict(step) for step in key_history]
+    try:
+        _key_history(document.get("key_history"), public)
+    except PackageError as exc:
+        raise ValueError(f"refusing to re-sign package: {exc}") from None
+    return package_bytes(_signed(document, signing_key))
 
 
 def package_bytes(package: Mapping[str, Any]) -> bytes:
@@ -390,7 +461,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
             version=version,
             readable=", ".join(str(v) for v in READABLE_VERSIONS),
         )
-    unknown = set(document) - _TOP_KEYS - {"signature"}
+    unknown = set(document) - _TOP_KEYS - _OPTIONAL_TOP_KEYS - {"signature"}
     if unknown:
         raise PackageError(
             QT_TRANSLATE_NOOP("Errors", "unknown key {key} in package"), key=_short(sorted(unknown)[0])
@@ -410,6 +481,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         )
     content = {k: v for k, v in document.items() if k != "signature"}
     _validate_content(content)
+    history = _key_history(content.get("key_history"), public)
     return VerifiedPackage(
         centre=content["centre"],
         desks=list(content["desks"]),
@@ -422,6 +494,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         fingerprint=signing.fingerprint(public),
         software=content["software"],
         signature=signature,
+        key_history=history,
     )
 
 
@@ -533,6 +606,13 @@ def _text(value: Any, where: str, max_len: int) -> str:
         _fail(where, QT_TRANSLATE_NOOP("Errors", "must be 1 to {max} characters"), max=max_len)
     if _BAD_CHARS.search(value):
         _fail(where, QT_TRANSLATE_NOOP("Errors", "contains control characters"))
+    if _INVISIBLE.search(value):
+        _fail(
+            where,
+            QT_TRANSLATE_NOOP(
+                "Errors", "contains invisible or text-direction characters (they can disguise a name)"
+            ),
+        )
     return value
 
 
@@ -551,7 +631,13 @@ def _texts_ok(values: Collection[Any], max_len: int) -> bool:
     if set(map(type, values)) != {str}:
         return False
     lengths = list(map(len, values))
-    return min(lengths) >= 1 and max(lengths) <= max_len and not _BAD_CHARS.search("".join(values))
+    joined = "".join(values)
+    return (
+        min(lengths) >= 1
+        and max(lengths) <= max_len
+        and not _BAD_CHARS.search(joined)
+        and not _INVISIBLE.search(joined)
+    )
 
 
 def _codes(value: Any, where: str) -> list[str]:
@@ -612,7 +698,7 @@ def _parse_date(value: Any, where: str) -> date:
 
 def _validate_content(doc: Any) -> None:
     """Every rule of the format except the signature; raises PackageError naming the first violation."""
-    doc = _object(doc, "package", _TOP_KEYS)
+    doc = _object(doc, "package", _TOP_KEYS, _OPTIONAL_TOP_KEYS)
     if doc["format"] != FORMAT:
         _fail("format", QT_TRANSLATE_NOOP("Errors", "must be {value}"), value=repr(FORMAT))
     version = doc["version"]
@@ -660,6 +746,40 @@ def _validate_content(doc: Any) -> None:
                 f"tables[{i}].id", QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"), id=_short(table_id)
             )
         ids.add(table_id)
+
+
+def _key_history(value: Any, public: bytes) -> tuple[KeyChange, ...]:
+    """The optional `key_history`: a chain of signed key changes that must end at the signing key.
+
+    Each step is signed by the key it replaces (app.crypto.signing.sign_succession) and names the key
+    the next step starts from; dates never go backwards. A coordinator who trusts any key of the chain
+    can follow it to the package's key (app.services.reports).
+    """
+    if value is None:
+        return ()
+    steps = _list(value, "key_history", MAX_SUCCESSIONS, 1)
+    out: list[KeyChange] = []
+    for i, step in enumerate(steps):
+        where = f"key_history[{i}]"
+        step = _object(step, where, _SUCCESSION_KEYS)
+        old = _b64(step["old"], f"{where}.old", signing.PUBLIC_KEY_BYTES)
+        new = _b64(step["new"], f"{where}.new", signing.PUBLIC_KEY_BYTES)
+        stamp = step["at"]
+        if not isinstance(stamp, str) or not _STAMP_RE.fullmatch(stamp):
+            _fail(f"{where}.at", QT_TRANSLATE_NOOP("Errors", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)"))
+        try:
+            at = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        except ValueError:
+            _fail(f"{where}.at", QT_TRANSLATE_NOOP("Errors", "not a valid timestamp"))
+        signature = _b64(step["signature"], f"{where}.signature", signing.SIGNATURE_BYTES)
+        if out and (old != out[-1].new or at < out[-1].at):
+            _fail(where, QT_TRANSLATE_NOOP("Errors", "does not follow the previous key change"))
+        if old == new or not signing.verify_succession(old, new, stamp, signature):
+            _fail(where, QT_TRANSLATE_NOOP("Errors", "the key change is not signed by the key it replaces"))
+        out.append(KeyChange(old, new, at, signature))
+    if out[-1].new != public:
+        _fail("key_history", QT_TRANSLATE_NOOP("Errors", "does not end at the key that signed the package"))
+    return tuple(out)
 
 
 def _validate_table(table: Any, where: str, threshold: int, version: int) -> str:

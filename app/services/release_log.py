@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -102,15 +103,18 @@ def append(data_folder: Path, record: ExportRecord, package: bytes, pdf: bytes, 
     fsync_directory(folder)
 
 
-def read(data_folder: Path, public_key: bytes) -> list[LogEntry]:
-    """Every line that parses, each marked verified only if its signature and chain link hold."""
+def read(data_folder: Path, public_keys: bytes | Collection[bytes]) -> list[LogEntry]:
+    """Every line that parses, each marked verified only if its signature (by the centre's current key or
+    one it replaced: app.services.signing_keys) and chain link hold."""
+    keys = [public_keys] if isinstance(public_keys, bytes) else list(public_keys)
     out: list[LogEntry] = []
     previous = b""
     for line in _lines(data_folder):
         try:
             raw = json.loads(line)
             signature = base64.b64decode(raw.pop("sig"), validate=True)
-            verified = signing.verify(public_key, _canonical(raw), signature) and raw["prev"] == (
+            message = _canonical(raw)
+            verified = any(signing.verify(key, message, signature) for key in keys) and raw["prev"] == (
                 hashlib.sha256(previous).hexdigest() if previous else ""
             )
             out.append(
@@ -142,11 +146,11 @@ def _intact(data_folder: Path, digest: str, suffix: str) -> bytes | None:
     return payload if hashlib.sha256(payload).hexdigest() == digest else None
 
 
-def merge_into(session: Session, data_folder: Path, public_key: bytes) -> int:
+def merge_into(session: Session, data_folder: Path, public_keys: bytes | Collection[bytes]) -> int:
     """Insert every logged release the database lacks (after a restore); returns how many."""
     known = set(session.scalars(select(ExportRecord.digest)))
     added = 0
-    for entry in read(data_folder, public_key):
+    for entry in read(data_folder, public_keys):
         if entry.package_sha256 in known:
             continue
         package = _intact(data_folder, entry.package_sha256, ".json") if entry.verified else None

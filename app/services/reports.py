@@ -33,12 +33,13 @@ from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP, day_text, language_code
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.reports import ExportRecord, TrustedKey
-from app.reports import disclosure, indicators, package, pdf
+from app.reports import disclosure, indicators, package, pdf, shapes
+from app.reports.package import KeyChange
 from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
 from app.reports.texts import SECTION_TITLES
-from app.services import audit, release_log
+from app.services import audit, release_log, signing_keys
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -117,6 +118,18 @@ class ImportedPackage:
     package: package.VerifiedPackage
     trusted: bool
     problems: list[str] = field(default_factory=list)
+    key_changes: list[KeyChange] = field(default_factory=list)
+    """Changes of the sender's signing key followed (and recorded) while importing this package."""
+
+
+@dataclass(frozen=True)
+class KeyChangeSeen:
+    """A partner's signing key replaced by a new one that the old key signed, as the network recorded it."""
+
+    centre: str
+    old_fingerprint: str
+    new_fingerprint: str
+    changed_at: datetime
 
 
 # --- settings ---------------------------------------------------------------------------------------
@@ -270,8 +283,7 @@ def document(data: ReportData, *, title: str | None = None, extra_method: str = 
 # --- releasing ------------------------------------------------------------------------------------------------
 def _merge_log(ws: Workspace, session: Session) -> None:
     """Bring back into the database any release a restore rolled back (see app.services.release_log)."""
-    private = session.get_one(Centre, 1).signing_key
-    if release_log.merge_into(session, ws.folder, signing.public_key_of(private)):
+    if release_log.merge_into(session, ws.folder, signing_keys.public_keys(session)):
         session.flush()
 
 
@@ -397,10 +409,15 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
         with ws.transaction() as session:
             _merge_log(ws, session)
             private = session.get_one(Centre, 1).signing_key
+            history = signing_keys.package_history(session)
             fingerprint = signing.fingerprint(signing.public_key_of(private))
             frozen = _frozen(session, data)
             if frozen is not None and frozen.package is not None and frozen.pdf is not None:
-                release = Release(frozen.package, frozen.pdf, fingerprint, frozen.created_at, False)
+                served = frozen.package
+                if package.load_package(served).public_key != signing.public_key_of(private):
+                    # signed by a key replaced since (a revocation): same figures, current signature
+                    served = package.resign(served, private, history)
+                release = Release(served, frozen.pdf, fingerprint, frozen.created_at, False)
                 written = outputs(release)
                 audit.record(
                     session, actor.operator_id, "release.served_again", "centre", 1,
@@ -429,6 +446,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                     software=f"Ascolto {__version__}",
                     signing_key=private,
                     generated_at=datetime.now(UTC).replace(microsecond=0),
+                    key_history=history,
                 )
             )
             preview = render(document(data))
@@ -521,26 +539,173 @@ def own_fingerprint(ws: Workspace) -> str:
 
 
 # --- the network ------------------------------------------------------------------------------------------------
+MAX_PACKAGES = 2000
+"""Packages in one network report: a year of monthly packages from every centre of a large network."""
+_SUPERSEDED = "superseded_key:"
+"""Setting key prefix (plus the base64 public key) of a partner's key replaced by a successor it signed."""
+
+
+def _b64(public: bytes) -> str:
+    return base64.b64encode(public).decode()
+
+
+def _refused(path: Path, reason: object) -> UserError:
+    return UserError(
+        QT_TRANSLATE_NOOP("Errors", "The package {name} was refused: {reason}"), name=path.name, reason=reason
+    )
+
+
+def _superseded(session: Session, public: bytes) -> dict[str, str] | None:
+    setting = session.get(Setting, _SUPERSEDED + _b64(public))
+    if setting is None:
+        return None
+    try:
+        record = json.loads(setting.value)
+    except ValueError:
+        record = None
+    return record if isinstance(record, dict) else {"new": "", "at": "", "centre": ""}
+
+
+def _follow_key_changes(
+    session: Session, actor_id: int | None, item: ImportedPackage, trusted: set[str]
+) -> None:
+    """Follow the package's key history from a key the network already trusts, recording each change.
+
+    The new key is trusted because the trusted old key signed it; the old key is marked replaced, so a
+    package it signs later (by whoever kept it) is refused. A key with two different successors is a
+    forgery by someone holding the old key: refuse, never pick one.
+    """
+    reached = False
+    for change in item.package.key_history:
+        old, new = _b64(change.old), _b64(change.new)
+        recorded = _superseded(session, change.old)
+        if recorded is not None:
+            if recorded.get("new") != new:
+                raise _refused(
+                    item.path,
+                    UserError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "it says the key {old} of {centre} was replaced by {new}, but the network "
+                            "recorded another replacement of that key: one of the two is forged. Phone the "
+                            "centre before trusting anything signed by either.",
+                        ),
+                        old=change.old_fingerprint,
+                        centre=item.package.centre,
+                        new=change.new_fingerprint,
+                    ),
+                )
+            reached = True
+            continue
+        if not (reached or old in trusted):
+            continue
+        reached = True
+        session.add(
+            Setting(
+                key=_SUPERSEDED + old,
+                value=json.dumps(
+                    {"new": new, "at": change.as_json()["at"], "centre": item.package.centre[:200]},
+                    ensure_ascii=False,
+                ),
+            )
+        )
+        if new not in trusted:
+            session.add(
+                TrustedKey(
+                    public_key=new,
+                    fingerprint=change.new_fingerprint,
+                    centre=item.package.centre[:200],
+                    confirmed_by=None,
+                )
+            )
+            trusted.add(new)
+        item.key_changes.append(change)
+        audit.record(
+            session, actor_id, "key.succession_followed", "trusted_key", change.new_fingerprint[:40],
+            {"old": change.old_fingerprint, "at": change.as_json()["at"]},
+        )  # fmt: skip
+        session.flush()
+
+
+def _refuse_replaced_key(session: Session, item: ImportedPackage) -> None:
+    """A package signed with a key its centre replaced: whoever kept the old key may have made it."""
+    record = _superseded(session, item.package.public_key)
+    if record is None:
+        return
+    raise _refused(
+        item.path,
+        UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "it is signed with the key {fingerprint}, which {centre} replaced on {day} (the new key was "
+                "signed by the old one). Someone who kept the old key may have made this package: ask the "
+                "centre to export it again.",
+            ),
+            fingerprint=item.package.fingerprint,
+            centre=record.get("centre") or item.package.centre,
+            day=str(record.get("at", ""))[:10],
+        ),
+    )
+
+
 def import_packages(ws: Workspace, paths: Sequence[Path]) -> list[ImportedPackage]:
-    """Verify each file (signature, schema, size) and say whether its signing key is trusted yet."""
+    """Verify each file (size first, then signature, schema and the tables' code lists), follow the
+    signed changes of a trusted key, and say whether each signing key is trusted yet.
+
+    Refuses (UserError) at the first bad file, and any package signed by a key its centre replaced.
+    """
     actor = ws.require_actor(Role.COORDINATRICE)
+    if len(paths) > MAX_PACKAGES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "At most {n} packages go into one network report."),
+            field="packages",
+            n=MAX_PACKAGES,
+        )
     loaded: list[ImportedPackage] = []
     for path in paths:
         try:
+            if path.stat().st_size > package.MAX_BYTES:  # refused before reading, let alone parsing
+                raise package.PackageError(
+                    QT_TRANSLATE_NOOP("Errors", "package is larger than {size} bytes"), size=package.MAX_BYTES
+                )
             verified = package.load_package(path)
+            shapes.check_tables(verified.tables)
+        except OSError as exc:
+            raise _refused(path, exc.strerror or type(exc).__name__) from exc
         except package.PackageError as exc:
-            raise UserError(
-                QT_TRANSLATE_NOOP("Errors", "The package {name} was refused: {reason}"),
-                name=path.name,
-                reason=exc,
-            ) from exc
+            raise _refused(path, exc) from exc
         loaded.append(ImportedPackage(path, verified, False))
     with ws.transaction() as session:
         trusted = {k.public_key for k in session.scalars(select(TrustedKey))}
         for item in loaded:
-            item.trusted = base64.b64encode(item.package.public_key).decode() in trusted
+            _follow_key_changes(session, actor.operator_id, item, trusted)
         audit.record(session, actor.operator_id, "packages.imported", "centre", 1, {"count": len(loaded)})
+    with ws.transaction(write=False) as session:
+        for item in loaded:
+            _refuse_replaced_key(session, item)
+            item.trusted = _b64(item.package.public_key) in trusted
     return loaded
+
+
+def key_changes(ws: Workspace) -> list[KeyChangeSeen]:
+    """Every partner key replaced by a successor it signed, as followed by this network (newest first)."""
+    ws.require_actor(Role.COORDINATRICE)
+    out: list[KeyChangeSeen] = []
+    with ws.transaction(write=False) as session:
+        for setting in session.scalars(select(Setting).where(Setting.key.startswith(_SUPERSEDED))):
+            try:
+                record = json.loads(setting.value)
+                old = base64.b64decode(setting.key[len(_SUPERSEDED) :], validate=True)
+                new = base64.b64decode(record["new"], validate=True)
+                at = datetime.strptime(record["at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+                out.append(
+                    KeyChangeSeen(
+                        str(record.get("centre", "")), signing.fingerprint(old), signing.fingerprint(new), at
+                    )
+                )
+            except (ValueError, KeyError, TypeError):
+                continue
+    return sorted(out, key=lambda c: c.changed_at, reverse=True)
 
 
 def trust_key(ws: Workspace, item: ImportedPackage) -> None:
@@ -592,6 +757,15 @@ def network_report(
         )
     if not items:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose at least one package."), field="packages")
+    if len(items) > MAX_PACKAGES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "At most {n} packages go into one network report."),
+            field="packages",
+            n=MAX_PACKAGES,
+        )
+    with ws.transaction(write=False) as session:
+        for item in items:  # a key replaced since this package was imported (another package said so)
+            _refuse_replaced_key(session, item)
     packages = [i.package for i in items]
     try:
         merged = package.merge_packages(packages)

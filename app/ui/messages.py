@@ -6,7 +6,7 @@ it at once and records the text in `answered`. Without a preset answer a real mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -45,6 +45,7 @@ def ask(
         return _next_answers.pop(0)
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setObjectName("messageBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # errors quote names from outside (packages, backups)
     if details:
         box.setInformativeText(details)
     box.setDefaultButton(default)

@@ -783,6 +783,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Copie conservate da ripristini e aggiornamenti nella cartella dei backup con la vecchia chiave: {reencrypted} cifrate di nuovo con la nuova chiave, {deleted} eliminate (nessun account attivo poteva aprirle).</translation>
     </message>
     <message>
+        <source>The centre has a new signing key, signed by the previous one: network coordinators follow the change with the next package. New fingerprint: {fingerprint}</source>
+        <translation>Il centro ha una nuova chiave di firma, firmata dalla chiave precedente: i coordinamenti di rete seguono il cambio con il prossimo pacchetto. Nuova impronta: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>If anyone who should no longer open the database may have seen the recovery key, make a new one (Administration, Recovery key) and destroy the old printout.</source>
+        <translation>Se qualcuno che non deve più aprire il database può aver visto la chiave di recupero, creane una nuova (Amministrazione, Chiave di recupero) e distruggi la vecchia stampa.</translation>
+    </message>
+    <message>
         <source>verification failed: {checks}</source>
         <translation>verifica non superata: {checks}</translation>
     </message>
@@ -867,8 +875,20 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Impronta della chiave di firma (da far confermare alla coordinatrice della rete): {fingerprint}</translation>
     </message>
     <message>
-        <source>the signing key of {centre} ({file}) is not trusted yet: fingerprint {fingerprint}. Compare it with the sender, then run again with --trust-new</source>
-        <translation>la chiave di firma di {centre} ({file}) non è ancora fidata: impronta {fingerprint}. Confrontala con chi l&apos;ha inviata, poi esegui di nuovo con --trust-new</translation>
+        <source>--trust-new needs the fingerprint of the key to trust, as the sender read it to you (32 hexadecimal digits, e.g. --trust-new &quot;3f9a 01c2 ...&quot;); repeat it for each key</source>
+        <translation>--trust-new vuole l&apos;impronta della chiave da considerare fidata, come te l&apos;ha letta chi ha inviato il pacchetto (32 cifre esadecimali, per esempio --trust-new &quot;3f9a 01c2 ...&quot;); ripetilo per ogni chiave</translation>
+    </message>
+    <message>
+        <source>The signing key of {centre} changed on {day}; the new key {new} was signed by the previous one ({old}), which is no longer accepted.</source>
+        <translation>La chiave di firma di {centre} è cambiata il {day}; la nuova chiave {new} è firmata dalla chiave precedente ({old}), che non è più accettata.</translation>
+    </message>
+    <message>
+        <source>New signing key of {centre} ({files}): fingerprint {fingerprint}</source>
+        <translation>Nuova chiave di firma di {centre} ({files}): impronta {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{n} signing keys are not trusted yet. Compare each fingerprint with its sender (by phone, on a number you already know), then run again with --trust-new FINGERPRINT for each key that matches: {fingerprints}</source>
+        <translation>{n} chiavi di firma non sono ancora fidate. Confronta ogni impronta con chi ha inviato il pacchetto (per telefono, a un numero che conosci già), poi esegui di nuovo con --trust-new IMPRONTA per ogni chiave che corrisponde: {fingerprints}</translation>
     </message>
     <message>
         <source>Trusted the key of {centre}: {fingerprint}</source>
@@ -1113,8 +1133,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>file PDF da scrivere</translation>
     </message>
     <message>
-        <source>trust signing keys seen for the first time (check fingerprints!)</source>
-        <translation>accetta come fidate le chiavi di firma viste per la prima volta (controlla le impronte!)</translation>
+        <source>trust the new signing key with this fingerprint, once compared with its sender (repeat for each)</source>
+        <translation>considera fidata la nuova chiave di firma con questa impronta, dopo averla confrontata con chi l&apos;ha inviata (ripeti per ognuna)</translation>
     </message>
     <message>
         <source>list (and with --apply carry out) what the retention policy says is due</source>
@@ -2109,6 +2129,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il pacchetto {name} è stato rifiutato: {reason}</translation>
     </message>
     <message>
+        <source>it says the key {old} of {centre} was replaced by {new}, but the network recorded another replacement of that key: one of the two is forged. Phone the centre before trusting anything signed by either.</source>
+        <translation>dice che la chiave {old} di {centre} è stata sostituita da {new}, ma la rete ha registrato un&apos;altra sostituzione di quella chiave: una delle due è falsa. Telefona al centro prima di fidarti di qualunque cosa firmata da una delle due.</translation>
+    </message>
+    <message>
+        <source>it is signed with the key {fingerprint}, which {centre} replaced on {day} (the new key was signed by the old one). Someone who kept the old key may have made this package: ask the centre to export it again.</source>
+        <translation>è firmato con la chiave {fingerprint}, che {centre} ha sostituito il {day} (la nuova chiave è firmata dalla precedente). Questo pacchetto può averlo fatto chi ha conservato la vecchia chiave: chiedi al centro di esportarlo di nuovo.</translation>
+    </message>
+    <message>
+        <source>At most {n} packages go into one network report.</source>
+        <translation>Un report di rete può comprendere al massimo {n} pacchetti.</translation>
+    </message>
+    <message>
         <source>The signing key of {centre} is not trusted yet (fingerprint {fingerprint}).</source>
         <translation>La chiave di firma di {centre} non è ancora considerata affidabile (impronta {fingerprint}).</translation>
     </message>
@@ -2241,6 +2273,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>contiene caratteri di controllo</translation>
     </message>
     <message>
+        <source>contains invisible or text-direction characters (they can disguise a name)</source>
+        <translation>contiene caratteri invisibili o di direzione del testo (possono camuffare un nome)</translation>
+    </message>
+    <message>
         <source>not a list</source>
         <translation>non è un elenco</translation>
     </message>
@@ -2317,6 +2353,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>identificativo di tabella ripetuto {id}</translation>
     </message>
     <message>
+        <source>does not follow the previous key change</source>
+        <translation>non segue il cambio di chiave precedente</translation>
+    </message>
+    <message>
+        <source>the key change is not signed by the key it replaces</source>
+        <translation>il cambio di chiave non è firmato dalla chiave che sostituisce</translation>
+    </message>
+    <message>
+        <source>does not end at the key that signed the package</source>
+        <translation>non termina con la chiave che ha firmato il pacchetto</translation>
+    </message>
+    <message>
         <source>not true or false</source>
         <translation>non è true né false</translation>
     </message>
@@ -2375,6 +2423,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Her identity was erased on {date}. To enter who she is again, first record her new consent to processing (Consents).</source>
         <translation>La sua identità è stata cancellata il {date}. Per inserire di nuovo chi è, registra prima il suo nuovo consenso al trattamento (Consensi).</translation>
+    </message>
+    <message>
+        <source>table {table} is not one of Ascolto&apos;s indicators</source>
+        <translation>la tabella {table} non è uno degli indicatori di Ascolto</translation>
+    </message>
+    <message>
+        <source>table {table} has a row {code} that its code list does not allow</source>
+        <translation>la tabella {table} ha una riga {code} che la sua lista di codici non prevede</translation>
+    </message>
+    <message>
+        <source>table {table} has a column {code} that its code list does not allow</source>
+        <translation>la tabella {table} ha una colonna {code} che la sua lista di codici non prevede</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3359,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Impronta di questo centro: {fingerprint}</translation>
     </message>
     <message>
+        <source>The key of {centre} changed on {day}; the new key ({new}) was signed by the previous one ({old}), which is no longer accepted.</source>
+        <translation>La chiave del centro {centre} è cambiata il {day}; la nuova chiave ({new}) è firmata dalla chiave precedente ({old}), che non è più accettata.</translation>
+    </message>
+    <message>
         <source>Import signed packages</source>
         <translation>Importa pacchetti firmati</translation>
     </message>
@@ -3438,6 +3502,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} re-encrypted under the new key, {deleted} deleted (no active account could open them).</source>
         <translation>Copie conservate da ripristini e aggiornamenti nella cartella dei backup con la vecchia chiave: {reencrypted} cifrate di nuovo con la nuova chiave, {deleted} eliminate (nessun account attivo poteva aprirle).</translation>
+    </message>
+    <message>
+        <source>Access revoked</source>
+        <translation>Accesso revocato</translation>
+    </message>
+    <message>
+        <source>Access revoked. Make a new recovery key now?</source>
+        <translation>Accesso revocato. Creare ora una nuova chiave di recupero?</translation>
+    </message>
+    <message>
+        <source>The data key and the centre&apos;s signing key were replaced; network coordinators follow the new signing key with the next package. The printed recovery key still opens the database: if she may have seen it, make a new one now and destroy the old printout.</source>
+        <translation>La chiave dei dati e la chiave di firma del centro sono state sostituite; i coordinamenti di rete seguono la nuova chiave di firma con il prossimo pacchetto. La chiave di recupero stampata apre ancora il database: se lei può averla vista, creane una nuova ora e distruggi la vecchia stampa.</translation>
     </message>
 </context>
 <context>

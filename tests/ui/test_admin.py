@@ -13,6 +13,7 @@ from app.ui import messages
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.admin import AdminPage
+from app.ui.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
 from tests.conftest import ADMIN, OPERATOR
 from tests.ui.helpers import click, log_in, open_page, type_into, wait_idle
@@ -100,9 +101,24 @@ def test_revoke_asks_and_explains_the_key_rotation(qtbot: Any, admin_page: Admin
 
     select_operator(qtbot, admin_page, OPERATOR["username"])
     messages.set_next_answer(messages.Button.Yes)
+    messages.set_next_answer(messages.Button.No)  # no new recovery key this time
     click(qtbot, admin_page.operators.revoke_button)
     qtbot.waitUntil(lambda: table_column(admin_page, 4) == ["revoked", "yes"], timeout=10_000)
-    assert messages.answered[-1].startswith("Revoke the access of Lucia Bianchi")
+    qtbot.waitUntil(lambda: len(messages.answered) == 3, timeout=10_000)
+    assert messages.answered[1].startswith("Revoke the access of Lucia Bianchi")
+    assert messages.answered[2].startswith("Access revoked. Make a new recovery key now?")
+    assert "signing key were replaced" in messages.answered[2]
+
+
+def test_after_revoking_a_new_recovery_key_is_offered(qtbot: Any, admin_page: AdminPage) -> None:
+    select_operator(qtbot, admin_page, OPERATOR["username"])
+    messages.set_next_answer(messages.Button.Yes)
+    messages.set_next_answer(messages.Button.Yes)
+    click(qtbot, admin_page.operators.revoke_button)
+    qtbot.waitUntil(lambda: isinstance(admin_page.operators.dialog, RecoveryKeyDialog), timeout=10_000)
+    dialog = admin_page.operators.dialog
+    assert isinstance(dialog, RecoveryKeyDialog)
+    dialog.done(0)
 
 
 def test_own_account_cannot_be_revoked_from_the_table(qtbot: Any, admin_page: AdminPage) -> None:

@@ -112,3 +112,109 @@ def test_a_tampered_package_is_refused_with_its_reason(
     assert bad.name in page.refused.text() and "refused" in page.refused.text()
     assert page.dialog is not None
     page.dialog.reject()
+
+
+def _renamed(source: Path, target: Path, centre: str) -> Path:
+    """The package as another centre (a fresh key) naming itself `centre`."""
+    from app.crypto import signing
+    from app.reports import package
+
+    loaded = package.load_package(source)
+    document = package.build_package(
+        loaded.tables, centre=centre, desks=loaded.desks, period_start=loaded.period_start,
+        period_end=loaded.period_end, disclosure=dict(loaded.disclosure), software=loaded.software,
+        signing_key=signing.generate_signing_key(),
+    )  # fmt: skip
+    package.write_package(document, target)
+    return target
+
+
+def test_html_in_a_centre_name_is_shown_as_plain_text(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path
+) -> None:
+    """Attack: a name that renders as a green "key already verified by the network" in the trust dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    page = network_page(qtbot, demo_controller)
+    name = '<span style="color:green">✔ Chiave già verificata dalla rete</span> Sirio'
+    files.set_next([_renamed(make_packages(demo_controller, tmp_path)[0], tmp_path / "html.json", name)])
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    showing = [label for label in dialog.findChildren(QLabel) if "<span" in label.text()]
+    assert {dialog.title, dialog.intro} <= set(showing)
+    for label in showing:
+        assert label.textFormat() == Qt.TextFormat.PlainText  # the tags show as characters
+    dialog.reject()
+
+
+def test_a_name_with_a_direction_override_is_refused(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path
+) -> None:
+    import base64
+
+    from PySide6.QtCore import Qt
+
+    from app.crypto import signing
+    from app.reports import package
+
+    page = network_page(qtbot, demo_controller)
+    document = json.loads(make_packages(demo_controller, tmp_path)[0].read_bytes())
+    del document["signature"]
+    document["centre"] = "\u202eoiriS"  # shows as "Sirio"
+    key = signing.generate_signing_key()
+    document["signature"] = {
+        "algorithm": "Ed25519",
+        "public_key": base64.b64encode(signing.public_key_of(key)).decode(),
+        "value": base64.b64encode(signing.sign(key, package.canonical_bytes(document))).decode(),
+    }
+    path = tmp_path / "bidi.json"
+    path.write_bytes(package.package_bytes(document))
+    files.set_next([path])
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    assert page.packages.rowCount() == 0
+    assert "invisible or text-direction" in page.refused.text()
+    assert page.refused.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_followed_key_change_is_shown(qtbot: Any, demo_controller: AppController, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from app.crypto import signing
+    from app.reports import package
+
+    page = network_page(qtbot, demo_controller)
+    genuine = package.load_package(make_packages(demo_controller, tmp_path)[0])
+    old, new = signing.generate_signing_key(), signing.generate_signing_key()
+    moment = datetime(2026, 4, 2, 10, 15, tzinfo=UTC)
+    change = package.KeyChange(
+        signing.public_key_of(old), signing.public_key_of(new), moment,
+        signing.sign_succession(old, signing.public_key_of(new), "2026-04-02T10:15:00Z"),
+    )  # fmt: skip
+
+    def sirio(key: bytes, desk: str, name: str, history: list[dict[str, str]]) -> Path:
+        document = package.build_package(
+            genuine.tables, centre="Sirio", desks=[desk], period_start=genuine.period_start,
+            period_end=genuine.period_end, disclosure=dict(genuine.disclosure), software=genuine.software,
+            signing_key=key, key_history=history,
+        )  # fmt: skip
+        package.write_package(document, tmp_path / name)
+        return tmp_path / name
+
+    files.set_next([sirio(old, "Treviglio", "before.json", [])])
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    assert page.dialog is not None
+    click(qtbot, page.dialog.trust_button)
+    wait_idle(qtbot)
+    assert not page.changes.isVisibleTo(page)
+    files.set_next([sirio(new, "Seriate", "after.json", [change.as_json()])])
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: page.changes.isVisibleTo(page))
+    assert column(page, 4) == ["yes", "yes"]  # followed from the trusted key: no phone call needed
+    assert "The key of Sirio changed on 02/04/2026" in page.changes.text()
+    assert change.old_fingerprint in page.changes.text() and change.new_fingerprint in page.changes.text()

@@ -11,11 +11,12 @@ import sqlcipher3.dbapi2 as sqlcipher_errors
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.crypto import signing
 from app.crypto.keyslots import DataKey, KeyStore
 from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Operator, Setting
-from app.services import audit
+from app.services import audit, signing_keys
 from app.services.errors import UserError
 from app.services.workspace.base import WorkspaceBase
 from app.storage import database
@@ -95,7 +96,9 @@ class KeySlots(WorkspaceBase):
     ) -> int:
         """Re-encrypt the database under a fresh key sealed only to the rightful slots (active accounts and
         the recovery key, as the database records them); every other slot in the file is deleted.
-        Clears a pending rotation and audits it; returns the new generation.
+        Clears a pending rotation and audits it; returns the new generation. The centre's signing key is
+        replaced in the same last step (app.services.signing_keys): whoever read the old one while she had
+        an account can no longer sign packages that coordinators accept.
 
         Order matters for crash safety: slots first learn the new key (both generations present), then the
         file is rekeyed, then the old generation is dropped from the slots, then the pending mark goes.
@@ -132,6 +135,11 @@ class KeySlots(WorkspaceBase):
             if reencrypted or deleted:
                 detail["copies_reencrypted"], detail["copies_deleted"] = reencrypted, deleted
             audit.record(session, operator_id, "key.rotated", "centre", 1, detail)
+            change = signing_keys.replace_signing_key(session)
+            audit.record(
+                session, operator_id, "signing_key.replaced", "centre", 1,
+                {"old": change.old_fingerprint, "new": signing.fingerprint(change.new)},
+            )  # fmt: skip
         return new.generation
 
     def _reencrypt_copies(self, old_keys: list[DataKey], new: DataKey) -> tuple[int, int]:

@@ -1,4 +1,8 @@
-"""Trusting a network partner's signing key: only after comparing its fingerprint with the sender."""
+"""Trusting a network partner's signing key: only after comparing its fingerprint with the sender.
+
+Every text here that holds a package's data (the centre's name) is plain text: a name is whatever the
+sender typed, and as rich text "<b>…</b>" or a coloured "already verified" line would render.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ class TrustKeyDialog(QDialog):
         self.setWindowTitle(self.tr("New signing key"))
         title = QLabel(self.tr("Is this package really from {centre}?").format(centre=package.centre))
         title.setObjectName("title")
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         intro = QLabel(
             self.tr(
@@ -36,9 +41,12 @@ class TrustKeyDialog(QDialog):
                 "matches."
             ).format(centre=package.centre)
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
+        self.title, self.intro = title, intro
         self.fingerprint = QLabel(grouped(package.fingerprint))
         self.fingerprint.setObjectName("recoveryKey")
+        self.fingerprint.setTextFormat(Qt.TextFormat.PlainText)
         self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
@@ -49,6 +57,7 @@ class TrustKeyDialog(QDialog):
             )
         )
         warning.setObjectName("hint")
+        warning.setTextFormat(Qt.TextFormat.PlainText)
         warning.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.trust_button = buttons.addButton(

@@ -1,5 +1,9 @@
 """Network (coordinatrice and amministratrice): import signed packages from help desks and centres,
-confirm each new signing key once by its fingerprint, merge and print the network report."""
+confirm each new signing key once by its fingerprint, merge and print the network report.
+
+Names and reasons come from packages, i.e. from outside: every label showing them is plain text (table
+items always are), so HTML in a centre's name shows as the characters it is made of.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.reports.periods import named_period
 from app.services import reports
 from app.services.errors import UserError
-from app.services.reports import ImportedPackage, ReportData
+from app.services.reports import ImportedPackage, KeyChangeSeen, ReportData
 from app.services.workspace import Workspace
 from app.ui import operations
 from app.ui.dialogs import files
@@ -112,11 +116,13 @@ class NetworkPage(QWidget):
         self.packages.itemSelectionChanged.connect(self._update_buttons)
         self.refused = QLabel()
         self.refused.setObjectName("refused")
+        self.refused.setTextFormat(Qt.TextFormat.PlainText)
         self.refused.setWordWrap(True)
         self.refused.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refused.hide()
         self.result = QLabel()
         self.result.setObjectName("hint")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -125,11 +131,19 @@ class NetworkPage(QWidget):
             [self.tr("Centre"), self.tr("Key fingerprint"), self.tr("Confirmed on")], self.tr("Trusted keys")
         )
         self.keys.setMaximumHeight(150)
+        self.changes = QLabel()
+        self.changes.setObjectName("hint")
+        self.changes.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes.setWordWrap(True)
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes.hide()
         self.own = QLabel()
         self.own.setObjectName("hint")
+        self.own.setTextFormat(Qt.TextFormat.PlainText)
         self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         keys_layout = QVBoxLayout(keys_box)
         keys_layout.addWidget(self.keys)
+        keys_layout.addWidget(self.changes)
         keys_layout.addWidget(self.own)
 
         layout = QVBoxLayout(self)
@@ -154,18 +168,39 @@ class NetworkPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: (reports.trusted_keys(workspace), reports.own_fingerprint(workspace)),
+            lambda: (
+                reports.trusted_keys(workspace),
+                reports.own_fingerprint(workspace),
+                reports.key_changes(workspace),
+            ),
             self._keys_loaded,
         )
 
-    def _keys_loaded(self, loaded: tuple[list[tuple[str, str, datetime]], str]) -> None:
-        keys, own = loaded
+    def _keys_loaded(
+        self, loaded: tuple[list[tuple[str, str, datetime]], str, list[KeyChangeSeen]]
+    ) -> None:
+        keys, own, changes = loaded
         self.keys.setRowCount(len(keys))
         for row, (centre, fingerprint, confirmed) in enumerate(keys):
             self._set(self.keys, row, 0, centre)
             self._set(self.keys, row, 1, fingerprint, mono=True)
             self._set(self.keys, row, 2, moment_text(confirmed))
         self.own.setText(self.tr("This centre's own fingerprint: {fingerprint}").format(fingerprint=own))
+        self.changes.setText(
+            "\n".join(
+                self.tr(
+                    "The key of {centre} changed on {day}; the new key ({new}) was signed by the previous one "
+                    "({old}), which is no longer accepted."
+                ).format(
+                    centre=change.centre,
+                    day=moment_text(change.changed_at),
+                    new=change.new_fingerprint,
+                    old=change.old_fingerprint,
+                )
+                for change in changes
+            )
+        )
+        self.changes.setVisible(bool(changes))
 
     @staticmethod
     def _set(table: QTableWidget, row: int, col: int, text: str, mono: bool = False) -> None:
@@ -199,6 +234,8 @@ class NetworkPage(QWidget):
         self.refused.setText("\n".join(error_text(e) for e in errors))
         self.refused.setVisible(bool(errors))
         self.result.clear()
+        if any(i.key_changes for i in items):
+            self.refresh_keys()  # a followed key change: show it, and the new trusted key
         self.ask_next_trust()
 
     @staticmethod
@@ -304,3 +341,4 @@ class NetworkPage(QWidget):
         self.refused.clear()
         self.result.clear()
         self.own.clear()
+        self.changes.clear()

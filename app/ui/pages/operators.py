@@ -23,6 +23,7 @@ from app.services.workspace import Workspace
 from app.ui import messages, operations
 from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.i18n import role_label
+from app.ui.recovery import RecoveryKeyDialog
 
 
 def local_time(moment: datetime) -> str:
@@ -40,7 +41,7 @@ class OperatorsTab(QWidget):
         self.workspace = workspace
         self.operators: list[OperatorInfo] = []
         self.desks: list[HelpDeskInfo] = []
-        self.dialog: AddOperatorDialog | ResetPasswordDialog | None = None
+        self.dialog: AddOperatorDialog | ResetPasswordDialog | RecoveryKeyDialog | None = None
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Operators"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
@@ -145,7 +146,7 @@ class OperatorsTab(QWidget):
             return
         self._open(ResetPasswordDialog(self.workspace, operator.username, operator.full_name, self.window()))
 
-    def _open(self, dialog: AddOperatorDialog | ResetPasswordDialog) -> None:
+    def _open(self, dialog: AddOperatorDialog | ResetPasswordDialog | RecoveryKeyDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
@@ -185,17 +186,34 @@ class OperatorsTab(QWidget):
         )
 
     def _revoked(self, result: tuple[int, tuple[int, int]]) -> None:
+        """Done: say what changed, and offer a new recovery key (she may have seen the printed one)."""
         self.refresh()
         reencrypted, deleted = result[1]
+        details = self.tr(
+            "The data key and the centre's signing key were replaced; network coordinators follow the "
+            "new signing key with the next package. The printed recovery key still opens the database: "
+            "if she may have seen it, make a new one now and destroy the old printout."
+        )
         if reencrypted or deleted:
-            messages.inform(
-                self,
-                self.tr("Revoke access"),
-                self.tr(
-                    "Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} "
-                    "re-encrypted under the new key, {deleted} deleted (no active account could open them)."
-                ).format(reencrypted=reencrypted, deleted=deleted),
-            )
+            details += "\n\n" + self.tr(
+                "Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} "
+                "re-encrypted under the new key, {deleted} deleted (no active account could open them)."
+            ).format(reencrypted=reencrypted, deleted=deleted)
+        answer = messages.ask(
+            self,
+            self.tr("Access revoked"),
+            self.tr("Access revoked. Make a new recovery key now?"),
+            icon=messages.Icon.Information,
+            details=details,
+        )
+        if answer != messages.Button.Yes:
+            return
+        workspace = self.workspace
+        operations.run(
+            self,
+            lambda: (accounts.regenerate_recovery_key(workspace), accounts.centre_info(workspace).name),
+            lambda made: self._open(RecoveryKeyDialog(made[0], made[1], self.window())),
+        )
 
     def set_desks(self, desks: Sequence[HelpDeskInfo]) -> None:
         self.desks = list(desks)

@@ -1,0 +1,92 @@
+"""The centre's package-signing key and its history: replaced at every data-key rotation.
+
+A revoked operator may have read the signing key (it sits in the database she could open), and with it
+she could sign packages that a coordinator trusting the centre would accept. So every rotation of the
+data key (a revocation, or an administrator's "re-key now") also replaces the signing key, and the old
+key signs a statement naming the new one (app.crypto.signing.sign_succession). Every package signed
+afterwards carries the whole chain (`key_history`), so a coordinator who trusted an earlier key follows
+the change without a phone call, records it, and from then on refuses packages signed with the old key.
+
+The chain lives in the database beside the key (a setting holding JSON); the old public keys stay known
+so that release-log lines signed before the change still verify.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from app.crypto import signing
+from app.models.accounts import Centre, Setting
+from app.reports.package import MAX_SUCCESSIONS, KeyChange
+
+HISTORY_SETTING = "signing_key_history"
+
+
+def history(session: Session) -> list[KeyChange]:
+    """The centre's key changes, oldest first (empty before the first rotation)."""
+    setting = session.get(Setting, HISTORY_SETTING)
+    if setting is None or not setting.value:
+        return []
+    out: list[KeyChange] = []
+    try:
+        for step in json.loads(setting.value):
+            out.append(
+                KeyChange(
+                    base64.b64decode(step["old"], validate=True),
+                    base64.b64decode(step["new"], validate=True),
+                    datetime.strptime(step["at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC),
+                    base64.b64decode(step["signature"], validate=True),
+                )
+            )
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return []  # a damaged record only costs coordinators a phone call, never a wrong trust
+    return out
+
+
+def package_history(session: Session) -> list[dict[str, str]]:
+    """The `key_history` member of the packages signed now: the chain ending at the current key."""
+    steps = history(session)
+    current = signing.public_key_of(session.get_one(Centre, 1).signing_key)
+    if not steps or steps[-1].new != current:
+        return []
+    return [step.as_json() for step in steps[-MAX_SUCCESSIONS:]]
+
+
+def public_keys(session: Session) -> list[bytes]:
+    """The current public key and every earlier one (release-log lines signed by any still verify)."""
+    current = signing.public_key_of(session.get_one(Centre, 1).signing_key)
+    return [current, *(step.old for step in reversed(history(session)))]
+
+
+def replace_signing_key(session: Session, at: datetime | None = None) -> KeyChange:
+    """A fresh signing key for the centre, vouched for by the old one; the old private key is dropped.
+
+    Runs inside the caller's transaction (the data-key rotation), so key and history change together.
+    """
+    centre = session.get_one(Centre, 1)
+    old_private = centre.signing_key
+    new_private = signing.generate_signing_key()
+    new_public = signing.public_key_of(new_private)
+    moment = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    change = KeyChange(
+        signing.public_key_of(old_private),
+        new_public,
+        moment,
+        signing.sign_succession(old_private, new_public, stamp),
+    )
+    steps = [step.as_json() for step in history(session)]
+    steps.append(change.as_json())
+    value = json.dumps(steps, separators=(",", ":"))
+    setting = session.get(Setting, HISTORY_SETTING)
+    if setting is None:
+        session.add(Setting(key=HISTORY_SETTING, value=value))
+    else:
+        setting.value = value
+    centre.signing_key = new_private
+    return change

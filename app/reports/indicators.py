@@ -66,7 +66,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from app.models import codelists
-from app.models.cases import Case, Contact, Intake, Referral, RiskAssessment, ServiceDelivery
+from app.models.cases import (
+    Case,
+    Contact,
+    Intake,
+    PoliceReportEvent,
+    Referral,
+    RiskAssessment,
+    ServiceDelivery,
+)
 from app.models.codelists import (
     AGE_ISTAT_BOUNDS,
     AGE_LOMBARDY_BOUNDS,
@@ -537,6 +545,276 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
     return tables
 
 
+# --- ISTAT base: the women taken in charge in the period -----------------------------------------------
+
+IN_CHARGE_SINGLE = (
+    ("in_charge_education", "education"),
+    ("in_charge_employment", "employment"),
+    ("in_charge_marital_status", "marital_status"),
+    ("in_charge_has_children", "has_children"),
+)
+"""In-charge profile tables read straight from one case column (table id, code list = column name)."""
+PERPETRATOR_SINGLE = (
+    ("perpetrator_sex", "perpetrator_sex"),
+    ("perpetrator_age", "age_istat"),
+    ("perpetrator_citizenship", "citizenship_binary"),
+    ("perpetrator_weapons", "yes_no"),
+    ("perpetrator_alcohol", "yes_no"),
+    ("perpetrator_drugs", "yes_no"),
+    ("perpetrator_prior_violence", "yes_no"),
+)
+"""The main perpetrator's tables: (table id = intake column, code list)."""
+PERPETRATOR_ROWS = ("PERP_1", "PERP_2", "PERP_3PLUS")
+NO_STEP = "NO_STEP"
+
+
+def _partition(conditions: Mapping[str, ColumnElement[bool]], missing: ColumnElement[bool]) -> dict[str, Any]:
+    """Conditions of a grid's categories plus ND, which takes whatever meets none (NULLs included)."""
+    return {**conditions, ND: missing}
+
+
+def _age_conditions(year: int) -> dict[str, Any]:
+    conds: dict[str, Any] = {}
+    for code, low, high in AGE_ISTAT_BOUNDS:
+        cond = Case.birth_year <= year - low
+        conds[code] = cond if high is None else and_(cond, Case.birth_year >= year - high)
+    return _partition(conds, or_(Case.birth_year.is_(None), Case.birth_year > year))
+
+
+def _citizenship_conditions() -> dict[str, Any]:
+    country = func.coalesce(Case.country, "")
+    return _partition(
+        {
+            "ITA": country == "IT",
+            "UE": country.in_(sorted(EU_COUNTRIES - {"IT"})),
+            "EXTRAUE": and_(country != "", country != STATELESS, country.not_in(sorted(EU_COUNTRIES))),
+            "APOL": country == STATELESS,
+        },
+        country == "",
+    )
+
+
+def _code_conditions(list_name: str, column: Any) -> dict[str, Any]:
+    """One condition per code of a single-valued list; ND also takes NULL (no intake) and unknown values."""
+    known = [c for c in codelists.codes(list_name) if c != ND]
+    value = func.coalesce(column, ND)
+    return _partition({c: value == c for c in known}, value.not_in(known))
+
+
+def _relationship_macro_conditions() -> dict[str, Any]:
+    code = func.coalesce(Intake.relationship_code, "")
+    groups: dict[str, list[str]] = {}
+    for rel, group in RELATIONSHIP_MACRO.items():
+        groups.setdefault(group, []).append(rel)
+    conds = {g: code.in_(groups[g]) for g in codelists.codes("relationship_macro") if g in groups}
+    return _partition(conds, code.not_in(sorted(RELATIONSHIP_MACRO)))
+
+
+def _violence_macro_conditions() -> dict[str, Any]:
+    """Multi-response: a woman meets every group she has a form of; ND only with no form at all."""
+    conds = {
+        g: or_(*[_has(Intake.violence_forms, f) for f, m in VIOLENCE_MACRO.items() if m == g])
+        for g in codelists.codes("violence_macro")
+    }
+    return _partition(conds, func.coalesce(Intake.violence_forms, "") == "")
+
+
+def _cross_table(
+    table_id: str,
+    lang: str,
+    row_list: str,
+    col_list: str,
+    rows: Sequence[str],
+    cols: Sequence[str],
+    res: Mapping[str, Mapping[str, Counted]],
+    pop: Counted,
+    *,
+    additive: bool,
+) -> AggregateTable:
+    """A two-way women table from the packed cells ``r|c``, margins ``r|*`` and ``*|c``, total = `pop`."""
+    cells = res[table_id]
+    keys: dict[tuple[int, int], CellKeys] = {}
+    values: list[list[Number | None]] = []
+    for i, r in enumerate(rows):
+        values.append([])
+        for j, c in enumerate(cols):
+            count, key = cells[f"{r}|{c}"]
+            values[i].append(count)
+            keys[(i, j)] = CellKeys(key=key)
+    row_tot = [cells[f"{r}|*"] for r in rows]
+    col_tot = [cells[f"*|{c}"] for c in cols]
+    for i, (_, key) in enumerate(row_tot):
+        keys[(i, -1)] = CellKeys(key=key)
+    for j, (_, key) in enumerate(col_tot):
+        keys[(-1, j)] = CellKeys(key=key)
+    keys[(-1, -1)] = CellKeys(key=pop[1])
+    return AggregateTable(
+        id=table_id,
+        title=title(table_id, lang),
+        unit=Unit.WOMEN,
+        rows=list(rows),
+        cols=list(cols),
+        cells=values,
+        row_totals=[c for c, _ in row_tot],
+        col_totals=[c for c, _ in col_tot],
+        total=pop[0],
+        additive=additive,
+        contributors=[[int(v or 0) for v in r] for r in values],
+        row_contributors=[c for c, _ in row_tot],
+        col_contributors=[c for c, _ in col_tot],
+        total_contributors=pop[0],
+        row_labels=_labels(row_list, rows, lang),
+        col_labels=_labels(col_list, cols, lang),
+        keys=keys,
+    )
+
+
+def _in_charge(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+    """ISTAT's tables, over the women taken in charge in the period (pathway agreed in it), in one pass.
+
+    ISTAT's survey of users counts the women who started a pathway in the year; the profile tables above
+    count every active woman, as the network's monitoring does. Each table here says its base in its title.
+    Violence, perpetrators and help sought come from her latest intake up to the end of the period; the
+    report's outcome is the latest step recorded up to then (NO_STEP: none).
+    """
+    year = scope.end.year
+    latest = aliased(Intake)
+    latest_intake = (
+        select(latest.id)
+        .where(latest.case_id == Case.id, latest.date <= scope.end)
+        .order_by(latest.date.desc(), latest.id.desc())
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    step = aliased(PoliceReportEvent)
+    latest_step = (
+        select(step.id)
+        .where(step.case_id == Case.id, step.date <= scope.end)
+        .order_by(step.date.desc(), step.id.desc())
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    cols = _Columns(Case.record_key)
+    cols.add("population", N, true())
+    age = _age_conditions(year)
+    citizenship = _citizenship_conditions()
+    relationship = _relationship_macro_conditions()
+    report = _code_conditions("police_report", Intake.police_report)
+    violence = _violence_macro_conditions()
+    for code, cond in age.items():
+        if code != ND:
+            cols.add("in_charge_age_istat", code, cond)
+    for code, cond in citizenship.items():
+        if code != ND:
+            cols.add("in_charge_citizenship", code, cond)
+    for table_id, list_name in IN_CHARGE_SINGLE:
+        _single(cols, table_id, list_name, getattr(Case, list_name))
+    _multi(cols, "in_charge_violence_forms", "violence_form", Intake.violence_forms)
+    for code, cond in relationship.items():
+        if code != ND:
+            cols.add("in_charge_relationship_macro", code, cond)
+    _multi(cols, "help_sought", "help_sought", Intake.help_sought)
+    count = Intake.perpetrators_count
+    cols.add("perpetrators_count", "PERP_1", count == 1)
+    cols.add("perpetrators_count", "PERP_2", count == 2)
+    cols.add("perpetrators_count", "PERP_3PLUS", count >= 3)
+    for table_id, list_name in PERPETRATOR_SINGLE:
+        _single(cols, table_id, list_name, getattr(Intake, table_id))
+    _single(cols, "police_report_outcome", "police_report_stage", PoliceReportEvent.stage)
+
+    def cross(table_id: str, row_conds: Mapping[str, Any], col_conds: Mapping[str, Any]) -> None:
+        for r, rc in row_conds.items():
+            cols.add(table_id, f"{r}|*", rc)
+            for c, cc in col_conds.items():
+                cols.add(table_id, f"{r}|{c}", and_(rc, cc))
+        for c, cc in col_conds.items():
+            cols.add(table_id, f"*|{c}", cc)
+
+    cross("police_report_by_relationship", relationship, report)
+    cross("violence_by_relationship", violence, relationship)
+    cross("age_by_citizenship", age, citizenship)
+
+    query = (
+        select(*cols.exprs)
+        .select_from(Case)
+        .outerjoin(Intake, Intake.id == latest_intake)
+        .outerjoin(PoliceReportEvent, PoliceReportEvent.id == latest_step)
+        .where(
+            Case.statistics_allowed.is_not(False),
+            scope.desk(Case.help_desk_id),
+            scope.within(Case.taken_in_charge_on),
+        )
+    )
+    res = cols.read(session.execute(query).one())
+    pop = res["population"][N]
+    tables: list[AggregateTable] = []
+
+    def single(table_id: str, list_name: str) -> None:
+        rows, values = _with_nd(list_name, res[table_id], pop)
+        tables.append(_women_table(table_id, lang, list_name, rows, values, pop, additive=True))
+
+    def multi(table_id: str, list_name: str, empty_code: str | None) -> None:
+        """Not additive; the extra row (if any) holds women with no code (including those with no intake)."""
+        values = {code: res[table_id].get(code, (0, 0)) for code in codelists.codes(list_name)}
+        rows = list(codelists.codes(list_name))
+        if empty_code is not None:
+            values[empty_code] = res[table_id]["_empty"]
+            rows.append(empty_code)
+        elif ND in values:  # the list has its own ND: women with no answer at all count there too
+            values[ND] = _ck_sum([values[ND], res[table_id]["_empty"]])
+        tables.append(_women_table(table_id, lang, list_name, rows, values, pop, additive=False))
+
+    single("in_charge_age_istat", "age_istat")
+    single("in_charge_citizenship", "citizenship")
+    for table_id, list_name in IN_CHARGE_SINGLE:
+        single(table_id, list_name)
+    multi("in_charge_violence_forms", "violence_form", ND)
+    single("in_charge_relationship_macro", "relationship_macro")
+    multi("help_sought", "help_sought", None)
+    counted = res["perpetrators_count"]
+    rows = [*PERPETRATOR_ROWS, ND]
+    values = {r: counted[r] for r in PERPETRATOR_ROWS}
+    values[ND] = _ck_minus(pop, values.values())
+    tables.append(_women_table("perpetrators_count", lang, None, rows, values, pop, additive=True))
+    for table_id, list_name in PERPETRATOR_SINGLE:
+        single(table_id, list_name)
+    stages = list(codelists.codes("police_report_stage"))
+    steps = {code: res["police_report_outcome"].get(code, (0, 0)) for code in stages}
+    steps[NO_STEP] = _ck_minus(pop, steps.values())
+    tables.append(
+        _women_table(
+            "police_report_outcome",
+            lang,
+            "police_report_stage",
+            [*stages, NO_STEP],
+            steps,
+            pop,
+            additive=True,
+        )
+    )
+    tables.append(
+        _cross_table(
+            "police_report_by_relationship", lang, "relationship_macro", "police_report",
+            list(relationship), list(report), res, pop, additive=True,
+        )
+    )  # fmt: skip
+    tables.append(
+        _cross_table(
+            "violence_by_relationship", lang, "violence_macro", "relationship_macro",
+            list(violence), list(relationship), res, pop, additive=False,
+        )
+    )  # fmt: skip
+    tables.append(
+        _cross_table(
+            "age_by_citizenship", lang, "age_istat", "citizenship", list(age), list(citizenship), res, pop,
+            additive=True,
+        )
+    )  # fmt: skip
+    return tables
+
+
 # --- services ----------------------------------------------------------------------------------------
 
 
@@ -753,6 +1031,7 @@ _SECTIONS: dict[Section, int] = {
     _profile: 40,
     _contacts_and_flow: 17,
     _referrals: 9,
+    _in_charge: 8,
 }
 
 

@@ -144,6 +144,40 @@ TABLE_TITLES: Catalogue = {
         "referrals_destination": "Invii ai servizi della rete per destinazione",
         "shelter_women": "Donne accolte in casa rifugio o pronta accoglienza",
         "shelter_children": "Figli accolti con le donne in casa rifugio o pronta accoglienza",
+        "in_charge_age_istat": "Donne prese in carico nel periodo, per classe di età (ISTAT)",
+        "in_charge_citizenship": "Donne prese in carico nel periodo, per cittadinanza",
+        "in_charge_education": "Donne prese in carico nel periodo, per titolo di studio",
+        "in_charge_employment": "Donne prese in carico nel periodo, per condizione professionale",
+        "in_charge_marital_status": "Donne prese in carico nel periodo, per stato civile",
+        "in_charge_has_children": "Donne prese in carico nel periodo, con figli",
+        "in_charge_violence_forms": (
+            "Donne prese in carico nel periodo, per forma di violenza subita (risposte multiple)"
+        ),
+        "in_charge_relationship_macro": "Donne prese in carico nel periodo, per relazione con l'autore (gruppi)",
+        "help_sought": (
+            "Donne prese in carico nel periodo, per aiuto cercato prima del centro (risposte multiple)"
+        ),
+        "perpetrators_count": "Donne prese in carico nel periodo, per numero di autori della violenza",
+        "perpetrator_sex": "Donne prese in carico nel periodo, per sesso dell'autore principale",
+        "perpetrator_age": "Donne prese in carico nel periodo, per classe di età dell'autore principale",
+        "perpetrator_citizenship": "Donne prese in carico nel periodo, per cittadinanza dell'autore principale",
+        "perpetrator_weapons": "Donne prese in carico nel periodo: l'autore principale ha usato armi",
+        "perpetrator_alcohol": "Donne prese in carico nel periodo: l'autore principale abusa di alcol",
+        "perpetrator_drugs": "Donne prese in carico nel periodo: l'autore principale fa uso di droghe",
+        "perpetrator_prior_violence": (
+            "Donne prese in carico nel periodo: l'autore principale è stato violento con altre persone"
+        ),
+        "police_report_outcome": (
+            "Donne prese in carico nel periodo, per esito della denuncia alla fine del periodo"
+        ),
+        "police_report_by_relationship": (
+            "Donne prese in carico nel periodo, per denuncia dell'autore e relazione (gruppi)"
+        ),
+        "violence_by_relationship": (
+            "Donne prese in carico nel periodo, per gruppo di forme di violenza e relazione con l'autore "
+            "(risposte multiple)"
+        ),
+        "age_by_citizenship": "Donne prese in carico nel periodo, per classe di età (ISTAT) e cittadinanza",
     },
     "en": {
         "contacts": "Contacts received",
@@ -178,6 +212,42 @@ TABLE_TITLES: Catalogue = {
         "referrals_destination": "Referrals to network services by destination",
         "shelter_women": "Women placed in a shelter or emergency accommodation",
         "shelter_children": "Children placed with the women in a shelter or emergency accommodation",
+        "in_charge_age_istat": "Women taken in charge in the period, by age group (ISTAT)",
+        "in_charge_citizenship": "Women taken in charge in the period, by citizenship",
+        "in_charge_education": "Women taken in charge in the period, by education",
+        "in_charge_employment": "Women taken in charge in the period, by employment status",
+        "in_charge_marital_status": "Women taken in charge in the period, by marital status",
+        "in_charge_has_children": "Women taken in charge in the period, with children",
+        "in_charge_violence_forms": (
+            "Women taken in charge in the period, by form of violence suffered (multiple responses)"
+        ),
+        "in_charge_relationship_macro": (
+            "Women taken in charge in the period, by relationship with the perpetrator (groups)"
+        ),
+        "help_sought": (
+            "Women taken in charge in the period, by help sought before the centre (multiple responses)"
+        ),
+        "perpetrators_count": "Women taken in charge in the period, by number of perpetrators",
+        "perpetrator_sex": "Women taken in charge in the period, by sex of the main perpetrator",
+        "perpetrator_age": "Women taken in charge in the period, by age group of the main perpetrator",
+        "perpetrator_citizenship": "Women taken in charge in the period, by citizenship of the main perpetrator",
+        "perpetrator_weapons": "Women taken in charge in the period: the main perpetrator used weapons",
+        "perpetrator_alcohol": "Women taken in charge in the period: the main perpetrator abuses alcohol",
+        "perpetrator_drugs": "Women taken in charge in the period: the main perpetrator uses drugs",
+        "perpetrator_prior_violence": (
+            "Women taken in charge in the period: the main perpetrator was violent towards other people"
+        ),
+        "police_report_outcome": (
+            "Women taken in charge in the period, by outcome of the report at the end of the period"
+        ),
+        "police_report_by_relationship": (
+            "Women taken in charge in the period, by report of the perpetrator and relationship (groups)"
+        ),
+        "violence_by_relationship": (
+            "Women taken in charge in the period, by group of forms of violence and relationship with the "
+            "perpetrator (multiple responses)"
+        ),
+        "age_by_citizenship": "Women taken in charge in the period, by age group (ISTAT) and citizenship",
     },
 }
 
@@ -197,6 +267,10 @@ ROW_LABELS: Catalogue = {
         "SUFFERED": "Minorenni che hanno subito violenza",
         "NESSUNA": "Nessuna",  # indicators.NONE_CODE
         "N": "N",
+        "PERP_1": "Un autore",
+        "PERP_2": "Due autori",
+        "PERP_3PLUS": "Tre o più autori",
+        "NO_STEP": "Nessuna denuncia registrata",
     },
     "en": {
         "CONTACTS": "Contacts",
@@ -211,6 +285,10 @@ ROW_LABELS: Catalogue = {
         "SUFFERED": "Minors who suffered violence",
         "NESSUNA": "None",  # indicators.NONE_CODE
         "N": "N",
+        "PERP_1": "One perpetrator",
+        "PERP_2": "Two perpetrators",
+        "PERP_3PLUS": "Three or more perpetrators",
+        "NO_STEP": "No report recorded",
     },
 }
 
@@ -228,6 +306,10 @@ SECTION_TITLES: Catalogue = {
         "protection": "Denunce, misure di protezione e rischio",
         "services": "Prestazioni erogate",
         "referrals": "Invii alla rete e accoglienza in protezione",
+        "in_charge": "Donne prese in carico nel periodo (base ISTAT)",
+        "perpetrators": "Autori della violenza e aiuto cercato prima del centro",
+        "police": "Esito delle denunce",
+        "crosstabs": "Tabelle incrociate",
     },
     "en": {
         "flow": "Flow of women and contacts",
@@ -240,6 +322,10 @@ SECTION_TITLES: Catalogue = {
         "protection": "Reports, protective measures and risk",
         "services": "Services delivered",
         "referrals": "Referrals to the network and protected accommodation",
+        "in_charge": "Women taken in charge in the period (ISTAT base)",
+        "perpetrators": "Perpetrators and help sought before the centre",
+        "police": "Outcome of the reports",
+        "crosstabs": "Cross-tabulations",
     },
 }
 
@@ -605,6 +691,7 @@ AUDIT_ACTIONS: Catalogue = {
         "goal.updated": "obiettivo aggiornato",
         "service.created": "prestazione registrata",
         "referral.created": "invio registrato",
+        "police_report.created": "esito della denuncia registrato",
         "referral.updated": "esito dell'invio registrato",
         "access.denied": "tentativo di accesso respinto",
     },
@@ -628,6 +715,7 @@ AUDIT_ACTIONS: Catalogue = {
         "goal.updated": "goal updated",
         "service.created": "service recorded",
         "referral.created": "referral recorded",
+        "police_report.created": "report outcome recorded",
         "referral.updated": "referral outcome recorded",
         "access.denied": "access attempt refused",
     },

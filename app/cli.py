@@ -142,8 +142,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         generation = rekey_now(workspace)
     print(
         translate(
-            "Cli", "The database has a new key (generation {generation}); only active accounts and the recovery "
-            "key open it."
+            "Cli",
+            "The database has a new key (generation {generation}); only active accounts and the recovery "
+            "key open it.",
         ).format(generation=generation)
     )
     return 0

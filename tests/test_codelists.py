@@ -117,7 +117,14 @@ def test_domain_codes_exact() -> None:
 
 def test_multi_flags() -> None:
     multi = {name for name in cl.list_names() if cl.is_multi(name)}
-    assert multi == {"cohabitation", "violence_form", "protective_measure", "help_sought", "weekday", "language"}
+    assert multi == {
+        "cohabitation",
+        "violence_form",
+        "protective_measure",
+        "help_sought",
+        "weekday",
+        "language",
+    }
 
 
 def test_countries() -> None:

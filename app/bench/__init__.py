@@ -594,7 +594,8 @@ def print_table(result: dict[str, Any], out: TextIO) -> None:
         )
     if result.get("merge_peak_rss_mb") is not None:
         print(
-            f"{'  network merge process (672 packages)':<38} {result['merge_peak_rss_mb']:>10,.0f} MB", file=out
+            f"{'  network merge process (672 packages)':<38} {result['merge_peak_rss_mb']:>10,.0f} MB",
+            file=out,
         )
 
 

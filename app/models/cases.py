@@ -42,6 +42,8 @@ class Case(Base):
         UniqueConstraint("year", "seq", name="uq_case_file_year_seq"),
         Index("ix_case_file_desk_status", "help_desk_id", "status"),
         Index("ix_case_file_opened", "opened_on"),
+        # ISTAT's tables count the women taken in charge in the period: a range on this date, not a scan
+        Index("ix_case_file_in_charge", "taken_in_charge_on"),
         Index("ix_case_file_no_statistics", "id", sqlite_where=text("statistics_allowed = 0")),
         # LIKE is case-insensitive in SQLite: only a NOCASE index serves "code LIKE 'BG-2025-0%'", so the
         # case search per keystroke reads a range instead of scanning every case

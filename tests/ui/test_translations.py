@@ -122,7 +122,9 @@ def test_qt_own_dialogs_speak_italian(italian: None, qtbot: Any) -> None:
 def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
     """Extract the strings of the code as it is now: none may be missing from the checked-in .ts."""
     fresh = tmp_path / update.TS_FILE.name
-    fresh.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="it_IT"/>\n')
+    fresh.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="it_IT"/>\n'
+    )
     update.lupdate(fresh)
     root = ET.parse(fresh).getroot()
     wanted = {
@@ -132,4 +134,6 @@ def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
     }
     have = {(context, source) for context, source, _message in messages()}
     missing = sorted(wanted - have)
-    assert not missing, f"{len(missing)} strings lack a translation, e.g. {missing[:5]}: run python -m app.ui.translations.update"
+    assert not missing, (
+        f"{len(missing)} strings lack a translation, e.g. {missing[:5]}: run python -m app.ui.translations.update"
+    )

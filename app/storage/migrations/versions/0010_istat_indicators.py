@@ -52,9 +52,11 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
     op.create_index("ix_structure_value_item", "structure_value", ["item", "help_desk_id", "valid_from"])
+    op.create_index("ix_case_file_in_charge", "case_file", ["taken_in_charge_on"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_case_file_in_charge", "case_file")
     op.drop_index("ix_structure_value_item", "structure_value")
     op.drop_table("structure_value")
     op.drop_index("ix_police_report_event_case_date", "police_report_event")

@@ -133,9 +133,25 @@ def _write(
     valid_from: date,
     values: Mapping[str, str],
 ) -> None:
+    """Record the values that differ from those in force just before `valid_from` (history stays readable).
+
+    An entry with the same start date is replaced (a correction); a value equal to the earlier one adds
+    nothing, and a blank or ND value where nothing was entered before is not an entry either.
+    """
+    before: dict[str, str] = {}
+    desk = (
+        StructureValue.help_desk_id.is_(None) if desk_id is None else StructureValue.help_desk_id == desk_id
+    )
+    for row in session.scalars(
+        select(StructureValue)
+        .where(desk, StructureValue.valid_from < valid_from)
+        .order_by(StructureValue.valid_from, StructureValue.id)
+    ):
+        before[row.item] = row.value
     for item, value in values.items():
-        same_day = _same_slot(desk_id, item, valid_from)
-        session.execute(delete(StructureValue).where(*same_day))
+        session.execute(delete(StructureValue).where(*_same_slot(desk_id, item, valid_from)))
+        if value == before.get(item, "ND" if item == ADHERES_1522 else ""):
+            continue
         session.add(
             StructureValue(
                 help_desk_id=desk_id, item=item, value=value, valid_from=valid_from, operator_id=operator_id

@@ -151,8 +151,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         fingerprint = own_fingerprint(workspace)
     print(
         translate(
-            "Cli", "The database has a new key (generation {generation}); only active accounts and the recovery "
-            "key open it."
+            "Cli",
+            "The database has a new key (generation {generation}); only active accounts and the recovery "
+            "key open it.",
         ).format(generation=generation)
     )
     _print_copies(copies)

@@ -24,7 +24,14 @@ from app.services.workspace import Workspace
 from app.storage import database
 
 FAST_KDF = KdfParams(19456, 2, 1)  # OWASP's floor: the cheapest parameters the code accepts
-CLI_KDF = ["--kdf-memory-kib", "65536", "--kdf-iterations", "3", "--kdf-lanes", "4"]  # the floor: a subprocess
+CLI_KDF = [
+    "--kdf-memory-kib",
+    "65536",
+    "--kdf-iterations",
+    "3",
+    "--kdf-lanes",
+    "4",
+]  # the floor: a subprocess
 # has no test-only route below it
 
 ADMIN = "anna"

@@ -103,7 +103,9 @@ def test_bench_command_is_registered() -> None:
     assert args.quick and args.json == "out.json" and args.repeat == 3 and args.data == "bench-data"
 
 
-def test_cold_start_times_the_painted_screen_then_the_open_folder(result: tuple[Path, dict[str, object]]) -> None:
+def test_cold_start_times_the_painted_screen_then_the_open_folder(
+    result: tuple[Path, dict[str, object]],
+) -> None:
     data, _doc = result
     shown, opened = bench._cold_start(bench.scale_folder(data, WOMEN) / bench.ENCRYPTED)
     assert 0 < shown <= opened

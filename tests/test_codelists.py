@@ -23,6 +23,8 @@ EXPECTED_LISTS = {
     "police_report", "protective_measure", "service_type", "service_mode", "operator_role",
     "referral_destination", "referral_outcome", "case_status", "risk_level", "risk_tool", "goal_area",
     "goal_status", "consent_scope", "beneficiary", "safe_contact_channel", "contact_reason", "country",
+    "help_sought", "perpetrator_sex", "yes_no", "police_report_stage", "weekday", "language",
+    "staff_profession",
 }  # fmt: skip
 
 LAW_53_2022_ART2 = {
@@ -115,7 +117,14 @@ def test_domain_codes_exact() -> None:
 
 def test_multi_flags() -> None:
     multi = {name for name in cl.list_names() if cl.is_multi(name)}
-    assert multi == {"cohabitation", "violence_form", "protective_measure"}
+    assert multi == {
+        "cohabitation",
+        "violence_form",
+        "protective_measure",
+        "help_sought",
+        "weekday",
+        "language",
+    }
 
 
 def test_countries() -> None:

@@ -67,7 +67,9 @@ def test_the_longest_mount_point_decides(tmp_path: Path) -> None:
 )
 def test_synced_folders_are_refused_by_name(tmp_path: Path, parts: tuple[str, ...]) -> None:
     with pytest.raises(DataFolderRefused) as refused:
-        check_data_folder(tmp_path.joinpath(*parts), environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path))
+        check_data_folder(
+            tmp_path.joinpath(*parts), environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path)
+        )
     assert refused.value.reason == "synced_folder"
     assert refused.value.detail == parts[0]
 
@@ -78,7 +80,9 @@ def test_synced_folders_are_refused_by_marker_file(tmp_path: Path, marker: str) 
     (synced / "Ascolto").mkdir(parents=True)
     (synced / marker).write_text("", encoding="utf-8")
     with pytest.raises(DataFolderRefused) as refused:
-        check_data_folder(synced / "Ascolto", environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path))
+        check_data_folder(
+            synced / "Ascolto", environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path)
+        )
     assert refused.value.reason == "synced_folder"
 
 
@@ -88,8 +92,12 @@ def test_a_desktop_ini_of_the_cloud_client_is_a_marker(tmp_path: Path) -> None:
     ini = "[.ShellClassInfo]\r\nIconResource=C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe,0\r\n"
     (synced / "desktop.ini").write_bytes(b"\xff\xfe" + ini.encode("utf-16-le"))
     with pytest.raises(DataFolderRefused):
-        check_data_folder(synced / "Ascolto", environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path))
-    (synced / "desktop.ini").write_text("[.ShellClassInfo]\r\nIconResource=imageres.dll,-112\r\n", encoding="ascii")
+        check_data_folder(
+            synced / "Ascolto", environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path)
+        )
+    (synced / "desktop.ini").write_text(
+        "[.ShellClassInfo]\r\nIconResource=imageres.dll,-112\r\n", encoding="ascii"
+    )
     check_data_folder(synced / "Ascolto", environ=SAFE_ENV, platform="linux", mounts_file=mounts(tmp_path))
 
 
@@ -114,12 +122,18 @@ def test_the_override_accepts_an_unsafe_folder(tmp_path: Path) -> None:
     share.mkdir()
     table = mounts(tmp_path, (str(share), "cifs"))
     check_data_folder(share / "data", environ=OVERRIDE_ENV, platform="linux", mounts_file=table)
-    check_data_folder(tmp_path / "Dropbox" / "data", environ=OVERRIDE_ENV, platform="linux", mounts_file=table)
+    check_data_folder(
+        tmp_path / "Dropbox" / "data", environ=OVERRIDE_ENV, platform="linux", mounts_file=table
+    )
     with pytest.raises(DataFolderRefused):
-        check_data_folder(share / "data", environ={policy.ENV_ALLOW_UNSAFE: "0"}, platform="linux", mounts_file=table)
+        check_data_folder(
+            share / "data", environ={policy.ENV_ALLOW_UNSAFE: "0"}, platform="linux", mounts_file=table
+        )
 
 
-def test_the_override_is_read_from_the_process_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_override_is_read_from_the_process_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(policy.ENV_ALLOW_UNSAFE, "1")
     check_data_folder(tmp_path / "OneDrive" / "data", platform="linux", mounts_file=mounts(tmp_path))
 

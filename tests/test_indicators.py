@@ -378,8 +378,8 @@ def test_every_table_is_well_formed(world: World, q2: dict[str, AggregateTable])
 def test_titles_and_labels_follow_language(world: World) -> None:
     en = _compute(world, lang="en")
     it = _compute(world, lang="it")
-    assert en["age_istat"].title == "Women by age group (ISTAT)"
-    assert it["age_istat"].title == "Donne per classe di età (ISTAT)"
+    assert en["age_istat"].title == "Active women in the period, by age group (ISTAT)"
+    assert it["age_istat"].title == "Donne attive nel periodo, per classe di età (ISTAT)"
     assert en["relationship"].row_labels["01"] == codelists.label("relationship", "01", "en")
     assert it["services_type_mode_count"].col_labels["PRESENZA"] == codelists.label(
         "service_mode", "PRESENZA"

@@ -55,18 +55,26 @@ def test_render_command_line(tmp_path: Path) -> None:
         [python, str(INSTALLER / "render.py"), "--print-version"], capture_output=True, text=True, check=True
     )
     assert version.stdout.strip() == app.__version__
-    subprocess.run([python, str(INSTALLER / "render.py"), "--out", str(tmp_path)], check=True, capture_output=True)
     subprocess.run(
-        [python, "-m", "installer.render", "--out", str(tmp_path / "m")], check=True, capture_output=True, cwd=ROOT
+        [python, str(INSTALLER / "render.py"), "--out", str(tmp_path)], check=True, capture_output=True
+    )
+    subprocess.run(
+        [python, "-m", "installer.render", "--out", str(tmp_path / "m")],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     assert (tmp_path / "ascolto.iss").exists() and (tmp_path / "m" / "ascolto.desktop").exists()
 
 
-def test_the_inno_script_installs_per_machine_and_asks_before_removing_data(rendered: dict[str, Path]) -> None:
+def test_the_inno_script_installs_per_machine_and_asks_before_removing_data(
+    rendered: dict[str, Path],
+) -> None:
     iss = rendered["ascolto.iss"].read_text(encoding="utf-8-sig")
-    assert f"AppVersion={app.__version__}" in iss.replace('{#AppVersion}', app.__version__).replace(
-        '"', ""
-    ) or f'#define AppVersion "{app.__version__}"' in iss
+    assert (
+        f"AppVersion={app.__version__}" in iss.replace("{#AppVersion}", app.__version__).replace('"', "")
+        or f'#define AppVersion "{app.__version__}"' in iss
+    )
     for needed in (
         "PrivilegesRequired=admin",
         r"DefaultDirName={autopf}",
@@ -146,7 +154,12 @@ def test_the_entry_script_smoke_hook_shows_the_wizard_from_source(tmp_path: Path
     env.pop("ASCOLTO_HOME", None)
     result = subprocess.run(
         [sys.executable, str(INSTALLER / "ascolto_entry.py"), "--data-dir", str(tmp_path / "data")],
-        capture_output=True, text=True, timeout=120, env=env, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "setup-wizard-shown"
@@ -155,18 +168,36 @@ def test_the_entry_script_smoke_hook_shows_the_wizard_from_source(tmp_path: Path
 # --- the real build --------------------------------------------------------------------------------------
 def _bundle_env(home: Path, **extra: str) -> dict[str, str]:
     """No virtual environment, no PYTHONPATH: only the system's /usr/bin and /bin."""
-    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen", **extra}
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        **extra,
+    }
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build script (Windows: Inno Setup)")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the Linux build script (Windows: Inno Setup)"
+)
 def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed: pip install -e '.[build]'")
     dist, build, home = tmp_path / "dist", tmp_path / "build", tmp_path / "home"
     home.mkdir()
-    env = dict(os.environ, PYTHON=sys.executable, ASCOLTO_DIST=str(dist), ASCOLTO_BUILD=str(build), ASCOLTO_GZIP_LEVEL="1")
+    env = dict(
+        os.environ,
+        PYTHON=sys.executable,
+        ASCOLTO_DIST=str(dist),
+        ASCOLTO_BUILD=str(build),
+        ASCOLTO_GZIP_LEVEL="1",
+    )
     result = subprocess.run(
-        ["bash", str(INSTALLER / "linux" / "build.sh")], capture_output=True, text=True, timeout=1200, env=env,
+        ["bash", str(INSTALLER / "linux" / "build.sh")],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        env=env,
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -198,10 +229,14 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
     ):
         assert (internal / data).exists(), data
     assert list((internal / "app/storage/migrations/versions").glob("0001_*.py"))
-    assert not list(internal.rglob("*WebEngine*")) and not (internal / "PySide6" / "QtNetwork.abi3.so").exists()
+    assert (
+        not list(internal.rglob("*WebEngine*")) and not (internal / "PySide6" / "QtNetwork.abi3.so").exists()
+    )
 
     exe = str(bundle / "ascolto")
-    shown = subprocess.run([exe, "--version"], capture_output=True, text=True, env=_bundle_env(home), timeout=60)
+    shown = subprocess.run(
+        [exe, "--version"], capture_output=True, text=True, env=_bundle_env(home), timeout=60
+    )
     assert shown.returncode == 0 and shown.stdout.strip() == f"Ascolto {version}", shown.stderr
 
     smoke = _bundle_env(home, ASCOLTO_SMOKE_QUIT_MS="1500")
@@ -213,17 +248,45 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
 
     folder = str(tmp_path / "data")
     init = subprocess.run(  # runs the bundled Alembic migrations
-        [exe, "init", "--data-dir", folder, "--centre", "Centro", "--code", "BG", "--desk", "Bergamo",
-         "--user", "anna", "--password-stdin", "--kdf-memory-kib", "65536", "--kdf-iterations", "3",
-         "--kdf-lanes", "4"],
-        input=PASSWORD + "\n", capture_output=True, text=True, env=_bundle_env(home), timeout=120,
+        [
+            exe,
+            "init",
+            "--data-dir",
+            folder,
+            "--centre",
+            "Centro",
+            "--code",
+            "BG",
+            "--desk",
+            "Bergamo",
+            "--user",
+            "anna",
+            "--password-stdin",
+            "--kdf-memory-kib",
+            "65536",
+            "--kdf-iterations",
+            "3",
+            "--kdf-lanes",
+            "4",
+        ],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=_bundle_env(home),
+        timeout=120,
     )
     assert init.returncode == 0, init.stderr
     verify = subprocess.run(
         [exe, "verify", "--data-dir", folder, "--user", "anna", "--password-stdin"],
-        input=PASSWORD + "\n", capture_output=True, text=True, env=_bundle_env(home), timeout=120,
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=_bundle_env(home),
+        timeout=120,
     )
     assert verify.returncode == 0, verify.stdout + verify.stderr
-    unlock = subprocess.run([exe, "--data-dir", folder], capture_output=True, text=True, env=smoke, timeout=120)
+    unlock = subprocess.run(
+        [exe, "--data-dir", folder], capture_output=True, text=True, env=smoke, timeout=120
+    )
     assert unlock.returncode == 0, unlock.stderr
     assert unlock.stdout.strip().splitlines()[-1] == "unlock-screen-shown"

@@ -40,8 +40,11 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for i in range(6):  # women whose names must never appear in anything that leaves
         day = date(2026, 3, 1 + i)
         cases.open_case(
-            ws, cases.IdentityInput(f"Qwzmarker{i}", MARKER), cases.ProfileInput(birth_year=1990, country="IT"),
-            cases.ConsentInput(("TRATTAMENTO", "STATISTICHE"), day), opened_on=day,
+            ws,
+            cases.IdentityInput(f"Qwzmarker{i}", MARKER),
+            cases.ProfileInput(birth_year=1990, country="IT"),
+            cases.ConsentInput(("TRATTAMENTO", "STATISTICHE"), day),
+            opened_on=day,
         )
     ws.close()
     return folder

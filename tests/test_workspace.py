@@ -467,14 +467,15 @@ def test_parallel_reads_share_one_snapshot_while_commits_land(fnd_ws: Workspace)
     assert all(len(set(counts)) == 1 for counts in seen), [c for c in seen if len(set(c)) > 1][:5]
 
 
-
 def test_a_weak_cost_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="below the safe minimum"):
         initialise(tmp_path / "new", kdf=keyslots.KdfParams(1024, 1, 1))
     assert not (tmp_path / "new").exists()
 
 
-def test_a_set_up_that_fails_half_way_can_be_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_set_up_that_fails_half_way_can_be_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Fault injected after the database exists: no half-made folder stays behind to block a new set-up."""
 
     def full_disk(*_args: Any, **_kwargs: Any) -> str:

@@ -38,7 +38,7 @@ QUICK_WOMEN = 10_000
 YEARS = 10
 SEED = 2026
 END = date(2026, 6, 30)  # fixed, so the cached data and the "last complete year" never drift
-GENERATOR_VERSION = 4  # bump when the demo data or how the folder is made changes: the cache is rebuilt
+GENERATOR_VERSION = 5  # bump when the demo data or how the folder is made changes: the cache is rebuilt
 # v3: the encrypted folder's key slot is calibrated to the PC (Workspace.initialise without a cost)
 USER = "bench"
 PASSWORD = "benchmark synthetic data only"  # public on purpose: synthetic data
@@ -593,7 +593,8 @@ def print_table(result: dict[str, Any], out: TextIO) -> None:
         )
     if result.get("merge_peak_rss_mb") is not None:
         print(
-            f"{'  network merge process (672 packages)':<38} {result['merge_peak_rss_mb']:>10,.0f} MB", file=out
+            f"{'  network merge process (672 packages)':<38} {result['merge_peak_rss_mb']:>10,.0f} MB",
+            file=out,
         )
 
 

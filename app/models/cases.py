@@ -42,6 +42,8 @@ class Case(Base):
         UniqueConstraint("year", "seq", name="uq_case_file_year_seq"),
         Index("ix_case_file_desk_status", "help_desk_id", "status"),
         Index("ix_case_file_opened", "opened_on"),
+        # ISTAT's tables count the women taken in charge in the period: a range on this date, not a scan
+        Index("ix_case_file_in_charge", "taken_in_charge_on"),
         Index("ix_case_file_no_statistics", "id", sqlite_where=text("statistics_allowed = 0")),
         # LIKE is case-insensitive in SQLite: only a NOCASE index serves "code LIKE 'BG-2025-0%'", so the
         # case search per keystroke reads a range instead of scanning every case
@@ -152,7 +154,35 @@ class Intake(Base):
     measures_requested: Mapped[str] = mapped_column(String(200), default="")
     measures_obtained: Mapped[str] = mapped_column(String(200), default="")
     emergency: Mapped[bool] = mapped_column(default=False)
+    # ISTAT's survey of users: where she sought help before the centre (multi, ",A,B,") and the
+    # perpetrators (how many; for the main one, whose relationship is `relationship_code`, the rest)
+    help_sought: Mapped[str] = mapped_column(String(200), default="")
+    perpetrators_count: Mapped[int | None]
+    perpetrator_sex: Mapped[str] = mapped_column(String(2), default="ND")
+    perpetrator_age: Mapped[str] = mapped_column(String(10), default="ND")  # the ISTAT age grid
+    perpetrator_citizenship: Mapped[str] = mapped_column(String(10), default="ND")  # ITALIANA/STRANIERA
+    perpetrator_weapons: Mapped[str] = mapped_column(String(2), default="ND")
+    perpetrator_alcohol: Mapped[str] = mapped_column(String(2), default="ND")
+    perpetrator_drugs: Mapped[str] = mapped_column(String(2), default="ND")
+    perpetrator_prior_violence: Mapped[str] = mapped_column(String(2), default="ND")  # against others
     notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class PoliceReportEvent(Base):
+    """A step of her report to the authorities (filed, withdrawn, dismissed, trial, conviction...).
+
+    Appended as the news comes, months apart: the stage reached at a date is the latest step up to it.
+    """
+
+    __tablename__ = "police_report_event"
+    __table_args__ = (Index("ix_police_report_event_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    date: Mapped[dt.date]
+    stage: Mapped[str] = mapped_column(String(20))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -264,7 +294,9 @@ class ServiceDelivery(Base):
 
 
 @event.listens_for(ServiceDelivery, "before_insert")
-def _copy_woman_key(_mapper: Mapper[ServiceDelivery], connection: Connection, target: ServiceDelivery) -> None:
+def _copy_woman_key(
+    _mapper: Mapper[ServiceDelivery], connection: Connection, target: ServiceDelivery
+) -> None:
     """A service carries its woman's permanent record key (a case's key never changes)."""
     key = connection.scalar(select(Case.record_key).where(Case.id == target.case_id))
     target.woman_key = int(key or 0)

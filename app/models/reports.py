@@ -49,7 +49,9 @@ class ExportRecord(Base):
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     period_code: Mapped[str] = mapped_column(String(30), default="")
-    tables_digest: Mapped[str] = mapped_column(String(64), default="")  # the protected tables, to tell changes
+    tables_digest: Mapped[str] = mapped_column(
+        String(64), default=""
+    )  # the protected tables, to tell changes
     pdf_digest: Mapped[str] = mapped_column(String(64), default="")
     package: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     pdf: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))

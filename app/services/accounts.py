@@ -208,7 +208,9 @@ def reset_password(
         check_passphrase(new_password, operator.username, known_names(session, operator.full_name))
         if operator.slot_id and operator.slot_id in keystore.slot_ids():
             keystore.remove_slot(operator.slot_id)
-        operator.slot_id = keystore.add_slot(operator.username, new_password, [ws.data_key], kdf or ws.slot_kdf)
+        operator.slot_id = keystore.add_slot(
+            operator.username, new_password, [ws.data_key], kdf or ws.slot_kdf
+        )
         audit.record(session, actor.operator_id, "account.password_reset", "operator", operator.id)
 
 

@@ -68,7 +68,26 @@ SECTIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
         ("services_women_by_type", "services_type_mode_count", "services_type_mode_hours", "services_minors"),
     ),
     ("referrals", "hbar", ("referrals_destination", "shelter_women", "shelter_children")),
-)
+    (
+        "in_charge",
+        "bar",
+        (
+            "in_charge_age_istat", "in_charge_citizenship", "in_charge_education", "in_charge_employment",
+            "in_charge_marital_status", "in_charge_has_children", "in_charge_violence_forms",
+            "in_charge_relationship_macro",
+        ),
+    ),
+    (
+        "perpetrators",
+        "hbar",
+        (
+            "help_sought", "perpetrators_count", "perpetrator_sex", "perpetrator_age", "perpetrator_citizenship",
+            "perpetrator_weapons", "perpetrator_alcohol", "perpetrator_drugs", "perpetrator_prior_violence",
+        ),
+    ),
+    ("police", "hbar", ("police_report_outcome",)),
+    ("crosstabs", None, ("police_report_by_relationship", "violence_by_relationship", "age_by_citizenship")),
+)  # fmt: skip
 RELEASE_KINDS = frozenset({"month", "quarter", "semester", "year"})
 MIN_RELEASE_WOMEN = 10
 """A release needs at least this many women in its flow table (DOMAIN.md, disclosure control)."""

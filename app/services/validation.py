@@ -165,3 +165,37 @@ def check_country(code: str | None) -> str | None:
     if code is None or code == "":
         return None
     return check_code("country", code.upper() if isinstance(code, str) else code, "country")
+
+
+EXCLUSIVE_HELP = ("NESSUNO", "ND")
+"""Answers of "help sought before" that cannot stand beside another one."""
+MAX_PERPETRATORS = 20
+
+
+def check_help_sought(values: Iterable[str]) -> str:
+    """Where she sought help before the centre (multi): "nobody" and "not available" stand alone."""
+    stored = check_codes("help_sought", values, "help_sought")
+    codes = decode_codes(stored)
+    if len(codes) > 1 and any(code in EXCLUSIVE_HELP for code in codes):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "'Nobody' and 'not available' cannot be chosen together with another answer ({field}).",
+            ),
+            field="help_sought",
+        )
+    return stored
+
+
+def check_perpetrators(count: int | None) -> int | None:
+    """How many perpetrators: at least one (there is a main one), at most a plausible few; None = unknown."""
+    if count is None:
+        return None
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_PERPETRATORS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Enter a number from {low} to {high} ({field})."),
+            field="perpetrators_count",
+            low=1,
+            high=MAX_PERPETRATORS,
+        )
+    return count

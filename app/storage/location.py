@@ -65,4 +65,3 @@ class FolderLock:
         finally:
             self._handle.close()
             self._handle = None
-

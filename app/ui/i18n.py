@@ -22,6 +22,7 @@ def running_language() -> str:
     """The language the interface is shown in now (`--language` may differ from the saved setting)."""
     return _running[-1] if _running else "it"
 
+
 # Qt's own Italian catalogue (qtbase_it) predates the mnemonics of two labels of its file dialog, which
 # Qt 6 writes "&Look in:" and "Files of &type:", so they stayed English: our catalogue carries them.
 QT_GAPS = (

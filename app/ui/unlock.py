@@ -183,9 +183,9 @@ class UnlockScreen(QWidget):
             self._say(self.tr("Too many failed attempts for this account. You can try again in 1 second."))
         else:
             self._say(
-                self.tr("Too many failed attempts for this account. You can try again in {count} seconds.").format(
-                    count=self._wait
-                )
+                self.tr(
+                    "Too many failed attempts for this account. You can try again in {count} seconds."
+                ).format(count=self._wait)
             )
 
     @Slot()

@@ -113,6 +113,10 @@
         <source>&amp;Retention</source>
         <translation>Conser&amp;vazione</translation>
     </message>
+    <message>
+        <source>Str&amp;ucture (ISTAT)</source>
+        <translation>St&amp;ruttura (ISTAT)</translation>
+    </message>
 </context>
 <context>
     <name>AdministratorPage</name>
@@ -1829,6 +1833,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>La data è obbligatoria ({field}).</translation>
     </message>
     <message>
+        <source>This help desk does not exist.</source>
+        <translation>Questo sportello non esiste.</translation>
+    </message>
+    <message>
         <source>The date cannot be in the future ({field}).</source>
         <translation>La data non può essere nel futuro ({field}).</translation>
     </message>
@@ -1879,6 +1887,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Invalid characters ({field}).</source>
         <translation>Caratteri non validi ({field}).</translation>
+    </message>
+    <message>
+        <source>&apos;Nobody&apos; and &apos;not available&apos; cannot be chosen together with another answer ({field}).</source>
+        <translation>«Nessuno» e «non disponibile» non si possono scegliere insieme a un&apos;altra risposta ({field}).</translation>
+    </message>
+    <message>
+        <source>Enter a number from {low} to {high} ({field}).</source>
+        <translation>Inserisci un numero da {low} a {high} ({field}).</translation>
     </message>
     <message>
         <source>Use at least 15 characters. A few unrelated words are easy to remember and hard to guess, for example: &apos;lampada fiume gatto neve&apos;. No symbols or digits are required.</source>
@@ -2436,6 +2452,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>table {table} has a column {code} that its code list does not allow</source>
         <translation>la tabella {table} ha una colonna {code} che la sua lista di codici non prevede</translation>
     </message>
+    <message>
+        <source>Record first the date the report was filed ({field}).</source>
+        <translation>Registra prima la data in cui la denuncia è stata presentata ({field}).</translation>
+    </message>
+    <message>
+        <source>A verdict needs a trial recorded on or before its date ({field}).</source>
+        <translation>Una sentenza richiede un processo registrato entro la sua data ({field}).</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>
@@ -2514,6 +2538,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>indirizzo</translation>
     </message>
     <message>
+        <source>adherence to the 1522 number</source>
+        <translation>adesione al numero 1522</translation>
+    </message>
+    <message>
         <source>date the pathway was agreed</source>
         <translation>data in cui è stato concordato il percorso</translation>
     </message>
@@ -2570,6 +2598,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>data</translation>
     </message>
     <message>
+        <source>opening days</source>
+        <translation>giorni di apertura</translation>
+    </message>
+    <message>
         <source>description</source>
         <translation>descrizione</translation>
     </message>
@@ -2608,6 +2640,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>help desk</source>
         <translation>sportello</translation>
+    </message>
+    <message>
+        <source>help sought before the centre</source>
+        <translation>aiuto cercato prima del centro</translation>
+    </message>
+    <message>
+        <source>weekly opening hours</source>
+        <translation>ore di apertura settimanali</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>lingue</translation>
     </message>
     <message>
         <source>last name</source>
@@ -2686,6 +2730,38 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>password</translation>
     </message>
     <message>
+        <source>age of the perpetrator</source>
+        <translation>età dell&apos;autore</translation>
+    </message>
+    <message>
+        <source>alcohol</source>
+        <translation>alcol</translation>
+    </message>
+    <message>
+        <source>citizenship of the perpetrator</source>
+        <translation>cittadinanza dell&apos;autore</translation>
+    </message>
+    <message>
+        <source>drugs</source>
+        <translation>droghe</translation>
+    </message>
+    <message>
+        <source>earlier violence against others</source>
+        <translation>violenze precedenti su altre persone</translation>
+    </message>
+    <message>
+        <source>sex of the perpetrator</source>
+        <translation>sesso dell&apos;autore</translation>
+    </message>
+    <message>
+        <source>weapons</source>
+        <translation>armi</translation>
+    </message>
+    <message>
+        <source>number of perpetrators</source>
+        <translation>numero di autori</translation>
+    </message>
+    <message>
         <source>phone</source>
         <translation>telefono</translation>
     </message>
@@ -2734,6 +2810,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>condivisione dei dati</translation>
     </message>
     <message>
+        <source>staff</source>
+        <translation>personale</translation>
+    </message>
+    <message>
+        <source>stage of the report</source>
+        <translation>fase della denuncia</translation>
+    </message>
+    <message>
         <source>status</source>
         <translation>stato</translation>
     </message>
@@ -2748,6 +2832,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>user name</source>
         <translation>nome utente</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>valido dal</translation>
     </message>
     <message>
         <source>duration of the violence</source>
@@ -3108,6 +3196,42 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Misure di protezione ottenute</translation>
     </message>
     <message>
+        <source>Help sought before the centre</source>
+        <translation>Aiuto cercato prima del centro</translation>
+    </message>
+    <message>
+        <source>Number of perpetrators</source>
+        <translation>Numero di autori</translation>
+    </message>
+    <message>
+        <source>Sex of the main perpetrator</source>
+        <translation>Sesso dell&apos;autore principale</translation>
+    </message>
+    <message>
+        <source>Age of the main perpetrator</source>
+        <translation>Età dell&apos;autore principale</translation>
+    </message>
+    <message>
+        <source>Citizenship of the main perpetrator</source>
+        <translation>Cittadinanza dell&apos;autore principale</translation>
+    </message>
+    <message>
+        <source>Weapons used</source>
+        <translation>Uso di armi</translation>
+    </message>
+    <message>
+        <source>Alcohol abuse</source>
+        <translation>Abuso di alcol</translation>
+    </message>
+    <message>
+        <source>Drug use</source>
+        <translation>Uso di droghe</translation>
+    </message>
+    <message>
+        <source>Earlier violence against other people</source>
+        <translation>Violenze precedenti su altre persone</translation>
+    </message>
+    <message>
         <source>E&amp;mergency: she needs protection now</source>
         <translation>&amp;Emergenza: ha bisogno di protezione subito</translation>
     </message>
@@ -3154,6 +3278,42 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Protective measures obtained:</source>
         <translation>Misure di protezione ottenute:</translation>
+    </message>
+    <message>
+        <source>Help sought before the centre:</source>
+        <translation>Aiuto cercato prima del centro:</translation>
+    </message>
+    <message>
+        <source>Number of perpetrators:</source>
+        <translation>Numero di autori:</translation>
+    </message>
+    <message>
+        <source>Main perpetrator, sex:</source>
+        <translation>Autore principale, sesso:</translation>
+    </message>
+    <message>
+        <source>Main perpetrator, age:</source>
+        <translation>Autore principale, età:</translation>
+    </message>
+    <message>
+        <source>Main perpetrator, citizenship:</source>
+        <translation>Autore principale, cittadinanza:</translation>
+    </message>
+    <message>
+        <source>Weapons used:</source>
+        <translation>Uso di armi:</translation>
+    </message>
+    <message>
+        <source>Alcohol abuse:</source>
+        <translation>Abuso di alcol:</translation>
+    </message>
+    <message>
+        <source>Drug use:</source>
+        <translation>Uso di droghe:</translation>
+    </message>
+    <message>
+        <source>Earlier violence against others:</source>
+        <translation>Violenze precedenti su altre persone:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
@@ -3210,8 +3370,28 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Aggiungi colloquio…</translation>
     </message>
     <message>
+        <source>Report to the a&amp;uthorities…</source>
+        <translation>Denuncia all&apos;a&amp;utorità…</translation>
+    </message>
+    <message>
+        <source>Record a step of her report: filed, withdrawn, dismissed, trial, verdict</source>
+        <translation>Registra una fase della sua denuncia: presentata, ritirata, archiviata, processo, sentenza</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>sì</translation>
+    </message>
+    <message>
+        <source>{date}: {stage}</source>
+        <translation>{date}: {stage}</translation>
+    </message>
+    <message>
+        <source>Report to the authorities: {steps}</source>
+        <translation>Denuncia all&apos;autorità: {steps}</translation>
+    </message>
+    <message>
+        <source>Report to the authorities: no step recorded.</source>
+        <translation>Denuncia all&apos;autorità: nessuna fase registrata.</translation>
     </message>
     <message>
         <source>First contact mode: {v}</source>
@@ -3236,6 +3416,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Protective measures obtained: {v}</source>
         <translation>Misure di protezione ottenute: {v}</translation>
+    </message>
+    <message>
+        <source>Help sought before the centre: {v}</source>
+        <translation>Aiuto cercato prima del centro: {v}</translation>
+    </message>
+    <message>
+        <source>Main perpetrator: {sex}, {age}, {citizenship}; perpetrators: {count}</source>
+        <translation>Autore principale: {sex}, {age}, {citizenship}; autori: {count}</translation>
+    </message>
+    <message>
+        <source>Weapons: {w} · alcohol: {a} · drugs: {d} · earlier violence against others: {o}</source>
+        <translation>Armi: {w} · alcol: {a} · droghe: {d} · violenze precedenti su altre persone: {o}</translation>
     </message>
     <message>
         <source>Notes: {v}</source>
@@ -3769,6 +3961,33 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Not a real calendar date.</source>
         <translation>Non è una data esistente del calendario.</translation>
+    </message>
+</context>
+<context>
+    <name>PoliceStepDialog</name>
+    <message>
+        <source>Report to the authorities — {code}</source>
+        <translation>Denuncia all&apos;autorità — {code}</translation>
+    </message>
+    <message>
+        <source>Stage of the report</source>
+        <translation>Fase della denuncia</translation>
+    </message>
+    <message>
+        <source>Date of the step</source>
+        <translation>Data della fase</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Fase:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>A report filed before she came to the centre is recorded with its own date; court news can be added after her pathway has closed.</source>
+        <translation>Una denuncia presentata prima di arrivare al centro si registra con la sua data; le notizie dal tribunale si possono aggiungere anche dopo la chiusura del percorso.</translation>
     </message>
 </context>
 <context>
@@ -4990,6 +5209,137 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Creating the encrypted database…</source>
         <translation>Creazione dell’archivio cifrato…</translation>
+    </message>
+</context>
+<context>
+    <name>StructureTab</name>
+    <message>
+        <source>Valid from</source>
+        <translation>Valido dal</translation>
+    </message>
+    <message>
+        <source>Adherence to the 1522 number</source>
+        <translation>Adesione al numero 1522</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Professione</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Retribuite</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Volontarie</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>retribuite</translation>
+    </message>
+    <message>
+        <source>volunteers</source>
+        <translation>volontarie</translation>
+    </message>
+    <message>
+        <source>Save the centre&apos;s values</source>
+        <translation>Salva i dati del centro</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Adheres to the 1522 number:</source>
+        <translation>Aderisce al numero 1522:</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>Personale:</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>Opening days</source>
+        <translation>Giorni di apertura</translation>
+    </message>
+    <message>
+        <source>Weekly opening hours</source>
+        <translation>Ore di apertura settimanali</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Lingue parlate</translation>
+    </message>
+    <message>
+        <source>Save the desk&apos;s values</source>
+        <translation>Salva i dati dello sportello</translation>
+    </message>
+    <message>
+        <source>Help desk:</source>
+        <translation>Sportello:</translation>
+    </message>
+    <message>
+        <source>Opening days:</source>
+        <translation>Giorni di apertura:</translation>
+    </message>
+    <message>
+        <source>Weekly opening hours:</source>
+        <translation>Ore di apertura settimanali:</translation>
+    </message>
+    <message>
+        <source>Languages spoken:</source>
+        <translation>Lingue parlate:</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifiche</translation>
+    </message>
+    <message>
+        <source>Values in force on:</source>
+        <translation>Dati in vigore il:</translation>
+    </message>
+    <message>
+        <source>For ISTAT&apos;s survey of centres. The form shows the values in force on this date; saving records them as holding from this date on. Earlier values are kept.</source>
+        <translation>Per l&apos;indagine ISTAT sui centri. Il modulo mostra i dati in vigore in questa data; salvando valgono da questa data in poi. I dati precedenti restano registrati.</translation>
+    </message>
+    <message>
+        <source>Changes, latest first:</source>
+        <translation>Modifiche, dalla più recente:</translation>
+    </message>
+    <message>
+        <source>{desk} (closed)</source>
+        <translation>{desk} (chiuso)</translation>
+    </message>
+    <message>
+        <source>from {date} · {where} · {item}: {value}</source>
+        <translation>dal {date} · {where} · {item}: {value}</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>centro</translation>
+    </message>
+    <message>
+        <source>opening days</source>
+        <translation>giorni di apertura</translation>
+    </message>
+    <message>
+        <source>weekly hours</source>
+        <translation>ore settimanali</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>lingue</translation>
+    </message>
+    <message>
+        <source>1522 number</source>
+        <translation>numero 1522</translation>
+    </message>
+    <message>
+        <source>paid staff</source>
+        <translation>personale retribuito</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,9 @@ def from_top(window: QWidget, walked: list[QWidget]) -> list[QWidget]:
     return walked[start:] + walked[:start]
 
 
-def check_keyboard(qtbot: Any, window: QWidget, first: QWidget | None = None, order: bool = True) -> list[str]:
+def check_keyboard(
+    qtbot: Any, window: QWidget, first: QWidget | None = None, order: bool = True
+) -> list[str]:
     """Every problem of one screen: clashing mnemonics, inputs Tab never reaches, Tab against reading
     order, and an initial focus that is not the first field to fill."""
     problems = [f"Alt+{letter.upper()}: {texts}" for letter, texts in clashes(window).items()]
@@ -177,5 +179,7 @@ def check_keyboard(qtbot: Any, window: QWidget, first: QWidget | None = None, or
     if missing:
         problems.append(f"Tab never reaches {missing}")
     if order:
-        problems.extend(order_problems(window, from_top(window, [w for w in walked if isinstance(w, INPUTS)])))
+        problems.extend(
+            order_problems(window, from_top(window, [w for w in walked if isinstance(w, INPUTS)]))
+        )
     return problems

@@ -20,7 +20,9 @@ def test_a_narrow_combo_opens_wide_and_tells_the_whole_choice(qtbot: Any) -> Non
     combo.setFixedWidth(120)
     combo.show()
     qtbot.waitExposed(combo)
-    longest = max(range(combo.count()), key=lambda i: combo.fontMetrics().horizontalAdvance(combo.itemText(i)))
+    longest = max(
+        range(combo.count()), key=lambda i: combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+    )
     combo.setCurrentIndex(longest)
     text = combo.itemText(longest)
     assert combo.toolTip() == text  # elided when closed: the tooltip has it whole

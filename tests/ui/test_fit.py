@@ -146,7 +146,9 @@ def test_one_scroll_bar_per_view(qtbot: Any, controller: AppController) -> None:
     QApplication.processEvents()
     page_scroll = window.pages.currentWidget()
     assert isinstance(page_scroll, QScrollArea)
-    inner = [a for a in page.findChildren(QScrollArea) if a.isVisible() and a.verticalScrollBar().maximum() > 0]
+    inner = [
+        a for a in page.findChildren(QScrollArea) if a.isVisible() and a.verticalScrollBar().maximum() > 0
+    ]
     assert inner, "the profile scrolls in its own area at this height"
     assert page_scroll.verticalScrollBar().maximum() == 0
 

@@ -31,7 +31,9 @@ def admin_session(qtbot: Any, controller: AppController) -> MainWindow:
     window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
     open_page(qtbot, window, "admin")
     assert window.admin_page is not None
-    qtbot.waitUntil(lambda: window.admin_page is not None and window.admin_page.operators.table.rowCount() == 2)
+    qtbot.waitUntil(
+        lambda: window.admin_page is not None and window.admin_page.operators.table.rowCount() == 2
+    )
     return window
 
 
@@ -57,7 +59,9 @@ def test_idle_lock_clears_the_views_and_shows_the_unlock_screen(
     assert controller.idle.armed
 
 
-def test_input_keeps_the_session_open(qtbot: Any, controller: AppController, admin_session: MainWindow) -> None:
+def test_input_keeps_the_session_open(
+    qtbot: Any, controller: AppController, admin_session: MainWindow
+) -> None:
     controller.idle.timeout_seconds = 1.5
     for _ in range(5):
         qtbot.wait(500)

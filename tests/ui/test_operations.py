@@ -37,7 +37,11 @@ def test_result_arrives_on_the_gui_thread(qtbot: Any, parent: QWidget) -> None:
         worker.append(threading.current_thread() is threading.main_thread())
         return 42
 
-    operations.run(parent, work, lambda value: seen.append((value, threading.current_thread() is threading.main_thread())))
+    operations.run(
+        parent,
+        work,
+        lambda value: seen.append((value, threading.current_thread() is threading.main_thread())),
+    )
     wait_idle(qtbot)
     assert worker == [False] and seen == [(42, True)]
 

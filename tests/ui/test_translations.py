@@ -126,7 +126,9 @@ def test_qt_own_dialogs_speak_italian(italian: None, qtbot: Any) -> None:
 def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
     """Extract the strings of the code as it is now: none may be missing from the checked-in .ts."""
     fresh = tmp_path / update.TS_FILE.name
-    fresh.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="it_IT"/>\n')
+    fresh.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="it_IT"/>\n'
+    )
     update.lupdate(fresh)
     root = ET.parse(fresh).getroot()
     wanted = {

@@ -71,8 +71,12 @@ def test_enter_in_user_name_moves_to_password(qtbot: Any, controller: AppControl
 @pytest.fixture
 def recovery_folder(data_dir: Path, fast_kdf: Any) -> tuple[Path, str]:
     workspace, key = Workspace.initialise(
-        data_dir, username=ADMIN["username"], full_name=ADMIN["full_name"], password=ADMIN["password"],
-        kdf=fast_kdf, **CENTRE,
+        data_dir,
+        username=ADMIN["username"],
+        full_name=ADMIN["full_name"],
+        password=ADMIN["password"],
+        kdf=fast_kdf,
+        **CENTRE,
     )
     workspace.close()
     return data_dir, key

@@ -116,7 +116,15 @@ def test_creating_the_database_shows_one_progress_bar(
     seen: list[int] = []
 
     def look() -> bool:
-        seen.append(len([w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]))
+        seen.append(
+            len(
+                [
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QProgressDialog) and w.isVisible()
+                ]
+            )
+        )
         return wizard.currentPage() is wizard.recovery_page
 
     qtbot.waitUntil(look, timeout=15_000)

@@ -307,9 +307,28 @@ def _story(
                 ("measures_requested", b.codes("protective_measure", intake.measures_requested)),
                 ("measures_obtained", b.codes("protective_measure", intake.measures_obtained)),
                 ("emergency", b.yes_no(intake.emergency)),
+                ("help_sought", b.codes("help_sought", intake.help_sought)),
+                (
+                    "perpetrators_count",
+                    "" if intake.perpetrator.count is None else str(intake.perpetrator.count),
+                ),
+                ("perpetrator_sex", b.code("perpetrator_sex", intake.perpetrator.sex)),
+                ("perpetrator_age", b.code("age_istat", intake.perpetrator.age)),
+                ("perpetrator_citizenship", b.code("citizenship_binary", intake.perpetrator.citizenship)),
+                ("perpetrator_weapons", b.code("yes_no", intake.perpetrator.weapons)),
+                ("perpetrator_alcohol", b.code("yes_no", intake.perpetrator.alcohol)),
+                ("perpetrator_drugs", b.code("yes_no", intake.perpetrator.drugs)),
+                ("perpetrator_prior_violence", b.code("yes_no", intake.perpetrator.prior_violence)),
                 ("notes", intake.notes),
             ]
         )
+
+    b.heading("police_steps")
+    b.table(
+        ["date", "stage"],
+        [[b.short(e.date), b.code("police_report_stage", e.stage)] for e in f.police_report_events],
+        [0.3, 0.7],
+    )
 
     b.heading("risks")
     b.table(

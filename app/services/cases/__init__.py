@@ -16,6 +16,7 @@ from app.services.cases.consent import record_consent, sharing_allowed
 from app.services.cases.erasure import erase_case_identity, erase_identity
 from app.services.cases.intake import add_intake, add_risk_assessment, open_case, record_contact
 from app.services.cases.pathway import add_goal, add_pathway_review, agree_pathway, update_goal
+from app.services.cases.police import add_police_report_event
 from app.services.cases.profile import save_identity_and_profile, update_identity, update_profile
 from app.services.cases.reading import get_case
 from app.services.cases.records import (
@@ -36,6 +37,8 @@ from app.services.cases.records import (
     IntakeInput,
     IntakeView,
     PathwayView,
+    PerpetratorInput,
+    PoliceReportView,
     ProfileInput,
     ReferralInput,
     ReferralView,
@@ -68,6 +71,8 @@ __all__ = [
     "IntakeInput",
     "IntakeView",
     "PathwayView",
+    "PerpetratorInput",
+    "PoliceReportView",
     "ProfileInput",
     "ReferralInput",
     "ReferralView",
@@ -79,6 +84,7 @@ __all__ = [
     "add_goal",
     "add_intake",
     "add_pathway_review",
+    "add_police_report_event",
     "add_referral",
     "add_risk_assessment",
     "add_service",

@@ -7,7 +7,14 @@ from datetime import date
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import validation as v
-from app.services.cases.records import MAX_NOTES, IdentityInput, IntakeInput, ProfileInput, RiskInput
+from app.services.cases.records import (
+    MAX_NOTES,
+    IdentityInput,
+    IntakeInput,
+    PerpetratorInput,
+    ProfileInput,
+    RiskInput,
+)
 from app.services.errors import ValidationError
 
 
@@ -104,6 +111,23 @@ def intake_values(intake: IntakeInput) -> tuple[dt.date, dict[str, object]]:
         ),
         "emergency": bool(intake.emergency),
         "notes": v.check_text(intake.notes, "notes", MAX_NOTES),
+        "help_sought": v.check_help_sought(intake.help_sought),
+    } | perpetrator_values(intake.perpetrator)
+
+
+def perpetrator_values(p: PerpetratorInput) -> dict[str, object]:
+    """The perpetrators' columns of an intake, each answer checked against its code list."""
+    return {
+        "perpetrators_count": v.check_perpetrators(p.count),
+        "perpetrator_sex": v.check_code("perpetrator_sex", p.sex, "perpetrator_sex"),
+        "perpetrator_age": v.check_code("age_istat", p.age, "perpetrator_age"),
+        "perpetrator_citizenship": v.check_code(
+            "citizenship_binary", p.citizenship, "perpetrator_citizenship"
+        ),
+        "perpetrator_weapons": v.check_code("yes_no", p.weapons, "perpetrator_weapons"),
+        "perpetrator_alcohol": v.check_code("yes_no", p.alcohol, "perpetrator_alcohol"),
+        "perpetrator_drugs": v.check_code("yes_no", p.drugs, "perpetrator_drugs"),
+        "perpetrator_prior_violence": v.check_code("yes_no", p.prior_violence, "perpetrator_prior_violence"),
     }
 
 

@@ -6,7 +6,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.accounts import HelpDesk, Operator
-from app.models.cases import Case, ConsentEvent, Intake, Pathway, Referral, RiskAssessment, ServiceDelivery
+from app.models.cases import (
+    Case,
+    ConsentEvent,
+    Intake,
+    Pathway,
+    PoliceReportEvent,
+    Referral,
+    RiskAssessment,
+    ServiceDelivery,
+)
 from app.services import audit
 from app.services import validation as v
 from app.services.cases.permissions import load_case
@@ -18,6 +27,8 @@ from app.services.cases.records import (
     IdentityInput,
     IntakeView,
     PathwayView,
+    PerpetratorInput,
+    PoliceReportView,
     ProfileInput,
     ReferralView,
     ReviewView,
@@ -92,6 +103,17 @@ def _case_file(session: Session, case: Case) -> CaseFile:
             v.decode_codes(i.measures_obtained),
             i.emergency,
             i.notes,
+            v.decode_codes(i.help_sought),
+            PerpetratorInput(
+                i.perpetrators_count,
+                i.perpetrator_sex,
+                i.perpetrator_age,
+                i.perpetrator_citizenship,
+                i.perpetrator_weapons,
+                i.perpetrator_alcohol,
+                i.perpetrator_drugs,
+                i.perpetrator_prior_violence,
+            ),
         )
         for i in session.scalars(
             select(Intake).where(Intake.case_id == case.id).order_by(Intake.date, Intake.id)
@@ -151,6 +173,14 @@ def _case_file(session: Session, case: Case) -> CaseFile:
             .limit(500)
         )
     ]
+    police = [
+        PoliceReportView(e.id, e.date, e.stage)
+        for e in session.scalars(
+            select(PoliceReportEvent)
+            .where(PoliceReportEvent.case_id == case.id)
+            .order_by(PoliceReportEvent.date, PoliceReportEvent.id)
+        )
+    ]
     desk = session.get_one(HelpDesk, case.help_desk_id)
     return CaseFile(
         case.id,
@@ -173,4 +203,5 @@ def _case_file(session: Session, case: Case) -> CaseFile:
         services,
         referrals,
         history,
+        police,
     )

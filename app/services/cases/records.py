@@ -71,6 +71,23 @@ class ContactInput:
     help_desk_id: int | None = None
 
 
+@dataclass(frozen=True)
+class PerpetratorInput:
+    """The perpetrators as ISTAT asks: how many, and for the main one (the intake's relationship) the rest.
+
+    Every code answer defaults to ND (not available): an interview that did not ask is not a "no".
+    """
+
+    count: int | None = None
+    sex: str = "ND"
+    age: str = "ND"  # the ISTAT age grid (code list age_istat)
+    citizenship: str = "ND"  # ITALIANA / STRANIERA / ND (code list citizenship_binary)
+    weapons: str = "ND"
+    alcohol: str = "ND"
+    drugs: str = "ND"
+    prior_violence: str = "ND"  # earlier violence against other people
+
+
 @dataclass
 class IntakeInput:
     date: dt.date
@@ -86,6 +103,8 @@ class IntakeInput:
     emergency: bool = False
     notes: str = ""
     help_desk_id: int | None = None
+    perpetrator: PerpetratorInput = field(default_factory=PerpetratorInput)
+    help_sought: tuple[str, ...] = ()  # where she sought help before the centre (ISTAT)
 
 
 @dataclass
@@ -169,6 +188,17 @@ class IntakeView:
     measures_obtained: tuple[str, ...]
     emergency: bool
     notes: str
+    help_sought: tuple[str, ...] = ()
+    perpetrator: PerpetratorInput = PerpetratorInput()
+
+
+@dataclass(frozen=True)
+class PoliceReportView:
+    """One step of her report to the authorities."""
+
+    id: int
+    date: dt.date
+    stage: str
 
 
 @dataclass(frozen=True)
@@ -264,3 +294,4 @@ class CaseFile:
     services: list[ServiceView]
     referrals: list[ReferralView]
     history: list[HistoryEntry] = field(default_factory=list)
+    police_report_events: list[PoliceReportView] = field(default_factory=list)

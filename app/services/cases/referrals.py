@@ -20,7 +20,9 @@ def add_referral(ws: Workspace, case_id: int, referral: ReferralInput) -> int:
     assert when is not None
     destination = v.check_code("referral_destination", referral.destination, "destination")
     outcome = v.check_code("referral_outcome", referral.outcome, "outcome")
-    outcome_on = v.check_date(referral.outcome_on, "outcome_on", required=False) if outcome != "IN_ATTESA" else None
+    outcome_on = (
+        v.check_date(referral.outcome_on, "outcome_on", required=False) if outcome != "IN_ATTESA" else None
+    )
     if outcome_on is not None:
         v.check_not_before(outcome_on, when, "outcome_on")
     elif outcome != "IN_ATTESA":

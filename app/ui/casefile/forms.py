@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.services.cases import IdentityInput, IntakeInput, ProfileInput
+from app.services.cases import IdentityInput, IntakeInput, IntakeView, PerpetratorInput, ProfileInput
 from app.ui.casefile.widgets import (
     BirthDateEdit,
     CodeChecks,
@@ -283,6 +283,19 @@ class InterviewForm(QWidget):
         self.requested.setAccessibleName(self.tr("Protective measures requested"))
         self.obtained = CodeChecks("protective_measure", columns=2)
         self.obtained.setAccessibleName(self.tr("Protective measures obtained"))
+        self.help_sought = CodeChecks("help_sought", columns=2)
+        self.help_sought.setAccessibleName(self.tr("Help sought before the centre"))
+        self.perpetrators = OptionalSpin(1, 20)
+        self.perpetrators.setAccessibleName(self.tr("Number of perpetrators"))
+        self.perpetrator_sex = self._nd_combo("perpetrator_sex", self.tr("Sex of the main perpetrator"))
+        self.perpetrator_age = self._nd_combo("age_istat", self.tr("Age of the main perpetrator"))
+        self.perpetrator_citizenship = self._nd_combo(
+            "citizenship_binary", self.tr("Citizenship of the main perpetrator")
+        )
+        self.weapons = self._nd_combo("yes_no", self.tr("Weapons used"))
+        self.alcohol = self._nd_combo("yes_no", self.tr("Alcohol abuse"))
+        self.drugs = self._nd_combo("yes_no", self.tr("Drug use"))
+        self.prior_violence = self._nd_combo("yes_no", self.tr("Earlier violence against other people"))
         self.emergency = QCheckBox(self.tr("E&mergency: she needs protection now"))
         self.emergency.setAccessibleName(self.tr("Emergency"))
         self.notes = notes_edit(NOTES_LINES * self.fontMetrics().lineSpacing() + 16)  # the interview's story
@@ -297,6 +310,15 @@ class InterviewForm(QWidget):
         form.addRow(self.tr("Re&port to the authorities:"), self.police)
         form.addRow(self.tr("Protective measures requested:"), self.requested)
         form.addRow(self.tr("Protective measures obtained:"), self.obtained)
+        form.addRow(self.tr("Help sought before the centre:"), self.help_sought)
+        form.addRow(self.tr("Number of perpetrators:"), self.perpetrators)
+        form.addRow(self.tr("Main perpetrator, sex:"), self.perpetrator_sex)
+        form.addRow(self.tr("Main perpetrator, age:"), self.perpetrator_age)
+        form.addRow(self.tr("Main perpetrator, citizenship:"), self.perpetrator_citizenship)
+        form.addRow(self.tr("Weapons used:"), self.weapons)
+        form.addRow(self.tr("Alcohol abuse:"), self.alcohol)
+        form.addRow(self.tr("Drug use:"), self.drugs)
+        form.addRow(self.tr("Earlier violence against others:"), self.prior_violence)
         form.addRow("", self.emergency)
         form.addRow(self.tr("N&otes:"), self.notes)
 
@@ -312,8 +334,50 @@ class InterviewForm(QWidget):
             "measures_requested": self.requested,
             "measures_obtained": self.obtained,
             "notes": self.notes,
+            "help_sought": self.help_sought,
+            "perpetrators_count": self.perpetrators,
+            "perpetrator_sex": self.perpetrator_sex,
+            "perpetrator_age": self.perpetrator_age,
+            "perpetrator_citizenship": self.perpetrator_citizenship,
+            "perpetrator_weapons": self.weapons,
+            "perpetrator_alcohol": self.alcohol,
+            "perpetrator_drugs": self.drugs,
+            "perpetrator_prior_violence": self.prior_violence,
         }.items():
             errors.bind(field, widget)
+
+    @staticmethod
+    def _nd_combo(list_name: str, name: str) -> CodeCombo:
+        """A closed question whose answer starts as 'not available' (an unasked question is not a 'no')."""
+        combo = CodeCombo(list_name)
+        combo.set_code("ND")
+        combo.setAccessibleName(name)
+        return combo
+
+    def perpetrator(self) -> PerpetratorInput:
+        return PerpetratorInput(
+            count=self.perpetrators.value_or_none(),
+            sex=self.perpetrator_sex.code(),
+            age=self.perpetrator_age.code(),
+            citizenship=self.perpetrator_citizenship.code(),
+            weapons=self.weapons.code(),
+            alcohol=self.alcohol.code(),
+            drugs=self.drugs.code(),
+            prior_violence=self.prior_violence.code(),
+        )
+
+    def set_background(self, earlier: IntakeView) -> None:
+        """A follow-up interview starts from what an earlier one learnt of her history and the perpetrator."""
+        self.help_sought.set_codes(earlier.help_sought)
+        p = earlier.perpetrator
+        self.perpetrators.set_value_or_none(p.count)
+        self.perpetrator_sex.set_code(p.sex)
+        self.perpetrator_age.set_code(p.age)
+        self.perpetrator_citizenship.set_code(p.citizenship)
+        self.weapons.set_code(p.weapons)
+        self.alcohol.set_code(p.alcohol)
+        self.drugs.set_code(p.drugs)
+        self.prior_violence.set_code(p.prior_violence)
 
     def value(self) -> IntakeInput:
         return IntakeInput(
@@ -328,6 +392,8 @@ class InterviewForm(QWidget):
             measures_obtained=self.obtained.codes(),
             emergency=self.emergency.isChecked(),
             notes=self.notes.toPlainText().strip(),
+            perpetrator=self.perpetrator(),
+            help_sought=self.help_sought.codes(),
         )
 
     def clear(self) -> None:
@@ -342,6 +408,9 @@ class InterviewForm(QWidget):
         self.obtained.set_codes(())
         self.emergency.setChecked(False)
         self.notes.clear()
+        self.set_background(
+            IntakeView(0, dt.date.today(), "", "", (), "", "ND", "ND", None, (), (), False, "")
+        )
 
 
 class RiskForm(QWidget):
@@ -353,7 +422,8 @@ class RiskForm(QWidget):
         self.date.setAccessibleName(self.tr("Date of the assessment"))
         # no level is preselected: a risk level is a decision, never a default
         self.level = CodeCombo(
-            "risk_level", empty=self.tr("— not assessed now —") if optional else self.tr("— choose the level —")
+            "risk_level",
+            empty=self.tr("— not assessed now —") if optional else self.tr("— choose the level —"),
         )
         self.level.setAccessibleName(self.tr("Risk level"))
         self.tool = CodeCombo("risk_tool")

@@ -20,6 +20,7 @@ class InterviewDialog(CaseDialog):
             first = case.intakes[0]
             self.interview.channel.set_code(first.access_channel)
             self.interview.mode.set_code(first.first_contact_mode)
+            self.interview.set_background(case.intakes[-1])
         self.interview.bind(self.errors)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -35,7 +35,9 @@ class CaseFileView(QWidget):
         self.back_button = QPushButton(self.tr("← &Cases"))
         self.back_button.setToolTip(self.tr("Back to the case list (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
-        self.header.lead.addWidget(self.back_button)  # before the actions: Tab follows the header left to right
+        self.header.lead.addWidget(
+            self.back_button
+        )  # before the actions: Tab follows the header left to right
         self.copy_button = QPushButton(self.tr("Copy for &her…"))
         self.copy_button.setToolTip(
             self.tr("A PDF of everything held on her, to hand to her (right of access)")

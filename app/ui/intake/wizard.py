@@ -73,6 +73,15 @@ INTERVIEW_FIELDS = {
     "police_report",
     "measures_requested",
     "measures_obtained",
+    "help_sought",
+    "perpetrators_count",
+    "perpetrator_sex",
+    "perpetrator_age",
+    "perpetrator_citizenship",
+    "perpetrator_weapons",
+    "perpetrator_alcohol",
+    "perpetrator_drugs",
+    "perpetrator_prior_violence",
 }
 
 

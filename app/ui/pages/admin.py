@@ -14,6 +14,7 @@ from app.ui.pages.operators import OperatorsTab
 from app.ui.pages.reports_settings import DisclosureBox
 from app.ui.pages.retention import RetentionTab
 from app.ui.pages.security import SecurityTab
+from app.ui.pages.structure import StructureTab
 from app.ui.settings import UiSettings
 
 
@@ -42,7 +43,10 @@ class AdminPage(QWidget):
         cast(QVBoxLayout, self.security.layout()).insertWidget(1, self.disclosure)
         self.tabs.addTab(self.backup, self.tr("&Backup"))
         self.tabs.addTab(self.retention, self.tr("&Retention"))
+        self.structure = StructureTab(workspace)
+        self.tabs.addTab(self.structure, self.tr("Str&ucture (ISTAT)"))
         self.desks.changed.connect(self.operators.refresh)  # the desk combo of 'add operator'
+        self.desks.changed.connect(self.structure.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -60,7 +64,16 @@ class AdminPage(QWidget):
     def refresh(self) -> None:
         self.operators.refresh()
         self.desks.refresh()
+        self.structure.refresh()
 
     def clear(self) -> None:
-        for tab in (self.operators, self.desks, self.security, self.backup, self.retention, self.disclosure):
+        for tab in (
+            self.operators,
+            self.desks,
+            self.security,
+            self.backup,
+            self.retention,
+            self.disclosure,
+            self.structure,
+        ):
             tab.clear()

@@ -54,6 +54,7 @@ def _removable(root: Path) -> bool:
         return root.parts[:2] == ("/", "Volumes")
     return root.parts[:2] in (("/", "media"), ("/", "mnt")) or root.parts[:3] == ("/", "run", "media")
 
+
 class BackupTab(QWidget):
     """Emits `backed_up` after a backup, `restored(SessionInfo)` after a restore (the controller reopens
     the session) and `session_lost` when a refused restore left the database locked."""

@@ -329,9 +329,9 @@ class NetworkPage(QWidget):
     def _printed(self, data: ReportData, path: Path) -> None:
         self.last_report = data
         self.result.setText(
-            self.tr("Network report saved: {path} ({hidden} values below the threshold or not published).").format(
-                path=path, hidden=data.hidden
-            )
+            self.tr(
+                "Network report saved: {path} ({hidden} values below the threshold or not published)."
+            ).format(path=path, hidden=data.hidden)
         )
 
     def clear(self) -> None:

@@ -138,7 +138,13 @@ class ReportsPage(QWidget):
             self.desks.list.itemChanged,
         ):
             signal.connect(self._stale)
-        for field in (self.period.kind, self.period.year, self.period.number, self.period.start, self.period.end):
+        for field in (
+            self.period.kind,
+            self.period.year,
+            self.period.number,
+            self.period.start,
+            self.period.end,
+        ):
             field.installEventFilter(self)  # Enter in the period previews, as in a dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

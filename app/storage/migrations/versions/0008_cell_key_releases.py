@@ -33,7 +33,9 @@ def upgrade() -> None:
         # derived from nothing in the row; "& 4095" keeps the low 12 bits, uniform over the range.
         # New rows get theirs from Python's `secrets`.
         op.execute(f"UPDATE {table} SET record_key = (random() & {RECORD_KEY_RANGE - 1})")
-    op.add_column("service_delivery", sa.Column("woman_key", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column(
+        "service_delivery", sa.Column("woman_key", sa.Integer(), nullable=False, server_default="0")
+    )
     op.execute(
         "UPDATE service_delivery SET woman_key = "
         "(SELECT record_key FROM case_file WHERE case_file.id = service_delivery.case_id)"
@@ -41,7 +43,9 @@ def upgrade() -> None:
     op.execute("DROP INDEX ix_service_delivery_year")
     _year_index(("record_key", "woman_key"))
     op.add_column("export_record", sa.Column("period_code", sa.String(30), nullable=False, server_default=""))
-    op.add_column("export_record", sa.Column("tables_digest", sa.String(64), nullable=False, server_default=""))
+    op.add_column(
+        "export_record", sa.Column("tables_digest", sa.String(64), nullable=False, server_default="")
+    )
     op.add_column("export_record", sa.Column("pdf_digest", sa.String(64), nullable=False, server_default=""))
     op.add_column("export_record", sa.Column("package", sa.LargeBinary(), nullable=True))
     op.add_column("export_record", sa.Column("pdf", sa.LargeBinary(), nullable=True))

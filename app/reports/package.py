@@ -904,6 +904,12 @@ def _merge_position(values: Sequence[Number | None], flags: Sequence[bool], unkn
     return _tidy(sum(known)), unknown or len(known) < len(values) or any(flags)
 
 
+merge_position = _merge_position
+"""The merge rule for one position, public: export profiles group codes by the same rule (app.reports.profiles)."""
+resolved_lower_bounds = _resolved_lower_bounds
+filled = _filled
+
+
 def _sum_parts(parts: Iterable[_Part], unknown: bool) -> _Merged:
     values, flags = zip(*parts, strict=True)
     return _merge_position(values, flags, unknown)

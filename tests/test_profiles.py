@@ -53,7 +53,9 @@ ITALIANA = { label = "Italiana", from = ["ITA"] }
 STRANIERA = { label = "Straniera", from = ["UE", "EXTRA_UE"] }
 """
     message = _refusal(body)
-    line = (HEAD + body).splitlines().index('STRANIERA = { label = "Straniera", from = ["UE", "EXTRA_UE"] }') + 1
+    line = (HEAD + body).splitlines().index(
+        'STRANIERA = { label = "Straniera", from = ["UE", "EXTRA_UE"] }'
+    ) + 1
     assert f"prova.toml:{line} tables[0].rows.STRANIERA.from" in message
     assert "'EXTRA_UE'" in message and "citizenship" in message and "EXTRAUE" in message  # the known codes
 
@@ -94,7 +96,15 @@ Y = { from = ["UE", "APOL"] }
 def _table(values: list[int | None]) -> AggregateTable:
     rows = ["ITA", "UE", "EXTRAUE", "APOL", "ND"]
     return AggregateTable(
-        "citizenship", "Cittadinanza", Unit.WOMEN, rows, ["N"], [[v] for v in values], list(values), [150], 150
+        "citizenship",
+        "Cittadinanza",
+        Unit.WOMEN,
+        rows,
+        ["N"],
+        [[v] for v in values],
+        list(values),
+        [150],
+        150,
     )
 
 

@@ -627,7 +627,8 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "app" / "resources" / "aggre
 def test_schema_matches_the_format() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["required"]) == set(BASE) == set(schema["properties"])
+    assert set(schema["required"]) | {"missing_rates"} == set(BASE) == set(schema["properties"])
+    assert "missing_rates" not in schema["required"]  # optional: older packages lack it
     table = schema["$defs"]["table"]
     assert set(table["required"]) == set(BASE["tables"][0])
     assert set(table["properties"]) == set(BASE["tables"][0]) | {

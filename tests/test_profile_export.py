@@ -234,3 +234,25 @@ def test_the_command_line_exports_a_profile_and_prints_the_quality_summary(
         tmp_path, PASSWORD,
     )  # fmt: skip
     assert refused.returncode == 1 and "nope.toml" in refused.stderr
+
+
+def test_the_package_records_missing_rates_computed_on_published_values(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    result = reports.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "p.json")
+    loaded = package.load_package(result.package_path)
+    assert loaded.missing_rates
+    for table in loaded.tables:
+        rate = loaded.missing_rates.get(table.id)
+        if table.unit != "women" or "ND" not in table.rows:
+            assert rate is None
+            continue
+        nd, total = table.row_totals[table.rows.index("ND")], table.total
+        assert total  # a year of a centre
+        if nd is None:
+            assert rate == {"below_percent": -(-500 // int(total))}
+        else:
+            assert rate == {"percent": round(100 * nd / total)}
+    rates = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR)).rates
+    eta = next(r for r in rates if r.table == "eta")
+    assert {"percent": eta.percent} == loaded.missing_rates["age_istat"] or eta.below_percent is not None

@@ -79,6 +79,9 @@ _TABLE_KEYS = frozenset(
     }
 )
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
+_OPTIONAL_TOP_KEYS = frozenset({"missing_rates"})
+NOT_AVAILABLE = "ND"
+"""The row code of "not available or missing" answers, whose share `missing_rates` records."""
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
@@ -135,6 +138,8 @@ class VerifiedPackage:
     fingerprint: str
     software: str = ""
     signature: bytes = b""
+    missing_rates: dict[str, dict[str, int]] | None = None
+    """Per table, the share of "not available" answers (see `missing_rates`); None in older packages."""
 
 
 @dataclass
@@ -209,6 +214,7 @@ def build_package(
         "generated_at": generated_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "software": software,
         "tables": exported,
+        "missing_rates": missing_rates(tables, threshold),
     }
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
@@ -390,7 +396,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
             version=version,
             readable=", ".join(str(v) for v in READABLE_VERSIONS),
         )
-    unknown = set(document) - _TOP_KEYS - {"signature"}
+    unknown = set(document) - _TOP_KEYS - _OPTIONAL_TOP_KEYS - {"signature"}
     if unknown:
         raise PackageError(
             QT_TRANSLATE_NOOP("Errors", "unknown key {key} in package"), key=_short(sorted(unknown)[0])
@@ -422,6 +428,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         fingerprint=signing.fingerprint(public),
         software=content["software"],
         signature=signature,
+        missing_rates=content.get("missing_rates"),
     )
 
 
@@ -612,7 +619,7 @@ def _parse_date(value: Any, where: str) -> date:
 
 def _validate_content(doc: Any) -> None:
     """Every rule of the format except the signature; raises PackageError naming the first violation."""
-    doc = _object(doc, "package", _TOP_KEYS)
+    doc = _object(doc, "package", _TOP_KEYS, _OPTIONAL_TOP_KEYS)
     if doc["format"] != FORMAT:
         _fail("format", QT_TRANSLATE_NOOP("Errors", "must be {value}"), value=repr(FORMAT))
     version = doc["version"]
@@ -660,6 +667,39 @@ def _validate_content(doc: Any) -> None:
                 f"tables[{i}].id", QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"), id=_short(table_id)
             )
         ids.add(table_id)
+    if "missing_rates" in doc:
+        _validate_rates(doc["missing_rates"], ids)
+
+
+def _validate_rates(rates: Any, ids: set[str]) -> None:
+    rates = _object(rates, "missing_rates", (), ids)
+    for table_id, rate in rates.items():
+        where = f"missing_rates.{_short(table_id)}"
+        rate = _object(rate, where, (), {"percent", "below_percent"})
+        if len(rate) != 1 or any(type(v) is not int or not 0 <= v <= 100 for v in rate.values()):
+            _fail(where, QT_TRANSLATE_NOOP("Errors", "must hold one whole per cent from 0 to 100"))
+
+
+def missing_rates(tables: Sequence[AggregateTable], threshold: int) -> dict[str, dict[str, int]]:
+    """For each table of women with a "not available" row: its share of the table's total, so that the
+    network can weigh the figures.
+
+    Computed on the **published** values only (the protected "not available" count over the protected
+    total, rounded to a whole per cent), so a rate says nothing the tables beside it do not: where the
+    count is hidden, only its bound is recorded (`below_percent`: the threshold over the total, rounded
+    up); a table whose total is hidden has no rate.
+    """
+    rates: dict[str, dict[str, int]] = {}
+    for table in tables:
+        if Unit(table.unit) is not Unit.WOMEN or NOT_AVAILABLE not in table.rows or not table.total:
+            continue
+        nd = table.row_totals[table.rows.index(NOT_AVAILABLE)]
+        total = float(table.total)
+        if nd is None:
+            rates[table.id] = {"below_percent": min(100, math.ceil(100 * threshold / total))}
+        else:
+            rates[table.id] = {"percent": min(100, round(100 * float(nd) / total))}
+    return rates
 
 
 def _validate_table(table: Any, where: str, threshold: int, version: int) -> str:

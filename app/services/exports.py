@@ -29,7 +29,7 @@ from app.models.accounts import Role
 from app.models.cases import Case, Intake, ServiceDelivery
 from app.reports import package, pdf, profile_files, profiles
 from app.reports.periods import Period
-from app.reports.tables import AggregateTable, Unit
+from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS
 from app.services import reports
 from app.services.errors import UserError, ValidationError
@@ -242,29 +242,17 @@ CHECKS: dict[str, str] = {
 
 
 def missing_rates(profile: profiles.Profile, tables: Sequence[AggregateTable], k: int) -> list[MissingRate]:
-    """For each table of the profile whose source has a "not available" row, its share of the total.
-
-    Computed on published values only (the ND row's published value over the published total, whole
-    per cent), so it reveals nothing the package does not; a hidden ND count gives only the bound k/total.
-    """
-    by_id = {t.id: t for t in tables}
+    """For each table of the profile whose source has a "not available" row, its share of the total:
+    the rates the signed package records (`package.missing_rates`, on published values only)."""
+    recorded = package.missing_rates(tables, k)
     out = []
     for spec in profile.tables:
-        source = by_id.get(spec.source)
-        if source is None or ND not in source.rows or Unit(source.unit) is not Unit.WOMEN:
-            continue
-        out.append(_rate(spec.id, spec.source, spec.title, source, k))
+        rate = recorded.get(spec.source)
+        if rate is not None:
+            out.append(
+                MissingRate(spec.id, spec.source, spec.title, rate.get("percent"), rate.get("below_percent"))
+            )
     return out
-
-
-def _rate(table_id: str, source_id: str, title: str, source: AggregateTable, k: int) -> MissingRate:
-    nd = source.row_totals[source.rows.index(ND)]
-    total = source.total
-    if not total:
-        return MissingRate(table_id, source_id, title, None, None)
-    if nd is None:
-        return MissingRate(table_id, source_id, title, None, min(100, -(-100 * k // int(total))))
-    return MissingRate(table_id, source_id, title, min(100, round(100 * float(nd) / float(total))))
 
 
 def quality(

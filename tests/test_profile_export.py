@@ -21,7 +21,7 @@ from app.models.cases import Case, Intake
 from app.reports import package, profile_files, profiles
 from app.reports.periods import parse_period
 from app.reports.tables import AggregateTable
-from app.services import demo, exports, reports
+from app.services import accounts, cases, demo, exports, reports
 from app.services.errors import UserError, ValidationError
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import run_cli
@@ -39,6 +39,8 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         full_name="Anna", password=PASSWORD, kdf=FAST,
     )  # fmt: skip
     demo.generate(ws, cases=700, seed=5, years=2, today=date(2026, 9, 30))
+    bergamo = reports.desk_ids_by_name(ws, ["Bergamo"])[0]
+    accounts.add_operator(ws, "olga", "Olga", "operatrice", bergamo, PASSWORD, FAST)
     ws.close()
     return folder
 
@@ -256,3 +258,23 @@ def test_the_package_records_missing_rates_computed_on_published_values(
     rates = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR)).rates
     eta = next(r for r in rates if r.table == "eta")
     assert {"percent": eta.percent} == loaded.missing_rates["age_istat"] or eta.below_percent is not None
+
+
+def test_the_cases_found_are_listed_only_where_she_may_see_them(ws: Workspace, folder: Path) -> None:
+    report = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR))
+    case_id, code = _case(ws)
+    with ws.transaction() as session:
+        session.get_one(Case, case_id).closed_on = date(2025, 1, 1)
+    found = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR)).case_codes
+    assert code in found and set(report.case_codes) <= set(found)
+    listed = cases.search_cases(ws, statuses=None, codes=found, limit=500)
+    assert {c.code for c in listed.items} == set(found)  # the coordinator: every one
+    ws.close()
+    olga = Workspace.open(folder)
+    try:
+        olga.unlock("olga", PASSWORD)
+        hers = cases.search_cases(olga, statuses=None, codes=found, limit=500).items
+        assert {c.desk_name for c in hers} <= {"Bergamo"}
+        assert len(hers) < len(found)
+    finally:
+        olga.close()

@@ -59,6 +59,17 @@ def load_profile(name_or_path: str | Path) -> profiles.Profile:
         ) from exc
 
 
+def available_profiles() -> list[tuple[str, str]]:
+    """The shipped profiles that load, as (id, title), in the order of their ids."""
+    out = []
+    for name in profiles.available():
+        try:
+            out.append((name, profiles.load(name).title))
+        except profiles.ProfileError:
+            continue  # a broken file is refused where it is named (command line), not listed
+    return out
+
+
 def _check_profile_period(profile: profiles.Profile, period: Period) -> None:
     if period.kind not in profile.periods:
         raise ValidationError(

@@ -59,10 +59,14 @@ def load_profile(name_or_path: str | Path) -> profiles.Profile:
         ) from exc
 
 
+SHIPPED_ORDER = ("istat-utenza", "istat-centri", "lombardia", "finanziatore")
+
+
 def available_profiles() -> list[tuple[str, str]]:
-    """The shipped profiles that load, as (id, title), in the order of their ids."""
+    """The shipped profiles that load, as (id, title): ISTAT first, then the Region, funders, others."""
     out = []
-    for name in profiles.available():
+    order = {name: i for i, name in enumerate(SHIPPED_ORDER)}
+    for name in sorted(profiles.available(), key=lambda n: (order.get(n, len(order)), n)):
         try:
             out.append((name, profiles.load(name).title))
         except profiles.ProfileError:

@@ -61,7 +61,9 @@ class ProfileExportDialog(QDialog):
         form.addRow(profile_label, self.profile)
         form.addRow(format_label, self.format)
         heading = QLabel(self.tr("Data quality"))
-        heading.setObjectName("sectionTitle")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
         self.quality_hint = QLabel(
             self.tr(
                 "Before the release, check the share of answers not available for each variable of the "
@@ -77,6 +79,7 @@ class ProfileExportDialog(QDialog):
         self.rates.verticalHeader().hide()
         self.rates.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.rates.setMinimumHeight(160)
         self.findings = QLabel()
         self.findings.setWordWrap(True)
@@ -158,7 +161,7 @@ class ProfileExportDialog(QDialog):
                 share = "—"
             self.rates.setItem(row, 0, QTableWidgetItem(rate.title))
             self.rates.setItem(row, 1, QTableWidgetItem(share))
-        self.rates.show()
+        self.rates.setVisible(bool(report.rates))  # a profile of services only has no such variable
         if report.clean:
             self.findings.setText(self.tr("No impossible or suspicious combination found."))
         else:

@@ -31,7 +31,7 @@ from app.reports import package, pdf, profile_files, profiles
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS
-from app.services import reports
+from app.services import audit, reports
 from app.services.errors import UserError, ValidationError
 from app.services.workspace import Workspace
 
@@ -104,13 +104,15 @@ def export_profile(
     fmt: str,
     out: Path,
     lang: str = "it",
+    quality_acknowledged: bool | None = None,
 ) -> ProfileExportResult:
     """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`.
 
     Beside `out` goes `<out>.pdf`, the preview of exactly the same values. A profile laid out by desk
     makes (or serves) one release per desk; the desks released before a failure stay released.
+    `quality_acknowledged` (the coordinator saw the data-quality findings and went ahead) goes on record.
     """
-    ws.require_actor(Role.COORDINATRICE)
+    actor = ws.require_actor(Role.COORDINATRICE)
     if fmt not in profile_files.FORMATS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "Unknown format {format}: choose xlsx, csv or json."),
@@ -145,6 +147,12 @@ def export_profile(
 
     for index, data in enumerate(prepared):
         reports._release(ws, data, write if index == len(prepared) - 1 else keep)
+    with ws.transaction() as session:
+        audit.record(
+            session, actor.operator_id, "profile.exported", "centre", 1,
+            {"profile": profile.id, "version": profile.version, "format": fmt, "period": period.code,
+             "desks": [d for p in prepared for d in p.desk_ids], "quality_acknowledged": quality_acknowledged},
+        )  # fmt: skip
     return ProfileExportResult(out, preview, holder[0], released[-1].first_time)
 
 

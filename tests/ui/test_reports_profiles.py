@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from app.models.audit import AuditEvent
 from app.models.cases import Case
 from app.ui.controller import AppController
 from app.ui.dialogs import files
@@ -79,6 +80,13 @@ def test_export_for_istat_after_acknowledging_the_quality_check(
     assert str(target) in dialog.outcome.text()
     book = load_workbook(target, read_only=True)
     assert "eta" in book.sheetnames
+    ws = demo_controller.workspace
+    assert ws is not None
+    with ws.transaction(write=False) as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "profile.exported").order_by(AuditEvent.id.desc())
+        ).first()
+        assert event is not None and '"quality_acknowledged": true' in (event.detail or "")
 
 
 def test_the_cases_found_open_as_a_filtered_case_list(qtbot: Any, demo_controller: AppController) -> None:

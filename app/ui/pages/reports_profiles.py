@@ -201,11 +201,12 @@ class ProfileExportDialog(QDialog):
         if path is None:
             return
         workspace, data = self.workspace, self.data
+        acknowledged = None if self.report is None or self.report.clean else self.acknowledge.isChecked()
 
         def run() -> ProfileExportResult:
             profile = exports.load_profile(name)
             return exports.export_profile(
-                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang
+                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged
             )
 
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))

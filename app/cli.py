@@ -425,6 +425,10 @@ def _say_if_frozen(data: ReportData, first_time: bool) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.services import reports
 
+    if args.profile:
+        return _export_profile(args)
+    if args.format:
+        raise CliError(translate("Cli", "--format goes with --profile (the signed package is JSON)"))
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
         result = reports.export(workspace, data, Path(args.out).expanduser())
@@ -442,6 +446,77 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _fingerprint_hex(text: str) -> str:
     """A fingerprint as typed (groups, spaces, colons, any case) reduced to its 32 hex digits."""
     return "".join(ch for ch in text.casefold() if ch not in " :-\t")
+
+
+def _export_profile(args: argparse.Namespace) -> int:
+    """`export --profile`: the release laid out for ISTAT, the Region or a funder, in XLSX, CSV or JSON."""
+    from app.reports.periods import parse_period
+    from app.services import exports, reports
+
+    profile = exports.load_profile(args.profile)  # a bad file is refused before asking for the password
+    try:
+        period = parse_period(args.period)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    out = Path(args.out).expanduser()
+    fmt = args.format or (
+        out.suffix.lstrip(".").lower() if out.suffix.lower() in (".xlsx", ".csv", ".json") else "xlsx"
+    )
+    with open_unlocked(args) as workspace:
+        desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
+        result = exports.export_profile(
+            workspace, profile, period, desk_ids, fmt, out, lang=_document_language(args)
+        )
+    print(
+        translate("Cli", "{profile} for {period} written to {path}").format(
+            profile=profile.title, period=result.export.period_label, path=result.path
+        )
+    )
+    print(translate("Cli", "Preview of exactly what it contains: {path}").format(path=result.preview_path))
+    if not result.first_time:
+        print(translate("Cli", "This period was released before: the same figures were written again."))
+    return 0
+
+
+def cmd_quality(args: argparse.Namespace) -> int:
+    """The data-quality summary of a period: missing answers per variable, cases to check."""
+    from app.reports.periods import parse_period
+    from app.services import exports, reports
+
+    profile = exports.load_profile(args.profile)
+    try:
+        period = parse_period(args.period)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    with open_unlocked(args) as workspace:
+        desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
+        result = exports.quality(workspace, profile, period, desk_ids)
+    print(
+        translate("Cli", "Data quality for {period}, profile {profile}").format(
+            period=period.label(current_language()), profile=profile.id
+        )
+    )
+    print(translate("Cli", "Not available or missing answers (share of the published total):"))
+    for rate in result.rates:
+        if rate.percent is not None:
+            share = f"{rate.percent}%"
+        elif rate.below_percent is not None:
+            share = f"<{rate.below_percent}%"
+        else:
+            share = "—"
+        print(f"  {rate.title}: {share}")
+    if result.clean:
+        print(translate("Cli", "No impossible or suspicious combination found."))
+        return 0
+    for finding in result.findings:
+        print(
+            translate("Cli", "{check}: {count} cases: {codes}").format(
+                check=translate("Quality", exports.CHECKS[finding.check]),
+                count=len(finding.case_codes),
+                codes=", ".join(finding.case_codes),
+            )
+        )
+    return 0
 
 
 def cmd_network_report(args: argparse.Namespace) -> int:
@@ -823,7 +898,44 @@ def build_parser() -> argparse.ArgumentParser:
             choices=["it", "en"],
             help=QT_TRANSLATE_NOOP("Cli", "language of the report (default: that of the messages)"),
         )
+        if name == "export":
+            command.add_argument(
+                "--profile",
+                help=QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "export profile: istat-utenza, istat-centri, lombardia, finanziatore or a .toml file",
+                ),
+            )
+            command.add_argument(
+                "--format",
+                choices=["xlsx", "csv", "json"],
+                help=QT_TRANSLATE_NOOP("Cli", "format of a profile export (default: from --out, else xlsx)"),
+            )
         command.set_defaults(handler=handler)
+
+    quality = sub.add_parser(
+        "quality",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "data quality of a period: missing answers per variable and cases to check"
+        ),
+    )
+    _add_common(quality)
+    quality.add_argument(
+        "--period",
+        required=True,
+        help=QT_TRANSLATE_NOOP("Cli", "2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01-01..2026-03-15"),
+    )
+    quality.add_argument(
+        "--profile",
+        default="istat-utenza",
+        help=QT_TRANSLATE_NOOP("Cli", "the profile whose variables are checked (default istat-utenza)"),
+    )
+    quality.add_argument(
+        "--desk",
+        action="append",
+        help=QT_TRANSLATE_NOOP("Cli", "help desk name (repeat for several; default all)"),
+    )
+    quality.set_defaults(handler=cmd_quality)
 
     network = sub.add_parser(
         "network-report", help=QT_TRANSLATE_NOOP("Cli", "merge signed packages and print the network report")

@@ -125,6 +125,7 @@ REQUIRED: dict[str, list[str]] = {
     "report": ["--period", "2025", "--out", "o.pdf"],
     "export": ["--period", "2025", "--out", "o.json"],
     "network-report": ["p.json", "--out", "o.pdf"],
+    "quality": ["--period", "2025"],
     "retention": [],
     "subject-access": ["BG-2025-0001", "--out", "o.pdf"],
     "demo": [],

@@ -11,7 +11,8 @@ Workloads: cold start of the GUI to the unlock screen (a child process with the 
 (key derivation, opening, first page of the case list; plain: opening and the same page); case search per
 keystroke (successive prefixes of a surname and of a case code); opening a case file; saving an intake
 interview; one year of indicators (`reports.prepare`, all desks, last complete year of the data); the PDF
-of that report (rendered without recording a release); a verified backup.
+of that report (rendered without recording a release); each export profile for that year (app.bench.profiles);
+a verified backup.
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ TARGETS: dict[str, Target] = {
     "  of which SQL (compute_indicators)": Target(max_ratio=READ_RATIO),
     "PDF report": Target(max_ms=2000, max_ratio=READ_RATIO),
     "network merge (56 centres x 12 months)": Target(max_ms=2000),
+    **{
+        f"profile {name} (year: XLSX + PDF)": Target(max_ms=2000, max_ratio=READ_RATIO)
+        for name in ("istat-utenza", "istat-centri", "lombardia", "finanziatore")
+    },
     "backup (write + verify)": Target(),
 }
 MAX_RSS_MB = 400
@@ -339,6 +344,18 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
     runner.each(
         "PDF report", lambda _ws, variant: _timed(lambda: reports.render(reports.document(prepared[variant])))
     )
+
+    progress("export profiles")
+    from app.bench import profiles as bench_profiles
+    from app.reports import profiles
+
+    for name in profiles.available():
+        profile = profiles.load(name)
+
+        def lay_out(ws: Any, _variant: str, profile: profiles.Profile = profile) -> float:
+            return _timed(bench_profiles.export_bytes, ws, profile, period)
+
+        runner.each(bench_profiles.workload_name(name), lay_out, repeat=max(1, repeat // 2))
 
     progress("network merge")
     with tempfile.TemporaryDirectory(prefix="ascolto-bench-") as scratch:

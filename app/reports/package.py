@@ -83,6 +83,9 @@ _OPTIONAL_TOP_KEYS = frozenset({"key_history"})
 MAX_SUCCESSIONS = 50
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
+_OPTIONAL_TOP_KEYS = frozenset({"missing_rates"})
+NOT_AVAILABLE = "ND"
+"""The row code of "not available or missing" answers, whose share `missing_rates` records."""
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
@@ -176,6 +179,8 @@ class VerifiedPackage:
     signature: bytes = b""
     key_history: tuple[KeyChange, ...] = ()
     """The chain of key changes ending at `public_key`, each signed by the key it replaces (oldest first)."""
+    missing_rates: dict[str, dict[str, int]] | None = None
+    """Per table, the share of "not available" answers (see `missing_rates`); None in older packages."""
 
 
 @dataclass
@@ -251,6 +256,7 @@ def build_package(
         "generated_at": generated_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "software": software,
         "tables": exported,
+        "missing_rates": missing_rates(tables, threshold),
     }
     public = signing.public_key_of(signing_key)
     if key_history:
@@ -495,6 +501,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         software=content["software"],
         signature=signature,
         key_history=history,
+        missing_rates=content.get("missing_rates"),
     )
 
 
@@ -746,6 +753,39 @@ def _validate_content(doc: Any) -> None:
                 f"tables[{i}].id", QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"), id=_short(table_id)
             )
         ids.add(table_id)
+    if "missing_rates" in doc:
+        _validate_rates(doc["missing_rates"], ids)
+
+
+def _validate_rates(rates: Any, ids: set[str]) -> None:
+    rates = _object(rates, "missing_rates", (), ids)
+    for table_id, rate in rates.items():
+        where = f"missing_rates.{_short(table_id)}"
+        rate = _object(rate, where, (), {"percent", "below_percent"})
+        if len(rate) != 1 or any(type(v) is not int or not 0 <= v <= 100 for v in rate.values()):
+            _fail(where, QT_TRANSLATE_NOOP("Errors", "must hold one whole per cent from 0 to 100"))
+
+
+def missing_rates(tables: Sequence[AggregateTable], threshold: int) -> dict[str, dict[str, int]]:
+    """For each table of women with a "not available" row: its share of the table's total, so that the
+    network can weigh the figures.
+
+    Computed on the **published** values only (the protected "not available" count over the protected
+    total, rounded to a whole per cent), so a rate says nothing the tables beside it do not: where the
+    count is hidden, only its bound is recorded (`below_percent`: the threshold over the total, rounded
+    up); a table whose total is hidden has no rate.
+    """
+    rates: dict[str, dict[str, int]] = {}
+    for table in tables:
+        if Unit(table.unit) is not Unit.WOMEN or NOT_AVAILABLE not in table.rows or not table.total:
+            continue
+        nd = table.row_totals[table.rows.index(NOT_AVAILABLE)]
+        total = float(table.total)
+        if nd is None:
+            rates[table.id] = {"below_percent": min(100, math.ceil(100 * threshold / total))}
+        else:
+            rates[table.id] = {"percent": min(100, round(100 * float(nd) / total))}
+    return rates
 
 
 def _key_history(value: Any, public: bytes) -> tuple[KeyChange, ...]:
@@ -1022,6 +1062,12 @@ def _merge_position(values: Sequence[Number | None], flags: Sequence[bool], unkn
     if not known:
         return None, False
     return _tidy(sum(known)), unknown or len(known) < len(values) or any(flags)
+
+
+merge_position = _merge_position
+"""The merge rule for one position, public: export profiles group codes by the same rule (app.reports.profiles)."""
+resolved_lower_bounds = _resolved_lower_bounds
+filled = _filled
 
 
 def _sum_parts(parts: Iterable[_Part], unknown: bool) -> _Merged:

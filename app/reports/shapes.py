@@ -5,16 +5,15 @@ fixed, small shape (at most 19 x 4). A package is signed by a trusted key, but a
 may be compromised, or its software tampered with: a table with made-up codes could stall the merge
 and the report for hours (one 150 x 150 hours table took seven minutes). So the network side accepts
 only the tables Ascolto computes, with rows and columns from their code lists, and refuses anything else
-naming the table. The shapes are kept in resources/table-shapes.json; a test checks the indicators
-never leave them.
+naming the table. The shapes are those of the indicators themselves, computed once over an empty
+in-memory schema (`catalogue`), which export profiles validate against too: a table added to the
+indicators is known to both with no list to keep in step.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib import resources
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.package import PackageError
@@ -27,11 +26,33 @@ def _short(value: object) -> str:
 
 
 @cache
+def catalogue() -> Mapping[str, AggregateTable]:
+    """Every table Ascolto produces, with all its rows and columns (zero counts, nothing protected).
+
+    The indicator tables follow the code lists whatever the data, so an empty database gives every row
+    and column a release can hold.
+    """
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from app.models import Base
+    from app.reports import indicators
+    from app.reports.periods import Period
+
+    engine = create_engine("sqlite://")
+    try:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session:
+            tables = indicators.compute_indicators(session, Period.year(2000), None, "it")
+    finally:
+        engine.dispose()
+    return {table.id: table for table in tables}
+
+
+@cache
 def allowed() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Table id -> (allowed row codes, allowed column codes)."""
-    text = resources.files("app.resources").joinpath("table-shapes.json").read_text(encoding="utf-8")
-    tables = json.loads(text)["tables"]
-    return {tid: (frozenset(spec["rows"]), frozenset(spec["cols"])) for tid, spec in tables.items()}
+    return {tid: (frozenset(t.rows), frozenset(t.cols)) for tid, t in catalogue().items()}
 
 
 def check_tables(tables: Iterable[AggregateTable]) -> None:

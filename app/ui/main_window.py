@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.network_page: NetworkPage | None = None
         if info.actor.at_least(Role.COORDINATRICE):
             self.reports_page = ReportsPage(workspace)
+            self.reports_page.open_cases.connect(self.show_cases)
             self._add_page("reports", self.tr("Reports"), self.reports_page)
             self.network_page = NetworkPage(workspace)
             self._add_page("network", self.tr("Network"), self.network_page)
@@ -185,6 +186,14 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self.page_keys().index(key))
+
+    def show_cases(self, codes: list[str]) -> None:
+        """The case list narrowed to these codes (the data-quality check's), to work through."""
+        self.show_page("cases")
+        self.cases_page.show_list()
+        self.cases_page.list.show_codes(
+            codes, self.tr("%n case(s) found by the data-quality check.", "", len(codes))
+        )
 
     @Slot()
     def open_backup_tab(self) -> None:

@@ -611,6 +611,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
         <source>&amp;Help desk:</source>
         <translation>&amp;Sportello:</translation>
     </message>
+    <message>
+        <source>Show &amp;all cases</source>
+        <translation>Mostra t&amp;utti i casi</translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -867,6 +871,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Da allora i dati sono cambiati; le modifiche conteranno dal prossimo periodo.</translation>
     </message>
     <message>
+        <source>--format goes with --profile (the signed package is JSON)</source>
+        <translation>--format va con --profile (il pacchetto firmato è in JSON)</translation>
+    </message>
+    <message>
         <source>Signed package: {path}</source>
         <translation>Pacchetto firmato: {path}</translation>
     </message>
@@ -893,6 +901,30 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>{n} signing keys are not trusted yet. Compare each fingerprint with its sender (by phone, on a number you already know), then run again with --trust-new FINGERPRINT for each key that matches: {fingerprints}</source>
         <translation>{n} chiavi di firma non sono ancora fidate. Confronta ogni impronta con chi ha inviato il pacchetto (per telefono, a un numero che conosci già), poi esegui di nuovo con --trust-new IMPRONTA per ogni chiave che corrisponde: {fingerprints}</translation>
+    </message>
+    <message>
+        <source>{profile} for {period} written to {path}</source>
+        <translation>{profile} per {period} scritto in {path}</translation>
+    </message>
+    <message>
+        <source>This period was released before: the same figures were written again.</source>
+        <translation>Questo periodo era già stato rilasciato: sono stati scritti di nuovo gli stessi dati.</translation>
+    </message>
+    <message>
+        <source>Data quality for {period}, profile {profile}</source>
+        <translation>Qualità dei dati per {period}, profilo {profile}</translation>
+    </message>
+    <message>
+        <source>Not available or missing answers (share of the published total):</source>
+        <translation>Risposte non disponibili o mancanti (quota sul totale pubblicato):</translation>
+    </message>
+    <message>
+        <source>No impossible or suspicious combination found.</source>
+        <translation>Nessuna combinazione impossibile o sospetta.</translation>
+    </message>
+    <message>
+        <source>{check}: {count} cases: {codes}</source>
+        <translation>{check}: {count} casi: {codes}</translation>
     </message>
     <message>
         <source>Trusted the key of {centre}: {fingerprint}</source>
@@ -1123,6 +1155,22 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>language of the report (default: that of the messages)</source>
         <translation>lingua del report (predefinita: quella dei messaggi)</translation>
+    </message>
+    <message>
+        <source>export profile: istat-utenza, istat-centri, lombardia, finanziatore or a .toml file</source>
+        <translation>profilo di esportazione: istat-utenza, istat-centri, lombardia, finanziatore o un file .toml</translation>
+    </message>
+    <message>
+        <source>format of a profile export (default: from --out, else xlsx)</source>
+        <translation>formato dell&apos;esportazione per profilo (predefinito: da --out, altrimenti xlsx)</translation>
+    </message>
+    <message>
+        <source>data quality of a period: missing answers per variable and cases to check</source>
+        <translation>qualità dei dati di un periodo: risposte mancanti per variabile e casi da controllare</translation>
+    </message>
+    <message>
+        <source>the profile whose variables are checked (default istat-utenza)</source>
+        <translation>il profilo di cui controllare le variabili (predefinito istat-utenza)</translation>
     </message>
     <message>
         <source>merge signed packages and print the network report</source>
@@ -2381,6 +2429,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>non termina con la chiave che ha firmato il pacchetto</translation>
     </message>
     <message>
+        <source>must hold one whole per cent from 0 to 100</source>
+        <translation>deve contenere una percentuale intera da 0 a 100</translation>
+    </message>
+    <message>
         <source>not true or false</source>
         <translation>non è true né false</translation>
     </message>
@@ -2459,6 +2511,106 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>A verdict needs a trial recorded on or before its date ({field}).</source>
         <translation>Una sentenza richiede un processo registrato entro la sua data ({field}).</translation>
+    </message>
+    <message>
+        <source>invalid export profile {where}: {problem}</source>
+        <translation>profilo di esportazione non valido {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>no such profile; the profiles are: {names}</source>
+        <translation>profilo inesistente; i profili sono: {names}</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <translation>il file non si può leggere: {reason}</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {reason}</source>
+        <translation>TOML non valido: {reason}</translation>
+    </message>
+    <message>
+        <source>a table of keys is expected</source>
+        <translation>è attesa una tabella di chiavi</translation>
+    </message>
+    <message>
+        <source>unknown key {key}; the keys allowed here are: {allowed}</source>
+        <translation>chiave sconosciuta {key}; le chiavi ammesse qui sono: {allowed}</translation>
+    </message>
+    <message>
+        <source>a text is expected</source>
+        <translation>è atteso un testo</translation>
+    </message>
+    <message>
+        <source>an identifier in lower case letters, digits, - and _ is expected</source>
+        <translation>è atteso un identificativo di lettere minuscole, cifre, - e _</translation>
+    </message>
+    <message>
+        <source>format = {expected} is required (this version reads {expected})</source>
+        <translation>è richiesto format = {expected} (questa versione legge {expected})</translation>
+    </message>
+    <message>
+        <source>a version number (1, 2, ...) is expected</source>
+        <translation>è atteso un numero di versione (1, 2, ...)</translation>
+    </message>
+    <message>
+        <source>periods must list some of: {kinds}</source>
+        <translation>periods deve elencare alcuni di: {kinds}</translation>
+    </message>
+    <message>
+        <source>layout must be one of: {layouts}</source>
+        <translation>layout deve essere uno di: {layouts}</translation>
+    </message>
+    <message>
+        <source>at least one [[tables]] is expected</source>
+        <translation>è attesa almeno una [[tables]]</translation>
+    </message>
+    <message>
+        <source>the table id {id} is used twice</source>
+        <translation>l&apos;id di tabella {id} è usato due volte</translation>
+    </message>
+    <message>
+        <source>unknown source table {code}; Ascolto&apos;s tables are: {known}</source>
+        <translation>tabella di origine sconosciuta {code}; le tabelle di Ascolto sono: {known}</translation>
+    </message>
+    <message>
+        <source>a profile laid out by desk needs one column per table: map cols to one category</source>
+        <translation>un profilo per sportello richiede una colonna per tabella: riunisci cols in una categoria</translation>
+    </message>
+    <message>
+        <source>a list of codes or a table of categories is expected</source>
+        <translation>è attesa una lista di codici o una tabella di categorie</translation>
+    </message>
+    <message>
+        <source>invalid category code {code}</source>
+        <translation>codice di categoria non valido {code}</translation>
+    </message>
+    <message>
+        <source>from must list source codes</source>
+        <translation>from deve elencare codici di origine</translation>
+    </message>
+    <message>
+        <source>unknown code {code} for table {table}; its codes are: {known}</source>
+        <translation>codice sconosciuto {code} per la tabella {table}; i suoi codici sono: {known}</translation>
+    </message>
+    <message>
+        <source>code {code} of table {table} is mapped twice ({first} and {second})</source>
+        <translation>il codice {code} della tabella {table} è assegnato due volte ({first} e {second})</translation>
+    </message>
+    <message>
+        <source>{table} cannot be summed into {code}: it is multi-response (one woman in several rows) or the sum includes the total</source>
+        <translation>{table} non si può sommare in {code}: è a risposta multipla (una donna in più righe) o la somma comprende il totale</translation>
+    </message>
+    <message>
+        <source>The export profile was refused: {reason}</source>
+        <translation>Il profilo di esportazione è stato rifiutato: {reason}</translation>
+    </message>
+    <message>
+        <source>The profile {profile} is made for these periods: {kinds}.</source>
+        <translation>Il profilo {profile} è fatto per questi periodi: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Unknown format {format}: choose xlsx, csv or json.</source>
+        <translation>Formato sconosciuto {format}: scegli xlsx, csv o json.</translation>
     </message>
 </context>
 <context>
@@ -3460,6 +3612,13 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>Administration</source>
         <translation>Amministrazione</translation>
     </message>
+    <message numerus="yes">
+        <source>%n case(s) found by the data-quality check.</source>
+        <translation>
+            <numerusform>%n caso trovato dal controllo della qualità dei dati.</numerusform>
+            <numerusform>%n casi trovati dal controllo della qualità dei dati.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Main toolbar</source>
         <translation>Barra degli strumenti</translation>
@@ -3991,6 +4150,99 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>ProfileExportDialog</name>
+    <message>
+        <source>Export for ISTAT, the Region or a funder</source>
+        <translation>Esporta per ISTAT, Regione o finanziatore</translation>
+    </message>
+    <message>
+        <source>Export profile</source>
+        <translation>Profilo di esportazione</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Formato del file</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profilo:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>Qualità dei dati</translation>
+    </message>
+    <message>
+        <source>Before the release, check the share of answers not available for each variable of the profile, and the cases with impossible or suspicious combinations.</source>
+        <translation>Prima del rilascio, controlla la quota di risposte non disponibili per ogni variabile del profilo e i casi con combinazioni impossibili o sospette.</translation>
+    </message>
+    <message>
+        <source>&amp;Check data quality</source>
+        <translation>&amp;Controlla la qualità dei dati</translation>
+    </message>
+    <message>
+        <source>Answers not available, by variable</source>
+        <translation>Risposte non disponibili, per variabile</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variabile</translation>
+    </message>
+    <message>
+        <source>Not available or missing</source>
+        <translation>Non disponibile o mancante</translation>
+    </message>
+    <message>
+        <source>&amp;Open these cases</source>
+        <translation>&amp;Apri questi casi</translation>
+    </message>
+    <message>
+        <source>I have seen the data-quality check: &amp;release anyway</source>
+        <translation>Ho visto il controllo della qualità dei dati: &amp;rilascia comunque</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;sporta…</translation>
+    </message>
+    <message>
+        <source>{period}, {desks}</source>
+        <translation>{period}, {desks}</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>Controllo dei dati…</translation>
+    </message>
+    <message>
+        <source>under {percent}%</source>
+        <translation>meno del {percent}%</translation>
+    </message>
+    <message>
+        <source>No impossible or suspicious combination found.</source>
+        <translation>Nessuna combinazione impossibile o sospetta.</translation>
+    </message>
+    <message>
+        <source>{check}: {count} case(s): {codes}</source>
+        <translation>{check}: casi {count}: {codes}</translation>
+    </message>
+    <message>
+        <source>Export the profile</source>
+        <translation>Esporta il profilo</translation>
+    </message>
+    <message>
+        <source>Writing the export…</source>
+        <translation>Scrittura dell&apos;esportazione…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}
+Preview of exactly the same values: {preview}</source>
+        <translation>Salvato: {path}
+Anteprima degli stessi identici valori: {preview}</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
         <source>Year of birth</source>
@@ -4156,6 +4408,25 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Files of &amp;type:</source>
         <translation>&amp;Tipo di file:</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <source>Closure dated before the opening</source>
+        <translation>Chiusura con data precedente all&apos;apertura</translation>
+    </message>
+    <message>
+        <source>Under 18 with three or more children</source>
+        <translation>Minore di 18 anni con tre o più figli</translation>
+    </message>
+    <message>
+        <source>Services dated after the closure</source>
+        <translation>Prestazioni con data successiva alla chiusura</translation>
+    </message>
+    <message>
+        <source>Intake with no form of violence</source>
+        <translation>Colloquio di accoglienza senza forme di violenza</translation>
     </message>
 </context>
 <context>
@@ -4507,6 +4778,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>E&amp;xport package…</source>
         <translation>&amp;Esporta pacchetto…</translation>
+    </message>
+    <message>
+        <source>For &amp;ISTAT, Region, funder…</source>
+        <translation>Per &amp;ISTAT, Regione, finanziatori…</translation>
+    </message>
+    <message>
+        <source>The same figures laid out for ISTAT, Regione Lombardia or a funder (XLSX, CSV, JSON)</source>
+        <translation>Gli stessi dati impaginati per ISTAT, Regione Lombardia o un finanziatore (XLSX, CSV, JSON)</translation>
     </message>
     <message>
         <source>Fingerprint of this centre&apos;s signing key</source>

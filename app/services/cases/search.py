@@ -52,16 +52,22 @@ def search_cases(
     *,
     statuses: Iterable[str] | None = None,
     help_desk_id: int | None = None,
+    codes: Iterable[str] | None = None,
     order_by: str = "code",
     descending: bool = True,
     limit: int = 50,
     offset: int = 0,
 ) -> CasePage:
-    """One page of the cases she may see, matching a code or the beginnings of name words."""
+    """One page of the cases she may see, matching a code or the beginnings of name words.
+
+    `codes` narrows the list to those case codes (the cases a data-quality check found), still only
+    among the cases she may see."""
     actor = ws.require_actor()
     limit = max(1, min(limit, 500))
     with ws.transaction(write=False) as session:
         conditions = _search_conditions(actor, query, statuses, help_desk_id)
+        if codes is not None:
+            conditions.append(Case.code.in_(sorted(set(codes))[:1000]))
         total = session.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
         keys = SORT_KEYS.get(order_by, SORT_KEYS["code"])
         ordering = [k.desc() for k in keys] if descending else list(keys)

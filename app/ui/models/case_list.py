@@ -45,6 +45,8 @@ class CaseQuery:
     text: str = ""
     statuses: tuple[str, ...] | None = cases.OPEN_STATUSES
     help_desk_id: int | None = None
+    codes: tuple[str, ...] | None = None
+    """Only these case codes (the cases a data-quality check found), or None."""
     order_by: str = "code"
     descending: bool = True
 
@@ -191,6 +193,7 @@ def _search(ws: Workspace, query: CaseQuery, limit: int, offset: int) -> CasePag
         query.text,
         statuses=query.statuses,
         help_desk_id=query.help_desk_id,
+        codes=query.codes,
         order_by=query.order_by,
         descending=query.descending,
         limit=limit,

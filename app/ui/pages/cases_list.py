@@ -128,11 +128,24 @@ class CaseListView(QWidget):
         self.count = QLabel()
         self.count.setObjectName("count")
 
+        self.filtered = QLabel()
+        self.filtered.setObjectName("hint")
+        self.filtered.setWordWrap(True)
+        self.show_all_button = QPushButton(self.tr("Show &all cases"))
+        self.show_all_button.clicked.connect(self.show_all)
+        self.filter_bar = QWidget()
+        bar = QHBoxLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.filtered, 1)
+        bar.addWidget(self.show_all_button)
+        self.filter_bar.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.count)
 
@@ -179,6 +192,24 @@ class CaseListView(QWidget):
             help_desk_id=self.desk.currentData() if self.is_coordinator else None,
             descending=order == Qt.SortOrder.DescendingOrder,
         )
+
+    def show_codes(self, codes: list[str], reason: str) -> None:
+        """Only these cases (those a data-quality check found), of every status, to work through one by
+        one; the service still shows only the cases she may see."""
+        self.search.clear()
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(self.status.findData("all"))
+        self.status.blockSignals(False)
+        self.model.query = replace(self.model.query, codes=tuple(codes))
+        self.filtered.setText(reason)
+        self.filter_bar.show()
+        self.apply_filters()
+
+    @Slot()
+    def show_all(self) -> None:
+        self.model.query = replace(self.model.query, codes=None)
+        self.filter_bar.hide()
+        self.apply_filters()
 
     @Slot()
     def apply_filters(self) -> None:
@@ -270,6 +301,8 @@ class CaseListView(QWidget):
 
     def clear(self) -> None:
         self.timer.stop()
+        self.model.query = replace(self.model.query, codes=None)
+        self.filter_bar.hide()
         self.model.clear()
         self.search.clear()
         self.count.clear()

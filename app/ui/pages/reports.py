@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -32,6 +32,8 @@ from app.ui.dialogs import files
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
+from app.ui.pages.reports_profiles import ProfileExportDialog
+from app.ui.qt_compat import emit
 from app.ui.theme import monospace_font
 from app.ui.widgets.styles import PAGE_STYLE
 
@@ -46,6 +48,10 @@ def file_stem(data: ReportData, kind: str) -> str:
 
 
 class ReportsPage(QWidget):
+    """Emits `open_cases(codes)` when the data-quality check sends her to the cases it found."""
+
+    open_cases = Signal(list)
+
     def __init__(
         self, workspace: Workspace, today: date | None = None, parent: QWidget | None = None
     ) -> None:
@@ -53,6 +59,7 @@ class ReportsPage(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.workspace = workspace
         self.data: ReportData | None = None
+        self.profile_dialog: ProfileExportDialog | None = None
         self._loaded = False
         heading = QLabel(self.tr("Reports"))
         heading.setObjectName("title")
@@ -98,12 +105,17 @@ class ReportsPage(QWidget):
         self.save_button = QPushButton(self.tr("&Save PDF…"))
         self.print_button = QPushButton(self.tr("P&rint…"))
         self.export_button = QPushButton(self.tr("E&xport package…"))
+        self.profile_button = QPushButton(self.tr("For &ISTAT, Region, funder…"))
+        self.profile_button.setToolTip(
+            self.tr("The same figures laid out for ISTAT, Regione Lombardia or a funder (XLSX, CSV, JSON)")
+        )
+        self.profile_button.clicked.connect(self.export_profile)
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_report)
         self.export_button.clicked.connect(self.export_package)
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
-        for button in (self.save_button, self.print_button, self.export_button):
+        for button in (self.save_button, self.print_button, self.export_button, self.profile_button):
             actions.addWidget(button)
         self.result = QLabel()
         self.result.setObjectName("hint")
@@ -171,7 +183,7 @@ class ReportsPage(QWidget):
         self.desks.set_desks(desks)
 
     def _set_actions(self, enabled: bool) -> None:
-        for button in (self.save_button, self.print_button, self.export_button):
+        for button in (self.save_button, self.print_button, self.export_button, self.profile_button):
             button.setEnabled(enabled)
 
     @Slot()
@@ -313,6 +325,17 @@ class ReportsPage(QWidget):
         )
         self.fingerprint.setText(result.fingerprint)
         self.fingerprint.show()
+
+    @Slot()
+    def export_profile(self) -> None:
+        """The profile dialog checks the release first too: a refusal comes before any file dialog."""
+        self._after_check(self._export_profile)
+
+    def _export_profile(self, data: ReportData) -> None:
+        dialog = ProfileExportDialog(self.workspace, data, self)
+        dialog.open_cases.connect(lambda codes: emit(self.open_cases, codes))
+        dialog.open()
+        self.profile_dialog = dialog
 
     def clear(self) -> None:
         self.data = None

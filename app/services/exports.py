@@ -1,0 +1,318 @@
+"""Profile exports (ISTAT, Regione Lombardia, funders) and the data-quality check before a release.
+
+A profile export is a **release**: it goes through `reports._release` like the signed package and the
+report PDF (calendar periods only, ended periods only, at least ten women, frozen once made), and its
+values are read back from the bytes of the signed package of that release, then laid out by the profile
+(`app.reports.profiles`). So every format carries exactly the protected values of the package, the PDF
+preview written beside it prints the same, and asking again serves the same figures.
+
+The data-quality check (`quality`) is for the coordinator before a release: for each variable of the
+chosen profile, the share of "not available" or missing answers, and the cases whose records hold an
+impossible or suspicious combination, to be corrected through the case list. The shares are computed on
+the **protected** counts of the release (published "not available" over published total, whole per
+cent): they tell nothing the package does not, so they may be shown, printed and recorded freely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import and_, func, or_, select
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import Role
+from app.models.cases import Case, Intake, ServiceDelivery
+from app.reports import package, pdf, profile_files, profiles
+from app.reports.periods import Period
+from app.reports.tables import AggregateTable
+from app.reports.texts import REPORT_TEXTS
+from app.services import audit, reports
+from app.services.errors import UserError, ValidationError
+from app.services.workspace import Workspace
+
+ND = "ND"
+YOUNG_AGE = 18
+"""A woman under this age with `MANY_CHILDREN` or more children is flagged for a check."""
+MANY_CHILDREN = 3
+
+
+@dataclass(frozen=True)
+class ProfileExportResult:
+    path: Path
+    preview_path: Path
+    export: profile_files.ProfileExport
+    first_time: bool
+
+
+def load_profile(name_or_path: str | Path) -> profiles.Profile:
+    """A shipped profile by id or a profile file, refused with the file, line and key when invalid."""
+    try:
+        return profiles.load(name_or_path)
+    except profiles.ProfileError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "The export profile was refused: {reason}"), reason=exc
+        ) from exc
+
+
+SHIPPED_ORDER = ("istat-utenza", "istat-centri", "lombardia", "finanziatore")
+
+
+def available_profiles() -> list[tuple[str, str]]:
+    """The shipped profiles that load, as (id, title): ISTAT first, then the Region, funders, others."""
+    out = []
+    order = {name: i for i, name in enumerate(SHIPPED_ORDER)}
+    for name in sorted(profiles.available(), key=lambda n: (order.get(n, len(order)), n)):
+        try:
+            out.append((name, profiles.load(name).title))
+        except profiles.ProfileError:
+            continue  # a broken file is refused where it is named (command line), not listed
+    return out
+
+
+def _check_profile_period(profile: profiles.Profile, period: Period) -> None:
+    if period.kind not in profile.periods:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The profile {profile} is made for these periods: {kinds}."),
+            field="period",
+            profile=profile.id,
+            kinds=", ".join(profile.periods),
+        )
+
+
+def _desk_sets(
+    ws: Workspace, profile: profiles.Profile, desk_ids: Sequence[int] | None
+) -> list[list[int] | None]:
+    if not profile.by_desk:
+        return [None if desk_ids is None else list(desk_ids)]
+    if desk_ids is None:
+        from app.services import accounts
+
+        desk_ids = [d.id for d in accounts.list_help_desks(ws)]
+    return [[d] for d in sorted(set(desk_ids))]
+
+
+def export_profile(
+    ws: Workspace,
+    profile: profiles.Profile,
+    period: Period,
+    desk_ids: Sequence[int] | None,
+    fmt: str,
+    out: Path,
+    lang: str = "it",
+    quality_acknowledged: bool | None = None,
+) -> ProfileExportResult:
+    """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`.
+
+    Beside `out` goes `<out>.pdf`, the preview of exactly the same values. A profile laid out by desk
+    makes (or serves) one release per desk; the desks released before a failure stay released.
+    `quality_acknowledged` (the coordinator saw the data-quality findings and went ahead) goes on record.
+    """
+    actor = ws.require_actor(Role.COORDINATRICE)
+    if fmt not in profile_files.FORMATS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Unknown format {format}: choose xlsx, csv or json."),
+            field="format",
+            format=fmt,
+        )
+    _check_profile_period(profile, period)
+    out = out if out.suffix == f".{fmt}" else out.with_name(out.name + f".{fmt}")
+    preview = out.with_suffix(".pdf")
+    sets = _desk_sets(ws, profile, desk_ids)
+    prepared = [reports.prepare(ws, period, desks, lang) for desks in sets]
+    for data in prepared:
+        reports.check_release(ws, data)
+    released: list[reports.Release] = []
+    holder: list[profile_files.ProfileExport] = []
+
+    def keep(release: reports.Release) -> list[Path]:
+        released.append(release)
+        return []
+
+    def write(release: reports.Release) -> list[Path]:
+        released.append(release)
+        export = build_export(profile, prepared, released)
+        holder.append(export)
+        reports._write(out, profile_files.render(export, fmt))
+        try:
+            reports._write(preview, reports.render(preview_document(export)))
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
+        return [out, preview]
+
+    for index, data in enumerate(prepared):
+        reports._release(ws, data, write if index == len(prepared) - 1 else keep)
+    with ws.transaction() as session:
+        audit.record(
+            session, actor.operator_id, "profile.exported", "centre", 1,
+            {"profile": profile.id, "version": profile.version, "format": fmt, "period": period.code,
+             "desks": [d for p in prepared for d in p.desk_ids], "quality_acknowledged": quality_acknowledged},
+        )  # fmt: skip
+    return ProfileExportResult(out, preview, holder[0], released[-1].first_time)
+
+
+def build_export(
+    profile: profiles.Profile, prepared: Sequence[reports.ReportData], released: Sequence[reports.Release]
+) -> profile_files.ProfileExport:
+    """The profile laid over the signed packages of the releases (their bytes, verified again)."""
+    packages = [package.load_package(r.package) for r in released]
+    laid = [profiles.apply(profile, p.tables) for p in packages]
+    first = prepared[0]
+    if profile.by_desk:
+        tables = profiles.by_desk([n for d in prepared for n in d.desk_names], laid)
+        desks = [n for d in prepared for n in d.desk_names]
+    else:
+        tables, desks = laid[0], first.desk_names
+    rule = dict(packages[0].disclosure)
+    return profile_files.ProfileExport(
+        profile=profile,
+        centre=first.centre,
+        desks=desks,
+        period_code=first.period.code,
+        period_label=first.period.label(first.lang),
+        period_start=first.period.start,
+        period_end=first.period.end,
+        threshold=int(rule["threshold"]),
+        rule=rule,
+        method_note=reports.document(first).method_note,
+        tables=tables,
+        package_digests=[hashlib.sha256(r.package).hexdigest() for r in released],
+        lang=first.lang,
+    )
+
+
+def preview_document(export: profile_files.ProfileExport) -> pdf.ReportDocument:
+    """The PDF of exactly the exported values (hidden `<k`, lower bounds `≥ n`, as in every format)."""
+    note = export.method_note
+    if export.profile.pending:
+        missing = "; ".join(p.title for p in export.profile.pending)
+        note += (" Not yet produced: " if export.lang == "en" else " Non ancora prodotte: ") + missing + "."
+    return pdf.ReportDocument(
+        title=export.profile.title,
+        centre=export.centre,
+        desks=export.desks,
+        period_label=export.period_label,
+        period_start=export.period_start,
+        period_end=export.period_end,
+        generated_on=date.today(),
+        threshold=export.threshold,
+        method_note=note,
+        sections=[pdf.ReportSection(export.profile.target, list(export.tables), None)],
+        lang=export.lang,
+        footer_note=REPORT_TEXTS[export.lang]["footer"],
+    )
+
+
+def preview_pdf(export: profile_files.ProfileExport) -> bytes:
+    buffer = io.BytesIO()
+    pdf.render_report(preview_document(export), buffer)
+    return buffer.getvalue()
+
+
+# --- data quality -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MissingRate:
+    """The share of "not available" or missing answers of one variable, from protected counts.
+
+    `percent` is a whole per cent; None when the "not available" count is hidden (`<k`), then
+    `below_percent` bounds it from above (k over the total). `total` None: the table is hidden.
+    """
+
+    table: str
+    source: str
+    title: str
+    percent: int | None
+    below_percent: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One kind of impossible or suspicious combination, and the cases (codes) that hold it."""
+
+    check: str
+    case_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    profile: str
+    period: Period
+    rates: list[MissingRate]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def case_codes(self) -> list[str]:
+        """Every case concerned by some finding, once, sorted."""
+        return sorted({c for f in self.findings for c in f.case_codes})
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+
+CHECKS: dict[str, str] = {
+    "closed_before_opened": QT_TRANSLATE_NOOP("Quality", "Closure dated before the opening"),
+    "young_many_children": QT_TRANSLATE_NOOP("Quality", "Under 18 with three or more children"),
+    "services_after_closure": QT_TRANSLATE_NOOP("Quality", "Services dated after the closure"),
+    "intake_without_violence": QT_TRANSLATE_NOOP("Quality", "Intake with no form of violence"),
+}
+"""The checks, in the order shown, with their titles (context "Quality")."""
+
+
+def missing_rates(profile: profiles.Profile, tables: Sequence[AggregateTable], k: int) -> list[MissingRate]:
+    """For each table of the profile whose source has a "not available" row, its share of the total:
+    the rates the signed package records (`package.missing_rates`, on published values only)."""
+    recorded = package.missing_rates(tables, k)
+    out = []
+    for spec in profile.tables:
+        rate = recorded.get(spec.source)
+        if rate is not None:
+            out.append(
+                MissingRate(spec.id, spec.source, spec.title, rate.get("percent"), rate.get("below_percent"))
+            )
+    return out
+
+
+def quality(
+    ws: Workspace, profile: profiles.Profile, period: Period, desk_ids: Sequence[int] | None = None
+) -> QualityReport:
+    """The data-quality check of a period for a profile (coordinators; every desk unless chosen)."""
+    ws.require_actor(Role.COORDINATRICE)
+    data = reports.prepare(ws, period, desk_ids)
+    k = int(data.rule["threshold"])
+    rates = missing_rates(profile, data.tables, k)
+    with ws.transaction(write=False) as session:
+        in_scope = and_(
+            Case.opened_on <= period.end,
+            or_(Case.closed_on.is_(None), Case.closed_on >= period.start, Case.closed_on < Case.opened_on),
+            *([Case.help_desk_id.in_(list(desk_ids))] if desk_ids is not None else []),
+        )
+        year = period.end.year
+        queries = {
+            "closed_before_opened": select(Case.code).where(in_scope, Case.closed_on < Case.opened_on),
+            "young_many_children": select(Case.code).where(
+                in_scope,
+                Case.birth_year.is_not(None),
+                Case.birth_year > year - YOUNG_AGE,
+                func.coalesce(Case.children_count, 0) >= MANY_CHILDREN,
+            ),
+            "services_after_closure": select(Case.code)
+            .join(ServiceDelivery, ServiceDelivery.case_id == Case.id)
+            .where(in_scope, Case.closed_on.is_not(None), ServiceDelivery.date > Case.closed_on)
+            .distinct(),
+            "intake_without_violence": select(Case.code)
+            .join(Intake, Intake.case_id == Case.id)
+            .where(in_scope, Intake.date <= period.end, Intake.violence_forms == "")
+            .distinct(),
+        }
+        findings = []
+        for check, query in queries.items():
+            codes = tuple(sorted(session.scalars(query)))
+            if codes:
+                findings.append(Finding(check, codes))
+    return QualityReport(profile.id, period, rates, findings)

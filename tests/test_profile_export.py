@@ -1,0 +1,280 @@
+"""Profile exports through the release model, read back with other libraries than the ones that wrote
+them, and the data-quality check: findings come and go with the data, the command line says the same."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from app.crypto.keyslots import KdfParams
+from app.models.cases import Case, Intake
+from app.reports import package, profile_files, profiles
+from app.reports.periods import parse_period
+from app.reports.tables import AggregateTable
+from app.services import accounts, cases, demo, exports, reports
+from app.services.errors import UserError, ValidationError
+from app.services.workspace import Workspace
+from tests.foundation_fixtures import run_cli
+
+FAST = KdfParams(19456, 2, 1)
+PASSWORD = "lanterna torrente civetta brina"
+YEAR = "2025"
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("profiles") / "data"
+    ws, _ = Workspace.initialise(
+        folder, centre_name="Aiuto Donna", centre_code="BG", desk_name="Bergamo", username="anna",
+        full_name="Anna", password=PASSWORD, kdf=FAST,
+    )  # fmt: skip
+    demo.generate(ws, cases=700, seed=5, years=2, today=date(2026, 9, 30))
+    bergamo = reports.desk_ids_by_name(ws, ["Bergamo"])[0]
+    accounts.add_operator(ws, "olga", "Olga", "operatrice", bergamo, PASSWORD, FAST)
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def folder(demo_folder: Path, tmp_path: Path) -> Path:
+    """A private copy per test: releases made by one test must not freeze another's."""
+    copy = tmp_path / "data"
+    shutil.copytree(demo_folder, copy)
+    (copy / "ascolto.lock").unlink(missing_ok=True)
+    return copy
+
+
+@pytest.fixture
+def ws(folder: Path) -> Iterator[Workspace]:
+    workspace = Workspace.open(folder)
+    workspace.unlock("anna", PASSWORD)
+    yield workspace
+    workspace.close()
+
+
+def _package_tables(
+    ws: Workspace, period: str, tmp_path: Path, desks: list[int] | None = None
+) -> list[AggregateTable]:
+    """The signed package of the same release (served again, frozen), verified."""
+    result = reports.export(
+        ws, reports.prepare(ws, parse_period(period), desks), tmp_path / f"package-{desks}"
+    )
+    return package.load_package(result.package_path).tables
+
+
+def _expected(profile: profiles.Profile, tables: list[AggregateTable]) -> list[AggregateTable]:
+    return profiles.apply(profile, tables)
+
+
+def _printed(table: AggregateTable, k: int = 5) -> list[list[str]]:
+    _header, rows = profile_files.lines(table, "it")
+    return [[name, *(profile_files.shown(v, f, table.unit, k) for v, f in values)] for name, values in rows]
+
+
+@pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia"])
+def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path: Path, name: str) -> None:
+    profile = profiles.load(name)
+    result = exports.export_profile(ws, profile, parse_period(YEAR), None, "xlsx", tmp_path / "out.xlsx")
+    expected = _expected(profile, _package_tables(ws, YEAR, tmp_path))
+    book = load_workbook(result.path, read_only=True)
+    assert book.sheetnames[1:] == [t.id for t in expected]
+    lower_bounds = 0
+    for table in expected:
+        sheet = list(book[table.id].iter_rows(values_only=True))
+        assert sheet[0][0] == table.title and sheet[2][0] == "Periodo: anno 2025" and "<5" in str(sheet[3][0])
+        grid = sheet[7:]
+        want = _printed(table)
+        assert len(grid) == len(want)
+        for got_row, want_row in zip(grid, want, strict=True):
+            assert got_row[0] == want_row[0]
+            for got, printed in zip(got_row[1:], want_row[1:], strict=True):
+                # a published exact value is a number in the sheet; hidden and lower bounds are text
+                text = got if isinstance(got, str) else profile_files.shown(got, False, table.unit, 5)
+                assert text == printed, (table.id, want_row[0])
+                lower_bounds += isinstance(got, str) and got.startswith("≥")
+    assert name != "istat-utenza" or lower_bounds  # its coarser categories do sum hidden parts
+
+
+def test_csv_parsed_with_the_csv_module_and_json_hold_the_same_values(ws: Workspace, tmp_path: Path) -> None:
+    profile = profiles.load("istat-utenza")
+    period = parse_period(YEAR)
+    out_csv = exports.export_profile(ws, profile, period, None, "csv", tmp_path / "istat.csv")
+    out_json = exports.export_profile(ws, profile, period, None, "json", tmp_path / "istat.json")
+    assert out_json.first_time is False  # the same release served again
+    expected = _expected(profile, _package_tables(ws, YEAR, tmp_path))
+
+    raw = out_csv.path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    for table in expected:
+        start = rows.index([table.title])
+        grid = rows[start + 5 : start + 5 + len(table.rows) + 1]
+        assert grid == _printed(table), table.id
+
+    document = json.loads(out_json.path.read_bytes())
+    assert document["profile"]["id"] == "istat-utenza" and document["period"]["code"] == "2025"
+    assert [t["id"] for t in document["tables"]] == [t.id for t in expected]
+    for got, table in zip(document["tables"], expected, strict=True):
+        assert got["cells"] == table.cells and got["total"] == table.total
+        assert got["lower_bound"] == table.lower_bound
+    assert {p["id"] for p in document["pending"]} >= {"aiuto_precedente", "autori"}
+
+    preview = "\n".join(page.extract_text() for page in PdfReader(out_csv.preview_path).pages)
+    assert "Indagine sull'utenza" in preview and "≥" in preview
+
+
+def test_the_release_rules_hold_for_profiles(ws: Workspace, tmp_path: Path) -> None:
+    profile = profiles.load("istat-utenza")
+    with pytest.raises(ValidationError, match="made for these periods"):
+        exports.export_profile(ws, profile, parse_period("2025-H1"), None, "csv", tmp_path / "h1.csv")
+    with pytest.raises(UserError, match="has not ended"):
+        exports.export_profile(ws, profile, parse_period("2026"), None, "csv", tmp_path / "now.csv")
+    assert not (tmp_path / "h1.csv").exists() and not (tmp_path / "now.csv").exists()  # nothing written
+
+
+def test_the_funder_profile_puts_each_desk_in_a_column(ws: Workspace, tmp_path: Path) -> None:
+    profile = profiles.load("finanziatore")
+    desks = reports.desk_ids_by_name(ws, ["Bergamo", "Treviglio"])
+    result = exports.export_profile(ws, profile, parse_period(YEAR), desks, "json", tmp_path / "f.json")
+    document = json.loads(result.path.read_bytes())
+    women = document["tables"][0]
+    assert [c["label"] for c in women["cols"]] == ["Bergamo", "Treviglio", "Totale"]
+    bergamo = _expected(profile, _package_tables(ws, YEAR, tmp_path, desks[:1]))[0]
+    assert [row[0] for row in women["cells"]] == [row[0] for row in bergamo.cells]
+    # the whole centre overlaps the desks released alone: refused, as any subtraction would be
+    with pytest.raises(UserError, match="subtracted"):
+        exports.export_profile(
+            ws, profiles.load("istat-utenza"), parse_period(YEAR), None, "csv", tmp_path / "x.csv"
+        )
+
+
+def test_a_profile_file_with_an_unknown_code_is_refused(tmp_path: Path) -> None:
+    text = profiles.profiles_dir().joinpath("istat-utenza.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "mia.toml"
+    broken.write_text(text.replace('from = ["SI_UNA", "SI_PIU_VOLTE"]', 'from = ["SI_UNA", "SI_SPESSO"]'))
+    with pytest.raises(UserError) as info:
+        exports.load_profile(broken)
+    line = broken.read_text().splitlines().index('SI = { label = "Sì", from = ["SI_UNA", "SI_SPESSO"] }') + 1
+    assert f"mia.toml:{line} tables[" in str(info.value) and "'SI_SPESSO'" in str(info.value)
+
+
+def _case(ws: Workspace) -> tuple[int, str]:
+    with ws.transaction(write=False) as session:
+        case = session.scalars(
+            select(Case)
+            .where(Case.closed_on.is_(None), Case.opened_on.between(date(2025, 3, 1), date(2025, 11, 30)))
+            .order_by(Case.id)
+        ).first()
+        assert case is not None
+        return case.id, case.code
+
+
+def test_quality_findings_come_and_go_with_the_data(ws: Workspace) -> None:
+    profile = profiles.load("istat-utenza")
+    period = parse_period(YEAR)
+    case_id, code = _case(ws)
+    before = exports.quality(ws, profile, period)
+    assert code not in before.case_codes
+    assert {r.table for r in before.rates} >= {"eta", "cittadinanza", "titolo_studio"}
+    assert all(r.percent is None or 0 <= r.percent <= 100 for r in before.rates)
+
+    with ws.transaction() as session:  # as an old import or a bug might have left it
+        case = session.get_one(Case, case_id)
+        opened = case.opened_on
+        case.closed_on = date(opened.year, 1, 1) if opened.month > 1 else opened
+        case.birth_year, case.children_count = 2009, 4
+        forms = {
+            i.id: i.violence_forms for i in session.scalars(select(Intake).where(Intake.case_id == case_id))
+        }
+        for intake in session.scalars(select(Intake).where(Intake.case_id == case_id)):
+            intake.violence_forms = ""
+    assert forms  # the case has an intake
+    found = exports.quality(ws, profile, period)
+    checks = {f.check for f in found.findings if code in f.case_codes}
+    assert checks == set(exports.CHECKS)  # the services she kept receiving now fall after the closure
+
+    with ws.transaction() as session:
+        case = session.get_one(Case, case_id)
+        case.closed_on, case.birth_year, case.children_count = None, 1985, 1
+        for intake in session.scalars(select(Intake).where(Intake.case_id == case_id)):
+            intake.violence_forms = forms[intake.id]
+    assert code not in exports.quality(ws, profile, period).case_codes
+
+
+def test_the_command_line_exports_a_profile_and_prints_the_quality_summary(
+    folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "lombardia.csv"
+    done = run_cli(
+        ["export", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025-H2",
+         "--profile", "lombardia", "--out", str(out), "--lang", "it"],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0] == [profiles.load("lombardia").title]
+    assert out.with_suffix(".pdf").exists()
+    quality = run_cli(
+        ["quality", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025"],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert quality.returncode == 0, quality.stderr
+    assert "%" in quality.stdout and "istat-utenza" in quality.stdout
+    refused = run_cli(
+        ["export", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025",
+         "--profile", str(tmp_path / "nope.toml"), "--out", str(tmp_path / "x.csv")],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert refused.returncode == 1 and "nope.toml" in refused.stderr
+
+
+def test_the_package_records_missing_rates_computed_on_published_values(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    result = reports.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "p.json")
+    loaded = package.load_package(result.package_path)
+    assert loaded.missing_rates
+    for table in loaded.tables:
+        rate = loaded.missing_rates.get(table.id)
+        if table.unit != "women" or "ND" not in table.rows:
+            assert rate is None
+            continue
+        nd, total = table.row_totals[table.rows.index("ND")], table.total
+        assert total  # a year of a centre
+        if nd is None:
+            assert rate == {"below_percent": -(-500 // int(total))}
+        else:
+            assert rate == {"percent": round(100 * nd / total)}
+    rates = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR)).rates
+    eta = next(r for r in rates if r.table == "eta")
+    assert {"percent": eta.percent} == loaded.missing_rates["age_istat"] or eta.below_percent is not None
+
+
+def test_the_cases_found_are_listed_only_where_she_may_see_them(ws: Workspace, folder: Path) -> None:
+    report = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR))
+    case_id, code = _case(ws)
+    with ws.transaction() as session:
+        session.get_one(Case, case_id).closed_on = date(2025, 1, 1)
+    found = exports.quality(ws, profiles.load("istat-utenza"), parse_period(YEAR)).case_codes
+    assert code in found and set(report.case_codes) <= set(found)
+    listed = cases.search_cases(ws, statuses=None, codes=found, limit=500)
+    assert {c.code for c in listed.items} == set(found)  # the coordinator: every one
+    ws.close()
+    olga = Workspace.open(folder)
+    try:
+        olga.unlock("olga", PASSWORD)
+        hers = cases.search_cases(olga, statuses=None, codes=found, limit=500).items
+        assert {c.desk_name for c in hers} <= {"Bergamo"}
+        assert len(hers) < len(found)
+    finally:
+        olga.close()

@@ -274,7 +274,7 @@ def test_the_cases_found_are_listed_only_where_she_may_see_them(ws: Workspace, f
     try:
         olga.unlock("olga", PASSWORD)
         hers = cases.search_cases(olga, statuses=None, codes=found, limit=500).items
-        assert {c.desk_name for c in hers} <= {"Bergamo"}
+        assert {c.help_desk_name for c in hers} <= {"Bergamo"}
         assert len(hers) < len(found)
     finally:
         olga.close()

@@ -78,12 +78,11 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
-_OPTIONAL_TOP_KEYS = frozenset({"key_history"})
+_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates"})
 """Optional members of format 2, added without a version bump (readers before them refuse them)."""
 MAX_SUCCESSIONS = 50
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
-_OPTIONAL_TOP_KEYS = frozenset({"missing_rates"})
 NOT_AVAILABLE = "ND"
 """The row code of "not available or missing" answers, whose share `missing_rates` records."""
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")

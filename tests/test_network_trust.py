@@ -334,3 +334,31 @@ def test_the_indicators_stay_within_the_shapes(centre: Workspace) -> None:
             tables = indicators.compute_indicators(sessions, period, None, "it")
             shapes.check_tables(tables)
             assert {t.id for t in tables} == set(shapes.allowed())
+
+
+def test_a_restore_from_before_a_revocation_keeps_the_centre_trusted_and_its_releases(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """Back up, revoke (new signing key), release, restore the older backup: the coordinator who followed
+    the change must still accept the centre's next package, and released periods must still be served."""
+    from app.services import backup
+
+    first = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    reports.trust_key(network, reports.import_packages(network, [first])[0])
+    old_backup = backup.make_backup(centre, tmp_path / "usb").path
+    accounts.revoke_operator(centre, "bruna")
+    second = _export(centre, "2026-Q2", tmp_path / "q2.json")
+    assert reports.import_packages(network, [second])[0].trusted
+    folder = centre.folder
+    centre.lock()
+    restored = backup.restore_backup(
+        centre, old_backup, "anna", password=PASSWORD, current=backup.Credentials("anna", PASSWORD)
+    )
+    assert restored.revocations_reapplied == 1
+    centre.unlock("anna", PASSWORD)
+    again = reports.export(centre, reports.prepare(centre, parse_period("2026-Q2")), tmp_path / "q2-again.json")
+    assert not again.first_time  # released before the restore: the same release, not a new one
+    third = _export(centre, "2026-Q3", tmp_path / "q3.json")
+    for path in (again.package_path, third):
+        [item] = reports.import_packages(network, [path])
+        assert item.trusted, folder

@@ -34,9 +34,9 @@ from app.models.accounts import Centre, Operator, Role, Setting
 from app.models.base import utcnow
 from app.models.cases import Case, ServiceDelivery
 from app.models.ledger import LedgerLine
-from app.services import audit, erasure_ledger
+from app.services import audit, erasure_ledger, signing_keys
 from app.services.errors import LoginDelayed, UserError, ValidationError
-from app.services.reapply import Carried, Revoked, reapply
+from app.services.reapply import Carried, Revoked, SigningState, reapply
 from app.services.workspace import RECOVERY_SLOT_SETTING, LoginResult, Workspace
 from app.services.workspace.credentials import normalise_username
 from app.storage import backup as files
@@ -79,7 +79,12 @@ BACKUP_ADMINISTRATOR = QT_TRANSLATE_NOOP(
 REVOKED_SINCE = QT_TRANSLATE_NOOP(
     "Errors", "The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed."
 )
-FACT_SETTINGS = (RECOVERY_SLOT_SETTING, erasure_ledger.KEY_SETTING, AUTHENTICATED_SETTING)
+FACT_SETTINGS = (
+    RECOVERY_SLOT_SETTING,
+    erasure_ledger.KEY_SETTING,
+    AUTHENTICATED_SETTING,
+    signing_keys.HISTORY_SETTING,
+)
 
 
 def _backup_error(exc: BackupError, path: Path) -> UserError:
@@ -524,7 +529,8 @@ def _carried_from_facts(facts: DatabaseFacts) -> Carried:
         if not account.active and revoked_at is not None:
             revoked.append(Revoked(account.username, _parse(account.created_at), revoked_at))
     secret = facts.settings.get(erasure_ledger.KEY_SETTING)
-    return Carried(facts.ledger_lines, (secret,) if secret else (), tuple(revoked))
+    signing = SigningState(facts.signing_key, facts.settings.get(signing_keys.HISTORY_SETTING, ""))
+    return Carried(facts.ledger_lines, (secret,) if secret else (), tuple(revoked), signing)
 
 
 def _carried_from_session(session: Session) -> Carried:
@@ -535,4 +541,6 @@ def _carried_from_session(session: Session) -> Carried:
     )
     secret = session.get(Setting, erasure_ledger.KEY_SETTING)
     lines = tuple(session.scalars(select(LedgerLine.line).order_by(LedgerLine.id)))
-    return Carried(lines, (secret.value,) if secret else (), revoked)
+    history = session.get(Setting, signing_keys.HISTORY_SETTING)
+    signing = SigningState(session.get_one(Centre, 1).signing_key, history.value if history else "")
+    return Carried(lines, (secret.value,) if secret else (), revoked, signing)

@@ -20,7 +20,7 @@ from app.crypto.keyslots import DataKey, KeyStore
 from app.models.accounts import Operator, Setting
 from app.models.cases import Case, ConsentEvent
 from app.models.ledger import LedgerLine
-from app.services import audit, erasure_ledger
+from app.services import audit, erasure_ledger, signing_keys
 from app.services.cases.consent import latest_choice
 from app.services.cases.erasure import erase_case_identity
 from app.services.cases.records import CURRENT_NOTICE_VERSION
@@ -40,12 +40,21 @@ class Revoked:
 
 
 @dataclass(frozen=True)
+class SigningState:
+    """The replaced database's package-signing key and its history (the setting's JSON)."""
+
+    key: bytes | None
+    history: str
+
+
+@dataclass(frozen=True)
 class Carried:
     """What the replaced database (if it could be read) hands to the restored one."""
 
     lines: tuple[str, ...] = ()
     secrets: tuple[str, ...] = ()
     revoked: tuple[Revoked, ...] = field(default_factory=tuple)
+    signing: SigningState | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,8 @@ def reapply(ws: Workspace, carried: Carried, old_keys: Sequence[DataKey] = ()) -
                 changed += 1
         for gone in carried.revoked:
             revocations += _revoke_known(session, keystore, gone)
+        if carried.signing is not None:
+            signing_keys.carry_forward(session, carried.signing.key, carried.signing.history)
         if revocations:
             mark_rotation_pending(session)
         session.flush()

@@ -30,11 +30,15 @@ HISTORY_SETTING = "signing_key_history"
 def history(session: Session) -> list[KeyChange]:
     """The centre's key changes, oldest first (empty before the first rotation)."""
     setting = session.get(Setting, HISTORY_SETTING)
-    if setting is None or not setting.value:
+    return parse_history(setting.value if setting is not None else "")
+
+
+def parse_history(value: str) -> list[KeyChange]:
+    if not value:
         return []
     out: list[KeyChange] = []
     try:
-        for step in json.loads(setting.value):
+        for step in json.loads(value):
             out.append(
                 KeyChange(
                     base64.b64decode(step["old"], validate=True),
@@ -61,6 +65,32 @@ def public_keys(session: Session) -> list[bytes]:
     """The current public key and every earlier one (release-log lines signed by any still verify)."""
     current = signing.public_key_of(session.get_one(Centre, 1).signing_key)
     return [current, *(step.old for step in reversed(history(session)))]
+
+
+def carry_forward(session: Session, newer_key: bytes | None, newer_history: str) -> bool:
+    """After a restore: take the replaced database's signing key if it succeeds the restored one.
+
+    Coordinators who followed a key change refuse the older key, and a second successor of it would
+    look like a forgery; the replaced database's key (and its chain) is the one they know. Taken only
+    when the chain ends at that key and passes through the restored one, never when they are unrelated.
+    """
+    if not newer_key:
+        return False
+    centre = session.get_one(Centre, 1)
+    restored = signing.public_key_of(centre.signing_key)
+    newer = signing.public_key_of(newer_key)
+    steps = parse_history(newer_history)
+    if newer == restored or not steps or steps[-1].new != newer:
+        return False
+    if restored not in {step.old for step in steps}:
+        return False
+    setting = session.get(Setting, HISTORY_SETTING)
+    if setting is None:
+        session.add(Setting(key=HISTORY_SETTING, value=newer_history))
+    else:
+        setting.value = newer_history
+    centre.signing_key = newer_key
+    return True
 
 
 def replace_signing_key(session: Session, at: datetime | None = None) -> KeyChange:

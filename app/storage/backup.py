@@ -411,6 +411,7 @@ class DatabaseFacts:
     accounts: tuple[AccountRow, ...]
     settings: dict[str, str]
     ledger_lines: tuple[str, ...]
+    signing_key: bytes | None = None  # the centre's package-signing key (private)
 
     def account(self, username: str) -> AccountRow | None:
         return next((a for a in self.accounts if a.username == username), None)
@@ -433,4 +434,5 @@ def read_facts(db_path: Path, key: DataKey, setting_keys: tuple[str, ...]) -> Da
         lines: tuple[str, ...] = ()
         if "erasure_ledger" in tables:
             lines = tuple(str(r[0]) for r in connection.execute("SELECT line FROM erasure_ledger ORDER BY id"))
-    return DatabaseFacts(accounts, settings, lines)
+        row = connection.execute("SELECT signing_key FROM centre WHERE id = 1").fetchone()
+    return DatabaseFacts(accounts, settings, lines, bytes(row[0]) if row and row[0] else None)

@@ -18,15 +18,28 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
 from app.models.accounts import Centre, HelpDesk, Role, Setting
-from app.models.cases import Case
+from app.models.base import Base
+from app.models.cases import (
+    Case,
+    ConsentEvent,
+    Contact,
+    Identity,
+    Intake,
+    NameToken,
+    Pathway,
+    PoliceReportEvent,
+    Referral,
+    RiskAssessment,
+    ServiceDelivery,
+)
 from app.services import audit
 from app.services.cases import name_tokens
 from app.services.errors import UserError
@@ -892,33 +905,95 @@ def _case_table() -> Any:
     return Case.__table__
 
 
-SQL = {
-    "case": "INSERT INTO case_file (id, code, year, seq, help_desk_id, status, opened_on, taken_in_charge_on, closed_on, "
-    "processing_consent, contact_allowed, statistics_allowed, identity_erased_on, birth_year, country, education, "
-    "employment, marital_status, cohabitation, has_children, children_count, minors_count, minors_witnessed, "
-    "minors_suffered, pregnant, created_at, updated_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-    "datetime('now'),datetime('now'),(random() & 4095))",
-    "identity": "INSERT INTO identity (case_id, first_name, last_name, birth_date, tax_code, phone, email, address, "
-    "safe_contact_channel, safe_contact_times, safe_contact_notes, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    "name_token": "INSERT OR IGNORE INTO name_token (token, case_id) VALUES (?,?)",
-    "consent_event": "INSERT INTO consent_event (case_id, scope, granted, partner, notice_version, date, operator_id, "
-    "created_at) VALUES (?,?,?,?,?,?,?,datetime('now'))",
-    "contact": "INSERT INTO contact (date, help_desk_id, access_channel, first_contact_mode, reason, case_id, operator_id, "
-    "created_at, record_key) VALUES (?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
-    "intake": "INSERT INTO intake (case_id, date, help_desk_id, operator_id, access_channel, first_contact_mode, "
-    "violence_forms, relationship_code, violence_duration, police_report, complaint_withdrawn, measures_requested, "
-    "measures_obtained, emergency, notes, help_sought, perpetrators_count, perpetrator_sex, perpetrator_age, "
-    "perpetrator_citizenship, perpetrator_weapons, perpetrator_alcohol, perpetrator_drugs, perpetrator_prior_violence, "
-    "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,datetime('now'))",
-    "police_report_event": "INSERT INTO police_report_event (case_id, date, stage, operator_id, created_at) "
-    "VALUES (?,?,?,?,datetime('now'))",
-    "risk_assessment": "INSERT INTO risk_assessment (case_id, date, level, tool, notes, operator_id, created_at) "
-    "VALUES (?,?,?,?,?,?,datetime('now'))",
-    "pathway": "INSERT INTO pathway (case_id, agreed_on, closed_on, outcome, notes, operator_id, created_at) "
-    "VALUES (?,?,?,?,?,?,datetime('now'))",
-    "service_delivery": "INSERT INTO service_delivery (case_id, date, service_type, mode, minutes, help_desk_id, "
-    "operator_role, beneficiary, operator_id, notes, created_at, record_key, woman_key) VALUES (?,?,?,?,?,?,?,?,?,?,datetime('now'),"
-    "(random() & 4095),(SELECT record_key FROM case_file WHERE id = ?1))",
-    "referral": "INSERT INTO referral (case_id, date, destination, outcome, outcome_on, shares_data, children_count, "
-    "notes, operator_id, created_at, record_key) VALUES (?,?,?,?,?,?,?,?,?,datetime('now'),(random() & 4095))",
+# Each generator row is a tuple in the order of these columns; the INSERT is written from the model's
+# table, so a renamed or new required column fails here (at import) instead of writing a wrong database.
+COLUMNS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
+    "case": (
+        Case,
+        (
+            "id", "code", "year", "seq", "help_desk_id", "status", "opened_on", "taken_in_charge_on",
+            "closed_on", "processing_consent", "contact_allowed", "statistics_allowed", "identity_erased_on",
+            "birth_year", "country", "education", "employment", "marital_status", "cohabitation",
+            "has_children", "children_count", "minors_count", "minors_witnessed", "minors_suffered", "pregnant",
+        ),
+    ),
+    "identity": (
+        Identity,
+        (
+            "case_id", "first_name", "last_name", "birth_date", "tax_code", "phone", "email", "address",
+            "safe_contact_channel", "safe_contact_times", "safe_contact_notes", "notes",
+        ),
+    ),
+    "name_token": (NameToken, ("token", "case_id")),
+    "consent_event": (
+        ConsentEvent, ("case_id", "scope", "granted", "partner", "notice_version", "date", "operator_id")
+    ),
+    "contact": (
+        Contact, ("date", "help_desk_id", "access_channel", "first_contact_mode", "reason", "case_id", "operator_id")
+    ),
+    "intake": (
+        Intake,
+        (
+            "case_id", "date", "help_desk_id", "operator_id", "access_channel", "first_contact_mode",
+            "violence_forms", "relationship_code", "violence_duration", "police_report", "complaint_withdrawn",
+            "measures_requested", "measures_obtained", "emergency", "notes", "help_sought", "perpetrators_count",
+            "perpetrator_sex", "perpetrator_age", "perpetrator_citizenship", "perpetrator_weapons",
+            "perpetrator_alcohol", "perpetrator_drugs", "perpetrator_prior_violence",
+        ),
+    ),
+    "police_report_event": (PoliceReportEvent, ("case_id", "date", "stage", "operator_id")),
+    "risk_assessment": (RiskAssessment, ("case_id", "date", "level", "tool", "notes", "operator_id")),
+    "pathway": (Pathway, ("case_id", "agreed_on", "closed_on", "outcome", "notes", "operator_id")),
+    "service_delivery": (
+        ServiceDelivery,
+        (
+            "case_id", "date", "service_type", "mode", "minutes", "help_desk_id", "operator_role",
+            "beneficiary", "operator_id", "notes",
+        ),
+    ),
+    "referral": (
+        Referral,
+        (
+            "case_id", "date", "destination", "outcome", "outcome_on", "shares_data", "children_count", "notes",
+            "operator_id",
+        ),
+    ),
+}  # fmt: skip
+
+# What SQLite fills in for every row: timestamps, a fresh record key, and a service's copy of her key
+# (?1 is the row's first value, the case id).
+GENERATED = {
+    "created_at": "datetime('now')",
+    "updated_at": "datetime('now')",
+    "record_key": "(random() & 4095)",
+    "woman_key": "(SELECT record_key FROM case_file WHERE id = ?1)",
 }
+
+
+def insert_sql(model: type[Base], columns: Sequence[str]) -> str:
+    """The INSERT for rows of `columns`, checked against the model's table."""
+    table = cast(Table, model.__table__)
+    unknown = [name for name in columns if name not in table.c]
+    if unknown:
+        raise ValueError(f"{table.name} has no column {unknown}")
+    generated = [name for name in GENERATED if name in table.c and name not in columns]
+    if "woman_key" in generated and columns[0] != "case_id":
+        raise ValueError(f"{table.name}: woman_key needs case_id first")
+    names = [*columns, *generated]
+    missing = [
+        c.name
+        for c in table.c
+        if c.name not in names
+        and not c.nullable
+        and c.default is None
+        and c.server_default is None
+        and not (c.primary_key and c.autoincrement in (True, "auto"))
+    ]
+    if missing:
+        raise ValueError(f"{table.name}: the demo does not fill the required columns {missing}")
+    values = ["?"] * len(columns) + [GENERATED[name] for name in generated]
+    verb = "INSERT OR IGNORE" if model is NameToken else "INSERT"  # a token shared by two cases is kept once
+    return f"{verb} INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(values)})"
+
+
+SQL = {name: insert_sql(model, columns) for name, (model, columns) in COLUMNS.items()}

@@ -46,6 +46,7 @@ CASE_FUNCTIONS: dict[str, Call] = {
     "record_consent": lambda ws, f: c.record_consent(ws, f.id, "STATISTICHE", False, TODAY),
     "add_intake": lambda ws, f: c.add_intake(ws, f.id, c.IntakeInput(TODAY, "AUTONOMA", "PRESENZA")),
     "add_risk_assessment": lambda ws, f: c.add_risk_assessment(ws, f.id, TODAY, "BASSO", "ISA"),
+    "add_police_report_event": lambda ws, f: c.add_police_report_event(ws, f.id, TODAY, "PRESENTATA"),
     "agree_pathway": lambda ws, f: c.agree_pathway(ws, f.id, TODAY),
     "add_goal": lambda ws, f: c.add_goal(ws, f.id, "LAVORO"),
     "update_goal": lambda ws, f: c.update_goal(ws, f.goal_id, status="RAGGIUNTO"),

@@ -760,7 +760,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>An interrupted revocation was finished: the database now has a new key.</source>
-        <translation>Una revoca interrotta è stata completata: l&apos;archivio ha ora una nuova chiave.</translation>
+        <translation>Una revoca interrotta è stata completata: l’archivio ha ora una nuova chiave.</translation>
     </message>
     <message>
         <source>An interrupted revocation could not be finished now; it is retried at the next login.</source>
@@ -780,11 +780,11 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>It opens the database if every password is forgotten. Anyone holding it can read everything.</source>
-        <translation>Apre l&apos;archivio se tutte le password sono dimenticate. Chiunque la possieda può leggere tutto.</translation>
+        <translation>Apre l’archivio se tutte le password sono dimenticate. Chiunque la possieda può leggere tutto.</translation>
     </message>
     <message>
         <source>The database has a new key (generation {generation}); only active accounts and the recovery key open it.</source>
-        <translation>L&apos;archivio ha una nuova chiave (generazione {generation}); la aprono solo gli account attivi e la chiave di recupero.</translation>
+        <translation>L’archivio ha una nuova chiave (generazione {generation}); la aprono solo gli account attivi e la chiave di recupero.</translation>
     </message>
     <message>
         <source>Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} re-encrypted under the new key, {deleted} deleted (no active account could open them).</source>
@@ -804,7 +804,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Password for the demo administrator: </source>
-        <translation>Password dell&apos;amministratrice della demo: </translation>
+        <translation>Password dell’amministratrice della demo: </translation>
     </message>
     <message>
         <source>Created the demo data folder {folder}; recovery key: {key}</source>
@@ -812,7 +812,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>{refusal} Nothing was added: choose another --data-dir, or add --into-real-archive if you really mean to mix them</source>
-        <translation>{refusal} Non è stato aggiunto nulla: scegli un&apos;altra --data-dir, oppure aggiungi --into-real-archive se vuoi davvero mescolarli</translation>
+        <translation>{refusal} Non è stato aggiunto nulla: scegli un’altra --data-dir, oppure aggiungi --into-real-archive se vuoi davvero mescolarli</translation>
     </message>
     <message>
         <source>Added {cases} cases, {contacts} contacts, {intakes} interviews, {services} services and {referrals} referrals over {years} years.</source>
@@ -832,7 +832,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Restored the backup of {created} into {folder}; the previous database was kept in its backups folder.</source>
-        <translation>Ripristinato il backup del {created} in {folder}; l&apos;archivio precedente è conservato nella sua cartella dei backup.</translation>
+        <translation>Ripristinato il backup del {created} in {folder}; l’archivio precedente è conservato nella sua cartella dei backup.</translation>
     </message>
     <message>
         <source>No current database could be read, so the administrator credentials of the backup were required.</source>
@@ -888,7 +888,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>--trust-new needs the fingerprint of the key to trust, as the sender read it to you (32 hexadecimal digits, e.g. --trust-new &quot;3f9a 01c2 ...&quot;); repeat it for each key</source>
-        <translation>--trust-new vuole l&apos;impronta della chiave da considerare fidata, come te l&apos;ha letta chi ha inviato il pacchetto (32 cifre esadecimali, per esempio --trust-new &quot;3f9a 01c2 ...&quot;); ripetilo per ogni chiave</translation>
+        <translation>--trust-new vuole l’impronta della chiave da considerare fidata, come te l’ha letta chi ha inviato il pacchetto (32 cifre esadecimali, per esempio --trust-new &quot;3f9a 01c2 ...&quot;); ripetilo per ogni chiave</translation>
     </message>
     <message>
         <source>The signing key of {centre} changed on {day}; the new key {new} was signed by the previous one ({old}), which is no longer accepted.</source>
@@ -968,7 +968,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Nothing is due.</source>
-        <translation>Non c&apos;è nulla da fare.</translation>
+        <translation>Non c’è nulla da fare.</translation>
     </message>
     <message>
         <source>Apply now? This cannot be undone. [y/N] </source>
@@ -1008,7 +1008,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>user name of the operator</source>
-        <translation>nome utente dell&apos;operatrice</translation>
+        <translation>nome utente dell’operatrice</translation>
     </message>
     <message>
         <source>read the password from the first line of standard input</source>
@@ -1078,7 +1078,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>language of the application and of its messages (default: the saved choice of the GUI; on the command line ASCOLTO_LANG, else the locale, else Italian)</source>
-        <translation>lingua dell&apos;applicazione e dei suoi messaggi (predefinita: la scelta salvata dell&apos;interfaccia; dalla riga di comando ASCOLTO_LANG, altrimenti la lingua del sistema, altrimenti l&apos;italiano)</translation>
+        <translation>lingua dell’applicazione e dei suoi messaggi (predefinita: la scelta salvata dell’interfaccia; dalla riga di comando ASCOLTO_LANG, altrimenti la lingua del sistema, altrimenti l’italiano)</translation>
     </message>
     <message>
         <source>set up a new data folder with its first administrator</source>
@@ -1102,11 +1102,11 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>check page integrity, database structure and the audit chain</source>
-        <translation>controlla l&apos;integrità delle pagine, la struttura dell&apos;archivio e la catena del registro</translation>
+        <translation>controlla l’integrità delle pagine, la struttura dell’archivio e la catena del registro</translation>
     </message>
     <message>
         <source>re-encrypt the database under a new key for the active accounts and the recovery key</source>
-        <translation>cifra di nuovo l&apos;archivio con una nuova chiave per gli account attivi e la chiave di recupero</translation>
+        <translation>cifra di nuovo l’archivio con una nuova chiave per gli account attivi e la chiave di recupero</translation>
     </message>
     <message>
         <source>write a verified encrypted backup file into a folder</source>
@@ -1118,7 +1118,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>replace the database with a backup (the current one is kept aside)</source>
-        <translation>sostituisce l&apos;archivio con un backup (quello attuale è messo da parte)</translation>
+        <translation>sostituisce l’archivio con un backup (quello attuale è messo da parte)</translation>
     </message>
     <message>
         <source>the .ascbak backup file</source>
@@ -1162,7 +1162,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>format of a profile export (default: from --out, else xlsx)</source>
-        <translation>formato dell&apos;esportazione per profilo (predefinito: da --out, altrimenti xlsx)</translation>
+        <translation>formato dell’esportazione per profilo (predefinito: da --out, altrimenti xlsx)</translation>
     </message>
     <message>
         <source>data quality of a period: missing answers per variable and cases to check</source>
@@ -1186,7 +1186,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>trust the new signing key with this fingerprint, once compared with its sender (repeat for each)</source>
-        <translation>considera fidata la nuova chiave di firma con questa impronta, dopo averla confrontata con chi l&apos;ha inviata (ripeti per ognuna)</translation>
+        <translation>considera fidata la nuova chiave di firma con questa impronta, dopo averla confrontata con chi l’ha inviata (ripeti per ognuna)</translation>
     </message>
     <message>
         <source>list (and with --apply carry out) what the retention policy says is due</source>
@@ -1766,7 +1766,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>The account {name} is revoked: it cannot get a password.</source>
-        <translation>L&apos;account {name} è revocato: non può ricevere una password.</translation>
+        <translation>L’account {name} è revocato: non può ricevere una password.</translation>
     </message>
     <message>
         <source>The key file could not be written: {reason}</source>
@@ -1854,7 +1854,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>&apos;{code}&apos; is not a valid choice ({field}).</source>
-        <translation>&apos;{code}&apos; non è una scelta valida ({field}).</translation>
+        <translation>’{code}’ non è una scelta valida ({field}).</translation>
     </message>
     <message>
         <source>A case cannot be closed before it was opened.</source>
@@ -1902,11 +1902,11 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>This date cannot come before the pathway was agreed ({field}).</source>
-        <translation>Questa data non può precedere l&apos;accordo sul percorso ({field}).</translation>
+        <translation>Questa data non può precedere l’accordo sul percorso ({field}).</translation>
     </message>
     <message>
         <source>The outcome cannot come before the referral itself ({field}).</source>
-        <translation>L&apos;esito non può precedere l&apos;invio ({field}).</translation>
+        <translation>L’esito non può precedere l’invio ({field}).</translation>
     </message>
     <message>
         <source>Minutes must be a whole number from {low} to {high}.</source>
@@ -1938,7 +1938,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>&apos;Nobody&apos; and &apos;not available&apos; cannot be chosen together with another answer ({field}).</source>
-        <translation>«Nessuno» e «non disponibile» non si possono scegliere insieme a un&apos;altra risposta ({field}).</translation>
+        <translation>«Nessuno» e «non disponibile» non si possono scegliere insieme a un’altra risposta ({field}).</translation>
     </message>
     <message>
         <source>Enter a number from {low} to {high} ({field}).</source>
@@ -1946,7 +1946,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Use at least 15 characters. A few unrelated words are easy to remember and hard to guess, for example: &apos;lampada fiume gatto neve&apos;. No symbols or digits are required.</source>
-        <translation>Usa almeno 15 caratteri. Alcune parole senza legame tra loro sono facili da ricordare e difficili da indovinare, per esempio: &apos;lampada fiume gatto neve&apos;. Non servono simboli né numeri.</translation>
+        <translation>Usa almeno 15 caratteri. Alcune parole senza legame tra loro sono facili da ricordare e difficili da indovinare, per esempio: ’lampada fiume gatto neve’. Non servono simboli né numeri.</translation>
     </message>
     <message>
         <source>The database file is missing from the data folder {folder}.</source>
@@ -2018,7 +2018,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>This is the example Ascolto shows, so anyone can guess it: choose your own words.</source>
-        <translation>È l&apos;esempio mostrato da Ascolto, quindi chiunque può indovinarlo: scegli parole tue.</translation>
+        <translation>È l’esempio mostrato da Ascolto, quindi chiunque può indovinarlo: scegli parole tue.</translation>
     </message>
     <message>
         <source>The password is made of names anyone at the centre knows (yours, the centre&apos;s or the help desk&apos;s): choose unrelated words.</source>
@@ -2166,7 +2166,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>{period} has not ended yet. A period is released once, so releasing it now would leave its figures incomplete for good: preview it on screen, and release it from {day}.</source>
-        <translation>{period} non è ancora concluso. Un periodo si rilascia una volta sola: rilasciarlo ora lascerebbe i suoi dati incompleti per sempre. Guardane l&apos;anteprima sullo schermo e rilascialo dal {day}.</translation>
+        <translation>{period} non è ancora concluso. Un periodo si rilascia una volta sola: rilasciarlo ora lascerebbe i suoi dati incompleti per sempre. Guardane l’anteprima sullo schermo e rilascialo dal {day}.</translation>
     </message>
     <message>
         <source>Fewer than {minimum} women are counted for {period} at these help desks: so few could be recognised. Choose a longer period or more help desks.</source>
@@ -2194,7 +2194,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>it says the key {old} of {centre} was replaced by {new}, but the network recorded another replacement of that key: one of the two is forged. Phone the centre before trusting anything signed by either.</source>
-        <translation>dice che la chiave {old} di {centre} è stata sostituita da {new}, ma la rete ha registrato un&apos;altra sostituzione di quella chiave: una delle due è falsa. Telefona al centro prima di fidarti di qualunque cosa firmata da una delle due.</translation>
+        <translation>dice che la chiave {old} di {centre} è stata sostituita da {new}, ma la rete ha registrato un’altra sostituzione di quella chiave: una delle due è falsa. Telefona al centro prima di fidarti di qualunque cosa firmata da una delle due.</translation>
     </message>
     <message>
         <source>it is signed with the key {fingerprint}, which {centre} replaced on {day} (the new key was signed by the old one). Someone who kept the old key may have made this package: ask the centre to export it again.</source>
@@ -2262,7 +2262,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>not an Ascolto aggregate package (format is not &apos;ascolto-aggregates&apos;)</source>
-        <translation>non è un pacchetto di dati aggregati di Ascolto (il formato non è &apos;ascolto-aggregates&apos;)</translation>
+        <translation>non è un pacchetto di dati aggregati di Ascolto (il formato non è ’ascolto-aggregates’)</translation>
     </message>
     <message>
         <source>package format version is missing or not an integer</source>
@@ -2298,7 +2298,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>signature algorithm is not Ed25519</source>
-        <translation>l&apos;algoritmo di firma non è Ed25519</translation>
+        <translation>l’algoritmo di firma non è Ed25519</translation>
     </message>
     <message>
         <source>not a base64 string</source>
@@ -2394,7 +2394,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>start is after end</source>
-        <translation>l&apos;inizio è successivo alla fine</translation>
+        <translation>l’inizio è successivo alla fine</translation>
     </message>
     <message>
         <source>must be an integer from {min} to {max}</source>
@@ -2566,7 +2566,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>the table id {id} is used twice</source>
-        <translation>l&apos;id di tabella {id} è usato due volte</translation>
+        <translation>l’id di tabella {id} è usato due volte</translation>
     </message>
     <message>
         <source>unknown source table {code}; Ascolto&apos;s tables are: {known}</source>
@@ -2883,7 +2883,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>age of the perpetrator</source>
-        <translation>età dell&apos;autore</translation>
+        <translation>età dell’autore</translation>
     </message>
     <message>
         <source>alcohol</source>
@@ -2891,7 +2891,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>citizenship of the perpetrator</source>
-        <translation>cittadinanza dell&apos;autore</translation>
+        <translation>cittadinanza dell’autore</translation>
     </message>
     <message>
         <source>drugs</source>
@@ -2903,7 +2903,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>sex of the perpetrator</source>
-        <translation>sesso dell&apos;autore</translation>
+        <translation>sesso dell’autore</translation>
     </message>
     <message>
         <source>weapons</source>
@@ -3357,15 +3357,15 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Sex of the main perpetrator</source>
-        <translation>Sesso dell&apos;autore principale</translation>
+        <translation>Sesso dell’autore principale</translation>
     </message>
     <message>
         <source>Age of the main perpetrator</source>
-        <translation>Età dell&apos;autore principale</translation>
+        <translation>Età dell’autore principale</translation>
     </message>
     <message>
         <source>Citizenship of the main perpetrator</source>
-        <translation>Cittadinanza dell&apos;autore principale</translation>
+        <translation>Cittadinanza dell’autore principale</translation>
     </message>
     <message>
         <source>Weapons used</source>
@@ -3523,7 +3523,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Report to the a&amp;uthorities…</source>
-        <translation>Denuncia all&apos;a&amp;utorità…</translation>
+        <translation>Denuncia all’a&amp;utorità…</translation>
     </message>
     <message>
         <source>Record a step of her report: filed, withdrawn, dismissed, trial, verdict</source>
@@ -3539,11 +3539,11 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Report to the authorities: {steps}</source>
-        <translation>Denuncia all&apos;autorità: {steps}</translation>
+        <translation>Denuncia all’autorità: {steps}</translation>
     </message>
     <message>
         <source>Report to the authorities: no step recorded.</source>
-        <translation>Denuncia all&apos;autorità: nessuna fase registrata.</translation>
+        <translation>Denuncia all’autorità: nessuna fase registrata.</translation>
     </message>
     <message>
         <source>First contact mode: {v}</source>
@@ -4107,7 +4107,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Year 0000 does not exist.</source>
-        <translation>L&apos;anno 0000 non esiste.</translation>
+        <translation>L’anno 0000 non esiste.</translation>
     </message>
     <message>
         <source>No period given: write one of {formats}.</source>
@@ -4126,7 +4126,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <name>PoliceStepDialog</name>
     <message>
         <source>Report to the authorities — {code}</source>
-        <translation>Denuncia all&apos;autorità — {code}</translation>
+        <translation>Denuncia all’autorità — {code}</translation>
     </message>
     <message>
         <source>Stage of the report</source>
@@ -4233,7 +4233,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Writing the export…</source>
-        <translation>Scrittura dell&apos;esportazione…</translation>
+        <translation>Scrittura dell’esportazione…</translation>
     </message>
     <message>
         <source>Saved: {path}
@@ -4414,7 +4414,7 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <name>Quality</name>
     <message>
         <source>Closure dated before the opening</source>
-        <translation>Chiusura con data precedente all&apos;apertura</translation>
+        <translation>Chiusura con data precedente all’apertura</translation>
     </message>
     <message>
         <source>Under 18 with three or more children</source>
@@ -5015,7 +5015,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>The backup of {made} was restored. The database it replaced is kept in the folder {folder}.</source>
-        <translation>Il backup del {made} è stato ripristinato. L&apos;archivio che ha sostituito è conservato nella cartella {folder}.</translation>
+        <translation>Il backup del {made} è stato ripristinato. L’archivio che ha sostituito è conservato nella cartella {folder}.</translation>
     </message>
     <message>
         <source>Erasures and consent withdrawals made since the backup, applied again: {count}.</source>
@@ -5582,7 +5582,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>For ISTAT&apos;s survey of centres. The form shows the values in force on this date; saving records them as holding from this date on. Earlier values are kept.</source>
-        <translation>Per l&apos;indagine ISTAT sui centri. Il modulo mostra i dati in vigore in questa data; salvando valgono da questa data in poi. I dati precedenti restano registrati.</translation>
+        <translation>Per l’indagine ISTAT sui centri. Il modulo mostra i dati in vigore in questa data; salvando valgono da questa data in poi. I dati precedenti restano registrati.</translation>
     </message>
     <message>
         <source>Changes, latest first:</source>

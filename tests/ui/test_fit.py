@@ -153,6 +153,33 @@ def test_one_scroll_bar_per_view(qtbot: Any, controller: AppController) -> None:
     assert page_scroll.verticalScrollBar().maximum() == 0
 
 
+def test_no_page_scrolls_as_a_whole_at_1366x768(qtbot: Any, controller: AppController) -> None:
+    """Every page and every administration tab fits the height of the common laptop screen (with the
+    backup banner): a page that scrolls as a whole around a tab that scrolls too gives two bars."""
+    from PySide6.QtWidgets import QTabWidget
+
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    controller.shell.resize(room(SCREENS["1366x768"]))
+    tall = []
+    for index, key in enumerate(window.page_keys()):
+        window.show_page(key)
+        wait_idle(qtbot)
+        QApplication.processEvents()
+        scroll = window.pages.widget(index)
+        assert isinstance(scroll, QScrollArea)
+        if scroll.verticalScrollBar().maximum() > 0:
+            tall.append(f"{key} ({window.page(index).height()} px high in {scroll.viewport().height()} px)")
+        for tabs in window.page(index).findChildren(QTabWidget):
+            if not tabs.isVisible():
+                continue
+            for tab in range(tabs.count()):
+                hint = tabs.widget(tab).minimumSizeHint().height()
+                if hint > tabs.height():
+                    tall.append(f"{key} / {tabs.tabText(tab)} (min height {hint} > {tabs.height()})")
+    assert not tall, tall
+
+
 def test_every_dialog_fits(qtbot: Any, controller: AppController, tmp_path: Path) -> None:
     window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
     wait_idle(qtbot)

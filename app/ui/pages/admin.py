@@ -40,7 +40,7 @@ class AdminPage(QWidget):
         self.backup = BackupTab(workspace, username)
         self.retention = RetentionTab(workspace)
         self.disclosure = DisclosureBox(workspace)
-        cast(QVBoxLayout, self.security.layout()).insertWidget(1, self.disclosure)
+        cast(QVBoxLayout, self.security.body).insertWidget(1, self.disclosure)
         self.tabs.addTab(self.backup, self.tr("&Backup"))
         self.tabs.addTab(self.retention, self.tr("&Retention"))
         self.structure = StructureTab(workspace)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,17 @@ def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[Imported
     return items, errors
 
 
+class _Table(QTableWidget):
+    """A table that asks for two rows, not Qt's 192 px: the page lays its word-wrapped texts out for
+    the width it has, from the preferred heights, and must fit 768 px without scrolling as a whole;
+    the packages table still takes all the height there is."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 2 * self.verticalHeader().defaultSectionSize() + 30)
+
+
 def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+    table = _Table(0, len(headers))
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     table.setHorizontalHeaderLabels(headers)
     table.setAccessibleName(name)

@@ -21,6 +21,7 @@ from app.services import retention
 from app.services.retention import LIMITS, RetentionPlan, RetentionPolicy, RetentionResult
 from app.services.workspace import Workspace
 from app.ui import messages, operations
+from app.ui.widgets.action_box import scroll_in_place
 from app.ui.widgets.styles import PAGE_STYLE, day_text
 
 
@@ -108,11 +109,12 @@ class RetentionTab(QWidget):
         due_layout.addLayout(buttons)
         due_layout.addWidget(self.result)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(14)
         layout.addWidget(policy_box)
         layout.addWidget(due_box, 1)
+        scroll_in_place(self, layout)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._loaded:

@@ -21,7 +21,7 @@ from app.ui.i18n import running_language
 from app.ui.qt_compat import emit
 from app.ui.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
-from app.ui.widgets.action_box import action_box, page_layout
+from app.ui.widgets.action_box import action_box, page_layout, scroll_in_place
 
 
 class SecurityTab(QWidget):
@@ -81,7 +81,7 @@ class SecurityTab(QWidget):
             ),
             self.regenerate_button,
         )
-        self.setLayout(page_layout(settings_box, recovery_box))
+        self.body = scroll_in_place(self, page_layout(settings_box, recovery_box))
 
     @Slot()
     def save(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from app.ui.casefile.widgets import (
 )
 from app.ui.date_field import InvalidDate
 from app.ui.models.codes import code_label, code_labels, date_text, entries
+from app.ui.widgets.action_box import scroll_in_place
 
 MAX_STAFF = structure.MAX_STAFF
 
@@ -114,8 +114,7 @@ class StructureTab(QWidget):
         top.addWidget(QLabel(self.tr("Values in force on:")))
         top.addWidget(self.valid_from)
         top.addStretch(1)
-        body = QWidget()
-        column = QVBoxLayout(body)
+        column = QVBoxLayout()
         column.addLayout(top)
         column.addWidget(
             hint(
@@ -130,12 +129,7 @@ class StructureTab(QWidget):
         column.addWidget(desk_box)
         column.addWidget(QLabel(self.tr("Changes, latest first:")))
         column.addWidget(self.history)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        scroll_in_place(self, column)
 
     def _day(self) -> dt.date | None:
         """The chosen date, or None while its text is not a date yet (she is typing)."""

@@ -1,0 +1,374 @@
+""" "Oggi": what is due today for the operator who unlocked, read in a handful of indexed queries.
+
+Every list starts from the open cases she may see (an operatrice: her help desk; a coordinatrice and an
+amministratrice: every desk) and asks one index seek per case, so the page costs the same whether the
+archive holds ten years or one. Due items:
+
+* pathway reviews: the last review (or the agreement) is older than the review interval, or will be
+  within a week;
+* goals not yet reached whose deadline is past or within 14 days;
+* cases with no service, contact or interview for N weeks (and no appointment ahead);
+* processing consents given under an older privacy notice than the current one;
+* cases opened at a first contact and still waiting for the intake interview;
+* for coordinators and administrators: the backup reminder and the retention items due.
+
+Names are shown, so the read is audited: one event per view of the page, with the number of cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, Select, exists, func, literal, select
+from sqlalchemy.orm import Session, aliased
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import HelpDesk, Role, Setting
+from app.models.agenda import SCHEDULED, Appointment
+from app.models.cases import (
+    Case,
+    ConsentEvent,
+    Contact,
+    Goal,
+    Identity,
+    Intake,
+    Pathway,
+    PathwayReview,
+    ServiceDelivery,
+)
+from app.services import audit, backup, retention
+from app.services import validation as v
+from app.services.agenda import AppointmentView, appointments_in, desks_in_scope
+from app.services.cases.records import CLOSING_STATUSES, CURRENT_NOTICE_VERSION, OPEN_STATUSES
+from app.services.cases.search import _display_name
+from app.services.errors import ValidationError
+from app.services.workspace import Actor, Workspace
+
+REVIEW, GOAL, INACTIVE, CONSENT, INTAKE = "review", "goal", "inactive", "consent", "intake"
+KINDS = (REVIEW, GOAL, INACTIVE, CONSENT, INTAKE)
+TAB = {REVIEW: "pathway", GOAL: "pathway", INACTIVE: "services", CONSENT: "consents", INTAKE: "interviews"}
+"""The case-file tab each kind of item opens at."""
+DONE_GOALS = ("RAGGIUNTO", "PARZIALE", "NON_RAGGIUNTO", "ABBANDONATO")
+GOAL_DAYS = 14
+REVIEW_NOTICE_DAYS = 7
+LIST_LIMIT = 200  # lines shown per kind; the count is always the full one
+
+INACTIVE_WEEKS = "today_inactive_weeks"
+REVIEW_MONTHS = "today_review_months"
+
+
+@dataclass(frozen=True)
+class TodaySettings:
+    inactive_weeks: int = 6  # a case with nothing recorded for this long is listed
+    review_months: int = 3  # a pathway is reviewed at least this often
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    case_id: int
+    code: str
+    name: str
+    desk_name: str
+    day: dt.date | None  # the date that makes it due (deadline, last activity, consent date...)
+    detail: str = ""  # a code: the goal's area, the consent's notice version
+
+    @property
+    def tab(self) -> str:
+        return TAB[self.kind]
+
+
+@dataclass(frozen=True)
+class TodayView:
+    day: dt.date
+    settings: TodaySettings
+    items: dict[str, list[DueItem]]
+    counts: dict[str, int]
+    appointments: list[AppointmentView]
+    backup_due: bool | None = None  # None: not hers to see
+    last_backup_at: dt.datetime | None = None
+    retention_cases: int | None = None
+    retention_contacts: int | None = None
+    desks: list[tuple[int, str]] = field(default_factory=list)  # the desks whose agenda she may print
+
+    @property
+    def total(self) -> int:
+        """What the sidebar shows: due items, plus the centre's chores for coordinators."""
+        extra = int(bool(self.backup_due)) + int(bool(self.retention_cases or self.retention_contacts))
+        return sum(self.counts.values()) + extra
+
+
+# --- settings ---------------------------------------------------------------------------------------------
+def _settings(session: Session) -> TodaySettings:
+    stored = {
+        s.key: s.value
+        for s in session.scalars(select(Setting).where(Setting.key.in_([INACTIVE_WEEKS, REVIEW_MONTHS])))
+    }
+    default = TodaySettings()
+    try:
+        return TodaySettings(
+            int(stored.get(INACTIVE_WEEKS, default.inactive_weeks)),
+            int(stored.get(REVIEW_MONTHS, default.review_months)),
+        )
+    except ValueError:
+        return default
+
+
+def get_settings(ws: Workspace) -> TodaySettings:
+    ws.require_actor()
+    with ws.transaction(write=False) as session:
+        return _settings(session)
+
+
+def set_settings(ws: Workspace, settings: TodaySettings) -> None:
+    actor = ws.require_actor(Role.AMMINISTRATRICE)
+    for value, low, high, name, message in (
+        (
+            settings.inactive_weeks,
+            1,
+            52,
+            "inactive_weeks",
+            QT_TRANSLATE_NOOP("Errors", "Enter a number of weeks from 1 to 52."),
+        ),
+        (
+            settings.review_months,
+            1,
+            24,
+            "review_months",
+            QT_TRANSLATE_NOOP("Errors", "Enter a number of months from 1 to 24."),
+        ),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(message, field=name)
+    with ws.transaction() as session:
+        for key, value in (
+            (INACTIVE_WEEKS, settings.inactive_weeks),
+            (REVIEW_MONTHS, settings.review_months),
+        ):
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=str(value)))
+            else:
+                row.value = str(value)
+            audit.record(session, actor.operator_id, "setting.changed", "setting", key, {"value": str(value)})
+
+
+# --- what is due ------------------------------------------------------------------------------------------
+def _months_back(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _scope(actor: Actor) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [
+        Case.status.in_(OPEN_STATUSES),
+        Case.processing_consent.is_(True),
+    ]
+    own = desks_in_scope(actor)
+    if own is not None:
+        conditions.append(Case.help_desk_id == own)
+    return conditions
+
+
+def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
+    last = func.coalesce(
+        select(func.max(PathwayReview.date)).where(PathwayReview.pathway_id == Pathway.id).scalar_subquery(),
+        Pathway.agreed_on,
+    )
+    # due when the last review is older than the interval counted back from a week ahead
+    cutoff = _months_back(day + dt.timedelta(days=REVIEW_NOTICE_DAYS), months)
+    return (
+        select(Case.id, last, literal(""))
+        .join(Pathway, Pathway.case_id == Case.id)
+        .where(*_scope(actor), Case.status != "SOSPESO", Pathway.closed_on.is_(None), last <= cutoff)
+        .order_by(last, Case.id)
+    )
+
+
+def _goals(actor: Actor, day: dt.date) -> Select:
+    return (
+        select(Case.id, Goal.due_on, Goal.area)
+        .join(Pathway, Pathway.case_id == Case.id)
+        .join(Goal, Goal.pathway_id == Pathway.id)
+        .where(
+            *_scope(actor),
+            Goal.due_on.is_not(None),
+            Goal.due_on <= day + dt.timedelta(days=GOAL_DAYS),
+            Goal.status.not_in(DONE_GOALS),
+        )
+        .order_by(Goal.due_on, Case.id)
+    )
+
+
+def _inactive(actor: Actor, day: dt.date, weeks: int) -> Select:
+    since = day - dt.timedelta(weeks=weeks)
+    return (
+        select(Case.id, literal(None), literal(""))
+        .where(
+            *_scope(actor),
+            Case.status != "SOSPESO",
+            Case.opened_on < since,
+            ~exists().where(ServiceDelivery.case_id == Case.id, ServiceDelivery.date >= since),
+            ~exists().where(Contact.case_id == Case.id, Contact.date >= since),
+            ~exists().where(Intake.case_id == Case.id, Intake.date >= since),
+            ~exists().where(
+                Appointment.case_id == Case.id, Appointment.date >= day, Appointment.status == SCHEDULED
+            ),
+        )
+        .order_by(Case.id)
+    )
+
+
+def _last_activity(session: Session, case_ids: Sequence[int]) -> dict[int, dt.date]:
+    """The last service, contact or interview of the listed cases (only those shown: one seek each)."""
+    found: dict[int, dt.date] = {}
+    for table in (ServiceDelivery, Contact, Intake):
+        rows = session.execute(
+            select(table.case_id, func.max(table.date))
+            .where(table.case_id.in_(case_ids))
+            .group_by(table.case_id)
+        )
+        for case_id, last in rows:
+            if case_id is not None and last is not None and (case_id not in found or last > found[case_id]):
+                found[int(case_id)] = last
+    return found
+
+
+def _consents(actor: Actor) -> Select:
+    event = aliased(ConsentEvent)
+    latest = (
+        select(event.id)
+        .where(event.case_id == Case.id, event.scope == "TRATTAMENTO", event.granted.is_(True))
+        .order_by(event.date.desc(), event.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        select(Case.id, ConsentEvent.date, ConsentEvent.notice_version)
+        .join(ConsentEvent, ConsentEvent.id == latest)
+        .where(*_scope(actor), ConsentEvent.notice_version != CURRENT_NOTICE_VERSION)
+        .order_by(ConsentEvent.date, Case.id)
+    )
+
+
+def _waiting_intake(actor: Actor) -> Select:
+    return (
+        select(Case.id, Case.opened_on, literal(""))
+        .where(*_scope(actor), Case.status == "IN_ACCOGLIENZA", ~exists().where(Intake.case_id == Case.id))
+        .order_by(Case.opened_on, Case.id)
+    )
+
+
+def _labels(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, str]]:
+    """Code, her name and the desk of the cases shown, in one read."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(Case.id, Case.code, Identity.first_name, Identity.last_name, HelpDesk.name)
+        .join(HelpDesk, HelpDesk.id == Case.help_desk_id)
+        .outerjoin(Identity, Identity.case_id == Case.id)
+        .where(Case.id.in_(case_ids))
+    )
+    return {r[0]: (r[1], _display_name(r[2], r[3]), r[4]) for r in rows}
+
+
+def _retention_counts(session: Session, day: dt.date) -> tuple[int, int]:
+    policy = retention.policy_in(session)
+    case_cutoff, contact_cutoff, _audit = retention._cutoffs(day, policy)
+    cases_due = (
+        select(func.count())
+        .select_from(Case)
+        .where(Case.status.in_(CLOSING_STATUSES), Case.closed_on.is_not(None), Case.closed_on < case_cutoff)
+    )
+    if not policy.full_deletion:
+        cases_due = cases_due.where(Case.identity_erased_on.is_(None))
+    contacts_due = (
+        select(func.count()).select_from(Contact).where(*retention._due_contacts_condition(contact_cutoff))
+    )
+    return int(session.scalar(cases_due) or 0), int(session.scalar(contacts_due) or 0)
+
+
+def _backup(session: Session, now: dt.datetime) -> tuple[bool, dt.datetime | None]:
+    values = {
+        s.key: s.value
+        for s in session.scalars(
+            select(Setting).where(Setting.key.in_([backup.LAST_BACKUP_SETTING, backup.REMINDER_SETTING]))
+        )
+    }
+    last = (
+        dt.datetime.fromisoformat(values[backup.LAST_BACKUP_SETTING])
+        if backup.LAST_BACKUP_SETTING in values
+        else None
+    )
+    days = int(values.get(backup.REMINDER_SETTING, backup.DEFAULT_REMINDER_DAYS))
+    return last is None or now - last > dt.timedelta(days=days), last
+
+
+def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMIT) -> TodayView:
+    """Everything due for her today, and today's and tomorrow's appointments. One audit event."""
+    actor = ws.require_actor()
+    day = today or v.today()
+    with ws.transaction(write=False) as session:
+        settings = _settings(session)
+        queries = {
+            REVIEW: _reviews(actor, day, settings.review_months),
+            GOAL: _goals(actor, day),
+            INACTIVE: _inactive(actor, day, settings.inactive_weeks),
+            CONSENT: _consents(actor),
+            INTAKE: _waiting_intake(actor),
+        }
+        found = {kind: session.execute(query).all() for kind, query in queries.items()}
+        counts = {kind: len(rows) for kind, rows in found.items()}
+        shown = {kind: rows[:limit] for kind, rows in found.items()}
+        last_seen = _last_activity(session, [r[0] for r in shown[INACTIVE]])
+        appointments = appointments_in(session, actor, [day, day + dt.timedelta(days=1)])
+        ids = {r[0] for rows in shown.values() for r in rows}
+        labels = _labels(session, ids)
+        items = {
+            kind: [
+                DueItem(
+                    kind,
+                    case_id,
+                    *labels[case_id],
+                    last_seen.get(case_id) if kind == INACTIVE else when,
+                    str(detail or ""),
+                )
+                for case_id, when, detail in rows
+            ]
+            for kind, rows in shown.items()
+        }
+        extra: dict[str, object] = {}
+        if actor.at_least(Role.COORDINATRICE):
+            due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+            cases_due, contacts_due = _retention_counts(session, day)
+            extra = {
+                "backup_due": due,
+                "last_backup_at": last,
+                "retention_cases": cases_due,
+                "retention_contacts": contacts_due,
+            }
+        desk_query = (
+            select(HelpDesk.id, HelpDesk.name).where(HelpDesk.active.is_(True)).order_by(HelpDesk.name)
+        )
+        own = desks_in_scope(actor)
+        if own is not None:
+            desk_query = select(HelpDesk.id, HelpDesk.name).where(HelpDesk.id == own)
+        desks = [(int(i), str(n)) for i, n in session.execute(desk_query)]
+    with ws.transaction() as session:  # names were read: one event for the page, not one per line
+        audit.record(
+            session,
+            actor.operator_id,
+            "today.viewed",
+            None,
+            None,
+            {"cases": len(ids | {a.case_id for a in appointments})},
+        )
+    return TodayView(day, settings, items, counts, appointments, desks=desks, **extra)  # type: ignore[arg-type]

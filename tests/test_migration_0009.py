@@ -1,4 +1,5 @@
-"""Migration 0009: a database of revision 0008 gets the appointment table and the indexes "Oggi" reads."""
+"""Migration 0009: a database of revision 0008 gets appointments and the case_activity summary, filled
+from what it holds and kept by triggers afterwards, whoever writes (services or bulk inserts)."""
 
 from __future__ import annotations
 
@@ -6,19 +7,49 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
-from app.services import agenda, cases, today
+from app.services import agenda, cases, demo, today
+from app.services.workspace import Workspace
 from app.storage import migrate
 from tests.case_fixtures import full_case
 from tests.foundation_fixtures import initialise
 
+RECOMPUTED = """
+SELECT c.id,
+  (SELECT max(d) FROM (SELECT max(date) AS d FROM service_delivery WHERE case_id = c.id
+                       UNION ALL SELECT max(date) FROM contact WHERE case_id = c.id
+                       UNION ALL SELECT max(date) FROM intake WHERE case_id = c.id)),
+  (SELECT max(date) FROM intake WHERE case_id = c.id),
+  (SELECT max(p.agreed_on, coalesce((SELECT max(r.date) FROM pathway_review r WHERE r.pathway_id = p.id), ''))
+     FROM pathway p WHERE p.case_id = c.id),
+  (SELECT e.notice_version FROM consent_event e WHERE e.case_id = c.id AND e.scope = 'TRATTAMENTO'
+     AND e.granted ORDER BY e.date DESC, e.id DESC LIMIT 1)
+FROM case_file c ORDER BY c.id
+"""
+STORED = """
+SELECT c.id, a.last_on, a.intake_on, a.review_from, a.consent_notice
+FROM case_file c LEFT JOIN case_activity a ON a.case_id = c.id ORDER BY c.id
+"""
 
-def test_upgrade_from_0008_adds_appointments(tmp_path: Path) -> None:
+
+def activity_matches(conn: Connection) -> int:
+    expected = conn.execute(text(RECOMPUTED)).all()
+    assert conn.execute(text(STORED)).all() == expected
+    return len(expected)
+
+
+def engine_of(ws: Workspace) -> object:
+    assert ws._engine is not None
+    return ws._engine
+
+
+def test_upgrade_from_0008_fills_case_activity_and_triggers_keep_it(tmp_path: Path) -> None:
     ws, _ = initialise(tmp_path / "data")
     with ws:
         case = full_case(ws)
-        cases.record_contact(ws, cases.ContactInput(date(2025, 3, 2), "AUTONOMA", "TELEFONO"), case.id)
+        cases.record_contact(ws, cases.ContactInput(date.today(), "AUTONOMA", "TELEFONO"), case.id)
+        demo.generate(ws, cases=40, seed=5, years=2, into_real_archive=True)
         engine = ws._engine
         assert engine is not None
         config = migrate.alembic_config()
@@ -29,26 +60,32 @@ def test_upgrade_from_0008_adds_appointments(tmp_path: Path) -> None:
             tables = {
                 row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
             }
-            assert "appointment" not in tables  # really the previous schema
+            assert not {"appointment", "case_activity"} & tables  # really the previous schema
             command.upgrade(config, "head")
             conn.commit()
-            indexes = {row[1] for row in conn.execute(text("PRAGMA index_list(contact)"))}
-            assert {"ix_contact_case_date", "ix_contact_date_desk_case"} <= indexes
+            assert activity_matches(conn) > 40
+            indexes = {row[1] for row in conn.execute(text("PRAGMA index_list(case_file)"))}
+            # the batch rebuilds of earlier revisions' indexes survive (no table was rebuilt)
+            assert {
+                "ix_case_file_open_scope",
+                "ix_case_file_code_nocase",
+                "ix_case_file_no_statistics",
+            } <= indexes
             partial = conn.execute(
                 text("SELECT sql FROM sqlite_master WHERE name = 'ix_appointment_day_desk'")
-            ).scalar()
-            assert "WHERE status = 'PROGRAMMATO'" in (partial or "")
-            plan = " ".join(
-                str(row[-1])
-                for row in conn.execute(
-                    text(
-                        "EXPLAIN QUERY PLAN SELECT id FROM appointment WHERE status = 'PROGRAMMATO' "
-                        "AND date = '2026-01-01' AND help_desk_id = 1"
-                    )
-                )
             )
-            assert "ix_appointment_day_desk" in plan
+            assert "WHERE status = 'PROGRAMMATO'" in (partial.scalar() or "")
         assert migrate.current_revision(engine) == migrate.head_revision()
-        tomorrow = date.today() + timedelta(days=1)
-        agenda.schedule_appointment(ws, case.id, agenda.AppointmentInput(tomorrow, "10:00"))
-        assert [a.case_id for a in today.overview(ws).appointments] == [case.id]
+
+        # afterwards the triggers keep it: bulk inserts of the demo generator and the services alike
+        demo.generate(ws, cases=20, seed=6, years=1, into_real_archive=True)
+        c = case.id
+        cases.add_pathway_review(ws, c, date.today())
+        cases.record_consent(
+            ws, c, "TRATTAMENTO", True, date.today() - timedelta(days=400), notice_version="2019"
+        )
+        cases.add_intake(ws, c, cases.IntakeInput(date.today(), "AUTONOMA", "PRESENZA"))
+        agenda.schedule_appointment(ws, c, agenda.AppointmentInput(date.today() + timedelta(days=1), "10:00"))
+        with engine.connect() as conn:
+            activity_matches(conn)  # the late-dated old consent did not overrule the current one
+        assert [a.case_id for a in today.overview(ws).appointments] == [c]

@@ -109,7 +109,8 @@ def test_an_operatrice_sees_only_her_desk(ws_b: Workspace, case_b: FullCase, peo
     agenda.schedule_appointment(ws_b, case_b.id, AppointmentInput(TODAY, "09:00"))
     view = today.overview(ws_b)
     assert [a.code for a in view.appointments] == [case_b.code]
-    assert view.backup_due is None and view.retention_cases is None  # not an operatrice's chores
+    with pytest.raises(PermissionDenied):
+        today.chores(ws_b)  # not an operatrice's
 
     switch(ws_b, "bice")  # desk A
     view = today.overview(ws_b)
@@ -124,7 +125,8 @@ def test_an_operatrice_sees_only_her_desk(ws_b: Workspace, case_b: FullCase, peo
     switch(ws_b, COORD)
     view = today.overview(ws_b)
     assert [a.code for a in view.appointments] == [case_b.code]
-    assert view.backup_due is True and view.retention_cases == 0
+    chores = today.chores(ws_b)
+    assert chores.backup_due is True and chores.retention_cases == 0 and chores.count == 1
 
 
 def test_appointments_today_and_tomorrow_moved_and_cancelled(

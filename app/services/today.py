@@ -22,26 +22,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, Select, exists, func, literal, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import HelpDesk, Role, Setting
-from app.models.agenda import SCHEDULED, Appointment
-from app.models.cases import (
-    Case,
-    ConsentEvent,
-    Contact,
-    Goal,
-    Identity,
-    Intake,
-    Pathway,
-    PathwayReview,
-    ServiceDelivery,
-)
+from app.models.agenda import SCHEDULED, Appointment, CaseActivity
+from app.models.cases import Case, Contact, Goal, Identity, Pathway
 from app.services import audit, backup, retention
 from app.services import validation as v
 from app.services.agenda import AppointmentView, appointments_in, desks_in_scope
-from app.services.cases.records import CLOSING_STATUSES, CURRENT_NOTICE_VERSION, OPEN_STATUSES
+from app.services.cases.records import CURRENT_NOTICE_VERSION, OPEN_STATUSES
 from app.services.cases.search import _display_name
 from app.services.errors import ValidationError
 from app.services.workspace import Actor, Workspace
@@ -50,7 +40,7 @@ REVIEW, GOAL, INACTIVE, CONSENT, INTAKE = "review", "goal", "inactive", "consent
 KINDS = (REVIEW, GOAL, INACTIVE, CONSENT, INTAKE)
 TAB = {REVIEW: "pathway", GOAL: "pathway", INACTIVE: "services", CONSENT: "consents", INTAKE: "interviews"}
 """The case-file tab each kind of item opens at."""
-DONE_GOALS = ("RAGGIUNTO", "PARZIALE", "NON_RAGGIUNTO", "ABBANDONATO")
+OPEN_GOALS = ("DA_AVVIARE", "IN_CORSO")
 GOAL_DAYS = 14
 REVIEW_NOTICE_DAYS = 7
 LIST_LIMIT = 200  # lines shown per kind; the count is always the full one
@@ -87,17 +77,26 @@ class TodayView:
     items: dict[str, list[DueItem]]
     counts: dict[str, int]
     appointments: list[AppointmentView]
-    backup_due: bool | None = None  # None: not hers to see
-    last_backup_at: dt.datetime | None = None
-    retention_cases: int | None = None
-    retention_contacts: int | None = None
     desks: list[tuple[int, str]] = field(default_factory=list)  # the desks whose agenda she may print
 
     @property
     def total(self) -> int:
-        """What the sidebar shows: due items, plus the centre's chores for coordinators."""
-        extra = int(bool(self.backup_due)) + int(bool(self.retention_cases or self.retention_contacts))
-        return sum(self.counts.values()) + extra
+        """What the sidebar shows beside "Oggi"."""
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Chores:
+    """The centre's own deadlines, for coordinators and administrators."""
+
+    backup_due: bool
+    last_backup_at: dt.datetime | None
+    retention_cases: int  # closed case files past the retention period, identity still held
+    retention_contacts: int  # contact-only records past their period, not yet reduced
+
+    @property
+    def count(self) -> int:
+        return int(self.backup_due) + int(bool(self.retention_cases or self.retention_contacts))
 
 
 # --- settings ---------------------------------------------------------------------------------------------
@@ -167,9 +166,9 @@ def _months_back(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def _scope(actor: Actor) -> list[ColumnElement[bool]]:
+def _scope(actor: Actor, statuses: Sequence[str]) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [
-        Case.status.in_(OPEN_STATUSES),
+        Case.status.in_(list(statuses)),
         Case.processing_consent.is_(True),
     ]
     own = desks_in_scope(actor)
@@ -178,31 +177,36 @@ def _scope(actor: Actor) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
-    last = func.coalesce(
-        select(func.max(PathwayReview.date)).where(PathwayReview.pathway_id == Pathway.id).scalar_subquery(),
-        Pathway.agreed_on,
+def _open_cases(actor: Actor, *statuses: str) -> Select:
+    """Her open cases with their activity row: read from two compact indexes, never the wide case rows."""
+    return (
+        select(Case.id)
+        .outerjoin(CaseActivity, CaseActivity.case_id == Case.id)
+        .where(*_scope(actor, statuses or OPEN_STATUSES))
     )
-    # due when the last review is older than the interval counted back from a week ahead
+
+
+def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
+    # due when the last review (or the agreement) is older than the interval counted back from a week ahead
     cutoff = _months_back(day + dt.timedelta(days=REVIEW_NOTICE_DAYS), months)
     return (
-        select(Case.id, last, literal(""))
-        .join(Pathway, Pathway.case_id == Case.id)
-        .where(*_scope(actor), Case.status != "SOSPESO", Pathway.closed_on.is_(None), last <= cutoff)
-        .order_by(last, Case.id)
+        _open_cases(actor, "IN_CORSO")
+        .add_columns(CaseActivity.review_from, literal(""))
+        .where(CaseActivity.review_from <= cutoff)
+        .order_by(CaseActivity.review_from, Case.id)
     )
 
 
 def _goals(actor: Actor, day: dt.date) -> Select:
     return (
         select(Case.id, Goal.due_on, Goal.area)
-        .join(Pathway, Pathway.case_id == Case.id)
-        .join(Goal, Goal.pathway_id == Pathway.id)
+        .select_from(Goal)
+        .join(Pathway, Pathway.id == Goal.pathway_id)
+        .join(Case, Case.id == Pathway.case_id)
         .where(
-            *_scope(actor),
-            Goal.due_on.is_not(None),
+            Goal.status.in_(OPEN_GOALS),
             Goal.due_on <= day + dt.timedelta(days=GOAL_DAYS),
-            Goal.status.not_in(DONE_GOALS),
+            *_scope(actor, OPEN_STATUSES),
         )
         .order_by(Goal.due_on, Case.id)
     )
@@ -211,60 +215,44 @@ def _goals(actor: Actor, day: dt.date) -> Select:
 def _inactive(actor: Actor, day: dt.date, weeks: int) -> Select:
     since = day - dt.timedelta(weeks=weeks)
     return (
-        select(Case.id, literal(None), literal(""))
+        _open_cases(actor, "IN_ACCOGLIENZA", "IN_CORSO")
+        .add_columns(CaseActivity.last_on, literal(""))
         .where(
-            *_scope(actor),
-            Case.status != "SOSPESO",
             Case.opened_on < since,
-            ~exists().where(ServiceDelivery.case_id == Case.id, ServiceDelivery.date >= since),
-            ~exists().where(Contact.case_id == Case.id, Contact.date >= since),
-            ~exists().where(Intake.case_id == Case.id, Intake.date >= since),
+            func.coalesce(CaseActivity.last_on, "") < since.isoformat(),
             ~exists().where(
                 Appointment.case_id == Case.id, Appointment.date >= day, Appointment.status == SCHEDULED
             ),
         )
-        .order_by(Case.id)
+        .order_by(CaseActivity.last_on, Case.id)
     )
-
-
-def _last_activity(session: Session, case_ids: Sequence[int]) -> dict[int, dt.date]:
-    """The last service, contact or interview of the listed cases (only those shown: one seek each)."""
-    found: dict[int, dt.date] = {}
-    for table in (ServiceDelivery, Contact, Intake):
-        rows = session.execute(
-            select(table.case_id, func.max(table.date))
-            .where(table.case_id.in_(case_ids))
-            .group_by(table.case_id)
-        )
-        for case_id, last in rows:
-            if case_id is not None and last is not None and (case_id not in found or last > found[case_id]):
-                found[int(case_id)] = last
-    return found
 
 
 def _consents(actor: Actor) -> Select:
-    event = aliased(ConsentEvent)
-    latest = (
-        select(event.id)
-        .where(event.case_id == Case.id, event.scope == "TRATTAMENTO", event.granted.is_(True))
-        .order_by(event.date.desc(), event.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
     return (
-        select(Case.id, ConsentEvent.date, ConsentEvent.notice_version)
-        .join(ConsentEvent, ConsentEvent.id == latest)
-        .where(*_scope(actor), ConsentEvent.notice_version != CURRENT_NOTICE_VERSION)
-        .order_by(ConsentEvent.date, Case.id)
+        _open_cases(actor)
+        .add_columns(CaseActivity.consent_on, CaseActivity.consent_notice)
+        .where(CaseActivity.consent_notice != CURRENT_NOTICE_VERSION)
+        .order_by(CaseActivity.consent_on, Case.id)
     )
 
 
 def _waiting_intake(actor: Actor) -> Select:
     return (
-        select(Case.id, Case.opened_on, literal(""))
-        .where(*_scope(actor), Case.status == "IN_ACCOGLIENZA", ~exists().where(Intake.case_id == Case.id))
+        _open_cases(actor, "IN_ACCOGLIENZA")
+        .add_columns(Case.opened_on, literal(""))
+        .where(CaseActivity.intake_on.is_(None))
         .order_by(Case.opened_on, Case.id)
     )
+
+
+def _as_date(value: object) -> dt.date | None:
+    """Dates read through a literal or a coalesce come back as text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 def _labels(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, str]]:
@@ -283,11 +271,8 @@ def _labels(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, s
 def _retention_counts(session: Session, day: dt.date) -> tuple[int, int]:
     policy = retention.policy_in(session)
     case_cutoff, contact_cutoff, _audit = retention._cutoffs(day, policy)
-    cases_due = (
-        select(func.count())
-        .select_from(Case)
-        .where(Case.status.in_(CLOSING_STATUSES), Case.closed_on.is_not(None), Case.closed_on < case_cutoff)
-    )
+    # closed_on is set only while a case is closed (reopening clears it): the index alone answers
+    cases_due = select(func.count()).select_from(Case).where(Case.closed_on < case_cutoff)
     if not policy.full_deletion:
         cases_due = cases_due.where(Case.identity_erased_on.is_(None))
     contacts_due = (
@@ -328,7 +313,6 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
         found = {kind: session.execute(query).all() for kind, query in queries.items()}
         counts = {kind: len(rows) for kind, rows in found.items()}
         shown = {kind: rows[:limit] for kind, rows in found.items()}
-        last_seen = _last_activity(session, [r[0] for r in shown[INACTIVE]])
         appointments = appointments_in(session, actor, [day, day + dt.timedelta(days=1)])
         ids = {r[0] for rows in shown.values() for r in rows}
         labels = _labels(session, ids)
@@ -338,23 +322,13 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
                     kind,
                     case_id,
                     *labels[case_id],
-                    last_seen.get(case_id) if kind == INACTIVE else when,
+                    _as_date(when),
                     str(detail or ""),
                 )
                 for case_id, when, detail in rows
             ]
             for kind, rows in shown.items()
         }
-        extra: dict[str, object] = {}
-        if actor.at_least(Role.COORDINATRICE):
-            due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-            cases_due, contacts_due = _retention_counts(session, day)
-            extra = {
-                "backup_due": due,
-                "last_backup_at": last,
-                "retention_cases": cases_due,
-                "retention_contacts": contacts_due,
-            }
         desk_query = (
             select(HelpDesk.id, HelpDesk.name).where(HelpDesk.active.is_(True)).order_by(HelpDesk.name)
         )
@@ -371,4 +345,14 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
             None,
             {"cases": len(ids | {a.case_id for a in appointments})},
         )
-    return TodayView(day, settings, items, counts, appointments, desks=desks, **extra)  # type: ignore[arg-type]
+    return TodayView(day, settings, items, counts, appointments, desks)
+
+
+def chores(ws: Workspace, today: dt.date | None = None) -> Chores:
+    """The backup reminder and the retention items due (coordinators and administrators)."""
+    ws.require_actor(Role.COORDINATRICE)
+    day = today or v.today()
+    with ws.transaction(write=False) as session:
+        due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        cases_due, contacts_due = _retention_counts(session, day)
+    return Chores(due, last, cases_due, contacts_due)

@@ -1,4 +1,4 @@
-"""appointments (the next meeting with her), and the indexes the "Oggi" page reads through
+"""appointments (the next meeting with her); case_activity and the indexes the "Oggi" page reads through
 
 Revision ID: 0009
 Revises: 0008
@@ -11,6 +11,74 @@ revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
+
+
+def _touch(column: str, case_id: str, day: str) -> str:
+    """Upsert one date of a case's activity row, keeping the later of the stored and the new date."""
+    return (
+        f"INSERT INTO case_activity (case_id, {column}) VALUES ({case_id}, {day}) "
+        f"ON CONFLICT(case_id) DO UPDATE SET {column} = max(coalesce({column}, ''), excluded.{column});"
+    )
+
+
+TRIGGERS = [
+    "CREATE TRIGGER tr_activity_service AFTER INSERT ON service_delivery BEGIN "
+    + _touch("last_on", "NEW.case_id", "NEW.date")
+    + " END",
+    "CREATE TRIGGER tr_activity_contact AFTER INSERT ON contact WHEN NEW.case_id IS NOT NULL BEGIN "
+    + _touch("last_on", "NEW.case_id", "NEW.date")
+    + " END",
+    "CREATE TRIGGER tr_activity_contact_linked AFTER UPDATE OF case_id ON contact "
+    "WHEN NEW.case_id IS NOT NULL BEGIN " + _touch("last_on", "NEW.case_id", "NEW.date") + " END",
+    "CREATE TRIGGER tr_activity_intake AFTER INSERT ON intake BEGIN "
+    + _touch("last_on", "NEW.case_id", "NEW.date")
+    + _touch("intake_on", "NEW.case_id", "NEW.date")
+    + " END",
+    "CREATE TRIGGER tr_activity_pathway AFTER INSERT ON pathway BEGIN "
+    + _touch("review_from", "NEW.case_id", "NEW.agreed_on")
+    + " END",
+    "CREATE TRIGGER tr_activity_review AFTER INSERT ON pathway_review BEGIN "
+    + _touch("review_from", "(SELECT case_id FROM pathway WHERE id = NEW.pathway_id)", "NEW.date")
+    + " END",
+    # the latest consent to processing by date (then the last recorded), as the consents tab shows it
+    "CREATE TRIGGER tr_activity_consent AFTER INSERT ON consent_event "
+    "WHEN NEW.scope = 'TRATTAMENTO' AND NEW.granted BEGIN "
+    "INSERT INTO case_activity (case_id, consent_on, consent_notice) "
+    "VALUES (NEW.case_id, NEW.date, NEW.notice_version) "
+    "ON CONFLICT(case_id) DO UPDATE SET "
+    "consent_notice = CASE WHEN excluded.consent_on >= coalesce(consent_on, '') "
+    "THEN excluded.consent_notice ELSE consent_notice END, "
+    "consent_on = max(coalesce(consent_on, ''), excluded.consent_on); END",
+]
+TRIGGER_NAMES = [
+    "tr_activity_service",
+    "tr_activity_contact",
+    "tr_activity_contact_linked",
+    "tr_activity_intake",
+    "tr_activity_pathway",
+    "tr_activity_review",
+    "tr_activity_consent",
+]
+
+BACKFILL = [
+    "INSERT INTO case_activity (case_id) SELECT id FROM case_file",
+    "CREATE TEMP TABLE activity_fill AS "
+    "SELECT case_id, max(d) AS d FROM ("
+    " SELECT case_id, max(date) AS d FROM service_delivery GROUP BY case_id"
+    " UNION ALL SELECT case_id, max(date) FROM contact WHERE case_id IS NOT NULL GROUP BY case_id"
+    " UNION ALL SELECT case_id, max(date) FROM intake GROUP BY case_id"
+    ") GROUP BY case_id",
+    "UPDATE case_activity SET last_on = (SELECT d FROM activity_fill f WHERE f.case_id = case_activity.case_id)",
+    "DROP TABLE activity_fill",
+    "UPDATE case_activity SET intake_on = (SELECT max(date) FROM intake i WHERE i.case_id = case_activity.case_id)",
+    "UPDATE case_activity SET review_from = ("
+    " SELECT max(p.agreed_on, coalesce((SELECT max(r.date) FROM pathway_review r WHERE r.pathway_id = p.id), ''))"
+    " FROM pathway p WHERE p.case_id = case_activity.case_id)",
+    "UPDATE case_activity SET (consent_on, consent_notice) = ("
+    " SELECT e.date, e.notice_version FROM consent_event e"
+    " WHERE e.case_id = case_activity.case_id AND e.scope = 'TRATTAMENTO' AND e.granted"
+    " ORDER BY e.date DESC, e.id DESC LIMIT 1)",
+]
 
 
 def upgrade() -> None:
@@ -39,13 +107,39 @@ def upgrade() -> None:
         sqlite_where=sa.text("status = 'PROGRAMMATO'"),
     )
     op.create_index("ix_appointment_case", "appointment", ["case_id", "date"])
-    # plain CREATE INDEX, not a batch rebuild: a rebuild would lose contact's other indexes' options
-    op.create_index("ix_contact_case_date", "contact", ["case_id", "date"])
-    op.execute("ANALYZE contact")
+    op.create_table(
+        "case_activity",
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("last_on", sa.Date(), nullable=True),
+        sa.Column("intake_on", sa.Date(), nullable=True),
+        sa.Column("review_from", sa.Date(), nullable=True),
+        sa.Column("consent_on", sa.Date(), nullable=True),
+        sa.Column("consent_notice", sa.String(length=30), nullable=True),
+        sa.ForeignKeyConstraint(["case_id"], ["case_file.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("case_id"),
+    )
+    for statement in TRIGGERS:
+        op.execute(statement)
+    for statement in BACKFILL:
+        op.execute(statement)
+    # plain CREATE INDEX, not a batch rebuild: a rebuild would lose the tables' expression and partial indexes
+    op.create_index(
+        "ix_case_file_open_scope", "case_file", ["status", "help_desk_id", "processing_consent", "opened_on"]
+    )
+    op.create_index("ix_case_file_closed_identity", "case_file", ["closed_on", "identity_erased_on"])
+    op.create_index("ix_goal_status_due", "goal", ["status", "due_on", "pathway_id"])
+    op.execute("ANALYZE case_file")
+    op.execute("ANALYZE case_activity")
+    op.execute("ANALYZE goal")
 
 
 def downgrade() -> None:
-    op.drop_index("ix_contact_case_date", table_name="contact")
+    op.drop_index("ix_goal_status_due", table_name="goal")
+    op.drop_index("ix_case_file_closed_identity", table_name="case_file")
+    op.drop_index("ix_case_file_open_scope", table_name="case_file")
+    for name in TRIGGER_NAMES:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("case_activity")
     op.drop_index("ix_appointment_case", table_name="appointment")
     op.drop_index("ix_appointment_day_desk", table_name="appointment")
     op.drop_table("appointment")

@@ -16,10 +16,11 @@ from tests.case_fixtures import full_case
 from tests.foundation_fixtures import initialise
 
 RECOMPUTED = """
-SELECT c.id,
-  (SELECT max(d) FROM (SELECT max(date) AS d FROM service_delivery WHERE case_id = c.id
-                       UNION ALL SELECT max(date) FROM contact WHERE case_id = c.id
-                       UNION ALL SELECT max(date) FROM intake WHERE case_id = c.id)),
+SELECT c.id, c.help_desk_id, CASE WHEN c.processing_consent THEN c.status ELSE 'BLOCCATO' END,
+  max(c.opened_on, coalesce(
+    (SELECT max(d) FROM (SELECT max(date) AS d FROM service_delivery WHERE case_id = c.id
+                         UNION ALL SELECT max(date) FROM contact WHERE case_id = c.id
+                         UNION ALL SELECT max(date) FROM intake WHERE case_id = c.id)), '')),
   (SELECT max(date) FROM intake WHERE case_id = c.id),
   (SELECT max(p.agreed_on, coalesce((SELECT max(r.date) FROM pathway_review r WHERE r.pathway_id = p.id), ''))
      FROM pathway p WHERE p.case_id = c.id),
@@ -28,7 +29,7 @@ SELECT c.id,
 FROM case_file c ORDER BY c.id
 """
 STORED = """
-SELECT c.id, a.last_on, a.intake_on, a.review_from, a.consent_notice
+SELECT c.id, a.desk_id, a.status, a.last_on, a.intake_on, a.review_from, a.consent_notice
 FROM case_file c LEFT JOIN case_activity a ON a.case_id = c.id ORDER BY c.id
 """
 
@@ -67,7 +68,7 @@ def test_upgrade_from_0008_fills_case_activity_and_triggers_keep_it(tmp_path: Pa
             indexes = {row[1] for row in conn.execute(text("PRAGMA index_list(case_file)"))}
             # the batch rebuilds of earlier revisions' indexes survive (no table was rebuilt)
             assert {
-                "ix_case_file_open_scope",
+                "ix_case_file_closed_identity",
                 "ix_case_file_code_nocase",
                 "ix_case_file_no_statistics",
             } <= indexes
@@ -85,6 +86,10 @@ def test_upgrade_from_0008_fills_case_activity_and_triggers_keep_it(tmp_path: Pa
             ws, c, "TRATTAMENTO", True, date.today() - timedelta(days=400), notice_version="2019"
         )
         cases.add_intake(ws, c, cases.IntakeInput(date.today(), "AUTONOMA", "PRESENZA"))
+        cases.close_case(ws, c, "CONCLUSO_OBJ", date.today())
+        cases.reopen_case(ws, c)
+        other = cases.search_cases(ws, "").items[-1].id
+        cases.record_consent(ws, other, "TRATTAMENTO", False, date.today())  # frozen: BLOCCATO
         agenda.schedule_appointment(ws, c, agenda.AppointmentInput(date.today() + timedelta(days=1), "10:00"))
         with engine.connect() as conn:
             activity_matches(conn)  # the late-dated old consent did not overrule the current one

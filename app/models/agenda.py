@@ -45,28 +45,38 @@ class Appointment(Base):
 
 
 class CaseActivity(Base):
-    """One short row per case: the dates "Oggi" asks about, kept by triggers (migration 0009).
+    """One short row per case: what "Oggi" filters on, kept by SQLite triggers (migration 0009).
 
-    Asking each open case's services, contacts, interviews, reviews and consents costs five random seeks
-    into large tables per case (20,000 open cases at full scale: over a second on SQLCipher); this table
-    is a few megabytes and stays in the page cache. SQLite triggers on insert keep it current whoever
-    writes (the services, the demo generator's bulk inserts, a restore of an older backup upgraded by the
-    migration, which fills it). Rows are never deleted one by one in Ascolto; a deleted case takes its row
-    with it.
+    Asking each open case's services, contacts, interviews, reviews and consents costs several random
+    seeks per case into large tables (20,000 open cases at full scale: over a second on SQLCipher). Here
+    each due list is one range of one small index, ordered as shown, so a count reads the index alone and
+    a page of lines reads 200 entries. Triggers on insert (and on the case's status, desk and consent)
+    keep it current whoever writes: the services, the demo generator's bulk inserts, an older backup
+    upgraded by the migration, which fills it. Rows of the large tables are never deleted one by one in
+    Ascolto; a deleted case takes its row with it.
     """
 
     __tablename__ = "case_activity"
+    __table_args__ = (
+        Index("ix_case_activity_last", "status", "last_on", "desk_id"),
+        Index("ix_case_activity_review", "status", "review_from", "desk_id"),
+        Index("ix_case_activity_intake", "status", "intake_on", "desk_id"),
+        Index("ix_case_activity_consent", "status", "consent_notice", "consent_on", "desk_id"),
+    )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
-    last_on: Mapped[dt.date | None]  # latest service, contact or interview
+    desk_id: Mapped[int]  # the case's help desk
+    status: Mapped[str] = mapped_column(String(20))  # the case's status; BLOCCATO once consent is withdrawn
+    last_on: Mapped[dt.date]  # latest service, contact or interview, or the opening
     intake_on: Mapped[dt.date | None]  # latest interview; None: still waiting for the first
     review_from: Mapped[dt.date | None]  # latest pathway review, or the agreement if none yet
     consent_on: Mapped[dt.date | None]  # latest consent to processing ...
     consent_notice: Mapped[str | None] = mapped_column(String(30))  # ... and its privacy notice version
 
 
-# Open cases by status and desk with what the due lists filter on, without reading the wide case rows.
-Index("ix_case_file_open_scope", Case.status, Case.help_desk_id, Case.processing_consent, Case.opened_on)
+BLOCKED = "BLOCCATO"
+
+
 # Closed case files whose identity is still held, by closing date (the retention reminder).
 Index("ix_case_file_closed_identity", Case.closed_on, Case.identity_erased_on)
 # Goals still open, by deadline.

@@ -167,83 +167,78 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 
 
 def _scope(actor: Actor, statuses: Sequence[str]) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [
-        Case.status.in_(list(statuses)),
-        Case.processing_consent.is_(True),
-    ]
+    """Her open cases, as the activity rows say: status (BLOCCATO once consent is withdrawn) and desk."""
+    conditions: list[ColumnElement[bool]] = [CaseActivity.status.in_(list(statuses))]
     own = desks_in_scope(actor)
     if own is not None:
-        conditions.append(Case.help_desk_id == own)
+        conditions.append(CaseActivity.desk_id == own)
     return conditions
 
 
-def _open_cases(actor: Actor, *statuses: str) -> Select:
-    """Her open cases with their activity row: read from two compact indexes, never the wide case rows."""
-    return (
-        select(Case.id)
-        .outerjoin(CaseActivity, CaseActivity.case_id == Case.id)
-        .where(*_scope(actor, statuses or OPEN_STATUSES))
-    )
+def _activity(actor: Actor, statuses: Sequence[str], day: object, detail: object) -> Select:
+    return select(CaseActivity.case_id, day, detail).where(*_scope(actor, statuses))
 
 
 def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
     # due when the last review (or the agreement) is older than the interval counted back from a week ahead
     cutoff = _months_back(day + dt.timedelta(days=REVIEW_NOTICE_DAYS), months)
     return (
-        _open_cases(actor, "IN_CORSO")
-        .add_columns(CaseActivity.review_from, literal(""))
+        _activity(actor, ("IN_CORSO",), CaseActivity.review_from, literal(""))
         .where(CaseActivity.review_from <= cutoff)
-        .order_by(CaseActivity.review_from, Case.id)
+        .order_by(CaseActivity.review_from, CaseActivity.case_id)
     )
 
 
 def _goals(actor: Actor, day: dt.date) -> Select:
     return (
-        select(Case.id, Goal.due_on, Goal.area)
+        select(Pathway.case_id, Goal.due_on, Goal.area)
         .select_from(Goal)
         .join(Pathway, Pathway.id == Goal.pathway_id)
-        .join(Case, Case.id == Pathway.case_id)
+        .join(CaseActivity, CaseActivity.case_id == Pathway.case_id)
         .where(
             Goal.status.in_(OPEN_GOALS),
             Goal.due_on <= day + dt.timedelta(days=GOAL_DAYS),
             *_scope(actor, OPEN_STATUSES),
         )
-        .order_by(Goal.due_on, Case.id)
+        .order_by(Goal.due_on, Pathway.case_id)
     )
 
 
 def _inactive(actor: Actor, day: dt.date, weeks: int) -> Select:
     since = day - dt.timedelta(weeks=weeks)
     return (
-        _open_cases(actor, "IN_ACCOGLIENZA", "IN_CORSO")
-        .add_columns(CaseActivity.last_on, literal(""))
+        _activity(actor, ("IN_ACCOGLIENZA", "IN_CORSO"), CaseActivity.last_on, literal(""))
         .where(
-            Case.opened_on < since,
-            func.coalesce(CaseActivity.last_on, "") < since.isoformat(),
+            CaseActivity.last_on < since,
             ~exists().where(
-                Appointment.case_id == Case.id, Appointment.date >= day, Appointment.status == SCHEDULED
+                Appointment.case_id == CaseActivity.case_id,
+                Appointment.date >= day,
+                Appointment.status == SCHEDULED,
             ),
         )
-        .order_by(CaseActivity.last_on, Case.id)
+        .order_by(CaseActivity.last_on, CaseActivity.case_id)
     )
 
 
 def _consents(actor: Actor) -> Select:
     return (
-        _open_cases(actor)
-        .add_columns(CaseActivity.consent_on, CaseActivity.consent_notice)
+        _activity(actor, OPEN_STATUSES, CaseActivity.consent_on, CaseActivity.consent_notice)
         .where(CaseActivity.consent_notice != CURRENT_NOTICE_VERSION)
-        .order_by(CaseActivity.consent_on, Case.id)
+        .order_by(CaseActivity.consent_on, CaseActivity.case_id)
     )
 
 
 def _waiting_intake(actor: Actor) -> Select:
     return (
-        _open_cases(actor, "IN_ACCOGLIENZA")
-        .add_columns(Case.opened_on, literal(""))
+        _activity(actor, ("IN_ACCOGLIENZA",), CaseActivity.last_on, literal(""))
         .where(CaseActivity.intake_on.is_(None))
-        .order_by(Case.opened_on, Case.id)
+        .order_by(CaseActivity.case_id)
     )
+
+
+def _count(session: Session, query: Select) -> int:
+    """The full count of a due list, from the same index range, without its order."""
+    return int(session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -310,9 +305,8 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
             CONSENT: _consents(actor),
             INTAKE: _waiting_intake(actor),
         }
-        found = {kind: session.execute(query).all() for kind, query in queries.items()}
-        counts = {kind: len(rows) for kind, rows in found.items()}
-        shown = {kind: rows[:limit] for kind, rows in found.items()}
+        counts = {kind: _count(session, query) for kind, query in queries.items()}
+        shown = {kind: session.execute(query.limit(limit)).all() for kind, query in queries.items()}
         appointments = appointments_in(session, actor, [day, day + dt.timedelta(days=1)])
         ids = {r[0] for rows in shown.values() for r in rows}
         labels = _labels(session, ids)

@@ -14,14 +14,28 @@ depends_on = None
 
 
 def _touch(column: str, case_id: str, day: str) -> str:
-    """Upsert one date of a case's activity row, keeping the later of the stored and the new date."""
+    """Keep the later of the stored and the new date (every case has its row from its insert on)."""
     return (
-        f"INSERT INTO case_activity (case_id, {column}) VALUES ({case_id}, {day}) "
-        f"ON CONFLICT(case_id) DO UPDATE SET {column} = max(coalesce({column}, ''), excluded.{column});"
+        f"UPDATE case_activity SET {column} = max(coalesce({column}, ''), {day}) WHERE case_id = {case_id};"
     )
 
 
+SCOPE = "CASE WHEN NEW.processing_consent THEN NEW.status ELSE 'BLOCCATO' END"
+ACTIVITY_INDEXES = {
+    "ix_case_activity_last": ["status", "last_on", "desk_id"],
+    "ix_case_activity_review": ["status", "review_from", "desk_id"],
+    "ix_case_activity_intake": ["status", "intake_on", "desk_id"],
+    "ix_case_activity_consent": ["status", "consent_notice", "consent_on", "desk_id"],
+}
+
 TRIGGERS = [
+    "CREATE TRIGGER tr_activity_case AFTER INSERT ON case_file BEGIN "
+    "INSERT INTO case_activity (case_id, desk_id, status, last_on) "
+    f"VALUES (NEW.id, NEW.help_desk_id, {SCOPE}, NEW.opened_on); END",
+    "CREATE TRIGGER tr_activity_case_changed AFTER UPDATE OF status, help_desk_id, processing_consent, opened_on "
+    "ON case_file BEGIN "
+    f"UPDATE case_activity SET desk_id = NEW.help_desk_id, status = {SCOPE}, "
+    "last_on = max(last_on, NEW.opened_on) WHERE case_id = NEW.id; END",
     "CREATE TRIGGER tr_activity_service AFTER INSERT ON service_delivery BEGIN "
     + _touch("last_on", "NEW.case_id", "NEW.date")
     + " END",
@@ -43,14 +57,14 @@ TRIGGERS = [
     # the latest consent to processing by date (then the last recorded), as the consents tab shows it
     "CREATE TRIGGER tr_activity_consent AFTER INSERT ON consent_event "
     "WHEN NEW.scope = 'TRATTAMENTO' AND NEW.granted BEGIN "
-    "INSERT INTO case_activity (case_id, consent_on, consent_notice) "
-    "VALUES (NEW.case_id, NEW.date, NEW.notice_version) "
-    "ON CONFLICT(case_id) DO UPDATE SET "
-    "consent_notice = CASE WHEN excluded.consent_on >= coalesce(consent_on, '') "
-    "THEN excluded.consent_notice ELSE consent_notice END, "
-    "consent_on = max(coalesce(consent_on, ''), excluded.consent_on); END",
+    "UPDATE case_activity SET "
+    "consent_notice = CASE WHEN NEW.date >= coalesce(consent_on, '') THEN NEW.notice_version "
+    "ELSE consent_notice END, "
+    "consent_on = max(coalesce(consent_on, ''), NEW.date) WHERE case_id = NEW.case_id; END",
 ]
 TRIGGER_NAMES = [
+    "tr_activity_case",
+    "tr_activity_case_changed",
     "tr_activity_service",
     "tr_activity_contact",
     "tr_activity_contact_linked",
@@ -61,14 +75,16 @@ TRIGGER_NAMES = [
 ]
 
 BACKFILL = [
-    "INSERT INTO case_activity (case_id) SELECT id FROM case_file",
-    "CREATE TEMP TABLE activity_fill AS "
-    "SELECT case_id, max(d) AS d FROM ("
+    "INSERT INTO case_activity (case_id, desk_id, status, last_on) SELECT id, help_desk_id, "
+    "CASE WHEN processing_consent THEN status ELSE 'BLOCCATO' END, opened_on FROM case_file",
+    "CREATE TEMP TABLE activity_fill (case_id INTEGER PRIMARY KEY, d DATE)",
+    "INSERT INTO activity_fill SELECT case_id, max(d) FROM ("
     " SELECT case_id, max(date) AS d FROM service_delivery GROUP BY case_id"
     " UNION ALL SELECT case_id, max(date) FROM contact WHERE case_id IS NOT NULL GROUP BY case_id"
     " UNION ALL SELECT case_id, max(date) FROM intake GROUP BY case_id"
     ") GROUP BY case_id",
-    "UPDATE case_activity SET last_on = (SELECT d FROM activity_fill f WHERE f.case_id = case_activity.case_id)",
+    "UPDATE case_activity SET last_on = max(last_on, coalesce("
+    "(SELECT d FROM activity_fill f WHERE f.case_id = case_activity.case_id), ''))",
     "DROP TABLE activity_fill",
     "UPDATE case_activity SET intake_on = (SELECT max(date) FROM intake i WHERE i.case_id = case_activity.case_id)",
     "UPDATE case_activity SET review_from = ("
@@ -110,7 +126,9 @@ def upgrade() -> None:
     op.create_table(
         "case_activity",
         sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("last_on", sa.Date(), nullable=True),
+        sa.Column("desk_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("last_on", sa.Date(), nullable=False),
         sa.Column("intake_on", sa.Date(), nullable=True),
         sa.Column("review_from", sa.Date(), nullable=True),
         sa.Column("consent_on", sa.Date(), nullable=True),
@@ -123,9 +141,8 @@ def upgrade() -> None:
     for statement in BACKFILL:
         op.execute(statement)
     # plain CREATE INDEX, not a batch rebuild: a rebuild would lose the tables' expression and partial indexes
-    op.create_index(
-        "ix_case_file_open_scope", "case_file", ["status", "help_desk_id", "processing_consent", "opened_on"]
-    )
+    for name, columns in ACTIVITY_INDEXES.items():
+        op.create_index(name, "case_activity", columns)
     op.create_index("ix_case_file_closed_identity", "case_file", ["closed_on", "identity_erased_on"])
     op.create_index("ix_goal_status_due", "goal", ["status", "due_on", "pathway_id"])
     op.execute("ANALYZE case_file")
@@ -136,7 +153,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_goal_status_due", table_name="goal")
     op.drop_index("ix_case_file_closed_identity", table_name="case_file")
-    op.drop_index("ix_case_file_open_scope", table_name="case_file")
+    for name in ACTIVITY_INDEXES:
+        op.drop_index(name, table_name="case_activity")
     for name in TRIGGER_NAMES:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("case_activity")

@@ -185,7 +185,7 @@ def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
     return (
         _activity(actor, ("IN_CORSO",), CaseActivity.review_from, literal(""))
         .where(CaseActivity.review_from <= cutoff)
-        .order_by(CaseActivity.review_from, CaseActivity.case_id)
+        .order_by(CaseActivity.review_from)
     )
 
 

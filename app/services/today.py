@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, literal, select
 from sqlalchemy.orm import Session
@@ -175,7 +176,7 @@ def _scope(actor: Actor, statuses: Sequence[str]) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _activity(actor: Actor, statuses: Sequence[str], day: object, detail: object) -> Select:
+def _activity(actor: Actor, statuses: Sequence[str], day: Any, detail: Any) -> Select:
     return select(CaseActivity.case_id, day, detail).where(*_scope(actor, statuses))
 
 

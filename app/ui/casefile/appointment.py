@@ -24,7 +24,9 @@ from app.ui.dialogs.base import FormDialog
 CHOICES = "appointment_choices"
 
 
-def load_choices(context: CaseContext, done: Callable[[list[tuple[int, str]], list[Colleague]], None]) -> None:
+def load_choices(
+    context: CaseContext, done: Callable[[list[tuple[int, str]], list[Colleague]], None]
+) -> None:
     """Desks and colleagues, read once per session and kept in the context's memory."""
     cached = context.memory.get(CHOICES)
     if cached is not None:
@@ -62,9 +64,7 @@ class AppointmentFields(QGridLayout):
         self.person = QComboBox()
         self.person.setAccessibleName(self.tr("Operator she will meet"))
         self.person.addItem(self.tr("— anyone —"), None)
-        for column, (text, widget) in enumerate(
-            ((self.tr("Day:"), self.day), (self.tr("Time:"), self.time))
-        ):
+        for column, (text, widget) in enumerate(((self.tr("Day:"), self.day), (self.tr("Time:"), self.time))):
             self.addWidget(QLabel(text), 0, column * 2)
             self.addWidget(widget, 0, column * 2 + 1)
         for column, (text, widget) in enumerate(
@@ -153,7 +153,9 @@ class MoveAppointmentDialog(FormDialog):
         self.appointment_id = appointment.id
         self.errors = FieldErrors(self.error)
         self.fields = AppointmentFields(context, appointment.help_desk_id)
-        self.fields.set_value(appointment.date, appointment.time, appointment.help_desk_id, appointment.operator_name)
+        self.fields.set_value(
+            appointment.date, appointment.time, appointment.help_desk_id, appointment.operator_name
+        )
         self.fields.bind(self.errors)
         holder = QWidget()
         holder.setLayout(self.fields)
@@ -171,4 +173,3 @@ class MoveAppointmentDialog(FormDialog):
             self.errors.clear()
         else:
             self.errors.show(text)
-

@@ -14,6 +14,7 @@ from app.ui.pages.operators import OperatorsTab
 from app.ui.pages.reports_settings import DisclosureBox
 from app.ui.pages.retention import RetentionTab
 from app.ui.pages.security import SecurityTab
+from app.ui.pages.today_settings import TodaySettingsBox
 from app.ui.settings import UiSettings
 
 
@@ -40,6 +41,8 @@ class AdminPage(QWidget):
         self.retention = RetentionTab(workspace)
         self.disclosure = DisclosureBox(workspace)
         cast(QVBoxLayout, self.security.layout()).insertWidget(1, self.disclosure)
+        self.today_settings = TodaySettingsBox(workspace)
+        cast(QVBoxLayout, self.security.layout()).insertWidget(2, self.today_settings)
         self.tabs.addTab(self.backup, self.tr("&Backup"))
         self.tabs.addTab(self.retention, self.tr("&Retention"))
         self.desks.changed.connect(self.operators.refresh)  # the desk combo of 'add operator'
@@ -62,5 +65,13 @@ class AdminPage(QWidget):
         self.desks.refresh()
 
     def clear(self) -> None:
-        for tab in (self.operators, self.desks, self.security, self.backup, self.retention, self.disclosure):
+        for tab in (
+            self.operators,
+            self.desks,
+            self.security,
+            self.backup,
+            self.retention,
+            self.disclosure,
+            self.today_settings,
+        ):
             tab.clear()

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._add_page("today", self.tr("Today"), self.today_page)
         self.today_page.open_case.connect(self.open_case_at)
         self.today_page.count_changed.connect(self.show_today_count)
+        self.today_page.search_requested.connect(self.find_case)
         self.cases_page = CasesPage(workspace, info)
         self._add_page("cases", self.tr("Cases"), self.cases_page)
         self.contact_page = QuickContactPage(workspace, info)
@@ -196,6 +197,16 @@ class MainWindow(QMainWindow):
         """A line of "Oggi": her case, at the tab where the work is done."""
         self.show_page("cases")
         self.cases_page.open_case(case_id, tab)
+
+    @Slot()
+    def find_case(self) -> None:
+        self.show_page("cases")
+        self.cases_page.show_list()
+        self.cases_page.list.focus_search()
+
+    def focus_start(self) -> None:
+        """At unlock: the first page's list (Ctrl+F reaches the case search from there)."""
+        self.today_page.focus_start()
 
     @Slot(int)
     def show_today_count(self, count: int) -> None:

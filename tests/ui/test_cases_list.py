@@ -12,7 +12,7 @@ from app.services import cases, demo
 from app.ui.controller import AppController
 from app.ui.pages.cases import CasesPage
 from tests.conftest import ADMIN
-from tests.ui.helpers import log_in, open_page, wait_idle
+from tests.ui.helpers import log_in, wait_idle
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 
@@ -24,7 +24,6 @@ def page(qtbot: Any, controller: AppController) -> CasesPage:
     demo.generate(controller.workspace, cases=120, seed=1)
     controller.shell.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is controller.shell)
-    open_page(qtbot, window, "cases")  # "Oggi" comes first after unlock
     page: CasesPage = window.cases_page
     page.list.status.setCurrentIndex(page.list.status.findData("all"))
     wait_idle(qtbot)

@@ -94,10 +94,12 @@ def test_unlock_screen_and_lock_screen(qtbot: Any, language: str, controller: Ap
     assert screen is not None
     controller.shell.activateWindow()
     survey.check("unlock", controller.shell, screen.username)
-    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start=None)
     wait_idle(qtbot)
     activate(qtbot, controller)
-    assert window.cases_page.list.search.hasFocus()  # Ctrl+F and typing go to the case search
+    assert window.today_page.appointments_table.hasFocus()  # "Oggi" first, its list under the arrows
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.cases_page.list.search.hasFocus()  # Ctrl+F goes to the case search
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: controller.main_window is None)
     screen = controller.unlock_screen

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("ui_env")
 
 
 def session(qtbot: Any, controller: AppController) -> MainWindow:
-    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start=None)
     wait_idle(qtbot)
     controller.shell.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is controller.shell)
@@ -95,7 +95,7 @@ def test_an_appointment_set_with_a_service_is_listed_and_printed_without_names(
     box.setChecked(True)
     tomorrow = validation.today() + dt.timedelta(days=1)
     box.fields.day.set_day(tomorrow)
-    box.fields.time.setTime(box.fields.time.time().fromString("14:30", "HH:mm"))
+    box.fields.time.setCurrentText("14:30")
     click(qtbot, dialog.ok_button)  # type: ignore[attr-defined]
     wait_idle(qtbot)
 

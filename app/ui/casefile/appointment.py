@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services import accounts, agenda
 from app.services.accounts import Role
@@ -20,6 +19,7 @@ from app.ui import operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.widgets import DueDateEdit, FieldErrors
 from app.ui.dialogs.base import FormDialog
+from app.ui.focus import follow_layout
 
 CHOICES = "appointment_choices"
 
@@ -56,8 +56,11 @@ class AppointmentFields(QGridLayout):
         self.person_name = ""
         self.day = DueDateEdit()
         self.day.setAccessibleName(self.tr("Day of the appointment"))
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("HH:mm")
+        # an editable list of quarter hours (a time edit keeps Tab for its hour and minute sections)
+        self.time = QComboBox()
+        self.time.setEditable(True)
+        self.time.addItems([f"{h:02d}:{m:02d}" for h in range(7, 21) for m in (0, 15, 30, 45)])
+        self.time.setCurrentText("09:00")
         self.time.setAccessibleName(self.tr("Time of the appointment"))
         self.desk = QComboBox()
         self.desk.setAccessibleName(self.tr("Help desk of the appointment"))
@@ -96,14 +99,14 @@ class AppointmentFields(QGridLayout):
         day = self.day.day_or_none()
         return AppointmentInput(
             day or dt.date.min,  # no day: the service refuses it by name
-            self.time.time().toString("HH:mm"),
+            self.time.currentText().strip(),
             self.desk.currentData(),
             self.person.currentData(),
         )
 
     def set_value(self, day: dt.date, time: str, desk_id: int, person: str) -> None:
         self.day.set_day(day)
-        self.time.setTime(QTime.fromString(time, "HH:mm"))
+        self.time.setCurrentText(time)
         self.desk_id = desk_id
         index = self.desk.findData(desk_id)
         if index >= 0:
@@ -112,15 +115,34 @@ class AppointmentFields(QGridLayout):
         self.person.setCurrentIndex(max(0, self.person.findText(person)) if person else 0)
 
 
-class AppointmentBox(QGroupBox):
-    """Ticked, the dialog also sets the next appointment; unticked (the default) nothing is scheduled."""
+class AppointmentBox(QWidget):
+    """Ticked, the dialog also sets the next appointment; unticked (the default) nothing is scheduled and
+    the fields stay folded, so the dialog keeps its height on a small screen."""
 
     def __init__(self, context: CaseContext, desk_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Ne&xt appointment"), parent)
-        self.setCheckable(True)
-        self.setChecked(False)
+        super().__init__(parent)
+        self.check = QCheckBox(self.tr("Ne&xt appointment"))
         self.fields = AppointmentFields(context, desk_id)
-        self.setLayout(self.fields)
+        self.fields.setContentsMargins(24, 0, 0, 0)
+        self.holder = QWidget()
+        self.holder.setLayout(self.fields)
+        self.holder.setVisible(False)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.check)
+        column.addWidget(self.holder)
+        self.check.toggled.connect(self._unfold)
+
+    def isChecked(self) -> bool:
+        return self.check.isChecked()
+
+    def setChecked(self, checked: bool) -> None:
+        self.check.setChecked(checked)
+
+    def _unfold(self, checked: bool) -> None:
+        """Show the fields and put them in the dialog's Tab order, right after the tick box."""
+        self.holder.setVisible(checked)
+        follow_layout(self.window())
 
     def value(self) -> AppointmentInput | None:
         return self.fields.value() if self.isChecked() else None

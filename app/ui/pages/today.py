@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,7 @@ APPOINTMENT_TAB = "services"  # an appointment opens her case where the next ser
 class TodayPage(QWidget):
     open_case = Signal(int, str)  # case id, the case-file tab to show
     count_changed = Signal(int)
+    search_requested = Signal()  # Ctrl+F: the case search, as on the case list
 
     def __init__(self, workspace: Workspace, info: SessionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +106,7 @@ class TodayPage(QWidget):
         )
         self.print_button = QPushButton(self.tr("Print the &agenda…"))
         self.print_button.clicked.connect(self.print_agenda)
-        desk_label = QLabel(self.tr("Help des&k:"))
+        desk_label = QLabel(self.tr("Help d&esk:"))
         desk_label.setBuddy(self.desk)
         day_label = QLabel(self.tr("&Day:"))
         day_label.setBuddy(self.agenda_day)
@@ -113,16 +114,18 @@ class TodayPage(QWidget):
         actions.addWidget(self.move_button)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
-        actions.addWidget(desk_label)
-        actions.addWidget(self.desk)
-        actions.addWidget(day_label)
-        actions.addWidget(self.agenda_day)
-        actions.addWidget(self.with_names)
-        actions.addWidget(self.print_button)
+        printing = QHBoxLayout()
+        printing.addWidget(desk_label)
+        printing.addWidget(self.desk, 1)
+        printing.addWidget(day_label)
+        printing.addWidget(self.agenda_day)
+        printing.addWidget(self.with_names)
+        printing.addWidget(self.print_button)
         appointments_tab = QWidget()
         column = QVBoxLayout(appointments_tab)
         column.addWidget(self.appointments_table, 1)
         column.addLayout(actions)
+        column.addLayout(printing)
         self.tabs.addTab(appointments_tab, "")
 
         self.models: dict[str, RowsModel] = {}
@@ -165,6 +168,16 @@ class TodayPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.toast = Toast(self)
+        self._first_view = True
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: emit(self.search_requested))
+
+    def focus_start(self) -> None:
+        """At unlock: the list of the current tab, so arrows and Enter work at once."""
+        current = self.tabs.currentIndex()
+        table = self.appointments_table if current == 0 else self.tables[today.KINDS[current - 1]]
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- titles ----------------------------------------------------------------------------------------
     def _title(self, kind: str, count: int | None) -> str:
@@ -225,6 +238,16 @@ class TodayPage(QWidget):
             self.desk.addItem(name, desk_id)
         self.desk.setCurrentIndex(max(0, self.desk.findData(current)))
         self._retitle()
+        if self._first_view:  # open on the first list with something in it, not on an empty one
+            self._first_view = False
+            if not view.appointments:
+                for index, kind in enumerate(today.KINDS, start=1):
+                    if view.items[kind]:
+                        focused = self.tabs.currentWidget().hasFocus() or self.appointments_table.hasFocus()
+                        self.tabs.setCurrentIndex(index)
+                        if focused:
+                            self.focus_start()
+                        break
         emit(self.count_changed, view.total + len(view.appointments))
 
     def _cells(self, item: DueItem) -> tuple[str, ...]:

@@ -4999,7 +4999,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Stampa l&apos;&amp;agenda…</translation>
     </message>
     <message>
-        <source>Help des&amp;k:</source>
+        <source>Help d&amp;esk:</source>
         <translation>Sport&amp;ello:</translation>
     </message>
     <message>

@@ -607,6 +607,9 @@ AUDIT_ACTIONS: Catalogue = {
         "referral.created": "invio registrato",
         "referral.updated": "esito dell'invio registrato",
         "access.denied": "tentativo di accesso respinto",
+        "appointment.created": "appuntamento fissato",
+        "appointment.moved": "appuntamento spostato",
+        "appointment.cancelled": "appuntamento annullato",
     },
     "en": {
         "case.created": "file opened",
@@ -630,6 +633,9 @@ AUDIT_ACTIONS: Catalogue = {
         "referral.created": "referral recorded",
         "referral.updated": "referral outcome recorded",
         "access.denied": "access attempt refused",
+        "appointment.created": "appointment set",
+        "appointment.moved": "appointment moved",
+        "appointment.cancelled": "appointment cancelled",
     },
 }
 

@@ -8,6 +8,7 @@ case codes and times; names only when asked for, and every print is audited with
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from app.crypto.atomic import file_mode
 from app.i18n import QT_TRANSLATE_NOOP, language_code
 from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.models.agenda import CANCELLED, SCHEDULED, Appointment
@@ -24,9 +26,7 @@ from app.reports.pdf.agenda import AgendaLine, render_agenda
 from app.services import audit
 from app.services import validation as v
 from app.services.cases.permissions import changing_case, desk_for, load_case, require_open
-from app.services.cases.search import _display_name
 from app.services.errors import NotFound, PermissionDenied, ValidationError
-from app.services.subject_access import _write
 from app.services.workspace import Actor, Workspace
 
 TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -58,6 +58,31 @@ class Colleague:
     id: int
     full_name: str
     help_desk_id: int | None
+
+
+def display_name(first: str | None, last: str | None) -> str:
+    """Her name as the case list shows it; a dash once her identity is erased."""
+    if first is None and last is None:
+        return "—"
+    return f"{first or ''} {last or ''}".strip()
+
+
+def _write(pdf: bytes, out: Path | str | IO[bytes]) -> Path | None:
+    """Write to the caller's stream, or to her chosen path readable by the owner only; return the path."""
+    if not isinstance(out, str | Path):
+        out.write(pdf)
+        return None
+    path = Path(out)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pdf)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # no half agenda left where she will look for it
+        raise
+    return path
 
 
 def check_appointment(appointment: AppointmentInput) -> AppointmentInput:
@@ -196,7 +221,7 @@ def appointments_in(
     if desk_id is not None:
         query = query.where(Appointment.help_desk_id == desk_id)
     return [
-        AppointmentView(r[0], r[1], r[2], _display_name(r[3], r[4]), r[5], r[6], r[7], r[8], r[9] or "")
+        AppointmentView(r[0], r[1], r[2], display_name(r[3], r[4]), r[5], r[6], r[7], r[8], r[9] or "")
         for r in session.execute(query)
     ]
 

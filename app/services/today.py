@@ -28,12 +28,11 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import HelpDesk, Role, Setting
 from app.models.agenda import SCHEDULED, Appointment, CaseActivity
-from app.models.cases import Case, Contact, Goal, Identity, Pathway
+from app.models.cases import Case, Goal, Identity, Pathway
 from app.services import audit, backup, retention
 from app.services import validation as v
-from app.services.agenda import AppointmentView, appointments_in, desks_in_scope
+from app.services.agenda import AppointmentView, appointments_in, desks_in_scope, display_name
 from app.services.cases.records import CURRENT_NOTICE_VERSION, OPEN_STATUSES
-from app.services.cases.search import _display_name
 from app.services.errors import ValidationError
 from app.services.workspace import Actor, Workspace
 
@@ -261,20 +260,7 @@ def _labels(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, s
         .outerjoin(Identity, Identity.case_id == Case.id)
         .where(Case.id.in_(case_ids))
     )
-    return {r[0]: (r[1], _display_name(r[2], r[3]), r[4]) for r in rows}
-
-
-def _retention_counts(session: Session, day: dt.date) -> tuple[int, int]:
-    policy = retention.policy_in(session)
-    case_cutoff, contact_cutoff, _audit = retention._cutoffs(day, policy)
-    # closed_on is set only while a case is closed (reopening clears it): the index alone answers
-    cases_due = select(func.count()).select_from(Case).where(Case.closed_on < case_cutoff)
-    if not policy.full_deletion:
-        cases_due = cases_due.where(Case.identity_erased_on.is_(None))
-    contacts_due = (
-        select(func.count()).select_from(Contact).where(*retention._due_contacts_condition(contact_cutoff))
-    )
-    return int(session.scalar(cases_due) or 0), int(session.scalar(contacts_due) or 0)
+    return {r[0]: (r[1], display_name(r[2], r[3]), r[4]) for r in rows}
 
 
 def _backup(session: Session, now: dt.datetime) -> tuple[bool, dt.datetime | None]:
@@ -349,5 +335,5 @@ def chores(ws: Workspace, today: dt.date | None = None) -> Chores:
     day = today or v.today()
     with ws.transaction(write=False) as session:
         due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        cases_due, contacts_due = _retention_counts(session, day)
+        cases_due, contacts_due = retention.due_counts(session, day)
     return Chores(due, last, cases_due, contacts_due)

@@ -260,7 +260,8 @@ class TodayPage(QWidget):
 
     def show_chores(self, chores: Chores) -> None:
         parts = []
-        if chores.backup_due:
+        # an administrator has the backup reminder above every page already (BackupReminderBanner)
+        if chores.backup_due and self.actor.role is not Role.AMMINISTRATRICE:
             if chores.last_backup_at is None:
                 parts.append(self.tr("No backup of the database has been made yet."))
             else:

@@ -10,9 +10,10 @@ DESIGN.md's budget. Synthetic data only: the password below is public on purpose
 Workloads: cold start of the GUI to the unlock screen (a child process with the smoke hook); unlock
 (key derivation, opening, first page of the case list; plain: opening and the same page); case search per
 keystroke (successive prefixes of a surname and of a case code); opening a case file; saving an intake
-interview; one year of indicators (`reports.prepare`, all desks, last complete year of the data); the PDF
-of that report (rendered without recording a release); each export profile for that year (app.bench.profiles);
-a verified backup.
+interview; the "Oggi" page's data (due items and appointments, every desk, as the administrator); one year
+of indicators (`reports.prepare`, all desks, last complete year of the data); the PDF of that report
+(rendered without recording a release); each export profile for that year (app.bench.profiles); a
+verified backup.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ TARGETS: dict[str, Target] = {
     "search per keystroke (code)": Target(max_ms=50, max_ratio=READ_RATIO),
     "search, slowest keystroke": Target(max_ms=50, max_ratio=READ_RATIO),
     "open a case file": Target(max_ms=100, max_ratio=READ_RATIO),
+    "today page (Oggi, every desk)": Target(max_ms=200, max_ratio=READ_RATIO),
     "save an interview": Target(max_ms=100),
     "one year of indicators": Target(max_ms=1000, max_ratio=READ_RATIO),
     "  of which SQL (compute_indicators)": Target(max_ratio=READ_RATIO),
@@ -282,7 +284,7 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
     from app.bench import plain
     from app.reports import indicators
     from app.reports.periods import Period
-    from app.services import backup, cases, reports
+    from app.services import backup, cases, reports, today
 
     runner = _Runner(spaces, repeat)
     fixtures = {variant: _fixture(ws) for variant, ws in spaces.items()}
@@ -309,6 +311,14 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
             runner.add("open a case file", variant, _timed(cases.get_case, ws, case_id))
 
     runner.each("open a case file", open_case, repeat=max(1, repeat // 2))
+
+    progress("today page")
+
+    def today_page(ws: Any, variant: str) -> None:
+        for _ in range(5):  # as the administrator: every desk; five views per round, as she comes and goes
+            runner.add("today page (Oggi, every desk)", variant, _timed(today.overview, ws, END))
+
+    runner.each("today page (Oggi, every desk)", today_page)
 
     progress("save an interview")
     intake = cases.IntakeInput(

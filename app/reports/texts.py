@@ -716,6 +716,9 @@ AUDIT_ACTIONS: Catalogue = {
         "police_report.created": "esito della denuncia registrato",
         "referral.updated": "esito dell'invio registrato",
         "access.denied": "tentativo di accesso respinto",
+        "appointment.created": "appuntamento fissato",
+        "appointment.moved": "appuntamento spostato",
+        "appointment.cancelled": "appuntamento annullato",
     },
     "en": {
         "case.created": "file opened",
@@ -740,6 +743,9 @@ AUDIT_ACTIONS: Catalogue = {
         "police_report.created": "report outcome recorded",
         "referral.updated": "referral outcome recorded",
         "access.denied": "access attempt refused",
+        "appointment.created": "appointment set",
+        "appointment.moved": "appointment moved",
+        "appointment.cancelled": "appointment cancelled",
     },
 }
 

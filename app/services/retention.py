@@ -207,6 +207,18 @@ def _due_cases(session: Session, cutoff: dt.date, full_deletion: bool) -> list[D
     return [DueCase(row.id, row.code, row.closed_on) for row in rows]
 
 
+def due_counts(session: Session, day: dt.date) -> tuple[int, int]:
+    """How many closed case files and contact records are due on `day`, counted from indexes only (the
+    reminder on "Oggi"; `due_records` lists them). A case's closed_on is set only while it is closed."""
+    policy = _policy(session)
+    case_cutoff, contact_cutoff, _audit_cutoff = _cutoffs(day, policy)
+    cases_due = select(func.count()).select_from(Case).where(Case.closed_on < case_cutoff)
+    if not policy.full_deletion:
+        cases_due = cases_due.where(Case.identity_erased_on.is_(None))
+    contacts_due = select(func.count()).select_from(Contact).where(*_due_contacts_condition(contact_cutoff))
+    return int(session.scalar(cases_due) or 0), int(session.scalar(contacts_due) or 0)
+
+
 def _reduced_created_at() -> ColumnElement[str]:
     """The stored form of the contact's date at midnight (SQLAlchemy's SQLite DATETIME format)."""
     return func.printf("%s 00:00:00.000000", Contact.date, type_=String)

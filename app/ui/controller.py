@@ -184,7 +184,7 @@ class AppController(QObject):
             window.admin_page.backup.session_lost.connect(self.lock)
         self.main_window = window
         self.shell.show_page(window)
-        window.cases_page.list.focus_search()  # Ctrl+F and typing work at once (not the navigation list)
+        window.focus_start()  # arrows and Enter work at once on "Oggi" (not the navigation list)
         self.idle.timeout_seconds = self._idle_seconds(self.settings.get(IDLE_LOCK_MINUTES))
         self.idle.arm()
 

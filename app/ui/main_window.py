@@ -32,6 +32,7 @@ from app.ui.pages.cases import CasesPage
 from app.ui.pages.contact import QuickContactPage
 from app.ui.pages.network import NetworkPage
 from app.ui.pages.reports import ReportsPage
+from app.ui.pages.today import TodayPage
 from app.ui.session import SessionInfo
 from app.ui.settings import UiSettings
 
@@ -100,6 +101,11 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self.admin_page: AdminPage | None = None
+        self.today_page = TodayPage(workspace, info)
+        self._add_page("today", self.tr("Today"), self.today_page)
+        self.today_page.open_case.connect(self.open_case_at)
+        self.today_page.count_changed.connect(self.show_today_count)
+        self.today_page.search_requested.connect(self.find_case)
         self.cases_page = CasesPage(workspace, info)
         self._add_page("cases", self.tr("Cases"), self.cases_page)
         self.contact_page = QuickContactPage(workspace, info)
@@ -194,6 +200,29 @@ class MainWindow(QMainWindow):
         self.cases_page.list.show_codes(
             codes, self.tr("%n case(s) found by the data-quality check.", "", len(codes))
         )
+
+    @Slot(int, str)
+    def open_case_at(self, case_id: int, tab: str) -> None:
+        """A line of "Oggi": her case, at the tab where the work is done."""
+        self.show_page("cases")
+        self.cases_page.open_case(case_id, tab)
+
+    @Slot()
+    def find_case(self) -> None:
+        self.show_page("cases")
+        self.cases_page.show_list()
+        self.cases_page.list.focus_search()
+
+    def focus_start(self) -> None:
+        """At unlock: the first page's list (Ctrl+F reaches the case search from there)."""
+        self.today_page.focus_start()
+
+    @Slot(int)
+    def show_today_count(self, count: int) -> None:
+        item = self.navigation.item(self.page_keys().index("today"))
+        title = self.tr("Today")
+        item.setText(f"{title} ({count})" if count else title)
+        item.setToolTip(self.tr("{count} things due today").format(count=count) if count else "")
 
     @Slot()
     def open_backup_tab(self) -> None:

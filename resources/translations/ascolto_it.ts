@@ -243,6 +243,52 @@
     </message>
 </context>
 <context>
+    <name>AppointmentBox</name>
+    <message>
+        <source>Ne&amp;xt appointment</source>
+        <translation>Prossimo &amp;appuntamento</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentFields</name>
+    <message>
+        <source>Day of the appointment</source>
+        <translation>Giorno dell&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Time of the appointment</source>
+        <translation>Ora dell&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Help desk of the appointment</source>
+        <translation>Sportello dell&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Operator she will meet</source>
+        <translation>Operatrice che la incontrerà</translation>
+    </message>
+    <message>
+        <source>— anyone —</source>
+        <translation>— chiunque —</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Giorno:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Ora:</translation>
+    </message>
+    <message>
+        <source>Help desk:</source>
+        <translation>Sportello:</translation>
+    </message>
+    <message>
+        <source>With:</source>
+        <translation>Con:</translation>
+    </message>
+</context>
+<context>
     <name>BackupReminderBanner</name>
     <message>
         <source>Bac&amp;k up now…</source>
@@ -1885,6 +1931,26 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Questo sportello non esiste.</translation>
     </message>
     <message>
+        <source>An appointment cannot be set in the past.</source>
+        <translation>Un appuntamento non può essere fissato nel passato.</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, e.g. 09:30.</source>
+        <translation>Scrivi l&apos;ora come ore e minuti, per esempio 09:30.</translation>
+    </message>
+    <message>
+        <source>Choose an active operator.</source>
+        <translation>Scegli un&apos;operatrice attiva.</translation>
+    </message>
+    <message>
+        <source>No such appointment.</source>
+        <translation>Appuntamento inesistente.</translation>
+    </message>
+    <message>
+        <source>You can print the agenda of your own help desk only.</source>
+        <translation>Puoi stampare solo l&apos;agenda del tuo sportello.</translation>
+    </message>
+    <message>
         <source>The date cannot be in the future ({field}).</source>
         <translation>La data non può essere nel futuro ({field}).</translation>
     </message>
@@ -2611,6 +2677,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Unknown format {format}: choose xlsx, csv or json.</source>
         <translation>Formato sconosciuto {format}: scegli xlsx, csv o json.</translation>
+    </message>
+    <message>
+        <source>Enter a number of weeks from 1 to 52.</source>
+        <translation>Inserisci un numero di settimane da 1 a 52.</translation>
+    </message>
+    <message>
+        <source>Enter a number of months from 1 to 24.</source>
+        <translation>Inserisci un numero di mesi da 1 a 24.</translation>
     </message>
 </context>
 <context>
@@ -3593,6 +3667,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Sezioni</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
@@ -3620,6 +3698,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         </translation>
     </message>
     <message>
+        <source>{count} things due today</source>
+        <translation>{count} cose da fare oggi</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>Barra degli strumenti</translation>
     </message>
@@ -3641,6 +3723,13 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Ascolto</source>
         <translation>Ascolto</translation>
+    </message>
+</context>
+<context>
+    <name>MoveAppointmentDialog</name>
+    <message>
+        <source>Move the appointment — {code}</source>
+        <translation>Sposta l&apos;appuntamento — {code}</translation>
     </message>
 </context>
 <context>
@@ -5677,6 +5766,224 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>At least this much: some of the merged packages had this value hidden.</source>
         <translation>Almeno questo valore: in alcuni dei pacchetti uniti era oscurato.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>Appointments today and tomorrow</source>
+        <translation>Appuntamenti di oggi e domani</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>Spos&amp;ta…</translation>
+    </message>
+    <message>
+        <source>Cancel appoin&amp;tment</source>
+        <translation>Annulla appunta&amp;mento</translation>
+    </message>
+    <message>
+        <source>Help desk of the agenda</source>
+        <translation>Sportello dell&apos;agenda</translation>
+    </message>
+    <message>
+        <source>Day of the agenda</source>
+        <translation>Giorno dell&apos;agenda</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>oggi</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>domani</translation>
+    </message>
+    <message>
+        <source>with &amp;names</source>
+        <translation>con &amp;nomi</translation>
+    </message>
+    <message>
+        <source>Print her name beside the case code. Recorded in the audit trail; keep the paper locked away.</source>
+        <translation>Stampa il suo nome accanto al codice del caso. Resta nel registro degli accessi; custodisci il foglio sotto chiave.</translation>
+    </message>
+    <message>
+        <source>Print the &amp;agenda…</source>
+        <translation>Stampa l&apos;&amp;agenda…</translation>
+    </message>
+    <message>
+        <source>Help d&amp;esk:</source>
+        <translation>Sport&amp;ello:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Last review</source>
+        <translation>Ultima verifica</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Last recorded</source>
+        <translation>Ultima registrazione</translation>
+    </message>
+    <message>
+        <source>Consent given on</source>
+        <translation>Consenso dato il</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Ultimo contatto</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Informativa privacy</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>Apr&amp;i il caso</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the case at the tab where the work is done.</source>
+        <translation>Invio o un doppio clic apre il caso alla scheda dove si svolge il lavoro.</translation>
+    </message>
+    <message>
+        <source>A&amp;ppointments</source>
+        <translation>A&amp;ppuntamenti</translation>
+    </message>
+    <message>
+        <source>Re&amp;views due</source>
+        <translation>&amp;Verifiche da fare</translation>
+    </message>
+    <message>
+        <source>&amp;Goal deadlines</source>
+        <translation>Scadenze degli &amp;obiettivi</translation>
+    </message>
+    <message>
+        <source>No &amp;contact for a while</source>
+        <translation>Senza &amp;contatti da tempo</translation>
+    </message>
+    <message>
+        <source>Con&amp;sents to renew</source>
+        <translation>Consensi da &amp;rinnovare</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for the interview</source>
+        <translation>In attesa del collo&amp;quio</translation>
+    </message>
+    <message>
+        <source>No backup of the database has been made yet.</source>
+        <translation>Non è ancora stato fatto nessun backup dell&apos;archivio.</translation>
+    </message>
+    <message>
+        <source>The last backup was made on {date}: make a new one.</source>
+        <translation>L&apos;ultimo backup è del {date}: fanne uno nuovo.</translation>
+    </message>
+    <message>
+        <source>Retention: {cases} closed case files and {contacts} contact records are past their period (Administration, Retention).</source>
+        <translation>Conservazione: {cases} fascicoli chiusi e {contacts} contatti hanno superato il periodo previsto (Amministrazione, Conservazione).</translation>
+    </message>
+    <message>
+        <source>Choose an appointment first.</source>
+        <translation>Scegli prima un appuntamento.</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Annulla l&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment of {code} at {time}?</source>
+        <translation>Annullare l&apos;appuntamento di {code} alle {time}?</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled</source>
+        <translation>Appuntamento annullato</translation>
+    </message>
+    <message>
+        <source>Save the agenda</source>
+        <translation>Salva l&apos;agenda</translation>
+    </message>
+    <message>
+        <source>Agenda saved: {name} ({count} appointments)</source>
+        <translation>Agenda salvata: {name} ({count} appuntamenti)</translation>
+    </message>
+</context>
+<context>
+    <name>TodaySettingsBox</name>
+    <message>
+        <source>Today page</source>
+        <translation>Pagina Oggi</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> settimane</translation>
+    </message>
+    <message>
+        <source>Weeks without a service or contact before a case is listed</source>
+        <translation>Settimane senza prestazioni né contatti prima che un caso sia elencato</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mesi</translation>
+    </message>
+    <message>
+        <source>Months between two reviews of a pathway</source>
+        <translation>Mesi tra due verifiche di un percorso</translation>
+    </message>
+    <message>
+        <source>Save the Today settin&amp;gs</source>
+        <translation>Salva le impostazioni di O&amp;ggi</translation>
+    </message>
+    <message>
+        <source>Weeks &amp;without contact:</source>
+        <translation>Settimane senza con&amp;tatti:</translation>
+    </message>
+    <message>
+        <source>Review pathways e&amp;very:</source>
+        <translation>Verifica dei &amp;percorsi ogni:</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
     </message>
 </context>
 <context>

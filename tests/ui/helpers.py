@@ -34,10 +34,16 @@ def unlock(qtbot: Any, controller: Any, username: str, password: str) -> None:
     wait_idle(qtbot)
 
 
-def log_in(qtbot: Any, controller: Any, username: str, password: str) -> Any:
+def log_in(qtbot: Any, controller: Any, username: str, password: str, start: str | None = "cases") -> Any:
+    """Unlock and show the `start` page: the case list, where most tests begin ("Oggi" is shown first
+    after unlock; `start=None` leaves it)."""
     unlock(qtbot, controller, username, password)
     qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10_000)
-    return controller.main_window
+    window = controller.main_window
+    if start is not None:
+        open_page(qtbot, window, start)
+        wait_idle(qtbot)
+    return window
 
 
 def open_page(qtbot: Any, window: Any, key: str) -> None:

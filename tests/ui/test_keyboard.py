@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
 
-from app.services import cases
+from app.services import agenda, cases
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
 from app.ui import messages
 from app.ui.controller import AppController
@@ -94,10 +94,12 @@ def test_unlock_screen_and_lock_screen(qtbot: Any, language: str, controller: Ap
     assert screen is not None
     controller.shell.activateWindow()
     survey.check("unlock", controller.shell, screen.username)
-    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start=None)
     wait_idle(qtbot)
     activate(qtbot, controller)
-    assert window.cases_page.list.search.hasFocus()  # Ctrl+F and typing go to the case search
+    assert window.today_page.appointments_table.hasFocus()  # "Oggi" first, its list under the arrows
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.cases_page.list.search.hasFocus()  # Ctrl+F goes to the case search
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: controller.main_window is None)
     screen = controller.unlock_screen
@@ -176,6 +178,10 @@ def test_main_window_case_file_and_their_dialogs(
         view.tabs.setCurrentWidget(tab)
         click(qtbot, button)
         survey.dialog(name, tab.dialog)  # type: ignore[arg-type]
+    view.tabs.setCurrentWidget(view.services)
+    click(qtbot, view.services.add_button)
+    view.services.dialog.appointment.setChecked(True)  # type: ignore[union-attr]
+    survey.dialog("service with its next appointment", view.services.dialog)  # type: ignore[arg-type]
     view.tabs.setCurrentWidget(view.referrals)
     view.referrals.table.selectRow(0)
     click(qtbot, view.referrals.outcome_button)
@@ -185,6 +191,17 @@ def test_main_window_case_file_and_their_dialogs(
     view.case_actions.erase()
     dialog = view.case_actions.dialog
     survey.dialog("erase identity", dialog, getattr(dialog, "confirm", None))
+
+    agenda.schedule_appointment(workspace, ref.id, agenda.AppointmentInput(dt.date.today(), "10:00"))
+    open_page(qtbot, window, "today")
+    wait_idle(qtbot)
+    today_page = window.today_page
+    qtbot.waitUntil(lambda: today_page.appointments.rowCount() == 1)
+    today_page.appointments_table.selectRow(0)
+    click(qtbot, today_page.move_button)
+    survey.dialog("move an appointment", today_page.dialog)
+    open_page(qtbot, window, "cases")
+    wait_idle(qtbot)
 
     view.back_requested.emit()
     wait_idle(qtbot)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.services import cases
 from app.services.cases import CaseFile
+from app.ui.casefile.appointment import AppointmentBox, scheduling
 from app.ui.casefile.base import CaseContext, CaseDialog
 from app.ui.casefile.forms import notes_edit
 from app.ui.casefile.widgets import CodeCombo, DateEdit, DueDateEdit, hint
@@ -81,6 +82,9 @@ class ReviewDialog(CaseDialog):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.form.addRow(self.tr("&Date:"), self.date)
         self.form.addRow(self.tr("N&otes:"), self.notes)
+        self.appointment = AppointmentBox(context, case.help_desk_id)
+        self.appointment.fields.bind(self.errors)
+        self.form.addRow(self.appointment)
         self.errors.bind("date", self.date)
         self.errors.bind("notes", self.notes)
 
@@ -91,4 +95,9 @@ class ReviewDialog(CaseDialog):
             self.date.day(),
             self.notes.toPlainText().strip(),
         )
-        return lambda: cases.add_pathway_review(ws, case_id, day, notes)
+        return scheduling(
+            lambda: cases.add_pathway_review(ws, case_id, day, notes),
+            self.context,
+            case_id,
+            self.appointment.value(),
+        )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 
 from app.services import cases
 from app.services.cases import CaseFile, ServiceInput
+from app.ui.casefile.appointment import AppointmentBox, scheduling
 from app.ui.casefile.base import CaseContext, CaseDialog, CaseTab, table_view
 from app.ui.casefile.fast_service import FastServiceBar
 from app.ui.casefile.forms import notes_edit
@@ -45,6 +46,9 @@ class ServiceDialog(CaseDialog):
         self.form.addRow(self.tr("Operator &role:"), self.role)
         self.form.addRow(self.tr("&For:"), self.beneficiary)
         self.form.addRow(self.tr("N&otes:"), self.notes)
+        self.appointment = AppointmentBox(context, case.help_desk_id)
+        self.appointment.fields.bind(self.errors)
+        self.form.addRow(self.appointment)
         for field, widget in (
             ("date", self.date),
             ("service_type", self.service_type),
@@ -67,7 +71,9 @@ class ServiceDialog(CaseDialog):
             beneficiary=self.beneficiary.code(),
             notes=self.notes.toPlainText().strip(),
         )
-        return lambda: cases.add_service(ws, case_id, service)
+        return scheduling(
+            lambda: cases.add_service(ws, case_id, service), self.context, case_id, self.appointment.value()
+        )
 
 
 class ServicesTab(CaseTab):

@@ -100,6 +100,12 @@ class CaseFileView(QWidget):
         for tab in self.tab_list:
             tab.show_case(case)
 
+    def show_tab(self, key: str) -> None:
+        """Show the tab named by `key` (the attribute name: "pathway", "consents"...); unknown: no change."""
+        tab = getattr(self, key, None) if key else None
+        if isinstance(tab, CaseTab) and tab in self.tab_list:
+            self.tabs.setCurrentWidget(tab)
+
     @Slot()
     def reload(self) -> None:
         if self.case is None:

@@ -15,6 +15,7 @@ from app.ui.pages.reports_settings import DisclosureBox
 from app.ui.pages.retention import RetentionTab
 from app.ui.pages.security import SecurityTab
 from app.ui.pages.structure import StructureTab
+from app.ui.pages.today_settings import TodaySettingsBox
 from app.ui.settings import UiSettings
 
 
@@ -41,6 +42,8 @@ class AdminPage(QWidget):
         self.retention = RetentionTab(workspace)
         self.disclosure = DisclosureBox(workspace)
         cast(QVBoxLayout, self.security.body).insertWidget(1, self.disclosure)
+        self.today_settings = TodaySettingsBox(workspace)
+        cast(QVBoxLayout, self.security.body).insertWidget(2, self.today_settings)
         self.tabs.addTab(self.backup, self.tr("&Backup"))
         self.tabs.addTab(self.retention, self.tr("&Retention"))
         self.structure = StructureTab(workspace)
@@ -75,5 +78,6 @@ class AdminPage(QWidget):
             self.retention,
             self.disclosure,
             self.structure,
+            self.today_settings,
         ):
             tab.clear()

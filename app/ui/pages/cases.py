@@ -70,15 +70,17 @@ class CasesPage(QWidget):
 
     # --- one case ------------------------------------------------------------------------------------
     @Slot(int)
-    def open_case(self, case_id: int) -> None:
-        """Load and show a case; a refusal (another help desk's case) is shown and nothing opens."""
+    def open_case(self, case_id: int, tab: str = "") -> None:
+        """Load and show a case, at `tab` if named ("pathway", "services"...); a refusal (another help
+        desk's case) is shown and nothing opens."""
         ws = self.workspace
-        operations.run(self, lambda: cases.get_case(ws, case_id), self._show_case)
+        operations.run(self, lambda: cases.get_case(ws, case_id), lambda case: self._show_case(case, tab))
 
-    def _show_case(self, case: CaseFile) -> None:
+    def _show_case(self, case: CaseFile, tab: str = "") -> None:
         self.case_view.clear()
         self.case_view.show_case(case)
         self.stack.setCurrentWidget(self.case_view)
+        self.case_view.show_tab(tab)
         self.case_view.tabs.setFocus()
 
     # --- intake --------------------------------------------------------------------------------------

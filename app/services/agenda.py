@@ -1,0 +1,270 @@
+"""Appointments with her: set when a service or a review is recorded, moved, cancelled, printed per desk.
+
+The same permission rules as every case change (`cases.permissions`): an operatrice schedules, moves and
+cancels only for the cases of her help desk and prints only her desk's agenda. A printed agenda carries
+case codes and times; names only when asked for, and every print is audited with that choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from app.fs import file_mode
+from app.i18n import QT_TRANSLATE_NOOP, language_code
+from app.models.accounts import Centre, HelpDesk, Operator, Role
+from app.models.agenda import CANCELLED, SCHEDULED, Appointment
+from app.models.cases import Case, Identity
+from app.reports.pdf.agenda import AgendaLine, render_agenda
+from app.services import audit
+from app.services import validation as v
+from app.services.cases.permissions import changing_case, desk_for, load_case, require_open
+from app.services.errors import NotFound, PermissionDenied, ValidationError
+from app.services.workspace import Actor, Workspace
+
+TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+@dataclass(frozen=True)
+class AppointmentInput:
+    date: dt.date
+    time: str  # "HH:MM"
+    help_desk_id: int | None = None  # the case's desk if not given
+    operator_id: int | None = None  # with whom; nobody named if not given
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    id: int
+    case_id: int
+    code: str
+    name: str
+    help_desk_id: int
+    desk_name: str
+    date: dt.date
+    time: str
+    operator_name: str
+
+
+@dataclass(frozen=True)
+class Colleague:
+    id: int
+    full_name: str
+    help_desk_id: int | None
+
+
+def display_name(first: str | None, last: str | None) -> str:
+    """Her name as the case list shows it; a dash once her identity is erased."""
+    if first is None and last is None:
+        return "—"
+    return f"{first or ''} {last or ''}".strip()
+
+
+def _write(pdf: bytes, out: Path | str | IO[bytes]) -> Path | None:
+    """Write to the caller's stream, or to her chosen path readable by the owner only; return the path."""
+    if not isinstance(out, str | Path):
+        out.write(pdf)
+        return None
+    path = Path(out)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pdf)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # no half agenda left where she will look for it
+        raise
+    return path
+
+
+def check_appointment(appointment: AppointmentInput) -> AppointmentInput:
+    """Input checks that need no database, so a dialog can refuse before recording anything."""
+    day = v.check_future_ok(appointment.date, "appointment_date")
+    if day is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The date is required ({field})."), field="appointment_date"
+        )
+    if day < v.today():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "An appointment cannot be set in the past."), field="appointment_date"
+        )
+    time = (appointment.time or "").strip()
+    if not TIME.fullmatch(time):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Write the time as hours and minutes, e.g. 09:30."),
+            field="appointment_time",
+        )
+    return AppointmentInput(day, time, appointment.help_desk_id, appointment.operator_id)
+
+
+def _operator(session: Session, operator_id: int | None) -> int | None:
+    if operator_id is None:
+        return None
+    person = session.get(Operator, operator_id)
+    if person is None or not person.active:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Choose an active operator."), field="appointment_operator"
+        )
+    return operator_id
+
+
+def schedule_appointment(ws: Workspace, case_id: int, appointment: AppointmentInput) -> int:
+    """The next appointment with her; the case's help desk unless another is chosen."""
+    checked = check_appointment(appointment)
+    with changing_case(ws, case_id) as (session, actor, case):
+        require_open(case)
+        desk_id = (
+            desk_for(session, actor, checked.help_desk_id) if checked.help_desk_id else case.help_desk_id
+        )
+        row = Appointment(
+            case_id=case.id,
+            help_desk_id=desk_id,
+            date=checked.date,
+            time=checked.time,
+            operator_id=_operator(session, checked.operator_id),
+            status=SCHEDULED,
+            created_by=actor.operator_id,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session, actor.operator_id, "appointment.created", "case", case.id, {"appointment": row.id}
+        )
+        return row.id
+
+
+def _appointment(session: Session, actor: Actor, appointment_id: int) -> Appointment:
+    row = session.get(Appointment, appointment_id)
+    if row is None or row.status != SCHEDULED:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such appointment."))
+    load_case(session, actor, row.case_id, "change")
+    return row
+
+
+def move_appointment(ws: Workspace, appointment_id: int, appointment: AppointmentInput) -> None:
+    checked = check_appointment(appointment)
+    actor = ws.require_actor()
+    with ws.transaction() as session:
+        row = _appointment(session, actor, appointment_id)
+        if checked.help_desk_id:
+            row.help_desk_id = desk_for(session, actor, checked.help_desk_id)
+        row.date, row.time = checked.date, checked.time
+        row.operator_id = _operator(session, checked.operator_id)
+        audit.record(
+            session, actor.operator_id, "appointment.moved", "case", row.case_id, {"appointment": row.id}
+        )
+
+
+def cancel_appointment(ws: Workspace, appointment_id: int) -> None:
+    actor = ws.require_actor()
+    with ws.transaction() as session:
+        row = _appointment(session, actor, appointment_id)
+        row.status = CANCELLED
+        audit.record(
+            session, actor.operator_id, "appointment.cancelled", "case", row.case_id, {"appointment": row.id}
+        )
+
+
+def colleagues(ws: Workspace) -> list[Colleague]:
+    """The active operators she may meet a woman with (staff names, not the women's)."""
+    ws.require_actor()
+    with ws.transaction(write=False) as session:
+        return [
+            Colleague(o.id, o.full_name, o.help_desk_id)
+            for o in session.scalars(
+                select(Operator).where(Operator.active.is_(True)).order_by(Operator.full_name)
+            )
+        ]
+
+
+def desks_in_scope(actor: Actor) -> int | None:
+    """The one desk an operatrice sees; None for a coordinatrice (every desk)."""
+    return None if actor.at_least(Role.COORDINATRICE) else actor.help_desk_id
+
+
+def appointments_in(
+    session: Session, actor: Actor, days: list[dt.date], desk_id: int | None = None
+) -> list[AppointmentView]:
+    """Scheduled appointments on `days` at the desks she may see, by desk, day and time (one indexed read)."""
+    with_whom = aliased(Operator)
+    query = (
+        select(
+            Appointment.id,
+            Appointment.case_id,
+            Case.code,
+            Identity.first_name,
+            Identity.last_name,
+            Appointment.help_desk_id,
+            HelpDesk.name,
+            Appointment.date,
+            Appointment.time,
+            with_whom.full_name,
+        )
+        .join(Case, Case.id == Appointment.case_id)
+        .join(HelpDesk, HelpDesk.id == Appointment.help_desk_id)
+        .outerjoin(Identity, Identity.case_id == Case.id)
+        .outerjoin(with_whom, with_whom.id == Appointment.operator_id)
+        .where(Appointment.status == SCHEDULED, Appointment.date.in_(days))
+        .order_by(HelpDesk.name, Appointment.date, Appointment.time, Case.code)
+    )
+    own = desks_in_scope(actor)
+    if own is not None:
+        query = query.where(Appointment.help_desk_id == own)
+    if desk_id is not None:
+        query = query.where(Appointment.help_desk_id == desk_id)
+    return [
+        AppointmentView(r[0], r[1], r[2], display_name(r[3], r[4]), r[5], r[6], r[7], r[8], r[9] or "")
+        for r in session.execute(query)
+    ]
+
+
+def print_agenda(
+    ws: Workspace,
+    desk_id: int,
+    day: dt.date,
+    out: Path | str | IO[bytes],
+    *,
+    with_names: bool = False,
+    lang: str = "it",
+) -> int:
+    """Write the desk's agenda for `day`; returns how many appointments it lists. Audited, names or not."""
+    actor = ws.require_actor()
+    lang = language_code(lang)
+    with ws.transaction() as session:
+        desk = session.get(HelpDesk, desk_id)
+        if desk is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such help desk."))
+        if not actor.at_least(Role.COORDINATRICE) and desk_id != actor.help_desk_id:
+            denied = PermissionDenied(
+                QT_TRANSLATE_NOOP("Errors", "You can print the agenda of your own help desk only.")
+            )
+            denied.audit_event = ("help_desk", desk_id, {"action": "agenda"})
+            raise denied
+        rows = appointments_in(session, actor, [day], desk_id)
+        lines = [AgendaLine(r.time, r.code, r.name if with_names else None, r.operator_name) for r in rows]
+        centre = session.get_one(Centre, 1).name
+        pdf = render_agenda(centre, desk.name, day, lines, with_names, lang)
+        created = _write(pdf, out)
+        try:
+            audit.record(
+                session,
+                actor.operator_id,
+                "agenda.printed",
+                "help_desk",
+                desk_id,
+                {"date": day.isoformat(), "names": with_names, "appointments": len(lines)},
+            )
+            session.flush()
+        except BaseException:
+            if created is not None:
+                created.unlink(missing_ok=True)
+            raise
+        return len(lines)

@@ -1,0 +1,339 @@
+""" "Oggi": what is due today for the operator who unlocked, read in a handful of indexed queries.
+
+Every list starts from the open cases she may see (an operatrice: her help desk; a coordinatrice and an
+amministratrice: every desk) and asks one index seek per case, so the page costs the same whether the
+archive holds ten years or one. Due items:
+
+* pathway reviews: the last review (or the agreement) is older than the review interval, or will be
+  within a week;
+* goals not yet reached whose deadline is past or within 14 days;
+* cases with no service, contact or interview for N weeks (and no appointment ahead);
+* processing consents given under an older privacy notice than the current one;
+* cases opened at a first contact and still waiting for the intake interview;
+* for coordinators and administrators: the backup reminder and the retention items due.
+
+Names are shown, so the read is audited: one event per view of the page, with the number of cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, func, literal, select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import HelpDesk, Role, Setting
+from app.models.agenda import SCHEDULED, Appointment, CaseActivity
+from app.models.cases import Case, Goal, Identity, Pathway
+from app.services import audit, backup, retention
+from app.services import validation as v
+from app.services.agenda import AppointmentView, appointments_in, desks_in_scope, display_name
+from app.services.cases.records import CURRENT_NOTICE_VERSION, OPEN_STATUSES
+from app.services.errors import ValidationError
+from app.services.workspace import Actor, Workspace
+
+REVIEW, GOAL, INACTIVE, CONSENT, INTAKE = "review", "goal", "inactive", "consent", "intake"
+KINDS = (REVIEW, GOAL, INACTIVE, CONSENT, INTAKE)
+TAB = {REVIEW: "pathway", GOAL: "pathway", INACTIVE: "services", CONSENT: "consents", INTAKE: "interviews"}
+"""The case-file tab each kind of item opens at."""
+OPEN_GOALS = ("DA_AVVIARE", "IN_CORSO")
+GOAL_DAYS = 14
+REVIEW_NOTICE_DAYS = 7
+LIST_LIMIT = 200  # lines shown per kind; the count is always the full one
+
+INACTIVE_WEEKS = "today_inactive_weeks"
+REVIEW_MONTHS = "today_review_months"
+
+
+@dataclass(frozen=True)
+class TodaySettings:
+    inactive_weeks: int = 6  # a case with nothing recorded for this long is listed
+    review_months: int = 3  # a pathway is reviewed at least this often
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    case_id: int
+    code: str
+    name: str
+    desk_name: str
+    day: dt.date | None  # the date that makes it due (deadline, last activity, consent date...)
+    detail: str = ""  # a code: the goal's area, the consent's notice version
+
+    @property
+    def tab(self) -> str:
+        return TAB[self.kind]
+
+
+@dataclass(frozen=True)
+class TodayView:
+    day: dt.date
+    settings: TodaySettings
+    items: dict[str, list[DueItem]]
+    counts: dict[str, int]
+    appointments: list[AppointmentView]
+    desks: list[tuple[int, str]] = field(default_factory=list)  # the desks whose agenda she may print
+
+    @property
+    def total(self) -> int:
+        """What the sidebar shows beside "Oggi"."""
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Chores:
+    """The centre's own deadlines, for coordinators and administrators."""
+
+    backup_due: bool
+    last_backup_at: dt.datetime | None
+    retention_cases: int  # closed case files past the retention period, identity still held
+    retention_contacts: int  # contact-only records past their period, not yet reduced
+
+    @property
+    def count(self) -> int:
+        return int(self.backup_due) + int(bool(self.retention_cases or self.retention_contacts))
+
+
+# --- settings ---------------------------------------------------------------------------------------------
+def _settings(session: Session) -> TodaySettings:
+    stored = {
+        s.key: s.value
+        for s in session.scalars(select(Setting).where(Setting.key.in_([INACTIVE_WEEKS, REVIEW_MONTHS])))
+    }
+    default = TodaySettings()
+    try:
+        return TodaySettings(
+            int(stored.get(INACTIVE_WEEKS, default.inactive_weeks)),
+            int(stored.get(REVIEW_MONTHS, default.review_months)),
+        )
+    except ValueError:
+        return default
+
+
+def get_settings(ws: Workspace) -> TodaySettings:
+    ws.require_actor()
+    with ws.transaction(write=False) as session:
+        return _settings(session)
+
+
+def set_settings(ws: Workspace, settings: TodaySettings) -> None:
+    actor = ws.require_actor(Role.AMMINISTRATRICE)
+    for value, low, high, name, message in (
+        (
+            settings.inactive_weeks,
+            1,
+            52,
+            "inactive_weeks",
+            QT_TRANSLATE_NOOP("Errors", "Enter a number of weeks from 1 to 52."),
+        ),
+        (
+            settings.review_months,
+            1,
+            24,
+            "review_months",
+            QT_TRANSLATE_NOOP("Errors", "Enter a number of months from 1 to 24."),
+        ),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(message, field=name)
+    with ws.transaction() as session:
+        for key, value in (
+            (INACTIVE_WEEKS, settings.inactive_weeks),
+            (REVIEW_MONTHS, settings.review_months),
+        ):
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=str(value)))
+            else:
+                row.value = str(value)
+            audit.record(session, actor.operator_id, "setting.changed", "setting", key, {"value": str(value)})
+
+
+# --- what is due ------------------------------------------------------------------------------------------
+def _months_back(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _scope(actor: Actor, statuses: Sequence[str]) -> list[ColumnElement[bool]]:
+    """Her open cases, as the activity rows say: status (BLOCCATO once consent is withdrawn) and desk."""
+    conditions: list[ColumnElement[bool]] = [CaseActivity.status.in_(list(statuses))]
+    own = desks_in_scope(actor)
+    if own is not None:
+        conditions.append(CaseActivity.desk_id == own)
+    return conditions
+
+
+def _activity(actor: Actor, statuses: Sequence[str], day: Any, detail: Any) -> Select:
+    return select(CaseActivity.case_id, day, detail).where(*_scope(actor, statuses))
+
+
+def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
+    # due when the last review (or the agreement) is older than the interval counted back from a week ahead
+    cutoff = _months_back(day + dt.timedelta(days=REVIEW_NOTICE_DAYS), months)
+    return (
+        _activity(actor, ("IN_CORSO",), CaseActivity.review_from, literal(""))
+        .where(CaseActivity.review_from <= cutoff)
+        .order_by(CaseActivity.review_from)
+    )
+
+
+def _goals(actor: Actor, day: dt.date) -> Select:
+    return (
+        select(Pathway.case_id, Goal.due_on, Goal.area)
+        .select_from(Goal)
+        .join(Pathway, Pathway.id == Goal.pathway_id)
+        .join(CaseActivity, CaseActivity.case_id == Pathway.case_id)
+        .where(
+            Goal.status.in_(OPEN_GOALS),
+            Goal.due_on <= day + dt.timedelta(days=GOAL_DAYS),
+            *_scope(actor, OPEN_STATUSES),
+        )
+        .order_by(Goal.due_on, Pathway.case_id)
+    )
+
+
+def _inactive(actor: Actor, day: dt.date, weeks: int) -> Select:
+    since = day - dt.timedelta(weeks=weeks)
+    return (
+        _activity(actor, ("IN_ACCOGLIENZA", "IN_CORSO"), CaseActivity.last_on, literal(""))
+        .where(
+            CaseActivity.last_on < since,
+            ~exists().where(
+                Appointment.case_id == CaseActivity.case_id,
+                Appointment.date >= day,
+                Appointment.status == SCHEDULED,
+            ),
+        )
+        .order_by(CaseActivity.last_on, CaseActivity.case_id)
+    )
+
+
+def _consents(actor: Actor) -> Select:
+    return (
+        _activity(actor, OPEN_STATUSES, CaseActivity.consent_on, CaseActivity.consent_notice)
+        .where(CaseActivity.consent_notice != CURRENT_NOTICE_VERSION)
+        .order_by(CaseActivity.consent_on, CaseActivity.case_id)
+    )
+
+
+def _waiting_intake(actor: Actor) -> Select:
+    return (
+        _activity(actor, ("IN_ACCOGLIENZA",), CaseActivity.last_on, literal(""))
+        .where(CaseActivity.intake_on.is_(None))
+        .order_by(CaseActivity.case_id)
+    )
+
+
+def _count(session: Session, query: Select) -> int:
+    """The full count of a due list, from the same index range, without its order."""
+    return int(session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)
+
+
+def _as_date(value: object) -> dt.date | None:
+    """Dates read through a literal or a coalesce come back as text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _labels(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, str]]:
+    """Code, her name and the desk of the cases shown, in one read."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(Case.id, Case.code, Identity.first_name, Identity.last_name, HelpDesk.name)
+        .join(HelpDesk, HelpDesk.id == Case.help_desk_id)
+        .outerjoin(Identity, Identity.case_id == Case.id)
+        .where(Case.id.in_(case_ids))
+    )
+    return {r[0]: (r[1], display_name(r[2], r[3]), r[4]) for r in rows}
+
+
+def _backup(session: Session, now: dt.datetime) -> tuple[bool, dt.datetime | None]:
+    values = {
+        s.key: s.value
+        for s in session.scalars(
+            select(Setting).where(Setting.key.in_([backup.LAST_BACKUP_SETTING, backup.REMINDER_SETTING]))
+        )
+    }
+    last = (
+        dt.datetime.fromisoformat(values[backup.LAST_BACKUP_SETTING])
+        if backup.LAST_BACKUP_SETTING in values
+        else None
+    )
+    days = int(values.get(backup.REMINDER_SETTING, backup.DEFAULT_REMINDER_DAYS))
+    return last is None or now - last > dt.timedelta(days=days), last
+
+
+def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMIT) -> TodayView:
+    """Everything due for her today, and today's and tomorrow's appointments. One audit event."""
+    actor = ws.require_actor()
+    day = today or v.today()
+    with ws.transaction(write=False) as session:
+        settings = _settings(session)
+        queries = {
+            REVIEW: _reviews(actor, day, settings.review_months),
+            GOAL: _goals(actor, day),
+            INACTIVE: _inactive(actor, day, settings.inactive_weeks),
+            CONSENT: _consents(actor),
+            INTAKE: _waiting_intake(actor),
+        }
+        counts = {kind: _count(session, query) for kind, query in queries.items()}
+        shown = {kind: session.execute(query.limit(limit)).all() for kind, query in queries.items()}
+        appointments = appointments_in(session, actor, [day, day + dt.timedelta(days=1)])
+        ids = {r[0] for rows in shown.values() for r in rows}
+        labels = _labels(session, ids)
+        items = {
+            kind: [
+                DueItem(
+                    kind,
+                    case_id,
+                    *labels[case_id],
+                    _as_date(when),
+                    str(detail or ""),
+                )
+                for case_id, when, detail in rows
+            ]
+            for kind, rows in shown.items()
+        }
+        desk_query = (
+            select(HelpDesk.id, HelpDesk.name).where(HelpDesk.active.is_(True)).order_by(HelpDesk.name)
+        )
+        own = desks_in_scope(actor)
+        if own is not None:
+            desk_query = select(HelpDesk.id, HelpDesk.name).where(HelpDesk.id == own)
+        desks = [(int(i), str(n)) for i, n in session.execute(desk_query)]
+    with ws.transaction() as session:  # names were read: one event for the page, not one per line
+        audit.record(
+            session,
+            actor.operator_id,
+            "today.viewed",
+            None,
+            None,
+            {"cases": len(ids | {a.case_id for a in appointments})},
+        )
+    return TodayView(day, settings, items, counts, appointments, desks)
+
+
+def chores(ws: Workspace, today: dt.date | None = None) -> Chores:
+    """The backup reminder and the retention items due (coordinators and administrators)."""
+    ws.require_actor(Role.COORDINATRICE)
+    day = today or v.today()
+    with ws.transaction(write=False) as session:
+        due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        cases_due, contacts_due = retention.due_counts(session, day)
+    return Chores(due, last, cases_due, contacts_due)

@@ -5892,15 +5892,15 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>Re&amp;views due</source>
-        <translation>&amp;Verifiche da fare</translation>
+        <translation>&amp;Verifiche</translation>
     </message>
     <message>
         <source>&amp;Goal deadlines</source>
-        <translation>Scadenze degli &amp;obiettivi</translation>
+        <translation>&amp;Obiettivi</translation>
     </message>
     <message>
         <source>No &amp;contact for a while</source>
-        <translation>Senza &amp;contatti da tempo</translation>
+        <translation>Senza &amp;contatti</translation>
     </message>
     <message>
         <source>Con&amp;sents to renew</source>
@@ -5908,7 +5908,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>&amp;Waiting for the interview</source>
-        <translation>In attesa del collo&amp;quio</translation>
+        <translation>In attesa di collo&amp;quio</translation>
     </message>
     <message>
         <source>No backup of the database has been made yet.</source>

@@ -72,6 +72,17 @@ def test_a_line_opens_her_case_at_the_right_tab(qtbot: Any, controller: AppContr
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: view.tabs.currentWidget() is view.interviews)
 
+    # Focused on a list with lines (as at unlock), Enter opens the first at once: no arrow needed first.
+    open_page(qtbot, window, "today")
+    wait_idle(qtbot)
+    page.tabs.setCurrentIndex(4)
+    page.tables["consent"].clearSelection()
+    page.tables["consent"].setCurrentIndex(page.tables["consent"].model().index(-1, -1))
+    page.focus_start()
+    qtbot.keyClick(page.tables["consent"], Qt.Key.Key_Return)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: view.tabs.currentWidget() is view.consents)
+
 
 def test_an_appointment_set_with_a_service_is_listed_and_printed_without_names(
     qtbot: Any, controller: AppController, tmp_path: Path

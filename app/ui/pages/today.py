@@ -178,6 +178,9 @@ class TodayPage(QWidget):
         current = self.tabs.currentIndex()
         table = self.appointments_table if current == 0 else self.tables[today.KINDS[current - 1]]
         table.setFocus(Qt.FocusReason.OtherFocusReason)
+        model = table.model()
+        if model is not None and model.rowCount() and not table.currentIndex().isValid():
+            table.setCurrentIndex(model.index(0, 0))  # Enter opens the first line without an arrow first
 
     # --- titles ----------------------------------------------------------------------------------------
     def _title(self, kind: str, count: int | None) -> str:

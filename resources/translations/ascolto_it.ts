@@ -1711,6 +1711,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>{desk} (closed)</source>
         <translation>{desk} (chiuso)</translation>
     </message>
+    <message>
+        <source>all help desks</source>
+        <translation>tutti gli sportelli</translation>
+    </message>
 </context>
 <context>
     <name>DisclosureBox</name>
@@ -4857,6 +4861,10 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>&amp;Sportelli:</translation>
     </message>
     <message>
+        <source>C&amp;hange period or help desks</source>
+        <translation>&amp;Cambia periodo o sportelli</translation>
+    </message>
+    <message>
         <source>&amp;Save PDF…</source>
         <translation>Salva P&amp;DF…</translation>
     </message>
@@ -4899,6 +4907,10 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <message>
         <source>Computing the indicators…</source>
         <translation>Calcolo degli indicatori…</translation>
+    </message>
+    <message>
+        <source>{period}, {desks}</source>
+        <translation>{period}, {desks}</translation>
     </message>
     <message>
         <source>{period}: {hidden} values below {k} or not published. Every number is changed by a few units at most, always the same way, so that no release can be subtracted from another.</source>

@@ -106,7 +106,7 @@ def test_preview_shows_every_table_with_suppressed_cells_marked(
     )
     assert cell.text() in ("<5", "n.p.") and "below 5" in cell.toolTip()
     assert cell.textAlignment() & Qt.AlignmentFlag.AlignRight
-    assert f"{page.data.hidden} values below 5 or not published" in page.summary.text()
+    assert f"{page.data.hidden} values below 5 or not published" in page.chosen_detail.text()
     assert page.save_button.isEnabled() and page.export_button.isEnabled()
     page.period.year.setValue(page.period.year.value() - 1)  # a new choice needs a new preview
     assert not page.save_button.isEnabled()
@@ -203,7 +203,7 @@ def test_a_period_not_ended_says_so_above_the_tables(qtbot: Any, demo_controller
     page.period.set_period(parse_period(str(date.today().year)))
     preview(qtbot, page)
     day = date.today().strftime("%d/%m/%Y")
-    assert page.summary.text().startswith(f"The period has not ended yet: data as of {day}.")
+    assert page.chosen_detail.text().startswith(f"The period has not ended yet: data as of {day}.")
     page.period.set_period(parse_period(str(date.today().year - 1)))
     preview(qtbot, page)
-    assert "not ended" not in page.summary.text()
+    assert "not ended" not in page.chosen_detail.text()

@@ -99,6 +99,27 @@ class ReportsPage(QWidget):
         card_row.setSpacing(24)
         card_row.addLayout(form, 3)
         card_row.addLayout(desks_column, 2)
+        self.controls = controls
+        # Once a preview is shown, the picker folds into one line, so the tables get the height.
+        self.chosen = QLabel()
+        self.chosen.setObjectName("summary")
+        self.chosen.setTextFormat(Qt.TextFormat.PlainText)
+        self.change_button = QPushButton(self.tr("C&hange period or help desks"))
+        self.change_button.clicked.connect(self.change_choice)
+        self.chosen_detail = QLabel()  # what the preview holds (hidden values, the method), full width
+        self.chosen_detail.setObjectName("hint")
+        self.chosen_detail.setWordWrap(True)
+        self.chosen_bar = QFrame()
+        self.chosen_bar.setObjectName("card")
+        chosen_text = QVBoxLayout()
+        chosen_text.setSpacing(2)
+        chosen_text.addWidget(self.chosen)
+        chosen_text.addWidget(self.chosen_detail)
+        chosen_row = QHBoxLayout(self.chosen_bar)
+        chosen_row.setContentsMargins(16, 8, 16, 8)
+        chosen_row.addLayout(chosen_text, 1)
+        chosen_row.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.chosen_bar.hide()
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -136,6 +157,7 @@ class ReportsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(controls)
+        layout.addWidget(self.chosen_bar)
         layout.addLayout(actions)
         layout.addWidget(self.result)
         layout.addWidget(self.fingerprint)
@@ -216,9 +238,24 @@ class ReportsPage(QWidget):
             busy_text=self.tr("Computing the indicators…"),
         )
 
+    @Slot()
+    def change_choice(self) -> None:
+        self.summary.setText(self.chosen_detail.text())
+        self.chosen_bar.hide()
+        self.controls.show()
+        self.period.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _prepared(self, data: ReportData) -> None:
         self.data = data
         self.intro.hide()  # room for the tables; the summary line says what they are
+        focus_was_inside = self.controls.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        self.chosen.setText(
+            self.tr("{period}, {desks}").format(period=data.period.label(data.lang), desks=self.desks.chosen_text())
+        )
+        self.controls.hide()
+        self.chosen_bar.show()
+        if focus_was_inside:
+            self.change_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.preview_area.show_data(data)
         if data.release is None:
             summary = self.tr(
@@ -242,7 +279,8 @@ class ReportsPage(QWidget):
                 + "\n"
                 + summary
             )
-        self.summary.setText(summary)
+        self.chosen_detail.setText(summary)
+        self.summary.clear()
         self._set_actions(True)
 
     # --- releasing -----------------------------------------------------------------------------------------

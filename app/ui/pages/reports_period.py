@@ -160,6 +160,12 @@ class DeskPicker(QWidget):
         self.all.setChecked(True)
         self._updating = False
 
+    def chosen_text(self) -> str:
+        """What is chosen, in words, for the line that replaces the picker once a preview is shown."""
+        if self.all.isChecked():
+            return self.tr("all help desks")
+        return ", ".join(i.text() for i in self._items() if i.checkState() == Qt.CheckState.Checked)
+
     def _items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]
 

@@ -4301,10 +4301,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>E&amp;sporta…</translation>
     </message>
     <message>
-        <source>{period}, {desks}</source>
-        <translation>{period}, {desks}</translation>
-    </message>
-    <message>
         <source>Checking the data…</source>
         <translation>Controllo dei dati…</translation>
     </message>

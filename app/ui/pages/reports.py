@@ -370,7 +370,7 @@ class ReportsPage(QWidget):
         self._after_check(self._export_profile)
 
     def _export_profile(self, data: ReportData) -> None:
-        dialog = ProfileExportDialog(self.workspace, data, self)
+        dialog = ProfileExportDialog(self.workspace, data, self, chosen=self.chosen.text())
         dialog.open_cases.connect(lambda codes: emit(self.open_cases, codes))
         dialog.open()
         self.profile_dialog = dialog

@@ -39,7 +39,9 @@ class ProfileExportDialog(QDialog):
 
     open_cases = Signal(list)
 
-    def __init__(self, workspace: Workspace, data: ReportData, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, data: ReportData, parent: QWidget | None = None, chosen: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export for ISTAT, the Region or a funder"))
         self.workspace = workspace
@@ -100,13 +102,10 @@ class ProfileExportDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr("{period}, {desks}").format(
-                    period=data.period.label(data.lang), desks=", ".join(data.desk_names)
-                )
-            )
-        )
+        chosen_label = QLabel(chosen or data.period.label(data.lang))  # e.g. "anno 2025, tutti gli sportelli"
+        chosen_label.setObjectName("summary")
+        chosen_label.setWordWrap(True)
+        layout.addWidget(chosen_label)
         layout.addLayout(form)
         layout.addWidget(heading)
         layout.addWidget(self.quality_hint)
@@ -116,6 +115,7 @@ class ProfileExportDialog(QDialog):
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.acknowledge)
         layout.addWidget(self.outcome)
+        layout.addStretch(1)  # what appears after the check grows downwards; nothing floats in between
         layout.addWidget(self.buttons)
         self.profile.currentIndexChanged.connect(self._profile_changed)
         self.resize(640, 560)

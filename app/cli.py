@@ -153,7 +153,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from app.services.maintenance import verify
 
     with open_unlocked(args) as workspace:
-        report = verify(workspace)
+        report = verify(workspace, [Path(b).expanduser() for b in args.backup or ()])
     for line in report.lines():
         print(line)
     if not report.ok:
@@ -628,6 +628,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=QT_TRANSLATE_NOOP("Cli", "check page integrity, database structure and the audit chain"),
     )
     _add_common(verify)
+    verify.add_argument(
+        "--backup",
+        action="append",
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "also compare the audit chain with the one recorded in this backup (repeatable)"
+        ),
+    )
     verify.set_defaults(handler=cmd_verify)
 
     rekey = sub.add_parser(

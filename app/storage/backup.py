@@ -5,7 +5,8 @@ holding `manifest.json`, `ascolto.db` and `keyslots.json`. The database copy is 
 online backup API between two connections keyed alike, so the application keeps running and the copy
 is encrypted page by page exactly like the original: there is never a plaintext copy. The manifest
 records SHA-256 digests, the schema revision and row counts, so a damaged file is refused before
-anything is touched.
+anything is touched. It also records the audit chain's head (number and hash of the last event) of the
+copy: a backup kept elsewhere lets `verify` notice a trail shortened or rewritten later.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Manifest:
     db_sha256: str
     slots_sha256: str
     db_bytes: int
+    audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"} of the copy; None in older files
 
     def to_json(self) -> bytes:
         return json.dumps(
@@ -85,6 +87,8 @@ class Manifest:
             manifest = cls(**data)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BackupError("damaged", "manifest") from exc
+        if manifest.audit_head is not None and not isinstance(manifest.audit_head, dict):
+            raise BackupError("damaged", "manifest")
         if not isinstance(manifest.row_counts, dict) or not all(
             isinstance(k, str) and isinstance(v, int) for k, v in manifest.row_counts.items()
         ):
@@ -111,6 +115,14 @@ def row_counts(connection: Any) -> dict[str, int]:
         for table in COUNTED_TABLES
         if table in existing
     }
+
+
+def audit_head_of(connection: Any) -> dict[str, Any] | None:
+    """The last audit event's sequence number, hash and time (UTC, seconds) in a database."""
+    row = connection.execute("SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return {"events": int(row[0]), "hash": str(row[1]), "at": str(row[2])[:19].replace(" ", "T")}
 
 
 def copy_database(
@@ -157,6 +169,11 @@ def write_backup(
     try:
         staged_db = staging / DB_MEMBER
         counts = copy_database(source_db, staged_db, key, progress)
+        copy = database._raw_connect(staged_db, key, read_only=True)
+        try:
+            head = audit_head_of(copy)
+        finally:
+            copy.close()
         staged_slots = staging / SLOTS_MEMBER
         shutil.copyfile(slots_file, staged_slots)
         KeyStore.load(staged_slots)  # a damaged slot file would make the backup unopenable: refuse now
@@ -169,6 +186,7 @@ def write_backup(
             db_sha256=_sha256(staged_db),
             slots_sha256=_sha256(staged_slots),
             db_bytes=staged_db.stat().st_size,
+            audit_head=head,
         )
         partial = staging / "partial.zip"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:

@@ -65,6 +65,7 @@ class Unlocking(KeySlots):
             self._drop_keys()
             raise
         throttle.clear(username, audited=len(pending))  # only once the login is committed
+        self._write_audit_head()
         assert self.actor is not None
         return LoginResult(self.actor, failures, self._finish_revocation())
 
@@ -114,6 +115,7 @@ class Unlocking(KeySlots):
             raise
         throttle.clear(username, audited=len(pending))
         throttle.clear(keyslots.RECOVERY_IDENTITY, audited=0)
+        self._write_audit_head()
         assert self.actor is not None
         return LoginResult(self.actor, 0, self._finish_revocation())
 

@@ -142,8 +142,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         generation = rekey_now(workspace)
     print(
         translate(
-            "Cli", "The database has a new key (generation {generation}); only active accounts and the recovery "
-            "key open it."
+            "Cli",
+            "The database has a new key (generation {generation}); only active accounts and the recovery "
+            "key open it.",
         ).format(generation=generation)
     )
     return 0
@@ -387,6 +388,12 @@ def cmd_network_report(args: argparse.Namespace) -> int:
         data = reports.network_report(
             workspace, items, Path(args.out).expanduser(), lang=_document_language(args)
         )
+    for item in items:
+        if item.audit_warning is not None:
+            print(
+                translate("Cli", "Warning: {text}").format(text=item.audit_warning.text(translate)),
+                file=sys.stderr,
+            )
     print(
         translate("Cli", "Network report for {period} from {n} packages written to {path}").format(
             period=data.period.label(data.lang), n=len(items), path=args.out

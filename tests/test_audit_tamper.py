@@ -7,18 +7,21 @@ then `ascolto verify` through the service or the command line. Each passed `veri
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.crypto import signing
 from app.crypto.keyslots import DataKey
-from app.services import audit, backup
+from app.reports import package
+from app.reports.periods import parse_period
+from app.services import audit, backup, reports
 from app.services.audit import EXPECTED_TRIGGERS, event_hash
 from app.services.audit_heads import HEAD_FILE
 from app.services.maintenance import VerifyReport, verify
 from app.services.workspace import Workspace
 from app.storage import database
-from tests.foundation_fixtures import ADMIN, ADMIN_PW, data_key_of, run_cli
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, add_women, data_key_of, run_cli
 
 pytest_plugins = ["tests.foundation_fixtures"]
 
@@ -243,3 +246,57 @@ def test_a_restore_is_a_note_not_a_failure(fnd_folder: Path, tmp_path: Path) -> 
         report = verify(ws, [later])
     assert report.ok, report.lines()
     assert any("restore" in n for n in report.notes)
+
+
+# --- the network's view ----------------------------------------------------------------------------------------
+def test_a_signed_package_carries_the_chain_head(fnd_ws: Workspace, tmp_path: Path) -> None:
+    add_women(fnd_ws, 10)
+    data = reports.prepare(fnd_ws, parse_period("2025-03"))
+    path = reports.export(fnd_ws, data, tmp_path / "marzo.json").package_path
+    head = package.load_package(path).audit_head  # signed: verified with the rest
+    assert head is not None
+    with fnd_ws.transaction(write=False) as session:
+        events = audit.chain_head(session).events
+    assert 0 < head["events"] < events  # the head when it was made; the release was recorded after
+
+
+def _centre_package(key: bytes, head: dict[str, Any], when: datetime, folder: Path, name: str) -> Path:
+    built = package.build_package(
+        [],
+        centre="Centro Sud",
+        desks=["Sportello"],
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 1, 31),
+        disclosure={"threshold": 5, "method": "cell-key", "rule_version": "2", "ptable_version": "2026.1",
+                    "max_deviation": 3},
+        software="Ascolto 0.1.0",
+        signing_key=key,
+        generated_at=when,
+        audit_head=head,
+    )  # fmt: skip
+    path = folder / name
+    package.write_package(built, path)
+    return path
+
+
+def test_the_coordinator_warns_when_a_centre_trail_goes_backwards(fnd_ws: Workspace, tmp_path: Path) -> None:
+    key = signing.generate_signing_key()
+    first = _centre_package(
+        key, {"events": 50, "hash": "a" * 64, "at": "2025-02-01T10:00:00"}, datetime(2025, 2, 1, tzinfo=UTC),
+        tmp_path, "gennaio.json",
+    )  # fmt: skip
+    items = reports.import_packages(fnd_ws, [first])
+    reports.trust_key(fnd_ws, items[0])
+    reports.network_report(fnd_ws, items, tmp_path / "rete1.pdf")
+    assert items[0].audit_warning is None
+    later = _centre_package(
+        key, {"events": 40, "hash": "b" * 64, "at": "2025-03-01T10:00:00"}, datetime(2025, 3, 1, tzinfo=UTC),
+        tmp_path, "gennaio-bis.json",
+    )  # fmt: skip
+    items = reports.import_packages(fnd_ws, [later])
+    reports.network_report(fnd_ws, items, tmp_path / "rete2.pdf")
+    warning = items[0].audit_warning
+    assert warning is not None and "went backwards" in warning.text()
+    again = reports.import_packages(fnd_ws, [first])  # an older package read again is not a step back
+    reports.network_report(fnd_ws, again, tmp_path / "rete3.pdf")
+    assert again[0].audit_warning is None

@@ -78,6 +78,10 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
+_OPTIONAL_TOP_KEYS = frozenset({"audit_head"})  # the centre's audit chain head when it was made
+_HEAD_KEYS = frozenset({"events", "hash", "at"})
+_HASH_RE = re.compile(r"[0-9a-f]{64}")
+_HEAD_AT_RE = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})?")
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
 _BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -135,6 +139,7 @@ class VerifiedPackage:
     fingerprint: str
     software: str = ""
     signature: bytes = b""
+    audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"}: how far the centre's trail was
 
 
 @dataclass
@@ -178,6 +183,7 @@ def build_package(
     software: str,
     signing_key: bytes,
     generated_at: datetime | None = None,
+    audit_head: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
 
@@ -210,6 +216,8 @@ def build_package(
         "software": software,
         "tables": exported,
     }
+    if audit_head is not None:  # signed with the rest: a coordinator sees a centre's trail go backwards
+        document["audit_head"] = dict(audit_head)
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
     except PackageError as exc:
@@ -390,7 +398,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
             version=version,
             readable=", ".join(str(v) for v in READABLE_VERSIONS),
         )
-    unknown = set(document) - _TOP_KEYS - {"signature"}
+    unknown = set(document) - _TOP_KEYS - _OPTIONAL_TOP_KEYS - {"signature"}
     if unknown:
         raise PackageError(
             QT_TRANSLATE_NOOP("Errors", "unknown key {key} in package"), key=_short(sorted(unknown)[0])
@@ -422,6 +430,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         fingerprint=signing.fingerprint(public),
         software=content["software"],
         signature=signature,
+        audit_head=dict(content["audit_head"]) if "audit_head" in content else None,
     )
 
 
@@ -612,7 +621,7 @@ def _parse_date(value: Any, where: str) -> date:
 
 def _validate_content(doc: Any) -> None:
     """Every rule of the format except the signature; raises PackageError naming the first violation."""
-    doc = _object(doc, "package", _TOP_KEYS)
+    doc = _object(doc, "package", _TOP_KEYS, _OPTIONAL_TOP_KEYS)
     if doc["format"] != FORMAT:
         _fail("format", QT_TRANSLATE_NOOP("Errors", "must be {value}"), value=repr(FORMAT))
     version = doc["version"]
@@ -651,6 +660,8 @@ def _validate_content(doc: Any) -> None:
     except ValueError:
         _fail("generated_at", QT_TRANSLATE_NOOP("Errors", "not a valid timestamp"))
     _text(doc["software"], "software", MAX_CODE)
+    if "audit_head" in doc:
+        _validate_head(doc["audit_head"])
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):
@@ -660,6 +671,22 @@ def _validate_content(doc: Any) -> None:
                 f"tables[{i}].id", QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"), id=_short(table_id)
             )
         ids.add(table_id)
+
+
+def _validate_head(value: Any) -> None:
+    """The optional audit chain head: sequence number, SHA-256 hex digest, UTC time to the second."""
+    head = _object(value, "audit_head", _HEAD_KEYS)
+    if type(head["events"]) is not int or not 0 <= head["events"] <= MAX_VALUE:
+        _fail(
+            "audit_head.events",
+            QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"),
+            min=0,
+            max=MAX_VALUE,
+        )
+    if not isinstance(head["hash"], str) or not _HASH_RE.fullmatch(head["hash"]):
+        _fail("audit_head.hash", QT_TRANSLATE_NOOP("Errors", "not a SHA-256 digest in hexadecimal"))
+    if not isinstance(head["at"], str) or not _HEAD_AT_RE.fullmatch(head["at"]):
+        _fail("audit_head.at", QT_TRANSLATE_NOOP("Errors", "not a UTC time (YYYY-MM-DDTHH:MM:SS)"))
 
 
 def _validate_table(table: Any, where: str, threshold: int, version: int) -> str:

@@ -30,9 +30,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto.atomic import atomic_write_bytes
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Setting
 from app.services import audit
 from app.services.audit import Head, SeenHead
+from app.services.errors import UserError
 from app.storage.backup import MANIFEST_MEMBER, MAX_MANIFEST_BYTES, SUFFIX, BackupError, Manifest
 
 HEAD_FILE = "audit-head.json"
@@ -126,11 +128,12 @@ class ReceivedHead:
     generated_at: str  # the package's, so a release served again (an older package) is not a step back
 
 
-def note_received(session: Session, centre: str, head: Any, generated_at: str) -> str:
-    """Keep the newest head received from `centre`; '' or a sentence when its chain went backwards."""
+def note_received(session: Session, centre: str, head: Any, generated_at: str) -> UserError | None:
+    """Keep the newest head received from `centre`; a warning (not raised) when its chain went backwards:
+    fewer events than an earlier package, or the same number with another hash."""
     received = Head.from_json(head)
     if received is None:
-        return ""
+        return None
     key = (NETWORK_PREFIX + " ".join(centre.casefold().split()))[:100]
     setting = session.get(Setting, key)
     known: ReceivedHead | None = None
@@ -140,15 +143,28 @@ def note_received(session: Session, centre: str, head: Any, generated_at: str) -
             stored = Head.from_json(data.get("head"))
             if stored is not None and isinstance(data.get("generated_at"), str):
                 known = ReceivedHead(stored, data["generated_at"])
-    warning = ""
+    warning: UserError | None = None
     if known is not None and generated_at >= known.generated_at:
         if received.events < known.head.events:
-            warning = (
-                f"the audit trail of {centre} went backwards: {received.events} events, "
-                f"{known.head.events} in an earlier package"
+            warning = UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The audit trail of {centre} went backwards: {events} events in this package, {earlier} "
+                    "in an earlier one. Ask the centre why (a restore, or someone removed events).",
+                ),
+                centre=centre,
+                events=received.events,
+                earlier=known.head.events,
             )
         elif received.events == known.head.events and received.hash != known.head.hash:
-            warning = f"the audit trail of {centre} was rewritten since an earlier package"
+            warning = UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The audit trail of {centre} differs from the one in an earlier package with as many "
+                    "events. Ask the centre why (a restore, or someone rewrote events).",
+                ),
+                centre=centre,
+            )
     if known is None or (generated_at >= known.generated_at and received.events >= known.head.events):
         value = json.dumps({"head": received.as_json(), "generated_at": generated_at})
         if setting is None:

@@ -38,7 +38,7 @@ from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
 from app.reports.texts import SECTION_TITLES
-from app.services import audit, release_log
+from app.services import audit, audit_heads, release_log
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -117,6 +117,7 @@ class ImportedPackage:
     package: package.VerifiedPackage
     trusted: bool
     problems: list[str] = field(default_factory=list)
+    audit_warning: UserError | None = None  # its centre's audit trail went backwards (set by the merge)
 
 
 # --- settings ---------------------------------------------------------------------------------------
@@ -429,6 +430,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                     software=f"Ascolto {__version__}",
                     signing_key=private,
                     generated_at=datetime.now(UTC).replace(microsecond=0),
+                    audit_head=audit.chain_head(session).as_json(),
                 )
             )
             preview = render(document(data))
@@ -518,6 +520,16 @@ def own_fingerprint(ws: Workspace) -> str:
     ws.require_actor()
     with ws.transaction(write=False) as session:
         return signing.fingerprint(signing.public_key_of(session.get_one(Centre, 1).signing_key))
+
+
+def _note_audit_heads(session: Session, operator_id: int, items: Sequence[ImportedPackage]) -> None:
+    """Keep each centre's newest audit head; a centre whose trail went backwards is warned and audited."""
+    for item in sorted(items, key=lambda i: i.package.generated_at):
+        p = item.package
+        stamp = p.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        item.audit_warning = audit_heads.note_received(session, p.centre, p.audit_head, stamp)
+        if item.audit_warning is not None:
+            audit.record(session, operator_id, "network.audit_backwards", "trusted_key", p.fingerprint[:40])
 
 
 # --- the network ------------------------------------------------------------------------------------------------
@@ -629,6 +641,7 @@ def network_report(
         )
     _write(out, render(document(data, title=texts["network_title"], extra_method=note)))
     with ws.transaction() as session:
+        _note_audit_heads(session, actor.operator_id, items)
         audit.record(
             session,
             actor.operator_id,

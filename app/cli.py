@@ -190,7 +190,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from app.services.maintenance import verify
 
     with open_unlocked(args) as workspace:
-        report = verify(workspace)
+        report = verify(workspace, [Path(b).expanduser() for b in args.backup or ()])
     for line in report.lines():
         print(line)
     if not report.ok:
@@ -581,6 +581,12 @@ def cmd_network_report(args: argparse.Namespace) -> int:
         data = reports.network_report(
             workspace, items, Path(args.out).expanduser(), lang=_document_language(args)
         )
+    for item in items:
+        if item.audit_warning is not None:
+            print(
+                translate("Cli", "Warning: {text}").format(text=item.audit_warning.text(translate)),
+                file=sys.stderr,
+            )
     print(
         translate("Cli", "Network report for {period} from {n} packages written to {path}").format(
             period=data.period.label(data.lang), n=len(items), path=args.out
@@ -822,6 +828,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=QT_TRANSLATE_NOOP("Cli", "check page integrity, database structure and the audit chain"),
     )
     _add_common(verify)
+    verify.add_argument(
+        "--backup",
+        action="append",
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "also compare the audit chain with the one recorded in this backup (repeatable)"
+        ),
+    )
     verify.set_defaults(handler=cmd_verify)
 
     rekey = sub.add_parser(

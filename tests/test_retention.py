@@ -456,7 +456,7 @@ def test_audit_truncation_keeps_the_chain_verifiable(aged_ws: Workspace) -> None
     _raw_execute(ws, "DROP TRIGGER audit_event_no_update")
     _raw_execute(ws, f"UPDATE audit_event SET detail = '{{\"x\": 1}}' WHERE id = {remaining[1].id}")
     report = maintenance.verify(ws)
-    assert not report.ok and report.failed_checks() == ["audit_chain"]
+    assert not report.ok and report.failed_checks() == ["audit_chain", "audit_triggers"]
 
 
 def test_a_deleted_event_after_the_anchor_is_detected(aged_ws: Workspace) -> None:

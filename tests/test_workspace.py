@@ -52,8 +52,9 @@ pytest_plugins = ["tests.foundation_fixtures"]
 
 
 def _state(folder: Path) -> dict[str, str]:
-    """Hashes of every file except the failed-login counter (which must change on a wrong password)."""
-    return {name: digest for name, digest in snapshot(folder).items() if name != "attempts.json"}
+    """Hashes of every file except the failed-login record (which must change on a wrong password)."""
+    record = {"attempts.json", "attempts.mirror.json", "attempts.key"}
+    return {name: digest for name, digest in snapshot(folder).items() if name not in record}
 
 
 def _events(ws: Workspace, action: str) -> int:

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from app.crypto import signing
 from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.models.base import utcnow
+from app.services.throttle import Pending
 from app.services.workspace import Workspace
 from app.storage import backup as files
 from app.storage import database, migrate
@@ -98,7 +99,7 @@ class PlainWorkspace(Workspace):
                 raise RuntimeError(
                     "the benchmark database has no bench operator: delete the benchmark data folder"
                 )
-            self._audit_login(session, operator, [])
+            self._audit_login(session, operator, Pending([], [], "", 0))
 
 
 def plain_backup(ws: Workspace, out_folder: Path) -> Path:

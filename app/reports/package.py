@@ -78,10 +78,13 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
-_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates"})
+_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head"})
 """Optional members of format 2, added without a version bump (readers before them refuse them)."""
 MAX_SUCCESSIONS = 50
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
+_HEAD_KEYS = frozenset({"events", "hash", "at"})
+_HASH_RE = re.compile(r"[0-9a-f]{64}")
+_HEAD_AT_RE = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})?")
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
 NOT_AVAILABLE = "ND"
 """The row code of "not available or missing" answers, whose share `missing_rates` records."""
@@ -180,6 +183,7 @@ class VerifiedPackage:
     """The chain of key changes ending at `public_key`, each signed by the key it replaces (oldest first)."""
     missing_rates: dict[str, dict[str, int]] | None = None
     """Per table, the share of "not available" answers (see `missing_rates`); None in older packages."""
+    audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"}: how far the centre's trail was
 
 
 @dataclass
@@ -224,6 +228,7 @@ def build_package(
     signing_key: bytes,
     generated_at: datetime | None = None,
     key_history: Sequence[Mapping[str, str]] = (),
+    audit_head: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
 
@@ -260,6 +265,8 @@ def build_package(
     public = signing.public_key_of(signing_key)
     if key_history:
         document["key_history"] = [dict(step) for step in key_history]
+    if audit_head is not None:  # signed with the rest: a coordinator sees a centre's trail go backwards
+        document["audit_head"] = dict(audit_head)
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
         _key_history(document.get("key_history"), public)
@@ -501,6 +508,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         signature=signature,
         key_history=history,
         missing_rates=content.get("missing_rates"),
+        audit_head=dict(content["audit_head"]) if "audit_head" in content else None,
     )
 
 
@@ -743,6 +751,8 @@ def _validate_content(doc: Any) -> None:
     except ValueError:
         _fail("generated_at", QT_TRANSLATE_NOOP("Errors", "not a valid timestamp"))
     _text(doc["software"], "software", MAX_CODE)
+    if "audit_head" in doc:
+        _validate_head(doc["audit_head"])
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):
@@ -819,6 +829,22 @@ def _key_history(value: Any, public: bytes) -> tuple[KeyChange, ...]:
     if out[-1].new != public:
         _fail("key_history", QT_TRANSLATE_NOOP("Errors", "does not end at the key that signed the package"))
     return tuple(out)
+
+
+def _validate_head(value: Any) -> None:
+    """The optional audit chain head: sequence number, SHA-256 hex digest, UTC time to the second."""
+    head = _object(value, "audit_head", _HEAD_KEYS)
+    if type(head["events"]) is not int or not 0 <= head["events"] <= MAX_VALUE:
+        _fail(
+            "audit_head.events",
+            QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"),
+            min=0,
+            max=MAX_VALUE,
+        )
+    if not isinstance(head["hash"], str) or not _HASH_RE.fullmatch(head["hash"]):
+        _fail("audit_head.hash", QT_TRANSLATE_NOOP("Errors", "not a SHA-256 digest in hexadecimal"))
+    if not isinstance(head["at"], str) or not _HEAD_AT_RE.fullmatch(head["at"]):
+        _fail("audit_head.at", QT_TRANSLATE_NOOP("Errors", "not a UTC time (YYYY-MM-DDTHH:MM:SS)"))
 
 
 def _validate_table(table: Any, where: str, threshold: int, version: int) -> str:

@@ -39,7 +39,7 @@ from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
 from app.reports.texts import SECTION_TITLES
-from app.services import audit, release_log, signing_keys
+from app.services import audit, audit_heads, release_log, signing_keys
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -139,6 +139,7 @@ class ImportedPackage:
     problems: list[str] = field(default_factory=list)
     key_changes: list[KeyChange] = field(default_factory=list)
     """Changes of the sender's signing key followed (and recorded) while importing this package."""
+    audit_warning: UserError | None = None  # its centre's audit trail went backwards (set by the merge)
 
 
 @dataclass(frozen=True)
@@ -466,6 +467,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                     signing_key=private,
                     generated_at=datetime.now(UTC).replace(microsecond=0),
                     key_history=history,
+                    audit_head=audit.chain_head(session).as_json(),
                 )
             )
             preview = render(document(data))
@@ -555,6 +557,16 @@ def own_fingerprint(ws: Workspace) -> str:
     ws.require_actor()
     with ws.transaction(write=False) as session:
         return signing.fingerprint(signing.public_key_of(session.get_one(Centre, 1).signing_key))
+
+
+def _note_audit_heads(session: Session, operator_id: int, items: Sequence[ImportedPackage]) -> None:
+    """Keep each centre's newest audit head; a centre whose trail went backwards is warned and audited."""
+    for item in sorted(items, key=lambda i: i.package.generated_at):
+        p = item.package
+        stamp = p.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        item.audit_warning = audit_heads.note_received(session, p.centre, p.audit_head, stamp)
+        if item.audit_warning is not None:
+            audit.record(session, operator_id, "network.audit_backwards", "trusted_key", p.fingerprint[:40])
 
 
 # --- the network ------------------------------------------------------------------------------------------------
@@ -822,6 +834,7 @@ def network_report(
         )
     _write(out, render(document(data, title=texts["network_title"], extra_method=note)))
     with ws.transaction() as session:
+        _note_audit_heads(session, actor.operator_id, items)
         audit.record(
             session,
             actor.operator_id,

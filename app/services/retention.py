@@ -373,8 +373,9 @@ def _truncate_audit(session: Session, operator_id: int, cutoff: dt.date, planned
     through = min(through, planned_through)
     if through <= anchor_id:
         return 0
-    last_hash = session.scalar(select(AuditEvent.hash).where(AuditEvent.id == through))
-    assert last_hash is not None
+    last_event = session.get(AuditEvent, through)
+    assert last_event is not None
+    last_hash, last_preimage = last_event.hash, audit.event_preimage(last_event)
     removed = (
         session.scalar(
             select(func.count())
@@ -397,6 +398,7 @@ def _truncate_audit(session: Session, operator_id: int, cutoff: dt.date, planned
         "audit.truncated",
         "audit_anchor",
         1,
-        {"through": through, "removed": removed},
+        # The anchor's event in full: `verify` recomputes its hash and checks its time against the floor.
+        {"through": through, "removed": removed, "hash": last_hash, "last": last_preimage},
     )
     return removed

@@ -12,6 +12,8 @@ made before the tag existed have an empty `mac` and are said to be unauthenticat
 Nothing in the archive is trusted to be small: each member is refused above its bound (the manifest and
 slots above a fixed size, the database above the size the manifest states) or above a compression ratio
 no encrypted file reaches, and extraction stops writing at the bound (no zip bomb fills the disk).
+anything is touched. It also records the audit chain's head (number and hash of the last event) of the
+copy: a backup kept elsewhere lets `verify` notice a trail shortened or rewritten later.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class Manifest:
     db_sha256: str
     slots_sha256: str
     db_bytes: int
+    audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"} of the copy; None in older files
     mac: str = ""  # HMAC-SHA256 of the other fields; "" in backups made before it existed
     signed: bytes = field(default=b"", compare=False, repr=False)  # the bytes `mac` covers, as read
 
@@ -123,7 +126,9 @@ class Manifest:
             manifest = cls(**data, signed=signed)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BackupError("damaged", "manifest") from exc
-        if not isinstance(manifest.mac, str) or not isinstance(manifest.database_id, str):
+        if not isinstance(manifest.mac, str) or not isinstance(manifest.database_id, str) or (
+            manifest.audit_head is not None and not isinstance(manifest.audit_head, dict)
+        ):
             raise BackupError("damaged", "manifest")
         if not isinstance(manifest.row_counts, dict) or not all(
             isinstance(k, str) and isinstance(v, int) for k, v in manifest.row_counts.items()
@@ -159,6 +164,14 @@ def row_counts(connection: Any) -> dict[str, int]:
         for table in COUNTED_TABLES
         if table in existing
     }
+
+
+def audit_head_of(connection: Any) -> dict[str, Any] | None:
+    """The last audit event's sequence number, hash and time (UTC, seconds) in a database."""
+    row = connection.execute("SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return {"events": int(row[0]), "hash": str(row[1]), "at": str(row[2])[:19].replace(" ", "T")}
 
 
 def copy_database(
@@ -205,6 +218,11 @@ def write_backup(
     try:
         staged_db = staging / DB_MEMBER
         counts = copy_database(source_db, staged_db, key, progress)
+        copy = database._raw_connect(staged_db, key, read_only=True)
+        try:
+            head = audit_head_of(copy)
+        finally:
+            copy.close()
         staged_slots = staging / SLOTS_MEMBER
         shutil.copyfile(slots_file, staged_slots)
         KeyStore.load(staged_slots)  # a damaged slot file would make the backup unopenable: refuse now
@@ -217,6 +235,7 @@ def write_backup(
             db_sha256=_sha256(staged_db),
             slots_sha256=_sha256(staged_slots),
             db_bytes=staged_db.stat().st_size,
+            audit_head=head,
         ).signed_by(key)
         partial = staging / "partial.zip"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:

@@ -17,7 +17,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import messages
+from app.ui.dialogs import files
 
 
 def grouped(key: str) -> str:
@@ -38,8 +38,7 @@ def grouped(key: str) -> str:
 def _choose_pdf_path(parent: QWidget, title: str) -> str:
     """A seam: tests replace it to avoid the modal file dialog."""
     suggested = Path.home() / QCoreApplication.translate("RecoveryKeyPanel", "ascolto-recovery-key.pdf")
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
-    return path
+    return files.save_file_name(parent, title, str(suggested), "PDF (*.pdf)")  # leaves no history
 
 
 choose_pdf_path: Callable[[QWidget, str], str] = _choose_pdf_path

@@ -977,6 +977,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Chiave di {centre} accettata come fidata: {fingerprint}</translation>
     </message>
     <message>
+        <source>Warning: {text}</source>
+        <translation>Attenzione: {text}</translation>
+    </message>
+    <message>
         <source>Network report for {period} from {n} packages written to {path}</source>
         <translation>Report della rete per {period} da {n} pacchetti scritto in {path}</translation>
     </message>
@@ -1149,6 +1153,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>check page integrity, database structure and the audit chain</source>
         <translation>controlla l’integrità delle pagine, la struttura dell’archivio e la catena del registro</translation>
+    </message>
+    <message>
+        <source>also compare the audit chain with the one recorded in this backup (repeatable)</source>
+        <translation>confronta anche la catena del registro con quella registrata in questo backup (ripetibile)</translation>
     </message>
     <message>
         <source>re-encrypt the database under a new key for the active accounts and the recovery key</source>
@@ -2503,6 +2511,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>deve contenere una percentuale intera da 0 a 100</translation>
     </message>
     <message>
+        <source>not a SHA-256 digest in hexadecimal</source>
+        <translation>non è un&apos;impronta SHA-256 in esadecimale</translation>
+    </message>
+    <message>
+        <source>not a UTC time (YYYY-MM-DDTHH:MM:SS)</source>
+        <translation>non è un orario UTC (AAAA-MM-GGTHH:MM:SS)</translation>
+    </message>
+    <message>
         <source>not true or false</source>
         <translation>non è true né false</translation>
     </message>
@@ -2689,6 +2705,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Enter a number of months from 1 to 24.</source>
         <translation>Inserisci un numero di mesi da 1 a 24.</translation>
+    </message>
+    <message>
+        <source>The audit trail of {centre} went backwards: {events} events in this package, {earlier} in an earlier one. Ask the centre why (a restore, or someone removed events).</source>
+        <translation>Il registro di controllo di {centre} è tornato indietro: {events} eventi in questo pacchetto, {earlier} in uno precedente. Chiedete al centro perché (un ripristino, oppure qualcuno ha rimosso eventi).</translation>
+    </message>
+    <message>
+        <source>The audit trail of {centre} differs from the one in an earlier package with as many events. Ask the centre why (a restore, or someone rewrote events).</source>
+        <translation>Il registro di controllo di {centre} è diverso da quello di un pacchetto precedente con lo stesso numero di eventi. Chiedete al centro perché (un ripristino, oppure qualcuno ha riscritto eventi).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -76,3 +77,37 @@ def test_filters_status_sort_and_empty_state(qtbot: Any, controller: AppControll
     wait_idle(qtbot)
     assert listing.model.rowCount() == 0
     assert listing.results.currentWidget() is listing.empty and "zzzz" in listing.empty.text()
+
+
+def _listed(controller: AppController) -> list[dict[str, Any]]:
+    """The case-list audit events, oldest first (their details: the filter, never the text typed)."""
+    from sqlalchemy import select
+
+    from app.models.audit import AuditEvent
+
+    assert controller.workspace is not None
+    with controller.workspace.transaction(write=False) as session:
+        details = session.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "cases.listed").order_by(AuditEvent.id)
+        ).all()
+    return [json.loads(d or "{}") for d in details]
+
+
+def test_each_page_shown_is_one_audit_event_without_the_text(
+    qtbot: Any, controller: AppController, page: CasesPage
+) -> None:
+    """Paging through names is a read of personal data: one event per page or search, not per row."""
+    before = len(_listed(controller))
+    page.list.model.fetchMore(QModelIndex())
+    wait_idle(qtbot)
+    events = _listed(controller)
+    assert len(events) == before + 1
+    assert events[-1]["offset"] == 100 and events[-1]["shown"] == 20 and events[-1]["text"] is False
+    listing = page.list
+    listing.search.setFocus()
+    qtbot.keyClicks(listing.search, "Rossi")
+    qtbot.waitUntil(lambda: listing.model.query.text == "Rossi", timeout=3000)
+    wait_idle(qtbot)
+    events = _listed(controller)
+    assert events[-1]["text"] is True and events[-1]["offset"] == 0
+    assert all("Rossi" not in json.dumps(e) and "rossi" not in json.dumps(e) for e in events)

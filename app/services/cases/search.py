@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models.accounts import HelpDesk, Role
 from app.models.cases import Case, Identity, NameToken
+from app.services import audit
 from app.services.cases.records import CasePage, CaseSummary, IdentityInput
 from app.services.workspace import Actor, Workspace
 
@@ -61,10 +62,15 @@ def search_cases(
     """One page of the cases she may see, matching a code or the beginnings of name words.
 
     `codes` narrows the list to those case codes (the cases a data-quality check found), still only
-    among the cases she may see."""
+    among the cases she may see.
+
+    Each page shown is one audit event (not one per row): the filter used, never the text typed (it may
+    be a name), and how many cases the page showed.
+    """
     actor = ws.require_actor()
     limit = max(1, min(limit, 500))
-    with ws.transaction(write=False) as session:
+    statuses = list(statuses) if statuses is not None else None
+    with ws.transaction() as session:
         conditions = _search_conditions(actor, query, statuses, help_desk_id)
         if codes is not None:
             conditions.append(Case.code.in_(sorted(set(codes))[:1000]))
@@ -86,6 +92,16 @@ def search_cases(
             )
             for row in rows
         ]
+        filters = {
+            "text": bool(query.strip()),
+            "statuses": sorted(statuses) if statuses is not None else None,
+            "desk": help_desk_id,
+            "order": order_by,
+            "offset": max(0, offset),
+            "shown": len(items),
+            "total": total,
+        }
+        audit.record(session, actor.operator_id, "cases.listed", "case_list", None, filters)
         return CasePage(items, total)
 
 

@@ -20,7 +20,7 @@ from app.crypto.keyslots import DEFAULT_KDF, DataKey, KeyStore
 from app.fs import dir_mode, file_mode, share_with_group
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
-from app.services import audit
+from app.services import audit, audit_heads
 from app.services.constants import DB_FILE, SLOTS_FILE, holds_data
 from app.services.errors import PermissionDenied, UserError, WorkspaceLocked
 from app.services.workspace.credentials import Actor
@@ -145,6 +145,7 @@ class WorkspaceBase:
                     audit.record(session, self.actor.operator_id, "lock", "operator", self.actor.operator_id)
             except Exception as exc:  # locking must never fail; but say that the trail missed it
                 logger.warning("The lock could not be written to the audit trail (%s).", type(exc).__name__)
+            self._write_audit_head()
         self._drop_keys()
 
     def compact(self) -> None:
@@ -155,6 +156,15 @@ class WorkspaceBase:
         """
         with self._storage_errors():
             database.vacuum(self.db_path, self.data_key)
+
+    def _write_audit_head(self) -> None:
+        """The chain's head, also kept beside the database (after each login and lock): a later
+        truncation of the trail shows against it (app.services.audit_heads)."""
+        try:
+            with self._session(write=False) as session:
+                audit_heads.try_write_head_file(self.folder, session)
+        except Exception as exc:  # a safeguard: never the reason a lock or a login fails
+            logger.warning("The audit head could not be read (%s).", type(exc).__name__)
 
     def _drop_keys(self) -> None:
         if self._engine is not None:

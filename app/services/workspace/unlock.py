@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -14,11 +15,11 @@ from sqlalchemy.orm import Session
 from app.crypto import keyslots
 from app.crypto.keyslots import DataKey, KdfParams
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator
+from app.models.accounts import Operator, Setting
 from app.models.base import utcnow
 from app.services import audit
 from app.services.errors import LoginDelayed, UserError, ValidationError, WrongCredentials
-from app.services.throttle import LoginThrottle
+from app.services.throttle import LoginThrottle, Pending
 from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase, known_names
 from app.services.workspace.failures import database_failure, storage_error
 from app.services.workspace.keys import KeySlots
@@ -26,6 +27,7 @@ from app.storage import database, migrate
 from app.storage.database import StorageError
 
 ATTEMPTS_FILE = "attempts.json"
+ATTEMPTS_SEEN = "attempts_seen"  # serial and count of the failed-login record at the last login
 
 
 class Unlocking(KeySlots):
@@ -64,7 +66,8 @@ class Unlocking(KeySlots):
         except BaseException:
             self._drop_keys()
             raise
-        throttle.clear(username, audited=len(pending))  # only once the login is committed
+        throttle.clear(username, audited=pending)  # only once the login is committed
+        self._write_audit_head()
         assert self.actor is not None
         return LoginResult(self.actor, failures, self._finish_revocation())
 
@@ -112,8 +115,9 @@ class Unlocking(KeySlots):
         except BaseException:
             self._drop_keys()
             raise
-        throttle.clear(username, audited=len(pending))
-        throttle.clear(keyslots.RECOVERY_IDENTITY, audited=0)
+        throttle.clear(username, audited=pending)
+        throttle.clear(keyslots.RECOVERY_IDENTITY)
+        self._write_audit_head()
         assert self.actor is not None
         return LoginResult(self.actor, 0, self._finish_revocation())
 
@@ -131,20 +135,38 @@ class Unlocking(KeySlots):
             select(Operator).where(Operator.username == keyslots.normalise_identity(username))
         )
 
-    def _audit_login(self, session: Session, operator: Operator, pending: list[dict[str, object]]) -> None:
-        """Write the failures nobody could audit while the database was closed, then the login."""
-        for failure in pending:
-            at = failure.get("at", 0)
+    def _audit_login(self, session: Session, operator: Operator, pending: Pending) -> None:
+        """Write what nobody could audit while the database was closed, then the login: the failed
+        attempts, anything suspicious about their record, and whether the record was removed since the
+        last login (the database keeps its serial and count)."""
+        for failure in pending.failures:
             audit.record(
                 session,
                 None,
                 "login.failed",
                 "account",
-                str(failure.get("account", ""))[:32],
-                at=datetime.fromtimestamp(int(at) if isinstance(at, int | float) else 0, UTC).replace(
-                    tzinfo=None
-                ),
+                str(failure["account"]),
+                at=datetime.fromtimestamp(int(failure["at"]), UTC).replace(tzinfo=None),
             )
+        for finding in pending.suspicious:
+            audit.record(
+                session, None, "login.record_suspicious", "attempts", None, {"reason": finding["reason"]}
+            )
+        seen = session.get(Setting, ATTEMPTS_SEEN)
+        if seen is not None:
+            try:
+                before = json.loads(seen.value)
+                serial, seq = str(before["serial"]), int(before["seq"])
+            except (ValueError, TypeError, KeyError):
+                serial, seq = "", -1
+            if serial != pending.serial or seq > pending.seq:
+                reason = "replaced" if serial != pending.serial else "rolled_back"
+                audit.record(session, None, "login.failures_lost", "attempts", None, {"reason": reason})
+        value = json.dumps({"serial": pending.serial, "seq": pending.seq})
+        if seen is None:
+            session.add(Setting(key=ATTEMPTS_SEEN, value=value))
+        else:
+            seen.value = value
         operator.last_login_at = utcnow()
         audit.record(session, operator.id, "login", "operator", operator.id)
         self.actor = actor_of(operator)

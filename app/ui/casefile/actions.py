@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.services import cases, subject_access
 from app.services.accounts import Role
@@ -14,6 +14,7 @@ from app.services.cases import CaseFile
 from app.ui import messages, operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.close_dialog import CloseCaseDialog, EraseDialog
+from app.ui.dialogs import files
 from app.ui.dialogs.base import FormDialog
 from app.ui.models.codes import ui_lang
 from app.ui.qt_compat import emit
@@ -21,13 +22,12 @@ from app.ui.qt_compat import emit
 
 def choose_pdf_path(parent: QWidget, suggested: str) -> str:
     """The file dialog; tests replace this function (a modal dialog would wait for a person)."""
-    path, _filter = QFileDialog.getSaveFileName(
+    return files.save_file_name(  # no folder history: where her copy went stays unsaid
         parent,
         QCoreApplication.translate("CaseActions", "Save the copy of her data"),
         suggested,
         "PDF (*.pdf)",
     )
-    return path
 
 
 class CaseActions(QObject):

@@ -1,15 +1,28 @@
-"""Every file and folder dialog of the reports, network and backup pages goes through here.
+"""Every file and folder dialog of the application goes through here, and leaves no history.
 
 Like `messages.ask`, a test presets the answer with `set_next(path)` (a Path, a list of Paths or None
 for "cancelled"); the next dialog returns it at once instead of opening. Without a preset answer the
 real, modal dialog is shown.
+
+Where she saved a subject-access copy or a recovery key is itself sensitive on a shared PC. So the
+dialogs are Qt's own (`DontUseNativeDialog`: the Windows dialog keeps recent folders in the registry,
+GTK's in recently-used.xbel), start with an empty history, and Qt's own memory of them (the `FileDialog`
+group of the user's `QtProject` settings: last folder, history, sidebar, view) is put back exactly as it
+was before the dialog opened, so another user of the PC account finds no trace of the folders chosen.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
+from shiboken6 import Shiboken
+
+QT_SETTINGS_ORGANISATION = "QtProject"  # where QFileDialog keeps its state (Qt's own choice)
+QT_DIALOG_GROUP = "FileDialog"
 
 _next: list[object] = []
 
@@ -32,29 +45,83 @@ def save_file(parent: QWidget | None, title: str, suggested: Path, name_filter: 
     found, answer = _preset()
     if found:
         return answer if isinstance(answer, Path) else None
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
-    return Path(name) if name else None
+    names = _run(parent, title, str(suggested), name_filter, QFileDialog.FileMode.AnyFile, save=True)
+    return Path(names[0]) if names else None
 
 
 def open_file(parent: QWidget | None, title: str, folder: Path, name_filter: str) -> Path | None:
     found, answer = _preset()
     if found:
         return answer if isinstance(answer, Path) else None
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), name_filter)
-    return Path(name) if name else None
+    names = _run(parent, title, str(folder), name_filter, QFileDialog.FileMode.ExistingFile)
+    return Path(names[0]) if names else None
 
 
 def open_files(parent: QWidget | None, title: str, folder: Path, name_filter: str) -> list[Path]:
     found, answer = _preset()
     if found:
         return list(answer) if isinstance(answer, list) else []
-    names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), name_filter)
-    return [Path(n) for n in names]
+    return [
+        Path(n) for n in _run(parent, title, str(folder), name_filter, QFileDialog.FileMode.ExistingFiles)
+    ]
 
 
 def folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
     found, answer = _preset()
     if found:
         return answer if isinstance(answer, Path) else None
-    name = QFileDialog.getExistingDirectory(parent, title, str(start))
-    return Path(name) if name else None
+    names = _run(parent, title, str(start), "", QFileDialog.FileMode.Directory)
+    return Path(names[0]) if names else None
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested: str, name_filter: str) -> str:
+    """`QFileDialog.getSaveFileName` without history: the path chosen, or '' if she cancelled."""
+    names = _run(parent, title, suggested, name_filter, QFileDialog.FileMode.AnyFile, save=True)
+    return names[0] if names else ""
+
+
+def _run(
+    parent: QWidget | None,
+    title: str,
+    start: str,
+    name_filter: str,
+    mode: QFileDialog.FileMode,
+    save: bool = False,
+) -> list[str]:
+    """One modal Qt file dialog, destroyed before Qt's saved state is put back as it was."""
+    with no_dialog_history():
+        dialog = QFileDialog(parent, title, start, name_filter)
+        try:
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, mode == QFileDialog.FileMode.Directory)
+            dialog.setFileMode(mode)
+            if save:
+                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+                dialog.selectFile(start)
+            dialog.setHistory([])
+            accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+            return list(dialog.selectedFiles()) if accepted else []
+        finally:
+            Shiboken.delete(dialog)  # now: its destructor writes the state that is undone below
+
+
+@contextlib.contextmanager
+def no_dialog_history() -> Iterator[None]:
+    """Whatever Qt's file dialogs write into the user's QtProject settings meanwhile is undone."""
+    settings = QSettings(QSettings.Scope.UserScope, QT_SETTINGS_ORGANISATION)
+    store = Path(settings.fileName())
+    existed = store.is_file()
+    settings.beginGroup(QT_DIALOG_GROUP)
+    before = {key: settings.value(key) for key in settings.allKeys()}
+    settings.endGroup()
+    try:
+        yield
+    finally:
+        settings.sync()  # read what the dialog wrote
+        settings.remove(QT_DIALOG_GROUP)
+        for key, value in before.items():
+            settings.setValue(f"{QT_DIALOG_GROUP}/{key}", value)
+        settings.sync()
+        if not existed and not settings.allKeys():
+            with contextlib.suppress(OSError):
+                store.unlink()  # Qt created the file only for the dialog's state

@@ -331,17 +331,21 @@ class NetworkPage(QWidget):
         operations.run(
             self,
             lambda: reports.network_report(workspace, items, path, lang),
-            lambda data: self._printed(data, path),
+            lambda data: self._printed(data, path, items),
             busy_text=self.tr("Merging the packages and writing the PDF…"),
         )
 
-    def _printed(self, data: ReportData, path: Path) -> None:
+    def _printed(self, data: ReportData, path: Path, items: list[ImportedPackage]) -> None:
         self.last_report = data
-        self.result.setText(
+        lines = [
             self.tr(
                 "Network report saved: {path} ({hidden} values below the threshold or not published)."
             ).format(path=path, hidden=data.hidden)
-        )
+        ]
+        # A centre whose audit trail went backwards since an earlier package: said, not hidden.
+        lines += [error_text(i.audit_warning) for i in items if i.audit_warning is not None]
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # a centre's name is shown, never rendered
+        self.result.setText("\n".join(lines))
 
     def clear(self) -> None:
         self.items = []

@@ -1,0 +1,185 @@
+"""Chain heads kept outside the audit table, so that a shortened or rewritten trail is noticed.
+
+Whoever holds the data key can delete the newest events, or drop the triggers and write a new chain with
+correct hashes: the table alone cannot show it. A *head* (sequence number and hash of the last event,
+app.services.audit.Head) written somewhere else can. Heads are kept in:
+
+* `audit-head.json` beside the database, rewritten after each login and each lock (and by `verify`). It
+  keeps the current head and every earlier head the chain no longer contains, so a login after a
+  truncation does not overwrite the evidence;
+* every backup manifest (app.storage.backup) and every signed package (app.reports.package): copies
+  that usually live on another disk or another PC;
+* a network coordinator's database, per centre, for the packages she received (`note_received`).
+
+The head file is in the data folder, so whoever can rewrite the database can rewrite it too: it catches a
+careless edit, not a careful one. The copies elsewhere are what a careful rewrite cannot reach.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.fs import atomic_write_bytes
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import Centre, Setting
+from app.services import audit
+from app.services.audit import Head, SeenHead
+from app.services.errors import UserError
+from app.storage.backup import MANIFEST_MEMBER, MAX_MANIFEST_BYTES, SUFFIX, BackupError, Manifest
+
+HEAD_FILE = "audit-head.json"
+FORMAT = "ascolto-audit-head"
+MAX_KEPT = 20  # earlier heads the chain no longer contains, newest first
+MAX_FILE_BYTES = 100_000
+NETWORK_PREFIX = "network_audit_head:"
+
+logger = logging.getLogger(__name__)
+
+
+def _database_id(session: Session) -> str:
+    centre = session.get(Centre, 1)
+    return centre.database_id if centre is not None else ""
+
+
+# --- the head file beside the database ------------------------------------------------------------------
+def file_heads(folder: Path, database_id: str) -> list[Head]:
+    """The heads in the folder's head file; nothing if it is missing, foreign or malformed."""
+    try:
+        raw = (folder / HEAD_FILE).read_bytes()[: MAX_FILE_BYTES + 1]
+        data = json.loads(raw) if len(raw) <= MAX_FILE_BYTES else None
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("database_id") != database_id:
+        return []
+    heads = data.get("heads")
+    if not isinstance(heads, list):
+        return []
+    return [h for h in (Head.from_json(item) for item in heads[: MAX_KEPT + 1]) if h is not None]
+
+
+def write_head_file(folder: Path, session: Session) -> None:
+    """Record the current head; keep the earlier heads the chain does not contain (evidence)."""
+    database_id = _database_id(session)
+    current = audit.chain_head(session)
+    earlier = [h for h in file_heads(folder, database_id) if h != current]
+    kept = [h for h in earlier if _not_contained(session, h)][:MAX_KEPT]
+    document = {
+        "format": FORMAT,
+        "database_id": database_id,
+        "heads": [h.as_json() for h in [current, *kept]],
+    }
+    atomic_write_bytes(folder / HEAD_FILE, json.dumps(document, indent=1).encode())
+
+
+def _not_contained(session: Session, head: Head) -> bool:
+    problems, notes = audit.head_findings(session, [SeenHead(head, "")])
+    return bool(problems or notes)
+
+
+def try_write_head_file(folder: Path, session: Session) -> None:
+    """The head file is a safeguard: failing to write it never stops a login or a lock."""
+    try:
+        write_head_file(folder, session)
+    except Exception as exc:
+        logger.warning("The audit head file could not be written (%s).", type(exc).__name__)
+
+
+# --- backups -------------------------------------------------------------------------------------------------
+def backup_head(path: Path, database_id: str) -> Head | None:
+    """The head in a backup's manifest (read without the key), if the backup is of this database."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if archive.getinfo(MANIFEST_MEMBER).file_size > MAX_MANIFEST_BYTES:
+                return None
+            manifest = Manifest.from_json(archive.read(MANIFEST_MEMBER))
+    except (OSError, KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, BackupError):
+        return None
+    if manifest.database_id != database_id:
+        return None
+    return Head.from_json(manifest.audit_head)
+
+
+def seen_heads(folder: Path, backups: Iterable[Path], session: Session) -> list[SeenHead]:
+    """Every head `verify` can see: the head file, the backups in the folder's backups/ and `backups`."""
+    database_id = _database_id(session)
+    seen = [SeenHead(h, HEAD_FILE) for h in file_heads(folder, database_id)]
+    paths = sorted((folder / "backups").glob(f"*{SUFFIX}")) if (folder / "backups").is_dir() else []
+    for path in dict.fromkeys([*paths, *backups]):
+        head = backup_head(path, database_id)
+        if head is not None:
+            seen.append(SeenHead(head, f"the backup {path.name}"))
+    return seen
+
+
+# --- a coordinator's view of the centres' heads ---------------------------------------------------------------
+@dataclass(frozen=True)
+class ReceivedHead:
+    head: Head
+    generated_at: str  # the package's, so a release served again (an older package) is not a step back
+
+
+def note_received(session: Session, centre: str, head: Any, generated_at: str) -> UserError | None:
+    """Keep the newest head received from `centre`; a warning (not raised) when its chain went backwards:
+    fewer events than an earlier package, or the same number with another hash."""
+    received = Head.from_json(head)
+    if received is None:
+        return None
+    key = (NETWORK_PREFIX + " ".join(centre.casefold().split()))[:100]
+    setting = session.get(Setting, key)
+    known: ReceivedHead | None = None
+    if setting is not None:
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            data = json.loads(setting.value)
+            stored = Head.from_json(data.get("head"))
+            if stored is not None and isinstance(data.get("generated_at"), str):
+                known = ReceivedHead(stored, data["generated_at"])
+    warning: UserError | None = None
+    if known is not None and generated_at >= known.generated_at:
+        if received.events < known.head.events:
+            warning = UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The audit trail of {centre} went backwards: {events} events in this package, {earlier} "
+                    "in an earlier one. Ask the centre why (a restore, or someone removed events).",
+                ),
+                centre=centre,
+                events=received.events,
+                earlier=known.head.events,
+            )
+        elif received.events == known.head.events and received.hash != known.head.hash:
+            warning = UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The audit trail of {centre} differs from the one in an earlier package with as many "
+                    "events. Ask the centre why (a restore, or someone rewrote events).",
+                ),
+                centre=centre,
+            )
+    if known is None or (generated_at >= known.generated_at and received.events >= known.head.events):
+        value = json.dumps({"head": received.as_json(), "generated_at": generated_at})
+        if setting is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            setting.value = value
+    return warning
+
+
+def received_heads(session: Session) -> dict[str, Head]:
+    """The newest head kept per centre (normalised name) on a coordinator's PC."""
+    out: dict[str, Head] = {}
+    for setting in session.scalars(select(Setting).where(Setting.key.startswith(NETWORK_PREFIX))):
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            head = Head.from_json(json.loads(setting.value).get("head"))
+            if head is not None:
+                out[setting.key[len(NETWORK_PREFIX) :]] = head
+    return out

@@ -79,8 +79,11 @@ def _recreate_triggers(folder: Path, key: bytes) -> None:
 
 
 def _backup_to(folder: Path, target: Path) -> Path:
+    """A backup whose head is a `verify` event: a later login (same second, same account) cannot
+    happen to recreate it byte for byte, as it could a login event."""
     with Workspace.open(folder) as ws:
         ws.unlock(ADMIN, ADMIN_PW)
+        assert verify(ws).ok
         return backup.make_backup(ws, target).path
 
 

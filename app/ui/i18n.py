@@ -18,6 +18,14 @@ _installed: list[QTranslator] = []
 _running: list[str] = []  # the language install_translators last installed
 
 
+def ui_language() -> str:
+    """'it' or 'en': the language the interface speaks, as install_translators set the default QLocale.
+
+    Documents made from the interface (reports, her copy, the agenda) follow it unless chosen otherwise.
+    """
+    return "it" if QLocale().language() == QLocale.Language.Italian else "en"
+
+
 def running_language() -> str:
     """The language the interface is shown in now (`--language` may differ from the saved setting)."""
     return _running[-1] if _running else "it"

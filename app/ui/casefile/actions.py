@@ -16,7 +16,7 @@ from app.ui.casefile.base import CaseContext
 from app.ui.casefile.close_dialog import CloseCaseDialog, EraseDialog
 from app.ui.dialogs import files
 from app.ui.dialogs.base import FormDialog
-from app.ui.models.codes import ui_lang
+from app.ui.i18n import ui_language
 from app.ui.qt_compat import emit
 
 
@@ -135,7 +135,7 @@ class CaseActions(QObject):
         path = self.choose_path(self.host.window(), f"{self.case.code}.pdf")
         if not path:
             return
-        ws, case_id, lang = self.context.workspace, self.case.id, ui_lang()
+        ws, case_id, lang = self.context.workspace, self.case.id, ui_language()
         target = Path(path)
         self._run(
             lambda: subject_access.subject_access_pdf(ws, case_id, target, lang),

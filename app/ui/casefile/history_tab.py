@@ -10,7 +10,7 @@ from app.services.cases import CaseFile
 from app.services.subject_access import ACTIONS
 from app.ui.casefile.base import CaseContext, CaseTab, table_view
 from app.ui.casefile.widgets import hint
-from app.ui.models.codes import ui_lang
+from app.ui.i18n import ui_language
 from app.ui.models.rows import RowsModel
 from app.ui.pages.operators import local_time
 
@@ -37,7 +37,7 @@ class HistoryTab(CaseTab):
 
     def show_case(self, case: CaseFile) -> None:
         super().show_case(case)
-        actions = ACTIONS.get(ui_lang(), ACTIONS["en"])
+        actions = ACTIONS.get(ui_language(), ACTIONS["en"])
         self.model.set_rows(
             [
                 (

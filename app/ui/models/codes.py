@@ -8,17 +8,13 @@ from collections.abc import Iterable
 from PySide6.QtCore import QDate, QLocale
 
 from app.models import codelists
-
-
-def ui_lang() -> str:
-    """'it' or 'en', as installed by app.ui.i18n (which sets the default QLocale)."""
-    return "it" if QLocale().language() == QLocale.Language.Italian else "en"
+from app.ui.i18n import ui_language
 
 
 def code_label(list_name: str, code: str | None) -> str:
     if not code:
         return "—"
-    return codelists.label(list_name, code, ui_lang())
+    return codelists.label(list_name, code, ui_language())
 
 
 def code_labels(list_name: str, codes: Iterable[str]) -> str:
@@ -28,7 +24,7 @@ def code_labels(list_name: str, codes: Iterable[str]) -> str:
 
 def entries(list_name: str) -> list[tuple[str, str]]:
     """(code, label) pairs in the list's display order."""
-    lang = ui_lang()
+    lang = ui_language()
     return [(e.code, e.it if lang == "it" else e.en) for e in codelists.entries(list_name)]
 
 

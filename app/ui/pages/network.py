@@ -33,8 +33,7 @@ from app.services.workspace import Workspace
 from app.ui import operations
 from app.ui.dialogs import files
 from app.ui.dialogs.trust import TrustKeyDialog
-from app.ui.i18n import error_text
-from app.ui.pages.reports import ui_language
+from app.ui.i18n import error_text, ui_language
 from app.ui.theme import monospace_font
 from app.ui.widgets.styles import PAGE_STYLE, moment_text
 

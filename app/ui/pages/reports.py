@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -29,6 +29,7 @@ from app.services.workspace import Workspace
 from app.ui import operations
 from app.ui.dates import format_date
 from app.ui.dialogs import files
+from app.ui.i18n import ui_language
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
@@ -36,10 +37,6 @@ from app.ui.pages.reports_profiles import ProfileExportDialog
 from app.ui.qt_compat import emit
 from app.ui.theme import monospace_font
 from app.ui.widgets.styles import PAGE_STYLE
-
-
-def ui_language() -> str:
-    return "en" if QLocale().language() == QLocale.Language.English else "it"
 
 
 def file_stem(data: ReportData, kind: str) -> str:

@@ -35,7 +35,8 @@ from app.ui.casefile.base import CaseContext, selected_key, table_view
 from app.ui.casefile.style import CASES_STYLE
 from app.ui.casefile.widgets import Toast
 from app.ui.dialogs import files
-from app.ui.models.codes import code_label, date_text, ui_lang
+from app.ui.i18n import ui_language
+from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
 from app.ui.qt_compat import emit
 from app.ui.session import SessionInfo
@@ -361,7 +362,7 @@ class TodayPage(QWidget):
         path = files.save_file(self.window(), self.tr("Save the agenda"), suggested, "PDF (*.pdf)")
         if path is None:
             return
-        ws, lang = self.workspace, ui_lang()
+        ws, lang = self.workspace, ui_language()
         operations.run(
             self,
             lambda: agenda.print_agenda(ws, desk_id, day, path, with_names=with_names, lang=lang),

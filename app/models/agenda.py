@@ -77,7 +77,10 @@ class CaseActivity(Base):
 BLOCKED = "BLOCCATO"
 
 
-# Closed case files whose identity is still held, by closing date (the retention reminder).
-Index("ix_case_file_closed_identity", Case.closed_on, Case.identity_erased_on)
+# Closed case files whose identity is still held, by closing date (the retention reminder). Partial, so
+# it holds only those rows: an index on every closed_on let the planner answer the indicators' "open or
+# closed after the start" through two index lookups per case, twice as slow as reading the table.
+CLOSED_IDENTITY_HELD = "closed_on IS NOT NULL AND identity_erased_on IS NULL"
+Index("ix_case_file_closed_identity", Case.closed_on, sqlite_where=text(CLOSED_IDENTITY_HELD))
 # Goals still open, by deadline.
 Index("ix_goal_status_due", Goal.status, Goal.due_on, Goal.pathway_id)

@@ -1046,17 +1046,16 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
 
 Section = Callable[[Session, _Scope, str], list[AggregateTable]]
 
-# Relative cost of each section over a year at full scale (best of three, 2025 of the benchmark data,
-# with the cell keys: profile 401 ms, services 604, contacts and flow 172, referrals 88), to balance the
-# lanes: on two threads, services + referrals run beside profile + contacts and flow. The ISTAT section
-# (women taken in charge in the period) measured at 0.45 of the profile's time at a tenth of the scale
-# (58 against 129 ms, median of nine): it joins profile and contacts and flow.
+# Relative cost of each section over a year at full scale, to balance the lanes (2025 of the benchmark
+# data, encrypted, median of three, after the ISTAT variables were added: services 700 ms, profile 660,
+# women taken in charge 320, contacts and flow 210, referrals 100). On two threads: services, contacts
+# and flow, referrals beside profile and the women taken in charge.
 _SECTIONS: dict[Section, int] = {
-    _services: 60,
-    _profile: 40,
-    _contacts_and_flow: 17,
-    _referrals: 9,
-    _in_charge: 18,
+    _services: 70,
+    _profile: 66,
+    _in_charge: 32,
+    _contacts_and_flow: 21,
+    _referrals: 10,
 }
 
 

@@ -123,6 +123,14 @@ def snapshot(folder: Path) -> dict[str, str]:
     return result
 
 
+FAILED_LOGIN_RECORD = frozenset({"attempts.json", "attempts.mirror.json", "attempts.key"})
+
+
+def data_snapshot(folder: Path) -> dict[str, str]:
+    """`snapshot` without the failed-login record, which a refused password must change (it is counted)."""
+    return {name: digest for name, digest in snapshot(folder).items() if name not in FAILED_LOGIN_RECORD}
+
+
 def sidecars(folder: Path) -> list[str]:
     """SQLite journal files that must not be left behind (or appear at all, for a refused file)."""
     return [p.name for p in folder.rglob("*") if p.name.endswith(("-wal", "-shm", "-journal"))]

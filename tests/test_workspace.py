@@ -41,6 +41,7 @@ from tests.foundation_fixtures import (
     WRONG_PW,
     Template,
     data_key_of,
+    data_snapshot,
     flip_byte,
     initialise,
     root_page,
@@ -53,8 +54,7 @@ pytest_plugins = ["tests.foundation_fixtures"]
 
 def _state(folder: Path) -> dict[str, str]:
     """Hashes of every file except the failed-login record (which must change on a wrong password)."""
-    record = {"attempts.json", "attempts.mirror.json", "attempts.key"}
-    return {name: digest for name, digest in snapshot(folder).items() if name not in record}
+    return data_snapshot(folder)
 
 
 def _events(ws: Workspace, action: str) -> int:

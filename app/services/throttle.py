@@ -205,7 +205,10 @@ def _load_or_make_pepper(path: Path) -> tuple[bytes, bool]:
             handle.flush()
             os.fsync(handle.fileno())
     except FileExistsError:  # present but unreadable or malformed: replaced (the counts start again)
-        atomic_write_bytes(path, pepper.hex().encode("ascii"))
+        with contextlib.suppress(OSError):
+            atomic_write_bytes(path, pepper.hex().encode("ascii"))
+    except OSError:  # a full or read-only disk: this session keys in memory (nothing can be recorded
+        pass  # anyway), and unlock goes on to say what is wrong with the disk
     return pepper, True
 
 

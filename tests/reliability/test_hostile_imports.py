@@ -31,7 +31,7 @@ from app.services import backup, cases, reports
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from app.storage import backup as backup_files
-from tests.foundation_fixtures import ADMIN, ADMIN_PW, initialise
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, data_snapshot, initialise
 from tests.reliability import figures
 
 USER, PASSWORD = ADMIN, ADMIN_PW
@@ -77,11 +77,8 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
 
 
 def _folder_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != "ascolto.lock"
-    }
+    """The folder's files but the lock and the failed-login record (a refused restore is counted)."""
+    return {name: digest for name, digest in data_snapshot(folder).items() if name != "ascolto.lock"}
 
 
 class Blob(bytes):

@@ -271,6 +271,7 @@ ROW_LABELS: Catalogue = {
         "PERP_2": "Due autori",
         "PERP_3PLUS": "Tre o più autori",
         "NO_STEP": "Nessuna denuncia registrata",
+        "ND": "Non disponibile",  # the not-available row of a table with rows of its own
     },
     "en": {
         "CONTACTS": "Contacts",
@@ -289,6 +290,7 @@ ROW_LABELS: Catalogue = {
         "PERP_2": "Two perpetrators",
         "PERP_3PLUS": "Three or more perpetrators",
         "NO_STEP": "No report recorded",
+        "ND": "Not available",
     },
 }
 

@@ -8,22 +8,18 @@ case codes and times; names only when asked for, and every print is audited with
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from app.fs import file_mode
 from app.i18n import QT_TRANSLATE_NOOP, language_code
 from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.models.agenda import CANCELLED, SCHEDULED, Appointment
 from app.models.cases import Case, Identity
 from app.reports.pdf.agenda import AgendaLine, render_agenda
-from app.services import audit
+from app.services import audit, files
 from app.services import validation as v
 from app.services.cases.permissions import changing_case, desk_for, load_case, require_open
 from app.services.errors import NotFound, PermissionDenied, ValidationError
@@ -65,24 +61,6 @@ def display_name(first: str | None, last: str | None) -> str:
     if first is None and last is None:
         return "—"
     return f"{first or ''} {last or ''}".strip()
-
-
-def _write(pdf: bytes, out: Path | str | IO[bytes]) -> Path | None:
-    """Write to the caller's stream, or to her chosen path readable by the owner only; return the path."""
-    if not isinstance(out, str | Path):
-        out.write(pdf)
-        return None
-    path = Path(out)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)  # no half agenda left where she will look for it
-        raise
-    return path
 
 
 def check_appointment(appointment: AppointmentInput) -> AppointmentInput:
@@ -230,7 +208,7 @@ def print_agenda(
     ws: Workspace,
     desk_id: int,
     day: dt.date,
-    out: Path | str | IO[bytes],
+    out: files.Destination,
     *,
     with_names: bool = False,
     lang: str = "it",
@@ -252,7 +230,7 @@ def print_agenda(
         lines = [AgendaLine(r.time, r.code, r.name if with_names else None, r.operator_name) for r in rows]
         centre = session.get_one(Centre, 1).name
         pdf = render_agenda(centre, desk.name, day, lines, with_names, lang)
-        created = _write(pdf, out)
+        created = files.write_document(pdf, out)
         try:
             audit.record(
                 session,

@@ -8,10 +8,24 @@ she is told to take the USB stick away, readable by its owner only.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
 from app.fs import atomic_write_bytes
+
+Destination = Path | str | IO[bytes]
 
 
 def write_private_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically, fsynced, mode 0600; raises OSError as the file system says."""
     atomic_write_bytes(path, data, mode=0o600)
+
+
+def write_document(data: bytes, out: Destination) -> Path | None:
+    """A document (her copy, a desk's agenda) to the caller's stream, or to her chosen path through
+    `write_private_file`; returns the path written, None for a stream."""
+    if isinstance(out, str | Path):
+        path = Path(out)
+        write_private_file(path, data)
+        return path
+    out.write(data)
+    return None

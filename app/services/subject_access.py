@@ -16,28 +16,23 @@ is `cases.record_consent`: this module only shows.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
-from typing import IO
 
 from sqlalchemy import select
 
-from app.fs import file_mode
 from app.i18n import language_code
 from app.models.accounts import Centre, HelpDesk, Operator
 from app.reports.pdf import render_subject_access
 from app.reports.pdf.subject_access import ACTIONS, STRINGS
-from app.services import audit, retention
+from app.services import audit, files, retention
 from app.services import validation as v
 from app.services.cases import CaseFile, get_case
 from app.services.workspace import Workspace
 
 __all__ = ["ACTIONS", "STRINGS", "render", "subject_access_pdf"]
 
-Destination = Path | str | IO[bytes]
 
 
-def subject_access_pdf(ws: Workspace, case_id: int, out: Destination, lang: str = "it") -> None:
+def subject_access_pdf(ws: Workspace, case_id: int, out: files.Destination, lang: str = "it") -> None:
     """Write the PDF of everything held on her into `out` (a path or a binary stream the caller opened).
 
     Permission and the read audit come from `get_case`; the PDF is rendered in memory and written inside
@@ -56,7 +51,7 @@ def subject_access_pdf(ws: Workspace, case_id: int, out: Destination, lang: str 
         centre = session.get_one(Centre, 1).name
         policy = retention.policy_in(session)
         pdf = render(case_file, centre, names, desks, lang, issued=v.today(), policy=policy)
-        created = _write(pdf, out)
+        created = files.write_document(pdf, out)
         try:
             audit.record(session, actor.operator_id, "case.subject_access", "case", case_file.id)
             session.flush()
@@ -87,21 +82,3 @@ def render(
         issued=issued,
         tz=tz,
     )
-
-
-def _write(pdf: bytes, out: Destination) -> Path | None:
-    """Write to the caller's stream, or to her chosen path readable by the owner only; return the path."""
-    if isinstance(out, str | Path):
-        path = Path(out)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, file_mode())
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            path.unlink(missing_ok=True)  # no half document left where she will look for it
-            raise
-        return path
-    out.write(pdf)
-    return None

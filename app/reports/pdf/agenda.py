@@ -13,25 +13,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.reports.pdf.base import (
     FONT_BOLD,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     PORTRAIT,
     RULE,
     TEAL,
     TEAL_TINT,
     ZEBRA,
     Decor,
-    content_frame,
     frame_width,
     make_styles,
     markup,
     numbered_canvas,
+    portrait_document,
     register_fonts,
 )
 from app.reports.texts import Catalogue, texts
@@ -82,18 +79,7 @@ def render_agenda(
     s = texts(AGENDA, lang)
     styles = make_styles()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=PORTRAIT,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=s["title"],
-        author=centre,
-        creator="Ascolto",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[content_frame(PORTRAIT)])])
+    doc = portrait_document(buffer, s["title"], centre)
     day_text = day.strftime("%d/%m/%Y")
     story: list = [
         Paragraph(markup(s["title"]), styles.h1),

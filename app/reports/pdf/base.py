@@ -21,7 +21,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from app import APP_NAME
 
@@ -266,3 +266,20 @@ def content_frame(pagesize: tuple[float, float], ident: str = "page") -> Frame:
         bottomPadding=0,
         id=ident,
     )
+
+
+def portrait_document(target: Any, title: str, author: str) -> BaseDocTemplate:
+    """A one-frame A4 portrait document with the shared margins (her copy, a desk's agenda)."""
+    doc = BaseDocTemplate(
+        target,
+        pagesize=PORTRAIT,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=author,
+        creator=APP_NAME,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[content_frame(PORTRAIT)])])
+    return doc

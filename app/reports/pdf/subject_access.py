@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -28,8 +26,6 @@ from app.models.codelists import label
 from app.reports.pdf.base import (
     FONT_BOLD,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     PORTRAIT,
     RULE,
@@ -38,10 +34,10 @@ from app.reports.pdf.base import (
     ZEBRA,
     Decor,
     Styles,
-    content_frame,
     make_styles,
     markup,
     numbered_canvas,
+    portrait_document,
     register_fonts,
 )
 from app.reports.texts import AUDIT_ACTIONS, SUBJECT_ACCESS, texts
@@ -82,19 +78,7 @@ def render_subject_access(
     s = texts(SUBJECT_ACCESS, lang)
     styles = make_styles()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=PORTRAIT,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=s["subtitle"],
-        author=centre,
-        creator="Ascolto",
-    )
-    frame = content_frame(PORTRAIT)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc = portrait_document(buffer, s["subtitle"], centre)
     b = _Builder(styles, lang, tz)
     _story(b, case_file, centre, operator_names, desk_names, issued or dt.date.today())
     _about(b, policy)

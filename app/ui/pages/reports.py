@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import accounts, reports
+from app.services import accounts, exports, reports
 from app.services.accounts import HelpDeskInfo
 from app.services.reports import ExportResult, ReportData
 from app.services.workspace import Workspace
@@ -367,7 +367,10 @@ class ReportsPage(QWidget):
         self._after_check(self._export_profile)
 
     def _export_profile(self, data: ReportData) -> None:
-        dialog = ProfileExportDialog(self.workspace, data, self, chosen=self.chosen.text())
+        operations.run(self, exports.available_profiles, lambda choices: self._open_profiles(data, choices))
+
+    def _open_profiles(self, data: ReportData, choices: list[tuple[str, str]]) -> None:
+        dialog = ProfileExportDialog(self.workspace, data, self, chosen=self.chosen.text(), choices=choices)
         dialog.open_cases.connect(lambda codes: emit(self.open_cases, codes))
         dialog.open()
         self.profile_dialog = dialog

@@ -40,7 +40,12 @@ class ProfileExportDialog(QDialog):
     open_cases = Signal(list)
 
     def __init__(
-        self, workspace: Workspace, data: ReportData, parent: QWidget | None = None, chosen: str = ""
+        self,
+        workspace: Workspace,
+        data: ReportData,
+        parent: QWidget | None = None,
+        chosen: str = "",
+        choices: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export for ISTAT, the Region or a funder"))
@@ -49,7 +54,9 @@ class ProfileExportDialog(QDialog):
         self.report: QualityReport | None = None
         self.profile = QComboBox()
         self.profile.setAccessibleName(self.tr("Export profile"))
-        for name, title in exports.available_profiles():
+        # (id, title) of each profile: read off the GUI thread by the caller (checking the files runs the
+        # indicators once over an empty schema, most of a second the first time)
+        for name, title in exports.available_profiles() if choices is None else choices:
             self.profile.addItem(title, name)
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("File format"))

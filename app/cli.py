@@ -306,7 +306,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         current = Credentials(
             args.current_user,
             _read_password(
-                args, translate("Cli", "Password of {user} in the current database: ").format(user=args.current_user)
+                args,
+                translate("Cli", "Password of {user} in the current database: ").format(
+                    user=args.current_user
+                ),
             ),
         )
     if args.recovery_key_stdin:

@@ -92,7 +92,5 @@ def _catalogue() -> dict[tuple[str, str], str]:
     except (OSError, ValueError, ModuleNotFoundError):  # a broken installation still speaks, in English
         return {}
     return {
-        (context, source): text
-        for context, messages in contexts.items()
-        for source, text in messages.items()
+        (context, source): text for context, messages in contexts.items() for source, text in messages.items()
     }

@@ -112,9 +112,13 @@ def test_a_package_forged_with_the_old_key_after_revocation_is_refused(
     second = _export(centre, "2026-Q2", tmp_path / "q2.json")
     [item] = reports.import_packages(network, [second])
     assert item.trusted  # followed from the trusted old key, no phone call needed
-    assert [c.old_fingerprint for c in item.key_changes] == [signing.fingerprint(signing.public_key_of(stolen))]
+    assert [c.old_fingerprint for c in item.key_changes] == [
+        signing.fingerprint(signing.public_key_of(stolen))
+    ]
     # With the key she kept she signs a fake quarter: the coordinator has seen the change, and refuses it.
-    forged = _forge(second, stolen, tmp_path / "q3.json", period_start=date(2026, 7, 1), period_end=date(2026, 9, 30))
+    forged = _forge(
+        second, stolen, tmp_path / "q3.json", period_start=date(2026, 7, 1), period_end=date(2026, 9, 30)
+    )
     with pytest.raises(UserError, match="replaced on"):
         reports.import_packages(network, [forged])
     # Nor can she vouch for a key of her own: the network already recorded the centre's successor.
@@ -122,7 +126,9 @@ def test_a_package_forged_with_the_old_key_after_revocation_is_refused(
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     history = [
         package.KeyChange(
-            signing.public_key_of(stolen), signing.public_key_of(mine), datetime.now(UTC).replace(microsecond=0),
+            signing.public_key_of(stolen),
+            signing.public_key_of(mine),
+            datetime.now(UTC).replace(microsecond=0),
             signing.sign_succession(stolen, signing.public_key_of(mine), stamp),
         ).as_json()
     ]
@@ -300,7 +306,9 @@ def test_a_huge_table_from_a_trusted_key_is_refused_quickly(
     assert "code list" in str(refused.value)
 
 
-def test_a_table_that_is_no_indicator_is_refused(centre: Workspace, network: Workspace, tmp_path: Path) -> None:
+def test_a_table_that_is_no_indicator_is_refused(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
     genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
     loaded = package.load_package(genuine)
     odd = AggregateTable(
@@ -356,7 +364,9 @@ def test_a_restore_from_before_a_revocation_keeps_the_centre_trusted_and_its_rel
     )
     assert restored.revocations_reapplied == 1
     centre.unlock("anna", PASSWORD)
-    again = reports.export(centre, reports.prepare(centre, parse_period("2026-Q2")), tmp_path / "q2-again.json")
+    again = reports.export(
+        centre, reports.prepare(centre, parse_period("2026-Q2")), tmp_path / "q2-again.json"
+    )
     assert not again.first_time  # released before the restore: the same release, not a new one
     third = _export(centre, "2026-Q3", tmp_path / "q3.json")
     for path in (again.package_path, third):

@@ -36,6 +36,9 @@ from app.reports.package import (
     signed_bytes,
     write_package,
 )
+from app.reports.package import (
+    resign as package_resign,
+)
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 
 KEY = signing.generate_signing_key()
@@ -87,6 +90,7 @@ def make(
     start: date = date(2025, 1, 1),
     end: date = date(2025, 12, 31),
     generated_at: datetime = STAMP,
+    structure: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return build_package(
         tables if tables is not None else [women_table(), hours_table()],
@@ -98,7 +102,33 @@ def make(
         software="Ascolto 0.1.0",
         signing_key=key,
         generated_at=generated_at,
+        structure=structure,
     )
+
+
+STRUCTURE: dict[str, Any] = {
+    "on": "2025-12-31",
+    "centre": {
+        "adheres_1522": "SI",
+        "available_h24": "ND",
+        "staff_paid": {"PSICOLOGA": 2},
+        "staff_volunteer": {"AVVOCATA": 1},
+    },
+    "desks": [{"name": "Bergamo", "days": ["LUN", "GIO"], "hours_week": 12, "languages": ["IT", "EN"]}],
+}
+
+
+def with_structure(**change: Any) -> Any:
+    """An edit putting the stated structure in, changed where asked (`desk`: a change to its one desk)."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        structure = copy.deepcopy(STRUCTURE)
+        structure["desks"][0].update(change.pop("desk", {}))
+        structure["centre"].update(change.pop("centre", {}))
+        structure.update(change)
+        doc["structure"] = structure
+
+    return edit
 
 
 def resign(document: dict[str, Any], key: bytes = KEY) -> bytes:
@@ -361,6 +391,15 @@ REFUSED: dict[str, bytes] = {
         lambda d: table0(d).update(cells=[[None, 7], [6, 8]], lower_bound=[[True, False], [False, False]])
     ),
     "lower bound not boolean": edited(lambda d: table0(d).update(lower_bound=[[1, 0], [0, 0]])),
+    "structure of another day": edited(with_structure(on="2026-06-30")),
+    "structure of a desk not in the package": edited(with_structure(desk={"name": "Milano"})),
+    "structure with an unknown language": edited(with_structure(desk={"languages": ["IT", "XX"]})),
+    "structure with a day twice": edited(with_structure(desk={"days": ["LUN", "LUN"]})),
+    "structure with impossible hours": edited(with_structure(desk={"hours_week": 169})),
+    "structure with a negative staff count": edited(with_structure(centre={"staff_paid": {"PSICOLOGA": -1}})),
+    "structure with an unknown profession": edited(with_structure(centre={"staff_paid": {"PILOTA": 1}})),
+    "structure with an unknown answer": edited(with_structure(centre={"adheres_1522": "FORSE"})),
+    "structure with an unknown key": edited(with_structure(notes="free text")),
 }
 
 
@@ -410,6 +449,19 @@ def test_oversized(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PackageError, match="cannot read"):
         load_package(tmp_path / "absent.json")
+
+
+def test_the_stated_structure_travels_signed_and_can_be_restated() -> None:
+    released = loaded(structure=STRUCTURE)
+    assert released.structure == STRUCTURE
+    assert BASE_LOADED.structure is None  # optional: older packages have none
+    later = copy.deepcopy(STRUCTURE)
+    later["desks"][0]["hours_week"] = 20
+    data = package_bytes(make(structure=STRUCTURE))
+    restated = load_package(package_resign(data, KEY, (), later))
+    assert restated.structure == later and restated.tables == released.tables  # the figures as released
+    with pytest.raises(ValueError, match="refusing to re-sign"):
+        package_resign(data, KEY, (), {**later, "on": "2025-06-30"})
 
 
 def test_whitespace_and_escapes_do_not_matter() -> None:
@@ -628,7 +680,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "aggregate-pac
 def test_schema_matches_the_format() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    optional = {"key_history", "missing_rates", "audit_head"}  # older packages lack them
+    optional = {"key_history", "missing_rates", "audit_head", "structure"}  # older packages lack them
     assert set(schema["required"]) == set(BASE) - optional == set(schema["properties"]) - optional
     assert not optional & set(schema["required"])
     table = schema["$defs"]["table"]
@@ -644,7 +696,7 @@ def test_schema_accepts_our_packages() -> None:
     validator = jsonschema.Draft202012Validator(schema)
     table = women_table()
     table.lower_bound = [[True, False], [False, False]]
-    for package in (BASE, make(tables=[table]), _with_history()):
+    for package in (BASE, make(tables=[table]), _with_history(), make(structure=STRUCTURE)):
         validator.validate(package)
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(json.loads(REFUSED["unknown table key"]))

@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -18,11 +19,12 @@ from sqlalchemy import select
 
 from app.crypto.keyslots import KdfParams
 from app.models.cases import Case, Intake
-from app.reports import package, profile_files, profiles
+from app.reports import package, profile_files, profiles, stated
 from app.reports.periods import parse_period
-from app.reports.tables import AggregateTable
-from app.services import accounts, cases, demo, exports, reports
+from app.reports.tables import AggregateTable, is_stated
+from app.services import accounts, cases, demo, exports, reports, structure
 from app.services.errors import UserError, ValidationError
+from app.services.structure import CentreStructure, DeskStructure
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import run_cli
 
@@ -65,11 +67,13 @@ def ws(folder: Path) -> Iterator[Workspace]:
 def _package_tables(
     ws: Workspace, period: str, tmp_path: Path, desks: list[int] | None = None
 ) -> list[AggregateTable]:
-    """The signed package of the same release (served again, frozen), verified."""
+    """The tables of the signed package of the same release (served again, frozen), verified: the
+    protected ones and the centre's stated structure it carries."""
     result = reports.export(
         ws, reports.prepare(ws, parse_period(period), desks), tmp_path / f"package-{desks}"
     )
-    return package.load_package(result.package_path).tables
+    released = package.load_package(result.package_path)
+    return [*released.tables, *stated.tables(released.structure, released.desks)]
 
 
 def _expected(profile: profiles.Profile, tables: list[AggregateTable]) -> list[AggregateTable]:
@@ -91,7 +95,10 @@ def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path
     lower_bounds = 0
     for table in expected:
         sheet = list(book[table.id].iter_rows(values_only=True))
-        assert sheet[0][0] == table.title and sheet[2][0] == "Periodo: anno 2025" and "<5" in str(sheet[3][0])
+        legend = "Struttura del centro in vigore al 31/12/2025" if is_stated(table.unit) else "<5"
+        assert (
+            sheet[0][0] == table.title and sheet[2][0] == "Periodo: anno 2025" and legend in str(sheet[3][0])
+        )
         grid = sheet[7:]
         want = _printed(table)
         assert len(grid) == len(want)
@@ -279,3 +286,69 @@ def test_the_cases_found_are_listed_only_where_she_may_see_them(ws: Workspace, f
         assert len(hers) < len(found)
     finally:
         olga.close()
+
+
+def _sheet(book: Any, name: str) -> dict[str, tuple[Any, ...]]:
+    """A table's sheet as {row label: values}, after its five lines of heading and a blank one."""
+    return {row[0]: row[1:] for row in list(book[name].iter_rows(values_only=True))[7:]}
+
+
+def test_the_centres_profile_carries_the_structure_in_force_at_the_end_of_the_year(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    bergamo, treviglio = reports.desk_ids_by_name(ws, ["Bergamo", "Treviglio"])
+    structure.set_desk_structure(
+        ws, bergamo, date(2025, 3, 1), DeskStructure(("LUN", "MAR", "GIO"), 18, ("IT", "EN"))
+    )
+    structure.set_desk_structure(
+        ws, bergamo, date(2026, 2, 1), DeskStructure(("LUN",), 4, ("IT",))
+    )  # next year's
+    structure.set_centre_structure(
+        ws, date(2025, 1, 1), CentreStructure("SI", {"PSICOLOGA": 2}, {"PSICOLOGA": 1, "AVVOCATA": 3}, "NO")
+    )
+    profile = profiles.load("istat-centri")
+    assert not profile.pending
+    period = parse_period(YEAR)
+    result = exports.export_profile(ws, profile, period, None, "xlsx", tmp_path / "centri.xlsx")
+    book = load_workbook(result.path, read_only=True)
+    hours = _sheet(book, "sportelli_ore")
+    assert hours["Bergamo"] == (18,) and hours["Treviglio"] == ("ND",)  # not entered: said so
+    assert hours["Totale"] == ("≥ 18",)  # a sum with desks not entered is a lower bound
+    assert _sheet(book, "sportelli_giorni")["Bergamo"] == (3,)
+    assert _sheet(book, "giorni_apertura")["Giovedì"] == (1,)
+    assert _sheet(book, "lingue")["Inglese"] == (1,)
+    staff = _sheet(book, "personale")
+    assert staff["Psicologa"] == (2, 1, 3) and staff["Avvocata"] == ("ND", 3, "≥ 3")
+    assert _sheet(book, "adesione_1522")["Sì"] == (1,) and _sheet(book, "reperibilita_h24")["No"] == (1,)
+    activity = _sheet(book, "donne")
+
+    # completed after the release: served again with the structure of now, the figures as released
+    structure.set_desk_structure(ws, treviglio, date(2025, 6, 1), DeskStructure(("VEN",), 6, ()))
+    again = exports.export_profile(ws, profile, period, None, "xlsx", tmp_path / "again.xlsx")
+    assert again.first_time is False
+    book = load_workbook(again.path, read_only=True)
+    hours = _sheet(book, "sportelli_ore")
+    assert hours["Treviglio"] == (6,) and hours["Totale"] == (24 if len(hours) == 3 else "≥ 24",)
+    assert _sheet(book, "donne") == activity
+    released = package.load_package(_release_bytes(ws, tmp_path))
+    assert released.structure is not None and released.structure["on"] == "2025-12-31"
+    assert {d["name"]: d["hours_week"] for d in released.structure["desks"]}["Treviglio"] == 6
+    preview = " ".join(" ".join(page.extract_text() for page in PdfReader(again.preview_path).pages).split())
+    assert "Struttura del centro in vigore al 31/12/2025" in preview and "Non ancora prodotte" not in preview
+
+
+def _release_bytes(ws: Workspace, tmp_path: Path) -> bytes:
+    result = reports.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "whole")
+    return result.package_path.read_bytes()
+
+
+def test_a_package_made_before_the_structure_travelled_lays_it_out_as_not_entered() -> None:
+    tables = {t.id: t for t in stated.tables(None, ["Bergamo", "Treviglio"])}
+    assert tables["structure_desk_hours"].row_labels == {"DESK_1": "Bergamo", "DESK_2": "Treviglio"}
+    assert (
+        tables["structure_desk_hours"].cells == [[None], [None]]
+        and tables["structure_desk_hours"].total is None
+    )
+    assert tables["structure_1522"].cells == [[0], [0], [1]]  # ND
+    assert tables["structure_weekdays"].cells[-1] == [2]  # both desks: days not entered
+    assert profile_files.shown(None, False, tables["structure_staff"].unit, 5) == "ND"

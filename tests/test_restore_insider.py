@@ -52,7 +52,9 @@ def team(fnd_ws: Workspace) -> Workspace:
 
 
 # --- who may restore ----------------------------------------------------------------------------------------
-def test_an_operatrice_cannot_roll_the_database_back(team: Workspace, fnd_folder: Path, tmp_path: Path) -> None:
+def test_an_operatrice_cannot_roll_the_database_back(
+    team: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
     saved = backup.make_backup(team, tmp_path / "usb")  # her slot is in it: her password opens it
     _woman(team, "Nuova")
     team.close()
@@ -97,7 +99,9 @@ def test_restoring_a_backup_older_than_a_revocation_revokes_her_again(
             KeyStore.load(slots).unlock("bruna", OTHER_PW)
 
 
-def test_failed_restores_are_throttled_and_audited(fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path) -> None:
+def test_failed_restores_are_throttled_and_audited(
+    fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
     saved = backup.make_backup(fnd_ws, tmp_path / "usb")
     fnd_ws.close()
     with Workspace.open(fnd_folder) as ws:
@@ -114,7 +118,9 @@ def test_failed_restores_are_throttled_and_audited(fnd_ws: Workspace, fnd_folder
 
 
 # --- the file itself -------------------------------------------------------------------------------------------
-def _limited_cli(args: list[str], home: Path, password: str, max_file_bytes: int) -> subprocess.CompletedProcess[str]:
+def _limited_cli(
+    args: list[str], home: Path, password: str, max_file_bytes: int
+) -> subprocess.CompletedProcess[str]:
     """The CLI in a process that cannot write any file larger than `max_file_bytes`."""
 
     def limit() -> None:
@@ -133,7 +139,9 @@ def _limited_cli(args: list[str], home: Path, password: str, max_file_bytes: int
     )
 
 
-def test_a_zip_bomb_is_refused_without_filling_the_disk(fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path) -> None:
+def test_a_zip_bomb_is_refused_without_filling_the_disk(
+    fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
     saved = backup.make_backup(fnd_ws, tmp_path / "usb")
     fnd_ws.close()
     size = 96 * 1024 * 1024
@@ -156,7 +164,9 @@ def test_a_zip_bomb_is_refused_without_filling_the_disk(fnd_ws: Workspace, fnd_f
     assert not list(fnd_folder.glob(".restore-*"))
 
 
-def _rewrite_manifest(source: Path, target: Path, change: dict[str, object], drop: tuple[str, ...] = ()) -> None:
+def _rewrite_manifest(
+    source: Path, target: Path, change: dict[str, object], drop: tuple[str, ...] = ()
+) -> None:
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
@@ -244,7 +254,9 @@ def test_copies_under_the_old_key_are_reencrypted_or_deleted_by_a_rekey(
     team: Workspace, fnd_folder: Path, tmp_path: Path
 ) -> None:
     saved = backup.make_backup(team, tmp_path / "usb")
-    backup.restore_backup(team, saved.path, ADMIN, password=ADMIN_PW)  # keeps replaced-* aside, bruna's slot in it
+    backup.restore_backup(
+        team, saved.path, ADMIN, password=ADMIN_PW
+    )  # keeps replaced-* aside, bruna's slot in it
     (stale := fnd_folder / "backups" / "pre-upgrade-0001-20200101T000000Z.db").write_bytes(b"\0" * 4096)
     team.close()
     done = run_cli(["rekey", "--user", ADMIN, "--password-stdin"], fnd_folder, ADMIN_PW)

@@ -66,13 +66,14 @@ def test_a_second_entry_on_the_same_start_date_corrects_the_first(admin_ws: Work
     assert count_rows(admin_ws, StructureValue) == 2  # languages: nothing entered
 
 
-def test_centre_staff_and_1522(admin_ws: Workspace) -> None:
+def test_centre_staff_1522_and_h24(admin_ws: Workspace) -> None:
     structure.set_centre_structure(
-        admin_ws, date(2025, 1, 1), CentreStructure("SI", {"PSICOLOGA": 2, "AVVOCATA": 1}, {"ACCOGLIENZA": 6})
-    )
+        admin_ws, date(2025, 1, 1),
+        CentreStructure("SI", {"PSICOLOGA": 2, "AVVOCATA": 1}, {"ACCOGLIENZA": 6}, available_h24="NO"),
+    )  # fmt: skip
     structure.set_centre_structure(admin_ws, date(2026, 1, 1), CentreStructure("SI", {"PSICOLOGA": 3}, {}))
     centre = structure.structure_at(admin_ws, date(2025, 12, 31)).centre
-    assert centre.adheres_1522 == "SI"
+    assert centre.adheres_1522 == "SI" and centre.available_h24 == "NO"
     assert centre.staff_paid["PSICOLOGA"] == 2 and centre.staff_paid["AVVOCATA"] == 1
     assert centre.staff_volunteer["ACCOGLIENZA"] == 6 and centre.staff_paid["EDUCATRICE"] is None
     later = structure.structure_at(admin_ws, date(2026, 3, 1)).centre

@@ -180,9 +180,14 @@ def main(argv: list[str] | None = None) -> int:
             fresh = Path(tmp) / QM_FILE.name
             lrelease(TS_FILE, fresh)
             stale = not QM_FILE.exists() or fresh.read_bytes() != QM_FILE.read_bytes()
-            stale = stale or not MESSAGES_FILE.exists() or MESSAGES_FILE.read_bytes() != messages_json(TS_FILE)
+            stale = (
+                stale or not MESSAGES_FILE.exists() or MESSAGES_FILE.read_bytes() != messages_json(TS_FILE)
+            )
             if stale:
-                print("compiled translations out of date: run python tools/update_translations.py", file=sys.stderr)
+                print(
+                    "compiled translations out of date: run python tools/update_translations.py",
+                    file=sys.stderr,
+                )
                 return 1
         return 0
     if not args.no_lupdate:

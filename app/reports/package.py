@@ -33,7 +33,7 @@ from typing import Any, NoReturn
 from app.crypto import signing
 from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
-from app.reports.tables import AggregateTable, Number, Unit
+from app.reports.tables import AggregateTable, Number, Unit, is_stated
 
 FORMAT = "ascolto-aggregates"
 FORMAT_VERSION = 2
@@ -57,7 +57,8 @@ MIN_THRESHOLD = 3  # legal floor (SISTAN ethics rules, art. 5)
 MAX_THRESHOLD = 1000
 
 COUNT_UNITS = frozenset(u for u in Unit if u is not Unit.HOURS)
-_UNITS = {u.value: u for u in Unit}  # integers only; hours may have 1 decimal
+_UNITS = {u.value: u for u in Unit if not is_stated(u)}  # integers only; hours may have 1 decimal
+"""The units of protected tables: the centre's stated structure travels apart (`structure`)."""
 
 _TOP_KEYS = frozenset(
     {"format", "version", "centre", "desks", "period", "disclosure", "generated_at", "software", "tables"}
@@ -78,7 +79,7 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
-_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head"})
+_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head", "structure"})
 """Optional members of format 2, added without a version bump (readers before them refuse them)."""
 MAX_SUCCESSIONS = 50
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
@@ -184,6 +185,8 @@ class VerifiedPackage:
     missing_rates: dict[str, dict[str, int]] | None = None
     """Per table, the share of "not available" answers (see `missing_rates`); None in older packages."""
     audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"}: how far the centre's trail was
+    structure: dict[str, Any] | None = None
+    """The centre's stated structure at the end of the period (see `STRUCTURE_KEYS`); None in older packages."""
 
 
 @dataclass
@@ -229,8 +232,12 @@ def build_package(
     generated_at: datetime | None = None,
     key_history: Sequence[Mapping[str, str]] = (),
     audit_head: Mapping[str, Any] | None = None,
+    structure: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
+
+    `structure` is the centre's stated structure at the end of the period (desks, opening, staff, 1522):
+    not counts of women, it travels as stated, apart from the protected tables.
 
     Hours are rounded to one decimal, integral floats in count units become integers, row/column labels
     are kept only for codes present. Raises ValueError if a women-unit value is between 1 and the
@@ -267,6 +274,8 @@ def build_package(
         document["key_history"] = [dict(step) for step in key_history]
     if audit_head is not None:  # signed with the rest: a coordinator sees a centre's trail go backwards
         document["audit_head"] = dict(audit_head)
+    if structure is not None:
+        document["structure"] = json.loads(json.dumps(structure))  # a plain copy of what is signed
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
         _key_history(document.get("key_history"), public)
@@ -286,12 +295,18 @@ def _signed(document: dict[str, Any], signing_key: bytes) -> dict[str, Any]:
     return document
 
 
-def resign(data: bytes, signing_key: bytes, key_history: Sequence[Mapping[str, str]]) -> bytes:
+def resign(
+    data: bytes,
+    signing_key: bytes,
+    key_history: Sequence[Mapping[str, str]],
+    structure: Mapping[str, Any] | None = None,
+) -> bytes:
     """The same released content signed again with the centre's current key and its history.
 
     A frozen release is served again byte for byte, but its signature may be by a key the centre has
-    replaced since (after a revocation), which coordinators refuse: the figures stay exactly as released,
-    only the signature block and `key_history` change.
+    replaced since (after a revocation), which coordinators refuse, or its stated structure may have been
+    completed or corrected since (`structure`, not counts of women): the figures stay exactly as released,
+    only the signature block, `key_history` and `structure` change.
     """
     load_package(data)  # never re-sign what we would not accept
     document = json.loads(data)
@@ -300,7 +315,10 @@ def resign(data: bytes, signing_key: bytes, key_history: Sequence[Mapping[str, s
     public = signing.public_key_of(signing_key)
     if key_history:
         document["key_history"] = [dict(step) for step in key_history]
+    if structure is not None:
+        document["structure"] = json.loads(json.dumps(structure))
     try:
+        _validate_content(document)
         _key_history(document.get("key_history"), public)
     except PackageError as exc:
         raise ValueError(f"refusing to re-sign package: {exc}") from None
@@ -509,6 +527,7 @@ def load_package(source: bytes | str | os.PathLike[str], *, max_bytes: int = MAX
         key_history=history,
         missing_rates=content.get("missing_rates"),
         audit_head=dict(content["audit_head"]) if "audit_head" in content else None,
+        structure=content.get("structure"),
     )
 
 
@@ -764,6 +783,62 @@ def _validate_content(doc: Any) -> None:
         ids.add(table_id)
     if "missing_rates" in doc:
         _validate_rates(doc["missing_rates"], ids)
+    if "structure" in doc:
+        _validate_structure(doc["structure"], desks, period["end"])
+
+
+STRUCTURE_KEYS = frozenset({"on", "centre", "desks"})
+STRUCTURE_CENTRE_KEYS = frozenset({"adheres_1522", "available_h24", "staff_paid", "staff_volunteer"})
+STRUCTURE_DESK_KEYS = frozenset({"name", "days", "hours_week", "languages"})
+MAX_STAFF = 500
+MAX_HOURS_WEEK = 168
+
+
+def _validate_structure(value: Any, desks: Sequence[str], period_end: str) -> None:
+    """The stated structure: as it held on the last day of the period, codes from Ascolto's lists, counts
+    within bounds, only the package's desks, each once."""
+    from app.models import codelists
+
+    def codes(raw: Any, where: str, list_name: str) -> None:
+        allowed = codelists.codes(list_name)
+        items = _list(raw, where, len(allowed))
+        if any(not isinstance(c, str) or c not in allowed for c in items) or len(set(items)) != len(items):
+            _fail(where, QT_TRANSLATE_NOOP("Errors", "must list codes of {list} once each"), list=list_name)
+
+    def count(raw: Any, where: str, top: int, empty: bool = False) -> None:
+        if raw is None and empty:
+            return
+        if type(raw) is not int or not 0 <= raw <= top:
+            _fail(
+                where, QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"), min=0, max=top
+            )
+
+    doc = _object(value, "structure", STRUCTURE_KEYS)
+    if doc["on"] != period_end:
+        _fail("structure.on", QT_TRANSLATE_NOOP("Errors", "must be the last day of the period"))
+    centre = _object(doc["centre"], "structure.centre", STRUCTURE_CENTRE_KEYS)
+    for key in ("adheres_1522", "available_h24"):
+        if centre[key] not in codelists.codes("yes_no"):
+            _fail(f"structure.centre.{key}", QT_TRANSLATE_NOOP("Errors", "must be one of {values}"),
+                  values=", ".join(codelists.codes("yes_no")))  # fmt: skip
+    professions = codelists.codes("staff_profession")
+    for key in ("staff_paid", "staff_volunteer"):
+        staff = _object(centre[key], f"structure.centre.{key}", (), professions)
+        for code, n in staff.items():
+            count(n, f"structure.centre.{key}.{_short(code)}", MAX_STAFF)
+    names: set[str] = set()
+    for i, raw in enumerate(_list(doc["desks"], "structure.desks", len(desks))):
+        where = f"structure.desks[{i}]"
+        desk = _object(raw, where, STRUCTURE_DESK_KEYS)
+        if desk["name"] not in desks or desk["name"] in names:
+            _fail(
+                f"{where}.name",
+                QT_TRANSLATE_NOOP("Errors", "not one of the package's help desks, or repeated"),
+            )
+        names.add(desk["name"])
+        codes(desk["days"], f"{where}.days", "weekday")
+        codes(desk["languages"], f"{where}.languages", "language")
+        count(desk["hours_week"], f"{where}.hours_week", MAX_HOURS_WEEK, empty=True)
 
 
 def _validate_rates(rates: Any, ids: set[str]) -> None:
@@ -815,7 +890,9 @@ def _key_history(value: Any, public: bytes) -> tuple[KeyChange, ...]:
         new = _b64(step["new"], f"{where}.new", signing.PUBLIC_KEY_BYTES)
         stamp = step["at"]
         if not isinstance(stamp, str) or not _STAMP_RE.fullmatch(stamp):
-            _fail(f"{where}.at", QT_TRANSLATE_NOOP("Errors", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)"))
+            _fail(
+                f"{where}.at", QT_TRANSLATE_NOOP("Errors", "not an ISO UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)")
+            )
         try:
             at = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
         except ValueError:

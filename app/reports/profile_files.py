@@ -22,23 +22,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.reports import package, profiles
+from app.reports import package, profiles, stated
 from app.reports.pdf.report import format_number
-from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
+from app.reports.tables import AggregateTable, Number, Unit, hidden_marker, is_stated
+from app.reports.texts import REPORT, texts
 
 FORMATS = ("xlsx", "csv", "json")
 JSON_FORMAT = "ascolto-profile-export"
 JSON_VERSION = 1
-
-_UNIT_IT = {
-    Unit.WOMEN: "donne",
-    Unit.CONTACTS: "contatti",
-    Unit.SERVICES: "prestazioni",
-    Unit.HOURS: "ore",
-    Unit.REFERRALS: "invii",
-    Unit.MINORS: "figli minorenni",
-}
-_UNIT_EN = {u: u.value for u in Unit}
 
 
 @dataclass(frozen=True)
@@ -58,10 +49,13 @@ class ProfileExport:
     tables: list[AggregateTable]
     package_digests: list[str]
     lang: str = "it"
+    structure_on: str | None = None
+    """The day the stated structure tables hold for (the period's last day)."""
 
 
 def unit_label(unit: Unit | str, lang: str) -> str:
-    return (_UNIT_EN if lang == "en" else _UNIT_IT)[Unit(unit)]
+    """The unit as the printed report names it (one catalogue for every output)."""
+    return texts(REPORT, lang)[f"unit_{Unit(unit).value}"]
 
 
 Line = tuple[str, list[tuple[Number | None, bool]]]
@@ -100,10 +94,15 @@ def shown(value: Number | None, lower: bool, unit: Unit | str, k: int, lang: str
 
 def _meta_lines(export: ProfileExport, table: AggregateTable) -> list[str]:
     en = export.lang == "en"
-    return [
+    head = [
         table.title,
         ("Unit: " if en else "Unità: ") + unit_label(table.unit, export.lang),
         ("Period: " if en else "Periodo: ") + export.period_label,
+    ]
+    if is_stated(table.unit):
+        return [*head, stated.note(export.structure_on, export.lang)]
+    return [
+        *head,
         ("Not published: " if en else "Non pubblicati: ")
         + f"<{export.threshold} "
         + (

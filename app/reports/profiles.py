@@ -135,13 +135,17 @@ class Profile:
 # --- the catalogue ------------------------------------------------------------------------------------
 @cache
 def catalogue() -> Mapping[str, SourceTable]:
-    """Every table Ascolto produces, with its codes (the same catalogue the network merge checks)."""
-    from app.reports import shapes
+    """Every table Ascolto produces, with its codes: the protected ones (the catalogue the network merge
+    checks) and the centre's stated structure (`app.reports.stated`, rows per desk left open)."""
+    from app.reports import shapes, stated
 
-    return {
+    known = {
         t.id: SourceTable(t.id, Unit(t.unit), t.additive, tuple(t.rows), tuple(t.cols))
         for t in shapes.catalogue().values()
     }
+    for table_id, (unit, additive, rows, cols) in stated.shapes().items():
+        known[table_id] = SourceTable(table_id, unit, additive, rows, cols)
+    return known
 
 
 # --- reading ---------------------------------------------------------------------------------------------

@@ -69,7 +69,9 @@ def check_tables(tables: Iterable[AggregateTable]) -> None:
         stray = next((c for c in table.rows if c not in rows), None)
         if stray is not None:
             raise PackageError(
-                QT_TRANSLATE_NOOP("Errors", "table {table} has a row {code} that its code list does not allow"),
+                QT_TRANSLATE_NOOP(
+                    "Errors", "table {table} has a row {code} that its code list does not allow"
+                ),
                 table=_short(table.id),
                 code=_short(stray),
             )

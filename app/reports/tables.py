@@ -27,6 +27,20 @@ class Unit(StrEnum):
     HOURS = "hours"
     REFERRALS = "referrals"
     MINORS = "minors"
+    # the centre's structure as it states it (Administration), not counts of women: see STATED_UNITS
+    CENTRES = "centres"
+    DESKS = "desks"
+    STAFF = "staff"
+    OPENING_DAYS = "opening_days"
+    OPENING_HOURS = "opening_hours"
+
+
+STATED_UNITS = frozenset({"centres", "desks", "staff", "opening_days", "opening_hours"})
+"""Units of the centre's structure (desks, opening, staff, 1522), stated by the centre in Administration.
+
+They describe the organisation, not the women, so they are published as entered (no perturbation, no
+threshold) and never travel among the protected tables of a package; a missing value was not entered.
+"""
 
 
 @dataclass(frozen=True)
@@ -108,10 +122,18 @@ def is_intensity(unit: Unit | str) -> bool:
     return str(Unit(unit).value) in INTENSITY_UNITS
 
 
+def is_stated(unit: Unit | str) -> bool:
+    """Whether a unit belongs to the centre's stated structure (published as entered, see STATED_UNITS)."""
+    return str(Unit(unit).value) in STATED_UNITS
+
+
 def hidden_marker(unit: Unit | str, k: int) -> str:
-    """How a hidden value is printed: `<k` for headcounts, `n.p.` (not published) for amounts.
+    """How a missing value is printed: `<k` for headcounts, `n.p.` (not published) for amounts, `ND` for
+    the structure (not entered).
 
     A hidden count of women or contacts is below k after perturbation; a hidden amount (hours, services)
     rests on too few women and may be large, so `<k` would mislead ("under five hours").
     """
+    if is_stated(unit):
+        return "ND"
     return "n.p." if is_intensity(unit) else f"<{k}"

@@ -59,6 +59,11 @@ REPORT: Catalogue = {
         "unit_hours": "ore",
         "unit_referrals": "invii",
         "unit_minors": "minori",
+        "unit_centres": "centri",
+        "unit_desks": "sportelli",
+        "unit_staff": "persone",
+        "unit_opening_days": "giorni a settimana",
+        "unit_opening_hours": "ore a settimana",
         "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
         "novembre dicembre",
     },
@@ -104,6 +109,11 @@ REPORT: Catalogue = {
         "unit_hours": "hours",
         "unit_referrals": "referrals",
         "unit_minors": "minors",
+        "unit_centres": "centres",
+        "unit_desks": "help desks",
+        "unit_staff": "people",
+        "unit_opening_days": "days a week",
+        "unit_opening_hours": "hours a week",
         "months": "January February March April May June July August September October November December",
     },
 }
@@ -291,6 +301,45 @@ ROW_LABELS: Catalogue = {
         "PERP_3PLUS": "Three or more perpetrators",
         "NO_STEP": "No report recorded",
         "ND": "Not available",
+    },
+}
+
+
+# The centre's stated structure (app.reports.stated): table titles and labels of its own rows and columns.
+STRUCTURE_TEXTS: Catalogue = {
+    "it": {
+        "structure_desk_days": (
+            "Giorni di apertura a settimana per sportello (totale: giorni in cui almeno uno sportello è aperto)"
+        ),
+        "structure_desk_hours": "Ore di apertura a settimana per sportello",
+        "structure_weekdays": "Sportelli aperti in ciascun giorno della settimana",
+        "structure_languages": "Sportelli che accolgono in ciascuna lingua",
+        "structure_staff": "Personale per professione, retribuito e volontario",
+        "structure_1522": "Adesione al numero antiviolenza 1522",
+        "structure_h24": "Reperibilità del centro 24 ore su 24",
+        "PAID": "Retribuito",
+        "VOLUNTEER": "Volontario",
+        "ND": "Non inserito",
+        "note": (
+            "Struttura del centro in vigore al {day}, come inserita in Amministrazione: non riguarda le donne, "
+            "si pubblica senza perturbazione; ND: non inserito."
+        ),
+    },
+    "en": {
+        "structure_desk_days": "Opening days a week per help desk (total: days on which some desk is open)",
+        "structure_desk_hours": "Opening hours a week per help desk",
+        "structure_weekdays": "Help desks open on each day of the week",
+        "structure_languages": "Help desks receiving women in each language",
+        "structure_staff": "Staff by profession, paid and volunteer",
+        "structure_1522": "Adherence to the 1522 anti-violence number",
+        "structure_h24": "Centre reachable round the clock",
+        "PAID": "Paid",
+        "VOLUNTEER": "Volunteer",
+        "ND": "Not entered",
+        "note": (
+            "The centre's structure in force on {day}, as entered in Administration: not about the women, "
+            "published without perturbation; ND: not entered."
+        ),
     },
 }
 
@@ -756,6 +805,7 @@ CATALOGUES: dict[str, Catalogue] = {
     "REPORT": REPORT,
     "TABLE_TITLES": TABLE_TITLES,
     "ROW_LABELS": ROW_LABELS,
+    "STRUCTURE_TEXTS": STRUCTURE_TEXTS,
     "SECTION_TITLES": SECTION_TITLES,
     "REPORT_TEXTS": REPORT_TEXTS,
     "SUBJECT_ACCESS": SUBJECT_ACCESS,

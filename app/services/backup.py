@@ -77,7 +77,8 @@ BACKUP_ADMINISTRATOR = QT_TRANSLATE_NOOP(
     "with the recovery key of that time). Nothing was changed.",
 )
 REVOKED_SINCE = QT_TRANSLATE_NOOP(
-    "Errors", "The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed."
+    "Errors",
+    "The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed.",
 )
 FACT_SETTINGS = (
     RECOVERY_SLOT_SETTING,
@@ -279,7 +280,9 @@ def restore_impact(ws: Workspace, manifest: Manifest) -> RestoreImpact:
     ws.require_actor(Role.AMMINISTRATRICE)
     made = _naive(manifest.created_at)
     with ws.transaction(write=False) as session:
-        cases_newer = session.scalar(select(func.count()).select_from(Case).where(Case.created_at >= made)) or 0
+        cases_newer = (
+            session.scalar(select(func.count()).select_from(Case).where(Case.created_at >= made)) or 0
+        )
         services_newer = (
             session.scalar(
                 select(func.count()).select_from(ServiceDelivery).where(ServiceDelivery.created_at >= made)
@@ -287,7 +290,9 @@ def restore_impact(ws: Workspace, manifest: Manifest) -> RestoreImpact:
             or 0
         )
         accounts = session.scalar(select(func.count()).select_from(Operator)) or 0
-        keys = [erasure_ledger.ledger_key(session)] if session.get(Setting, erasure_ledger.KEY_SETTING) else []
+        keys = (
+            [erasure_ledger.ledger_key(session)] if session.get(Setting, erasure_ledger.KEY_SETTING) else []
+        )
         lines = list(session.scalars(select(LedgerLine.line)))
     entries, _ = erasure_ledger.checked(lines, keys)
     since = sum(1 for e in entries if e.on >= made.date())

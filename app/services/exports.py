@@ -27,9 +27,9 @@ from sqlalchemy import and_, func, or_, select
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Role
 from app.models.cases import Case, Intake, ServiceDelivery
-from app.reports import package, pdf, profile_files, profiles
+from app.reports import package, pdf, profile_files, profiles, stated
 from app.reports.periods import Period
-from app.reports.tables import AggregateTable
+from app.reports.tables import AggregateTable, is_stated
 from app.reports.texts import REPORT_TEXTS
 from app.services import audit, reports
 from app.services.errors import UserError, ValidationError
@@ -161,8 +161,11 @@ def build_export(
 ) -> profile_files.ProfileExport:
     """The profile laid over the signed packages of the releases (their bytes, verified again)."""
     packages = [package.load_package(r.package) for r in released]
-    laid = [profiles.apply(profile, p.tables) for p in packages]
     first = prepared[0]
+    laid = [
+        profiles.apply(profile, [*p.tables, *stated.tables(p.structure, p.desks, first.lang)])
+        for p in packages
+    ]
     if profile.by_desk:
         tables = profiles.by_desk([n for d in prepared for n in d.desk_names], laid)
         desks = [n for d in prepared for n in d.desk_names]
@@ -183,12 +186,15 @@ def build_export(
         tables=tables,
         package_digests=[hashlib.sha256(r.package).hexdigest() for r in released],
         lang=first.lang,
+        structure_on=first.period.end.isoformat(),
     )
 
 
 def preview_document(export: profile_files.ProfileExport) -> pdf.ReportDocument:
     """The PDF of exactly the exported values (hidden `<k`, lower bounds `≥ n`, as in every format)."""
     note = export.method_note
+    if any(is_stated(t.unit) for t in export.tables):
+        note += " " + stated.note(export.structure_on, export.lang)
     if export.profile.pending:
         missing = "; ".join(p.title for p in export.profile.pending)
         note += (" Not yet produced: " if export.lang == "en" else " Non ancora prodotte: ") + missing + "."

@@ -39,7 +39,7 @@ from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
 from app.reports.texts import SECTION_TITLES
-from app.services import audit, audit_heads, release_log, signing_keys
+from app.services import audit, audit_heads, release_log, signing_keys, structure
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -432,16 +432,21 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
             history = signing_keys.package_history(session)
             fingerprint = signing.fingerprint(signing.public_key_of(private))
             frozen = _frozen(session, data)
+            stated = structure.statement(session, data.period.end, data.desk_ids)
             if frozen is not None and frozen.package is not None and frozen.pdf is not None:
                 served = frozen.package
-                if package.load_package(served).public_key != signing.public_key_of(private):
-                    # signed by a key replaced since (a revocation): same figures, current signature
-                    served = package.resign(served, private, history)
+                before = package.load_package(served)
+                restated = before.structure != stated
+                if restated or before.public_key != signing.public_key_of(private):
+                    # signed by a key replaced since (a revocation), or the structure was entered or
+                    # corrected since: same figures, current structure and signature
+                    served = package.resign(served, private, history, stated)
                 release = Release(served, frozen.pdf, fingerprint, frozen.created_at, False)
                 written = outputs(release)
                 audit.record(
                     session, actor.operator_id, "release.served_again", "centre", 1,
-                    {"period": data.period.code, "desks": data.desk_ids, "digest": frozen.digest[:16]},
+                    {"period": data.period.code, "desks": data.desk_ids, "digest": frozen.digest[:16],
+                     "structure_updated": restated},
                 )  # fmt: skip
                 return release
             if frozen is not None:
@@ -468,6 +473,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                     generated_at=datetime.now(UTC).replace(microsecond=0),
                     key_history=history,
                     audit_head=audit.chain_head(session).as_json(),
+                    structure=stated,
                 )
             )
             preview = render(document(data))

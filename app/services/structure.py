@@ -4,17 +4,20 @@ Entered in Administration; the value in force at a date is the one with the late
 it, so an annual return for 2026 reads what held on 31 December 2026 (or any other day) even after later
 changes. Nothing is overwritten: a change is a new row, and a second change with the same start date
 replaces the first only for that date (a correction). Per desk: opening days, weekly opening hours,
-languages spoken. For the centre: staff by profession, paid and volunteer; adherence to the 1522 number.
+languages spoken. For the centre: staff by profession, paid and volunteer; adherence to the 1522 number;
+reachability round the clock (h24).
 
-`structure_in_force(session, on)` is the seam for the export profiles ("istat-centri"): it needs an
-open read session and no permission of its own; `structure_at(ws, on)` is the checked use case.
+`statement(session, on, desks)` is what a release's signed package carries (the export profiles'
+"istat-centri" tables are laid out from it, `app.reports.stated`); it needs an open session and no
+permission of its own, like `structure_in_force`; `structure_at(ws, on)` is the checked use case.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
@@ -30,6 +33,8 @@ from app.services.workspace import Workspace
 
 DAYS, HOURS, LANGUAGES = "days", "hours_week", "languages"
 ADHERES_1522 = "adheres_1522"
+AVAILABLE_H24 = "available_h24"
+YES_NO_ITEMS = (ADHERES_1522, AVAILABLE_H24)
 PAID, VOLUNTEER = "staff_paid", "staff_volunteer"
 MAX_HOURS_WEEK = 168
 MAX_STAFF = 500
@@ -46,11 +51,13 @@ class DeskStructure:
 
 @dataclass(frozen=True)
 class CentreStructure:
-    """Staff per profession code (None = not entered) and adherence to the 1522 number (SI/NO/ND)."""
+    """Staff per profession code (None = not entered), adherence to the 1522 number and reachability
+    round the clock (SI/NO/ND)."""
 
     adheres_1522: str = "ND"
     staff_paid: Mapping[str, int | None] = field(default_factory=dict)
     staff_volunteer: Mapping[str, int | None] = field(default_factory=dict)
+    available_h24: str = "ND"
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,10 @@ def _desk_values(value: DeskStructure) -> dict[str, str]:
 
 
 def _centre_values(value: CentreStructure) -> dict[str, str]:
-    out = {ADHERES_1522: v.check_code("yes_no", value.adheres_1522, ADHERES_1522)}
+    out = {
+        ADHERES_1522: v.check_code("yes_no", value.adheres_1522, ADHERES_1522),
+        AVAILABLE_H24: v.check_code("yes_no", value.available_h24, AVAILABLE_H24),
+    }
     for prefix, counts in ((PAID, value.staff_paid), (VOLUNTEER, value.staff_volunteer)):
         for profession, count in counts.items():
             v.check_code("staff_profession", profession, "staff")
@@ -120,7 +130,9 @@ def _centre_from(values: Mapping[str, str]) -> CentreStructure:
         for prefix, target in ((PAID, paid), (VOLUNTEER, volunteer)):
             raw = values.get(f"{prefix}:{profession}", "")
             target[profession] = int(raw) if raw else None
-    return CentreStructure(values.get(ADHERES_1522, "ND") or "ND", paid, volunteer)
+    return CentreStructure(
+        values.get(ADHERES_1522, "ND") or "ND", paid, volunteer, values.get(AVAILABLE_H24, "ND") or "ND"
+    )
 
 
 # --- writing -------------------------------------------------------------------------------------------
@@ -150,7 +162,7 @@ def _write(
         before[row.item] = row.value
     for item, value in values.items():
         session.execute(delete(StructureValue).where(*_same_slot(desk_id, item, valid_from)))
-        if value == before.get(item, "ND" if item == ADHERES_1522 else ""):
+        if value == before.get(item, "ND" if item in YES_NO_ITEMS else ""):
             continue
         session.add(
             StructureValue(
@@ -192,7 +204,8 @@ def set_desk_structure(ws: Workspace, help_desk_id: int, valid_from: date, value
 
 
 def set_centre_structure(ws: Workspace, valid_from: date, value: CentreStructure) -> None:
-    """The centre's staff and adherence to the 1522 number from `valid_from` on (administrators)."""
+    """The centre's staff, adherence to the 1522 number and h24 reachability from `valid_from` on
+    (administrators)."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     start = _valid_from(valid_from)
     values = _centre_values(value)
@@ -225,6 +238,35 @@ def structure_in_force(session: Session, on: date) -> StructureInForce:
         for d in session.scalars(select(HelpDesk).order_by(HelpDesk.name))
     ]
     return StructureInForce(on, _centre_from(by_desk.get(None, {})), desks)
+
+
+def statement(session: Session, on: date, desk_ids: Sequence[int]) -> dict[str, Any]:
+    """The structure in force on `on` as a package states it (`package.STRUCTURE_KEYS`), for the desks
+    of a release: those still open and those with something entered (a desk closed since keeps what
+    it stated). A count not entered is left out; a list not entered is empty; hours not entered are null.
+    """
+    held = structure_in_force(session, on)
+    centre = held.centre
+    wanted = set(desk_ids)
+    return {
+        "on": on.isoformat(),
+        "centre": {
+            ADHERES_1522: centre.adheres_1522,
+            AVAILABLE_H24: centre.available_h24,
+            PAID: {code: n for code, n in centre.staff_paid.items() if n is not None},
+            VOLUNTEER: {code: n for code, n in centre.staff_volunteer.items() if n is not None},
+        },
+        "desks": [
+            {
+                "name": d.name,
+                DAYS: list(d.structure.days),
+                HOURS: d.structure.hours_week,
+                LANGUAGES: list(d.structure.languages),
+            }
+            for d in held.desks
+            if d.help_desk_id in wanted and (d.active or d.since is not None)
+        ],
+    }
 
 
 def structure_at(ws: Workspace, on: date) -> StructureInForce:

@@ -31,7 +31,6 @@ from app.services.workspace import Workspace
 __all__ = ["ACTIONS", "STRINGS", "render", "subject_access_pdf"]
 
 
-
 def subject_access_pdf(ws: Workspace, case_id: int, out: files.Destination, lang: str = "it") -> None:
     """Write the PDF of everything held on her into `out` (a path or a binary stream the caller opened).
 

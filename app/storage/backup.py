@@ -126,8 +126,10 @@ class Manifest:
             manifest = cls(**data, signed=signed)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BackupError("damaged", "manifest") from exc
-        if not isinstance(manifest.mac, str) or not isinstance(manifest.database_id, str) or (
-            manifest.audit_head is not None and not isinstance(manifest.audit_head, dict)
+        if (
+            not isinstance(manifest.mac, str)
+            or not isinstance(manifest.database_id, str)
+            or (manifest.audit_head is not None and not isinstance(manifest.audit_head, dict))
         ):
             raise BackupError("damaged", "manifest")
         if not isinstance(manifest.row_counts, dict) or not all(
@@ -448,10 +450,14 @@ def read_facts(db_path: Path, key: DataKey, setting_keys: tuple[str, ...]) -> Da
         marks = ",".join("?" for _ in setting_keys)
         settings = {
             str(r[0]): str(r[1])
-            for r in connection.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})", setting_keys)
+            for r in connection.execute(
+                f"SELECT key, value FROM setting WHERE key IN ({marks})", setting_keys
+            )
         }
         lines: tuple[str, ...] = ()
         if "erasure_ledger" in tables:
-            lines = tuple(str(r[0]) for r in connection.execute("SELECT line FROM erasure_ledger ORDER BY id"))
+            lines = tuple(
+                str(r[0]) for r in connection.execute("SELECT line FROM erasure_ledger ORDER BY id")
+            )
         row = connection.execute("SELECT signing_key FROM centre WHERE id = 1").fetchone()
     return DatabaseFacts(accounts, settings, lines, bytes(row[0]) if row and row[0] else None)

@@ -2495,6 +2495,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>identificativo di tabella ripetuto {id}</translation>
     </message>
     <message>
+        <source>must list codes of {list} once each</source>
+        <translation>deve elencare codici della lista {list}, ciascuno una volta sola</translation>
+    </message>
+    <message>
+        <source>must be the last day of the period</source>
+        <translation>deve essere l’ultimo giorno del periodo</translation>
+    </message>
+    <message>
+        <source>not one of the package&apos;s help desks, or repeated</source>
+        <translation>non è uno degli sportelli del pacchetto, o è ripetuto</translation>
+    </message>
+    <message>
         <source>does not follow the previous key change</source>
         <translation>non segue il cambio di chiave precedente</translation>
     </message>
@@ -5622,6 +5634,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Adesione al numero 1522</translation>
     </message>
     <message>
+        <source>Reachable round the clock</source>
+        <translation>Reperibilità 24 ore su 24</translation>
+    </message>
+    <message>
         <source>Profession</source>
         <translation>Professione</translation>
     </message>
@@ -5652,6 +5668,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Adheres to the 1522 number:</source>
         <translation>Aderisce al numero 1522:</translation>
+    </message>
+    <message>
+        <source>Reachable round the clock (h24):</source>
+        <translation>Reperibile 24 ore su 24 (h24):</translation>
     </message>
     <message>
         <source>Staff:</source>
@@ -5736,6 +5756,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>1522 number</source>
         <translation>numero 1522</translation>
+    </message>
+    <message>
+        <source>reachable h24</source>
+        <translation>reperibilità h24</translation>
     </message>
     <message>
         <source>paid staff</source>

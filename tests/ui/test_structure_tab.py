@@ -1,4 +1,4 @@
-"""Administration, structure tab: values entered from a date on, the earlier ones kept and shown."""
+"""Administration, Struttura (ISTAT): what she enters is what a release's package states for the year."""
 
 from __future__ import annotations
 
@@ -9,71 +9,49 @@ import pytest
 
 from app.services import structure
 from app.ui.controller import AppController
-from app.ui.pages.admin import AdminPage
-from tests.conftest import ADMIN
-from tests.ui.helpers import click, log_in, open_page, type_into, wait_idle
-from tests.ui.test_intake import tick
+from tests.ui import test_reports as shared
+from tests.ui.helpers import click, wait_idle
+from tests.ui.test_retention import admin_page
 
 pytestmark = pytest.mark.usefixtures("ui_env")
+demo_master = shared.demo_master  # the shared demo-folder fixtures
+demo_controller = shared.demo_controller
 
 
-@pytest.fixture
-def admin_page(qtbot: Any, controller: AppController) -> AdminPage:
-    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
-    open_page(qtbot, window, "admin")
-    page = window.admin_page
-    assert page is not None
-    page.tabs.setCurrentWidget(page.structure)
-    qtbot.waitUntil(lambda: page.structure.desk.count() >= 1)
-    return page
-
-
-def _set_date(qtbot: Any, page: AdminPage, day: dt.date) -> None:
-    edit = page.structure.valid_from.edit
-    edit.selectAll()
-    type_into(qtbot, edit, day.strftime("%d/%m/%Y"))
-    wait_idle(qtbot)
-
-
-def test_desk_and_centre_values_hold_from_their_date(
-    qtbot: Any, controller: AppController, admin_page: AdminPage
+def test_the_centre_and_a_desk_are_entered_from_a_date_and_listed_as_changes(
+    qtbot: Any, demo_controller: AppController
 ) -> None:
-    tab = admin_page.structure
-    first, second = dt.date(2025, 1, 1), dt.date(2025, 9, 1)
-    _set_date(qtbot, admin_page, first)
-    tick(qtbot, tab.days.boxes["LUN"])
-    tick(qtbot, tab.days.boxes["GIO"])
-    tab.hours.setValue(10)
-    tick(qtbot, tab.languages.boxes["AR"])
-    click(qtbot, tab.save_desk_button)
+    page = admin_page(qtbot, demo_controller)
+    tab = page.structure
+    page.tabs.setCurrentWidget(tab)
     wait_idle(qtbot)
-    tab.paid["PSICOLOGA"].setValue(2)
-    tab.volunteer["ACCOGLIENZA"].setValue(5)
+    tab.valid_from.set_day(dt.date(2025, 3, 1))
+    wait_idle(qtbot)
+    tab.adheres.set_code("SI")
+    tab.h24.set_code("NO")
+    tab.paid["PSICOLOGA"].set_value_or_none(2)
     click(qtbot, tab.save_centre_button)
     wait_idle(qtbot)
-
-    _set_date(qtbot, admin_page, second)  # the form shows what holds on that day: the values above
-    qtbot.waitUntil(lambda: tab.hours.value_or_none() == 10)
-    tab.hours.setValue(16)
+    tab.desk.setCurrentIndex(0)
+    desk_id = tab.desk.currentData()
+    tab.days.set_codes(("LUN", "GIO"))
+    tab.hours.set_value_or_none(12)
+    tab.languages.set_codes(("IT", "EN"))
     click(qtbot, tab.save_desk_button)
     wait_idle(qtbot)
+    assert not tab.error.text()
 
-    ws = controller.workspace
+    ws = demo_controller.workspace
     assert ws is not None
-    desk_id = tab.desk.currentData()
-    spring = next(
-        d for d in structure.structure_at(ws, dt.date(2025, 6, 1)).desks if d.help_desk_id == desk_id
-    )
-    autumn = next(
-        d for d in structure.structure_at(ws, dt.date(2025, 10, 1)).desks if d.help_desk_id == desk_id
-    )
-    assert spring.structure == structure.DeskStructure(("LUN", "GIO"), 10, ("AR",))
-    assert autumn.structure == structure.DeskStructure(("LUN", "GIO"), 16, ("AR",))
-    centre = structure.structure_at(ws, dt.date(2025, 6, 1)).centre
-    assert centre.staff_paid["PSICOLOGA"] == 2 and centre.staff_volunteer["ACCOGLIENZA"] == 5
-    assert tab.history.count() == 6  # days, hours, languages; two staff counts; then the new hours
-    assert "16" in tab.history.item(0).text() and "2025" in tab.history.item(0).text()
+    held = structure.structure_at(ws, dt.date(2025, 12, 31))
+    assert (held.centre.adheres_1522, held.centre.available_h24) == ("SI", "NO")
+    assert held.centre.staff_paid["PSICOLOGA"] == 2
+    desk = next(d for d in held.desks if d.help_desk_id == desk_id)
+    assert desk.structure == structure.DeskStructure(("LUN", "GIO"), 12, ("IT", "EN"))
+    assert structure.structure_at(ws, dt.date(2025, 2, 28)).centre.available_h24 == "ND"  # from the date on
+    changes = [tab.history.item(i).text() for i in range(tab.history.count())]
+    assert any("h24" in line for line in changes) and any("weekly hours" in line for line in changes)
 
-    _set_date(qtbot, admin_page, dt.date(2024, 12, 31))  # before anything was entered
-    qtbot.waitUntil(lambda: tab.hours.value_or_none() is None)
-    assert tab.days.codes() == ()
+    tab.valid_from.set_day(dt.date(2025, 1, 15))  # the form shows what held then: nothing yet
+    wait_idle(qtbot)
+    assert tab.h24.code() == "ND" and tab.hours.value_or_none() is None

@@ -138,4 +138,6 @@ def test_every_source_string_is_in_the_ts(tmp_path: Path) -> None:
     }
     have = {(context, source) for context, source, _message in messages()}
     missing = sorted(wanted - have)
-    assert not missing, f"{len(missing)} strings lack a translation, e.g. {missing[:5]}: run python tools/update_translations.py"
+    assert not missing, (
+        f"{len(missing)} strings lack a translation, e.g. {missing[:5]}: run python tools/update_translations.py"
+    )

@@ -184,9 +184,7 @@ class NetworkPage(QWidget):
             self._keys_loaded,
         )
 
-    def _keys_loaded(
-        self, loaded: tuple[list[tuple[str, str, datetime]], str, list[KeyChangeSeen]]
-    ) -> None:
+    def _keys_loaded(self, loaded: tuple[list[tuple[str, str, datetime]], str, list[KeyChangeSeen]]) -> None:
         keys, own, changes = loaded
         self.keys.setRowCount(len(keys))
         for row, (centre, fingerprint, confirmed) in enumerate(keys):

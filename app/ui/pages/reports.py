@@ -247,7 +247,9 @@ class ReportsPage(QWidget):
         self.intro.hide()  # room for the tables; the summary line says what they are
         focus_was_inside = self.controls.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.chosen.setText(
-            self.tr("{period}, {desks}").format(period=data.period.label(data.lang), desks=self.desks.chosen_text())
+            self.tr("{period}, {desks}").format(
+                period=data.period.label(data.lang), desks=self.desks.chosen_text()
+            )
         )
         self.controls.hide()
         self.chosen_bar.show()

@@ -57,6 +57,9 @@ class StructureTab(QWidget):
         self.adheres = CodeCombo("yes_no")
         self.adheres.set_code("ND")
         self.adheres.setAccessibleName(self.tr("Adherence to the 1522 number"))
+        self.h24 = CodeCombo("yes_no")
+        self.h24.set_code("ND")
+        self.h24.setAccessibleName(self.tr("Reachable round the clock"))
         staff = QWidget()
         grid = QGridLayout(staff)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +82,7 @@ class StructureTab(QWidget):
         centre_box = QGroupBox(self.tr("Centre"))
         centre_form = QFormLayout(centre_box)
         centre_form.addRow(self.tr("Adheres to the 1522 number:"), self.adheres)
+        centre_form.addRow(self.tr("Reachable round the clock (h24):"), self.h24)
         centre_form.addRow(self.tr("Staff:"), staff)
         centre_form.addRow("", self.save_centre_button)
 
@@ -105,6 +109,7 @@ class StructureTab(QWidget):
         self.errors.bind("days", self.days)
         self.errors.bind("languages", self.languages)
         self.errors.bind("adheres_1522", self.adheres)
+        self.errors.bind("available_h24", self.h24)
 
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Changes"))
@@ -153,6 +158,7 @@ class StructureTab(QWidget):
         current, changes = result
         self.current = current
         self.adheres.set_code(current.centre.adheres_1522)
+        self.h24.set_code(current.centre.available_h24)
         for code, spin in self.paid.items():
             spin.set_value_or_none(current.centre.staff_paid.get(code))
         for code, spin in self.volunteer.items():
@@ -188,6 +194,7 @@ class StructureTab(QWidget):
             structure.HOURS: self.tr("weekly hours"),
             structure.LANGUAGES: self.tr("languages"),
             structure.ADHERES_1522: self.tr("1522 number"),
+            structure.AVAILABLE_H24: self.tr("reachable h24"),
             structure.PAID: self.tr("paid staff"),
             structure.VOLUNTEER: self.tr("volunteers"),
         }
@@ -200,7 +207,7 @@ class StructureTab(QWidget):
             return code_labels("weekday", [c for c in value.split(",") if c])
         if item == structure.LANGUAGES:
             return code_labels("language", [c for c in value.split(",") if c])
-        if item == structure.ADHERES_1522:
+        if item in structure.YES_NO_ITEMS:
             return code_label("yes_no", value)
         return value or "—"
 
@@ -226,6 +233,7 @@ class StructureTab(QWidget):
             self.adheres.code(),
             {code: spin.value_or_none() for code, spin in self.paid.items()},
             {code: spin.value_or_none() for code, spin in self.volunteer.items()},
+            self.h24.code(),
         )
         operations.run(
             self,
@@ -264,3 +272,4 @@ class StructureTab(QWidget):
         for spin in (*self.paid.values(), *self.volunteer.values()):
             spin.set_value_or_none(None)
         self.adheres.set_code("ND")
+        self.h24.set_code("ND")

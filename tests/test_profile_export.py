@@ -309,6 +309,10 @@ def test_the_centres_profile_carries_the_structure_in_force_at_the_end_of_the_ye
     profile = profiles.load("istat-centri")
     assert not profile.pending
     period = parse_period(YEAR)
+    rates = {r.table: r.percent for r in exports.quality(ws, profile, period).rates}
+    desks = len(accounts.list_help_desks(ws))
+    assert rates["sportelli_ore"] == round(100 * (desks - 1) / desks)  # the desks with no hours entered
+    assert rates["personale"] == 80 and rates["adesione_1522"] == 0  # 8 of 10 professions not entered
     result = exports.export_profile(ws, profile, period, None, "xlsx", tmp_path / "centri.xlsx")
     book = load_workbook(result.path, read_only=True)
     hours = _sheet(book, "sportelli_ore")
@@ -352,3 +356,21 @@ def test_a_package_made_before_the_structure_travelled_lays_it_out_as_not_entere
     assert tables["structure_1522"].cells == [[0], [0], [1]]  # ND
     assert tables["structure_weekdays"].cells[-1] == [2]  # both desks: days not entered
     assert profile_files.shown(None, False, tables["structure_staff"].unit, 5) == "ND"
+
+
+def test_the_structure_tables_count_each_desk_once() -> None:
+    statement = {
+        "centre": {"adheres_1522": "SI", "available_h24": "ND", "staff_paid": {}, "staff_volunteer": {}},
+        "desks": [
+            {"name": "Bergamo", "days": ["LUN", "GIO"], "hours_week": 10, "languages": ["IT"]},
+            {"name": "Dalmine", "days": ["LUN"], "hours_week": None, "languages": []},
+        ],
+    }
+    tables = {t.id: t for t in stated.tables(statement, ["Bergamo", "Dalmine"])}
+    weekdays = tables["structure_weekdays"]
+    assert weekdays.cells[0] == [2] and weekdays.col_totals == [2] and weekdays.total == 2  # not 3
+    days = tables["structure_desk_days"]
+    assert days.cells == [[2], [1]] and days.col_totals == [2] and days.total == 2  # Monday and Thursday
+    hours = tables["structure_desk_hours"]
+    assert hours.total == 10 and hours.total_lower_bound and hours.col_lower_bound == [True]
+    assert stated.not_entered_percent(tables["structure_languages"]) == 50

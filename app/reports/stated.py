@@ -90,8 +90,9 @@ def _table(
     """A stated table with margins summed from what was entered (or `total` when the sum means nothing)."""
     own = texts(STRUCTURE_TEXTS, lang)
     row_sums = [_sum(line) for line in cells]
-    col_sums = [_sum([line[j] for line in cells]) for j in range(len(cols))]
     grand = (total, False) if total_given else _sum([v for line in cells for v in line])
+    # a given total (one column: desks counted once, days on which some desk opens) is also its margin
+    col_sums = [grand] if total_given else [_sum([line[j] for line in cells]) for j in range(len(cols))]
     return AggregateTable(
         id=table_id,
         title=own[table_id],
@@ -160,6 +161,19 @@ def tables(
         answer: list[list[Number | None]] = [[int(code == centre[key])] for code in rows]
         out.append(_table(table_id, lang, rows, [N], answer, _labels("yes_no", rows, lang)))
     return out
+
+
+def not_entered_percent(table: AggregateTable) -> int:
+    """The share of a stated table's answers not entered, in whole per cent (for the data-quality check).
+
+    Per desk or per profession: the rows with nothing entered; by code (days, languages, 1522, h24): the
+    units in the ND row.
+    """
+    if ND in table.rows:
+        missing, whole = table.cells[table.rows.index(ND)][0] or 0, table.total or 0
+    else:
+        missing, whole = sum(all(v is None for v in line) for line in table.cells), len(table.rows)
+    return round(100 * float(missing) / float(whole)) if whole else 0
 
 
 def note(on: str | None, lang: str) -> str:

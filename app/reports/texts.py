@@ -45,6 +45,11 @@ REPORT: Catalogue = {
         "donne. I numeri sono leggermente modificati per tutela della riservatezza: i totali possono "
         "differire di poche unità dalla somma delle righe.",
         "note_lower": "≥: valore minimo, alcuni dati di origine non sono pubblicati.",
+        "note_stated": "Struttura del centro come inserita in Amministrazione, pubblicata senza perturbazione "
+        "(non riguarda le donne); ND: non inserito.",
+        "note_lower_stated": "≥: valore minimo, alcuni valori non sono stati inseriti.",
+        "note_multi_desks": "Risposta multipla: lo stesso sportello può essere contato in più righe; il totale "
+        "conta gli sportelli una volta sola.",
         "note_multi": "Risposta multipla: la stessa donna può essere contata in più righe, "
         "per cui i totali non sono la somma delle righe.",
         "chart_partial": "Il grafico mostra solo i {n} valori pubblicati; {m} valori soppressi non sono "
@@ -95,6 +100,11 @@ REPORT: Catalogue = {
         "than {k} women. Numbers are changed slightly to protect confidentiality: totals may differ by a "
         "few units from the sum of their rows.",
         "note_lower": "≥: lower bound, some source data are not published.",
+        "note_stated": "The centre's structure as entered in Administration, published without perturbation "
+        "(it is not about the women); ND: not entered.",
+        "note_lower_stated": "≥: lower bound, some values were not entered.",
+        "note_multi_desks": "Multiple responses: the same help desk may be counted in several rows; the total "
+        "counts each desk once.",
         "note_multi": "Multiple response: the same woman may be counted in several rows, so totals are "
         "not the sum of the rows.",
         "chart_partial": "The chart shows only the {n} published values; {m} suppressed values are not "

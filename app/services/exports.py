@@ -31,7 +31,7 @@ from app.reports import package, pdf, profile_files, profiles, stated
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable, is_stated
 from app.reports.texts import REPORT_TEXTS
-from app.services import audit, reports
+from app.services import audit, reports, structure
 from app.services.errors import UserError, ValidationError
 from app.services.workspace import Workspace
 
@@ -270,10 +270,18 @@ CHECKS: dict[str, str] = {
 """The checks, in the order shown, with their titles (context "Quality")."""
 
 
-def missing_rates(profile: profiles.Profile, tables: Sequence[AggregateTable], k: int) -> list[MissingRate]:
+def missing_rates(
+    profile: profiles.Profile,
+    tables: Sequence[AggregateTable],
+    k: int,
+    stated_tables: Sequence[AggregateTable] = (),
+) -> list[MissingRate]:
     """For each table of the profile whose source has a "not available" row, its share of the total:
-    the rates the signed package records (`package.missing_rates`, on published values only)."""
+    the rates the signed package records (`package.missing_rates`, on published values only); for the
+    centre's stated structure, the share not entered in Administration."""
     recorded = package.missing_rates(tables, k)
+    for table in stated_tables:
+        recorded[table.id] = {"percent": stated.not_entered_percent(table)}
     out = []
     for spec in profile.tables:
         rate = recorded.get(spec.source)
@@ -291,7 +299,9 @@ def quality(
     ws.require_actor(Role.COORDINATRICE)
     data = reports.prepare(ws, period, desk_ids)
     k = int(data.rule["threshold"])
-    rates = missing_rates(profile, data.tables, k)
+    with ws.transaction(write=False) as session:
+        statement = structure.statement(session, period.end, data.desk_ids)
+    rates = missing_rates(profile, data.tables, k, stated.tables(statement, data.desk_names, data.lang))
     with ws.transaction(write=False) as session:
         in_scope = and_(
             Case.opened_on <= period.end,

@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from app import APP_NAME
+from app.reports.package import resolved_lower_bounds
 from app.reports.pdf.base import (
     BODY_SIZE,
     COVER_LEFT,
@@ -71,7 +72,7 @@ from app.reports.pdf.base import (
     numbered_canvas,
     register_fonts,
 )
-from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
+from app.reports.tables import AggregateTable, Number, Unit, hidden_marker, is_stated
 from app.reports.texts import REPORT, texts
 
 __all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "render_report"]
@@ -243,20 +244,22 @@ def _cell(value: Number | None, lower: bool, unit: Unit, k: int, lang: str) -> _
 def _grid(table: AggregateTable, k: int, lang: str) -> _Grid:
     s = _strings(lang)
     has_total_col = len(table.cols) > 1
-    lb = table.lower_bound
+    # every flag explicit, margins included: a sum with a hidden part prints "≥ n" as in the other formats
+    cell_lb, row_lb, col_lb, total_lb = resolved_lower_bounds(table)
     body: list[list[_Cell]] = []
     for i, row in enumerate(table.cells):
-        cells = [_cell(v, bool(lb and lb[i][j]), table.unit, k, lang) for j, v in enumerate(row)]
+        cells = [_cell(v, cell_lb[i][j], table.unit, k, lang) for j, v in enumerate(row)]
         if has_total_col:
-            cells.append(_cell(table.row_totals[i], False, table.unit, k, lang))
+            cells.append(_cell(table.row_totals[i], row_lb[i], table.unit, k, lang))
         body.append(cells)
     total_row: list[_Cell] | None = None
     # Margins of a multi-response table count distinct women, not sums: print them only for additive
-    # tables, as the "Totale" row, and say so in the note for the others.
-    if table.additive:
-        total_row = [_cell(v, False, table.unit, k, lang) for v in table.col_totals]
+    # tables, as the "Totale" row, and say so in the note for the others. The structure's totals are
+    # always printed (help desks counted once; days on which some desk opens), as in the other formats.
+    if table.additive or is_stated(table.unit):
+        total_row = [_cell(v, col_lb[j], table.unit, k, lang) for j, v in enumerate(table.col_totals)]
         if has_total_col:
-            total_row.append(_cell(table.total, False, table.unit, k, lang))
+            total_row.append(_cell(table.total, total_lb, table.unit, k, lang))
     all_cells = [c for r in body for c in r] + (total_row or [])
     return _Grid(
         col_heads=[table.label_col(c) for c in table.cols] + ([s["total"]] if has_total_col else []),
@@ -438,11 +441,16 @@ def _table_flowables(
         continued = Paragraph(f"{s['table']} {number} ({s['continued']}) – {markup(table.title)}", styles.h2)
         out.append(_ContinuedTable(t, continued))
     notes = []
-    if grid.any_suppressed:
+    stated = is_stated(table.unit)  # the centre's structure: not protected, nothing about women
+    if stated:
+        notes.append(s["note_stated"])
+    elif grid.any_suppressed:
         notes.append(s["note_suppressed"].format(k=k))
     if grid.any_lower:
-        notes.append(s["note_lower"])
-    if not table.additive:
+        notes.append(s["note_lower_stated" if stated else "note_lower"])
+    if table.unit == Unit.DESKS and not table.additive:
+        notes.append(s["note_multi_desks"])
+    elif not table.additive and not stated:
         notes.append(s["note_multi"])
     out.extend(Paragraph(markup(n), styles.note) for n in notes)
     # A short table moves whole with its footnotes rather than leave "<5: ..." alone on a page.

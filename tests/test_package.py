@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import gc
 import json
 import os
 import stat
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from app.crypto import signing
 from app.i18n import translate_in
 from app.reports import disclosure
+from app.reports import package as package_module
 from app.reports.package import (
     KeyChange,
     MergedTable,
@@ -764,3 +766,27 @@ def test_invisible_characters_are_refused_in_every_text(char: str) -> None:
             document["tables"][0]["title"] = f"Donne{char}"
         with pytest.raises(PackageError, match="invisible or text-direction"):
             load_package(resign(document))
+
+
+def test_reading_packages_leaves_the_cycle_collector_as_it_was() -> None:
+    assert gc.isenabled()
+    load_package(BASE_BYTES)
+    assert gc.isenabled()
+    with pytest.raises(PackageError):
+        load_package(REFUSED["NaN"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_package(BASE_BYTES)
+        assert not gc.isenabled()  # a pause inside a pause does not turn it back on early
+    finally:
+        gc.enable()
+
+
+def test_canonical_files_take_the_fast_path_with_non_ascii_text() -> None:
+    data = package_bytes(
+        make(centre="Centro «Città» – Sirio", desks=["Bergamo", "Nérée"], structure=STRUCTURE)
+    )
+    _document, message = package_module._parse(data.decode("utf-8"), data)
+    assert message is not None and message == signed_bytes(json.loads(data))  # the bytes the signer signed
+    assert load_package(data).centre == "Centro «Città» – Sirio"

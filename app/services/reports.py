@@ -699,19 +699,21 @@ def import_packages(ws: Workspace, paths: Sequence[Path]) -> list[ImportedPackag
             n=MAX_PACKAGES,
         )
     loaded: list[ImportedPackage] = []
-    for path in paths:
-        try:
-            if path.stat().st_size > package.MAX_BYTES:  # refused before reading, let alone parsing
-                raise package.PackageError(
-                    QT_TRANSLATE_NOOP("Errors", "package is larger than {size} bytes"), size=package.MAX_BYTES
-                )
-            verified = package.load_package(path)
-            shapes.check_tables(verified.tables)
-        except OSError as exc:
-            raise _refused(path, exc.strerror or type(exc).__name__) from exc
-        except package.PackageError as exc:
-            raise _refused(path, exc) from exc
-        loaded.append(ImportedPackage(path, verified, False))
+    with package.collector_paused():
+        for path in paths:
+            try:
+                if path.stat().st_size > package.MAX_BYTES:  # refused before reading, let alone parsing
+                    raise package.PackageError(
+                        QT_TRANSLATE_NOOP("Errors", "package is larger than {size} bytes"),
+                        size=package.MAX_BYTES,
+                    )
+                verified = package.load_package(path)
+                shapes.check_tables(verified.tables)
+            except OSError as exc:
+                raise _refused(path, exc.strerror or type(exc).__name__) from exc
+            except package.PackageError as exc:
+                raise _refused(path, exc) from exc
+            loaded.append(ImportedPackage(path, verified, False))
     with ws.transaction() as session:
         trusted = {k.public_key for k in session.scalars(select(TrustedKey))}
         for item in loaded:
@@ -805,7 +807,8 @@ def network_report(
             _refuse_replaced_key(session, item)
     packages = [i.package for i in items]
     try:
-        merged = package.merge_packages(packages)
+        with package.collector_paused():
+            merged = package.merge_packages(packages)
     except package.PackageError as exc:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=exc

@@ -268,6 +268,7 @@ class _Runner:
         self.repeat = repeat
         self.samples: dict[str, dict[str, list[float]]] = {}
         self.merge_peaks: list[float] = []  # peak resident memory of each network-merge child process
+        self.year = 0  # the year whose indicators are timed
 
     def add(self, name: str, variant: str, ms: float) -> None:
         self.samples.setdefault(name, {ENCRYPTED: [], PLAIN: []})[variant].append(ms)
@@ -333,6 +334,7 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
     runner.each("save an interview", save, repeat=max(1, repeat // 2))
 
     progress(f"one year of indicators ({fx.year})")
+    runner.year = fx.year
     period = Period.year(fx.year)
     prepared: dict[str, Any] = {}
 
@@ -550,6 +552,8 @@ def run(
     with _both_open(folder) as spaces:
         runner = _run_workloads(spaces, repeat, say)
     samples.update(runner.samples)
+    say("resident memory of one Ascolto process")
+    app_peak = _app_peak_mb(folder / ENCRYPTED, runner.year)
     workloads = [_workload(name, samples[name]) for name in TARGETS if name in samples]
     peak = _peak_rss_mb(resource.RUSAGE_SELF)
     return {
@@ -558,13 +562,24 @@ def run(
         ],
         "scale": _scale(folder, women),
         "peak_rss_mb": peak,
-        "peak_rss_ok": peak < MAX_RSS_MB,
+        "app_peak_rss_mb": app_peak,
+        "peak_rss_ok": app_peak < MAX_RSS_MB,
         "peak_rss_mb_after_build": built_rss,
         "gui_peak_rss_mb": gui_peak,
         "merge_peak_rss_mb": max(runner.merge_peaks) if runner.merge_peaks else None,
         "repeat": repeat,
         "machine": _machine(),
     }
+
+
+def _app_peak_mb(folder: Path, year: int) -> float:
+    """The peak of one Ascolto process over the encrypted folder alone (app.bench.memory): the target's
+    measure, since the bench process holds the plain comparison database and its caches beside it."""
+    child = subprocess.run(
+        [sys.executable, "-m", "app.bench.memory", str(folder.resolve()), str(year)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return float(json.loads(child.stdout)["peak_mb"])
 
 
 @contextmanager
@@ -610,10 +625,11 @@ def print_table(result: dict[str, Any], out: TextIO) -> None:
         )
     rss_check = "ok" if result["peak_rss_ok"] else "OVER"
     print(
-        f"{'peak resident memory (bench process)':<38} {result['peak_rss_mb']:>10,.0f} MB"
+        f"{'peak resident memory (one Ascolto)':<38} {result['app_peak_rss_mb']:>10,.0f} MB"
         f"{'':>20}< {MAX_RSS_MB} MB{'':>10} {rss_check}",
         file=out,
     )
+    print(f"{'  bench process (both databases open)':<38} {result['peak_rss_mb']:>10,.0f} MB", file=out)
     if result.get("gui_peak_rss_mb") is not None:
         print(
             f"{'  GUI process up to the unlock screen':<38} {result['gui_peak_rss_mb']:>10,.0f} MB", file=out

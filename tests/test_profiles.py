@@ -154,3 +154,11 @@ TOTALE = { from = ["_total"] }
     )
     (out,) = profiles.apply(_parse(body), [source])
     assert out.cells == [[19]] and out.lower_bound == [[False]]  # the published row total, not 10+7
+
+
+def test_the_structure_cannot_be_laid_out_by_desk() -> None:
+    """Each desk's release carries the centre's answers too: side by side, 1522 would count six centres."""
+    body = '[[tables]]\nid = "a"\ntitle = "A"\nsource = "structure_1522"\n'
+    assert _parse(body).tables[0].source == "structure_1522"
+    with pytest.raises(profiles.ProfileError, match="centre's structure"):
+        profiles.parse(HEAD + 'layout = "by_desk"\n' + body, "prova.toml", profiles.catalogue())

@@ -33,7 +33,7 @@ from typing import Any, NoReturn
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.reports import package
-from app.reports.tables import AggregateTable, Number, Unit
+from app.reports.tables import AggregateTable, Number, Unit, is_stated
 
 PROFILE_FORMAT = 1
 """The version of the profile file format (`[profile] format`), not of one profile (`version`)."""
@@ -361,6 +361,17 @@ class _Reader:
         rows = self.categories(item.get("rows"), f"{key}.rows", source, source.rows, section)
         cols = self.categories(item.get("cols"), f"{key}.cols", source, source.cols, section)
         width = len(cols) if cols is not None else len(source.cols)
+        if layout == "by_desk" and is_stated(source.unit):
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{table} is the centre's structure, already by desk: it cannot go in a profile laid out by desk",
+                ),
+                f"{key}.source",
+                source.id,
+                section,
+                table=source.id,
+            )
         if layout == "by_desk" and width != 1:
             self.fail(
                 QT_TRANSLATE_NOOP(

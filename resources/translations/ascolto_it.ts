@@ -2671,6 +2671,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>tabella di origine sconosciuta {code}; le tabelle di Ascolto sono: {known}</translation>
     </message>
     <message>
+        <source>{table} is the centre&apos;s structure, already by desk: it cannot go in a profile laid out by desk</source>
+        <translation>{table} è la struttura del centro, già per sportello: non può stare in un profilo organizzato per sportello</translation>
+    </message>
+    <message>
         <source>a profile laid out by desk needs one column per table: map cols to one category</source>
         <translation>un profilo per sportello richiede una colonna per tabella: riunisci cols in una categoria</translation>
     </message>

@@ -79,4 +79,3 @@ def test_a_subset_of_desks_and_one_session(ws: Workspace) -> None:
     assert sorted(together) == desks
     for desk in desks:
         assert [dataclasses.asdict(t) for t in together[desk]] == [dataclasses.asdict(t) for t in alone[desk]]
-

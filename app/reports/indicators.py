@@ -244,11 +244,14 @@ class _Scope:
     def desk(self, column: Any) -> ColumnElement[bool]:
         if self.desks is None:
             return true()
-        return column.in_(self.desks)
+        return self._unindexed(column).in_(self.desks)
 
     def group(self, desk_column: Any) -> list[Any]:
         """The leading SELECT and GROUP BY columns of a section's statement: its desk column, or none."""
-        return [desk_column] if self.by_desk else []
+        return [self._unindexed(desk_column)] if self.by_desk else []
+
+    def _unindexed(self, column: Any) -> Any:
+        return _unindexed(column) if self.by_desk else column
 
     def split(
         self, rows: Iterable[Sequence[Any]], empty: Sequence[Sequence[Any]] = ()
@@ -279,7 +282,7 @@ class _Scope:
         """`case_id` belongs to a case of the scope's desks, without reading the (wide) case rows."""
         if self.desks is None:
             return true()
-        return case_id.in_(select(Case.id).where(Case.help_desk_id.in_(self.desks)))
+        return self._unindexed(case_id).in_(select(Case.id).where(Case.help_desk_id.in_(self.desks)))
 
     def same_group(
         self, case_id: Any, desk: Any, source_case_id: Any, source_desk: Any, where: ColumnElement[bool]
@@ -292,6 +295,16 @@ class _Scope:
         if self.by_desk:
             return tuple_(case_id, desk).in_(select(source_case_id, source_desk).where(where))
         return case_id.in_(select(source_case_id).where(where))
+
+
+def _unindexed(column: Any) -> Any:
+    """A desk column as `column + 0`, which SQLite cannot look up in an index (per desk).
+
+    Every desk is read at once then: the planner would otherwise walk the desk index and fetch the wide
+    case rows one by one (twice the time of the plain scan the whole centre gets, then one sort). The 0
+    is literal SQL so that the GROUP BY and the ORDER BY spell the same expression (one sort, not two).
+    """
+    return column + literal_column("0")
 
 
 def year_of(column: Any) -> Any:
@@ -804,9 +817,11 @@ def _in_charge_statement(desks: tuple[int, ...] | None, by_desk: bool) -> Any:
         **{name: func.coalesce(getattr(Intake, name), ND) for name, _ in PERPETRATOR_SINGLE},
         "stage": func.coalesce(PoliceReportEvent.stage, NO_STEP),
     }
+    desk = _unindexed(Case.help_desk_id) if by_desk else Case.help_desk_id
+    group = [desk] if by_desk else []
     women = (
         select(
-            *([Case.help_desk_id.label("g")] if by_desk else []),
+            *[g.label("g") for g in group],
             (literal_column(str(PACK)) + Case.record_key).label("p"),
             func.coalesce(Intake.violence_forms, "").label("forms"),
             func.coalesce(Intake.help_sought, "").label("help"),
@@ -817,10 +832,11 @@ def _in_charge_statement(desks: tuple[int, ...] | None, by_desk: bool) -> Any:
         .outerjoin(PoliceReportEvent, PoliceReportEvent.id == latest_step)
         .where(
             Case.statistics_allowed.is_not(False),
-            true() if desks is None else Case.help_desk_id.in_(desks),
+            true() if desks is None else desk.in_(desks),
             Case.taken_in_charge_on >= START,
             Case.taken_in_charge_on <= END,
         )
+        .order_by(*group)  # each desk's rows together: the GROUP BYs below stream instead of sorting
         .cte("w")
         .prefix_with("MATERIALIZED")  # computed once, grouped many times
     )
@@ -1114,6 +1130,7 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> dict[Group, list[A
         )
         .join(Case, Case.id == r.case_id)
         .where(scope.within(r.date), scope.case_at_desk(r.case_id), r.case_id.not_in(_excluded_cases()))
+        .order_by(*scope.group(Case.help_desk_id))  # each desk's rows together (per desk)
         .cte("ref")
         .prefix_with("MATERIALIZED")  # read once, aggregated twice
     )  # fmt: skip

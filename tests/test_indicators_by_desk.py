@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import case, select, update
@@ -20,7 +21,7 @@ from app.models.accounts import HelpDesk
 from app.models.cases import Contact, ServiceDelivery
 from app.reports.indicators import TABLE_IDS, compute_indicators, compute_indicators_by_desk
 from app.reports.periods import Period, parse_period
-from app.services import accounts, demo
+from app.services import accounts, demo, reports
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
@@ -79,3 +80,29 @@ def test_a_subset_of_desks_and_one_session(ws: Workspace) -> None:
     assert sorted(together) == desks
     for desk in desks:
         assert [dataclasses.asdict(t) for t in together[desk]] == [dataclasses.asdict(t) for t in alone[desk]]
+
+
+def test_prepare_by_desk_is_prepare_for_each_desk_and_serves_each_release(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    period = Period.year(2024)
+    desks = _desks(ws)
+    first = reports.prepare(ws, period, [desks[0]])
+    reports.export(ws, first, tmp_path / "first.json")
+    with ws.transaction() as session:  # the data change after the release: the release is served as it left
+        session.execute(
+            update(ServiceDelivery)
+            .where(
+                ServiceDelivery.help_desk_id == desks[0],
+                ServiceDelivery.date.between(date(2024, 1, 1), date(2024, 12, 31)),
+            )
+            .values(help_desk_id=desks[1])
+        )
+    together = reports.prepare_by_desk(ws, period, list(reversed(desks)))
+    alone = [reports.prepare(ws, period, [d]) for d in desks]
+    assert [data.desk_ids for data in together] == [[d] for d in desks]
+    assert [dataclasses.asdict(data) for data in together] == [dataclasses.asdict(data) for data in alone]
+    served = together[0]
+    assert served.release is not None and served.release.changed_since
+    assert [dataclasses.asdict(t) for t in served.tables] == [dataclasses.asdict(t) for t in first.tables]
+    assert together[1].release is None

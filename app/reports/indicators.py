@@ -38,7 +38,9 @@ Who is counted (always excluding cases whose woman refused or withdrew consent t
   ACCOLTO, as women placed (not additive: one woman may go to both) and children placed with them.
 
 The help-desk filter applies to the case's desk for case-based tables, to the delivering desk for
-services and to the contact's desk for contacts; ``None`` means every desk.
+services and to the contact's desk for contacts (and the women contacted); ``None`` means every desk.
+`compute_indicators_by_desk` gives each desk's tables at once, by the same rules: every statement is
+grouped by the desk column its rule names, so the period is read once rather than once per desk.
 
 Rows always cover the whole code list in code-list order (zeros included), so the tables of different
 desks and centres merge cell by cell.
@@ -379,7 +381,7 @@ def _contacts_and_flow(session: Session, scope: _Scope, lang: str) -> dict[Group
     linked_where = and_(contact_where, Contact.case_id.is_not(None))
     pairs = select(Contact.case_id.label("c"), *[c.label("g") for c in by_contact_desk]).where(linked_where)
     contacted = pairs.distinct().subquery()
-    by_pair_desk = scope.group(contacted.c.g) if scope.by_desk else []
+    by_pair_desk = [contacted.c.g] if scope.by_desk else []
     linked_rows = scope.split(
         session.execute(
             select(*by_pair_desk, _packed(true(), Case.record_key))
@@ -404,15 +406,15 @@ def _contacts_and_flow(session: Session, scope: _Scope, lang: str) -> dict[Group
     )
     statuses = codelists.codes("case_status")
     key = Case.record_key
-    in_flow = or_(active, received)
+    active_or_received = or_(active, received)
     columns = [
         _packed(received, key),
         _packed(new, key),
         _packed(continuing, key),
         _packed(closed, key),
         _packed(active, key),
-        _packed(in_flow, key),
-        _packed(and_(in_flow, contacted_here), key),
+        _packed(active_or_received, key),
+        _packed(and_(active_or_received, contacted_here), key),
         *[_packed(and_(closed, Case.status == s), key) for s in statuses],
     ]
     by_case_desk = scope.group(Case.help_desk_id)
@@ -785,7 +787,9 @@ START, END, YEAR = (
 def _in_charge_statement(desks: tuple[int, ...] | None, by_desk: bool) -> Any:
     """The women taken in charge (START..END) at `desks` and every grouping of ISTAT's tables, in one statement.
 
-    `by_desk`: every row is led by the case's desk and grouped by it too. Built once per desk set: assembling its ~55 small SELECTs costs more Python time than SQLite takes to
+    `by_desk`: every row is led by the case's desk and grouped by it too (as `_Scope.group` does).
+
+    Built once per desk set: assembling its ~55 small SELECTs costs more Python time than SQLite takes to
     run them, and a cached statement also keeps SQLAlchemy's compiled form.
     """
     latest = aliased(Intake)

@@ -1,9 +1,9 @@
 """The export profiles timed for `ascolto bench`: a year laid out by each shipped profile.
 
 What is timed is what a coordinator waits for, minus recording the release (the benchmark must not
-freeze periods in its cached databases): the indicators of the year (`reports.prepare`, one per desk for
-a profile laid out by desk), the signed package (signed with a throwaway key), read back and verified,
-laid out by the profile, then the XLSX and the PDF preview.
+freeze periods in its cached databases): the indicators of the year (`reports.prepare`, or
+`reports.prepare_by_desk` for a profile laid out by desk), the signed package (signed with a throwaway
+key), read back and verified, laid out by the profile, then the XLSX and the PDF preview.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ def workload_name(profile: str) -> str:
 
 def export_bytes(ws: Any, profile: profiles.Profile, period: Period) -> tuple[bytes, bytes]:
     """The XLSX and the PDF preview of `profile` for `period`, as `exports.export_profile` builds them."""
-    desk_sets: list[list[int] | None] = [None]
     if profile.by_desk:
-        desk_sets = [[d.id] for d in accounts.list_help_desks(ws)]
-    prepared = [reports.prepare(ws, period, desks) for desks in desk_sets]
+        prepared = reports.prepare_by_desk(ws, period, [d.id for d in accounts.list_help_desks(ws)])
+    else:
+        prepared = [reports.prepare(ws, period, None)]
     released = [
         reports.Release(
             package.package_bytes(

@@ -38,7 +38,9 @@ Who is counted (always excluding cases whose woman refused or withdrew consent t
   ACCOLTO, as women placed (not additive: one woman may go to both) and children placed with them.
 
 The help-desk filter applies to the case's desk for case-based tables, to the delivering desk for
-services and to the contact's desk for contacts; ``None`` means every desk.
+services and to the contact's desk for contacts (and the women contacted); ``None`` means every desk.
+`compute_indicators_by_desk` gives each desk's tables at once, by the same rules: every statement is
+grouped by the desk column its rule names, so the period is read once rather than once per desk.
 
 Rows always cover the whole code list in code-list order (zeros included), so the tables of different
 desks and centres merge cell by cell.
@@ -65,6 +67,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    tuple_,
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
@@ -93,7 +96,7 @@ from app.reports.periods import Period
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 from app.reports.texts import ROW_LABELS, TABLE_TITLES, texts
 
-__all__ = ["TABLE_IDS", "compute_indicators", "title"]
+__all__ = ["TABLE_IDS", "compute_indicators", "compute_indicators_by_desk", "title"]
 
 N = "N"
 NONE_CODE = "NESSUNA"
@@ -219,18 +222,54 @@ def _women(counts: Mapping[str, Counted]) -> dict[str, CellKeys]:
 # --- shared predicates ------------------------------------------------------------------------------
 
 
-class _Scope:
-    """The period and desks of one computation, as SQL predicates."""
+Group = int | None
+"""What a section's figures are computed for: a desk (per-desk computation) or None (the whole scope)."""
 
-    def __init__(self, period: Period, help_desk_ids: Sequence[int] | None) -> None:
+
+class _Scope:
+    """The period and desks of one computation, as SQL predicates, and how its figures are grouped.
+
+    Every section computes its figures per group, in one statement grouped by the desk column that the
+    section's desk rule names (`group`). A scope is either one group (its desks together, `None`) or one
+    group per desk (`by_desk`): the same statements, with the desk column added to the GROUP BY.
+    """
+
+    def __init__(self, period: Period, help_desk_ids: Sequence[int] | None, by_desk: bool = False) -> None:
         self.start = period.start
         self.end = period.end
         self.desks = None if help_desk_ids is None else sorted({int(d) for d in help_desk_ids})
+        if by_desk and self.desks is None:
+            raise ValueError("a per-desk computation names its desks")
+        self.by_desk = by_desk
+        self.groups: list[Group] = list(self.desks or []) if by_desk else [None]
 
     def desk(self, column: Any) -> ColumnElement[bool]:
         if self.desks is None:
             return true()
-        return column.in_(self.desks)
+        return self._unindexed(column).in_(self.desks)
+
+    def group(self, desk_column: Any) -> list[Any]:
+        """The leading SELECT and GROUP BY columns of a section's statement: its desk column, or none."""
+        return [self._unindexed(desk_column)] if self.by_desk else []
+
+    def _unindexed(self, column: Any) -> Any:
+        return _unindexed(column) if self.by_desk else column
+
+    def split(
+        self, rows: Iterable[Sequence[Any]], empty: Sequence[Sequence[Any]] = ()
+    ) -> dict[Group, list[Any]]:
+        """The rows of a statement led by `group(...)`, by group and without the group column.
+
+        A group without rows gets `empty`: the rows the statement gives over no rows at all (one all-NULL
+        row for each aggregate without GROUP BY), so an idle desk reads exactly as its own computation.
+        """
+        out: dict[Group, list[Any]] = {}
+        for row in rows:
+            if self.by_desk:
+                out.setdefault(int(row[0]), []).append(tuple(row[1:]))
+            else:
+                out.setdefault(None, []).append(tuple(row))
+        return {g: out.get(g, [tuple(r) for r in empty]) for g in self.groups}
 
     def within(self, column: Any) -> ColumnElement[bool]:
         """The inclusive date range, written so the date indexes serve it."""
@@ -245,7 +284,29 @@ class _Scope:
         """`case_id` belongs to a case of the scope's desks, without reading the (wide) case rows."""
         if self.desks is None:
             return true()
-        return case_id.in_(select(Case.id).where(Case.help_desk_id.in_(self.desks)))
+        return self._unindexed(case_id).in_(select(Case.id).where(Case.help_desk_id.in_(self.desks)))
+
+    def same_group(
+        self, case_id: Any, desk: Any, source_case_id: Any, source_desk: Any, where: ColumnElement[bool]
+    ) -> ColumnElement[bool]:
+        """`case_id` is among the source rows' cases (those meeting `where`) of the same group as `desk`.
+
+        One group: a source row at any of the scope's desks will do; per desk: the source row's desk
+        (`source_desk`) is `desk`.
+        """
+        if self.by_desk:
+            return tuple_(case_id, desk).in_(select(source_case_id, source_desk).where(where))
+        return case_id.in_(select(source_case_id).where(where))
+
+
+def _unindexed(column: Any) -> Any:
+    """A desk column as `column + 0`, which SQLite cannot look up in an index (per desk).
+
+    Every desk is read at once then: the planner would otherwise walk the desk index and fetch the wide
+    case rows one by one (twice the time of the plain scan the whole centre gets, then one sort). The 0
+    is literal SQL so that the GROUP BY and the ORDER BY spell the same expression (one sort, not two).
+    """
+    return column + literal_column("0")
 
 
 def year_of(column: Any) -> Any:
@@ -288,75 +349,121 @@ def _has(column: Any, code: str) -> ColumnElement[bool]:
 # --- contacts and flow ------------------------------------------------------------------------------
 
 
-def _contacts_and_flow(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+def _ck_union(first: Counted, second: Counted, both: Counted) -> Counted:
+    """The records in either of two sets, from each set and their intersection (keys add modulo the range)."""
+    return first[0] + second[0] - both[0], (first[1] + second[1] - both[1]) % KEY_RANGE
+
+
+def _contacts_and_flow(session: Session, scope: _Scope, lang: str) -> dict[Group, list[AggregateTable]]:
+    """Contacts, flow and closures. Contacts and the women contacted go by the contact's desk, the other
+    stages and the closures by the case's desk: a woman contacted at one desk counts there among the
+    women contacted, whichever desk holds her case.
+    """
     contact_where = and_(
         scope.within(Contact.date),
         scope.desk(Contact.help_desk_id),
         or_(Contact.case_id.is_(None), Contact.case_id.not_in(_excluded_cases())),
     )
-    contacts_row = session.execute(
-        select(
-            _packed(true(), Contact.record_key), _packed(Contact.case_id.is_(None), Contact.record_key)
-        ).where(contact_where)
-    ).one()
-    contacts, anonymous = unpack(contacts_row[0]), unpack(contacts_row[1])
-    contacted_cases = select(Contact.case_id).where(contact_where, Contact.case_id.is_not(None))
-    received_cases = select(Intake.case_id).where(scope.within(Intake.date))
+    by_contact_desk = scope.group(Contact.help_desk_id)
+    contacts_rows = scope.split(
+        session.execute(
+            select(
+                *by_contact_desk,
+                _packed(true(), Contact.record_key),
+                _packed(Contact.case_id.is_(None), Contact.record_key),
+            )
+            .where(contact_where)
+            .group_by(*by_contact_desk)
+        ).all(),
+        empty=[(None, None)],
+    )
+    # the distinct cases behind the linked contacts (by the contact's desk), each counted once
+    linked_where = and_(contact_where, Contact.case_id.is_not(None))
+    pairs = select(Contact.case_id.label("c"), *[c.label("g") for c in by_contact_desk]).where(linked_where)
+    contacted = pairs.distinct().subquery()
+    by_pair_desk = [contacted.c.g] if scope.by_desk else []
+    linked_rows = scope.split(
+        session.execute(
+            select(*by_pair_desk, _packed(true(), Case.record_key))
+            .select_from(contacted)
+            .join(Case, Case.id == contacted.c.c)
+            .group_by(*by_pair_desk)
+        ).all(),
+        empty=[(None,)],
+    )
 
-    at_desk = scope.desk(Case.help_desk_id)
+    received_cases = select(Intake.case_id).where(scope.within(Intake.date))
     active = and_(Case.opened_on <= scope.end, or_(Case.closed_on.is_(None), Case.closed_on >= scope.start))
     received = Case.id.in_(received_cases)
-    contacted = Case.id.in_(contacted_cases)
     new = scope.within(Case.taken_in_charge_on)
     continuing = and_(
         Case.taken_in_charge_on < scope.start, or_(Case.closed_on.is_(None), Case.closed_on >= scope.start)
     )
     closed = scope.within(Case.closed_on)
+    # contacted at the case's own group too: those are in both parts of the flow's total, counted once
+    contacted_here = scope.same_group(
+        Case.id, Case.help_desk_id, Contact.case_id, Contact.help_desk_id, linked_where
+    )
     statuses = codelists.codes("case_status")
-    in_flow = or_(and_(at_desk, or_(active, received)), contacted)
     key = Case.record_key
+    active_or_received = or_(active, received)
     columns = [
-        _packed(and_(at_desk, received), key),
-        _packed(and_(at_desk, new), key),
-        _packed(and_(at_desk, continuing), key),
-        _packed(and_(at_desk, closed), key),
-        _packed(and_(at_desk, active), key),
-        _packed(in_flow, key),
-        _packed(contacted, key),
-        *[_packed(and_(at_desk, closed, Case.status == s), key) for s in statuses],
+        _packed(received, key),
+        _packed(new, key),
+        _packed(continuing, key),
+        _packed(closed, key),
+        _packed(active, key),
+        _packed(active_or_received, key),
+        _packed(and_(active_or_received, contacted_here), key),
+        *[_packed(and_(closed, Case.status == s), key) for s in statuses],
     ]
-    # only cases in some row are aggregated; the others are skipped by this cheap filter
-    anywhere = or_(and_(at_desk, or_(active, received, new, continuing, closed)), contacted)
-    row = [
-        unpack(x)
-        for x in session.execute(
-            select(*columns).where(Case.statistics_allowed.is_not(False), anywhere)
-        ).one()
-    ]
-    received_w, new_w, cont_w, closed_w, active_w, flow_cases, linked = row[:7]
-    by_status = dict(zip(statuses, row[7:], strict=True))
+    by_case_desk = scope.group(Case.help_desk_id)
+    case_rows = scope.split(
+        session.execute(
+            select(*by_case_desk, *columns)
+            .where(
+                Case.statistics_allowed.is_not(False),
+                scope.desk(Case.help_desk_id),
+                # only cases in some row are aggregated; the others are skipped by this cheap filter
+                or_(active, received, new, continuing, closed),
+            )
+            .group_by(*by_case_desk)
+        ).all(),
+        empty=[(None,) * len(columns)],
+    )
 
-    women_contacted = _ck_sum([anonymous, linked])
-    table = _one_way(
-        "contacts", lang, Unit.CONTACTS, ["CONTACTS"], {"CONTACTS": contacts[0]}, list_name=None,
-        total=contacts[0], contributors={"CONTACTS": women_contacted[0]}, total_contributors=women_contacted[0],
-        keys={"CONTACTS": CellKeys(key=contacts[1])}, total_keys=CellKeys(key=contacts[1]),
-    )  # fmt: skip
-    flow_values = {
-        "WOMEN_CONTACTED": women_contacted,
-        "RECEIVED": received_w,
-        "IN_CHARGE_NEW": new_w,
-        "IN_CHARGE_CONTINUING": cont_w,
-        "CLOSED": closed_w,
-        "ACTIVE": active_w,
-    }
-    flow = _women_table(
-        "flow", lang, None, FLOW_ROWS, flow_values, _ck_sum([anonymous, flow_cases]), additive=False
-    )
-    closures = _women_table(
-        "closures_outcome", lang, "case_status", statuses, by_status, closed_w, additive=True
-    )
-    return [table, flow, closures]
+    out: dict[Group, list[AggregateTable]] = {}
+    for group in scope.groups:
+        contacts, anonymous = (unpack(x) for x in contacts_rows[group][0])
+        linked = unpack(linked_rows[group][0][0])
+        row = [unpack(x) for x in case_rows[group][0]]
+        received_w, new_w, cont_w, closed_w, active_w, at_desk, at_desk_contacted = row[:7]
+        by_status = dict(zip(statuses, row[7:], strict=True))
+        flow_cases = _ck_union(at_desk, linked, at_desk_contacted)
+
+        women_contacted = _ck_sum([anonymous, linked])
+        table = _one_way(
+            "contacts", lang, Unit.CONTACTS, ["CONTACTS"], {"CONTACTS": contacts[0]}, list_name=None,
+            total=contacts[0], contributors={"CONTACTS": women_contacted[0]},
+            total_contributors=women_contacted[0], keys={"CONTACTS": CellKeys(key=contacts[1])},
+            total_keys=CellKeys(key=contacts[1]),
+        )  # fmt: skip
+        flow_values = {
+            "WOMEN_CONTACTED": women_contacted,
+            "RECEIVED": received_w,
+            "IN_CHARGE_NEW": new_w,
+            "IN_CHARGE_CONTINUING": cont_w,
+            "CLOSED": closed_w,
+            "ACTIVE": active_w,
+        }
+        flow = _women_table(
+            "flow", lang, None, FLOW_ROWS, flow_values, _ck_sum([anonymous, flow_cases]), additive=False
+        )
+        closures = _women_table(
+            "closures_outcome", lang, "case_status", statuses, by_status, closed_w, additive=True
+        )
+        out[group] = [table, flow, closures]
+    return out
 
 
 # --- profile, violence, access, risk: one pass over the active women ----------------------------------
@@ -420,7 +527,7 @@ def _with_nd(
     return rows, values
 
 
-def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+def _profile(session: Session, scope: _Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """All the tables over the active women in one aggregate query (about 200 SUM columns, one pass)."""
     year = scope.end.year
     latest = aliased(Intake)
@@ -483,8 +590,9 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
     cols.add("emergency", "NO", Intake.emergency.is_(False))
     _single(cols, "risk_level", "risk_level", RiskAssessment.level)
 
+    by_desk = scope.group(Case.help_desk_id)
     query = (
-        select(*cols.exprs)
+        select(*by_desk, *cols.exprs)
         .select_from(Case)
         .outerjoin(Intake, Intake.id == latest_intake)
         .outerjoin(RiskAssessment, RiskAssessment.id == latest_risk)
@@ -494,8 +602,16 @@ def _profile(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]
             Case.opened_on <= scope.end,
             or_(Case.closed_on.is_(None), Case.closed_on >= scope.start),
         )
+        .group_by(*by_desk)
     )
-    res = cols.read(session.execute(query).one())
+    rows = scope.split(session.execute(query).all(), empty=[(None,) * len(cols.exprs)])
+    return {group: _profile_tables(cols.read(rows[group][0]), minors_columns, lang) for group in scope.groups}
+
+
+def _profile_tables(
+    res: dict[str, dict[str, Counted]], minors_columns: Mapping[str, Any], lang: str
+) -> list[AggregateTable]:
+    """The tables of one group from its row of `_profile`'s query."""
     pop = res["population"][N]
     tables: list[AggregateTable] = []
 
@@ -668,8 +784,10 @@ START, END, YEAR = (
 
 
 @cache
-def _in_charge_statement(desks: tuple[int, ...] | None) -> Any:
+def _in_charge_statement(desks: tuple[int, ...] | None, by_desk: bool) -> Any:
     """The women taken in charge (START..END) at `desks` and every grouping of ISTAT's tables, in one statement.
+
+    `by_desk`: every row is led by the case's desk and grouped by it too (as `_Scope.group` does).
 
     Built once per desk set: assembling its ~55 small SELECTs costs more Python time than SQLite takes to
     run them, and a cached statement also keeps SQLAlchemy's compiled form.
@@ -703,8 +821,11 @@ def _in_charge_statement(desks: tuple[int, ...] | None) -> Any:
         **{name: func.coalesce(getattr(Intake, name), ND) for name, _ in PERPETRATOR_SINGLE},
         "stage": func.coalesce(PoliceReportEvent.stage, NO_STEP),
     }
+    desk = _unindexed(Case.help_desk_id) if by_desk else Case.help_desk_id
+    group = [desk] if by_desk else []
     women = (
         select(
+            *[g.label("g") for g in group],
             (literal_column(str(PACK)) + Case.record_key).label("p"),
             func.coalesce(Intake.violence_forms, "").label("forms"),
             func.coalesce(Intake.help_sought, "").label("help"),
@@ -715,15 +836,17 @@ def _in_charge_statement(desks: tuple[int, ...] | None) -> Any:
         .outerjoin(PoliceReportEvent, PoliceReportEvent.id == latest_step)
         .where(
             Case.statistics_allowed.is_not(False),
-            true() if desks is None else Case.help_desk_id.in_(desks),
+            true() if desks is None else desk.in_(desks),
             Case.taken_in_charge_on >= START,
             Case.taken_in_charge_on <= END,
         )
+        .order_by(*group)  # each desk's rows together: the GROUP BYs below stream instead of sorting
         .cte("w")
         .prefix_with("MATERIALIZED")  # computed once, grouped many times
     )
     w = women.c
     empty = literal("")
+    group = [w.g] if by_desk else []
 
     def joined(first: Any, second: Any) -> Any:
         """`first|second`, the key of a cell of a two-way table."""
@@ -731,18 +854,18 @@ def _in_charge_statement(desks: tuple[int, ...] | None) -> Any:
 
     def grouped(name: str, *by: Any) -> Any:
         code = by[0] if len(by) == 1 else joined(by[0], by[1])
-        return select(literal(name), code, func.sum(w.p)).group_by(*by)
+        return select(*group, literal(name), code, func.sum(w.p)).group_by(*group, *by)
 
     def flagged(name: str, code: str, condition: ColumnElement[bool], *by: Any) -> Any:
         label = literal(code) if not by else joined(literal(code), by[0])
-        return select(literal(name), label, func.sum(case((condition, w.p)))).group_by(*by)
+        return select(*group, literal(name), label, func.sum(case((condition, w.p)))).group_by(*group, *by)
 
     violence_groups = [
         (g, or_(*[_has(w.forms, f) for f, m in VIOLENCE_MACRO.items() if m == g]))
         for g in codelists.codes("violence_macro")
     ]
     parts = [
-        select(literal("population"), literal(N), func.sum(w.p)),
+        select(*group, literal("population"), literal(N), func.sum(w.p)).group_by(*group),
         *[grouped(name, w[name]) for name in singles],
         grouped("report_rel", w.rel, w.report),
         grouped("age_cit", w.age, w.cit),
@@ -756,7 +879,7 @@ def _in_charge_statement(desks: tuple[int, ...] | None) -> Any:
     return select(union_all(*parts).subquery())
 
 
-def _in_charge(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+def _in_charge(session: Session, scope: _Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """ISTAT's tables, over the women taken in charge in the period (pathway agreed in it).
 
     ISTAT's survey of users counts the women who started a pathway in the year; the profile tables above
@@ -768,10 +891,16 @@ def _in_charge(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
     grid codes computed once (age group, citizenship group, relationship group...); each table is then a
     small GROUP BY over it, so the statement stays short to build and cheap to run.
     """
-    stmt = _in_charge_statement(None if scope.desks is None else tuple(scope.desks))
+    stmt = _in_charge_statement(None if scope.desks is None else tuple(scope.desks), scope.by_desk)
     params = {"start": scope.start, "end": scope.end, "year": scope.end.year}
+    rows = scope.split(session.execute(stmt, params).all(), empty=[("population", N, None)])
+    return {group: _in_charge_tables(rows[group], lang) for group in scope.groups}
+
+
+def _in_charge_tables(rows: Sequence[Sequence[Any]], lang: str) -> list[AggregateTable]:
+    """The tables of one group from its (grouping, code, packed count) rows of `_in_charge_statement`."""
     res: dict[str, dict[str, Counted]] = {}
-    for name, code, packed in session.execute(stmt, params).all():
+    for name, code, packed in rows:
         res.setdefault(name, {})[str(code)] = unpack(packed)
     pop = res["population"][N]
     tables: list[AggregateTable] = []
@@ -841,7 +970,8 @@ def _in_charge(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
 # --- services ----------------------------------------------------------------------------------------
 
 
-def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+def _services(session: Session, scope: _Scope, lang: str) -> dict[Group, list[AggregateTable]]:
+    """The services, by the desk that delivered them."""
     sd = ServiceDelivery
     where = and_(
         scope.years(sd.date),
@@ -851,8 +981,11 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
     )
     # one pass over the year-led covering index, which already yields a year's services in (type, mode,
     # woman) order: one row per (type, mode, woman) with her count, minutes and the services' key sum
+    # (per desk, the desk leads and the rows are sorted once)
+    by_desk = scope.group(sd.help_desk_id)
     per = (
         select(
+            *[d.label("g") for d in by_desk],
             sd.service_type.label("t"),
             sd.mode.label("m"),
             sd.case_id.label("c"),
@@ -862,26 +995,46 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
             func.max(sd.woman_key).label("wk"),  # her case's record key, carried by the index
         )
         .where(where)
-        .group_by(sd.service_type, sd.mode, sd.case_id)
-        .order_by(sd.service_type, sd.mode, sd.case_id)  # free after the GROUP BY; lets "cell" stream
+        .group_by(*by_desk, sd.service_type, sd.mode, sd.case_id)
+        .order_by(*by_desk, sd.service_type, sd.mode, sd.case_id)  # free after the GROUP BY; "cell" streams
         .cte("per")
         .prefix_with("MATERIALIZED")
     )
+    group = [per.c.g] if scope.by_desk else []
 
     def part(kind: str, t: Any, m: Any, distinct: bool) -> Any:
         women = func.count(func.distinct(per.c.c)) if distinct else func.count()
         women_keys = _distinct_packed(per.c.c, per.c.wk) if distinct else func.sum(per.c.wk)
         return select(
-            literal(kind).label("k"), t, m, func.sum(per.c.n), func.sum(per.c.mins), women,
+            *group, literal(kind).label("k"), t, m, func.sum(per.c.n), func.sum(per.c.mins), women,
             func.sum(per.c.sk), women_keys, func.max(per.c.mins),
         )  # fmt: skip
 
     parts = union_all(
-        part("cell", per.c.t, per.c.m, False).group_by(per.c.t, per.c.m),
-        part("row", per.c.t, literal("").label("m"), True).group_by(per.c.t),
-        part("col", literal("").label("t"), per.c.m, True).group_by(per.c.m),
-        part("all", literal("").label("t"), literal("").label("m"), True),
+        part("cell", per.c.t, per.c.m, False).group_by(*group, per.c.t, per.c.m),
+        part("row", per.c.t, literal("").label("m"), True).group_by(*group, per.c.t),
+        part("col", literal("").label("t"), per.c.m, True).group_by(*group, per.c.m),
+        part("all", literal("").label("t"), literal("").label("m"), True).group_by(*group),
     )
+    cells = scope.split(
+        session.execute(select(parts.subquery())).all(), empty=[("all", "", "") + (None,) * 6]
+    )
+    minor_rows = scope.split(
+        session.execute(
+            select(
+                *by_desk, func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
+                _distinct_packed(sd.case_id, sd.woman_key),
+            ).where(where, sd.beneficiary == literal_column("'MINORE'")).group_by(*by_desk)
+        ).all(),
+        empty=[(0, 0, None, None)],
+    )  # fmt: skip
+    return {group: _services_tables(cells[group], minor_rows[group][0], lang) for group in scope.groups}
+
+
+def _services_tables(
+    cells: Sequence[Sequence[Any]], minor_row: Sequence[Any], lang: str
+) -> list[AggregateTable]:
+    """The tables of one group from its rows of `_services`' statements."""
     types = list(codelists.codes("service_type"))
     modes = list(codelists.codes("service_mode"))
     t_ix = {t: i for i, t in enumerate(types)}
@@ -893,7 +1046,7 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
     col_w = [0] * len(modes)
     total_w = 0
     keys: dict[tuple[int, int], CellKeys] = {}
-    for k, t, m, n, minutes, w, skeys, wkeys, top in session.execute(select(parts.subquery())).all():
+    for k, t, m, n, minutes, w, skeys, wkeys, top in cells:
         n, minutes, w = int(n or 0), int(minutes or 0), int(w or 0)
         ck = CellKeys(int(skeys or 0) % KEY_RANGE, w, int(wkeys or 0) % KEY_RANGE, int(top or 0) / 60)
         # codes outside the lists cannot be stored (validated); guard anyway rather than crash
@@ -946,12 +1099,6 @@ def _services(session: Session, scope: _Scope, lang: str) -> list[AggregateTable
         total_keys=CellKeys(key=keys.get((-1, -1), none).women_key),
     )  # fmt: skip
 
-    minor_row = session.execute(
-        select(
-            func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
-            _distinct_packed(sd.case_id, sd.woman_key),
-        ).where(where, sd.beneficiary == literal_column("'MINORE'"))
-    ).one()  # fmt: skip
     n_minor, w_minor = int(minor_row[0] or 0), int(minor_row[1] or 0)
     minor_keys = CellKeys(int(minor_row[2] or 0) % KEY_RANGE, w_minor, int(minor_row[3] or 0) % KEY_RANGE)
     minors = _one_way(
@@ -976,15 +1123,18 @@ def _fix_tenths(table: AggregateTable, tenths: list[list[int]]) -> None:
 # --- referrals and shelter placements -------------------------------------------------------------------
 
 
-def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTable]:
+def _referrals(session: Session, scope: _Scope, lang: str) -> dict[Group, list[AggregateTable]]:
+    """Referrals and shelter placements, by the desk of the woman's case."""
     r = Referral
     base = (
         select(
+            *[d.label("g") for d in scope.group(Case.help_desk_id)],
             r.destination.label("d"), r.case_id.label("c"), r.outcome.label("o"), r.children_count.label("k"),
             r.record_key.label("rk"), Case.record_key.label("wk"),
         )
         .join(Case, Case.id == r.case_id)
         .where(scope.within(r.date), scope.case_at_desk(r.case_id), r.case_id.not_in(_excluded_cases()))
+        .order_by(*scope.group(Case.help_desk_id))  # each desk's rows together (per desk)
         .cte("ref")
         .prefix_with("MATERIALIZED")  # read once, aggregated twice
     )  # fmt: skip
@@ -1002,10 +1152,17 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
             _distinct_packed(case((with_children, base.c.c)), base.c.wk),
         ]  # fmt: skip
 
+    group = [base.c.g] if scope.by_desk else []
     parts = union_all(
-        select(base.c.d, *aggregates()).group_by(base.c.d),
-        select(literal("*"), *aggregates()),
+        select(*group, base.c.d, *aggregates()).group_by(*group, base.c.d),
+        select(*group, literal("*"), *aggregates()).group_by(*group),
     )
+    rows = scope.split(session.execute(select(parts.subquery())).all(), empty=[("*",) + (None,) * 9])
+    return {group: _referrals_tables(rows[group], lang) for group in scope.groups}
+
+
+def _referrals_tables(rows: Sequence[Sequence[Any]], lang: str) -> list[AggregateTable]:
+    """The tables of one group from its (destination or *, aggregates...) rows of `_referrals`."""
     n: dict[str, int] = {}
     women: dict[str, int] = {}
     placed_w: dict[str, int] = {}
@@ -1014,7 +1171,7 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
     ref_keys: dict[str, CellKeys] = {}
     placed_keys: dict[str, CellKeys] = {}
     children_keys: dict[str, CellKeys] = {}
-    for d, cnt, rk, w, wk, pw, pwk, ch, chw, chwk in session.execute(select(parts.subquery())).all():
+    for d, cnt, rk, w, wk, pw, pwk, ch, chw, chwk in rows:
         n[d], women[d], placed_w[d] = int(cnt or 0), int(w or 0), int(pw or 0)
         children[d], children_w[d] = int(ch or 0), int(chw or 0)
         ref_keys[d] = CellKeys(int(rk or 0) % KEY_RANGE, women[d], int(wk or 0) % KEY_RANGE)
@@ -1044,26 +1201,29 @@ def _referrals(session: Session, scope: _Scope, lang: str) -> list[AggregateTabl
 
 # --- entry point -----------------------------------------------------------------------------------------
 
-Section = Callable[[Session, _Scope, str], list[AggregateTable]]
+Section = Callable[[Session, _Scope, str], dict[Group, list[AggregateTable]]]
 
 # Relative cost of each section over a year at full scale, to balance the lanes (2025 of the benchmark
-# data, encrypted, median of three, after the ISTAT variables were added: services 700 ms, profile 660,
-# women taken in charge 320, contacts and flow 210, referrals 100). On two threads: services, contacts
-# and flow, referrals beside profile and the women taken in charge.
-_SECTIONS: dict[Section, int] = {
-    _services: 70,
-    _profile: 66,
-    _in_charge: 32,
-    _contacts_and_flow: 21,
-    _referrals: 10,
+# data, encrypted, median of three), for the whole centre and for its six desks at once: services 630 ms
+# and 830 (per desk, the year's services are sorted once by desk), profile 450 and 500, women taken in
+# charge 280 and 300, contacts and flow 180 and 210, referrals 75 and 120. On two threads: services and
+# contacts and flow beside profile, the women taken in charge and referrals; per desk, services and
+# referrals beside the rest.
+_SECTIONS: dict[Section, tuple[int, int]] = {
+    _services: (63, 83),
+    _profile: (45, 50),
+    _in_charge: (28, 30),
+    _contacts_and_flow: (18, 21),
+    _referrals: (7, 12),
 }
 
 
-def _lanes(count: int) -> list[list[Section]]:
+def _lanes(count: int, by_desk: bool = False) -> list[list[Section]]:
     """The sections spread over `count` lanes, heaviest first onto the least loaded lane."""
     lanes: list[list[Section]] = [[] for _ in range(max(1, count))]
     loads = [0] * len(lanes)
-    for section, cost in sorted(_SECTIONS.items(), key=lambda item: -item[1]):
+    costs = {section: cost[1 if by_desk else 0] for section, cost in _SECTIONS.items()}
+    for section, cost in sorted(costs.items(), key=lambda item: -item[1]):
         lightest = loads.index(min(loads))
         lanes[lightest].append(section)
         loads[lightest] += cost
@@ -1084,20 +1244,44 @@ def compute_indicators(
     The tables carry contributors (distinct women) for disclosure control; protect them before anything
     leaves the PC.
     """
-    scope = _Scope(period, help_desk_ids)
-    pool = [sessions] if isinstance(sessions, Session) else list(sessions)
-    lanes = _lanes(len(pool))
+    return _compute(sessions, _Scope(period, help_desk_ids), lang)[None]
 
-    def run(session: Session, lane: list[Section]) -> list[AggregateTable]:
-        return [table for section in lane for table in section(session, scope, lang)]
+
+def compute_indicators_by_desk(
+    sessions: Session | Sequence[Session],
+    period: Period,
+    help_desk_ids: Sequence[int],
+    lang: str = "it",
+) -> dict[int, list[AggregateTable]]:
+    """For each desk, exactly the tables of ``compute_indicators(sessions, period, [desk], lang)``.
+
+    Each section reads the period once, grouped by the desk its rule names, instead of once per desk:
+    a full scan per desk made a report laid out by desk cost as many scans as the centre has desks.
+    """
+    by_group = _compute(sessions, _Scope(period, help_desk_ids, by_desk=True), lang)
+    return {int(desk): tables for desk, tables in by_group.items() if desk is not None}
+
+
+def _compute(
+    sessions: Session | Sequence[Session], scope: _Scope, lang: str
+) -> dict[Group, list[AggregateTable]]:
+    """Every section for `scope`, on as many threads as sessions; each group's tables in `TABLE_IDS` order."""
+    pool = [sessions] if isinstance(sessions, Session) else list(sessions)
+    lanes = _lanes(len(pool), scope.by_desk)
+
+    def run(session: Session, lane: list[Section]) -> list[dict[Group, list[AggregateTable]]]:
+        return [section(session, scope, lang) for section in lane]
 
     if len(lanes) == 1:
-        tables = run(pool[0], lanes[0])
+        results = run(pool[0], lanes[0])
     else:
         with ThreadPoolExecutor(max_workers=len(lanes), thread_name_prefix="indicators") as executor:
             futures = [
                 executor.submit(run, session, lane) for session, lane in zip(pool, lanes, strict=False)
             ]
-            tables = [table for future in futures for table in future.result()]
+            results = [result for future in futures for result in future.result()]
     order = {tid: i for i, tid in enumerate(TABLE_IDS)}
-    return sorted(tables, key=lambda t: order[t.id])
+    return {
+        group: sorted((t for result in results for t in result[group]), key=lambda t: order[t.id])
+        for group in scope.groups
+    }

@@ -84,16 +84,17 @@ def _check_profile_period(profile: profiles.Profile, period: Period) -> None:
         )
 
 
-def _desk_sets(
-    ws: Workspace, profile: profiles.Profile, desk_ids: Sequence[int] | None
-) -> list[list[int] | None]:
+def _prepare(
+    ws: Workspace, profile: profiles.Profile, period: Period, desk_ids: Sequence[int] | None, lang: str
+) -> list[reports.ReportData]:
+    """The report data of a profile: one for the desk set, or one per desk (computed together) by desk."""
     if not profile.by_desk:
-        return [None if desk_ids is None else list(desk_ids)]
+        return [reports.prepare(ws, period, None if desk_ids is None else list(desk_ids), lang)]
     if desk_ids is None:
         from app.services import accounts
 
         desk_ids = [d.id for d in accounts.list_help_desks(ws)]
-    return [[d] for d in sorted(set(desk_ids))]
+    return reports.prepare_by_desk(ws, period, desk_ids, lang)
 
 
 def export_profile(
@@ -122,8 +123,7 @@ def export_profile(
     _check_profile_period(profile, period)
     out = out if out.suffix == f".{fmt}" else out.with_name(out.name + f".{fmt}")
     preview = out.with_suffix(".pdf")
-    sets = _desk_sets(ws, profile, desk_ids)
-    prepared = [reports.prepare(ws, period, desks, lang) for desks in sets]
+    prepared = _prepare(ws, profile, period, desk_ids, lang)
     for data in prepared:
         reports.check_release(ws, data)
     released: list[reports.Release] = []

@@ -889,3 +889,27 @@ def test_every_word_of_her_name_finds_her(
 def test_search_admin_sees_all(register_ws: Workspace, register: Register) -> None:
     switch(register_ws, ADMIN)
     assert _ids(register_ws, "") == set(register.codes)
+
+
+@pytest.mark.parametrize("order_by", ["code", "opened", "status", "name", "desk"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_follow_every_order(register_ws: Workspace, order_by: str, descending: bool) -> None:
+    """The page is chosen before names and desks are joined: each order still pages through the list."""
+    whole = c.search_cases(register_ws, order_by=order_by, descending=descending).items
+    keys = {
+        "code": lambda i: i.code,
+        "opened": lambda i: (i.opened_on, i.id),
+        "status": lambda i: (i.status, i.id),
+        "name": lambda i: (i.display_name.split()[-1].casefold(), i.display_name.casefold(), i.id),
+        "desk": lambda i: (i.help_desk_name, i.id),
+    }
+    assert whole == sorted(whole, key=keys[order_by], reverse=descending)
+    paged = [
+        item
+        for offset in range(0, len(whole) + 1, 2)
+        for item in c.search_cases(
+            register_ws, order_by=order_by, descending=descending, limit=2, offset=offset
+        ).items
+    ]
+    assert paged == whole
+    assert all(item.display_name and item.help_desk_name for item in paged)  # joined onto the page

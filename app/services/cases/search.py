@@ -77,8 +77,16 @@ def search_cases(
         total = session.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
         keys = SORT_KEYS.get(order_by, SORT_KEYS["code"])
         ordering = [k.desc() for k in keys] if descending else list(keys)
+        # the page's cases first, from the case rows alone (and the table the order needs), then their
+        # names and desks: joined before the limit, every matching case's name was read, then sorted
+        page = select(Case.id).select_from(Case)
+        if order_by == "name":
+            page = page.outerjoin(Identity, Identity.case_id == Case.id)
+        elif order_by == "desk":
+            page = page.join(HelpDesk, HelpDesk.id == Case.help_desk_id)
+        chosen = page.where(*conditions).order_by(*ordering).limit(limit).offset(max(0, offset)).subquery()
         rows = session.execute(
-            _summary_query().where(*conditions).order_by(*ordering).limit(limit).offset(max(0, offset))
+            _summary_query().join(chosen, chosen.c.id == Case.id).order_by(*ordering)
         ).all()
         items = [
             CaseSummary(

@@ -256,7 +256,7 @@ def _fixture(ws: Any) -> _Fixture:
     return _Fixture(spread, open_spread, code, year)
 
 
-def _keystrokes(text: str) -> list[str]:
+def keystrokes(text: str) -> list[str]:
     return [text[:i] for i in range(1, len(text) + 1)]
 
 
@@ -298,7 +298,7 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
     for label, text in (("surname", SURNAME), ("code", fx.code)):
         for _ in range(repeat):
             for variant, ws in spaces.items():
-                for prefix in _keystrokes(text):
+                for prefix in keystrokes(text):
                     ms = _timed(cases.search_cases, ws, prefix)
                     runner.add(f"search per keystroke ({label})", variant, ms)
                     per_key.setdefault(f"{label}:{prefix}", {ENCRYPTED: [], PLAIN: []})[variant].append(ms)

@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from app.bench import END, PASSWORD, SURNAME, USER, _keystrokes
-from app.bench.merge import _peak_mb
+from app.bench import END, PASSWORD, SURNAME, USER, keystrokes
+from app.bench.merge import peak_mb
 
 
 def main(folder: Path, year: int) -> dict[str, float]:
@@ -28,7 +28,7 @@ def main(folder: Path, year: int) -> dict[str, float]:
     ws = Workspace.open(folder)
     try:
         ws.unlock(USER, PASSWORD)
-        for prefix in _keystrokes(SURNAME):
+        for prefix in keystrokes(SURNAME):
             page = cases.search_cases(ws, prefix)
         for item in page.items[:10]:
             cases.get_case(ws, item.id)
@@ -40,7 +40,7 @@ def main(folder: Path, year: int) -> dict[str, float]:
             bench_profiles.export_bytes(ws, profiles.load(name), period)
     finally:
         ws.close()
-    return {"peak_mb": round(_peak_mb(), 1)}
+    return {"peak_mb": round(peak_mb(), 1)}
 
 
 if __name__ == "__main__":

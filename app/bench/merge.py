@@ -21,10 +21,10 @@ def main(folder: Path) -> dict[str, float]:
     with package.collector_paused():  # as the network report reads and merges (services.reports)
         package.merge_packages([package.load_package(f) for f in files])
     elapsed = (time.perf_counter() - started) * 1000
-    return {"ms": round(elapsed, 3), "peak_mb": round(_peak_mb(), 1), "packages": len(files)}
+    return {"ms": round(elapsed, 3), "peak_mb": round(peak_mb(), 1), "packages": len(files)}
 
 
-def _peak_mb() -> float:
+def peak_mb() -> float:
     """This process's own peak (VmHWM): ru_maxrss of a child started by fork may carry its parent's."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():

@@ -257,6 +257,7 @@ def _fixture(ws: Any) -> _Fixture:
 
 
 def keystrokes(text: str) -> list[str]:
+    """What the search sees as she types `text`, one keystroke at a time."""
     return [text[:i] for i in range(1, len(text) + 1)]
 
 

@@ -123,3 +123,16 @@ def test_check_k() -> None:
     for bad in (2, 0, True, 5.0):
         with pytest.raises(ValueError):
             check_k(bad)  # type: ignore[arg-type]
+
+
+def test_protect_leaves_its_input_alone_and_drops_what_never_leaves() -> None:
+    table = one_way([12, 40], [101, 202])
+    table.contributors, table.lower_bound = [[12], [40]], [[False], [False]]
+    cells, keys = [list(r) for r in table.cells], dict(table.keys)
+    (out,) = protect([table], 5).tables
+    out.cells[0][0] = -1
+    out.lower_bound[0][0] = True  # type: ignore[index]
+    out.row_labels["x"] = "y"
+    assert table.cells == cells and table.keys == keys and table.lower_bound == [[False], [False]]
+    assert not table.row_labels and table.contributors == [[12], [40]]
+    assert out.keys == {} and out.contributors is None and out.total_contributors is None

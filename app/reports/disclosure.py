@@ -24,7 +24,7 @@ perturbed again (`network_protect`).
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -125,8 +125,37 @@ def publish_amount(unit: Unit, value: Number, keys: CellKeys, k: int) -> Number 
     return publish_count(int(value), keys.key, k)
 
 
+def _published_copy(table: AggregateTable) -> AggregateTable:
+    """A copy of the table's values, codes and labels, without what never leaves (keys, contributors).
+
+    Built field by field: a deep copy also copied every cell key only to drop them (a tenth of the
+    time of a year's indicators)."""
+
+    def flags(values: list[bool] | None) -> list[bool] | None:
+        return None if values is None else list(values)
+
+    return dataclasses.replace(
+        table,
+        rows=list(table.rows),
+        cols=list(table.cols),
+        cells=[list(row) for row in table.cells],
+        row_totals=list(table.row_totals),
+        col_totals=list(table.col_totals),
+        row_labels=dict(table.row_labels),
+        col_labels=dict(table.col_labels),
+        lower_bound=None if table.lower_bound is None else [list(row) for row in table.lower_bound],
+        row_lower_bound=flags(table.row_lower_bound),
+        col_lower_bound=flags(table.col_lower_bound),
+        keys={},
+        contributors=None,
+        row_contributors=None,
+        col_contributors=None,
+        total_contributors=None,
+    )
+
+
 def _protect_table(table: AggregateTable, k: int) -> tuple[AggregateTable, list[Position]]:
-    out = copy.deepcopy(table)
+    out = _published_copy(table)
     unit = Unit(table.unit)
     hidden: list[Position] = []
     for pos in positions(table):
@@ -146,11 +175,6 @@ def _protect_table(table: AggregateTable, k: int) -> tuple[AggregateTable, list[
         set_value(out, pos, published)
         if published is None:
             hidden.append(pos)
-    out.keys = {}
-    out.contributors = None
-    out.row_contributors = None
-    out.col_contributors = None
-    out.total_contributors = None
     return out, hidden
 
 

@@ -138,7 +138,7 @@ def test_csv_parsed_with_the_csv_module_and_json_hold_the_same_values(ws: Worksp
     assert {"aiuto_precedente", "autori_numero", "esito_denuncia"} <= {t["id"] for t in document["tables"]}
 
     preview = "\n".join(page.extract_text() for page in PdfReader(out_csv.preview_path).pages)
-    assert "Indagine sull'utenza" in preview and "≥" in preview
+    assert "Indagine sull’utenza" in preview and "≥" in preview
 
 
 def test_the_release_rules_hold_for_profiles(ws: Workspace, tmp_path: Path) -> None:

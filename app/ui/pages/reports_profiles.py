@@ -117,7 +117,7 @@ class ProfileExportDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.quality_hint)
         layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.rates)
+        layout.addWidget(self.rates, 4)  # once shown, the rates take the room the dialog has
         layout.addWidget(self.findings)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.acknowledge)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -407,25 +408,40 @@ def test_recovery_key_opens_its_slot(tmp_path: Path) -> None:
 
 
 # --- calibration -------------------------------------------------------------------------------------------
-def _clock_reading(seconds: float) -> Callable[[], float]:
-    """A clock that says the fastest derivation at the base cost took `seconds` (the others 3x that)."""
-    durations = [3 * seconds] * (keyslots.CALIBRATION_RUNS - 1) + [seconds]
+def _clock_reading(fixed: float, per_pass: float) -> Callable[[], float]:
+    """A clock for derivations costing `fixed` + `per_pass` per pass: the base cost's runs then three times its
+    passes, the fastest of each the last (the others 3x that)."""
+    base = keyslots.DEFAULT_KDF.iterations
+    durations = []
+    for passes in (base, 3 * base):
+        cost = fixed + passes * per_pass
+        durations += [3 * cost] * (keyslots.CALIBRATION_RUNS - 1) + [cost]
     readings = iter([t for d in durations for t in (100.0, 100.0 + d)])
     return lambda: next(readings)
 
 
 @pytest.mark.parametrize(
-    ("seconds_at_t3", "expected_t"),
+    ("fixed", "per_pass", "expected_t"),
     [
-        (0.21, 7),  # 70 ms per pass: 7 passes make ~0.5 s
-        (0.065, 23),  # a fast PC gets more passes
-        (0.0001, keyslots.MAX_CALIBRATED_ITERATIONS),  # capped
-        (3.0, 3),  # a slow PC never goes below the defaults
+        (0.0, 0.07, 7),  # 70 ms per pass: 7 passes make ~0.5 s
+        (0.1, 0.047, 8),  # 64 MiB taken and filled once: 8 passes, not the 6 that 0.24 s / 3 suggested
+        (0.0, 0.0217, 23),  # a fast PC gets more passes
+        (0.0, 0.00003, keyslots.MAX_CALIBRATED_ITERATIONS),  # capped
+        (0.5, 1.0, 3),  # a slow PC never goes below the defaults
     ],
 )
-def test_calibration_scales_iterations_to_the_target(seconds_at_t3: float, expected_t: int) -> None:
-    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, _clock_reading(seconds_at_t3))
+def test_calibration_scales_iterations_to_the_target(fixed: float, per_pass: float, expected_t: int) -> None:
+    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, _clock_reading(fixed, per_pass))
     assert params == KdfParams(keyslots.DEFAULT_KDF.memory_kib, expected_t, keyslots.DEFAULT_KDF.lanes)
+
+
+def test_calibration_noise_never_makes_passes_free() -> None:
+    """Twice the passes measured no slower (noise): a pass still costs a quarter of the naive share."""
+    base = keyslots.DEFAULT_KDF.iterations
+    durations = [0.3] * keyslots.CALIBRATION_RUNS + [0.29] * keyslots.CALIBRATION_RUNS
+    readings = iter([t for d in durations for t in (100.0, 100.0 + d)])
+    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, lambda: next(readings))
+    assert params.iterations <= math.floor(0.5 / (0.3 / base / 4))
 
 
 def test_calibration_on_this_pc_meets_the_floor_and_the_target() -> None:

@@ -9,11 +9,22 @@ Locking calls `discard_pending()`: results of work started before the lock are d
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.services.errors import UserError
@@ -26,8 +37,10 @@ from app.ui.qt_compat import emit
 T = TypeVar("T")
 
 _pool: QThreadPool | None = None
+_carrier: _Carrier | None = None
 _epoch = 0
-_running: set[Operation[Any]] = set()
+_running: dict[int, Operation[Any]] = {}
+_tokens = itertools.count(1)
 
 
 def _get_pool() -> QThreadPool:
@@ -38,24 +51,50 @@ def _get_pool() -> QThreadPool:
     return _pool
 
 
+class _Carrier(QObject):
+    """One for the application, made in the GUI thread and kept until it quits: the worker's emit is
+    queued to the GUI thread, and no Qt object is ever owned, or freed, by the worker.
+
+    (One carrier per operation, referenced by the worker's job, could lose its last reference on the
+    worker thread once the GUI thread had delivered the result: a QObject of the GUI thread destroyed on
+    another one while the GUI thread used it, the rare crash seen in the tests' event loop.)
+    """
+
+    finished = Signal(int, object, object)
+
+    @Slot(int, object, object)
+    def deliver(self, token: int, result: Any, error: BaseException | None) -> None:
+        operation = _running.pop(token, None)
+        if operation is not None:
+            operation.deliver(result, error)
+
+
+def _get_carrier() -> _Carrier:
+    global _carrier
+    if _carrier is None or not shiboken6.isValid(_carrier):
+        _carrier = _Carrier(QCoreApplication.instance())
+        _carrier.finished.connect(_carrier.deliver, Qt.ConnectionType.QueuedConnection)
+    return _carrier
+
+
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], carrier: _Carrier) -> None:
+    """What the worker runs: the call and the token of its operation, nothing of Qt's."""
+
+    def __init__(self, fn: Callable[[], Any], token: int, finished: SignalInstance) -> None:
         super().__init__()
-        self._fn = fn
-        self._carrier = carrier
+        self._fn: Callable[[], Any] | None = fn
+        self._token = token
+        self._finished = finished
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None  # the call's closure goes with the call, not with the job
+        assert fn is not None
         try:
-            result, error = self._fn(), None
+            result, error = fn(), None
         except BaseException as exc:  # delivered to the GUI thread, handled there
             result, error = None, exc
-        emit(self._carrier.finished, result, error)
-
-
-class _Carrier(QObject):
-    """Created in the GUI thread, so the worker's emit is queued to the GUI thread."""
-
-    finished = Signal(object, object)
+        del fn
+        emit(self._finished, self._token, result, error)
 
 
 class Operation(QObject, Generic[T]):
@@ -79,15 +118,14 @@ class Operation(QObject, Generic[T]):
         self._busy_text = busy_text
         self._busy: QProgressDialog | None = None
         self._epoch = _epoch
-        self._carrier = _Carrier()
-        self._carrier.finished.connect(self._deliver)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_busy)
         if busy:
             self._timer.start(CONFIG.busy_delay_ms)
-        _running.add(self)
-        _get_pool().start(_Job(fn, self._carrier))
+        token = next(_tokens)
+        _running[token] = self
+        _get_pool().start(_Job(fn, token, _get_carrier().finished))
 
     def _alive(self) -> bool:
         return self._epoch == _epoch and (self._parent is None or shiboken6.isValid(self._parent))
@@ -111,14 +149,13 @@ class Operation(QObject, Generic[T]):
         dialog.show()
         self._busy = dialog
 
-    @Slot(object, object)
-    def _deliver(self, result: Any, error: BaseException | None) -> None:
+    def deliver(self, result: Any, error: BaseException | None) -> None:
+        """On the GUI thread, once: the result to its callbacks (or dropped if locked or gone)."""
         self._timer.stop()
         if self._busy is not None and shiboken6.isValid(self._busy):
             self._busy.close()
             self._busy.deleteLater()
         self._busy = None
-        _running.discard(self)
         try:
             if not self._alive():
                 return  # locked meanwhile, or the window that asked is gone: drop the result

@@ -144,3 +144,31 @@ def test_user_error_text_is_translated_then_filled() -> None:
 
     error = UserError("There is no account named {name}.", name="anna")
     assert error_text(error) == "There is no account named anna."
+
+
+def test_the_worker_never_holds_a_qt_object(
+    qtbot: Any, parent: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Qt object whose last reference the worker dropped would be destroyed on the worker thread while
+    the GUI thread used it (a rare crash in the event loop): the job carries the call and a token only,
+    and the carrier that brings results back lives as long as the application."""
+    jobs: list[Any] = []
+    pool = operations._get_pool()
+    start = pool.start
+
+    def keep(job: Any) -> None:
+        jobs.append(job)
+        start(job)
+
+    monkeypatch.setattr(pool, "start", keep)
+    delivered: list[int] = []
+    for n in range(40):
+        operations.run(parent, lambda n=n: n, delivered.append)
+    wait_idle(qtbot)
+    assert delivered == list(range(40))  # each once, in order
+    from PySide6.QtCore import QObject
+
+    held = [v for job in jobs for v in vars(job).values()]
+    assert not any(isinstance(v, QObject) for v in held)
+    assert all(job._fn is None for job in jobs)  # the call's closure went with the call
+    assert operations._get_carrier().parent() is not None  # owned by the application, not by an operation

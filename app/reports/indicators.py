@@ -527,27 +527,25 @@ def _with_nd(
     return rows, values
 
 
+def _latest_of_case(model: Any, up_to: Any) -> Any:
+    """The id of the case's latest `model` record (interview, risk assessment, report step) dated up to
+    `up_to`: latest by date, then by id; a correlated subquery over the (case_id, date) index."""
+    row = aliased(model)
+    return (
+        select(row.id)
+        .where(row.case_id == Case.id, row.date <= up_to)
+        .order_by(row.date.desc(), row.id.desc())
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
 def _profile(session: Session, scope: _Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """All the tables over the active women in one aggregate query (about 200 SUM columns, one pass)."""
     year = scope.end.year
-    latest = aliased(Intake)
-    latest_intake = (
-        select(latest.id)
-        .where(latest.case_id == Case.id, latest.date <= scope.end)
-        .order_by(latest.date.desc(), latest.id.desc())
-        .limit(1)
-        .correlate(Case)
-        .scalar_subquery()
-    )
-    risk = aliased(RiskAssessment)
-    latest_risk = (
-        select(risk.id)
-        .where(risk.case_id == Case.id, risk.date <= scope.end)
-        .order_by(risk.date.desc(), risk.id.desc())
-        .limit(1)
-        .correlate(Case)
-        .scalar_subquery()
-    )
+    latest_intake = _latest_of_case(Intake, scope.end)
+    latest_risk = _latest_of_case(RiskAssessment, scope.end)
     cols = _Columns(Case.record_key)
     cols.add("population", N, true())
     _age_bounds(cols, "age_istat", AGE_ISTAT_BOUNDS, Case.birth_year, year)
@@ -792,24 +790,8 @@ def _in_charge_statement(desks: tuple[int, ...] | None, by_desk: bool) -> Any:
     Built once per desk set: assembling its ~55 small SELECTs costs more Python time than SQLite takes to
     run them, and a cached statement also keeps SQLAlchemy's compiled form.
     """
-    latest = aliased(Intake)
-    latest_intake = (
-        select(latest.id)
-        .where(latest.case_id == Case.id, latest.date <= END)
-        .order_by(latest.date.desc(), latest.id.desc())
-        .limit(1)
-        .correlate(Case)
-        .scalar_subquery()
-    )
-    step = aliased(PoliceReportEvent)
-    latest_step = (
-        select(step.id)
-        .where(step.case_id == Case.id, step.date <= END)
-        .order_by(step.date.desc(), step.id.desc())
-        .limit(1)
-        .correlate(Case)
-        .scalar_subquery()
-    )
+    latest_intake = _latest_of_case(Intake, END)
+    latest_step = _latest_of_case(PoliceReportEvent, END)
     count = Intake.perpetrators_count
     singles = {  # CTE column -> expression; NULL (no intake) reads as ND
         "age": _age_group(YEAR),

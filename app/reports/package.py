@@ -37,6 +37,7 @@ import orjson
 from app.crypto import signing
 from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models import codelists
 from app.reports.tables import AggregateTable, Number, Unit, is_stated
 
 FORMAT = "ascolto-aggregates"
@@ -822,7 +823,6 @@ MAX_HOURS_WEEK = 168
 def _validate_structure(value: Any, desks: Sequence[str], period_end: str) -> None:
     """The stated structure: as it held on the last day of the period, codes from Ascolto's lists, counts
     within bounds, only the package's desks, each once."""
-    from app.models import codelists
 
     def codes(raw: Any, where: str, list_name: str) -> None:
         allowed = codelists.codes(list_name)

@@ -14,9 +14,11 @@ structure (made before it travelled) gives the same tables with every value not 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import cache
 from typing import Any
 
+from app.i18n import day_text
 from app.models import codelists
 from app.reports.tables import AggregateTable, Number, Unit
 from app.reports.texts import STRUCTURE_TEXTS, texts
@@ -178,9 +180,5 @@ def not_entered_percent(table: AggregateTable) -> int:
 
 def note(on: str | None, lang: str) -> str:
     """The sentence printed with the stated tables: what they are, as of which day, what ND means."""
-    from datetime import date
-
-    from app.i18n import day_text
-
     day = day_text(date.fromisoformat(on), lang) if on else "—"
     return texts(STRUCTURE_TEXTS, lang)["note"].format(day=day)

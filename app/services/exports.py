@@ -301,8 +301,7 @@ def quality(
     k = int(data.rule["threshold"])
     with ws.transaction(write=False) as session:
         statement = structure.statement(session, period.end, data.desk_ids)
-    rates = missing_rates(profile, data.tables, k, stated.tables(statement, data.desk_names, data.lang))
-    with ws.transaction(write=False) as session:
+        rates = missing_rates(profile, data.tables, k, stated.tables(statement, data.desk_names, data.lang))
         in_scope = and_(
             Case.opened_on <= period.end,
             or_(Case.closed_on.is_(None), Case.closed_on >= period.start, Case.closed_on < Case.opened_on),

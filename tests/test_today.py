@@ -198,3 +198,32 @@ def test_settings_are_for_administrators_and_checked(case_ws: Workspace) -> None
         today.set_settings(case_ws, today.TodaySettings(0, 2))
     today.set_settings(case_ws, today.TodaySettings(4, 2))
     assert today.get_settings(case_ws) == today.TodaySettings(4, 2)
+
+
+def test_a_case_of_another_desk_booked_at_hers_shows_no_code_or_name(
+    ws_b: Workspace, case_b: FullCase, people: People, tmp_path: Path
+) -> None:
+    """The coordinatrice books desk B's woman at desk A (a room free there). Desk A's operatrice sees that
+    the hour is taken, in Oggi and on the printed agenda, but neither the case's code nor her name."""
+    switch(ws_b, COORD)
+    agenda.schedule_appointment(
+        ws_b, case_b.id, AppointmentInput(TODAY, "10:00", help_desk_id=people.desk_a, operator_id=people.op_a)
+    )
+    assert [(a.code, a.name) for a in today.overview(ws_b).appointments] == [
+        (case_b.code, "Beatrice Zanetti")
+    ]
+
+    switch(ws_b, "bice")  # desk A
+    view = today.overview(ws_b)
+    [line] = view.appointments
+    assert (line.time, line.desk_name, line.operator_name) == ("10:00", "Bergamo", "Bice")
+    shown = repr(line)
+    assert case_b.code not in shown and "Beatrice" not in shown and "Zanetti" not in shown
+    assert not line.visible  # the page offers nothing to open
+    assert json.loads(audit_events(ws_b, "today.viewed")[-1].detail or "{}") == {"cases": 0}
+    for with_names in (False, True):
+        printed = tmp_path / f"agenda-{with_names}.pdf"
+        assert agenda.print_agenda(ws_b, people.desk_a, TODAY, printed, with_names=with_names) == 1
+        text = pdf_text(printed)
+        assert "10:00" in text and "Bice" in text
+        assert case_b.code not in text and "Beatrice" not in text and "Zanetti" not in text

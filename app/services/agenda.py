@@ -3,6 +3,10 @@
 The same permission rules as every case change (`cases.permissions`): an operatrice schedules, moves and
 cancels only for the cases of her help desk and prints only her desk's agenda. A printed agenda carries
 case codes and times; names only when asked for, and every print is audited with that choice.
+
+A coordinatrice may book a woman of one desk at another (a free room, a safer town). The other desk's
+operatrice then sees that the hour is taken, and with whom, but neither the case's code nor her name:
+on the screen and on paper she sees only what her own desk may see (`cases.permissions.may_access`).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ class AppointmentInput:
 @dataclass(frozen=True)
 class AppointmentView:
     id: int
-    case_id: int
+    case_id: int | None  # None (and no code or name): a case of a desk she may not see, booked at hers
     code: str
     name: str
     help_desk_id: int
@@ -47,6 +51,11 @@ class AppointmentView:
     date: dt.date
     time: str
     operator_name: str
+
+    @property
+    def visible(self) -> bool:
+        """Whether the case is one her desks may see (and so may be opened, moved or cancelled)."""
+        return self.case_id is not None
 
 
 @dataclass(frozen=True)
@@ -185,6 +194,7 @@ def appointments_in(
             Appointment.date,
             Appointment.time,
             with_whom.full_name,
+            Case.help_desk_id,
         )
         .join(Case, Case.id == Appointment.case_id)
         .join(HelpDesk, HelpDesk.id == Appointment.help_desk_id)
@@ -200,6 +210,8 @@ def appointments_in(
         query = query.where(Appointment.help_desk_id == desk_id)
     return [
         AppointmentView(r[0], r[1], r[2], display_name(r[3], r[4]), r[5], r[6], r[7], r[8], r[9] or "")
+        if own is None or r[10] == own
+        else AppointmentView(r[0], None, "", "", r[5], r[6], r[7], r[8], r[9] or "")
         for r in session.execute(query)
     ]
 
@@ -227,7 +239,10 @@ def print_agenda(
             denied.audit_event = ("help_desk", desk_id, {"action": "agenda"})
             raise denied
         rows = appointments_in(session, actor, [day], desk_id)
-        lines = [AgendaLine(r.time, r.code, r.name if with_names else None, r.operator_name) for r in rows]
+        lines = [
+            AgendaLine(r.time, r.code if r.visible else None, r.name if with_names else None, r.operator_name)
+            for r in rows
+        ]
         centre = session.get_one(Centre, 1).name
         pdf = render_agenda(centre, desk.name, day, lines, with_names, lang)
         created = files.write_document(pdf, out)

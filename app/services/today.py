@@ -324,7 +324,7 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
             "today.viewed",
             None,
             None,
-            {"cases": len(ids | {a.case_id for a in appointments})},
+            {"cases": len(ids | {a.case_id for a in appointments if a.case_id is not None})},
         )
     return TodayView(day, settings, items, counts, appointments, desks)
 

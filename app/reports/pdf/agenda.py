@@ -42,6 +42,7 @@ AGENDA: Catalogue = {
         "name": "Nome",
         "with": "Con",
         "none": "Nessun appuntamento.",
+        "other_desk": "altro sportello",
         "no_names": "Stampa senza nomi: i casi sono indicati solo dal codice.",
         "with_names": "Contiene nomi: conservare in luogo chiuso e distruggere a fine giornata.",
         "confidential": "Documento riservato dello sportello.",
@@ -55,6 +56,7 @@ AGENDA: Catalogue = {
         "name": "Name",
         "with": "With",
         "none": "No appointments.",
+        "other_desk": "other desk",
         "no_names": "Printed without names: cases appear by their code only.",
         "with_names": "Contains names: keep it locked away and destroy it at the end of the day.",
         "confidential": "Confidential document of the help desk.",
@@ -66,7 +68,7 @@ AGENDA: Catalogue = {
 @dataclass(frozen=True)
 class AgendaLine:
     time: str
-    code: str
+    code: str | None  # None: a case of a desk she may not see, booked at hers (the hour is taken)
     name: str | None  # None: printed without names
     operator: str
 
@@ -92,7 +94,9 @@ def render_agenda(
     else:
         header = [s["time"], s["case"]] + ([s["name"]] if with_names else []) + [s["with"]]
         rows = [header] + [
-            [line.time, line.code] + ([line.name or "—"] if with_names else []) + [line.operator]
+            [line.time, line.code or s["other_desk"]]
+            + ([line.name or "—"] if with_names else [])
+            + [line.operator]
             for line in lines
         ]
         width = frame_width(PORTRAIT)

@@ -225,8 +225,8 @@ class TodayPage(QWidget):
                     (
                         self.tr("today") if a.date == view.day else self.tr("tomorrow"),
                         a.time,
-                        a.code,
-                        a.name,
+                        a.code if a.visible else "—",
+                        a.name if a.visible else self.tr("a case of another help desk"),
                         a.desk_name,
                         a.operator_name or "—",
                     ),
@@ -292,8 +292,8 @@ class TodayPage(QWidget):
 
     @Slot(QModelIndex)
     def _open_appointment(self, index: QModelIndex) -> None:
-        appointment = self._appointment(index.row())
-        if appointment is not None:
+        appointment = self._own(self._appointment(index.row()))
+        if appointment is not None and appointment.case_id is not None:
             emit(self.open_case, appointment.case_id, APPOINTMENT_TAB)
 
     @Slot()
@@ -317,11 +317,23 @@ class TodayPage(QWidget):
             return next((a for a in self.view.appointments if a.id == key), None)
         return self.view.appointments[row] if 0 <= row < len(self.view.appointments) else None
 
-    @Slot()
-    def move_appointment(self) -> None:
-        appointment = self._appointment()
+    def _own(self, appointment: AppointmentView | None) -> AppointmentView | None:
+        """The appointment if its case is one she may open; otherwise a word, not a refusal the services
+        would record as an attempt on another desk's case."""
         if appointment is None:
             self.toast.show_text(self.tr("Choose an appointment first."))
+            return None
+        if not appointment.visible:
+            self.toast.show_text(
+                self.tr("This hour is booked for a case of another help desk: that desk manages it.")
+            )
+            return None
+        return appointment
+
+    @Slot()
+    def move_appointment(self) -> None:
+        appointment = self._own(self._appointment())
+        if appointment is None:
             return
         dialog = MoveAppointmentDialog(self.context, appointment, self.window())
         dialog.accepted.connect(self.refresh)
@@ -330,9 +342,8 @@ class TodayPage(QWidget):
 
     @Slot()
     def cancel_appointment(self) -> None:
-        appointment = self._appointment()
+        appointment = self._own(self._appointment())
         if appointment is None:
-            self.toast.show_text(self.tr("Choose an appointment first."))
             return
         answer = messages.ask(
             self.window(),

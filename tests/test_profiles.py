@@ -3,6 +3,9 @@ grouping codes follows the merge rule (a hidden part makes a lower bound, never 
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from app.reports import profiles
@@ -162,3 +165,55 @@ def test_the_structure_cannot_be_laid_out_by_desk() -> None:
     assert _parse(body).tables[0].source == "structure_1522"
     with pytest.raises(profiles.ProfileError, match="centre's structure"):
         profiles.parse(HEAD + 'layout = "by_desk"\n' + body, "prova.toml", profiles.catalogue())
+
+
+# --- a planted or mistaken file is refused quickly, by name and reason, never with a traceback ---------------
+def _table_text(i: int) -> str:
+    return f'[[tables]]\nid = "t{i}"\ntitle = "T"\nsource = "citizenship"\n'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[profile.x]\nv = " + "[" * 5000 + "]" * 5000 + "\n",  # the parser itself recursed
+        "[profile.x]\nv = " + "{ a = " * 400 + "1" + " }" * 400 + "\n",
+        "[profile.x]\n" + "a." * 3000 + "b = 1\n",  # dotted keys nest without brackets
+        '[[tables]]\nid = "t"\ntitle = "T"\nsource.' + "a." * 3000 + "b = 1\n",  # quoted in the message
+    ],
+    ids=["arrays", "inline-tables", "dotted-keys", "dotted-source"],
+)
+def test_a_deeply_nested_file_is_refused_by_name(body: str) -> None:
+    message = _refusal(body)
+    assert (
+        message
+        == f"invalid export profile prova.toml: tables and lists are nested more than {profiles.MAX_DEPTH} levels deep"
+    )
+
+
+def test_too_many_tables_are_refused_before_any_is_checked() -> None:
+    many = "".join(_table_text(i) for i in range(profiles.MAX_TABLES + 1))
+    message = _refusal(many)
+    assert f"more than {profiles.MAX_TABLES} [[tables]]" in message and "prova.toml" in message
+    assert _parse(
+        "".join(_table_text(i) for i in range(profiles.MAX_TABLES))
+    ).tables  # the bound itself is fine
+    pending = _table_text(0) + '[[pending]]\nid = "p"\ntitle = "P"\nneeds = "n"\n' * (profiles.MAX_TABLES + 1)
+    assert f"more than {profiles.MAX_TABLES} [[pending]]" in _refusal(pending)
+
+
+def test_a_huge_file_is_refused_at_once(tmp_path: Path) -> None:
+    """100,000 tables (6 MB) took seconds to parse and were then accepted: refused before parsing."""
+    body = "".join(_table_text(i) for i in range(100_000))
+    started = time.perf_counter()
+    message = _refusal(body)
+    path = tmp_path / "enorme.toml"
+    path.write_text(HEAD + body, encoding="utf-8")
+    with pytest.raises(profiles.ProfileError) as info:
+        profiles.load(path)
+    assert time.perf_counter() - started < 1.0
+    size = profiles.MAX_FILE_BYTES // 1024
+    assert (
+        message
+        == f"invalid export profile prova.toml: the file is larger than {size} KB: a profile is a page of text"
+    )
+    assert str(info.value).startswith("invalid export profile enorme.toml: the file is larger than")

@@ -49,6 +49,14 @@ _PROFILE_KEYS = frozenset(
 _TABLE_KEYS = frozenset({"id", "title", "source", "rows", "cols", "note", "reference"})
 _CATEGORY_KEYS = frozenset({"label", "from"})
 _PENDING_KEYS = frozenset({"id", "title", "needs", "reference"})
+MAX_FILE_BYTES = 256 * 1024
+"""A profile is a page of text (the largest shipped one is 8 KB); a bigger file is refused before parsing,
+so a planted or mistaken file cannot keep a release waiting while it is read."""
+MAX_DEPTH = 8
+"""Nesting of tables and arrays: a profile needs six (the file, [[tables]], a table, rows, a category, from).
+A deeper file would otherwise end in a RecursionError in the parser or in a message quoting a value."""
+MAX_TABLES = 200
+"""[[tables]] and [[pending]] each: a target's questionnaire has a few dozen."""
 
 
 class ProfileError(ValueError):
@@ -170,6 +178,8 @@ def load(name_or_path: str | Path, known: Mapping[str, SourceTable] | None = Non
                 names=", ".join(available()),
             )
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            _too_large(path.name)
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(
@@ -182,13 +192,51 @@ def load(name_or_path: str | Path, known: Mapping[str, SourceTable] | None = Non
 
 def parse(text: str, name: str, known: Mapping[str, SourceTable]) -> Profile:
     """Validate the text of a profile file named `name` (for messages) and build the profile."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        _too_large(name)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(
             QT_TRANSLATE_NOOP("Errors", "not valid TOML: {reason}"), where=name, reason=str(exc)
         ) from exc
+    except RecursionError:  # brackets nested hundreds deep: the parser recurses once per level
+        _too_deep(name)
+    if _depth(doc) > MAX_DEPTH:  # dotted keys (a.b.c...) nest without brackets
+        _too_deep(name)
     return _Reader(text, name, known).profile(doc)
+
+
+def _too_large(name: str) -> NoReturn:
+    raise ProfileError(
+        QT_TRANSLATE_NOOP("Errors", "the file is larger than {size} KB: a profile is a page of text"),
+        where=name,
+        size=MAX_FILE_BYTES // 1024,
+    )
+
+
+def _too_deep(name: str) -> NoReturn:
+    raise ProfileError(
+        QT_TRANSLATE_NOOP("Errors", "tables and lists are nested more than {depth} levels deep"),
+        where=name,
+        depth=MAX_DEPTH,
+    )
+
+
+def _depth(doc: dict[str, Any]) -> int:
+    """How deep tables and arrays nest, counted without recursion (the file itself is level 1)."""
+    deepest, level = 0, [doc]
+    while level:
+        deepest += 1
+        if deepest > MAX_DEPTH:
+            return deepest
+        level = [
+            child
+            for value in level
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, dict | list)
+        ]
+    return deepest
 
 
 class _Reader:
@@ -262,6 +310,17 @@ class _Reader:
             )
         return str(value)
 
+    def _at_most(self, items: list[Any], key: str) -> None:
+        """Refused before any item is checked: a planted file of 100,000 tables must not cost seconds."""
+        if len(items) > MAX_TABLES:
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", "more than {count} [[{key}]] in one profile"),
+                key,
+                None,
+                count=MAX_TABLES,
+                key=key,
+            )
+
     # the document
     def profile(self, doc: dict[str, Any]) -> Profile:
         self._keys(doc, frozenset({"profile", "tables", "pending"}), "(top level)")
@@ -301,6 +360,7 @@ class _Reader:
         raw_tables = doc.get("tables")
         if not isinstance(raw_tables, list) or not raw_tables:
             self.fail(QT_TRANSLATE_NOOP("Errors", "at least one [[tables]] is expected"), "tables", "tables")
+        self._at_most(raw_tables, "tables")
         tables = [self.table(t, i, layout) for i, t in enumerate(raw_tables)]
         seen: set[str] = set()
         for i, t in enumerate(tables):
@@ -316,6 +376,7 @@ class _Reader:
         raw_pending = doc.get("pending", [])
         if not isinstance(raw_pending, list):
             self.fail(QT_TRANSLATE_NOOP("Errors", "a table of keys is expected"), "pending", "pending")
+        self._at_most(raw_pending, "pending")
         pending = [self.pending(p, i) for i, p in enumerate(raw_pending)]
         return Profile(
             id=self._id(head.get("id"), "profile.id"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -188,6 +189,39 @@ def test_every_bad_cost_is_the_one_generic_error(fnd_folder: Path, kdf: dict[str
     store = KeyStore.load(fnd_folder / "keyslots.json")
     with pytest.raises(keyslots.WrongCredentials):
         store.unlock("nessuna", "una password qualunque lunga")
+    assert store.unlock(ADMIN, ADMIN_PW).data_keys
+
+
+def test_a_cost_within_each_bound_but_not_their_product_is_refused_before_deriving(
+    fnd_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1 GiB and 64 passes are each within their own bound; together they are minutes of Argon2id and a
+    gibibyte per login attempt. Only the memory x passes cap refuses the planted slot, and it must do so
+    before any derivation: a login that derived it once has already lost."""
+    planted = KdfParams(1024 * 1024, 64, 4)
+    assert planted.memory_kib <= keyslots.MAX_MEMORY_KIB and planted.iterations <= keyslots.MAX_ITERATIONS
+    _plant_cost(fnd_folder, m=planted.memory_kib, t=planted.iterations, p=planted.lanes)
+    derived: list[KdfParams] = []
+    original = KeyStore._derive
+
+    def derive(store: KeyStore, identity: str, secret: str, params: KdfParams) -> tuple[bytes, bytes]:
+        derived.append(params)
+        if params == planted:  # injected fault: fail at once instead of spending minutes and 1 GiB
+            raise AssertionError("the planted cost was derived")
+        return original(store, identity, secret, params)
+
+    monkeypatch.setattr(KeyStore, "_derive", derive)
+    started = time.perf_counter()
+    store = KeyStore.load(fnd_folder / "keyslots.json")
+    assert planted not in store._costs_to_try()
+    with pytest.raises(keyslots.WrongCredentials):
+        store.unlock("nessuna", "una password qualunque lunga")  # every cost in the file is tried
+    with pytest.raises(keyslots.WrongCredentials):
+        KdfParams.from_json(planted.to_json())
+    with Workspace.open(fnd_folder) as ws, pytest.raises(WrongCredentials):
+        ws.unlock(ADMIN, "non è la sua password")
+    assert time.perf_counter() - started < 1.0
+    assert derived and planted not in derived
     assert store.unlock(ADMIN, ADMIN_PW).data_keys
 
 

@@ -111,6 +111,18 @@ def test_export_writes_a_signed_safe_package_and_its_preview(ws: Workspace, tmp_
     assert "contributors" not in text
 
 
+def test_a_package_ascolto_writes_takes_the_fast_parse_path(ws: Workspace, tmp_path: Path) -> None:
+    """A network report reads hundreds of packages; the merge keeps its speed only while what the writer
+    puts out is byte for byte what the reader's fast path re-serialises. A drift between the two (a key
+    order, an escape, a number format) would still load, slowly, through the strict parse: it must fail
+    here instead."""
+    raw = reports.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "centre").package_path
+    data = raw.read_bytes()
+    document, signed = package._parse(data.decode("utf-8"), data)
+    assert signed is not None, "the package Ascolto wrote took the strict parse"
+    assert signed == package.signed_bytes(document)
+
+
 def test_the_same_period_cannot_be_released_for_overlapping_desk_sets(ws: Workspace, tmp_path: Path) -> None:
     period = parse_period(PERIOD)
     everything = reports.prepare(ws, period)

@@ -6,7 +6,7 @@ the bar and the refusal agree; the services also know the centre's and desks' na
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -46,9 +46,16 @@ def strength(passphrase: str) -> tuple[str, str]:
 
 
 class PassphraseFields(QObject):
-    """Adds the password rows to a form; `changed` fires on every keystroke.
+    """Adds the password rows to a form; `changed` fires on every keystroke. The one pair of new-password
+    fields of the application: set-up, a new operator, a reset, a change of password, a restore.
 
-    Its widgets get their parent from the form (`add_to`), so Tab meets them in the form's order.
+    Its widgets get their parent from the form (`add_to`), so Tab meets them in the form's order: the
+    password, then the repeat. "Show" sits after the repeat and never takes the keyboard focus: someone
+    typing a passphrase of words with a Tab between the fields (or one Tab too many) would otherwise land
+    on it, and her next space would show the password on the screen of a shared office. A keyboard user
+    reaches it by its mnemonic, Alt+O (the Italian "M&ostra" keeps the letter), a chord no typing sends
+    by accident; a click toggles it and leaves the focus in the field she was typing in. "Suggest", which
+    shows the words it fills in, is kept out of the Tab chain the same way (Alt+G).
     """
 
     changed = Signal()
@@ -65,10 +72,14 @@ class PassphraseFields(QObject):
         self.repeat.setObjectName("repeatPassword")
         self.show_box = QCheckBox(self.tr("Sh&ow"))
         self.show_box.setAccessibleName(self.tr("Show the password"))
+        self.show_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never reached by Tab: a space cannot toggle it
+        self.show_box.setToolTip(self.tr("Show or hide the password (Alt+O)"))
         self.suggest_button: QPushButton | None = None
         if suggest:
             self.suggest_button = QPushButton(self.tr("Su&ggest a passphrase"))
             self.suggest_button.setAccessibleName(self.tr("Suggest a passphrase of random words"))
+            self.suggest_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it shows what it suggests: as "Show"
+            self.suggest_button.setToolTip(self.tr("Fill both fields with random words, shown (Alt+G)"))
             self.suggest_button.clicked.connect(self._suggest)
         self.meter = QProgressBar(parent)
         self.meter.setRange(0, METER_TOP)
@@ -87,15 +98,15 @@ class PassphraseFields(QObject):
         self._update()
 
     def add_to(self, form: QFormLayout) -> None:
-        first = QHBoxLayout()
-        first.setSpacing(10)
-        first.addWidget(self.password, 1)
-        first.addWidget(self.show_box)
-        form.addRow(self.label, first)
-        label = form.labelForField(first)
+        form.addRow(self.label, self.password)
+        second = QHBoxLayout()
+        second.setSpacing(10)
+        second.addWidget(self.repeat, 1)
+        second.addWidget(self.show_box)
+        form.addRow(self.tr("R&epeat:"), second)
+        label = form.labelForField(second)
         if isinstance(label, QLabel):
-            label.setBuddy(self.password)
-        form.addRow(self.tr("R&epeat:"), self.repeat)
+            label.setBuddy(self.repeat)
         meter_box = QVBoxLayout()
         meter_box.setSpacing(3)
         meter_box.addWidget(self.meter)

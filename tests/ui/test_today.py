@@ -4,6 +4,7 @@ navigation, an appointment set with a service shows up, and the agenda prints wi
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services import cases, validation
+from app.services.agenda import AppointmentView
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
 from app.ui import messages
 from app.ui.controller import AppController
@@ -137,3 +139,36 @@ def test_an_appointment_set_with_a_service_is_listed_and_printed_without_names(
     click(qtbot, page.cancel_button)
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: model.rowCount() == 0)
+
+
+def test_an_hour_booked_for_another_desks_case_shows_no_code_and_opens_nothing(
+    qtbot: Any, controller: AppController
+) -> None:
+    """The line the services send for a case of a desk she may not see (no case id, no code, no name):
+    the page says whose it is not, and opening, moving or cancelling it gives a word, not a refusal the
+    services would record as an attempt on another desk's case."""
+    window = session(qtbot, controller)
+    page = window.today_page
+    wait_idle(qtbot)
+    assert page.view is not None
+    day = page.view.day
+    hidden = AppointmentView(7, None, "", "", 2, "Dalmine", day, "10:00", "Bice")
+    page.show_view(replace(page.view, appointments=[hidden]))
+    model = page.appointments
+    assert [model.index(0, c).data() for c in range(6)] == [
+        "today",
+        "10:00",
+        "—",
+        "a case of another help desk",
+        "Dalmine",
+        "Bice",
+    ]
+    opened: list[Any] = []
+    page.open_case.connect(lambda *args: opened.append(args))
+    page.tabs.setCurrentIndex(0)
+    page.appointments_table.selectRow(0)
+    page.open_selected()
+    for button in (page.move_button, page.cancel_button):
+        click(qtbot, button)
+        assert page.toast.isVisible() and "another help desk" in page.toast.text()
+    assert opened == [] and page.dialog is None

@@ -2627,6 +2627,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>TOML non valido: {reason}</translation>
     </message>
     <message>
+        <source>the file is larger than {size} KB: a profile is a page of text</source>
+        <translation>il file supera {size} KB: un profilo è una pagina di testo</translation>
+    </message>
+    <message>
+        <source>tables and lists are nested more than {depth} levels deep</source>
+        <translation>tabelle ed elenchi sono annidati per più di {depth} livelli</translation>
+    </message>
+    <message>
         <source>a table of keys is expected</source>
         <translation>è attesa una tabella di chiavi</translation>
     </message>
@@ -2641,6 +2649,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>an identifier in lower case letters, digits, - and _ is expected</source>
         <translation>è atteso un identificativo di lettere minuscole, cifre, - e _</translation>
+    </message>
+    <message>
+        <source>more than {count} [[{key}]] in one profile</source>
+        <translation>più di {count} [[{key}]] in un solo profilo</translation>
     </message>
     <message>
         <source>format = {expected} is required (this version reads {expected})</source>
@@ -4054,8 +4066,16 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Mostra la password</translation>
     </message>
     <message>
+        <source>Show or hide the password (Alt+O)</source>
+        <translation>Mostra o nasconde la password (Alt+O)</translation>
+    </message>
+    <message>
         <source>Su&amp;ggest a passphrase</source>
         <translation>Su&amp;ggerisci una frase segreta</translation>
+    </message>
+    <message>
+        <source>Fill both fields with random words, shown (Alt+G)</source>
+        <translation>Riempie i due campi con parole casuali, visibili (Alt+G)</translation>
     </message>
     <message>
         <source>R&amp;epeat:</source>
@@ -5971,6 +5991,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>In attesa di collo&amp;quio</translation>
     </message>
     <message>
+        <source>a case of another help desk</source>
+        <translation>un caso di un altro sportello</translation>
+    </message>
+    <message>
         <source>No backup of the database has been made yet.</source>
         <translation>Non è ancora stato fatto nessun backup dell&apos;archivio.</translation>
     </message>
@@ -5985,6 +6009,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Choose an appointment first.</source>
         <translation>Scegli prima un appuntamento.</translation>
+    </message>
+    <message>
+        <source>This hour is booked for a case of another help desk: that desk manages it.</source>
+        <translation>Quest&apos;ora è prenotata per un caso di un altro sportello: lo gestisce quello sportello.</translation>
     </message>
     <message>
         <source>Cancel the appointment</source>

@@ -225,7 +225,8 @@ def _too_deep(name: str) -> NoReturn:
 
 def _depth(doc: dict[str, Any]) -> int:
     """How deep tables and arrays nest, counted without recursion (the file itself is level 1)."""
-    deepest, level = 0, [doc]
+    deepest = 0
+    level: list[dict[str, Any] | list[Any]] = [doc]
     while level:
         deepest += 1
         if deepest > MAX_DEPTH:

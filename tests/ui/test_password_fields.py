@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget, QWizard
 
 from app.services.accounts import HelpDeskInfo
 from app.services.workspace import Workspace
+from app.storage.backup import Manifest
 from app.ui.controller import AppController
 from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.dialogs.recover import RecoverDialog
+from app.ui.dialogs.restore import RestoreDialog
 from app.ui.passwords import PassphraseFields
 from tests.ui.helpers import click, type_into
 
@@ -126,3 +128,15 @@ def test_show_is_reached_by_its_mnemonic_and_by_a_click(qtbot: Any) -> None:
     qtbot.mouseClick(fields.show_box, Qt.MouseButton.LeftButton)
     assert not fields.show_box.isChecked() and fields.repeat.hasFocus()
     assert fields.password.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_a_restore_with_the_recovery_key_orders_its_new_password_the_same(
+    qtbot: Any, controller: AppController, tmp_path: Path
+) -> None:
+    workspace = controller.workspace
+    assert workspace is not None
+    manifest = Manifest("2026-01-05T10:00:00+00:00", "0008", "id", "BG", {"case_file": 3}, "", "", 1)
+    dialog = RestoreDialog(workspace, tmp_path / "BG-2026-01-05.ascbak", manifest, "anna", controller.shell)
+    dialog.use_key.setChecked(True)  # the new password is asked with the recovery key only
+    _check(qtbot, dialog, dialog.passwords)
+    dialog.reject()

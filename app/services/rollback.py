@@ -41,9 +41,8 @@ from app.models.ledger import LedgerLine
 from app.services import audit, audit_heads, erasure_ledger
 from app.services.audit import Head, SeenHead
 from app.services.errors import UserError, WrongCredentials
-from app.services.reapply import Carried, reapply
 from app.services.workspace import Workspace
-from app.services.workspace.keys import KEY_GENERATION_SETTING, record_generation
+from app.services.workspace.keys import KEY_GENERATION_SETTING, record_generation, rotation_pending
 
 PENDING_SETTING = "login_notices"
 """Findings not yet shown to every administrator: JSON list of {message, params, at, seen_by}."""
@@ -256,6 +255,8 @@ def _generation_findings(ws: Workspace, session: Session) -> list[Finding]:
     setting = session.get(Setting, KEY_GENERATION_SETTING)
     if setting is None or not setting.value.isdigit():
         return []  # recorded below, at the first unlock
+    if rotation_pending(session):
+        return []  # a rotation cut short between the slot file and the database: this login finishes it
     database, slots = int(setting.value), ws.keystore.generation
     if slots == database:
         return []
@@ -288,6 +289,8 @@ def _act_on(ws: Workspace, findings: list[Finding]) -> None:
         heads = [f.head for f in findings if f.head]
         if heads:
             _save_json(session, REPORTED_SETTING, [*heads, *_reported(session)][:MAX_REPORTED])
+    from app.services.reapply import Carried, reapply  # only when a finding calls for it (a heavy import)
+
     reapply(ws, Carried())
     if ws.keystore.generation != ws.data_key.generation:
         ws.keystore.generation = ws.data_key.generation
@@ -332,6 +335,12 @@ def notices_for(ws: Workspace) -> tuple[UserError, ...]:
     actor = ws.require_actor()
     if not actor.at_least(Role.AMMINISTRATRICE):
         return ()
+    with ws.transaction(write=False) as session:
+        if (
+            session.get(Setting, PENDING_SETTING) is None
+            and session.get(Setting, RESTORE_NOTICE_SETTING) is None
+        ):
+            return ()  # the usual login: nothing kept, nothing to write
     out: list[UserError] = []
     with ws.transaction() as session:
         pending = _pending(session)

@@ -67,9 +67,6 @@ class Finding:
     params: dict[str, str | int]
     head: str = ""  # the hash of the head it concerns, if any
 
-    def notice(self) -> UserError:
-        return UserError(self.message, **self.params)
-
 
 def check_at_unlock(ws: Workspace) -> tuple[UserError, ...]:
     """The one call from the unlock path, after the login is committed and before anyone sees data:

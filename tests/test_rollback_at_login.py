@@ -159,3 +159,24 @@ def test_the_restore_notice_is_shown_once_to_each_administrator(fnd_ws: Workspac
     assert not fnd_ws.unlock(ADMIN, ADMIN_PW).notices
     fnd_ws.lock()
     assert any("2026-11-20" in n.text() for n in fnd_ws.unlock("carla", NEW_PW).notices)
+
+
+def test_a_rollback_that_keeps_the_newer_head_file_is_shown(
+    fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
+    """The same copy put back without touching audit-head.json: the file saw a longer chain."""
+    fnd_ws.lock()
+    old = tmp_path / "old"
+    old.mkdir()
+    for name in FILES:
+        shutil.copy2(fnd_folder / name, old / name)
+    fnd_ws.unlock(ADMIN, ADMIN_PW)
+    _case(fnd_ws, "Nuova")
+    fnd_ws.close()
+    for name in FILES:
+        shutil.copy2(old / name, fnd_folder / name)
+    with Workspace.open(fnd_folder) as ws:
+        notices = ws.unlock(ADMIN, ADMIN_PW).notices
+        assert any("older than the audit trail audit-head.json saw" in n.text() for n in notices)
+        ws.lock()
+        assert not ws.unlock(ADMIN, ADMIN_PW).notices  # reported once

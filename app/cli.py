@@ -93,6 +93,8 @@ def open_unlocked(args: argparse.Namespace) -> Workspace:
             ),
             file=sys.stderr,
         )
+    for notice in result.notices:  # a rollback of the folder seen at this login, a restore (administrators)
+        print(notice.text(translate), file=sys.stderr)
     return workspace
 
 

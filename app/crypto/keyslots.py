@@ -16,6 +16,11 @@ Design (see docs/architecture.md, "Keys"):
   the same `WrongCredentials`, so the file is no oracle.
 - During a rotation each slot holds the sealed key of two generations; the database is opened with
   whichever works, so a crash between `PRAGMA rekey` and saving the new slot file loses nothing.
+- Whoever can write the file can add a slot with any id, even a rightful one, holding a key she had. The
+  id alone therefore names no owner: the database records each rightful slot's *digest* (`slot_digest`),
+  and the workspace accepts, keeps and re-seals to a slot only when its digest is the one recorded.
+- The file carries the data key's generation, which the database also records, so an older slot file
+  put back beside a newer database (or the reverse) is seen at unlock (app/services/rollback.py).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import math
 import secrets
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -316,28 +321,68 @@ def _open_sealed(private: X25519PrivateKey, public_raw: bytes, sealed: dict[str,
         raise WrongCredentials() from exc
 
 
+SLOT_BOUND_FIELDS = ("id", "kdf", "locator", "public_key", "private")
+"""What a slot's digest covers: everything but the sealed data keys, which every rotation rewrites."""
+
+
+def slot_digest(database_id: str, slot: dict[str, Any]) -> str:
+    """The public part of a slot, as the database records it for the slot's owner.
+
+    It covers the slot's id, its KDF cost, its locator, its X25519 public key and the wrapped private key
+    (nonce and ciphertext), in the database's name: nothing secret, and everything that decides who can
+    open the slot. The public key is the essential part: a rotation seals the new data key to it, so a
+    slot kept by its digest hands the new key only to whoever holds the recorded private key, that is to
+    whoever knows the recorded secret. The rest makes any edit of the slot show as a different slot. The
+    sealed data keys are left out: they change at every rotation while the owner stays the same.
+    """
+    body = {name: slot.get(name) for name in SLOT_BOUND_FIELDS}
+    encoded = json.dumps([FORMAT, database_id, body], sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(b"ascolto-slot-digest\x00" + encoded.encode("utf-8")).hexdigest()
+
+
 @dataclass
 class UnlockedSlot:
-    """What a correct secret yields: the slot's id, its KDF cost and the candidate data keys, newest first."""
+    """What a correct secret yields: the slot's id and digest, its KDF cost and the candidate data keys,
+    newest first."""
 
     slot_id: str
     data_keys: list[DataKey]
     params: KdfParams
+    digest: str = ""
 
 
 class KeyStore:
     """The slot file of one data folder."""
 
-    def __init__(self, path: Path, database_id: str, salt: bytes, slots: list[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        database_id: str,
+        salt: bytes,
+        slots: list[dict[str, Any]],
+        generation: int | None = None,
+    ) -> None:
         self.path = path
         self.database_id = database_id
         self._salt = salt
         self._slots = slots
+        self.generation = generation if generation is not None else self._newest_sealed()
+
+    def _newest_sealed(self) -> int:
+        """A file written before it carried its generation: the newest generation sealed in it."""
+        newest = 1
+        for slot in self._slots:
+            sealed = slot.get("keys")
+            for item in sealed if isinstance(sealed, list) else []:
+                gen = item.get("gen") if isinstance(item, dict) else None
+                if type(gen) is int:
+                    newest = max(newest, gen)
+        return newest
 
     # --- file ---------------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path) -> KeyStore:
-        return cls(path, uuid.uuid4().hex, secrets.token_bytes(16), [])
+        return cls(path, uuid.uuid4().hex, secrets.token_bytes(16), [], 1)
 
     @classmethod
     def load(cls, path: Path) -> KeyStore:
@@ -368,7 +413,8 @@ class KeyStore:
         except WrongCredentials as exc:
             raise KeyFileError("damaged") from exc
         slots = [s for s in data["slots"] if isinstance(s, dict)]
-        return cls(path, data["database_id"], salt, slots)
+        generation = data.get("generation")
+        return cls(path, data["database_id"], salt, slots, generation if type(generation) is int else None)
 
     def to_bytes(self) -> bytes:
         ordered = sorted(self._slots, key=lambda s: str(s.get("id", "")))  # no creation order leaks
@@ -377,6 +423,7 @@ class KeyStore:
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
                 "database_id": self.database_id,
+                "generation": self.generation,
                 "salt": _b64(self._salt),
                 "slots": ordered,
             },
@@ -393,6 +440,27 @@ class KeyStore:
 
     def slot_ids(self) -> list[str]:
         return [str(s.get("id")) for s in self._slots]
+
+    def digests(self) -> list[tuple[str, str]]:
+        """(id, digest) of every slot, in file order; an id may appear more than once (planted)."""
+        return [(str(s.get("id")), slot_digest(self.database_id, s)) for s in self._slots]
+
+    def digest_of(self, slot_id: str) -> str:
+        """The digest of the one slot with this id (a slot just made: its id is fresh)."""
+        found = [digest for sid, digest in self.digests() if sid == slot_id]
+        if len(found) != 1:
+            raise KeySlotError("no single slot with this id")
+        return found[0]
+
+    def duplicates(self) -> list[str]:
+        """Ids and locators held by more than one slot: never the case in a file Ascolto wrote."""
+        seen: dict[tuple[str, str], int] = {}
+        for slot in self._slots:
+            for field_name in ("id", "locator"):
+                value = slot.get(field_name)
+                key = (field_name, value if isinstance(value, str) else repr(value))
+                seen[key] = seen.get(key, 0) + 1
+        return [f"{name} {value[:8]}…" for (name, value), count in seen.items() if count > 1]
 
     def params_of(self, slot_id: str) -> KdfParams:
         """The KDF cost a slot was made with, so a rewrapped slot keeps the installation's choice."""
@@ -470,7 +538,10 @@ class KeyStore:
         return sealed
 
     def _find(self, identity: str, secret: str) -> tuple[dict[str, Any], X25519PrivateKey]:
-        """Locate and open the slot of `identity`; raises WrongCredentials on any failure."""
+        """Locate and open the slot of `identity`; raises WrongCredentials on any failure.
+
+        Every slot with the locator is tried: a planted copy of someone's locator in front of her slot
+        must not lock her out. Which of the slots that open is hers is the database's to say."""
         for params in self._costs_to_try():
             locator_key, wrap_key = self._derive(identity, secret, params)
             locator = self._locator(locator_key)
@@ -479,7 +550,10 @@ class KeyStore:
                     continue
                 if not hmac.compare_digest(_unb64_or_empty(candidate.get("locator")), locator):
                     continue
-                return candidate, self._open_private(candidate, params, wrap_key)
+                try:
+                    return candidate, self._open_private(candidate, params, wrap_key)
+                except WrongCredentials:
+                    continue
         raise WrongCredentials()
 
     def _costs_to_try(self) -> list[KdfParams]:
@@ -537,7 +611,7 @@ class KeyStore:
         if not keys:
             raise WrongCredentials()
         keys.sort(key=lambda k: k.generation, reverse=True)
-        return UnlockedSlot(str(slot["id"]), keys, params)
+        return UnlockedSlot(str(slot["id"]), keys, params, slot_digest(self.database_id, slot))
 
     def change_secret(
         self, identity: str, old_secret: str, new_secret: str, params: KdfParams = DEFAULT_KDF
@@ -553,12 +627,28 @@ class KeyStore:
         if len(self._slots) == before:
             raise KeySlotError("no such slot")
 
-    def retain(self, slot_ids: Iterable[str]) -> list[str]:
-        """Delete every slot not named in `slot_ids` (the slots the database gives to somebody); returns
-        the ids deleted. Run before a rotation, so the new key reaches nobody else."""
-        keep = set(slot_ids)
-        dropped = [str(s.get("id")) for s in self._slots if s.get("id") not in keep]
-        self._slots = [s for s in self._slots if s.get("id") in keep]
+    def retain(self, bound: Mapping[str, str | None]) -> list[str]:
+        """Keep exactly the slots the database records (id -> digest) and delete every other; returns the
+        ids deleted. Run before a rotation, so the new key reaches nobody else.
+
+        A slot is kept when its id is recorded and its digest is the recorded one; an id recorded without
+        a digest (a folder made before slots were bound) keeps its slot only if no other slot shares
+        the id. At most one slot per id survives."""
+        ids = [str(s.get("id")) for s in self._slots]
+        kept: list[dict[str, Any]] = []
+        dropped: list[str] = []
+        for slot, slot_id in zip(self._slots, ids, strict=True):
+            if slot_id not in bound:
+                rightful = False
+            elif (wanted := bound[slot_id]) is None:
+                rightful = ids.count(slot_id) == 1
+            else:
+                rightful = hmac.compare_digest(slot_digest(self.database_id, slot), wanted)
+            if rightful and all(k.get("id") != slot_id for k in kept):
+                kept.append(slot)
+            else:
+                dropped.append(slot_id)
+        self._slots = kept
         return dropped
 
     def stage_rotation(self, new_key: DataKey) -> None:

@@ -21,7 +21,7 @@ from app.services.workspace import (
     normalise_username,
 )
 from app.services.workspace.credentials import known_names
-from app.services.workspace.keys import mark_rotation_pending, rotation_pending
+from app.services.workspace.keys import bind_slot, mark_rotation_pending, rotation_pending
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,7 @@ def add_operator(
             )
         _require_desk(session, parsed_role, help_desk_id)
         slot_id = keystore.add_slot(username, password, [ws.data_key], kdf or ws.slot_kdf)
+        bind_slot(session, keystore, slot_id)
         operator = Operator(
             username=username,
             full_name=full_name,
@@ -186,6 +187,7 @@ def change_own_password(
             new_slot = keystore.change_secret(actor.username, old_password, new_password, kdf or ws.slot_kdf)
         except keyslots.KeySlotError as exc:
             raise WrongCredentials() from exc
+        bind_slot(session, keystore, new_slot, replaces=operator.slot_id)
         operator.slot_id = new_slot
         audit.record(session, actor.operator_id, "account.password_changed", "operator", actor.operator_id)
 
@@ -208,9 +210,9 @@ def reset_password(
         check_passphrase(new_password, operator.username, known_names(session, operator.full_name))
         if operator.slot_id and operator.slot_id in keystore.slot_ids():
             keystore.remove_slot(operator.slot_id)
-        operator.slot_id = keystore.add_slot(
-            operator.username, new_password, [ws.data_key], kdf or ws.slot_kdf
-        )
+        new_slot = keystore.add_slot(operator.username, new_password, [ws.data_key], kdf or ws.slot_kdf)
+        bind_slot(session, keystore, new_slot, replaces=operator.slot_id)
+        operator.slot_id = new_slot
         audit.record(session, actor.operator_id, "account.password_reset", "operator", operator.id)
 
 
@@ -259,6 +261,7 @@ def regenerate_recovery_key(ws: Workspace) -> str:
             params = keystore.params_of(setting.value)
             keystore.remove_slot(setting.value)
         slot = keystore.add_slot(keyslots.RECOVERY_IDENTITY, recovery_key, [ws.data_key], params)
+        bind_slot(session, keystore, slot, replaces=setting.value if setting is not None else None)
         if setting is None:
             session.add(Setting(key=RECOVERY_SLOT_SETTING, value=slot))
         else:

@@ -13,6 +13,10 @@ app.services.audit.Head) written somewhere else can. Heads are kept in:
 
 The head file is in the data folder, so whoever can rewrite the database can rewrite it too: it catches a
 careless edit, not a careful one. The copies elsewhere are what a careful rewrite cannot reach.
+
+The database also records the last head it wrote to the file (`HEAD_WRITTEN_SETTING`): a database put back
+from an older copy with the head file deleted or put back too is then seen at unlock (app.services.rollback).
+Heads in backup manifests without an authentication tag could have been written by anyone: they are notes.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ FORMAT = "ascolto-audit-head"
 MAX_KEPT = 20  # earlier heads the chain no longer contains, newest first
 MAX_FILE_BYTES = 100_000
 NETWORK_PREFIX = "network_audit_head:"
+HEAD_WRITTEN_SETTING = "audit_head_written"
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +73,8 @@ def file_heads(folder: Path, database_id: str) -> list[Head]:
 
 
 def write_head_file(folder: Path, session: Session) -> None:
-    """Record the current head; keep the earlier heads the chain does not contain (evidence)."""
+    """Record the current head; keep the earlier heads the chain does not contain (evidence). The session
+    must be able to write: the database records the head it wrote."""
     database_id = _database_id(session)
     current = audit.chain_head(session)
     earlier = [h for h in file_heads(folder, database_id) if h != current]
@@ -79,6 +85,14 @@ def write_head_file(folder: Path, session: Session) -> None:
         "heads": [h.as_json() for h in [current, *kept]],
     }
     atomic_write_bytes(folder / HEAD_FILE, json.dumps(document, indent=1).encode())
+    written = json.dumps(
+        current.as_json()
+    )  # after the file: a failed commit leaves the record older, never newer
+    setting = session.get(Setting, HEAD_WRITTEN_SETTING)
+    if setting is None:
+        session.add(Setting(key=HEAD_WRITTEN_SETTING, value=written))
+    else:
+        setting.value = written
 
 
 def _not_contained(session: Session, head: Head) -> bool:
@@ -95,8 +109,9 @@ def try_write_head_file(folder: Path, session: Session) -> None:
 
 
 # --- backups -------------------------------------------------------------------------------------------------
-def backup_head(path: Path, database_id: str) -> Head | None:
-    """The head in a backup's manifest (read without the key), if the backup is of this database."""
+def backup_head(path: Path, database_id: str) -> tuple[Head, bool] | None:
+    """The head in a backup's manifest (read without the key), if the backup is of this database, and
+    whether the manifest carries an authentication tag."""
     try:
         with zipfile.ZipFile(path) as archive:
             if archive.getinfo(MANIFEST_MEMBER).file_size > MAX_MANIFEST_BYTES:
@@ -106,19 +121,38 @@ def backup_head(path: Path, database_id: str) -> Head | None:
         return None
     if manifest.database_id != database_id:
         return None
-    return Head.from_json(manifest.audit_head)
+    head = Head.from_json(manifest.audit_head)
+    return (head, manifest.authenticated) if head is not None else None
 
 
-def seen_heads(folder: Path, backups: Iterable[Path], session: Session) -> list[SeenHead]:
-    """Every head `verify` can see: the head file, the backups in the folder's backups/ and `backups`."""
+def backup_heads(folder: Path, database_id: str, newest: int) -> list[SeenHead]:
+    """The heads of the `newest` backups in the folder's backups/ whose manifest is authenticated."""
+    directory = folder / "backups"
+    if not directory.is_dir():
+        return []
+    paths = sorted(directory.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)[:newest]
+    seen = []
+    for path in paths:
+        found = backup_head(path, database_id)
+        if found is not None and found[1]:
+            seen.append(SeenHead(found[0], f"the backup {path.name}"))
+    return seen
+
+
+def seen_heads(
+    folder: Path, backups: Iterable[Path], session: Session
+) -> tuple[list[SeenHead], list[SeenHead]]:
+    """Every head `verify` can see: the head file, the backups in the folder's backups/ and `backups`;
+    as (heads to trust, heads of untagged manifests, which anyone could have written)."""
     database_id = _database_id(session)
     seen = [SeenHead(h, HEAD_FILE) for h in file_heads(folder, database_id)]
+    untagged: list[SeenHead] = []
     paths = sorted((folder / "backups").glob(f"*{SUFFIX}")) if (folder / "backups").is_dir() else []
     for path in dict.fromkeys([*paths, *backups]):
-        head = backup_head(path, database_id)
-        if head is not None:
-            seen.append(SeenHead(head, f"the backup {path.name}"))
-    return seen
+        found = backup_head(path, database_id)
+        if found is not None:
+            (seen if found[1] else untagged).append(SeenHead(found[0], f"the backup {path.name}"))
+    return seen, untagged
 
 
 # --- a coordinator's view of the centres' heads ---------------------------------------------------------------

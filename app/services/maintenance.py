@@ -50,13 +50,16 @@ def verify(ws: Workspace, backups: Sequence[Path] = ()) -> VerifyReport:
             report.checks["audit_chain"] = [f"event {b.event_id}: {b.reason}" for b in breaks]
             report.checks["audit_triggers"] = audit.trigger_problems(session)
             report.checks["audit_anchor"] = audit.anchor_problems(session)
-            seen = audit_heads.seen_heads(ws.folder, backups, session)
+            seen, untagged = audit_heads.seen_heads(ws.folder, backups, session)
             report.checks["audit_heads"], report.notes = audit.head_findings(session, seen)
+            weak, weak_notes = audit.head_findings(session, untagged)
+            report.notes += [f"{p} (an untagged manifest: anyone could have written it)" for p in weak]
+            report.notes += weak_notes
     except Exception as exc:  # a damaged page inside the audit table is reported, not raised
         report.checks["audit_chain"] = [f"could not be read ({type(exc).__name__})"]
     if report.ok:
         with ws.transaction() as session:
             audit.record(session, actor.operator_id, "verify", "centre", 1)
-        with ws.transaction(write=False) as session:
+        with ws.transaction() as session:
             audit_heads.try_write_head_file(ws.folder, session)
     return report

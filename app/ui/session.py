@@ -21,11 +21,13 @@ class SessionInfo:
 
 def describe(workspace: Workspace, login: LoginResult) -> SessionInfo:
     from app.services import accounts
+    from app.ui.i18n import error_text
 
     centre = accounts.centre_info(workspace)
     desks = {desk.id: desk.name for desk in accounts.list_help_desks(workspace, include_inactive=True)}
     desk = desks.get(login.actor.help_desk_id, "") if login.actor.help_desk_id is not None else ""
-    return SessionInfo(login.actor, login.failed_attempts, centre.name, centre.code, desk)
+    notice = "\n\n".join(error_text(n) for n in login.notices)  # a rollback seen, a restore (administrators)
+    return SessionInfo(login.actor, login.failed_attempts, centre.name, centre.code, desk, notice)
 
 
 def _described(workspace: Workspace, login: LoginResult) -> SessionInfo:

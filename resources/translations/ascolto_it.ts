@@ -2742,6 +2742,42 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>The audit trail of {centre} differs from the one in an earlier package with as many events. Ask the centre why (a restore, or someone rewrote events).</source>
         <translation>Il registro di controllo di {centre} è diverso da quello di un pacchetto precedente con lo stesso numero di eventi. Chiedete al centro perché (un ripristino, oppure qualcuno ha riscritto eventi).</translation>
     </message>
+    <message>
+        <source>audit-head.json is missing from the data folder (the database last wrote it on {when}): the database and its key file may have been put back from an older copy.</source>
+        <translation>Nella cartella dei dati manca audit-head.json (il database l&apos;ha scritto l&apos;ultima volta il {when}): il database e il suo file delle chiavi potrebbero essere stati rimessi da una copia più vecchia.</translation>
+    </message>
+    <message>
+        <source>audit-head.json is damaged or belongs to another database: the database and its key file may have been put back from an older copy.</source>
+        <translation>audit-head.json è danneggiato o appartiene a un altro database: il database e il suo file delle chiavi potrebbero essere stati rimessi da una copia più vecchia.</translation>
+    </message>
+    <message>
+        <source>audit-head.json is older than the database (it shows {events} events, the database wrote {recorded} on {when}): the folder&apos;s files were put back from an older copy.</source>
+        <translation>audit-head.json è più vecchio del database (mostra {events} eventi, il database ne ha scritti {recorded} il {when}): i file della cartella sono stati rimessi da una copia più vecchia.</translation>
+    </message>
+    <message>
+        <source>The database is older than the audit trail {source} saw ({events} events on {when}): it was put back from an older copy, or events were removed.</source>
+        <translation>Il database è più vecchio del registro di controllo visto da {source} ({events} eventi il {when}): è stato rimesso da una copia più vecchia, oppure sono stati tolti degli eventi.</translation>
+    </message>
+    <message>
+        <source>erasures.jsonl holds {count} erasures, withdrawals or revocations this database lacks: it was put back from an older copy. They have been applied again.</source>
+        <translation>erasures.jsonl contiene {count} cancellazioni, revoche del consenso o revoche di account che mancano in questo database: è stato rimesso da una copia più vecchia. Sono state applicate di nuovo.</translation>
+    </message>
+    <message>
+        <source>keyslots.json is older than the database (key generation {slots}, the database is at {database}): it was put back from an older copy.</source>
+        <translation>keyslots.json è più vecchio del database (generazione della chiave {slots}, il database è alla {database}): è stato rimesso da una copia più vecchia.</translation>
+    </message>
+    <message>
+        <source>The database is older than keyslots.json (key generation {database}, the key file is at {slots}): it was put back from an older copy.</source>
+        <translation>Il database è più vecchio di keyslots.json (generazione della chiave {database}, il file delle chiavi è alla {slots}): è stato rimesso da una copia più vecchia.</translation>
+    </message>
+    <message>
+        <source>A backup made on {backup_made_at} was restored on {restored_at} into an empty data folder: revocations and erasures made after the backup may be undone. Check the accounts and recent erasures.</source>
+        <translation>Un backup fatto il {backup_made_at} è stato ripristinato il {restored_at} in una cartella dei dati vuota: revoche e cancellazioni fatte dopo il backup potrebbero essere state annullate. Controlla gli account e le cancellazioni recenti.</translation>
+    </message>
+    <message>
+        <source>A backup made on {backup_made_at} was restored on {restored_at} into an empty data folder: revocations and erasures made after the backup may be undone. Check the accounts and recent erasures. Details: {details}</source>
+        <translation>Un backup fatto il {backup_made_at} è stato ripristinato il {restored_at} in una cartella dei dati vuota: revoche e cancellazioni fatte dopo il backup potrebbero essere state annullate. Controlla gli account e le cancellazioni recenti. Dettagli: {details}</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>

@@ -161,7 +161,7 @@ class WorkspaceBase:
         """The chain's head, also kept beside the database (after each login and lock): a later
         truncation of the trail shows against it (app.services.audit_heads)."""
         try:
-            with self._session(write=False) as session:
+            with self._session(write=True) as session:
                 audit_heads.try_write_head_file(self.folder, session)
         except Exception as exc:  # a safeguard: never the reason a lock or a login fails
             logger.warning("The audit head could not be read (%s).", type(exc).__name__)

@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.services import passwords
 from app.services.constants import MIN_PASSPHRASE
-from app.services.errors import ValidationError
+from app.services.errors import UserError, ValidationError
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
@@ -68,6 +68,9 @@ class LoginResult:
     failed_attempts: int  # failures on this account since her previous successful login
     key_rotation: str = ""  # "finished": an interrupted revocation was completed at this login;
     # "pending": it could not be completed now (it is tried again at the next login)
+    notices: tuple[
+        UserError, ...
+    ] = ()  # for an administrator: a rollback seen, a restore (app.services.rollback)
 
 
 def actor_of(operator: Operator) -> Actor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -26,6 +27,78 @@ RECOVERY_SLOT_SETTING = "recovery_slot_id"
 ROTATION_PENDING_SETTING = "key_rotation_pending"
 """Set in the transaction that revokes an account, cleared once the data key has been rotated: a crash
 in between leaves it set, and the next unlock finishes the rotation (never rolls the revocation back)."""
+
+
+SLOT_DIGEST_PREFIX = "slot_digest:"
+"""One Setting per rightful slot: `slot_digest:<slot id>` -> the slot's digest (keyslots.slot_digest).
+
+The id in `Operator.slot_id` (or the recovery setting) says which slot is hers; the digest says which of
+the slots with that id: anyone who can write the slot file can add one with her id and his own secret."""
+KEY_GENERATION_SETTING = "key_generation"
+"""The data key's generation, as the database knows it: the slot file says its own (app.services.rollback)."""
+
+
+def bound_digest(session: Session, slot_id: str) -> str | None:
+    setting = session.get(Setting, SLOT_DIGEST_PREFIX + slot_id)
+    return setting.value if setting is not None and setting.value else None
+
+
+def bind_slot(session: Session, keystore: KeyStore, slot_id: str, replaces: str | None = None) -> None:
+    """Record the slot just made for an account (or the recovery key), in the unit of work that gives it
+    to her; the digest of the slot it `replaces` is forgotten."""
+    if replaces and replaces != slot_id:
+        old = session.get(Setting, SLOT_DIGEST_PREFIX + replaces)
+        if old is not None:
+            session.delete(old)
+    digest = keystore.digest_of(slot_id)
+    setting = session.get(Setting, SLOT_DIGEST_PREFIX + slot_id)
+    if setting is None:
+        session.add(Setting(key=SLOT_DIGEST_PREFIX + slot_id, value=digest))
+    else:
+        setting.value = digest
+
+
+def bind_unbound(session: Session, keystore: KeyStore) -> int:
+    """A folder made before slots were bound: record each rightful slot whose id only one slot in the file
+    holds (an id held twice stays unbound: neither copy is trusted, `verify` names it). Returns how many."""
+    counts: dict[str, int] = {}
+    for slot_id, _ in keystore.digests():
+        counts[slot_id] = counts.get(slot_id, 0) + 1
+    bound = 0
+    for slot_id in rightful_slot_ids(session):
+        if bound_digest(session, slot_id) is None and counts.get(slot_id) == 1:
+            bind_slot(session, keystore, slot_id)
+            bound += 1
+    return bound
+
+
+def slot_is_bound(session: Session, keystore: KeyStore, slot_id: str, digest: str) -> bool:
+    """Whether the slot that opened (`slot_id`, `digest`) is the one the database records for its owner;
+    an unbound folder is bound first (its slots as they are now, unless an id is held twice)."""
+    if bound_digest(session, slot_id) is None:
+        bind_unbound(session, keystore)
+    expected = bound_digest(session, slot_id)
+    return expected is not None and hmac.compare_digest(expected, digest)
+
+
+def rightful_slots(session: Session) -> dict[str, str | None]:
+    """Each rightful slot id with its recorded digest (None: not yet bound)."""
+    return {slot_id: bound_digest(session, slot_id) for slot_id in rightful_slot_ids(session)}
+
+
+def forget_other_digests(session: Session, keep: set[str]) -> None:
+    """After a rotation: the digests of slots that are nobody's any more are dropped."""
+    for setting in session.scalars(select(Setting).where(Setting.key.startswith(SLOT_DIGEST_PREFIX))):
+        if setting.key[len(SLOT_DIGEST_PREFIX) :] not in keep:
+            session.delete(setting)
+
+
+def record_generation(session: Session, generation: int) -> None:
+    setting = session.get(Setting, KEY_GENERATION_SETTING)
+    if setting is None:
+        session.add(Setting(key=KEY_GENERATION_SETTING, value=str(generation)))
+    else:
+        setting.value = str(generation)
 
 
 def rightful_slot_ids(session: Session) -> set[str]:
@@ -109,7 +182,7 @@ class KeySlots(WorkspaceBase):
         `copies_after_rotation` for the sentence that tells the administrator.
         """
         with self._session(write=False) as session:
-            keep = rightful_slot_ids(session)
+            keep = rightful_slots(session)
         old = self.data_key
         new = DataKey.generate(old.generation + 1)
         dropped = self.keystore.retain(keep)
@@ -119,6 +192,7 @@ class KeySlots(WorkspaceBase):
         self._engine.dispose()
         database.rekey(self.db_path, old, new)
         self.keystore.finish_rotation(new.generation)
+        self.keystore.generation = new.generation  # the database records it too, in the last step
         self.keystore.save()
         self.copies_after_rotation = self._reencrypt_copies([old, *older_keys], new)
         old.wipe()
@@ -128,6 +202,8 @@ class KeySlots(WorkspaceBase):
             pending = session.get(Setting, ROTATION_PENDING_SETTING)
             if pending is not None:
                 session.delete(pending)
+            forget_other_digests(session, set(keep))
+            record_generation(session, new.generation)
             detail: dict[str, object] = {"generation": new.generation, "reason": reason}
             if dropped:
                 detail["foreign_slots_deleted"] = len(dropped)
@@ -172,14 +248,32 @@ class KeySlots(WorkspaceBase):
         return True
 
     def slot_problems(self) -> list[str]:
-        """Slots in the key file that the database gives to nobody, and a rotation still owed."""
+        """Slots in the key file that the database gives to nobody, ids or locators held by more than one
+        slot, rightful slots not (yet) bound to their owner, and a rotation still owed."""
         with self._session(write=False) as session:
-            keep = rightful_slot_ids(session)
+            keep = rightful_slots(session)
             pending = rotation_pending(session)
-        foreign = [slot_id for slot_id in self.keystore.slot_ids() if slot_id not in keep]
-        problems = [
-            f"slot {slot_id[:8]}… belongs to no active account nor to the recovery key" for slot_id in foreign
-        ]
+        problems = [f"{what} is used more than once in the key file" for what in self.keystore.duplicates()]
+        seen: set[str] = set()
+        for slot_id, digest in self.keystore.digests():
+            recorded = keep.get(slot_id)
+            if slot_id not in keep:
+                problems.append(f"slot {slot_id[:8]}… belongs to no active account nor to the recovery key")
+            elif recorded is None:
+                if slot_id not in seen:
+                    problems.append(
+                        f"slot {slot_id[:8]}… is not yet bound to its owner (a login binds it, unless its id "
+                        "is used twice: then reset her password, or use the recovery key)"
+                    )
+            elif not hmac.compare_digest(recorded, digest):
+                problems.append(
+                    f"slot {slot_id[:8]}… carries a rightful id but is not the slot recorded for it"
+                )
+            seen.add(slot_id)
+        missing = [slot_id for slot_id in keep if slot_id not in seen]
+        problems.extend(
+            f"slot {slot_id[:8]}… of an active account is missing from the key file" for slot_id in missing
+        )
         if pending:
             problems.append("a revocation's key rotation is still pending")
         return problems

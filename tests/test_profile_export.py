@@ -236,6 +236,15 @@ def test_the_command_line_exports_a_profile_and_prints_the_quality_summary(
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0] == [profiles.load("lombardia").title]
     assert out.with_suffix(".pdf").exists()
+    long = tmp_path / "lombardia-long.csv"
+    done = run_cli(
+        ["export", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025-H2",
+         "--profile", "lombardia", "--out", str(long), "--layout", "long"],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    header = next(csv.reader(io.StringIO(long.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert header == list(profile_files.LONG_COLUMNS)
     quality = run_cli(
         ["quality", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025"],
         tmp_path, PASSWORD,

@@ -60,8 +60,11 @@ class ProfileExportDialog(QDialog):
             self.profile.addItem(title, name)
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("File format"))
+        long = self.tr("one row per value, for statistical software")
         for code, text in FORMATS:
-            self.format.addItem(text, code)
+            self.format.addItem(text, (code, "printed"))
+            if code != "json":  # the long layout: the same values for pandas, R or a pivot table
+                self.format.addItem(f"{text.split(' (')[0]}: {long}", (code, "long"))
         form = QFormLayout()
         profile_label = QLabel(self.tr("&Profile:"))
         profile_label.setBuddy(self.profile)
@@ -201,7 +204,7 @@ class ProfileExportDialog(QDialog):
     # --- export --------------------------------------------------------------------------------------------
     @Slot()
     def export(self) -> None:
-        fmt = str(self.format.currentData())
+        fmt, layout = self.format.currentData()
         name = self._profile_name()
         suggested = Path.home() / f"{name}-{self.data.period.code.replace('..', '_')}.{fmt}"
         path = files.save_file(self, self.tr("Export the profile"), suggested, f"{fmt.upper()} (*.{fmt})")
@@ -213,7 +216,7 @@ class ProfileExportDialog(QDialog):
         def run() -> ProfileExportResult:
             profile = exports.load_profile(name)
             return exports.export_profile(
-                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged
+                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged, layout
             )
 
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))

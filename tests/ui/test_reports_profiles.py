@@ -89,7 +89,7 @@ def test_export_for_istat_after_acknowledging_the_quality_check(
         assert event is not None and '"quality_acknowledged": true' in (event.detail or "")
 
     # the same release in the long layout, for software: the header on the first row of the first sheet
-    dialog.format.setCurrentIndex(dialog.format.findData(("xlsx", "long")))
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx long"))
     long = tmp_path / "istat-long.xlsx"
     files.set_next(long)
     click(qtbot, dialog.export_button)

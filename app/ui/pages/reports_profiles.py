@@ -62,9 +62,11 @@ class ProfileExportDialog(QDialog):
         self.format.setAccessibleName(self.tr("File format"))
         long = self.tr("one row per value, for statistical software")
         for code, text in FORMATS:
-            self.format.addItem(text, (code, "printed"))
-            if code != "json":  # the long layout: the same values for pandas, R or a pivot table
-                self.format.addItem(f"{text.split(' (')[0]}: {long}", (code, "long"))
+            self.format.addItem(text, code)
+            if (
+                code != "json"
+            ):  # the long layout ("xlsx long"): the same values for pandas, R or a pivot table
+                self.format.addItem(f"{text.split(' (')[0]}: {long}", f"{code} long")
         form = QFormLayout()
         profile_label = QLabel(self.tr("&Profile:"))
         profile_label.setBuddy(self.profile)
@@ -204,7 +206,7 @@ class ProfileExportDialog(QDialog):
     # --- export --------------------------------------------------------------------------------------------
     @Slot()
     def export(self) -> None:
-        fmt, layout = self.format.currentData()
+        fmt, _, layout = str(self.format.currentData()).partition(" ")
         name = self._profile_name()
         suggested = Path.home() / f"{name}-{self.data.period.code.replace('..', '_')}.{fmt}"
         path = files.save_file(self, self.tr("Export the profile"), suggested, f"{fmt.upper()} (*.{fmt})")
@@ -216,7 +218,15 @@ class ProfileExportDialog(QDialog):
         def run() -> ProfileExportResult:
             profile = exports.load_profile(name)
             return exports.export_profile(
-                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged, layout
+                workspace,
+                profile,
+                data.period,
+                data.desk_ids,
+                fmt,
+                path,
+                data.lang,
+                acknowledged,
+                layout or "printed",
             )
 
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))

@@ -63,9 +63,8 @@ class ProfileExportDialog(QDialog):
         long = self.tr("one row per value, for statistical software")
         for code, text in FORMATS:
             self.format.addItem(text, code)
-            if (
-                code != "json"
-            ):  # the long layout ("xlsx long"): the same values for pandas, R or a pivot table
+            # the long layout ("xlsx long"): the same values for pandas, R or a pivot table
+            if code != "json":
                 self.format.addItem(f"{text.split(' (')[0]}: {long}", f"{code} long")
         form = QFormLayout()
         profile_label = QLabel(self.tr("&Profile:"))
@@ -218,16 +217,9 @@ class ProfileExportDialog(QDialog):
         def run() -> ProfileExportResult:
             profile = exports.load_profile(name)
             return exports.export_profile(
-                workspace,
-                profile,
-                data.period,
-                data.desk_ids,
-                fmt,
-                path,
-                data.lang,
-                acknowledged,
-                layout or "printed",
-            )
+                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged,
+                layout=layout or "printed",
+            )  # fmt: skip
 
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))
 

@@ -485,6 +485,10 @@ def test_no_output_shows_an_internal_code_as_a_label(ws: Workspace, tmp_path: Pa
             sheets = [list(csv.reader(io.StringIO(result.path.read_text("utf-8-sig")), delimiter=";"))]
         if layout == "long":  # the code columns hold codes by design; their labels must not
             header = list(sheets[0][0])
+            counted = {frozenset(row[header.index("sportelli")].split(", ")) for row in sheets[0][1:]}
+            names = {d.name for d in accounts.list_help_desks(ws)}
+            each = {frozenset({n}) for n in names} if profile.by_desk else set()
+            assert counted == each | {frozenset(names)}  # a desk's own column, or all of them
             labels = [header.index("etichetta_riga"), header.index("etichetta_colonna")]
             sheets[0] = [[row[i] for i in labels] for row in sheets[0][1:]]
         rows = [row for sheet in sheets for row in sheet]

@@ -199,7 +199,7 @@ def _meta_lines(export: ProfileExport, table: AggregateTable) -> list[str]:
     ]
     if is_stated(table.unit):
         return [*head, stated.note(export.structure_on, export.lang)]
-    return [*head, ("Not published: " if en else "Non pubblicati: ") + _legend(export)]
+    return [*head, ("Key: " if en else "Legenda: ") + _legend(export)]
 
 
 # --- long layout ------------------------------------------------------------------------------------------

@@ -414,3 +414,25 @@ def test_a_table_continued_overleaf_repeats_its_title_and_header(tmp_path: Path)
     for text in holding[1:]:
         assert "Tabella 1.1 (segue) – Tabella lunghissima di prova" in text
         assert "Donne" in text  # the header row
+
+
+def test_closed_pathways_in_progress_are_not_printed_and_a_non_sum_is_not_a_total(tmp_path: Path) -> None:
+    closures = AggregateTable(
+        "closures_outcome", "Percorsi chiusi per esito", Unit.WOMEN,
+        ["IN_CORSO", "SOSPESO", "CONCLUSO_OBJ", "INTERR_DONNA"], ["N"], [[0], [0], [41], [17]],
+        [0, 0, 41, 17], [58], 58,
+        row_labels={"IN_CORSO": "Percorso in corso", "SOSPESO": "Sospeso", "CONCLUSO_OBJ": "Concluso",
+                    "INTERR_DONNA": "Interrotto dalla donna"},
+    )  # fmt: skip
+    languages = AggregateTable(
+        "structure_languages", "Sportelli che accolgono in ciascuna lingua", Unit.DESKS,
+        ["IT", "EN"], ["N"], [[3], [2]], [3, 2], [3], 3, additive=False,
+        row_labels={"IT": "Italiano", "EN": "Inglese"},
+    )  # fmt: skip
+    document = sample_document()
+    document.sections = [ReportSection("Chiusure", [closures]), ReportSection("Struttura", [languages])]
+    out = tmp_path / "closures.pdf"
+    render_report(document, out)
+    _, text = _text(out)
+    assert "Concluso" in text and "Percorso in corso" not in text and "Sospeso" not in text
+    assert "Complessivo senza doppi conteggi" in " ".join(text.split())  # 3 desks, not 3 + 2

@@ -245,6 +245,12 @@ def test_the_command_line_exports_a_profile_and_prints_the_quality_summary(
     assert done.returncode == 0, done.stderr
     header = next(csv.reader(io.StringIO(long.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert header == list(profile_files.LONG_COLUMNS)
+    package_only = run_cli(
+        ["export", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025-H2",
+         "--layout", "long", "--out", str(tmp_path / "p.json")],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert package_only.returncode == 1 and "--layout" in package_only.stderr  # the package has one layout
     quality = run_cli(
         ["quality", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025"],
         tmp_path, PASSWORD,

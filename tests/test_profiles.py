@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.reports import profiles
+from app.reports import formatting, profile_files, profiles
 from app.reports.tables import AggregateTable, Unit
 
 HEAD = """[profile]
@@ -217,3 +217,51 @@ def test_a_huge_file_is_refused_at_once(tmp_path: Path) -> None:
         == f"invalid export profile prova.toml: the file is larger than {size} KB: a profile is a page of text"
     )
     assert str(info.value).startswith("invalid export profile enorme.toml: the file is larger than")
+
+
+def _one_way(
+    table_id: str, rows: list[str], values: list[int | None], additive: bool = True
+) -> AggregateTable:
+    known = [v or 0 for v in values]
+    return AggregateTable(
+        table_id, table_id, Unit.WOMEN, rows, ["N"], [[v] for v in values], list(values), [sum(known)],
+        sum(known), additive=additive, row_labels={r: r.title() for r in rows},
+    )  # fmt: skip
+
+
+def test_the_rows_that_cannot_occur_are_the_statuses_a_closure_never_has() -> None:
+    from app.models import codelists
+    from app.services.cases import CLOSING_STATUSES
+
+    statuses = set(codelists.codes("case_status"))
+    assert formatting.ROWS_THAT_CANNOT_OCCUR["closures_outcome"] == statuses - set(CLOSING_STATUSES) - {"ND"}
+
+
+def test_closed_pathways_in_progress_are_left_out_while_nobody_is_there() -> None:
+    spec = _parse('[[tables]]\nid = "chiusure"\ntitle = "Chiusure"\nsource = "closures_outcome"\n').tables[0]
+    rows = ["IN_CORSO", "SOSPESO", "CONCLUSO_OBJ", "ND"]
+    laid = profiles.apply_table(spec, _one_way("closures_outcome", rows, [0, 0, 12, 0]))
+    assert laid.rows == ["CONCLUSO_OBJ", "ND"] and laid.cells == [[12], [0]] and laid.total == 12
+    odd = profiles.apply_table(spec, _one_way("closures_outcome", rows, [6, None, 12, 0]))
+    assert odd.rows == rows  # something is there (a hidden value may be): printed, so it can be seen
+
+
+def test_the_margin_row_says_totale_only_over_a_sum() -> None:
+    flow = _one_way("flow", ["WOMEN_CONTACTED", "RECEIVED"], [108, 113], additive=False)
+    _header, printed = profile_files.lines(flow, "it")
+    assert [name for name, _ in printed] == ["Women_Contacted", "Received"]  # no "Totale" under them
+    ages = _one_way("eta", ["A", "B"], [7, 9])
+    assert profile_files.lines(ages, "it")[1][-1][0] == "Totale"
+    assert (
+        profile_files.margin_label(flow, "it")
+        == "Complessivo senza doppi conteggi (non è la somma delle righe)"
+    )
+
+
+def test_desks_side_by_side_with_one_total_column() -> None:
+    a, b = _one_way("donne", ["X"], [7]), _one_way("donne", ["X"], [None])
+    (table,) = profiles.by_desk(["Bergamo", "Treviglio"], [[a], [b]])
+    assert table.cols == ["DESK_1", "DESK_2"] and table.cells == [[7, None]]
+    assert table.row_totals == [7] and table.row_lower_bound == [True]  # Treviglio's part is hidden
+    header, _rows = profile_files.lines(table, "it")
+    assert header == ["", "Bergamo", "Treviglio", "Totale"]

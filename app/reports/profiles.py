@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.reports import package
+from app.reports import formatting, package
 from app.reports.tables import AggregateTable, Number, Unit, is_stated
 
 PROFILE_FORMAT = 1
@@ -575,11 +575,30 @@ def _identity(codes: Sequence[str], labels: Mapping[str, str]) -> tuple[Category
     return tuple(Category(c, labels.get(c, c), (c,)) for c in codes)
 
 
+def _labelled(categories: tuple[Category, ...], labels: Mapping[str, str]) -> tuple[Category, ...]:
+    """A selection of source codes (`rows = ["RECEIVED", ...]`) carries the source's own labels: the file
+    gives no label, and the code itself is never what a person reads."""
+    return tuple(
+        Category(c.code, labels.get(c.code, c.label), c.sources)
+        if c.label == c.code and c.sources == (c.code,)
+        else c
+        for c in categories
+    )
+
+
 def apply_table(spec: TableSpec, source: AggregateTable) -> AggregateTable:
     """The target table: each value the sum of the published source values it groups (merge rule)."""
     src = _Source(source)
-    rows = spec.rows if spec.rows is not None else _identity(source.rows, source.row_labels)
-    cols = spec.cols if spec.cols is not None else _identity(source.cols, source.col_labels)
+    rows = (
+        _labelled(spec.rows, source.row_labels)
+        if spec.rows is not None
+        else _identity(source.rows, source.row_labels)
+    )
+    cols = (
+        _labelled(spec.cols, source.col_labels)
+        if spec.cols is not None
+        else _identity(source.cols, source.col_labels)
+    )
 
     def value(row_codes: Iterable[str], col_codes: Sequence[str]) -> _Part:
         parts = [src.part(r, c) for r in row_codes for c in col_codes]
@@ -590,7 +609,7 @@ def apply_table(spec: TableSpec, source: AggregateTable) -> AggregateTable:
     row_totals = [value(r.sources, [TOTAL]) for r in rows]
     col_totals = [value([TOTAL], c.sources) for c in cols]
     total = value([TOTAL], [TOTAL])
-    return AggregateTable(
+    table = AggregateTable(
         id=spec.id,
         title=spec.title,
         unit=Unit(source.unit),
@@ -607,6 +626,22 @@ def apply_table(spec: TableSpec, source: AggregateTable) -> AggregateTable:
         row_lower_bound=[f for _, f in row_totals],
         col_lower_bound=[f for _, f in col_totals],
         total_lower_bound=total[1],
+    )
+    return _without(table, formatting.printed_rows(table, spec.source))
+
+
+def _without(table: AggregateTable, keep: Sequence[int]) -> AggregateTable:
+    """The table with only the rows `keep` (the rows that cannot occur and are empty left out)."""
+    if len(keep) == len(table.rows):
+        return table
+    assert table.lower_bound is not None and table.row_lower_bound is not None
+    return replace(
+        table,
+        rows=[table.rows[i] for i in keep],
+        cells=[table.cells[i] for i in keep],
+        row_totals=[table.row_totals[i] for i in keep],
+        lower_bound=[table.lower_bound[i] for i in keep],
+        row_lower_bound=[table.row_lower_bound[i] for i in keep],
     )
 
 
@@ -628,9 +663,10 @@ def apply(profile: Profile, tables: Sequence[AggregateTable]) -> list[AggregateT
 
 
 def by_desk(desk_names: Sequence[str], per_desk: Sequence[Sequence[AggregateTable]]) -> list[AggregateTable]:
-    """One-column profile tables of several desks side by side, with a total column summed by the
-    merge rule (a desk's hidden value makes the total a lower bound)."""
+    """One-column profile tables of several desks side by side (columns `DESK_1`...), the row totals
+    summed over the desks by the merge rule (a desk's hidden value makes the total a lower bound)."""
     out = []
+    codes = [f"DESK_{n}" for n in range(1, len(desk_names) + 1)]
     for index, first in enumerate(per_desk[0]):
         columns = [tables[index] for tables in per_desk]
         parts: list[list[_Part]] = []
@@ -644,17 +680,16 @@ def by_desk(desk_names: Sequence[str], per_desk: Sequence[Sequence[AggregateTabl
             values, lows = zip(*row, strict=True)
             row.append(package.merge_position(values, lows, False))
             parts.append(row)
-        codes = [f"DESK_{n}" for n in range(1, len(desk_names) + 1)] + [TOTAL]
-        labels = {**{c: name for c, name in zip(codes, desk_names, strict=False)}, TOTAL: "Totale"}
         body, margin = parts[:-1], parts[-1]
         out.append(
             AggregateTable(
-                id=first.id, title=first.title, unit=Unit(first.unit), rows=list(first.rows), cols=codes,
-                cells=[[v for v, _ in row] for row in body], row_totals=[row[-1][0] for row in body],
-                col_totals=[v for v, _ in margin], total=margin[-1][0], additive=first.additive,
-                row_labels=dict(first.row_labels), col_labels=labels,
-                lower_bound=[[f for _, f in row] for row in body], row_lower_bound=[row[-1][1] for row in body],
-                col_lower_bound=[f for _, f in margin], total_lower_bound=margin[-1][1],
+                id=first.id, title=first.title, unit=Unit(first.unit), rows=list(first.rows), cols=list(codes),
+                cells=[[v for v, _ in row[:-1]] for row in body], row_totals=[row[-1][0] for row in body],
+                col_totals=[v for v, _ in margin[:-1]], total=margin[-1][0], additive=first.additive,
+                row_labels=dict(first.row_labels), col_labels=dict(zip(codes, desk_names, strict=True)),
+                lower_bound=[[f for _, f in row[:-1]] for row in body],
+                row_lower_bound=[row[-1][1] for row in body],
+                col_lower_bound=[f for _, f in margin[:-1]], total_lower_bound=margin[-1][1],
             )
         )  # fmt: skip
     return out

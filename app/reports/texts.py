@@ -31,11 +31,14 @@ REPORT: Catalogue = {
             "Questo documento contiene solo conteggi aggregati: nessun dato identificativo delle donne "
             "accolte lascia l'archivio cifrato del centro. Per tutela della riservatezza ogni numero è "
             "leggermente modificato (di poche unità), i conteggi sotto {k} sono indicati <{k} e le ore o le "
-            "prestazioni che riguardano meno di {k} donne non sono pubblicate (n.p.)."
+            "prestazioni che riguardano meno di {k} donne non sono pubblicate (n.p.). Per questo due cifre "
+            "collegate possono non tornare: le donne accolte possono risultare qualcuna in più di quelle che "
+            "hanno contattato il centro, e un totale può differire di poche unità dalla somma delle sue parti."
         ),
         "contents": "Contenuti",
         "method": "Nota metodologica",
         "total": "Totale",
+        "total_distinct": "Complessivo senza doppi conteggi (non è la somma delle righe)",
         "page": "Pagina {n} di {m}",
         "table": "Tabella",
         "unit": "Unità di misura",
@@ -86,11 +89,14 @@ REPORT: Catalogue = {
             "This document contains aggregated counts only: no identifying data about the women "
             "supported leaves the centre's encrypted store. To protect confidentiality every number is "
             "changed slightly (by a few units), counts below {k} are shown as <{k}, and hours or services "
-            "concerning fewer than {k} women are not published (n.p.)."
+            "concerning fewer than {k} women are not published (n.p.). So two related figures may not "
+            "agree: the women received may come out a few more than the women who contacted the centre, and "
+            "a total may differ by a few units from the sum of its parts."
         ),
         "contents": "Contents",
         "method": "Methodological note",
         "total": "Total",
+        "total_distinct": "Overall, without double counting (not the sum of the rows)",
         "page": "Page {n} of {m}",
         "table": "Table",
         "unit": "Unit",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -106,12 +107,16 @@ def export_profile(
     out: Path,
     lang: str = "it",
     quality_acknowledged: bool | None = None,
+    layout: str = "printed",
 ) -> ProfileExportResult:
-    """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`.
+    """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`,
+    `layout` "printed" (for people) or "long" (one row per value, for software; not for JSON).
 
-    Beside `out` goes `<out>.pdf`, the preview of exactly the same values. A profile laid out by desk
-    makes (or serves) one release per desk; the desks released before a failure stay released.
-    `quality_acknowledged` (the coordinator saw the data-quality findings and went ahead) goes on record.
+    Beside `out` go `<out>.pdf`, the preview of exactly the same values, and the signed package of each
+    release it lays out (`<out>-package….json`), whose SHA-256 the file lists: the receiver can verify
+    what she got. A profile laid out by desk makes (or serves) one release per desk; the desks released
+    before a failure stay released. `quality_acknowledged` (the coordinator saw the data-quality findings
+    and went ahead) goes on record.
     """
     actor = ws.require_actor(Role.COORDINATRICE)
     if fmt not in profile_files.FORMATS:
@@ -120,10 +125,17 @@ def export_profile(
             field="format",
             format=fmt,
         )
+    if layout not in profile_files.LAYOUTS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Unknown layout {layout}: choose printed or long."),
+            field="layout",
+            layout=layout,
+        )
     _check_profile_period(profile, period)
     out = out if out.suffix == f".{fmt}" else out.with_name(out.name + f".{fmt}")
     preview = out.with_suffix(".pdf")
     prepared = _prepare(ws, profile, period, desk_ids, lang)
+    beside = package_paths(out, [d.desk_names for d in prepared])
     for data in prepared:
         reports.check_release(ws, data)
     released: list[reports.Release] = []
@@ -135,29 +147,52 @@ def export_profile(
 
     def write(release: reports.Release) -> list[Path]:
         released.append(release)
-        export = build_export(profile, prepared, released)
+        export = build_export(profile, prepared, released, beside)
         holder.append(export)
-        reports._write(out, profile_files.render(export, fmt))
+        written: list[Path] = []
         try:
-            reports._write(preview, reports.render(preview_document(export)))
+            for path, payload in [
+                (out, profile_files.render(export, fmt, layout)),
+                (preview, reports.render(preview_document(export))),
+                *((p, r.package) for p, r in zip(beside, released, strict=True)),
+            ]:
+                reports._write(path, payload)
+                written.append(path)
         except BaseException:
-            out.unlink(missing_ok=True)
+            for path in written:
+                path.unlink(missing_ok=True)
             raise
-        return [out, preview]
+        return written
 
     for index, data in enumerate(prepared):
         reports._release(ws, data, write if index == len(prepared) - 1 else keep)
     with ws.transaction() as session:
         audit.record(
             session, actor.operator_id, "profile.exported", "centre", 1,
-            {"profile": profile.id, "version": profile.version, "format": fmt, "period": period.code,
+            {"profile": profile.id, "version": profile.version, "format": fmt, "layout": layout, "period": period.code,
              "desks": [d for p in prepared for d in p.desk_ids], "quality_acknowledged": quality_acknowledged},
         )  # fmt: skip
     return ProfileExportResult(out, preview, holder[0], released[-1].first_time)
 
 
+def package_paths(out: Path, desk_sets: Sequence[Sequence[str]]) -> list[Path]:
+    """Where the signed package of each release goes, beside the export: `<stem>-package.json`, or one
+    per desk named after it (`finanziatore-2025-package-bergamo.json`) for a profile laid out by desk."""
+    if len(desk_sets) == 1:
+        return [out.with_name(f"{out.stem}-package.json")]
+    paths: list[Path] = []
+    for n, names in enumerate(desk_sets, start=1):
+        slug = re.sub(r"[^a-z0-9]+", "-", "-".join(names).casefold()).strip("-")[:40] or f"{n}"
+        path = out.with_name(f"{out.stem}-package-{slug}.json")
+        paths.append(path if path not in paths else out.with_name(f"{out.stem}-package-{slug}-{n}.json"))
+    return paths
+
+
 def build_export(
-    profile: profiles.Profile, prepared: Sequence[reports.ReportData], released: Sequence[reports.Release]
+    profile: profiles.Profile,
+    prepared: Sequence[reports.ReportData],
+    released: Sequence[reports.Release],
+    package_files: Sequence[Path] = (),
 ) -> profile_files.ProfileExport:
     """The profile laid over the signed packages of the releases (their bytes, verified again)."""
     packages = [package.load_package(r.package) for r in released]
@@ -184,7 +219,14 @@ def build_export(
         rule=rule,
         method_note=reports.document(first).method_note,
         tables=tables,
-        package_digests=[hashlib.sha256(r.package).hexdigest() for r in released],
+        packages=[
+            profile_files.PackageFile(
+                hashlib.sha256(r.package).hexdigest(),
+                package_files[i].name if package_files else "",
+                list(prepared[i].desk_names),
+            )
+            for i, r in enumerate(released)
+        ],
         lang=first.lang,
         structure_on=first.period.end.isoformat(),
     )

@@ -953,6 +953,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{profile} per {period} scritto in {path}</translation>
     </message>
     <message>
+        <source>--layout goes with --profile</source>
+        <translation>--layout si usa con --profile</translation>
+    </message>
+    <message>
         <source>This period was released before: the same figures were written again.</source>
         <translation>Questo periodo era già stato rilasciato: sono stati scritti di nuovo gli stessi dati.</translation>
     </message>
@@ -1217,6 +1221,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>format of a profile export (default: from --out, else xlsx)</source>
         <translation>formato dell’esportazione per profilo (predefinito: da --out, altrimenti xlsx)</translation>
+    </message>
+    <message>
+        <source>printed: the tables as a person reads them (default); long: one row per value, for software</source>
+        <translation>printed: le tabelle come le legge una persona (predefinito); long: una riga per valore, per i programmi</translation>
     </message>
     <message>
         <source>data quality of a period: missing answers per variable and cases to check</source>
@@ -2725,6 +2733,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Unknown format {format}: choose xlsx, csv or json.</source>
         <translation>Formato sconosciuto {format}: scegli xlsx, csv o json.</translation>
+    </message>
+    <message>
+        <source>Unknown layout {layout}: choose printed or long.</source>
+        <translation>Impaginazione sconosciuta {layout}: scegli printed o long.</translation>
     </message>
     <message>
         <source>Enter a number of weeks from 1 to 52.</source>
@@ -4351,6 +4363,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>File format</source>
         <translation>Formato del file</translation>
+    </message>
+    <message>
+        <source>one row per value, for statistical software</source>
+        <translation>una riga per valore, per i programmi di statistica</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>

@@ -88,6 +88,15 @@ def test_export_for_istat_after_acknowledging_the_quality_check(
         ).first()
         assert event is not None and '"quality_acknowledged": true' in (event.detail or "")
 
+    # the same release in the long layout, for software: the header on the first row of the first sheet
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx long"))
+    long = tmp_path / "istat-long.xlsx"
+    files.set_next(long)
+    click(qtbot, dialog.export_button)
+    wait_idle(qtbot, 30_000)
+    first = next(load_workbook(long, read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert first[:3] == ("tabella", "titolo_tabella", "riga")
+
 
 def test_the_cases_found_open_as_a_filtered_case_list(qtbot: Any, demo_controller: AppController) -> None:
     page = reports_page(qtbot, demo_controller)

@@ -9,14 +9,8 @@ The recovery-key sheet is not here: it is a Qt text document printed by the inte
 `base` is the drawing kit they share; the services decide what to print and who may, never how.
 """
 
-from app.reports.pdf.report import (
-    STRINGS,
-    ReportDocument,
-    ReportSection,
-    format_date,
-    format_number,
-    render_report,
-)
+from app.reports.formatting import format_date, format_number
+from app.reports.pdf.report import STRINGS, ReportDocument, ReportSection, render_report
 from app.reports.pdf.subject_access import render_subject_access
 
 __all__ = [

@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from app import APP_NAME
+from app.reports.formatting import format_date, format_number, format_percent, printed_rows
 from app.reports.package import resolved_lower_bounds
 from app.reports.pdf.base import (
     BODY_SIZE,
@@ -75,7 +76,7 @@ from app.reports.pdf.base import (
 from app.reports.tables import AggregateTable, Number, Unit, hidden_marker, is_stated
 from app.reports.texts import REPORT, texts
 
-__all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_number", "render_report"]
+__all__ = ["STRINGS", "ReportDocument", "ReportSection", "format_date", "format_number", "render_report"]
 
 # --------------------------------------------------------------------------------------------------
 # Fixed texts. The caller passes everything else already translated.
@@ -116,36 +117,6 @@ class ReportDocument:
     """Set when the period has not ended: the figures are partial, as of this day."""
 
 
-# --------------------------------------------------------------------------------------------------
-# Number and date formatting
-# --------------------------------------------------------------------------------------------------
-
-
-def format_number(value: Number, unit: Unit | str = Unit.WOMEN, lang: str = "it") -> str:
-    """Format a count or a number of hours the way the reader's language writes it.
-
-    Whole numbers print without decimals (counts, and hours since disclosure control rounds them);
-    hours of a version-1 package may carry one decimal. Italian uses "." for thousands and "," for decimals.
-    """
-    decimals = 1 if isinstance(value, float) and not float(value).is_integer() else 0
-    text = f"{value:,.{decimals}f}"
-    if lang == "it":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def _format_percent(share: float, lang: str) -> str:
-    text = f"{share * 100:.1f}"
-    return (text.replace(".", ",") if lang == "it" else text) + "%"
-
-
-def format_date(day: date, lang: str) -> str:
-    """Italian writes the first of the month as an ordinal: "1° ottobre 2026"; English "1 October 2026"."""
-    months = _strings(lang)["months"].split()
-    number = "1°" if day.day == 1 and lang == "it" else str(day.day)
-    return f"{number} {months[day.month - 1]} {day.year}"
-
-
 def _strings(lang: str) -> dict[str, str]:
     return texts(REPORT, lang)
 
@@ -160,7 +131,14 @@ def _draw_cover_band(canv: Canvas, _doc: Any) -> None:
     canv.restoreState()
 
 
-def _doc_template(target: Any, lang: str, deterministic: bool) -> BaseDocTemplate:
+def document_title(document: ReportDocument) -> str:
+    """The title a PDF reader shows in its window and its list of files: the report, the centre, the
+    period (the same words as the cover; a file named only "Ascolto" is one among many)."""
+    return f"{document.title} – {document.centre}, {document.period_label}"
+
+
+def _doc_template(target: Any, document: ReportDocument, deterministic: bool) -> BaseDocTemplate:
+    lang = document.lang
     frame = content_frame
 
     cover_frame = Frame(
@@ -177,8 +155,11 @@ def _doc_template(target: Any, lang: str, deterministic: bool) -> BaseDocTemplat
     doc = BaseDocTemplate(
         target,
         pagesize=PORTRAIT,
-        # Metadata carries nothing about the centre or the period: the file may travel by mail.
-        title=APP_NAME,
+        # The title names what the cover names (the centre is no secret to whoever holds the file); the
+        # reader shows it instead of the file name. The language lets a screen reader pick its voice.
+        # Tagged PDF (a structure tree for assistive technology) is not something reportlab writes.
+        title=document_title(document),
+        displayDocTitle=1,
         author=APP_NAME,
         creator=APP_NAME,
         producer=APP_NAME,
@@ -247,7 +228,9 @@ def _grid(table: AggregateTable, k: int, lang: str) -> _Grid:
     # every flag explicit, margins included: a sum with a hidden part prints "≥ n" as in the other formats
     cell_lb, row_lb, col_lb, total_lb = resolved_lower_bounds(table)
     body: list[list[_Cell]] = []
-    for i, row in enumerate(table.cells):
+    shown = printed_rows(table)
+    for i in shown:
+        row = table.cells[i]
         cells = [_cell(v, cell_lb[i][j], table.unit, k, lang) for j, v in enumerate(row)]
         if has_total_col:
             cells.append(_cell(table.row_totals[i], row_lb[i], table.unit, k, lang))
@@ -263,10 +246,11 @@ def _grid(table: AggregateTable, k: int, lang: str) -> _Grid:
     all_cells = [c for r in body for c in r] + (total_row or [])
     return _Grid(
         col_heads=[table.label_col(c) for c in table.cols] + ([s["total"]] if has_total_col else []),
-        row_heads=[table.label_row(r) for r in table.rows],
+        row_heads=[table.label_row(table.rows[i]) for i in shown],
         body=body,
         total_row=total_row,
-        total_row_label=s["total"],
+        # "Totale" only where the rows add up to it (the structure's days and languages count desks once)
+        total_row_label=s["total"] if table.additive else s["total_distinct"],
         has_total_col=has_total_col,
         any_suppressed=any(c.suppressed for c in all_cells),
         any_lower=any(c.lower for c in all_cells),
@@ -524,7 +508,8 @@ def _chart_values(table: AggregateTable) -> _Series:
     """
     one_col = len(table.cols) == 1
     series = _Series([], [], [], 0)
-    for i, code in enumerate(table.rows):
+    for i in printed_rows(table):
+        code = table.rows[i]
         value = table.cells[i][0] if one_col else table.row_totals[i]
         if value is None:
             series.skipped += 1
@@ -717,7 +702,7 @@ def _pie(series: _Series, unit: Unit, lang: str, width: float) -> Drawing:
             String(
                 value_col,
                 y,
-                _format_percent(value / total, lang),
+                format_percent(value / total, lang),
                 fontName=FONT_BOLD,
                 fontSize=size,
                 fillColor=TEAL,
@@ -922,7 +907,7 @@ def render_report(
     """Write the report as a PDF to a path or a binary stream.
 
     `deterministic` fixes timestamps and the document ID so that equal input gives equal bytes (tests,
-    reproducible archives). Metadata never names the centre: only the app name.
+    reproducible archives). The metadata title is `document_title` and the catalogue carries the language.
     """
     if document.threshold < 1:
         raise ValueError("threshold must be positive")
@@ -938,7 +923,7 @@ def render_report(
         footer_note=document.footer_note,
         page_fmt=s["page"],
     )
-    pdf = _doc_template(target, document.lang, deterministic)
+    pdf = _doc_template(target, document, deterministic)
     # The first pass of the story builds the cover on the "cover" template.
     story: Sequence[Flowable] = _story(document, styles)
     canvasmaker: Callable[..., Canvas] = numbered_canvas(decor)

@@ -60,8 +60,12 @@ class ProfileExportDialog(QDialog):
             self.profile.addItem(title, name)
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("File format"))
+        long = self.tr("one row per value, for statistical software")
         for code, text in FORMATS:
             self.format.addItem(text, code)
+            # the long layout ("xlsx long"): the same values for pandas, R or a pivot table
+            if code != "json":
+                self.format.addItem(f"{text.split(' (')[0]}: {long}", f"{code} long")
         form = QFormLayout()
         profile_label = QLabel(self.tr("&Profile:"))
         profile_label.setBuddy(self.profile)
@@ -201,7 +205,7 @@ class ProfileExportDialog(QDialog):
     # --- export --------------------------------------------------------------------------------------------
     @Slot()
     def export(self) -> None:
-        fmt = str(self.format.currentData())
+        fmt, _, layout = str(self.format.currentData()).partition(" ")
         name = self._profile_name()
         suggested = Path.home() / f"{name}-{self.data.period.code.replace('..', '_')}.{fmt}"
         path = files.save_file(self, self.tr("Export the profile"), suggested, f"{fmt.upper()} (*.{fmt})")
@@ -213,8 +217,9 @@ class ProfileExportDialog(QDialog):
         def run() -> ProfileExportResult:
             profile = exports.load_profile(name)
             return exports.export_profile(
-                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged
-            )
+                workspace, profile, data.period, data.desk_ids, fmt, path, data.lang, acknowledged,
+                layout=layout or "printed",
+            )  # fmt: skip
 
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.pdf import format_number
+from app.reports.formatting import format_number
 from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
 from app.ui.theme import MUTED
 

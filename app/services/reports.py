@@ -640,11 +640,11 @@ def _note_release_logs(session: Session, operator_id: int, items: Sequence[Impor
         seq, head = int(p.release_log["seq"]), str(p.release_log["head"])
         key = (_RELEASE_LOG + _source_key(predecessors, p.public_key))[:100]
         setting = session.get(Setting, key)
-        known: dict[str, Any] = {}
+        earlier, earlier_stamp = -1, ""
         if setting is not None:
-            with contextlib.suppress(ValueError, TypeError):
-                known = dict(json.loads(setting.value))
-        earlier, earlier_stamp = int(known.get("seq", -1)), str(known.get("generated_at", ""))
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                known = json.loads(setting.value)
+                earlier, earlier_stamp = int(known["seq"]), str(known["generated_at"])
         if stamp > earlier_stamp and seq <= earlier:
             item.release_warning = UserError(
                 QT_TRANSLATE_NOOP(

@@ -555,7 +555,13 @@ def cmd_network_report(args: argparse.Namespace) -> int:
             if not item.trusted:
                 new_keys.setdefault(_fingerprint_hex(item.package.fingerprint), []).append(item)
         for group in new_keys.values():  # every new key of the batch, before any is trusted
-            names = list(dict.fromkeys(" ".join(i.package.centre.split()) for i in group))
+            names = list(  # the centres named by every package of the batch signed with it, trusted or not
+                {
+                    " ".join(i.package.centre.split()).casefold(): i.package.centre
+                    for i in items
+                    if i.package.public_key == group[0].package.public_key
+                }.values()
+            )
             if len(names) > 1:  # trust is the pair (centre, key): one key cannot be trusted for two names
                 raise CliError(
                     translate(

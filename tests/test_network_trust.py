@@ -599,3 +599,32 @@ def test_a_package_without_a_release_log_position_is_still_read(centre: Workspac
         }
         with pytest.raises(package.PackageError, match="release_log"):
             package.load_package(package.package_bytes(document))
+
+
+def test_the_command_line_says_which_centre_a_key_is_trusted_for(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
+    fingerprint = reports.own_fingerprint(centre)
+    posing = _forge(
+        genuine, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio", desks=["Treviglio"]
+    )
+    network.close()
+    done = _network_cli(network, tmp_path, str(posing))
+    assert done.returncode != 0 and not (tmp_path / "net.pdf").exists()
+    assert "trusted for Aiuto Donna, not for Sirio" in done.stdout
+    # one key in two names in one batch: it cannot be trusted for both
+    done = _network_cli(network, tmp_path, str(genuine), str(posing), "--trust-new", fingerprint)
+    assert done.returncode != 0 and "a key belongs to one centre" in done.stderr
+    # a centre that renamed itself: confirmed for the new name, the key moves there
+    renamed = _forge(genuine, _signing_key(centre), tmp_path / "odv.json", centre="Aiuto Donna ODV")
+    done = _network_cli(network, tmp_path, str(renamed), "--trust-new", fingerprint)
+    assert done.returncode == 0, done.stderr
+    ws = Workspace.open(network.folder)
+    ws.unlock("anna", PASSWORD)
+    try:
+        assert [c for c, _, _ in reports.trusted_keys(ws)] == ["Aiuto Donna ODV"]
+        assert not reports.import_packages(ws, [genuine])[0].trusted
+    finally:
+        ws.close()

@@ -510,6 +510,9 @@ def test_two_centres_with_the_same_name_and_desks_are_told_apart_by_their_keys(
     contacts = {t.id: t for t in merged.tables}["contacts"]
     one = {t.id: t for t in package.load_package(genuine).tables}["contacts"]
     assert contacts.total == 2 * (one.total or 0)
+    names = [f"Aiuto Donna ({i.package.fingerprint[:9]})" for i in items]  # named apart by their keys
+    assert merged.centre == ", ".join(sorted(names))
+    assert len(merged.desk_names) == 2 * len(items[0].package.desks)
     # the same key, whatever name it signs with, is still one centre: its packages are not added twice
     renamed = _forge(genuine, _signing_key(centre), tmp_path / "renamed.json", centre="Aiuto Donna ODV")
     with pytest.raises(package.PackageError, match="same help desks and period"):

@@ -939,6 +939,21 @@ def trusted_keys(ws: Workspace) -> list[tuple[str, str, datetime]]:
         ]
 
 
+def _source_names(packages: Sequence[package.VerifiedPackage]) -> list[str]:
+    """Each package's centre as the report names it: two centres of the same name (told apart by their
+    keys, `package.sources`) are named with the start of their key's fingerprint, so the list shows two."""
+    sources = package.sources(packages)
+    by_name: dict[str, set[int]] = {}
+    for source, p in zip(sources, packages, strict=True):
+        by_name.setdefault(" ".join(p.centre.split()).casefold(), set()).add(source)
+    return [
+        f"{p.centre} ({p.fingerprint[:9]})"
+        if len(by_name[" ".join(p.centre.split()).casefold()]) > 1
+        else p.centre
+        for p in packages
+    ]
+
+
 def network_report(
     ws: Workspace,
     items: Sequence[ImportedPackage],
@@ -984,12 +999,11 @@ def network_report(
     )
     k = max([disclosure_threshold(ws), *(int(p.disclosure.get("threshold", 0)) for p in packages)])
     period = named_period(min(p.period_start for p in packages), max(p.period_end for p in packages))
-    desks = sorted(
-        {f"{p.centre} – {d}" if len(p.desks) else p.centre for p in packages for d in (p.desks or [""])}
-    )
+    names = _source_names(packages)
+    desks = sorted({f"{names[i]} – {d}" for i, p in enumerate(packages) for d in p.desks})
     rule = disclosure.rule(k)
     data = ReportData(
-        ", ".join(sorted({p.centre for p in packages})),
+        ", ".join(sorted(set(names))),
         [],
         desks,
         period,

@@ -559,6 +559,20 @@ def cmd_network_report(args: argparse.Namespace) -> int:
             if not item.trusted:
                 new_keys.setdefault(_fingerprint_hex(item.package.fingerprint), []).append(item)
         for group in new_keys.values():  # every new key of the batch, before any is trusted
+            names = list(  # the centres named by every package of the batch signed with it, trusted or not
+                {
+                    " ".join(i.package.centre.split()).casefold(): i.package.centre
+                    for i in items
+                    if i.package.public_key == group[0].package.public_key
+                }.values()
+            )
+            if len(names) > 1:  # trust is the pair (centre, key): one key cannot be trusted for two names
+                raise CliError(
+                    translate(
+                        "Cli",
+                        "The key {fingerprint} signs packages in the names of {centres}: a key belongs to one centre.",
+                    ).format(fingerprint=group[0].package.fingerprint, centres=", ".join(names))
+                )
             print(
                 translate("Cli", "New signing key of {centre} ({files}): fingerprint {fingerprint}").format(
                     centre=group[0].package.centre,
@@ -566,6 +580,12 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                     fingerprint=group[0].package.fingerprint,
                 )
             )
+            if group[0].trusted_for is not None:
+                print(
+                    translate(
+                        "Cli", "This key is trusted for {other}, not for {centre}: ask both centres why."
+                    ).format(other=group[0].trusted_for, centre=group[0].package.centre)
+                )
         unnamed = [group[0] for key, group in new_keys.items() if key not in named]
         if unnamed:
             raise CliError(
@@ -589,11 +609,11 @@ def cmd_network_report(args: argparse.Namespace) -> int:
             workspace, items, Path(args.out).expanduser(), lang=_document_language(args)
         )
     for item in items:
-        if item.audit_warning is not None:
-            print(
-                translate("Cli", "Warning: {text}").format(text=item.audit_warning.text(translate)),
-                file=sys.stderr,
-            )
+        for warning in (item.audit_warning, item.release_warning):
+            if warning is not None:
+                print(
+                    translate("Cli", "Warning: {text}").format(text=warning.text(translate)), file=sys.stderr
+                )
     print(
         translate("Cli", "Network report for {period} from {n} packages written to {path}").format(
             period=data.period.label(data.lang), n=len(items), path=args.out

@@ -446,19 +446,20 @@ def test_a_category_of_one_looks_like_a_category_of_none(ws: Workspace, built: B
 # --- network merge -----------------------------------------------------------------------------------------------
 def test_network_merge_of_two_quarters(ws: Workspace, tmp_path: Path) -> None:
     """Attack: merge one centre's Q1 and Q2 and read the women tables as if each woman were counted once
-    (or subtract the merged half-year from a later semester release). Tables counting women are left out,
-    and the PDF says so; events are summed, and a value hidden in any input stays a lower bound or hidden."""
+    (or subtract the merged half-year from a later semester release). Tables counting the women present in
+    the period are left out, and the PDF says so; events (the women taken in charge and the pathways closed
+    included: each once) are summed, and a value hidden in any input stays a lower bound or hidden."""
     paths = [tmp_path / "q1.json", tmp_path / "q2.json"]
     inputs = [_export(ws, "2026-Q1", paths[0]), _export(ws, "2026-Q2", paths[1])]
-    items = reports.import_packages(ws, paths)
-    reports.trust_key(ws, items[0])
-    items = reports.import_packages(ws, paths)
+    items = reports.import_packages(ws, paths)  # her own centre's packages: no fingerprint to confirm
     merged = reports.network_report(ws, items, tmp_path / "net.pdf")
-    women_tables = {t["id"] for t in inputs[0]["tables"] if not package.adds_over_time(_as_table(t))}
-    assert {"flow", "education", "age_istat", "minors"} <= women_tables
+    women_tables = {t["id"] for t in inputs[0]["tables"] if package.over_time(_as_table(t)) is None}
+    assert {"education", "age_istat", "minors"} <= women_tables
+    assert not {"in_charge_age_istat", "closures_outcome", "flow"} & women_tables
     assert set(merged.omitted) == women_tables
     by_id = {t.id: t for t in merged.tables}
     assert not women_tables & set(by_id)
+    assert by_id["flow"].rows == ["IN_CHARGE_NEW", "CLOSED"]  # of the flow, only the events
     assert {
         "services_type_mode_count",
         "services_type_mode_hours",
@@ -470,7 +471,10 @@ def test_network_merge_of_two_quarters(ws: Workspace, tmp_path: Path) -> None:
     assert indicators.title("education") in text  # named among the omitted tables
     summed = bounded = 0
     for table_id, table in by_id.items():
-        parts = [dict(_positions(_tables(doc)[table_id])) for doc in inputs]
+        parts = [
+            dict(_positions(_merged_json(package.over_time(_as_table(_tables(doc)[table_id])))))  # type: ignore[arg-type]
+            for doc in inputs
+        ]
         flags = _flags(table)
         for pos, value in _positions(_merged_json(table)):
             known = [p[pos] for p in parts if p[pos] is not None]
@@ -491,7 +495,7 @@ def test_network_merge_of_two_quarters(ws: Workspace, tmp_path: Path) -> None:
 def _as_table(raw: dict[str, Any]) -> AggregateTable:
     return AggregateTable(
         raw["id"], raw["title"], Unit(raw["unit"]), raw["rows"], raw["cols"], raw["cells"], raw["row_totals"],
-        raw["col_totals"], raw["total"],
+        raw["col_totals"], raw["total"], raw["additive"],
     )  # fmt: skip
 
 

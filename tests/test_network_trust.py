@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
 
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import Centre
+from app.models.audit import AuditEvent
 from app.reports import indicators, package, shapes
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable, Unit
@@ -372,3 +375,259 @@ def test_a_restore_from_before_a_revocation_keeps_the_centre_trusted_and_its_rel
     for path in (again.package_path, third):
         [item] = reports.import_packages(network, [path])
         assert item.trusted, folder
+
+
+# --- trust belongs to a centre and its key together (issue #23, item 4) ------------------------------------------
+def _succession(old: bytes, new: bytes) -> dict[str, str]:
+    """A key change `old` -> `new`, signed by `old` (what a holder of `old` can always write)."""
+    at = datetime.now(UTC).replace(microsecond=0)
+    stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    change = package.KeyChange(
+        signing.public_key_of(old),
+        signing.public_key_of(new),
+        at,
+        signing.sign_succession(old, signing.public_key_of(new), stamp),
+    )
+    return change.as_json()
+
+
+def test_a_trusted_key_signing_in_another_centres_name_is_not_trusted(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """Aiuto Donna's key is trusted for Aiuto Donna; whoever holds it signs a package naming "Sirio"."""
+    genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
+    posing = _forge(
+        genuine, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio", desks=["Treviglio"]
+    )
+    [item] = reports.import_packages(network, [posing])
+    assert not item.trusted
+    assert item.trusted_for == "Aiuto Donna"  # said to the coordinator, who can ask why
+    with pytest.raises(UserError, match="not trusted"):
+        reports.network_report(network, [item], tmp_path / "net.pdf")
+    item.trusted = True  # a caller's flag is not the trust store: the report checks again
+    with pytest.raises(UserError, match="not trusted"):
+        reports.network_report(network, [item], tmp_path / "net.pdf")
+    assert not (tmp_path / "net.pdf").exists()
+
+
+def test_a_succession_naming_another_centre_is_not_followed(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """Whoever holds a trusted key vouches for a key of her own in another centre's name: not followed,
+    and the trusted key is not marked replaced either."""
+    genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
+    held = _signing_key(centre)
+    mine = signing.generate_signing_key()
+    loaded = package.load_package(genuine)
+    document = package.build_package(
+        loaded.tables, centre="Sirio", desks=["Treviglio"], period_start=loaded.period_start,
+        period_end=loaded.period_end, disclosure=dict(loaded.disclosure), software=loaded.software,
+        signing_key=mine, key_history=[_succession(held, mine)],
+    )  # fmt: skip
+    package.write_package(document, tmp_path / "sirio.json")
+    [item] = reports.import_packages(network, [tmp_path / "sirio.json"])
+    assert not item.trusted and not item.key_changes
+    assert reports.key_changes(network) == []
+    assert [c for c, _, _ in reports.trusted_keys(network)] == ["Aiuto Donna"]
+    [again] = reports.import_packages(network, [genuine])  # Aiuto Donna's key still stands
+    assert again.trusted
+
+
+def test_a_recorded_succession_is_not_continued_in_another_centres_name(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """The network followed Aiuto Donna's change K1 -> K2; a package K1 -> K2 -> K3 naming "Sirio"."""
+    first = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    reports.trust_key(network, reports.import_packages(network, [first])[0])
+    accounts.rekey_now(centre)
+    second = _export(centre, "2026-Q2", tmp_path / "q2.json")
+    assert reports.import_packages(network, [second])[0].trusted
+    current = _signing_key(centre)
+    mine = signing.generate_signing_key()
+    loaded = package.load_package(second)
+    history = [step.as_json() for step in loaded.key_history] + [_succession(current, mine)]
+    document = package.build_package(
+        loaded.tables, centre="Sirio", desks=["Treviglio"], period_start=loaded.period_start,
+        period_end=loaded.period_end, disclosure=dict(loaded.disclosure), software=loaded.software,
+        signing_key=mine, key_history=history,
+    )  # fmt: skip
+    package.write_package(document, tmp_path / "sirio.json")
+    [item] = reports.import_packages(network, [tmp_path / "sirio.json"])
+    assert not item.trusted and not item.key_changes
+    assert len(reports.key_changes(network)) == 1
+    assert reports.import_packages(network, [second])[0].trusted
+
+
+# --- the network merge (issue #22, item 6) -------------------------------------------------------------------------
+def test_one_centres_months_add_up_the_women_taken_in_charge_and_the_closures(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """Three months of one centre: the women taken in charge and the pathways closed (each once) are
+    summed, as the events are; the women present in each month are not (she is in every month)."""
+    months = [_export(centre, f"2026-0{m}", tmp_path / f"m{m}.json") for m in (1, 2, 3)]
+    quarter = {t.id: t for t in reports.prepare(centre, parse_period("2026-Q1")).tables}
+    parts = [{t.id: t for t in package.load_package(m).tables} for m in months]
+    items = reports.import_packages(network, months)
+    reports.trust_key(network, items[0])
+    merged = reports.network_report(network, reports.import_packages(network, months), tmp_path / "net.pdf")
+    by_id = {t.id: t for t in merged.tables}
+    slack = 4 * 3  # three perturbed parts and the quarter's own value, each at most 3 away
+
+    def close(value: Any, whole: Any) -> bool:
+        return value is None or whole is None or abs(value - whole) <= slack
+
+    assert {"in_charge_age_istat", "closures_outcome", "perpetrator_sex", "age_by_citizenship"} <= set(by_id)
+    for table_id in sorted(package.ONCE_PER_PATHWAY):
+        assert table_id in by_id and table_id not in merged.omitted, table_id
+        assert close(by_id[table_id].total, quarter[table_id].total), table_id
+    assert (
+        by_id["in_charge_age_istat"].total is not None and not by_id["in_charge_age_istat"].total_lower_bound
+    )
+    flow = by_id["flow"]
+    assert flow.rows == ["IN_CHARGE_NEW", "CLOSED"] and flow.total is None
+    for i, code in enumerate(flow.rows):
+        assert close(flow.cells[i][0], quarter["flow"].cells[quarter["flow"].rows.index(code)][0]), code
+    # the women active in the period are not summed: the months would count a woman three times
+    assert {"age_istat", "minors", "education"} <= set(merged.omitted) and "age_istat" not in by_id
+    summed = sum(p["age_istat"].total or 0 for p in parts)
+    assert summed > (quarter["age_istat"].total or 0) + slack  # the premise: adding them would be wrong
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(tmp_path / "net.pdf").pages).split())
+    assert "nuove prese in carico e delle chiusure" in text
+
+
+def test_two_centres_with_the_same_name_and_desks_are_told_apart_by_their_keys(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    namesake = _forge(genuine, signing.generate_signing_key(), tmp_path / "namesake.json")  # its own key
+    items = reports.import_packages(network, [genuine, namesake])
+    for item in items:
+        reports.trust_key(network, item)
+    items = reports.import_packages(network, [genuine, namesake])
+    merged = reports.network_report(network, items, tmp_path / "net.pdf")
+    contacts = {t.id: t for t in merged.tables}["contacts"]
+    one = {t.id: t for t in package.load_package(genuine).tables}["contacts"]
+    assert contacts.total == 2 * (one.total or 0)
+    names = [f"Aiuto Donna ({i.package.fingerprint[:9]})" for i in items]  # named apart by their keys
+    assert merged.centre == ", ".join(sorted(names))
+    assert len(merged.desk_names) == 2 * len(items[0].package.desks)
+    # the same key, whatever name it signs with, is still one centre: its packages are not added twice
+    renamed = _forge(genuine, _signing_key(centre), tmp_path / "renamed.json", centre="Aiuto Donna ODV")
+    with pytest.raises(package.PackageError, match="same help desks and period"):
+        package.merge_packages([package.load_package(genuine), package.load_package(renamed)])
+
+
+def test_a_coordinator_does_not_trust_her_own_key(centre: Workspace, tmp_path: Path) -> None:
+    """Her own centre's packages are hers; a package signed with her own replaced key is refused."""
+    own = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    [item] = reports.import_packages(centre, [own])
+    assert item.trusted
+    reports.network_report(centre, [item], tmp_path / "net.pdf")
+    assert reports.trusted_keys(centre) == []
+    posing = _forge(own, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio")
+    assert not reports.import_packages(centre, [posing])[0].trusted  # her key, another centre's name
+    kept = _signing_key(centre)
+    accounts.rekey_now(centre)
+    forged = _forge(
+        own, kept, tmp_path / "old.json", period_start=date(2026, 4, 1), period_end=date(2026, 6, 30)
+    )
+    with pytest.raises(UserError, match="replaced on"):
+        reports.import_packages(centre, [forged])
+
+
+# --- packages carry the release log's position (issue #22, item 5) ------------------------------------------------
+def test_packages_carry_the_release_log_position(centre: Workspace, tmp_path: Path) -> None:
+    import hashlib
+
+    first = package.load_package(_export(centre, "2026-Q1", tmp_path / "q1.json"))
+    assert first.release_log == {"seq": 0, "head": "0" * 64}
+    second = package.load_package(_export(centre, "2026-Q2", tmp_path / "q2.json"))
+    line = (centre.folder / "releases" / "log.jsonl").read_bytes().splitlines()[0]
+    assert second.release_log == {"seq": 1, "head": hashlib.sha256(line).hexdigest()}
+    served = reports.export(centre, reports.prepare(centre, parse_period("2026-Q1")), tmp_path / "again.json")
+    assert package.load_package(served.package_path).release_log == first.release_log  # as first released
+
+
+def test_the_coordinator_warns_when_a_centre_release_log_goes_backwards(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """The centre puts back an older copy of its release log (as a restore of the folder would): the next
+    package finds fewer releases before it than the one the coordinator already received."""
+    log = centre.folder / "releases" / "log.jsonl"
+    first = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    older = log.read_bytes()
+    second = _export(centre, "2026-Q2", tmp_path / "q2.json")
+    items = reports.import_packages(network, [first, second])
+    reports.trust_key(network, items[0])
+    items = reports.import_packages(network, [first, second])
+    reports.network_report(network, items, tmp_path / "net1.pdf")
+    assert all(i.release_warning is None for i in items)
+    log.write_bytes(older)  # Q2's line is gone: Q2 could now leave a second time
+    time.sleep(1)  # generated_at is to the second
+    third = _export(centre, "2026-Q3", tmp_path / "q3.json")
+    [item] = reports.import_packages(network, [third])
+    reports.network_report(network, [item], tmp_path / "net2.pdf")
+    assert item.release_warning is not None and "went backwards" in item.release_warning.text()
+    with network.transaction(write=False) as session:
+        assert session.scalar(select(AuditEvent).where(AuditEvent.action == "network.release_log_backwards"))
+    [again] = reports.import_packages(network, [second])  # an older package read again is not a step back
+    reports.network_report(network, [again], tmp_path / "net3.pdf")
+    assert again.release_warning is None
+    network.close()
+    done = _network_cli(network, tmp_path, str(third))
+    assert done.returncode == 0, done.stderr
+    assert "went backwards" in done.stderr
+
+
+def test_a_package_without_a_release_log_position_is_still_read(centre: Workspace, tmp_path: Path) -> None:
+    genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    older = _forge(genuine, _signing_key(centre), tmp_path / "older.json")  # built without the member
+    assert package.load_package(older).release_log is None
+    document = json.loads(genuine.read_bytes())
+    for bad in (
+        {"seq": -1, "head": "0" * 64},
+        {"seq": 1, "head": "xyz"},
+        {"seq": 1},
+        {"seq": 1.5, "head": "0" * 64},
+    ):
+        document["release_log"] = bad
+        document.pop("signature")
+        key = signing.generate_signing_key()
+        document["signature"] = {
+            "algorithm": "Ed25519",
+            "public_key": base64.b64encode(signing.public_key_of(key)).decode(),
+            "value": base64.b64encode(signing.sign(key, package.canonical_bytes(document))).decode(),
+        }
+        with pytest.raises(package.PackageError, match="release_log"):
+            package.load_package(package.package_bytes(document))
+
+
+def test_the_command_line_says_which_centre_a_key_is_trusted_for(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
+    fingerprint = reports.own_fingerprint(centre)
+    posing = _forge(
+        genuine, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio", desks=["Treviglio"]
+    )
+    network.close()
+    done = _network_cli(network, tmp_path, str(posing))
+    assert done.returncode != 0 and not (tmp_path / "net.pdf").exists()
+    assert "trusted for Aiuto Donna, not for Sirio" in done.stdout
+    # one key in two names in one batch: it cannot be trusted for both
+    done = _network_cli(network, tmp_path, str(genuine), str(posing), "--trust-new", fingerprint)
+    assert done.returncode != 0 and "a key belongs to one centre" in done.stderr
+    # a centre that renamed itself: confirmed for the new name, the key moves there
+    renamed = _forge(genuine, _signing_key(centre), tmp_path / "odv.json", centre="Aiuto Donna ODV")
+    done = _network_cli(network, tmp_path, str(renamed), "--trust-new", fingerprint)
+    assert done.returncode == 0, done.stderr
+    ws = Workspace.open(network.folder)
+    ws.unlock("anna", PASSWORD)
+    try:
+        assert [c for c, _, _ in reports.trusted_keys(ws)] == ["Aiuto Donna ODV"]
+        assert not reports.import_packages(ws, [genuine])[0].trusted
+    finally:
+        ws.close()

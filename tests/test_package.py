@@ -93,6 +93,7 @@ def make(
     end: date = date(2025, 12, 31),
     generated_at: datetime = STAMP,
     structure: dict[str, Any] | None = None,
+    release_log: tuple[int, str] | None = None,
 ) -> dict[str, Any]:
     return build_package(
         tables if tables is not None else [women_table(), hours_table()],
@@ -105,6 +106,7 @@ def make(
         signing_key=key,
         generated_at=generated_at,
         structure=structure,
+        release_log=release_log,
     )
 
 
@@ -632,9 +634,28 @@ def test_merge_refuses_duplicates() -> None:
     regenerated = loaded(generated_at=datetime(2026, 2, 1, tzinfo=UTC))
     with pytest.raises(PackageError, match="same help desks and period"):
         merge_packages([BASE_LOADED, regenerated])
-    new_key_same_centre = loaded(key=OTHER_KEY)
-    with pytest.raises(PackageError, match="same help desks and period"):
-        merge_packages([BASE_LOADED, new_key_same_centre])
+    successor = load_package(
+        package_bytes(
+            build_package(
+                [women_table(), hours_table()], centre="Aiuto Donna", desks=["Bergamo", "Dalmine"],
+                period_start=date(2025, 1, 1), period_end=date(2025, 12, 31), disclosure=dict(RULE),
+                software="Ascolto 0.1.0", signing_key=OTHER_KEY, generated_at=STAMP,
+                key_history=[_change(KEY, OTHER_KEY)],
+            )
+        )
+    )  # fmt: skip
+    with pytest.raises(PackageError, match="same help desks and period"):  # one centre across its key change
+        merge_packages([BASE_LOADED, successor])
+
+
+def test_centres_are_told_apart_by_key_not_by_name() -> None:
+    """Two centres with the same name and desk names (each its own key) are two centres."""
+    namesake = loaded(key=OTHER_KEY)
+    age, _ = merge_packages([BASE_LOADED, namesake])
+    assert age.total == 2 * (BASE_LOADED.tables[0].total or 0)
+    assert not mixes_periods(
+        [BASE_LOADED, loaded(key=OTHER_KEY, start=date(2025, 1, 1), end=date(2025, 6, 30))]
+    )
 
 
 def test_merge_refuses_overlapping_periods() -> None:
@@ -682,7 +703,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "aggregate-pac
 def test_schema_matches_the_format() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    optional = {"key_history", "missing_rates", "audit_head", "structure"}  # older packages lack them
+    optional = {"key_history", "missing_rates", "audit_head", "structure", "release_log"}  # older lack them
     assert set(schema["required"]) == set(BASE) - optional == set(schema["properties"]) - optional
     assert not optional & set(schema["required"])
     table = schema["$defs"]["table"]
@@ -698,7 +719,13 @@ def test_schema_accepts_our_packages() -> None:
     validator = jsonschema.Draft202012Validator(schema)
     table = women_table()
     table.lower_bound = [[True, False], [False, False]]
-    for package in (BASE, make(tables=[table]), _with_history(), make(structure=STRUCTURE)):
+    for package in (
+        BASE,
+        make(tables=[table]),
+        _with_history(),
+        make(structure=STRUCTURE),
+        make(release_log=(3, "a" * 64)),
+    ):
         validator.validate(package)
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(json.loads(REFUSED["unknown table key"]))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.i18n import translate_in
 from app.reports import package
@@ -151,13 +152,18 @@ def test_network_report_needs_trusted_keys_and_merges_desks(ws: Workspace, tmp_p
     for name in ("Bergamo", "Dalmine"):
         data = reports.prepare(ws, period, reports.desk_ids_by_name(ws, [name]))
         paths.append(reports.export(ws, data, tmp_path / f"{name}.json").package_path)
-    items = reports.import_packages(ws, paths)
-    assert not any(i.trusted for i in items)
+    loaded = package.load_package(paths[0])
+    stranger = package.build_package(
+        loaded.tables, centre="Sirio", desks=["Treviglio"], period_start=loaded.period_start,
+        period_end=loaded.period_end, disclosure=dict(loaded.disclosure), software=loaded.software,
+        signing_key=signing.generate_signing_key(),
+    )  # fmt: skip
+    package.write_package(stranger, tmp_path / "sirio.json")
+    items = reports.import_packages(ws, [*paths, tmp_path / "sirio.json"])
+    assert [i.trusted for i in items] == [True, True, False]  # her own centre's packages are hers
     with pytest.raises(UserError, match="not trusted"):
         reports.network_report(ws, items, tmp_path / "net.pdf")
-    reports.trust_key(ws, items[0])
-    items = reports.import_packages(ws, paths)  # same key signs both: now trusted on import
-    assert all(i.trusted for i in items)
+    items = items[:2]
     merged = reports.network_report(ws, items, tmp_path / "net.pdf")
     assert merged.period.code == PERIOD
     flow = {t.id: t for t in merged.tables}["contacts"]

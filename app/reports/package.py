@@ -84,11 +84,12 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
-_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head", "structure"})
+_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head", "structure", "release_log"})
 """Optional members of format 2, added without a version bump (readers before them refuse them)."""
 MAX_SUCCESSIONS = 50
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _HEAD_KEYS = frozenset({"events", "hash", "at"})
+_LOG_KEYS = frozenset({"seq", "head"})
 _HASH_RE = re.compile(r"[0-9a-f]{64}")
 _HEAD_AT_RE = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})?")
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
@@ -192,6 +193,8 @@ class VerifiedPackage:
     audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"}: how far the centre's trail was
     structure: dict[str, Any] | None = None
     """The centre's stated structure at the end of the period (see `STRUCTURE_KEYS`); None in older packages."""
+    release_log: dict[str, Any] | None = None
+    """{"seq", "head"}: how far the centre's release log was when the package was made; None in older ones."""
 
 
 @dataclass
@@ -238,8 +241,13 @@ def build_package(
     key_history: Sequence[Mapping[str, str]] = (),
     audit_head: Mapping[str, Any] | None = None,
     structure: Mapping[str, Any] | None = None,
+    release_log: tuple[int, str] | None = None,
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
+
+    `release_log` is the position of the centre's release log (its number of lines and the SHA-256 of
+    the last one, app.services.release_log.position): signed with the rest, so that a coordinator sees
+    the log go backwards (a deleted `releases/` folder, a restore) as she sees the audit trail do.
 
     `structure` is the centre's stated structure at the end of the period (desks, opening, staff, 1522):
     not counts of women, it travels as stated, apart from the protected tables.
@@ -281,6 +289,8 @@ def build_package(
         document["audit_head"] = dict(audit_head)
     if structure is not None:
         document["structure"] = json.loads(json.dumps(structure))  # a plain copy of what is signed
+    if release_log is not None:
+        document["release_log"] = {"seq": release_log[0], "head": release_log[1]}
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
         _key_history(document.get("key_history"), public)
@@ -554,6 +564,7 @@ def _load(source: bytes | str | os.PathLike[str], max_bytes: int) -> VerifiedPac
         missing_rates=content.get("missing_rates"),
         audit_head=dict(content["audit_head"]) if "audit_head" in content else None,
         structure=content.get("structure"),
+        release_log=dict(content["release_log"]) if "release_log" in content else None,
     )
 
 
@@ -798,6 +809,8 @@ def _validate_content(doc: Any) -> None:
     _text(doc["software"], "software", MAX_CODE)
     if "audit_head" in doc:
         _validate_head(doc["audit_head"])
+    if "release_log" in doc:
+        _validate_log_position(doc["release_log"])
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):
@@ -949,6 +962,20 @@ def _validate_head(value: Any) -> None:
         _fail("audit_head.at", QT_TRANSLATE_NOOP("Errors", "not a UTC time (YYYY-MM-DDTHH:MM:SS)"))
 
 
+def _validate_log_position(value: Any) -> None:
+    """The optional release log position: lines in the log (integer) and the SHA-256 of the last one."""
+    position = _object(value, "release_log", _LOG_KEYS)
+    if type(position["seq"]) is not int or not 0 <= position["seq"] <= MAX_VALUE:
+        _fail(
+            "release_log.seq",
+            QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"),
+            min=0,
+            max=MAX_VALUE,
+        )
+    if not isinstance(position["head"], str) or not _HASH_RE.fullmatch(position["head"]):
+        _fail("release_log.head", QT_TRANSLATE_NOOP("Errors", "not a SHA-256 digest in hexadecimal"))
+
+
 _SHAPES_SEEN: dict[tuple[Any, ...], None] = {}
 """The texts of tables already found valid (id, title, unit, codes, labels): a network report reads the
 same few dozen table shapes hundreds of times, and their text checks are most of a package's validation."""
@@ -1090,23 +1117,24 @@ def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
     """Sum the tables of several verified packages into network tables (see MergedTable).
 
     Refuses (PackageError) anything that would count women twice: the same package twice, two packages
-    from the same source (same signing key, or same centre name) for the same desks and period, or with a
-    desk in common and overlapping periods. Different centres, or different desks of one centre, over
-    the same period are what a network report is made of; one centre's months may be added into a year,
-    but then the tables that count women are left out (`adds_over_time`, `mixes_periods`). Tables are
-    matched by id and must agree on unit and additivity; rows and columns are the union of the codes seen
-    (first-seen order), a code missing from a package counts as 0, a table missing from a package makes its
-    values lower bounds (unknown, not zero).
+    from the same source (`sources`: a signing key and its succession, whatever name they carry) for the
+    same desks and period, or with a desk in common and overlapping periods. Different centres, or
+    different desks of one centre, over the same period are what a network report is made of; one
+    centre's months may be added into a year, but then only what adds up over time is merged
+    (`over_time`). Tables are matched by id and must agree on unit and additivity; rows and columns are
+    the union of the codes seen (first-seen order), a code missing from a package counts as 0, a table
+    missing from a package makes its values lower bounds (unknown, not zero).
     """
     if not packages:
         raise PackageError(QT_TRANSLATE_NOOP("Errors", "no packages to merge"))
     _refuse_double_counting(packages)
-    skip_stock = mixes_periods(packages)
+    several_periods = mixes_periods(packages)
     order: list[str] = []
     by_id: dict[str, list[AggregateTable | None]] = {}
     for index, package in enumerate(packages):
-        for table in package.tables:
-            if skip_stock and not adds_over_time(table):
+        for whole in package.tables:
+            table = over_time(whole) if several_periods else whole
+            if table is None:
                 continue
             if table.id not in by_id:
                 if len(by_id) >= MAX_TABLES:
@@ -1124,23 +1152,99 @@ def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
     return [_merge_table(by_id[table_id]) for table_id in order]
 
 
-def adds_over_time(table: AggregateTable) -> bool:
-    """Whether one centre's values for consecutive periods may be added: events yes, women no.
+ONCE_PER_PATHWAY = frozenset(
+    {
+        # the women taken in charge in the period (ISTAT's base), by profile, violence and perpetrator
+        "in_charge_age_istat", "in_charge_citizenship", "in_charge_education", "in_charge_employment",
+        "in_charge_marital_status", "in_charge_has_children", "in_charge_violence_forms",
+        "in_charge_relationship_macro", "help_sought", "perpetrators_count", "perpetrator_sex",
+        "perpetrator_age", "perpetrator_citizenship", "perpetrator_weapons", "perpetrator_alcohol",
+        "perpetrator_drugs", "perpetrator_prior_violence", "police_report_outcome",
+        "police_report_by_relationship", "violence_by_relationship", "age_by_citizenship",
+        # the pathways closed in the period, by outcome
+        "closures_outcome",
+    }
+)  # fmt: skip
+"""Tables of women that count an event happening once per woman and pathway: being taken in charge, or
+her pathway being closed. Each woman falls in exactly one period, so a centre's months add up to its
+quarter (up to the perturbation of each part), whatever she did in the other months."""
+EVENT_ROWS: Mapping[str, frozenset[str]] = {"flow": frozenset({"IN_CHARGE_NEW", "CLOSED"})}
+"""Tables of women of which only some rows count such an event: the flow's new and closed pathways. Its
+other rows (contacted, received, continuing, active) and its total count women present in the period."""
 
-    Contacts, services, hours and referrals happen once; a woman (and her children, table "minors") is
-    counted in every period she is followed, so adding months would count her several times.
+
+def over_time(table: AggregateTable) -> AggregateTable | None:
+    """The part of one package's table that may be added over consecutive periods of one centre, or None.
+
+    A table adds up over time when each thing it counts happens in one period only. Contacts, services,
+    hours and referrals do; so do the women *taken in charge* in the period and the pathways *closed* in
+    it (`ONCE_PER_PATHWAY`, `EVENT_ROWS`): a woman is taken in charge once per pathway, on one day, so she
+    is in one month's table only. A table of the women *active* (or contacted, or received) in the period
+    does not: a woman followed from January to March is in each month's table, and adding the months
+    would count her three times; nor does "minors" (her children, counted with her). Those are left out.
+    Of a table only partly additive, the event rows are kept; its margins, which count distinct women
+    over every row, become unknown (None), and are not printed (the table is not additive).
     """
-    return Unit(table.unit) is not Unit.WOMEN and table.id != "minors"
+    if (Unit(table.unit) is not Unit.WOMEN and table.id != "minors") or table.id in ONCE_PER_PATHWAY:
+        return table
+    events = EVENT_ROWS.get(table.id)
+    keep = [i for i, code in enumerate(table.rows) if events is not None and code in events]
+    if not keep or table.additive:
+        return None
+    cell_lb, row_lb, _, _ = _resolved_lower_bounds(table)
+    return AggregateTable(
+        id=table.id,
+        title=table.title,
+        unit=table.unit,
+        rows=[table.rows[i] for i in keep],
+        cols=list(table.cols),
+        cells=[list(table.cells[i]) for i in keep],
+        row_totals=[table.row_totals[i] for i in keep],
+        col_totals=[None] * len(table.cols),
+        total=None,
+        additive=False,
+        row_labels={
+            table.rows[i]: table.row_labels[table.rows[i]] for i in keep if table.rows[i] in table.row_labels
+        },
+        col_labels=dict(table.col_labels),
+        lower_bound=[cell_lb[i] for i in keep],
+        row_lower_bound=[row_lb[i] for i in keep],
+        col_lower_bound=[False] * len(table.cols),
+        total_lower_bound=False,
+    )
+
+
+def adds_over_time(table: AggregateTable) -> bool:
+    """Whether the whole table adds up over one centre's consecutive periods (see `over_time`)."""
+    return over_time(table) is table
+
+
+def sources(packages: Sequence[VerifiedPackage]) -> list[int]:
+    """The source of each package (an index): packages signed by one key, or by keys linked by a signed
+    key change (`key_history`), come from one centre, whatever name they carry; different keys with no
+    change between them are different centres, even with the same name and desk names."""
+    parent: dict[bytes, bytes] = {}
+
+    def root(key: bytes) -> bytes:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for p in packages:
+        for change in p.key_history:
+            parent[root(change.old)] = root(p.public_key)
+            parent[root(change.new)] = root(p.public_key)
+    roots: dict[bytes, int] = {}
+    return [roots.setdefault(root(p.public_key), len(roots)) for p in packages]
 
 
 def mixes_periods(packages: Sequence[VerifiedPackage]) -> bool:
-    """Whether one source (signing key or centre name) sends packages for different periods."""
-    seen: dict[str, tuple[date, date]] = {}
-    for p in packages:
-        for source in (base64.b64encode(p.public_key).decode(), "name:" + _norm(p.centre)):
-            period = (p.period_start, p.period_end)
-            if seen.setdefault(source, period) != period:
-                return True
+    """Whether one source (`sources`) sends packages for different periods."""
+    seen: dict[int, tuple[date, date]] = {}
+    for source, p in zip(sources(packages), packages, strict=True):
+        if seen.setdefault(source, (p.period_start, p.period_end)) != (p.period_start, p.period_end):
+            return True
     return False
 
 
@@ -1153,17 +1257,15 @@ def _describe(p: VerifiedPackage) -> str:
 
 
 def _same_source_pairs(packages: Sequence[VerifiedPackage]) -> list[tuple[int, int]]:
-    """Pairs (i < j) of packages from one source: the same signing key or the same centre name.
+    """Pairs (i < j) of packages from one source (`sources`).
 
     Only these can count a woman twice; grouping first keeps a year of 56 centres' months (672
     packages, 225,000 pairs) to the few thousand pairs within each centre.
     """
-    groups: dict[tuple[str, object], list[int]] = {}
-    for index, p in enumerate(packages):
-        groups.setdefault(("key", p.public_key), []).append(index)
-        groups.setdefault(("name", _norm(p.centre)), []).append(index)
-    pairs = {pair for members in groups.values() for pair in itertools.combinations(members, 2)}
-    return sorted(pairs)
+    groups: dict[int, list[int]] = {}
+    for index, source in enumerate(sources(packages)):
+        groups.setdefault(source, []).append(index)
+    return sorted(pair for members in groups.values() for pair in itertools.combinations(members, 2))
 
 
 def _refuse_double_counting(packages: Sequence[VerifiedPackage]) -> None:

@@ -417,9 +417,11 @@ REPORT_TEXTS: Catalogue = {
             "la soglia o non pubblicato; «<{k}» o «n.p.» indicano che lo era in tutti."
         ),
         "network_omitted": (
-            " Le tabelle che contano donne non sono sommate quando lo stesso centro invia periodi diversi "
-            "(una donna seguita in più mesi sarebbe contata più volte): {tables}."
+            " Quando lo stesso centro invia periodi diversi, le tabelle delle donne presenti nel periodo non "
+            "sono sommate (una donna seguita in più mesi sarebbe contata più volte): {tables}. Quelle delle "
+            "donne prese in carico o dei percorsi chiusi nel periodo sono sommate: ognuna vi compare una volta."
         ),
+        "network_partial": " Di {tables} sono sommate solo le righe delle nuove prese in carico e delle chiusure.",
         "footer": "Dati aggregati e anonimizzati. Documento a uso della rete antiviolenza e degli enti finanziatori.",
     },
     "en": {
@@ -440,9 +442,11 @@ REPORT_TEXTS: Catalogue = {
             'threshold or not published; "<{k}" or "n.p." mean that all of them had.'
         ),
         "network_omitted": (
-            " Tables counting women are not added up when one centre sends different periods (a woman followed "
-            "over several months would be counted several times): {tables}."
+            " When one centre sends different periods, the tables of the women present in the period are not "
+            "added up (a woman followed over several months would be counted several times): {tables}. Those of "
+            "the women taken in charge or of the pathways closed in the period are: each is in them once."
         ),
+        "network_partial": " Of {tables} only the rows of new pathways and closures are added up.",
         "footer": "Aggregated, anonymised data. For the anti-violence network and funders.",
     },
 }

@@ -182,3 +182,13 @@ def remove_files(data_folder: Path, record: ExportRecord) -> None:
     for name in (f"{record.digest}.json", f"{record.pdf_digest}.pdf"):
         with contextlib.suppress(OSError):
             (folder_of(data_folder) / name).unlink()
+
+
+def position(data_folder: Path) -> tuple[int, str]:
+    """How far the log is: its number of lines and the SHA-256 of the last one (64 zeros when empty).
+
+    Every package carries it (signed), so a coordinator sees a centre's log go backwards: a deleted
+    `releases/` folder starts again from zero, a restored older log repeats a number with another head.
+    """
+    lines = _lines(data_folder)
+    return len(lines), hashlib.sha256(lines[-1]).hexdigest() if lines else "0" * 64

@@ -977,6 +977,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{check}: {count} casi: {codes}</translation>
     </message>
     <message>
+        <source>The key {fingerprint} signs packages in the names of {centres}: a key belongs to one centre.</source>
+        <translation>La chiave {fingerprint} firma pacchetti a nome di {centres}: una chiave appartiene a un solo centro.</translation>
+    </message>
+    <message>
+        <source>This key is trusted for {other}, not for {centre}: ask both centres why.</source>
+        <translation>Questa chiave è considerata affidabile per {other}, non per {centre}: chiedete il motivo a entrambi i centri.</translation>
+    </message>
+    <message>
         <source>Trusted the key of {centre}: {fingerprint}</source>
         <translation>Chiave di {centre} accettata come fidata: {fingerprint}</translation>
     </message>
@@ -2273,6 +2281,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The file could not be written to {path}: {reason}</source>
         <translation>Non è stato possibile scrivere il file in {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The release log of {centre} went backwards: {seq} releases were logged before this package, {earlier} before an earlier one, which was then logged too. Ask the centre why (its releases folder deleted, or an older copy restored): a period could leave twice.</source>
+        <translation>Il registro delle diffusioni di {centre} è tornato indietro: prima di questo pacchetto risultano registrate {seq} diffusioni, prima di uno precedente {earlier}, e anche quello è stato poi registrato. Chiedete al centro il motivo (cartella releases cancellata o ripristinata una copia più vecchia): uno stesso periodo potrebbe essere diffuso due volte.</translation>
     </message>
     <message>
         <source>The package {name} was refused: {reason}</source>
@@ -3925,6 +3937,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>yes</source>
         <translation>sì</translation>
+    </message>
+    <message>
+        <source>no — the key is trusted for {centre}</source>
+        <translation>no — la chiave è affidabile per {centre}</translation>
     </message>
     <message>
         <source>no — check it</source>

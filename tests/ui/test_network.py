@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from app.crypto import signing
+from app.reports import package
 from app.reports.periods import Period
 from app.services import accounts, reports
 from app.ui.controller import AppController
@@ -23,7 +25,10 @@ demo_master = shared.demo_master  # the shared demo-folder fixtures
 demo_controller = shared.demo_controller
 
 
-def make_packages(controller: AppController, folder: Path) -> list[Path]:
+PARTNER_KEY = signing.generate_signing_key()
+
+
+def own_packages(controller: AppController, folder: Path) -> list[Path]:
     """Two help desks exported separately (no overlap), as two desks would send them."""
     workspace = controller.workspace
     assert workspace is not None
@@ -32,6 +37,22 @@ def make_packages(controller: AppController, folder: Path) -> list[Path]:
     for desk in accounts.list_help_desks(workspace)[:2]:
         data = reports.prepare(workspace, period, [desk.id])
         paths.append(reports.export(workspace, data, folder / f"desk-{desk.id}.json").package_path)
+    return paths
+
+
+def make_packages(controller: AppController, folder: Path) -> list[Path]:
+    """The same two desks as a partner centre sends them: signed with its own key (her own centre's
+    packages need no fingerprint check)."""
+    paths = []
+    for path in own_packages(controller, folder):
+        loaded = package.load_package(path)
+        document = package.build_package(
+            loaded.tables, centre="Sirio", desks=loaded.desks, period_start=loaded.period_start,
+            period_end=loaded.period_end, disclosure=dict(loaded.disclosure), software=loaded.software,
+            signing_key=PARTNER_KEY,
+        )  # fmt: skip
+        package.write_package(document, path)
+        paths.append(path)
     return paths
 
 
@@ -218,3 +239,14 @@ def test_a_followed_key_change_is_shown(qtbot: Any, demo_controller: AppControll
     assert column(page, 4) == ["yes", "yes"]  # followed from the trusted key: no phone call needed
     assert "The key of Sirio changed on 02/04/2026" in page.changes.text()
     assert change.old_fingerprint in page.changes.text() and change.new_fingerprint in page.changes.text()
+
+
+def test_her_own_centres_packages_need_no_fingerprint_check(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path
+) -> None:
+    page = network_page(qtbot, demo_controller)
+    files.set_next(own_packages(demo_controller, tmp_path))
+    click(qtbot, page.import_button)
+    wait_idle(qtbot)
+    assert column(page, 4) == ["yes", "yes"]
+    assert page.dialog is None or not page.dialog.isVisible()

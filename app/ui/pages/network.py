@@ -256,7 +256,13 @@ class NetworkPage(QWidget):
             self._set(self.packages, row, 1, ", ".join(package.desks) or self.tr("all"))
             self._set(self.packages, row, 2, self._period_text(item))
             self._set(self.packages, row, 3, package.fingerprint, mono=True)
-            self._set(self.packages, row, 4, self.tr("yes") if item.trusted else self.tr("no — check it"))
+            if item.trusted:
+                status_text = self.tr("yes")
+            elif item.trusted_for is not None:  # a key trusted for another centre: not for this name
+                status_text = self.tr("no — the key is trusted for {centre}").format(centre=item.trusted_for)
+            else:
+                status_text = self.tr("no — check it")
+            self._set(self.packages, row, 4, status_text)
             status = self.packages.item(row, 4)
             assert status is not None
             status.setForeground(QBrush(QColor("#2f7a3d" if item.trusted else "#a0601a")))
@@ -297,9 +303,13 @@ class NetworkPage(QWidget):
         operations.run(self, lambda: reports.trust_key(workspace, item), lambda _none: self._trusted(item))
 
     def _trusted(self, item: ImportedPackage) -> None:
-        for other in self.items:
+        for other in self.items:  # trust is the pair: the same key in another centre's name stays untrusted
+            same_centre = (
+                " ".join(other.package.centre.split()).casefold()
+                == " ".join(item.package.centre.split()).casefold()
+            )
             if other.package.public_key == item.package.public_key:
-                other.trusted = True
+                other.trusted, other.trusted_for = same_centre, None if same_centre else item.package.centre
         self._show_items()
         self.refresh_keys()
         self.ask_next_trust()
@@ -341,6 +351,7 @@ class NetworkPage(QWidget):
         ]
         # A centre whose audit trail went backwards since an earlier package: said, not hidden.
         lines += [error_text(i.audit_warning) for i in items if i.audit_warning is not None]
+        lines += [error_text(i.release_warning) for i in items if i.release_warning is not None]
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # a centre's name is shown, never rendered
         self.result.setText("\n".join(lines))
 

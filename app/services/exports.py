@@ -97,6 +97,19 @@ def _prepare(
     return reports.prepare_by_desk(ws, period, desk_ids, lang)
 
 
+def release_plan(
+    ws: Workspace, profile: profiles.Profile, period: Period, desk_ids: Sequence[int] | None, lang: str = "it"
+) -> reports.ReleasePlan:
+    """What `export_profile` would release (one desk set, or each desk for a profile by desk), or why it
+    is refused: shown before any file is chosen, so that a refusal never follows the file dialog."""
+    ws.require_actor(Role.COORDINATRICE)
+    try:
+        _check_profile_period(profile, period)
+        return reports.release_plan(ws, _prepare(ws, profile, period, desk_ids, lang))
+    except UserError as exc:  # a period the profile does not take, or not begun: nothing to add
+        return reports.ReleasePlan(period, refusal=exc)
+
+
 def export_profile(
     ws: Workspace,
     profile: profiles.Profile,
@@ -124,8 +137,7 @@ def export_profile(
     out = out if out.suffix == f".{fmt}" else out.with_name(out.name + f".{fmt}")
     preview = out.with_suffix(".pdf")
     prepared = _prepare(ws, profile, period, desk_ids, lang)
-    for data in prepared:
-        reports.check_release(ws, data)
+    reports.release_plan(ws, prepared).check()
     released: list[reports.Release] = []
     holder: list[profile_files.ProfileExport] = []
 

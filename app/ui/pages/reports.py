@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.services import accounts, exports, reports
 from app.services.accounts import HelpDeskInfo
-from app.services.reports import ExportResult, ReportData
+from app.services.reports import ExportResult, ReleasePlan, ReportData
 from app.services.workspace import Workspace
-from app.ui import operations
+from app.ui import messages, operations
 from app.ui.dates import format_date
 from app.ui.dialogs import files
-from app.ui.i18n import ui_language
+from app.ui.i18n import error_text, ui_language
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
-from app.ui.pages.reports_profiles import ProfileExportDialog
+from app.ui.pages.reports_profiles import ProfileExportDialog, plan_text
 from app.ui.qt_compat import emit
 from app.ui.theme import monospace_font
 from app.ui.widgets.styles import PAGE_STYLE
@@ -281,15 +281,38 @@ class ReportsPage(QWidget):
         self.chosen_detail.setText(summary)
         self.summary.clear()
         self._set_actions(True)
+        workspace = self.workspace  # what the period already has and what releasing it would add
+        operations.run(
+            self,
+            lambda: reports.release_plan(workspace, data),
+            lambda plan: self._planned(plan, data),
+            busy=False,
+        )
 
     # --- releasing -----------------------------------------------------------------------------------------
     def _after_check(self, then: Callable[[ReportData], None]) -> None:
-        """The release check runs first, so a refusal comes before any file dialog."""
+        """The release plan comes first: what the period already has and what this adds, shown before
+        any file dialog, and a refusal instead of it."""
         data = self.data
         if data is None:
             return
         workspace = self.workspace
-        operations.run(self, lambda: reports.check_release(workspace, data), lambda _none: then(data))
+        operations.run(
+            self, lambda: reports.release_plan(workspace, data), lambda plan: self._planned(plan, data, then)
+        )
+
+    def _planned(
+        self, plan: ReleasePlan, data: ReportData, then: Callable[[ReportData], None] | None = None
+    ) -> None:
+        if data is not self.data:
+            return  # the choice changed meanwhile
+        self.summary.setText(plan_text(plan))
+        if then is None:
+            return
+        if plan.refusal is not None:
+            messages.warn(self, error_text(plan.refusal))
+            return
+        then(data)
 
     @Slot()
     def save_pdf(self) -> None:
@@ -365,11 +388,13 @@ class ReportsPage(QWidget):
 
     @Slot()
     def export_profile(self) -> None:
-        """The profile dialog checks the release first too: a refusal comes before any file dialog."""
-        self._after_check(self._export_profile)
-
-    def _export_profile(self, data: ReportData) -> None:
-        operations.run(self, exports.available_profiles, lambda choices: self._open_profiles(data, choices))
+        """The dialog shows each profile's own release plan (by desk for a funder), refusals included,
+        before any file dialog."""
+        data = self.data
+        if data is not None:
+            operations.run(
+                self, exports.available_profiles, lambda choices: self._open_profiles(data, choices)
+            )
 
     def _open_profiles(self, data: ReportData, choices: list[tuple[str, str]]) -> None:
         dialog = ProfileExportDialog(self.workspace, data, self, chosen=self.chosen.text(), choices=choices)

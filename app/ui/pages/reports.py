@@ -281,24 +281,21 @@ class ReportsPage(QWidget):
         self.chosen_detail.setText(summary)
         self.summary.clear()
         self._set_actions(True)
-        workspace = self.workspace  # what the period already has and what releasing it would add
-        operations.run(
-            self,
-            lambda: reports.release_plan(workspace, data),
-            lambda plan: self._planned(plan, data),
-            busy=False,
-        )
+        self._plan()
 
     # --- releasing -----------------------------------------------------------------------------------------
-    def _after_check(self, then: Callable[[ReportData], None]) -> None:
-        """The release plan comes first: what the period already has and what this adds, shown before
-        any file dialog, and a refusal instead of it."""
+    def _plan(self, then: Callable[[ReportData], None] | None = None) -> None:
+        """Beside the buttons, what the period already has and what releasing it would add; `then` (a
+        file or print dialog) only if it is not refused, so a refusal comes before any of them."""
         data = self.data
         if data is None:
             return
         workspace = self.workspace
         operations.run(
-            self, lambda: reports.release_plan(workspace, data), lambda plan: self._planned(plan, data, then)
+            self,
+            lambda: reports.release_plan(workspace, data),
+            lambda plan: self._planned(plan, data, then),
+            busy=then is not None,
         )
 
     def _planned(
@@ -316,7 +313,7 @@ class ReportsPage(QWidget):
 
     @Slot()
     def save_pdf(self) -> None:
-        self._after_check(self._save_pdf)
+        self._plan(self._save_pdf)
 
     def _save_pdf(self, data: ReportData) -> None:
         path = files.save_file(
@@ -331,13 +328,13 @@ class ReportsPage(QWidget):
         operations.run(
             self,
             lambda: reports.write_report(workspace, data, path),
-            lambda _none: self.result.setText(self.tr("Report saved: {path}").format(path=path)),
+            lambda _none: self._released(self.tr("Report saved: {path}").format(path=path)),
             busy_text=self.tr("Writing the PDF…"),
         )
 
     @Slot()
     def print_report(self) -> None:
-        self._after_check(self._print)
+        self._plan(self._print)
 
     def _print(self, data: ReportData) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -351,13 +348,13 @@ class ReportsPage(QWidget):
 
         def printed(_none: None) -> None:
             reports_print.print_document(reports.document(data), printer)
-            self.result.setText(self.tr("Report sent to the printer."))
+            self._released(self.tr("Report sent to the printer."))
 
         operations.run(self, record, printed, busy_text=self.tr("Preparing the printout…"))
 
     @Slot()
     def export_package(self) -> None:
-        self._after_check(self._export)
+        self._plan(self._export)
 
     def _export(self, data: ReportData) -> None:
         path = files.save_file(
@@ -376,8 +373,12 @@ class ReportsPage(QWidget):
             busy_text=self.tr("Signing the package…"),
         )
 
+    def _released(self, outcome: str) -> None:
+        self.result.setText(outcome)
+        self._plan()  # the period now has this release too
+
     def _exported(self, result: ExportResult) -> None:
-        self.result.setText(
+        self._released(
             self.tr(
                 "Package saved: {package}\nPreview of its contents: {preview}\nGive the network coordinator "
                 "this fingerprint by phone or in person, so she can check the package really comes from you:"

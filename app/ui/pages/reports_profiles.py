@@ -163,6 +163,8 @@ class ProfileExportDialog(QDialog):
             return exports.release_plan(workspace, profile, data.period, data.desk_ids, data.lang)
 
         def planned(plan: ReleasePlan) -> None:
+            if name != self._profile_name():
+                return  # another profile was chosen meanwhile: its own plan follows
             self.plan.setText(plan_text(plan))
             if then is not None:
                 if plan.refusal is not None:
@@ -256,6 +258,7 @@ class ProfileExportDialog(QDialog):
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))
 
     def _exported(self, result: ProfileExportResult) -> None:
+        self._plan()  # the period now has this release too
         self.outcome.setText(
             self.tr("Saved: {path}\nPreview of exactly the same values: {preview}").format(
                 path=result.path, preview=result.preview_path

@@ -476,9 +476,8 @@ def _export_profile(args: argparse.Namespace) -> int:
     )
     with open_unlocked(args) as workspace:
         desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
-        _say_plan(exports.release_plan(workspace, profile, period, desk_ids, _document_language(args)))
         result = exports.export_profile(
-            workspace, profile, period, desk_ids, fmt, out, lang=_document_language(args)
+            workspace, profile, period, desk_ids, fmt, out, lang=_document_language(args), on_plan=_say_plan
         )
     print(
         translate("Cli", "{profile} for {period} written to {path}").format(

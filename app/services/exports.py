@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -119,12 +119,14 @@ def export_profile(
     out: Path,
     lang: str = "it",
     quality_acknowledged: bool | None = None,
+    on_plan: Callable[[reports.ReleasePlan], None] | None = None,
 ) -> ProfileExportResult:
     """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`.
 
     Beside `out` goes `<out>.pdf`, the preview of exactly the same values. A profile laid out by desk
     makes (or serves) one release per desk; the desks released before a failure stay released.
     `quality_acknowledged` (the coordinator saw the data-quality findings and went ahead) goes on record.
+    `on_plan` is told the release plan before anything is written (the command line prints it).
     """
     actor = ws.require_actor(Role.COORDINATRICE)
     if fmt not in profile_files.FORMATS:
@@ -137,7 +139,10 @@ def export_profile(
     out = out if out.suffix == f".{fmt}" else out.with_name(out.name + f".{fmt}")
     preview = out.with_suffix(".pdf")
     prepared = _prepare(ws, profile, period, desk_ids, lang)
-    reports.release_plan(ws, prepared).check()
+    plan = reports.release_plan(ws, prepared)
+    if on_plan is not None:
+        on_plan(plan)
+    plan.check()
     released: list[reports.Release] = []
     holder: list[profile_files.ProfileExport] = []
 

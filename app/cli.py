@@ -28,7 +28,7 @@ from app.i18n import (
 from app.services.errors import UserError
 
 if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
-    from app.services.reports import ReportData
+    from app.services.reports import ReleasePlan, ReportData
     from app.services.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
@@ -398,6 +398,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
+        _say_plan(reports.release_plan(workspace, data))
         release = reports.write_report(workspace, data, Path(args.out).expanduser())
     print(
         translate("Cli", "Report for {period} written to {path} ({hidden} values hidden).").format(
@@ -412,6 +413,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     _say_if_frozen(data, release.first_time)
     return 0
+
+
+def _say_plan(plan: ReleasePlan) -> None:
+    """Before writing: what the period already has and what this release adds (or raise its refusal)."""
+    for line in plan.lines():
+        print(line)
+    plan.check()
 
 
 def _say_if_frozen(data: ReportData, first_time: bool) -> None:
@@ -438,6 +446,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(translate("Cli", "--layout goes with --profile"))
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
+        _say_plan(reports.release_plan(workspace, data))
         result = reports.export(workspace, data, Path(args.out).expanduser())
     _say_if_frozen(data, result.first_time)
     print(translate("Cli", "Signed package: {path}").format(path=result.package_path))
@@ -472,7 +481,15 @@ def _export_profile(args: argparse.Namespace) -> int:
     with open_unlocked(args) as workspace:
         desk_ids = reports.desk_ids_by_name(workspace, args.desk) if args.desk else None
         result = exports.export_profile(
-            workspace, profile, period, desk_ids, fmt, out, lang=_document_language(args), layout=args.layout
+            workspace,
+            profile,
+            period,
+            desk_ids,
+            fmt,
+            out,
+            lang=_document_language(args),
+            layout=args.layout,
+            on_plan=_say_plan,
         )
     print(
         translate("Cli", "{profile} for {period} written to {path}").format(

@@ -311,15 +311,16 @@ def test_a_withdrawal_or_late_entry_does_not_make_a_second_version(
 # --- restores ----------------------------------------------------------------------------------------------
 def test_a_restore_does_not_reopen_a_release(ws: Workspace, built: Built, tmp_path: Path) -> None:
     """Attack: back up, release Q2 for all desks, restore the backup (the database forgets the release),
-    then release Q2 for Bergamo alone and subtract: Dalmine and Treviglio's women. The release log beside
-    the database survives the restore: the other desk set is refused, the same one served byte for byte."""
+    then release Q2 for Bergamo and Dalmine together and subtract: Treviglio's women. The release log
+    beside the database survives the restore: the union is refused, the same desk set served byte for
+    byte (the whole centre and a single desk form a lattice; a union of some desks never joins it)."""
     saved = backup.make_backup(ws, tmp_path / "usb")
     everything = _export(ws, "2026-Q2", tmp_path / "all.json")
     original = (tmp_path / "all.json").read_bytes()
     backup.restore_backup(ws, saved.path, "anna", password=PASSWORD)
     with ws.transaction(write=False) as session:  # the restored database itself knows nothing of it
         assert session.scalar(select(func.count()).select_from(ExportRecord)) == 0
-    one_desk = reports.prepare(ws, parse_period("2026-Q2"), [built.desk_a])
+    one_desk = reports.prepare(ws, parse_period("2026-Q2"), [built.desk_a, built.desk_b])
     with pytest.raises(UserError, match="subtracted"):
         reports.export(ws, one_desk, tmp_path / "bergamo.json")
     with pytest.raises(UserError, match="subtracted"):

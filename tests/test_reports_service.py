@@ -124,13 +124,18 @@ def test_a_package_ascolto_writes_takes_the_fast_parse_path(ws: Workspace, tmp_p
     assert signed == package.signed_bytes(document)
 
 
-def test_the_same_period_cannot_be_released_for_overlapping_desk_sets(ws: Workspace, tmp_path: Path) -> None:
+def test_the_same_period_cannot_be_released_for_a_union_of_desks_beside_the_centre(
+    ws: Workspace, tmp_path: Path
+) -> None:
     period = parse_period(PERIOD)
     everything = reports.prepare(ws, period)
     reports.write_report(ws, everything, tmp_path / "all.pdf")
-    one_desk = reports.prepare(ws, period, reports.desk_ids_by_name(ws, ["Bergamo"]))
+    two = reports.desk_ids_by_name(ws, ["Bergamo", "Dalmine"])
     with pytest.raises(UserError, match="subtracted"):
-        reports.export(ws, one_desk, tmp_path / "bergamo.json")
+        reports.export(ws, reports.prepare(ws, period, two), tmp_path / "two.json")
+    # the whole centre and each single desk form a lattice: a desk alone is fine beside the centre
+    one_desk = reports.prepare(ws, period, two[:1])
+    reports.export(ws, one_desk, tmp_path / "bergamo.json")
     # the same desk set again is fine (it is the same breakdown), and so is another period
     reports.write_report(ws, reports.prepare(ws, period), tmp_path / "again.pdf")
     reports.export(ws, reports.prepare(ws, parse_period("2025-Q2"), one_desk.desk_ids), tmp_path / "q2.json")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,6 +98,19 @@ def _prepare(
     return reports.prepare_by_desk(ws, period, desk_ids, lang)
 
 
+def release_plan(
+    ws: Workspace, profile: profiles.Profile, period: Period, desk_ids: Sequence[int] | None, lang: str = "it"
+) -> reports.ReleasePlan:
+    """What `export_profile` would release (one desk set, or each desk for a profile by desk), or why it
+    is refused: shown before any file is chosen, so that a refusal never follows the file dialog."""
+    ws.require_actor(Role.COORDINATRICE)
+    try:
+        _check_profile_period(profile, period)
+        return reports.release_plan(ws, _prepare(ws, profile, period, desk_ids, lang))
+    except UserError as exc:  # a period the profile does not take, or not begun: nothing to add
+        return reports.ReleasePlan(period, refusal=exc)
+
+
 def export_profile(
     ws: Workspace,
     profile: profiles.Profile,
@@ -108,6 +121,7 @@ def export_profile(
     lang: str = "it",
     quality_acknowledged: bool | None = None,
     layout: str = "printed",
+    on_plan: Callable[[reports.ReleasePlan], None] | None = None,
 ) -> ProfileExportResult:
     """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`,
     `layout` "printed" (for people) or "long" (one row per value, for software; not for JSON).
@@ -116,7 +130,8 @@ def export_profile(
     release it lays out (`<out>-package….json`), whose SHA-256 the file lists: the receiver can verify
     what she got. A profile laid out by desk makes (or serves) one release per desk; the desks released
     before a failure stay released. `quality_acknowledged` (the coordinator saw the data-quality findings
-    and went ahead) goes on record.
+    and went ahead) goes on record. `on_plan` is told the release plan before anything is written (the
+    command line prints it).
     """
     actor = ws.require_actor(Role.COORDINATRICE)
     if fmt not in profile_files.FORMATS:
@@ -136,8 +151,10 @@ def export_profile(
     preview = out.with_suffix(".pdf")
     prepared = _prepare(ws, profile, period, desk_ids, lang)
     beside = package_paths(out, [d.desk_names for d in prepared])
-    for data in prepared:
-        reports.check_release(ws, data)
+    plan = reports.release_plan(ws, prepared)
+    if on_plan is not None:
+        on_plan(plan)
+    plan.check()
     released: list[reports.Release] = []
     holder: list[profile_files.ProfileExport] = []
 

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.crypto import signing
 from app.fs import atomic_write_bytes
-from app.i18n import QT_TRANSLATE_NOOP, day_text, language_code
+from app.i18n import QT_TRANSLATE_NOOP, current_language, day_text, language_code, translate_in
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.base import utcnow
 from app.models.reports import ExportRecord, TrustedKey
@@ -91,6 +91,8 @@ SECTIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("crosstabs", None, ("police_report_by_relationship", "violence_by_relationship", "age_by_citizenship")),
 )  # fmt: skip
 RELEASE_KINDS = frozenset({"month", "quarter", "semester", "year"})
+RELEASES = "Releases"
+"""Translation context of the release plan's sentences."""
 MIN_RELEASE_WOMEN = 10
 """A release needs at least this many women in its flow table (DOMAIN.md, disclosure control)."""
 
@@ -122,6 +124,8 @@ class ReportData:
     omitted: tuple[str, ...] = ()
     data_as_of: date | None = None
     """Set to the day the data were read when the period has not ended yet (partial figures)."""
+    whole_centre: bool = False
+    """Every help desk of the centre, as a release's scope (see `Scope`), whichever desks exist."""
 
 
 @dataclass(frozen=True)
@@ -224,6 +228,7 @@ def _prepare(
     with ws.parallel_reads(INDICATOR_LANES) as sessions:
         centre = sessions[0].get_one(Centre, 1)
         desks = _desks(sessions[0], desk_ids)
+        every = set(sessions[0].scalars(select(HelpDesk.id)))
         computed: list[tuple[list[HelpDesk], list[AggregateTable]]]
         if by_desk:
             by_id = indicators.compute_indicators_by_desk(sessions, period, [d.id for d in desks], lang)
@@ -232,7 +237,13 @@ def _prepare(
             # every desk: no desk filter at all (the same rows, and the planner keeps its best plans)
             desk_filter = None if desk_ids is None else [d.id for d in desks]
             computed = [(desks, indicators.compute_indicators(sessions, period, desk_filter, lang))]
-    prepared = [_protected(centre.name, group, period, lang, tables, k) for group, tables in computed]
+    prepared = [
+        replace(
+            _protected(centre.name, group, period, lang, tables, k),
+            whole_centre={d.id for d in group} == every,
+        )
+        for group, tables in computed
+    ]
     with ws.transaction() as session:
         _merge_log(ws, session)
         return [_served(session, actor.operator_id, data) for data in prepared]
@@ -348,18 +359,85 @@ def _merge_log(ws: Workspace, session: Session) -> None:
         session.flush()
 
 
-def _same_desks(record: ExportRecord, data: ReportData) -> bool:
-    return {int(x) for x in decode_codes(record.desk_ids)} == set(data.desk_ids)
+@dataclass(frozen=True)
+class Scope:
+    """The help desks a release covers: the whole centre, one desk, or a union of some desks.
+
+    Desk sets form a lattice like periods: the whole centre and each single desk may all be released for
+    overlapping periods, in any order (the cell key method gives the same records the same value, and a
+    cell derived by subtracting desks from the centre carries the noise of every cell used). A union of
+    some desks is refused next to any other release it shares a desk with, as it always was.
+
+    The whole centre is recorded as such (an empty desk list in the record and in the release log), not
+    as the list of its desks: a desk opened or closed later changes that list, not what "the whole centre"
+    means, and a list frozen at the first release would then read as a union next to the next one. A
+    record made before this rule lists every desk: it counts as the whole centre when it lists exactly the
+    desks that existed when it was made, so old records stay readable without a migration.
+    """
+
+    desks: frozenset[int]
+    centre: bool = False
+
+    @property
+    def in_lattice(self) -> bool:
+        return self.centre or len(self.desks) == 1
+
+    def same(self, other: Scope) -> bool:
+        return self.centre == other.centre and (self.centre or self.desks == other.desks)
+
+    def compatible(self, other: Scope) -> bool:
+        """Whether a release of this scope may stand beside one of `other` over overlapping periods."""
+        if self.same(other) or (self.in_lattice and other.in_lattice):
+            return True
+        return not (self.centre or other.centre or self.desks & other.desks)
 
 
-def _frozen(session: Session, data: ReportData) -> ExportRecord | None:
+def scope_of(data: ReportData) -> Scope:
+    return Scope(frozenset(data.desk_ids), data.whole_centre)
+
+
+def _recorded_desks(data: ReportData) -> str:
+    """The desk set as a release record stores it: empty for the whole centre (see `Scope`)."""
+    return "" if data.whole_centre else encode_codes(str(i) for i in sorted(data.desk_ids))
+
+
+@dataclass(frozen=True)
+class _Desks:
+    """Every desk's name and creation time, read once per check."""
+
+    names: dict[int, str]
+    created: dict[int, datetime]
+
+    @classmethod
+    def read(cls, session: Session) -> _Desks:
+        rows = list(session.execute(select(HelpDesk.id, HelpDesk.name, HelpDesk.created_at)))
+        return cls({d: name for d, name, _at in rows}, {d: at for d, _name, at in rows})
+
+    def scope_of(self, record: ExportRecord) -> Scope:
+        """A record's scope; one listing exactly the desks that existed when it was made is the centre."""
+        desks = frozenset(int(x) for x in decode_codes(record.desk_ids))
+        if not desks:
+            return Scope(desks, True)
+        existing = {d for d, at in self.created.items() if at.replace(tzinfo=None) <= record.created_at}
+        return Scope(desks, desks == existing)
+
+    def names_of(self, scope: Scope) -> tuple[str, ...]:
+        """The names of a scope's desks, () for the whole centre."""
+        return () if scope.centre else tuple(sorted(self.names.get(d, f"#{d}") for d in scope.desks))
+
+    def label(self, scope: Scope, language: str) -> str:
+        return desks_text(self.names_of(scope), language)
+
+
+def _frozen(session: Session, data: ReportData, desks: _Desks | None = None) -> ExportRecord | None:
     """The release of exactly this period and desk set under the current rule, if any."""
+    mine, book = scope_of(data), desks or _Desks.read(session)
     for record in session.scalars(
         select(ExportRecord).where(
             ExportRecord.kind == "release", ExportRecord.period_code == data.period.code
         )
     ):
-        if _same_desks(record, data):
+        if book.scope_of(record).same(mine):
             return record
     return None
 
@@ -368,8 +446,25 @@ def _refuse(message: str, **values: Any) -> NoReturn:
     raise UserError(message, **values)
 
 
-def _check_release(session: Session, data: ReportData) -> None:
-    """Refuse what could be combined with an earlier release to reveal a woman (or is too small)."""
+def _overlapping(session: Session, period: Period, desks: _Desks) -> list[tuple[ExportRecord, Scope]]:
+    """Every earlier release of a period overlapping `period` (oldest first), with its scope."""
+    records = session.scalars(
+        select(ExportRecord)
+        .where(ExportRecord.period_start <= period.end, ExportRecord.period_end >= period.start)
+        .order_by(ExportRecord.created_at, ExportRecord.id)
+    )
+    return [(record, desks.scope_of(record)) for record in records]
+
+
+def desks_text(names: Sequence[str], language: str) -> str:
+    """ "the whole centre" for (), a desk's name, or a union's names joined by "+"."""
+    if not names:
+        return translate_in(language, RELEASES, QT_TRANSLATE_NOOP("Releases", "the whole centre"))
+    return " + ".join(names)
+
+
+def _check_alone(data: ReportData) -> None:
+    """The refusals that need no earlier release: a custom range, a period not ended, too few women."""
     if data.period.kind not in RELEASE_KINDS:
         _refuse(
             QT_TRANSLATE_NOOP(
@@ -398,27 +493,50 @@ def _check_release(session: Session, data: ReportData) -> None:
             minimum=MIN_RELEASE_WOMEN,
             period=data.period.label(data.lang),
         )
-    mine = set(data.desk_ids)
-    earlier = session.scalars(
-        select(ExportRecord).where(
-            ExportRecord.period_start <= data.period.end, ExportRecord.period_end >= data.period.start
-        )
-    )
-    for record in earlier:
-        theirs = {int(x) for x in decode_codes(record.desk_ids)}
-        if theirs != mine and theirs & mine:
+
+
+def _check_release(
+    session: Session,
+    data: ReportData,
+    also: Sequence[Scope] = (),
+    desks: _Desks | None = None,
+    earlier: Sequence[tuple[ExportRecord, Scope]] | None = None,
+) -> None:
+    """Refuse what could be combined with an earlier release to reveal a woman (or is too small).
+
+    `also`: scopes released together with this one (the desks of one file by desk), checked as earlier;
+    `desks` and `earlier` (the releases overlapping the period) when the caller has read them already.
+    """
+    _check_alone(data)
+    mine, book = scope_of(data), desks or _Desks.read(session)
+    for theirs in also:
+        if not mine.compatible(theirs):
             _refuse(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    "Aggregates overlapping this period were already released on {day} for a different set of "
-                    "help desks. Releasing both would let one be subtracted from the other: choose the same "
-                    "help desks as then, or help desks with no overlap.",
+                    "{desks} and {other} cannot be released together for overlapping periods: one could be "
+                    "subtracted from the other. Release the whole centre or one help desk at a time.",
                 ),
-                day=record.created_at.date().isoformat(),
+                desks=book.label(mine, data.lang),
+                other=book.label(theirs, data.lang),
+            )
+    for record, theirs in _overlapping(session, data.period, book) if earlier is None else earlier:
+        if not mine.compatible(theirs):
+            _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{period} was already released on {day} for {other}. Releasing it for {desks} too would "
+                    "let one be subtracted from the other: release the whole centre or one help desk at a "
+                    "time, or the same help desks as then.",
+                ),
+                period=named_period(record.period_start, record.period_end).label(data.lang),
+                day=day_text(record.created_at.date(), data.lang),
+                other=book.label(theirs, data.lang),
+                desks=book.label(mine, data.lang),
             )
         if (
             record.kind != "release"
-            and theirs == mine
+            and theirs.same(mine)
             and record.period_start == data.period.start
             and (record.period_end == data.period.end)
         ):
@@ -429,17 +547,148 @@ def _check_release(session: Session, data: ReportData) -> None:
                     "kept. Releasing it again would give a second version to compare with the first.",
                 ),
                 period=data.period.label(data.lang),
-                day=record.created_at.date().isoformat(),
+                day=day_text(record.created_at.date(), data.lang),
             )
+
+
+@dataclass(frozen=True)
+class EarlierRelease:
+    """A release already made for a period overlapping the one asked for."""
+
+    period: Period
+    desks: tuple[str, ...]
+    """The names of the desks it covered; () for the whole centre."""
+    released_at: datetime
+
+
+@dataclass(frozen=True)
+class ReleasePlan:
+    """What a release would do, said before the file dialog: what the period already has, what it adds.
+
+    `adds`: desk sets (names; () the whole centre) released now for the first time; `served`: desk sets
+    released before, whose frozen figures are written again; `refusal`: why nothing may leave (then
+    `check` raises it).
+    """
+
+    period: Period
+    earlier: tuple[EarlierRelease, ...] = ()
+    adds: tuple[tuple[str, ...], ...] = ()
+    served: tuple[tuple[str, ...], ...] = ()
+    refusal: UserError | None = None
+
+    def check(self) -> None:
+        if self.refusal is not None:
+            raise self.refusal
+
+    def lines(self, language: str | None = None) -> list[str]:
+        """One or two sentences: the period's earlier releases, then what this one adds."""
+        lang = current_language() if language is None else language_code(language)
+
+        def say(text: str, **values: str) -> str:
+            return translate_in(lang, RELEASES, text).format(**values)
+
+        if self.refusal is not None and not self.earlier:
+            return []  # the refusal says it all (a period not ended, too few women, ...)
+        period = self.period.label(lang)
+        groups: dict[tuple[str, date], list[str]] = {}
+        for item in self.earlier:
+            key = (item.period.label(lang), item.released_at.date())
+            groups.setdefault(key, []).append(desks_text(item.desks, lang))
+        shown = [
+            say(QT_TRANSLATE_NOOP("Releases", "{period} for {desks} on {day}"),
+                period=p, desks=", ".join(desks), day=day_text(day, lang))
+            for (p, day), desks in list(groups.items())[:MAX_PLAN_ITEMS]
+        ]  # fmt: skip
+        if len(groups) > MAX_PLAN_ITEMS:
+            shown.append(say(QT_TRANSLATE_NOOP("Releases", "{n} more"), n=str(len(groups) - MAX_PLAN_ITEMS)))
+        out = [
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Releases", "Already released for {period} or periods overlapping it: {list}."
+                ),
+                period=period,
+                list="; ".join(shown),
+            )
+            if shown
+            else say(
+                QT_TRANSLATE_NOOP(
+                    "Releases", "Nothing was released yet for {period} or periods overlapping it."
+                ),
+                period=period,
+            )
+        ]
+        if self.refusal is not None:
+            return out
+        adds = (
+            say(
+                QT_TRANSLATE_NOOP("Releases", "This release adds {period} for {desks}, frozen once made."),
+                period=period,
+                desks=", ".join(desks_text(d, lang) for d in self.adds),
+            )
+            if self.adds
+            else say(QT_TRANSLATE_NOOP("Releases", "This release adds nothing new."))
+        )
+        if self.served:
+            adds += " " + say(
+                QT_TRANSLATE_NOOP("Releases", "Written again as first released: {period} for {desks}."),
+                period=period,
+                desks=", ".join(desks_text(d, lang) for d in self.served),
+            )
+        return [*out, adds]
+
+    def text(self, language: str | None = None) -> str:
+        return "\n".join(self.lines(language))
+
+
+MAX_PLAN_ITEMS = 6
+"""Earlier releases named one by one in a plan (grouped by period and day); the rest are counted."""
+
+
+def _plan(session: Session, prepared: Sequence[ReportData]) -> ReleasePlan:
+    """The plan of releasing each of `prepared` (one file: one desk set, or one per desk) together."""
+    first, book = prepared[0], _Desks.read(session)
+    overlapping = _overlapping(session, first.period, book)
+    earlier = tuple(
+        EarlierRelease(
+            named_period(record.period_start, record.period_end),
+            book.names_of(scope),
+            record.created_at,
+        )
+        for record, scope in overlapping
+    )
+    adds: list[tuple[str, ...]] = []
+    served: list[tuple[str, ...]] = []
+    made: list[Scope] = []
+    refusal: UserError | None = None
+    for data in prepared:
+        label = book.names_of(scope_of(data))
+        if _frozen(session, data, book) is not None:
+            served.append(label)
+            continue
+        try:
+            _check_release(session, data, made, book, overlapping)
+        except UserError as exc:
+            refusal = refusal or exc
+        made.append(scope_of(data))
+        adds.append(label)
+    return ReleasePlan(first.period, earlier, tuple(adds), tuple(served), refusal)
+
+
+def release_plan(ws: Workspace, prepared: ReportData | Sequence[ReportData]) -> ReleasePlan:
+    """What releasing the prepared data would add to the period's releases, or why it is refused.
+
+    The command line prints it and the window shows it before anything is written or any file is chosen.
+    """
+    ws.require_actor(Role.COORDINATRICE)
+    items = [prepared] if isinstance(prepared, ReportData) else list(prepared)
+    with ws.transaction() as session:
+        _merge_log(ws, session)
+        return _plan(session, items)
 
 
 def check_release(ws: Workspace, data: ReportData) -> None:
     """Raise the refusal a release would meet, before the user picks a file (a frozen one always passes)."""
-    ws.require_actor(Role.COORDINATRICE)
-    with ws.transaction() as session:
-        _merge_log(ws, session)
-        if _frozen(session, data) is None:
-            _check_release(session, data)
+    release_plan(ws, data).check()
 
 
 @dataclass(frozen=True)
@@ -498,7 +747,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                         "missing from this data folder: it cannot be released again.",
                     ),
                     period=data.period.label(data.lang),
-                    day=frozen.created_at.date().isoformat(),
+                    day=day_text(frozen.created_at.date(), data.lang),
                 )
             _check_release(session, data)
             built = package.package_bytes(
@@ -524,7 +773,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                 period_code=data.period.code,
                 period_start=data.period.start,
                 period_end=data.period.end,
-                desk_ids=encode_codes(str(i) for i in sorted(data.desk_ids)),
+                desk_ids=_recorded_desks(data),
                 threshold=int(data.rule["threshold"]),
                 rule_version=str(data.rule["rule_version"]),
                 digest=hashlib.sha256(built).hexdigest(),

@@ -2267,8 +2267,12 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Nel periodo «{period}» questi sportelli contano meno di {minimum} donne: così poche potrebbero essere riconosciute. Scegli un periodo più lungo o più sportelli.</translation>
     </message>
     <message>
-        <source>Aggregates overlapping this period were already released on {day} for a different set of help desks. Releasing both would let one be subtracted from the other: choose the same help desks as then, or help desks with no overlap.</source>
-        <translation>Dati aggregati che si sovrappongono a questo periodo sono già stati diffusi il {day} per un altro insieme di sportelli. Diffonderli entrambi permetterebbe di sottrarre gli uni dagli altri: scegli gli stessi sportelli di allora, o sportelli senza sovrapposizioni.</translation>
+        <source>{desks} and {other} cannot be released together for overlapping periods: one could be subtracted from the other. Release the whole centre or one help desk at a time.</source>
+        <translation>{desks} e {other} non possono essere diffusi insieme per periodi che si sovrappongono: uno si potrebbe sottrarre dall’altro. Diffondi l’intero centro o uno sportello alla volta.</translation>
+    </message>
+    <message>
+        <source>{period} was already released on {day} for {other}. Releasing it for {desks} too would let one be subtracted from the other: release the whole centre or one help desk at a time, or the same help desks as then.</source>
+        <translation>Il periodo «{period}» è già stato diffuso il {day} per {other}. Diffonderlo anche per {desks} permetterebbe di sottrarre l’uno dall’altro: diffondi l’intero centro o uno sportello alla volta, oppure gli stessi sportelli di allora.</translation>
     </message>
     <message>
         <source>{period} was released on {day} with the earlier protection method, whose copy was not kept. Releasing it again would give a second version to compare with the first.</source>
@@ -4429,6 +4433,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>E&amp;sporta…</translation>
     </message>
     <message>
+        <source>Checking what this period already has…</source>
+        <translation>Verifica di ciò che è già stato diffuso per questo periodo…</translation>
+    </message>
+    <message>
         <source>Checking the data…</source>
         <translation>Controllo dei dati…</translation>
     </message>
@@ -4949,6 +4957,41 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>Releases</name>
+    <message>
+        <source>the whole centre</source>
+        <translation>l’intero centro</translation>
+    </message>
+    <message>
+        <source>{period} for {desks} on {day}</source>
+        <translation>{period} per {desks} il {day}</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>altri {n}</translation>
+    </message>
+    <message>
+        <source>Already released for {period} or periods overlapping it: {list}.</source>
+        <translation>Già diffusi per {period} o periodi che vi si sovrappongono: {list}.</translation>
+    </message>
+    <message>
+        <source>Nothing was released yet for {period} or periods overlapping it.</source>
+        <translation>Nulla è ancora stato diffuso per {period} o periodi che vi si sovrappongono.</translation>
+    </message>
+    <message>
+        <source>This release adds {period} for {desks}, frozen once made.</source>
+        <translation>Questa diffusione aggiunge {period} per {desks}, congelata una volta fatta.</translation>
+    </message>
+    <message>
+        <source>This release adds nothing new.</source>
+        <translation>Questa diffusione non aggiunge nulla di nuovo.</translation>
+    </message>
+    <message>
+        <source>Written again as first released: {period} for {desks}.</source>
+        <translation>Riscritti come alla prima diffusione: {period} per {desks}.</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,18 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.i18n import day_text
 from app.models.audit import AuditEvent
 from app.models.cases import Case
+from app.reports.periods import parse_period
+from app.services import reports
+from app.ui import messages
 from app.ui.controller import AppController
 from app.ui.dialogs import files
+from app.ui.i18n import ui_language
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.reports_profiles import ProfileExportDialog
 from tests.ui.helpers import click, wait_idle
@@ -119,3 +125,47 @@ def test_the_cases_found_open_as_a_filtered_case_list(qtbot: Any, demo_controlle
     click(qtbot, listing.show_all_button)
     wait_idle(qtbot, 30_000)
     assert not listing.filter_bar.isVisible() and listing.model.total > len(found)
+
+
+def test_the_release_plan_is_shown_and_a_refusal_comes_before_the_file_dialog(
+    qtbot: Any, demo_controller: AppController, tmp_path: Path
+) -> None:
+    """A union of two desks was released for last year; the whole centre would be subtracted from it.
+    The page says so after the preview, the dialog says what the year has, and pressing Export shows the
+    refusal without opening the file dialog."""
+    page = reports_page(qtbot, demo_controller)
+    ws = demo_controller.workspace
+    assert ws is not None
+    two = [page.desks.list.item(i).data(Qt.ItemDataRole.UserRole) for i in (0, 1)]
+    names = sorted(page.desks.list.item(i).text() for i in (0, 1))
+    reports.export(ws, reports.prepare(ws, parse_period(str(LAST_YEAR)), two), tmp_path / "two.json")
+    _last_year(qtbot, page)
+    qtbot.waitUntil(lambda: "subtracted" in page.summary.text(), timeout=30_000)
+    day = day_text(date.today(), ui_language())
+    said = f"{LAST_YEAR} for {' + '.join(names)} on {day}"
+    assert said in page.summary.text()
+    dialog = _dialog(qtbot, page)
+    dialog.profile.setCurrentIndex(dialog.profile.findData("istat-utenza"))
+    qtbot.waitUntil(lambda: "subtracted" in dialog.plan.text(), timeout=30_000)
+    assert said in dialog.plan.text()
+    click(qtbot, dialog.check_button)
+    wait_idle(qtbot, 30_000)
+    dialog.acknowledge.setChecked(True)
+    target = tmp_path / "istat.xlsx"
+    files.set_next(target)
+    messages.set_next_answer(messages.Button.Ok)
+    click(qtbot, dialog.export_button)
+    wait_idle(qtbot, 30_000)
+    assert messages.answered and "subtracted" in messages.answered[-1]
+    assert files._next == [target]  # the file dialog was never reached
+    assert not target.exists()
+
+
+def test_the_dialog_says_what_an_export_adds(qtbot: Any, demo_controller: AppController) -> None:
+    page = reports_page(qtbot, demo_controller)
+    _last_year(qtbot, page)
+    qtbot.waitUntil(lambda: "Nothing was released yet" in page.summary.text(), timeout=30_000)
+    dialog = _dialog(qtbot, page)
+    dialog.profile.setCurrentIndex(dialog.profile.findData("lombardia"))
+    qtbot.waitUntil(lambda: "This release adds" in dialog.plan.text(), timeout=30_000)
+    assert f"This release adds {LAST_YEAR} for the whole centre" in dialog.plan.text()

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.services import accounts, exports, reports
 from app.services.accounts import HelpDeskInfo
-from app.services.reports import ExportResult, ReportData
+from app.services.reports import ExportResult, ReleasePlan, ReportData
 from app.services.workspace import Workspace
-from app.ui import operations
+from app.ui import messages, operations
 from app.ui.dates import format_date
 from app.ui.dialogs import files
-from app.ui.i18n import ui_language
+from app.ui.i18n import error_text, ui_language
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
-from app.ui.pages.reports_profiles import ProfileExportDialog
+from app.ui.pages.reports_profiles import ProfileExportDialog, plan_text
 from app.ui.qt_compat import emit
 from app.ui.theme import monospace_font
 from app.ui.widgets.styles import PAGE_STYLE
@@ -281,19 +281,39 @@ class ReportsPage(QWidget):
         self.chosen_detail.setText(summary)
         self.summary.clear()
         self._set_actions(True)
+        self._plan()
 
     # --- releasing -----------------------------------------------------------------------------------------
-    def _after_check(self, then: Callable[[ReportData], None]) -> None:
-        """The release check runs first, so a refusal comes before any file dialog."""
+    def _plan(self, then: Callable[[ReportData], None] | None = None) -> None:
+        """Beside the buttons, what the period already has and what releasing it would add; `then` (a
+        file or print dialog) only if it is not refused, so a refusal comes before any of them."""
         data = self.data
         if data is None:
             return
         workspace = self.workspace
-        operations.run(self, lambda: reports.check_release(workspace, data), lambda _none: then(data))
+        operations.run(
+            self,
+            lambda: reports.release_plan(workspace, data),
+            lambda plan: self._planned(plan, data, then),
+            busy=then is not None,
+        )
+
+    def _planned(
+        self, plan: ReleasePlan, data: ReportData, then: Callable[[ReportData], None] | None = None
+    ) -> None:
+        if data is not self.data:
+            return  # the choice changed meanwhile
+        self.summary.setText(plan_text(plan))
+        if then is None:
+            return
+        if plan.refusal is not None:
+            messages.warn(self, error_text(plan.refusal))
+            return
+        then(data)
 
     @Slot()
     def save_pdf(self) -> None:
-        self._after_check(self._save_pdf)
+        self._plan(self._save_pdf)
 
     def _save_pdf(self, data: ReportData) -> None:
         path = files.save_file(
@@ -308,13 +328,13 @@ class ReportsPage(QWidget):
         operations.run(
             self,
             lambda: reports.write_report(workspace, data, path),
-            lambda _none: self.result.setText(self.tr("Report saved: {path}").format(path=path)),
+            lambda _none: self._released(self.tr("Report saved: {path}").format(path=path)),
             busy_text=self.tr("Writing the PDF…"),
         )
 
     @Slot()
     def print_report(self) -> None:
-        self._after_check(self._print)
+        self._plan(self._print)
 
     def _print(self, data: ReportData) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -328,13 +348,13 @@ class ReportsPage(QWidget):
 
         def printed(_none: None) -> None:
             reports_print.print_document(reports.document(data), printer)
-            self.result.setText(self.tr("Report sent to the printer."))
+            self._released(self.tr("Report sent to the printer."))
 
         operations.run(self, record, printed, busy_text=self.tr("Preparing the printout…"))
 
     @Slot()
     def export_package(self) -> None:
-        self._after_check(self._export)
+        self._plan(self._export)
 
     def _export(self, data: ReportData) -> None:
         path = files.save_file(
@@ -353,8 +373,12 @@ class ReportsPage(QWidget):
             busy_text=self.tr("Signing the package…"),
         )
 
+    def _released(self, outcome: str) -> None:
+        self.result.setText(outcome)
+        self._plan()  # the period now has this release too
+
     def _exported(self, result: ExportResult) -> None:
-        self.result.setText(
+        self._released(
             self.tr(
                 "Package saved: {package}\nPreview of its contents: {preview}\nGive the network coordinator "
                 "this fingerprint by phone or in person, so she can check the package really comes from you:"
@@ -365,11 +389,13 @@ class ReportsPage(QWidget):
 
     @Slot()
     def export_profile(self) -> None:
-        """The profile dialog checks the release first too: a refusal comes before any file dialog."""
-        self._after_check(self._export_profile)
-
-    def _export_profile(self, data: ReportData) -> None:
-        operations.run(self, exports.available_profiles, lambda choices: self._open_profiles(data, choices))
+        """The dialog shows each profile's own release plan (by desk for a funder), refusals included,
+        before any file dialog."""
+        data = self.data
+        if data is not None:
+            operations.run(
+                self, exports.available_profiles, lambda choices: self._open_profiles(data, choices)
+            )
 
     def _open_profiles(self, data: ReportData, choices: list[tuple[str, str]]) -> None:
         dialog = ProfileExportDialog(self.workspace, data, self, chosen=self.chosen.text(), choices=choices)

@@ -4,6 +4,7 @@ protected values, frozen), so the Reports page's preview is what it carries, lai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -25,13 +26,20 @@ from PySide6.QtWidgets import (
 
 from app.services import exports
 from app.services.exports import ProfileExportResult, QualityReport
-from app.services.reports import ReportData
+from app.services.reports import ReleasePlan, ReportData
 from app.services.workspace import Workspace
-from app.ui import operations
+from app.ui import messages, operations
 from app.ui.dialogs import files
+from app.ui.i18n import error_text, ui_language
 from app.ui.qt_compat import emit
 
 FORMATS = (("xlsx", "Excel (XLSX)"), ("csv", "CSV (Excel, ;)"), ("json", "JSON"))
+
+
+def plan_text(plan: ReleasePlan) -> str:
+    """What the period already has and what a release adds, or its refusal, in the interface's language."""
+    said = [plan.text(ui_language()), error_text(plan.refusal) if plan.refusal else ""]
+    return "\n".join(line for line in said if line)
 
 
 class ProfileExportDialog(QDialog):
@@ -73,6 +81,9 @@ class ProfileExportDialog(QDialog):
         format_label.setBuddy(self.format)
         form.addRow(profile_label, self.profile)
         form.addRow(format_label, self.format)
+        self.plan = QLabel()  # what the period already has and what this profile's release adds
+        self.plan.setObjectName("hint")
+        self.plan.setWordWrap(True)
         heading = QLabel(self.tr("Data quality"))
         font = heading.font()
         font.setBold(True)
@@ -118,6 +129,7 @@ class ProfileExportDialog(QDialog):
         chosen_label.setWordWrap(True)
         layout.addWidget(chosen_label)
         layout.addLayout(form)
+        layout.addWidget(self.plan)
         layout.addWidget(heading)
         layout.addWidget(self.quality_hint)
         layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -131,6 +143,7 @@ class ProfileExportDialog(QDialog):
         self.profile.currentIndexChanged.connect(self._profile_changed)
         self.resize(640, 560)
         self._update()
+        self._plan()
 
     def _profile_name(self) -> str:
         return str(self.profile.currentData())
@@ -142,6 +155,28 @@ class ProfileExportDialog(QDialog):
             widget.hide()
         self.acknowledge.setChecked(False)
         self._update()
+        self._plan()
+
+    def _plan(self, then: Callable[[], None] | None = None) -> None:
+        """Show the chosen profile's release plan; `then` (the file dialog) only if it is not refused."""
+        workspace, data, name = self.workspace, self.data, self._profile_name()
+        self.plan.setText(self.tr("Checking what this period already has…"))
+
+        def run() -> ReleasePlan:
+            profile = exports.load_profile(name)
+            return exports.release_plan(workspace, profile, data.period, data.desk_ids, data.lang)
+
+        def planned(plan: ReleasePlan) -> None:
+            if name != self._profile_name():
+                return  # another profile was chosen meanwhile: its own plan follows
+            self.plan.setText(plan_text(plan))
+            if then is not None:
+                if plan.refusal is not None:
+                    messages.warn(self, error_text(plan.refusal))
+                else:
+                    then()
+
+        operations.run(self, run, planned, busy=then is not None)
 
     @Slot()
     def _update(self) -> None:
@@ -205,6 +240,10 @@ class ProfileExportDialog(QDialog):
     # --- export --------------------------------------------------------------------------------------------
     @Slot()
     def export(self) -> None:
+        """The plan first: a refusal comes before the file dialog."""
+        self._plan(self._export)
+
+    def _export(self) -> None:
         fmt, _, layout = str(self.format.currentData()).partition(" ")
         name = self._profile_name()
         suggested = Path.home() / f"{name}-{self.data.period.code.replace('..', '_')}.{fmt}"
@@ -224,6 +263,7 @@ class ProfileExportDialog(QDialog):
         operations.run(self, run, self._exported, busy_text=self.tr("Writing the export…"))
 
     def _exported(self, result: ProfileExportResult) -> None:
+        self._plan()  # the period now has this release too
         self.outcome.setText(
             self.tr("Saved: {path}\nPreview of exactly the same values: {preview}").format(
                 path=result.path, preview=result.preview_path

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.models.accounts import Role
-from app.services import audit, audit_heads
+from app.services import audit, audit_heads, release_log, signing_keys
 from app.services.workspace import Workspace
 
 
@@ -52,6 +52,7 @@ def verify(ws: Workspace, backups: Sequence[Path] = ()) -> VerifyReport:
             report.checks["audit_anchor"] = audit.anchor_problems(session)
             seen = audit_heads.seen_heads(ws.folder, backups, session)
             report.checks["audit_heads"], report.notes = audit.head_findings(session, seen)
+            report.checks["release_log"] = release_log.problems(ws.folder, signing_keys.public_keys(session))
     except Exception as exc:  # a damaged page inside the audit table is reported, not raised
         report.checks["audit_chain"] = [f"could not be read ({type(exc).__name__})"]
     if report.ok:

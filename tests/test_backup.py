@@ -261,7 +261,11 @@ def test_counts_moved_out_of_the_sealed_part_are_refused(tmp_path: Path) -> None
 
     ws, _ = _init(tmp_path / "data")
     made = backup.make_backup(ws, tmp_path / "usb")
-    for change in ({"row_counts": {"case_file": 1}}, {"mac": ""}, {"sealed": made.manifest.sealed[:-4] + "AAAA"}):
+    for change in (
+        {"row_counts": {"case_file": 1}},
+        {"mac": ""},
+        {"sealed": made.manifest.sealed[:-4] + "AAAA"},
+    ):
         forged = tmp_path / "forged.ascbak"
         with zipfile.ZipFile(made.path) as zin, zipfile.ZipFile(forged, "w") as zout:
             document = json.loads(zin.read("manifest.json"))
@@ -269,7 +273,7 @@ def test_counts_moved_out_of_the_sealed_part_are_refused(tmp_path: Path) -> None
             zout.writestr("manifest.json", json.dumps(document))
             for name in ("ascolto.db", "keyslots.json"):
                 zout.writestr(name, zin.read(name))
-        with pytest.raises(UserError, match="damaged|altered"):
+        with pytest.raises(UserError, match=r"damaged|altered"):
             backup.restore_backup(ws, forged, "anna", password=PASSWORD)
         assert ws.is_unlocked
     ws.close()

@@ -114,7 +114,9 @@ def test_a_forged_line_blocks_only_while_present_and_is_never_taken_as_genuine(
 
 # --- append-only logs through links ---------------------------------------------------------------------------
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
-def test_the_erasure_ledger_is_not_written_through_a_link(fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path) -> None:
+def test_the_erasure_ledger_is_not_written_through_a_link(
+    fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
     woman = add_women(fnd_ws, 1)[0]
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("hers\n")
@@ -143,7 +145,9 @@ def test_the_release_log_is_not_read_or_written_through_a_link(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_a_pipe_in_place_of_the_ledger_is_refused_without_hanging(fnd_ws: Workspace, fnd_folder: Path) -> None:
+def test_a_pipe_in_place_of_the_ledger_is_refused_without_hanging(
+    fnd_ws: Workspace, fnd_folder: Path
+) -> None:
     woman = add_women(fnd_ws, 1)[0]
     ledger = fnd_folder / "erasures.jsonl"
     ledger.unlink(missing_ok=True)

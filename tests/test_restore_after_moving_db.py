@@ -13,7 +13,7 @@ import pytest
 
 from app.models.accounts import Setting
 from app.services import accounts, backup, cases
-UNVERIFIED_NOTICE_SETTING = "restore.unverified_notice"
+from app.services.backup import UNVERIFIED_NOTICE_SETTING
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, OTHER_PW, THIRD_PW, run_cli
@@ -54,7 +54,9 @@ def _move_the_database_away(folder: Path) -> None:
 
 def test_she_cannot_restore_after_moving_the_database_away(before_revocation: Path, fnd_folder: Path) -> None:
     _move_the_database_away(fnd_folder)
-    done = run_cli(["restore", str(before_revocation), "--user", "bruna", "--password-stdin"], fnd_folder, OTHER_PW)
+    done = run_cli(
+        ["restore", str(before_revocation), "--user", "bruna", "--password-stdin"], fnd_folder, OTHER_PW
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "current" in done.stderr and "Nothing was changed" in done.stderr
     assert not (fnd_folder / "ascolto.db").exists()  # nothing restored
@@ -118,7 +120,9 @@ def test_a_new_pc_restore_stays_possible_and_is_announced(before_revocation: Pat
     assert isinstance(notice.get("backup_audit_events"), int)
 
 
-def test_the_whole_folder_emptied_is_a_new_pc_and_announced(before_revocation: Path, fnd_folder: Path) -> None:
+def test_the_whole_folder_emptied_is_a_new_pc_and_announced(
+    before_revocation: Path, fnd_folder: Path
+) -> None:
     """What she can still do: empty the folder completely. It is then announced, not silent."""
     shutil.rmtree(fnd_folder)
     fnd_folder.mkdir()

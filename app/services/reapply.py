@@ -120,7 +120,12 @@ def reapply(ws: Workspace, carried: Carried, old_keys: Sequence[DataKey] = ()) -
                 "restore.reapplied",
                 "centre",
                 1,
-                {"erasures": changed, "revocations": revocations, "unchecked": unchecked, "releases": releases},
+                {
+                    "erasures": changed,
+                    "revocations": revocations,
+                    "unchecked": unchecked,
+                    "releases": releases,
+                },
             )
     copies = (0, 0)
     if revocations:

@@ -161,7 +161,7 @@ class Manifest:
             version = data.pop("version")
             if data.pop("format") != FORMAT or version not in READ_VERSIONS or type(version) is not int:
                 raise BackupError("not_a_backup")
-            if version == 1 and "sealed" in data or version == 2 and "row_counts" in data:
+            if (version == 1 and "sealed" in data) or (version == 2 and "row_counts" in data):
                 raise BackupError("damaged", "manifest")
             data.setdefault("row_counts", {})
             manifest = cls(**data, version=version, signed=signed)

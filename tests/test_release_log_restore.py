@@ -173,3 +173,18 @@ def test_without_o_nofollow_a_link_is_still_refused(tmp_path: Path, monkeypatch:
     fs.append_line(tmp_path / "new.jsonl", b"two")
     assert (tmp_path / "new.jsonl").read_bytes() == b"line\ntwo\n"
     assert target.read_text() == "x"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_restore_with_a_linked_release_log_is_refused_before_the_swap(
+    fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
+) -> None:
+    saved = backup.make_backup(fnd_ws, tmp_path / "usb")
+    elsewhere = tmp_path / "elsewhere.jsonl"
+    elsewhere.write_text("")
+    (fnd_folder / "releases").mkdir(exist_ok=True)
+    (fnd_folder / "releases" / "log.jsonl").symlink_to(elsewhere)
+    before = (fnd_folder / "ascolto.db").stat().st_ino
+    with pytest.raises(UserError, match="not a regular file"):
+        backup.restore_backup(fnd_ws, saved.path, ADMIN, password=ADMIN_PW)
+    assert fnd_ws.is_unlocked and (fnd_folder / "ascolto.db").stat().st_ino == before

@@ -423,6 +423,7 @@ def restore_backup(
         if not manifest.authenticated and facts.settings.get(AUTHENTICATED_SETTING):
             raise _backup_error(BackupError("tampered"), backup_file)  # its tag was stripped, not absent
         _check_current_in_backup(ws, facts, authority)
+        release_log.read(ws.folder, [])  # a log that is a link is refused before the swap, not after
         _check_backup_account(ws, facts, backup_creds, unlocked.slot_id, authority)
         folder_head = _folder_audit_events(ws.folder, manifest.database_id)
         if ws.is_unlocked:
@@ -440,6 +441,9 @@ def restore_backup(
         result = ws.unlock(username, password or "")
     try:
         done = reapply(ws, authority.carried, authority.keys)
+    except BaseException:
+        ws.lock()  # nobody sees the restored data before the erasures and revocations are applied again
+        raise
     finally:
         for key in authority.keys:
             key.wipe()

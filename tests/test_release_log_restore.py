@@ -188,3 +188,12 @@ def test_a_restore_with_a_linked_release_log_is_refused_before_the_swap(
     with pytest.raises(UserError, match="not a regular file"):
         backup.restore_backup(fnd_ws, saved.path, ADMIN, password=ADMIN_PW)
     assert fnd_ws.is_unlocked and (fnd_folder / "ascolto.db").stat().st_ino == before
+
+
+def test_verify_lists_a_release_log_line_that_does_not_verify(fnd_ws: Workspace, fnd_folder: Path) -> None:
+    from app.services.maintenance import verify
+
+    assert verify(fnd_ws).checks["release_log"] == []
+    _forge(fnd_folder, QUARTER, "2025-01-01", "2025-03-31", [1])
+    problems = verify(fnd_ws).checks["release_log"]
+    assert len(problems) == 1 and QUARTER in problems[0] and "does not verify" in problems[0]

@@ -16,7 +16,7 @@ from app.services import accounts, backup, cases
 from app.services.backup import UNVERIFIED_NOTICE_SETTING
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, OTHER_PW, THIRD_PW, run_cli
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, NEW_PW, OTHER_PW, THIRD_PW, run_cli
 
 pytest_plugins = ["tests.foundation_fixtures"]
 
@@ -130,3 +130,16 @@ def test_the_whole_folder_emptied_is_a_new_pc_and_announced(
         result = backup.restore_backup(ws, before_revocation, "bruna", password=OTHER_PW)
         assert result.authorised_by == "backup"
         assert _notice(ws)["authorised_by"] == "backup"
+
+
+def test_the_current_recovery_key_restores_with_the_database_missing(
+    before_revocation: Path, fnd_folder: Path, fnd_recovery_key: str
+) -> None:
+    """The recovery key opens the current key file's recovery slot: it counts, and it is announced."""
+    _move_the_database_away(fnd_folder)
+    with Workspace.reserve(fnd_folder) as ws:
+        result = backup.restore_backup(
+            ws, before_revocation, ADMIN, recovery_key=fnd_recovery_key, new_password=NEW_PW
+        )
+        assert result.authorised_by == "current-slots"
+        assert _notice(ws)["restored_by"] == ADMIN

@@ -7,8 +7,8 @@ was made; a backup from an older version is migrated on open (after its own pre-
 
 Who may restore (issues #13 and #23): over a database that can be read, an administrator of *that*
 database (her password, or its current recovery key), checked before anything is extracted; failures count
-like failed logins (same throttle, audited at the next login). Either way the account that opens the backup
-must be one of its administrators and must not have been revoked since.
+like failed logins (same throttle, audited at the next login). In every case the account that opens the
+backup must be one of its administrators and must not have been revoked since.
 
 When the current database cannot be read, the folder decides. If it shows earlier use (its key file, the
 failed-login record, the audit head, the erasure ledger, the release log, a database kept aside in
@@ -323,7 +323,7 @@ def folder_traces(folder: Path) -> tuple[str, ...]:
     into backups/ do not count; a database kept aside there by a restore or an upgrade does."""
     found = [name for name in TRACE_FILES if os.path.lexists(folder / name)]
     releases = release_log.folder_of(folder)
-    if releases.is_dir() and any(releases.iterdir()):
+    if os.path.lexists(releases) and (not releases.is_dir() or any(releases.iterdir())):
         found.append(release_log.RELEASES_DIR)
     backups_dir = folder / "backups"
     if backups_dir.is_dir() and any(

@@ -341,8 +341,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(
             translate(
                 "Cli",
-                "No current database could be read, so the administrator credentials of the backup were "
-                "required.",
+                "The data folder was empty, so the administrator credentials of the backup were required.",
+            )
+        )
+    elif result.authorised_by == "current-slots":
+        print(
+            translate(
+                "Cli",
+                "The current database could not be read: your current credentials were checked against the "
+                "folder's key file.",
+            )
+        )
+    if result.authorised_by != "current":
+        print(
+            translate(
+                "Cli",
+                "Every administrator will be told of this restore at her next sign-in, with what it may have "
+                "undone (revocations and erasures made after the backup that the folder no longer shows).",
             )
         )
     if not result.authenticated:
@@ -371,6 +386,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "Lines of the erasure ledger whose tag does not check, not applied: {count}. Check the file "
                 "erasures.jsonl in the data folder.",
             ).format(count=result.ledger_unchecked)
+        )
+    if result.releases_carried:
+        print(
+            translate("Cli", "Releases made since the backup, kept as released: {count}.").format(
+                count=result.releases_carried
+            )
+        )
+    if result.releases_unverified:
+        print(
+            translate(
+                "Cli",
+                "Lines of the release log that do not verify: {count}. They block the periods they name until "
+                "removed; check the file releases/log.jsonl in the data folder.",
+            ).format(count=result.releases_unverified)
         )
     _print_copies(result.copies)
     return 0
@@ -919,7 +948,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=QT_TRANSLATE_NOOP(
             "Cli",
             "an administrator of the database being replaced, when the backup is opened by another account "
-            "or password (her password is read first)",
+            "or password (her password is read first); needed too when the database cannot be read but the "
+            "folder was in use: her current password must open the folder's key file",
         ),
     )
     restore.set_defaults(handler=cmd_restore)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -66,9 +67,69 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
+class NotARegularFile(OSError):
+    """An append-only log's path names a symbolic link, a reparse point, a device or a pipe."""
+
+
+_REPARSE = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
+
+
+def _regular(st: os.stat_result) -> bool:
+    return stat.S_ISREG(st.st_mode) and not getattr(st, "st_file_attributes", 0) & _REPARSE
+
+
+def open_regular(path: Path, flags: int, mode: int | None = None) -> int:
+    """Open a file that must be a regular file of its own, never reached through a link.
+
+    The append-only logs (erasure ledger, release log) must not be redirected by whoever can write the
+    folder: a link would make Ascolto append to, or read, a file of her choice. Where the system has
+    O_NOFOLLOW the open itself refuses a link; elsewhere (Windows) the path is checked with lstat first and
+    the opened file compared with it (same st_dev and st_ino). A pipe or a device never blocks the open."""
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    extra = nofollow | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    before: os.stat_result | None = None
+    if not nofollow:
+        try:
+            before = os.lstat(path)
+        except FileNotFoundError:
+            before = None
+        if before is not None and not _regular(before):
+            raise NotARegularFile(f"{path} is not a regular file")
+    try:
+        fd = os.open(path, flags | extra, file_mode() if mode is None else mode)
+    except OSError as exc:  # O_NOFOLLOW's ELOOP (EMLINK on some BSDs), a pipe with no reader's ENXIO...
+        try:
+            found = os.lstat(path)
+        except OSError:
+            raise exc from None
+        if not _regular(found):
+            raise NotARegularFile(f"{path} is not a regular file") from exc
+        raise
+    try:
+        opened = os.fstat(fd)
+        if not _regular(opened) or opened.st_nlink > 1:  # a hard link is another name of a file elsewhere
+            raise NotARegularFile(f"{path} is not a regular file of its own")
+        if not nofollow:
+            now = before if before is not None else os.lstat(path)
+            if not _regular(now) or (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+                raise NotARegularFile(f"{path} changed while it was opened")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """Up to `limit` bytes of a regular file, refusing links (see `open_regular`); missing: FileNotFoundError."""
+    fd = open_regular(path, os.O_RDONLY)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(limit)
+
+
 def append_line(path: Path, line: bytes) -> None:
-    """Append one line and flush it to the device (an append-only log: a crash loses at most this line)."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, file_mode())
+    """Append one line and flush it to the device (an append-only log: a crash loses at most this line).
+    The path must be a regular file or not exist yet: never a link (see `open_regular`)."""
+    fd = open_regular(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     try:
         os.write(fd, line.rstrip(b"\n") + b"\n")
         os.fsync(fd)

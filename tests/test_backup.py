@@ -80,7 +80,7 @@ def test_backup_while_another_thread_writes(tmp_path: Path) -> None:
         thread.join()
     assert not failures
     assert len(written) > 5
-    manifest = read_manifest(result.path)
+    manifest = read_manifest(result.path).opened(ws.data_key)  # the counts are sealed: the key reads them
     # the copy is a consistent snapshot: between what was written before and after
     assert 5 <= manifest.row_counts["service_delivery"] <= len(written)
     assert not result.path.read_bytes().count(b"SQLite format 3")
@@ -195,3 +195,85 @@ def test_restore_drill_from_the_previous_schema_revision_migrates(tmp_path: Path
     assert target.schema_revision() == head
     assert list((tmp_path / "restored" / "backups").glob("pre-upgrade-*.db"))
     target.close()
+
+
+# --- the manifest on a lost USB stick (issue #23, item 6) ----------------------------------------------------------
+def test_a_manifest_shows_no_counts_without_the_key(tmp_path: Path) -> None:
+    """Two backups on a lost stick: their manifests, read without any key, must not show what changed."""
+    import json
+    import zipfile
+
+    ws, _ = _init(tmp_path / "data")
+    first = backup.make_backup(ws, tmp_path / "usb").path
+    for name in ("Giulia", "Marta", "Sara"):
+        _service(ws, _open_case(ws, name))
+    second = backup.make_backup(ws, tmp_path / "usb2").path
+    clear = [json.loads(zipfile.ZipFile(p).read("manifest.json")) for p in (first, second)]
+    for document in clear:
+        assert "row_counts" not in document
+        assert set(document) <= {
+            "format", "version", "created_at", "schema_revision", "database_id", "centre_code", "db_sha256",
+            "slots_sha256", "db_bytes", "audit_head", "mac", "sealed",
+        }  # fmt: skip
+        assert b"case_file" not in json.dumps(document).encode()
+    opened = read_manifest(second).opened(ws.data_key)
+    assert opened.row_counts["case_file"] == 3
+    ws.close()
+
+
+def test_a_backup_with_counts_in_the_clear_still_restores(tmp_path: Path) -> None:
+    """A backup of format version 1 (counts in the clear, tagged) made by the previous version."""
+    import json
+    import zipfile
+
+    from app.crypto import macs
+    from app.storage.backup import MANIFEST_PURPOSE
+
+    ws, _ = _init(tmp_path / "data")
+    case_id = _open_case(ws, "Giulia")
+    made = backup.make_backup(ws, tmp_path / "usb")
+    counts = made.manifest.row_counts
+    old = tmp_path / "old.ascbak"
+    with zipfile.ZipFile(made.path) as zin, zipfile.ZipFile(old, "w") as zout:
+        document = json.loads(zin.read("manifest.json"))
+        document.update(version=1, row_counts=counts)
+        document.pop("sealed")
+        document.pop("mac")
+        body = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+        key = macs.derive_key(ws.data_key, MANIFEST_PURPOSE, document["database_id"])
+        document["mac"] = macs.tag(key, body)
+        zout.writestr("manifest.json", json.dumps(document))
+        for name in ("ascolto.db", "keyslots.json"):
+            zout.writestr(name, zin.read(name))
+    before = _services(ws)
+    _service(ws, case_id)
+    assert read_manifest(old).row_counts == counts
+    result = backup.restore_backup(ws, old, "anna", password=PASSWORD)
+    assert result.authenticated
+    assert _services(ws) == before
+    ws.close()
+
+
+def test_counts_moved_out_of_the_sealed_part_are_refused(tmp_path: Path) -> None:
+    """Putting clear counts back into a version 2 manifest (or stripping its tag) is tampering."""
+    import json
+    import zipfile
+
+    ws, _ = _init(tmp_path / "data")
+    made = backup.make_backup(ws, tmp_path / "usb")
+    for change in (
+        {"row_counts": {"case_file": 1}},
+        {"mac": ""},
+        {"sealed": made.manifest.sealed[:-4] + "AAAA"},
+    ):
+        forged = tmp_path / "forged.ascbak"
+        with zipfile.ZipFile(made.path) as zin, zipfile.ZipFile(forged, "w") as zout:
+            document = json.loads(zin.read("manifest.json"))
+            document.update(change)
+            zout.writestr("manifest.json", json.dumps(document))
+            for name in ("ascolto.db", "keyslots.json"):
+                zout.writestr(name, zin.read(name))
+        with pytest.raises(UserError, match=r"damaged|altered"):
+            backup.restore_backup(ws, forged, "anna", password=PASSWORD)
+        assert ws.is_unlocked
+    ws.close()

@@ -318,8 +318,8 @@ def test_a_restore_does_not_reopen_a_release(ws: Workspace, built: Built, tmp_pa
     everything = _export(ws, "2026-Q2", tmp_path / "all.json")
     original = (tmp_path / "all.json").read_bytes()
     backup.restore_backup(ws, saved.path, "anna", password=PASSWORD)
-    with ws.transaction(write=False) as session:  # the restored database itself knows nothing of it
-        assert session.scalar(select(func.count()).select_from(ExportRecord)) == 0
+    with ws.transaction(write=False) as session:  # carried from the replaced database (issue #22, item 5)
+        assert session.scalar(select(func.count()).select_from(ExportRecord)) == 1
     one_desk = reports.prepare(ws, parse_period("2026-Q2"), [built.desk_a, built.desk_b])
     with pytest.raises(UserError, match="subtracted"):
         reports.export(ws, one_desk, tmp_path / "bergamo.json")

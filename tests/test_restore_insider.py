@@ -75,11 +75,20 @@ def test_a_revoked_administrator_cannot_restore_with_her_old_password(
     fnd_ws.close()
     with Workspace.open(fnd_folder) as ws, pytest.raises(UserError, match="administrators"):
         backup.restore_backup(ws, saved.path, "bruna", password=OTHER_PW)
-    # She deletes the key file so that no current database can be read: the backup's administrator decides,
-    # and the ledger beside the database still knows she was revoked.
+    # She deletes the key file so that no current database can be read: the folder was in use, so nobody's
+    # current password can be checked and the restore is refused (issue #23, item 2).
+    slots = (fnd_folder / "keyslots.json").read_bytes()
     (fnd_folder / "keyslots.json").unlink()
-    with Workspace.reserve(fnd_folder) as ws, pytest.raises(UserError, match="revoked after this backup"):
+    with Workspace.reserve(fnd_folder) as ws, pytest.raises(UserError, match="key file"):
         backup.restore_backup(ws, saved.path, "bruna", password=OTHER_PW)
+    # With the database moved away, even a current administrator's password does not let Bruna's old one
+    # open the backup: the ledger beside the database still knows she was revoked.
+    (fnd_folder / "keyslots.json").write_bytes(slots)
+    (fnd_folder / "ascolto.db").rename(fnd_folder / "moved.db")
+    with Workspace.reserve(fnd_folder) as ws, pytest.raises(UserError, match="revoked after this backup"):
+        backup.restore_backup(
+            ws, saved.path, "bruna", password=OTHER_PW, current=backup.Credentials(ADMIN, ADMIN_PW)
+        )
 
 
 def test_restoring_a_backup_older_than_a_revocation_revokes_her_again(

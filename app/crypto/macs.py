@@ -1,5 +1,8 @@
 """Keyed integrity tags for files kept beside the database: the backup manifest and the erasure ledger.
 
+Also the sealed part of a backup manifest (AES-256-GCM under a key derived like the tag's): what a restore
+does not need before the key, such as the row counts, is not left readable on a lost USB stick.
+
 A backup's manifest is tagged under a key derived (HKDF-SHA256) from the data key the backup is
 encrypted with, so only someone who can open the backup can write a manifest it accepts. The erasure
 ledger is tagged under a random secret kept inside the encrypted database (it must outlive key
@@ -8,11 +11,15 @@ rotations and be the same in every backup, so it is not derived from the data ke
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 import secrets
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.crypto.keyslots import DataKey
@@ -60,3 +67,20 @@ def matches_short(computed: str, expected: object) -> bool:
     if not isinstance(expected, str) or len(expected) != len(computed):
         return False
     return hmac.compare_digest(computed, expected)
+
+
+def seal(key: bytes, plaintext: bytes, aad: bytes) -> str:
+    """AES-256-GCM with a random nonce; base64 of nonce and ciphertext."""
+    nonce = secrets.token_bytes(12)
+    return base64.b64encode(nonce + AESGCM(key).encrypt(nonce, plaintext, aad)).decode("ascii")
+
+
+def unseal(key: bytes, sealed: object, aad: bytes) -> bytes | None:
+    """The plaintext, or None if `sealed` is malformed or was not sealed under `key` with `aad`."""
+    if not isinstance(sealed, str):
+        return None
+    try:
+        raw = base64.b64decode(sealed, validate=True)
+        return AESGCM(key).decrypt(raw[:12], raw[12:], aad) if len(raw) > 28 else None
+    except (InvalidTag, ValueError, binascii.Error):
+        return None

@@ -5,18 +5,35 @@ plaintext byte. A restore checks the file before touching anything, keeps the cu
 (never deleted), and opens the restored one with the passwords or recovery key valid when the backup
 was made; a backup from an older version is migrated on open (after its own pre-upgrade copy).
 
-Who may restore (issue #13): over a database that can be read, an administrator of *that* database (her
-password, or its current recovery key), checked before anything is extracted; failures count like failed
-logins (same throttle, audited at the next login). When no current database can be read (a new PC, a
-damaged file, a deleted key file) there is nothing to protect but the data itself, and the backup's own
-administrator credentials are required instead. Either way the account that opens the backup must be one
-of its administrators and must not have been revoked since. After the swap, before anyone sees the data,
-the erasures, withdrawals and revocations made since the backup are applied again (app/services/reapply.py).
+Who may restore (issues #13 and #23): over a database that can be read, an administrator of *that*
+database (her password, or its current recovery key), checked before anything is extracted; failures count
+like failed logins (same throttle, audited at the next login). In every case the account that opens the
+backup must be one of its administrators and must not have been revoked since.
+
+When the current database cannot be read, the folder decides. If it shows earlier use (its key file, the
+failed-login record, the audit head, the erasure ledger, the release log, a database kept aside in
+backups/: `folder_traces`), somebody used it, and whoever moved the database away may be the very
+administrator revoked since the backup. A restore then needs *current* credentials: they must open a slot of
+the folder's key file as it is now (a revoked account's slot was deleted at the revocation), and, since the
+database that says who is an administrator is gone, that slot counts only if it is the recovery slot or the
+account is an active administrator in the backup too (an operatrice's current password does not promote
+her). With no key file to check against, the restore is refused. A folder with no trace at all (a new PC) is
+restored with the backup's administrator alone.
+
+The key file can be written by anyone who can write the folder, so a restore decided without a readable
+current database is never silent: it leaves in the restored database the setting `restore.unverified_notice`
+(when, which backup, who decided, what the folder showed), which every administrator is shown at her next
+login together with what the restore may have undone (revocations and erasures the backup cannot know).
+What remains possible to a person with write access and an old backup is to empty the folder completely:
+that restore is announced the same way. After the swap, before anyone sees the data, the erasures,
+withdrawals and revocations made since the backup are applied again (app/services/reapply.py).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,9 +51,9 @@ from app.models.accounts import Centre, Operator, Role, Setting
 from app.models.base import utcnow
 from app.models.cases import Case, ServiceDelivery
 from app.models.ledger import LedgerLine
-from app.services import audit, erasure_ledger, signing_keys
+from app.services import audit, audit_heads, erasure_ledger, release_log, signing_keys
 from app.services.errors import LoginDelayed, UserError, ValidationError
-from app.services.reapply import Carried, Revoked, SigningState, reapply
+from app.services.reapply import Carried, Reapplied, Revoked, SigningState, reapply
 from app.services.workspace import RECOVERY_SLOT_SETTING, LoginResult, Workspace
 from app.services.workspace.credentials import normalise_username
 from app.storage import backup as files
@@ -50,6 +67,18 @@ log = logging.getLogger(__name__)
 LAST_BACKUP_SETTING = "last_backup_at"
 REMINDER_SETTING = "backup_reminder_days"
 DEFAULT_REMINDER_DAYS = 7
+UNVERIFIED_NOTICE_SETTING = "restore.unverified_notice"
+"""A restore decided without a readable current database (JSON: restored_at, backup_made_at, ...): shown to
+every administrator at her next login."""
+TRACE_FILES = (
+    "ascolto.db",
+    "ascolto.db-wal",
+    "keyslots.json",
+    "attempts.json",
+    "attempts.key",
+    audit_heads.HEAD_FILE,
+    erasure_ledger.LEDGER_FILE,
+)
 
 _MESSAGES = {
     "missing": QT_TRANSLATE_NOOP("Errors", "The backup file {path} does not exist."),
@@ -75,6 +104,20 @@ BACKUP_ADMINISTRATOR = QT_TRANSLATE_NOOP(
     "Errors",
     "The backup must be opened by one of its administrators, with the password valid when it was made (or "
     "with the recovery key of that time). Nothing was changed.",
+)
+NOT_A_CURRENT_ADMINISTRATOR = QT_TRANSLATE_NOOP(
+    "Errors",
+    "This data folder has been in use and its database cannot be read: restoring needs the current password "
+    "of one of its administrators (the one that opens the folder's key file today, and an administrator in "
+    "the backup too) or the current recovery key. A password valid only when the backup was made is not "
+    "enough. Nothing was changed.",
+)
+KEY_FILE_GONE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "This data folder has been in use ({traces}), but its key file keyslots.json is missing or damaged, so "
+    "nobody's current password can be checked: a backup cannot be restored into it. Put the key file back, "
+    "or have the folder emptied (keep its contents elsewhere): a restore into an empty folder needs the "
+    "backup's administrator, and every administrator is told of it at her next sign-in. Nothing was changed.",
 )
 REVOKED_SINCE = QT_TRANSLATE_NOOP(
     "Errors",
@@ -150,7 +193,7 @@ def make_backup(
             path=str(out_folder),
             reason=exc.strerror or type(exc).__name__,
         ) from exc
-    manifest = files.read_manifest(path)
+    manifest = files.read_manifest(path).opened(ws.data_key)
     with ws.transaction() as session:
         _set(session, LAST_BACKUP_SETTING, utcnow().isoformat())
         audit.record(session, actor.operator_id, "backup.created", "centre", 1, {"schema": revision})
@@ -250,12 +293,15 @@ class RestoreResult(LoginResult):
     """The login into the restored database, and what the restore did besides."""
 
     authorised_by: str = "current"  # "current": an administrator of the replaced database (or the unlocked
-    # session of one); "backup": no current database could be read, the backup's administrator decided
+    # session of one); "current-slots": the database could not be read, current credentials opened the
+    # folder's key file; "backup": an empty folder, the backup's administrator decided (both announced)
     authenticated: bool = True  # False: an old backup whose manifest carries no tag
     erasures_reapplied: int = 0
     revocations_reapplied: int = 0
     ledger_unchecked: int = 0  # ledger lines whose tag did not check (not applied)
     copies: tuple[int, int] = (0, 0)  # old-key copies re-encrypted, deleted (after a re-applied revocation)
+    releases_carried: int = 0  # releases the backup did not know, carried from the replaced database or log
+    releases_unverified: int = 0  # release log lines that do not verify: they block, listed by `verify`
 
 
 @dataclass
@@ -263,6 +309,28 @@ class _Authority:
     by: str
     carried: Carried = field(default_factory=Carried)
     keys: list[keyslots.DataKey] = field(default_factory=list)  # the replaced database's key (its copy)
+    current: Credentials | None = None  # "current-slots": who opened the key file, checked in the backup
+    traces: tuple[str, ...] = ()
+
+    @property
+    def announced(self) -> bool:
+        """Decided without a readable current database: administrators are told at their next login."""
+        return self.by != "current"
+
+
+def folder_traces(folder: Path) -> tuple[str, ...]:
+    """What shows that this data folder was used before (empty: a new PC). Backup files a person copied
+    into backups/ do not count; a database kept aside there by a restore or an upgrade does."""
+    found = [name for name in TRACE_FILES if os.path.lexists(folder / name)]
+    releases = release_log.folder_of(folder)
+    if os.path.lexists(releases) and (not releases.is_dir() or any(releases.iterdir())):
+        found.append(release_log.RELEASES_DIR)
+    backups_dir = folder / "backups"
+    if backups_dir.is_dir() and any(
+        p.name.startswith(("replaced-", "pre-upgrade-")) for p in backups_dir.iterdir()
+    ):
+        found.append("backups")
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -338,6 +406,10 @@ def restore_backup(
         if manifest.authenticated and signer is None:
             raise _backup_error(BackupError("tampered"), backup_file)
         try:
+            manifest = manifest.opened(signer) if signer is not None else manifest
+        except BackupError as exc:
+            raise _backup_error(exc, backup_file) from exc
+        try:
             staged_db, staged_slots = files.extract(backup_file, staging, manifest)
             key = database.find_working_key(staged_db, [signer] if signer else unlocked.data_keys)
             files.verify_extracted(staged_db, key, manifest)
@@ -350,7 +422,10 @@ def restore_backup(
             raise _backup_error(BackupError("damaged", "database"), backup_file) from exc
         if not manifest.authenticated and facts.settings.get(AUTHENTICATED_SETTING):
             raise _backup_error(BackupError("tampered"), backup_file)  # its tag was stripped, not absent
+        _check_current_in_backup(ws, facts, authority)
+        release_log.read(ws.folder, [])  # a log that is a link is refused before the swap, not after
         _check_backup_account(ws, facts, backup_creds, unlocked.slot_id, authority)
+        folder_head = _folder_audit_events(ws.folder, manifest.database_id)
         if ws.is_unlocked:
             authority.keys.append(keyslots.DataKey(ws.data_key.raw(), ws.data_key.generation))
         ws.lock()  # only now: a refused backup or wrong credentials leave the session as it was
@@ -366,11 +441,17 @@ def restore_backup(
         result = ws.unlock(username, password or "")
     try:
         done = reapply(ws, authority.carried, authority.keys)
+    except BaseException:
+        ws.lock()  # nobody sees the restored data before the erasures and revocations are applied again
+        raise
     finally:
         for key in authority.keys:
             key.wipe()
     with ws.transaction() as session:
+        unverified_releases = len(release_log.unverified(ws.folder, signing_keys.public_keys(session)))
         _note_restored_backup(session, manifest.created_at)
+        if authority.announced:
+            _announce(session, manifest, authority, result.actor.username, done, folder_head)
         audit.record(
             session,
             result.actor.operator_id,
@@ -382,6 +463,7 @@ def restore_backup(
                 "schema": manifest.schema_revision,
                 "authorised_by": authority.by,
                 "authenticated": manifest.authenticated,
+                "traces": list(authority.traces),
             },
         )
     return RestoreResult(
@@ -394,7 +476,41 @@ def restore_backup(
         revocations_reapplied=done.revocations,
         ledger_unchecked=done.unchecked,
         copies=done.copies,
+        releases_carried=done.releases,
+        releases_unverified=unverified_releases,
     )
+
+
+def _folder_audit_events(folder: Path, database_id: str) -> int | None:
+    """The longest audit chain the folder's head file remembers, before the restore rewrites it."""
+    heads = audit_heads.file_heads(folder, database_id)
+    return max((h.events for h in heads), default=None)
+
+
+def _announce(
+    session: Session,
+    manifest: Manifest,
+    authority: _Authority,
+    username: str,
+    done: Reapplied,
+    folder_events: int | None,
+) -> None:
+    """The note every administrator is shown at her next login: a restore nobody current could confirm."""
+    head = manifest.audit_head or {}
+    events = head.get("events")
+    notice = {
+        "restored_at": utcnow().replace(microsecond=0).isoformat(),
+        "backup_made_at": manifest.created_at,
+        "authorised_by": authority.by,
+        "restored_by": username,
+        "folder_traces": list(authority.traces),
+        "backup_audit_events": events if isinstance(events, int) else None,
+        "folder_audit_events": folder_events,
+        "erasures_reapplied": done.erasures,
+        "revocations_reapplied": done.revocations,
+        "may_have_undone": "revocations and erasures made after the backup that the folder no longer shows",
+    }
+    _set(session, UNVERIFIED_NOTICE_SETTING, json.dumps(notice, sort_keys=True))
 
 
 def _throttled(ws: Workspace, identity: str) -> None:
@@ -416,8 +532,11 @@ def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
         ws.require_actor(Role.AMMINISTRATRICE)
         with ws.transaction(write=False) as session:
             return _Authority("current", _carried_from_session(session))
-    if not ws.has_keystore or not ws.db_path.exists():
-        return _Authority("backup")  # a new PC, or a key file gone: nothing to open, the backup decides
+    traces = folder_traces(ws.folder)
+    if not traces:
+        return _Authority("backup")  # a new PC: nothing to protect but the data itself, the backup decides
+    if not ws.has_keystore:
+        raise UserError(KEY_FILE_GONE, traces=", ".join(traces))
     identity = creds.identity
     _throttled(ws, identity)
     secret = creds.secret()
@@ -425,22 +544,38 @@ def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
         unlocked = ws.keystore.unlock(identity, secret)
     except keyslots.KeySlotError as exc:
         _failed(ws, identity)
-        raise UserError(NOT_AN_ADMINISTRATOR) from exc
+        raise UserError(NOT_AN_ADMINISTRATOR if ws.db_path.exists() else NOT_A_CURRENT_ADMINISTRATOR) from exc
     try:
-        key = database.find_working_key(ws.db_path, unlocked.data_keys)
-        facts = files.read_facts(ws.db_path, key, FACT_SETTINGS)
+        key = database.find_working_key(ws.db_path, unlocked.data_keys) if ws.db_path.exists() else None
+        facts = files.read_facts(ws.db_path, key, FACT_SETTINGS) if key is not None else None
     except (StorageError, sqlcipher.Error):
-        for candidate in unlocked.data_keys:
-            candidate.wipe()
-        return _Authority("backup")  # the current database cannot be read: the backup's administrator
+        key = facts = None
     for candidate in unlocked.data_keys:
         if candidate is not key:
             candidate.wipe()
+    if key is None or facts is None:
+        # The database is missing or unreadable: the slot opened proves a current secret, nothing about the
+        # role; the backup must confirm it (_check_current_in_backup). Its key cannot be checked: not kept.
+        if key is not None:
+            key.wipe()
+        return _Authority("current-slots", current=creds, traces=traces)
     if not _is_administrator(facts, creds, unlocked.slot_id):
         key.wipe()
         _failed(ws, identity)
         raise UserError(NOT_AN_ADMINISTRATOR)
     return _Authority("current", _carried_from_facts(facts), [key])
+
+
+def _check_current_in_backup(ws: Workspace, facts: DatabaseFacts, authority: _Authority) -> None:
+    """With no current database, a slot of the current key file counts only if it is the recovery slot or
+    its account is an active administrator in the backup as well: a current operatrice stays one."""
+    creds = authority.current
+    if authority.by != "current-slots" or creds is None or creds.recovery_key is not None:
+        return
+    account = facts.account(keyslots.normalise_identity(creds.username))
+    if account is None or not account.active or account.role != Role.AMMINISTRATRICE.value:
+        _failed(ws, creds.identity)
+        raise UserError(NOT_A_CURRENT_ADMINISTRATOR)
 
 
 def _is_administrator(facts: DatabaseFacts, creds: Credentials, slot_id: str) -> bool:
@@ -535,7 +670,7 @@ def _carried_from_facts(facts: DatabaseFacts) -> Carried:
             revoked.append(Revoked(account.username, _parse(account.created_at), revoked_at))
     secret = facts.settings.get(erasure_ledger.KEY_SETTING)
     signing = SigningState(facts.signing_key, facts.settings.get(signing_keys.HISTORY_SETTING, ""))
-    return Carried(facts.ledger_lines, (secret,) if secret else (), tuple(revoked), signing)
+    return Carried(facts.ledger_lines, (secret,) if secret else (), tuple(revoked), signing, facts.releases)
 
 
 def _carried_from_session(session: Session) -> Carried:
@@ -548,4 +683,5 @@ def _carried_from_session(session: Session) -> Carried:
     lines = tuple(session.scalars(select(LedgerLine.line).order_by(LedgerLine.id)))
     history = session.get(Setting, signing_keys.HISTORY_SETTING)
     signing = SigningState(session.get_one(Centre, 1).signing_key, history.value if history else "")
-    return Carried(lines, (secret.value,) if secret else (), revoked, signing)
+    releases = release_log.rows_of(session)
+    return Carried(lines, (secret.value,) if secret else (), revoked, signing, releases)

@@ -20,6 +20,7 @@ nothing the current database mirrors: the next erasure or restore writes it agai
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,11 +31,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto import macs
-from app.fs import append_line, atomic_write_bytes
+from app.fs import NotARegularFile, append_line, atomic_write_bytes, read_regular
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Operator, Setting
 from app.models.base import utcnow
 from app.models.cases import Case
 from app.models.ledger import LedgerLine
+from app.services.errors import UserError
 from app.services.workspace import Workspace
 
 LEDGER_FILE = "erasures.jsonl"
@@ -48,6 +51,17 @@ DELETION = "deletion"  # whole case deleted by the retention policy
 WITHDRAWAL = "withdrawal"  # a consent withdrawn (scope, partner)
 REVOCATION = "revocation"  # an account revoked
 CASE_KINDS = frozenset({ERASURE, RETENTION, DELETION, WITHDRAWAL})
+NOT_REGULAR = QT_TRANSLATE_NOOP(
+    "Errors",
+    "{path} is not a regular file (it is a link, a device or a second name of another file): Ascolto does not "
+    "read or write its append-only logs through it. Ask your technician to put the real file in its place. "
+    "Nothing was changed.",
+)
+
+
+def not_regular(path: Path) -> UserError:
+    """The one clear refusal for a log that is a link or not a file of its own."""
+    return UserError(NOT_REGULAR, path=str(path))
 
 
 @dataclass(frozen=True)
@@ -136,8 +150,11 @@ def _add(ws: Workspace, session: Session, line: str) -> None:
     session.add(LedgerLine(line=line))
     session.flush()
     path = ledger_path(ws)
-    if path.exists():
-        append_line(path, line.encode())
+    if os.path.lexists(path):  # a dangling link is refused, not replaced
+        try:
+            append_line(path, line.encode())
+        except NotARegularFile as exc:
+            raise not_regular(path) from exc
     else:
         write_file(ws, session)
 
@@ -152,10 +169,11 @@ def write_file(ws: Workspace, session: Session, extra: Iterable[str] = ()) -> No
 def file_lines(path: Path) -> list[str]:
     """The file's lines as written (missing file: none). Reading never trusts them: see `checked`."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_LEDGER_BYTES)
+        raw = read_regular(path, MAX_LEDGER_BYTES)
     except FileNotFoundError:
         return []
+    except NotARegularFile as exc:
+        raise not_regular(path) from exc
     return [line for line in raw.decode("utf-8", errors="replace").splitlines() if line.strip()]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.models.accounts import Role
-from app.services import audit, audit_heads
+from app.services import audit, audit_heads, release_log, signing_keys
 from app.services.workspace import Workspace
 
 
@@ -55,6 +55,7 @@ def verify(ws: Workspace, backups: Sequence[Path] = ()) -> VerifyReport:
             weak, weak_notes = audit.head_findings(session, untagged)
             report.notes += [f"{p} (an untagged manifest: anyone could have written it)" for p in weak]
             report.notes += weak_notes
+            report.checks["release_log"] = release_log.problems(ws.folder, signing_keys.public_keys(session))
     except Exception as exc:  # a damaged page inside the audit table is reported, not raised
         report.checks["audit_chain"] = [f"could not be read ({type(exc).__name__})"]
     if report.ok:

@@ -1,7 +1,10 @@
 """After a restore, before anyone sees the data: erasures, withdrawals and revocations applied again.
 
 The sources are the erasure ledger beside the database and the mirror inside the database that was
-just replaced (app/services/erasure_ledger.py), plus the accounts that database had revoked. Each line
+just replaced (app/services/erasure_ledger.py), plus the accounts that database had revoked. The replaced
+database's release records are carried too, and the release log beside the database merged in (and
+written back whole if it was deleted): a restore never makes a past release disappear
+(app/services/release_log.py). Each line
 is applied only to the case (or account) its keyed tag names, and only where the restored database
 still shows what was erased: the count said to the user is of lines that changed something.
 """
@@ -20,7 +23,7 @@ from app.crypto.keyslots import DataKey, KeyStore
 from app.models.accounts import Operator, Setting
 from app.models.cases import Case, ConsentEvent
 from app.models.ledger import LedgerLine
-from app.services import audit, erasure_ledger, signing_keys
+from app.services import audit, erasure_ledger, release_log, signing_keys
 from app.services.cases.consent import latest_choice
 from app.services.cases.erasure import erase_case_identity
 from app.services.cases.records import CURRENT_NOTICE_VERSION
@@ -28,6 +31,7 @@ from app.services.erasure_ledger import DELETION, ERASURE, RETENTION, REVOCATION
 from app.services.workspace import Workspace
 from app.services.workspace.keys import mark_rotation_pending
 from app.storage import database
+from app.storage.backup import ReleaseRow
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Carried:
     secrets: tuple[str, ...] = ()
     revoked: tuple[Revoked, ...] = field(default_factory=tuple)
     signing: SigningState | None = None
+    releases: tuple[ReleaseRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Reapplied:
     revocations: int
     unchecked: int  # ledger lines whose tag did not check: not applied
     copies: tuple[int, int] = (0, 0)  # old-key copies re-encrypted, deleted by the re-key
+    releases: int = 0  # releases the restored database lacked, carried or taken from the release log
 
 
 def ledger_keys(session: Session, carried: Carried) -> list[bytes]:
@@ -100,18 +106,26 @@ def reapply(ws: Workspace, carried: Carried, old_keys: Sequence[DataKey] = ()) -
             revocations += _revoke_known(session, keystore, gone)
         if carried.signing is not None:
             signing_keys.carry_forward(session, carried.signing.key, carried.signing.history)
+        releases = release_log.carry(session, carried.releases)
+        session.flush()
+        releases += release_log.merge_into(session, ws.folder, signing_keys.public_keys(session))
         if revocations:
             mark_rotation_pending(session)
         session.flush()
         erasure_ledger.write_file(ws, session)
-        if changed or revocations or unchecked:
+        if changed or revocations or unchecked or releases:
             audit.record(
                 session,
                 actor.operator_id,
                 "restore.reapplied",
                 "centre",
                 1,
-                {"erasures": changed, "revocations": revocations, "unchecked": unchecked},
+                {
+                    "erasures": changed,
+                    "revocations": revocations,
+                    "unchecked": unchecked,
+                    "releases": releases,
+                },
             )
     copies = (0, 0)
     if revocations:
@@ -119,7 +133,7 @@ def reapply(ws: Workspace, carried: Carried, old_keys: Sequence[DataKey] = ()) -
         copies = ws.copies_after_rotation
     if changed:
         database.vacuum(ws.db_path, ws.data_key)
-    return Reapplied(changed, revocations, unchecked, copies)
+    return Reapplied(changed, revocations, unchecked, copies, releases)
 
 
 def _case(session: Session, entry: Entry) -> Case | None:

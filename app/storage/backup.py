@@ -4,10 +4,14 @@ A backup is a zip archive (stored, not compressed: the database is encrypted and
 holding `manifest.json`, `ascolto.db` and `keyslots.json`. The database copy is made with SQLite's
 online backup API between two connections keyed alike, so the application keeps running and the copy
 is encrypted page by page exactly like the original: there is never a plaintext copy. The manifest
-records SHA-256 digests, the schema revision and row counts, so a damaged file is refused before
-anything is touched. It carries a tag (HMAC-SHA256 under a key derived from the data key, `mac`): its
-other fields are trusted only once the tag checks, which needs the key slots and a password. Backups
-made before the tag existed have an empty `mac` and are said to be unauthenticated.
+records in the clear only what a restore needs before the key (format, schema revision, sizes, SHA-256
+digests), so a damaged file is refused before anything is touched; the row counts (cases, identities,
+services, accounts...) are sealed inside it (`sealed`, AES-GCM under a key derived from the data key,
+format version 2): two backups on a lost USB stick do not show what changed between them. It carries a tag
+(HMAC-SHA256 under a key derived from the data key, `mac`, covering the sealed part too): its other fields
+are trusted only once the tag checks, which needs the key slots and a password. Backups of format version 1
+keep their counts in the clear and are still restored; those made before the tag existed have an empty
+`mac` and are said to be unauthenticated.
 
 Nothing in the archive is trusted to be small: each member is refused above its bound (the manifest and
 slots above a fixed size, the database above the size the manifest states) or above a compression ratio
@@ -39,7 +43,8 @@ from app.fs import dir_mode, file_mode, fsync_directory
 from app.storage import database
 
 FORMAT = "ascolto-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the row counts sealed; 1 (still read): the row counts in the clear
+READ_VERSIONS = (1, 2)
 SUFFIX = ".ascbak"
 DB_MEMBER = "ascolto.db"
 SLOTS_MEMBER = "keyslots.json"
@@ -48,6 +53,7 @@ MAX_MANIFEST_BYTES = 1_000_000
 MAX_SLOTS_BYTES = 4_000_000
 MAX_RATIO = 4  # the members are stored, not compressed (encrypted data does not shrink): ratio 1
 MANIFEST_PURPOSE = "backup manifest"
+SEALED_PURPOSE = "backup manifest contents"
 AUTHENTICATED_SETTING = "backup_manifests_authenticated"
 """Set in the database before each backup copy is made: a restored database carrying it was backed up by a
 version that tags manifests, so an untagged manifest around it was stripped (a downgrade), not old."""
@@ -81,26 +87,37 @@ class Manifest:
     schema_revision: str
     database_id: str
     centre_code: str
-    row_counts: dict[str, int]
+    row_counts: dict[str, int]  # version 2: sealed, {} until `opened` with the key
     db_sha256: str
     slots_sha256: str
     db_bytes: int
     audit_head: dict[str, Any] | None = None  # {"events", "hash", "at"} of the copy; None in older files
     mac: str = ""  # HMAC-SHA256 of the other fields; "" in backups made before it existed
+    sealed: str = ""  # version 2: the row counts, encrypted (base64 of nonce and AES-GCM ciphertext)
+    version: int = FORMAT_VERSION
     signed: bytes = field(default=b"", compare=False, repr=False)  # the bytes `mac` covers, as read
 
     def fields(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if k != "signed"}
+        """The manifest as written: version 1 keeps the counts in the clear, version 2 only sealed."""
+        data = {k: v for k, v in vars(self).items() if k not in ("signed", "version")}
+        if self.version == 1:
+            data.pop("sealed")
+        else:
+            data.pop("row_counts")
+        return {"format": FORMAT, "version": self.version, **data}
 
     def to_json(self) -> bytes:
-        return json.dumps(
-            {"format": FORMAT, "version": FORMAT_VERSION, **self.fields()}, indent=1, sort_keys=True
-        ).encode()
+        return json.dumps(self.fields(), indent=1, sort_keys=True).encode()
 
     @property
     def authenticated(self) -> bool:
         """Whether the manifest carries a tag at all (an old backup does not)."""
         return bool(self.mac)
+
+    @property
+    def sealed_counts(self) -> bool:
+        """The row counts are inside the sealed part: not known before the key."""
+        return self.version >= 2
 
     def key_that_signed(self, candidates: list[DataKey]) -> DataKey | None:
         """The candidate whose derived key produced `mac`, or None: then no field but what finds the key
@@ -111,23 +128,48 @@ class Manifest:
         return None
 
     def signed_by(self, key: DataKey) -> Manifest:
-        """This manifest with its tag under `key` (when the backup is written)."""
-        payload = _signed_bytes({"format": FORMAT, "version": FORMAT_VERSION, **self.fields()})
+        """This manifest, its counts sealed and its tag made under `key` (when the backup is written)."""
+        counts = json.dumps(self.row_counts, sort_keys=True).encode()
+        sealing = macs.derive_key(key, SEALED_PURPOSE, self.database_id)
+        sealed = replace(self, sealed=macs.seal(sealing, counts, self.database_id.encode()), version=2)
+        payload = _signed_bytes(sealed.fields())
         mac = macs.tag(macs.derive_key(key, MANIFEST_PURPOSE, self.database_id), payload)
-        return replace(self, mac=mac, signed=payload)
+        return replace(sealed, mac=mac, signed=payload)
+
+    def opened(self, key: DataKey) -> Manifest:
+        """This manifest with its sealed row counts read (version 2; version 1 has them in the clear).
+        Call after the tag checked under `key`: a sealed part that does not open is a tampered file."""
+        if not self.sealed_counts:
+            return self
+        sealing = macs.derive_key(key, SEALED_PURPOSE, self.database_id)
+        raw = macs.unseal(sealing, self.sealed, self.database_id.encode())
+        try:
+            counts = json.loads(raw) if raw is not None else None
+        except ValueError:
+            counts = None
+        if not isinstance(counts, dict) or not all(
+            isinstance(k, str) and type(v) is int for k, v in counts.items()
+        ):
+            raise BackupError("tampered")
+        return replace(self, row_counts=counts)
 
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
         try:
             data = json.loads(raw.decode("utf-8"))
             signed = _signed_bytes(data)
-            if data.pop("format") != FORMAT or data.pop("version") != FORMAT_VERSION:
+            version = data.pop("version")
+            if data.pop("format") != FORMAT or version not in READ_VERSIONS or type(version) is not int:
                 raise BackupError("not_a_backup")
-            manifest = cls(**data, signed=signed)
+            if (version == 1 and "sealed" in data) or (version == 2 and "row_counts" in data):
+                raise BackupError("damaged", "manifest")
+            data.setdefault("row_counts", {})
+            manifest = cls(**data, version=version, signed=signed)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise BackupError("damaged", "manifest") from exc
         if (
             not isinstance(manifest.mac, str)
+            or not isinstance(manifest.sealed, str)
             or not isinstance(manifest.database_id, str)
             or (manifest.audit_head is not None and not isinstance(manifest.audit_head, dict))
         ):
@@ -136,6 +178,8 @@ class Manifest:
             isinstance(k, str) and isinstance(v, int) for k, v in manifest.row_counts.items()
         ):
             raise BackupError("damaged", "manifest")
+        if version == 2 and not manifest.mac:
+            raise BackupError("tampered")  # a sealed manifest is always tagged: its tag was stripped
         return manifest
 
 
@@ -385,7 +429,7 @@ def verify_extracted(db_path: Path, key: DataKey, manifest: Manifest) -> None:
 
 def verify_file(path: Path, key: DataKey, expected: Manifest | None = None) -> Manifest:
     """Full check of a backup file with the key: digests, decryption, integrity, row counts."""
-    manifest = read_manifest(path)
+    manifest = read_manifest(path).opened(key)
     if expected is not None and manifest != expected:
         raise BackupError("damaged", "manifest differs")
     scratch = Path(tempfile.mkdtemp(prefix=".ascolto-verify-", dir=path.parent))
@@ -424,6 +468,28 @@ class AccountRow:
 
 
 @dataclass(frozen=True)
+class ReleaseRow:
+    """One row of a database's release records (table export_record), read so a restore can carry it."""
+
+    kind: str
+    period_code: str
+    period_start: str
+    period_end: str
+    desk_ids: str
+    threshold: int
+    rule_version: str
+    digest: str
+    pdf_digest: str
+    tables_digest: str
+    created_at: str
+    package: bytes | None
+    pdf: bytes | None
+
+
+RELEASE_COLUMNS = tuple(f for f in ReleaseRow.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
 class DatabaseFacts:
     """What a restore must know of a database before it replaces one with another: its accounts, a few
     settings, and the erasure ledger it mirrors. Read with the raw connection, so a database of an older
@@ -433,6 +499,7 @@ class DatabaseFacts:
     settings: dict[str, str]
     ledger_lines: tuple[str, ...]
     signing_key: bytes | None = None  # the centre's package-signing key (private)
+    releases: tuple[ReleaseRow, ...] = ()  # what left the PC, as this database records it
 
     def account(self, username: str) -> AccountRow | None:
         return next((a for a in self.accounts if a.username == username), None)
@@ -460,4 +527,31 @@ def read_facts(db_path: Path, key: DataKey, setting_keys: tuple[str, ...]) -> Da
                 str(r[0]) for r in connection.execute("SELECT line FROM erasure_ledger ORDER BY id")
             )
         row = connection.execute("SELECT signing_key FROM centre WHERE id = 1").fetchone()
-    return DatabaseFacts(accounts, settings, lines, bytes(row[0]) if row and row[0] else None)
+        releases = _release_rows(connection) if "export_record" in tables else ()
+    return DatabaseFacts(accounts, settings, lines, bytes(row[0]) if row and row[0] else None, releases)
+
+
+def _release_rows(connection: Any) -> tuple[ReleaseRow, ...]:
+    """Every release record, whatever the schema's age (a column it lacks reads as empty)."""
+    present = {str(r[1]) for r in connection.execute("PRAGMA table_info(export_record)")}
+    columns = ", ".join(c if c in present else "NULL" for c in RELEASE_COLUMNS)
+    out = []
+    for r in connection.execute(f"SELECT {columns} FROM export_record ORDER BY id"):
+        out.append(
+            ReleaseRow(
+                str(r[0] or ""),
+                str(r[1] or ""),
+                str(r[2] or ""),
+                str(r[3] or ""),
+                str(r[4] or ""),
+                int(r[5] or 0),
+                str(r[6] or ""),
+                str(r[7] or ""),
+                str(r[8] or ""),
+                str(r[9] or ""),
+                str(r[10] or ""),
+                bytes(r[11]) if r[11] is not None else None,
+                bytes(r[12]) if r[12] is not None else None,
+            )
+        )
+    return tuple(out)

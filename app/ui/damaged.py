@@ -94,9 +94,11 @@ class DamagedScreen(QWidget):
         kept.setObjectName("subtitle")
         needed = QLabel(
             self.tr(
-                "Since the current database cannot be read, restoring needs the user name and password of one of "
-                "the backup's administrators, valid when the backup was made (or its recovery key of that time). "
-                "Erasures, consent withdrawals and revocations made since the backup are applied again."
+                "Since the current database cannot be read, restoring needs the current password of one of its "
+                "administrators (the one that opens this folder's key file today, of an account that is an "
+                "administrator in the backup too) or the current recovery key; the backup itself is opened with "
+                "the password valid when it was made. Every administrator is told of the restore at her next "
+                "sign-in. Erasures, consent withdrawals and revocations made since the backup are applied again."
             )
         )
         needed.setWordWrap(True)

@@ -881,10 +881,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Ripristinato il backup del {created} in {folder}; l’archivio precedente è conservato nella sua cartella dei backup.</translation>
     </message>
     <message>
-        <source>No current database could be read, so the administrator credentials of the backup were required.</source>
-        <translation>Non è stato possibile leggere alcun archivio attuale: sono state quindi richieste le credenziali di un’amministratrice del backup.</translation>
-    </message>
-    <message>
         <source>This backup was made by an older version: its description carries no authentication tag. It was checked against the encrypted database it holds instead.</source>
         <translation>Questo backup è stato fatto da una versione precedente: la sua descrizione non ha un sigillo di autenticazione. È stato verificato invece sull’archivio cifrato che contiene.</translation>
     </message>
@@ -951,6 +947,26 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>{profile} for {period} written to {path}</source>
         <translation>{profile} per {period} scritto in {path}</translation>
+    </message>
+    <message>
+        <source>The data folder was empty, so the administrator credentials of the backup were required.</source>
+        <translation>La cartella dei dati era vuota, quindi sono servite le credenziali di un’amministratrice del backup.</translation>
+    </message>
+    <message>
+        <source>The current database could not be read: your current credentials were checked against the folder&apos;s key file.</source>
+        <translation>L’archivio attuale non si poteva leggere: le tue credenziali attuali sono state verificate sul file delle chiavi della cartella.</translation>
+    </message>
+    <message>
+        <source>Every administrator will be told of this restore at her next sign-in, with what it may have undone (revocations and erasures made after the backup that the folder no longer shows).</source>
+        <translation>Ogni amministratrice sarà avvisata di questo ripristino al suo prossimo accesso, con ciò che può aver annullato (revoche e cancellazioni fatte dopo il backup di cui la cartella non conserva più traccia).</translation>
+    </message>
+    <message>
+        <source>Releases made since the backup, kept as released: {count}.</source>
+        <translation>Rilasci fatti dopo il backup, mantenuti come rilasciati: {count}.</translation>
+    </message>
+    <message>
+        <source>Lines of the release log that do not verify: {count}. They block the periods they name until removed; check the file releases/log.jsonl in the data folder.</source>
+        <translation>Righe del registro dei rilasci che non si verificano: {count}. Bloccano i periodi che indicano finché non vengono tolte; controlla il file releases/log.jsonl nella cartella dei dati.</translation>
     </message>
     <message>
         <source>--layout goes with --profile</source>
@@ -1195,8 +1211,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>legge la chiave di recupero del backup dalla prima riga dello standard input, poi una nuova password</translation>
     </message>
     <message>
-        <source>an administrator of the database being replaced, when the backup is opened by another account or password (her password is read first)</source>
-        <translation>un’amministratrice dell’archivio da sostituire, quando il backup si apre con un altro account o un’altra password (la sua password si legge per prima)</translation>
+        <source>an administrator of the database being replaced, when the backup is opened by another account or password (her password is read first); needed too when the database cannot be read but the folder was in use: her current password must open the folder&apos;s key file</source>
+        <translation>un’amministratrice dell’archivio da sostituire, quando il backup è aperto da un altro account o con un’altra password (la sua password viene letta per prima); serve anche quando l’archivio non si legge ma la cartella era in uso: la sua password attuale deve aprire il file delle chiavi della cartella</translation>
     </message>
     <message>
         <source>print the PDF report of a period (aggregates only, disclosure-controlled)</source>
@@ -1635,8 +1651,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Non è stato modificato nulla: il file danneggiato resta com’è. Il ripristino di un backup lo sposta da parte, in {folder}, perché un tecnico possa ancora esaminarlo.</translation>
     </message>
     <message>
-        <source>Since the current database cannot be read, restoring needs the user name and password of one of the backup&apos;s administrators, valid when the backup was made (or its recovery key of that time). Erasures, consent withdrawals and revocations made since the backup are applied again.</source>
-        <translation>Poiché l’archivio attuale non si può leggere, per il ripristino servono nome utente e password di un’amministratrice del backup, validi quando il backup è stato fatto (o la chiave di recupero di allora). Le cancellazioni, le revoche del consenso e le revoche di accesso fatte dopo il backup vengono applicate di nuovo.</translation>
+        <source>Since the current database cannot be read, restoring needs the current password of one of its administrators (the one that opens this folder&apos;s key file today, of an account that is an administrator in the backup too) or the current recovery key; the backup itself is opened with the password valid when it was made. Every administrator is told of the restore at her next sign-in. Erasures, consent withdrawals and revocations made since the backup are applied again.</source>
+        <translation>Poiché l’archivio attuale non si può leggere, il ripristino richiede la password attuale di una delle sue amministratrici (quella che oggi apre il file delle chiavi di questa cartella, di un account che è amministratrice anche nel backup) oppure la chiave di recupero attuale; il backup si apre con la password valida quando è stato fatto. Ogni amministratrice viene avvisata del ripristino al suo prossimo accesso. Cancellazioni, revoche del consenso e revoche di account fatte dopo il backup vengono applicate di nuovo.</translation>
     </message>
     <message>
         <source>&amp;Backups found (newest first):</source>
@@ -2217,6 +2233,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The backup must be opened by one of its administrators, with the password valid when it was made (or with the recovery key of that time). Nothing was changed.</source>
         <translation>Il backup deve essere aperto da una delle sue amministratrici, con la password valida quando è stato fatto (o con la chiave di recupero di allora). Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>This data folder has been in use and its database cannot be read: restoring needs the current password of one of its administrators (the one that opens the folder&apos;s key file today, and an administrator in the backup too) or the current recovery key. A password valid only when the backup was made is not enough. Nothing was changed.</source>
+        <translation>Questa cartella dei dati è stata usata e il suo archivio non si può leggere: il ripristino richiede la password attuale di una delle sue amministratrici (quella che oggi apre il file delle chiavi della cartella, e amministratrice anche nel backup) oppure la chiave di recupero attuale. Una password valida solo quando è stato fatto il backup non basta. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>This data folder has been in use ({traces}), but its key file keyslots.json is missing or damaged, so nobody&apos;s current password can be checked: a backup cannot be restored into it. Put the key file back, or have the folder emptied (keep its contents elsewhere): a restore into an empty folder needs the backup&apos;s administrator, and every administrator is told of it at her next sign-in. Nothing was changed.</source>
+        <translation>Questa cartella dei dati è stata usata ({traces}), ma il suo file delle chiavi keyslots.json manca o è danneggiato, quindi non si può verificare la password attuale di nessuna: non vi si può ripristinare un backup. Rimetti al suo posto il file delle chiavi, oppure fai svuotare la cartella (conservandone altrove il contenuto): il ripristino in una cartella vuota richiede un’amministratrice del backup, e ogni amministratrice ne viene avvisata al suo prossimo accesso. Non è stato cambiato nulla.</translation>
     </message>
     <message>
         <source>The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed.</source>
@@ -2805,6 +2829,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>A backup made on {backup_made_at} was restored on {restored_at} into an empty data folder: revocations and erasures made after the backup may be undone. Check the accounts and recent erasures. Details: {details}</source>
         <translation>Un backup fatto il {backup_made_at} è stato ripristinato il {restored_at} in una cartella dei dati vuota: revoche e cancellazioni fatte dopo il backup potrebbero essere state annullate. Controlla gli account e le cancellazioni recenti. Dettagli: {details}</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (it is a link, a device or a second name of another file): Ascolto does not read or write its append-only logs through it. Ask your technician to put the real file in its place. Nothing was changed.</source>
+        <translation>{path} non è un file normale (è un collegamento, un dispositivo o un secondo nome di un altro file): Ascolto non legge né scrive attraverso di esso i suoi registri in sola aggiunta. Chiedi al tuo tecnico di rimettere al suo posto il file vero. Non è stato cambiato nulla.</translation>
     </message>
 </context>
 <context>
@@ -5170,10 +5198,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Ripristina una copia di sicurezza</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Made on {made} · centre {centre} · schema {schema}&lt;br&gt;Records: {counts}</source>
-        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Creata il {made} · centro {centre} · schema {schema}&lt;br&gt;Registrazioni: {counts}</translation>
-    </message>
-    <message>
         <source>The database in use now will be replaced by this backup. Everything entered after {made} will no longer be visible. The current database is not deleted: it is kept aside, untouched, in the folder {folder}.</source>
         <translation>L’archivio in uso sarà sostituito da questa copia di sicurezza. Tutto ciò che è stato inserito dopo il {made} non sarà più visibile. L’archivio attuale non viene eliminato: resta da parte, intatto, nella cartella {folder}.</translation>
     </message>
@@ -5182,8 +5206,20 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Hai effettuato l’accesso come amministratrice dell’archivio attuale. Il backup deve essere aperto da una delle sue amministratrici: inserisci la password valida quando è stato fatto.</translation>
     </message>
     <message>
-        <source>The current database cannot be read, so the backup must be opened by one of its administrators, with the password valid when it was made (or the recovery key of that time).</source>
-        <translation>L’archivio attuale non si può leggere: il backup deve quindi essere aperto da una delle sue amministratrici, con la password valida quando è stato fatto (o la chiave di recupero di allora).</translation>
+        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Made on {made} · centre {centre} · schema {schema}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Creata il {made} · centro {centre} · schema {schema}</translation>
+    </message>
+    <message>
+        <source>Records: {counts}</source>
+        <translation>Registrazioni: {counts}</translation>
+    </message>
+    <message>
+        <source>The current database cannot be read, but this data folder has been in use: restoring needs the current password of one of its administrators (who is an administrator in the backup too) or the current recovery key, and the backup is opened with the password valid when it was made. If your password changed since the backup, give the current one too. Every administrator will be told of this restore at her next sign-in.</source>
+        <translation>L’archivio attuale non si può leggere, ma questa cartella dei dati è stata usata: il ripristino richiede la password attuale di una delle sue amministratrici (che sia amministratrice anche nel backup) oppure la chiave di recupero attuale, e il backup si apre con la password valida quando è stato fatto. Se la tua password è cambiata dopo il backup, indica anche quella attuale. Ogni amministratrice sarà avvisata di questo ripristino al suo prossimo accesso.</translation>
+    </message>
+    <message>
+        <source>This data folder is empty (a new computer): the backup must be opened by one of its administrators, with the password valid when it was made (or the recovery key of that time). Every administrator will be told of this restore at her next sign-in.</source>
+        <translation>Questa cartella dei dati è vuota (un computer nuovo): il backup deve essere aperto da una delle sue amministratrici, con la password valida quando è stato fatto (o la chiave di recupero di allora). Ogni amministratrice sarà avvisata di questo ripristino al suo prossimo accesso.</translation>
     </message>
     <message>
         <source>This backup was made by an older version: its description is not authenticated, and it is checked against the encrypted database it holds.</source>
@@ -5214,8 +5250,16 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Chiave di recupero</translation>
     </message>
     <message>
+        <source>Current password, if it changed since the backup</source>
+        <translation>Password attuale, se è cambiata dopo il backup</translation>
+    </message>
+    <message>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>&amp;Current password (if changed):</source>
+        <translation>Password &amp;attuale (se cambiata):</translation>
     </message>
     <message>
         <source>Recovery ke&amp;y:</source>
@@ -5296,6 +5340,18 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>{count} lines of the erasure ledger could not be checked and were not applied: ask your technician to look at erasures.jsonl.</source>
         <translation>{count} righe del registro delle cancellazioni non si sono potute verificare e non sono state applicate: chiedi al tuo tecnico di controllare erasures.jsonl.</translation>
+    </message>
+    <message>
+        <source>Releases made since the backup, kept as released: {count}.</source>
+        <translation>Rilasci fatti dopo il backup, mantenuti come rilasciati: {count}.</translation>
+    </message>
+    <message>
+        <source>{count} lines of the release log could not be checked: they block the periods they name until removed; ask your technician to look at releases/log.jsonl.</source>
+        <translation>{count} righe del registro dei rilasci non si sono potute verificare: bloccano i periodi che indicano finché non vengono tolte; chiedi al tuo tecnico di controllare releases/log.jsonl.</translation>
+    </message>
+    <message>
+        <source>No current database could confirm who may restore: every administrator will be told of this restore at her next sign-in.</source>
+        <translation>Nessun archivio attuale ha potuto confermare chi può ripristinare: ogni amministratrice sarà avvisata di questo ripristino al suo prossimo accesso.</translation>
     </message>
     <message>
         <source>Copies kept by restores and upgrades in the backups folder under the old key: {reencrypted} re-encrypted under the new key, {deleted} deleted (no active account could open them).</source>

@@ -2,8 +2,10 @@
 credentials of that time.
 
 Used from the administration (over a working database, by a signed-in administrator) and from the
-damaged-database screen (no current database can be read: the backup's administrator credentials are
-required). The current database is never deleted: the service moves it aside into the backups folder.
+damaged-database screen. There no current database can be read: if the data folder was in use, the current
+password of an administrator (or the current recovery key) must open its key file as well, and the backup
+must list her as an administrator; into an empty folder the backup's administrator alone restores. Either
+way every administrator is told of the restore at her next sign-in. The current database is never deleted: the service moves it aside into the backups folder.
 Erasures, consent withdrawals and revocations made since the backup are applied again by the service
 before the restored database is shown; the message after success says how many.
 """
@@ -71,23 +73,19 @@ class RestoreDialog(FormDialog):
         self.path = path
         self.manifest = manifest
         self.was_unlocked = workspace.is_unlocked
+        self.folder_in_use = not self.was_unlocked and bool(backup.folder_traces(workspace.folder))
         made = when_text(manifest.created_at)
         counts = ", ".join(
             f"{label} {manifest.row_counts[name]}"
             for name, label in self._table_labels()
             if name in manifest.row_counts
         )
-        self.summary = QLabel(
-            self.tr(
-                "<b>{file}</b><br>Made on {made} · centre {centre} · schema {schema}<br>Records: {counts}"
-            ).format(
-                file=path.name,
-                made=made,
-                centre=manifest.centre_code,
-                schema=manifest.schema_revision,
-                counts=counts,
-            )
+        summary = self.tr("<b>{file}</b><br>Made on {made} · centre {centre} · schema {schema}").format(
+            file=path.name, made=made, centre=manifest.centre_code, schema=manifest.schema_revision
         )
+        if counts:  # an older backup: its counts are in the clear (newer ones keep them encrypted)
+            summary += "<br>" + self.tr("Records: {counts}").format(counts=counts)
+        self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         warning = QLabel(
             self.tr(
@@ -106,10 +104,19 @@ class RestoreDialog(FormDialog):
                 "You are signed in as an administrator of the current database. The backup must be opened by "
                 "one of its administrators: give the password valid when it was made."
             )
+        elif self.folder_in_use:
+            who = self.tr(
+                "The current database cannot be read, but this data folder has been in use: restoring needs "
+                "the current password of one of its administrators (who is an administrator in the backup too) "
+                "or the current recovery key, and the backup is opened with the password valid when it was "
+                "made. If your password changed since the backup, give the current one too. Every "
+                "administrator will be told of this restore at her next sign-in."
+            )
         else:
             who = self.tr(
-                "The current database cannot be read, so the backup must be opened by one of its "
-                "administrators, with the password valid when it was made (or the recovery key of that time)."
+                "This data folder is empty (a new computer): the backup must be opened by one of its "
+                "administrators, with the password valid when it was made (or the recovery key of that time). "
+                "Every administrator will be told of this restore at her next sign-in."
             )
         if not manifest.authenticated:
             who += " " + self.tr(
@@ -135,10 +142,15 @@ class RestoreDialog(FormDialog):
         self.key.setFont(monospace_font(12))
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.current_password = QLineEdit()
+        self.current_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current_password.setAccessibleName(self.tr("Current password, if it changed since the backup"))
         self.password_box = QWidget()
         password_form = QFormLayout(self.password_box)
         password_form.setContentsMargins(0, 0, 0, 0)
         password_form.addRow(self.tr("Pass&word:"), self.password)
+        if self.folder_in_use:
+            password_form.addRow(self.tr("&Current password (if changed):"), self.current_password)
         self.key_box = QWidget()
         key_form = QFormLayout(self.key_box)
         key_form.setContentsMargins(0, 0, 0, 0)
@@ -216,9 +228,11 @@ class RestoreDialog(FormDialog):
 
             return with_key
         password = self.password.text()
+        current_password = self.current_password.text() if self.folder_in_use else ""
+        current = backup.Credentials(username, current_password) if current_password else None
 
         def with_password() -> tuple[SessionInfo, RestoreResult]:
-            login = backup.restore_backup(workspace, path, username, password=password)
+            login = backup.restore_backup(workspace, path, username, password=password, current=current)
             return session.describe(workspace, login), login
 
         return with_password
@@ -226,6 +240,7 @@ class RestoreDialog(FormDialog):
     def succeeded(self, result: tuple[SessionInfo, RestoreResult]) -> None:
         info, outcome = result
         self.password.clear()
+        self.current_password.clear()
         self.key.clear()
         self.passwords.clear()
         self.accept()
@@ -254,6 +269,26 @@ class RestoreDialog(FormDialog):
                     "technician to look at erasures.jsonl."
                 ).format(count=outcome.ledger_unchecked)
             )
+        if outcome.releases_carried:
+            parts.append(
+                self.tr("Releases made since the backup, kept as released: {count}.").format(
+                    count=outcome.releases_carried
+                )
+            )
+        if outcome.releases_unverified:
+            parts.append(
+                self.tr(
+                    "{count} lines of the release log could not be checked: they block the periods they name "
+                    "until removed; ask your technician to look at releases/log.jsonl."
+                ).format(count=outcome.releases_unverified)
+            )
+        if outcome.authorised_by != "current":
+            parts.append(
+                self.tr(
+                    "No current database could confirm who may restore: every administrator will be told of "
+                    "this restore at her next sign-in."
+                )
+            )
         reencrypted, deleted = outcome.copies
         if reencrypted or deleted:
             parts.append(
@@ -266,6 +301,7 @@ class RestoreDialog(FormDialog):
 
     def _refused(self, error: UserError) -> None:
         self.password.clear()
+        self.current_password.clear()
         if self.was_unlocked and not self.workspace.is_unlocked:
             self.reject()
             emit(self.session_lost, error_text(error))

@@ -303,3 +303,30 @@ def test_the_coordinator_warns_when_a_centre_trail_goes_backwards(fnd_ws: Worksp
     again = reports.import_packages(fnd_ws, [first])  # an older package read again is not a step back
     reports.network_report(fnd_ws, again, tmp_path / "rete3.pdf")
     assert again[0].audit_warning is None
+
+
+def test_two_centres_of_the_same_name_keep_their_own_audit_heads(fnd_ws: Workspace, tmp_path: Path) -> None:
+    """Heads are kept per signing key and succession, not per name: a namesake with a shorter trail is not
+    the first centre's trail going backwards (and cannot hide it by sharing the name)."""
+    long_trail, short_trail = signing.generate_signing_key(), signing.generate_signing_key()
+    first = _centre_package(
+        long_trail, {"events": 500, "hash": "a" * 64, "at": "2025-02-01T10:00:00"},
+        datetime(2025, 2, 1, tzinfo=UTC), tmp_path, "lunga.json",
+    )  # fmt: skip
+    namesake = _centre_package(
+        short_trail, {"events": 20, "hash": "c" * 64, "at": "2025-03-01T10:00:00"},
+        datetime(2025, 3, 1, tzinfo=UTC), tmp_path, "omonimo.json",
+    )  # fmt: skip
+    items = reports.import_packages(fnd_ws, [first, namesake])
+    for item in items:
+        reports.trust_key(fnd_ws, item)
+    items = reports.import_packages(fnd_ws, [first, namesake])
+    reports.network_report(fnd_ws, items, tmp_path / "rete.pdf")
+    assert [i.audit_warning for i in items] == [None, None]
+    backwards = _centre_package(
+        long_trail, {"events": 40, "hash": "b" * 64, "at": "2025-04-01T10:00:00"},
+        datetime(2025, 4, 1, tzinfo=UTC), tmp_path, "lunga-bis.json",
+    )  # fmt: skip
+    items = reports.import_packages(fnd_ws, [backwards])
+    reports.network_report(fnd_ws, items, tmp_path / "rete2.pdf")
+    assert items[0].audit_warning is not None and "went backwards" in items[0].audit_warning.text()

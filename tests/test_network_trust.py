@@ -17,12 +17,13 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import Centre
 from app.models.audit import AuditEvent
+from app.models.reports import ExportRecord
 from app.reports import indicators, package, shapes
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable, Unit
@@ -553,8 +554,9 @@ def test_packages_carry_the_release_log_position(centre: Workspace, tmp_path: Pa
 def test_the_coordinator_warns_when_a_centre_release_log_goes_backwards(
     centre: Workspace, network: Workspace, tmp_path: Path
 ) -> None:
-    """The centre puts back an older copy of its release log (as a restore of the folder would): the next
-    package finds fewer releases before it than the one the coordinator already received."""
+    """The centre puts back an older copy of its folder, database and release log together (an older log
+    alone is written again from the database): the next package finds fewer releases before it than the
+    one the coordinator already received."""
     log = centre.folder / "releases" / "log.jsonl"
     first = _export(centre, "2026-Q1", tmp_path / "q1.json")
     older = log.read_bytes()
@@ -564,7 +566,9 @@ def test_the_coordinator_warns_when_a_centre_release_log_goes_backwards(
     items = reports.import_packages(network, [first, second])
     reports.network_report(network, items, tmp_path / "net1.pdf")
     assert all(i.release_warning is None for i in items)
-    log.write_bytes(older)  # Q2's line is gone: Q2 could now leave a second time
+    log.write_bytes(older)  # Q2's line is gone, and so is its record: Q2 could now leave a second time
+    with centre.transaction() as session:
+        session.execute(delete(ExportRecord).where(ExportRecord.period_code == "2026-Q2"))
     time.sleep(1)  # generated_at is to the second
     third = _export(centre, "2026-Q3", tmp_path / "q3.json")
     [item] = reports.import_packages(network, [third])

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.fs import atomic_write_bytes
@@ -162,13 +161,19 @@ class ReceivedHead:
     generated_at: str  # the package's, so a release served again (an older package) is not a step back
 
 
-def note_received(session: Session, centre: str, head: Any, generated_at: str) -> UserError | None:
-    """Keep the newest head received from `centre`; a warning (not raised) when its chain went backwards:
-    fewer events than an earlier package, or the same number with another hash."""
+def note_received(
+    session: Session, source: str, centre: str, head: Any, generated_at: str
+) -> UserError | None:
+    """Keep the newest head received from one centre; a warning (not raised) when its chain went backwards:
+    fewer events than an earlier package, or the same number with another hash.
+
+    `source` tells the centre apart (its first signing key the network knows, through the changes it
+    followed), not its name: two centres may share a name, and one centre may rename itself; `centre`
+    is the name said in the warning."""
     received = Head.from_json(head)
     if received is None:
         return None
-    key = (NETWORK_PREFIX + " ".join(centre.casefold().split()))[:100]
+    key = (NETWORK_PREFIX + source)[:100]
     setting = session.get(Setting, key)
     known: ReceivedHead | None = None
     if setting is not None:
@@ -206,14 +211,3 @@ def note_received(session: Session, centre: str, head: Any, generated_at: str) -
         else:
             setting.value = value
     return warning
-
-
-def received_heads(session: Session) -> dict[str, Head]:
-    """The newest head kept per centre (normalised name) on a coordinator's PC."""
-    out: dict[str, Head] = {}
-    for setting in session.scalars(select(Setting).where(Setting.key.startswith(NETWORK_PREFIX))):
-        with contextlib.suppress(ValueError, TypeError, AttributeError):
-            head = Head.from_json(json.loads(setting.value).get("head"))
-            if head is not None:
-                out[setting.key[len(NETWORK_PREFIX) :]] = head
-    return out

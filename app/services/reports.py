@@ -857,11 +857,15 @@ def own_fingerprint(ws: Workspace) -> str:
 
 
 def _note_audit_heads(session: Session, operator_id: int, items: Sequence[ImportedPackage]) -> None:
-    """Keep each centre's newest audit head; a centre whose trail went backwards is warned and audited."""
+    """Keep each centre's newest audit head; a centre whose trail went backwards is warned and audited.
+
+    Centres are told apart by key and succession (`_source_key`), as for the release log."""
+    predecessors = _predecessors(session)
     for item in sorted(items, key=lambda i: i.package.generated_at):
         p = item.package
         stamp = p.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
-        item.audit_warning = audit_heads.note_received(session, p.centre, p.audit_head, stamp)
+        source = _source_key(predecessors, p.public_key)
+        item.audit_warning = audit_heads.note_received(session, source, p.centre, p.audit_head, stamp)
         if item.audit_warning is not None:
             audit.record(session, operator_id, "network.audit_backwards", "trusted_key", p.fingerprint[:40])
 

@@ -7,6 +7,7 @@ case). Built once per size and kept as (true tables, published tables by p-table
 
 from __future__ import annotations
 
+import random
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -76,6 +77,7 @@ def build(folder: Path, women: int, seed: int = 22, years: int = 2) -> DemoLatti
     try:
         today = date(YEAR + 1, 1, 31) if years > 1 else date(YEAR, 12, 31)
         demo.generate(ws, cases=women, seed=seed, years=years, today=today)
+        _seed_keys(ws, seed)
         periods, splits = calendar()
         truth: Lattice = {}
         with ws.parallel_reads(2) as sessions:
@@ -107,3 +109,22 @@ def _hours(session: Session) -> list[list[tuple[float, int]]]:
 
 def remove(lattice: DemoLattice) -> None:
     shutil.rmtree(lattice.folder.parent, ignore_errors=True)
+
+
+def _seed_keys(ws: Workspace, seed: int) -> None:
+    """Record keys are drawn from the OS at random; redraw them from a seed so every run publishes the
+    same values (and measures the same figures)."""
+    rng = random.Random(seed)
+    with ws.transaction() as session:
+        for table in ("case_file", "contact", "service_delivery", "referral"):
+            ids = session.execute(text(f"SELECT id FROM {table} ORDER BY id")).scalars().all()
+            session.execute(
+                text(f"UPDATE {table} SET record_key = :k WHERE id = :i"),
+                [{"k": rng.randrange(cellkey.KEY_RANGE), "i": row_id} for row_id in ids],
+            )
+        session.execute(
+            text(
+                "UPDATE service_delivery SET woman_key = "
+                "(SELECT record_key FROM case_file WHERE case_file.id = service_delivery.case_id)"
+            )
+        )

@@ -136,15 +136,15 @@ def test_a_woman_alone_in_her_month_is_no_easier_to_place(attacked120: Attacked)
 
 
 def test_hours_of_one_woman_stay_uncertain(lattice120: lf.DemoLattice) -> None:
-    """Today's eight factors let the best +-20% guess cover three values in eight; the continuous
-    factor of 2026.2 about one in five (0.20 on the two-year 120-woman demo, 0.22 with 500 women, 0.23
-    on this one-year one: the goal is met on average for the smaller centre only, and never for every
-    woman), and the guess lands within 20% far less often (7% and 5%, from 19% and 21.5%)."""
+    """Today's eight factors let the best +-20% guess cover three values in eight (0.37 here); the
+    continuous factor of 2026.2 about one in five (0.23 here, 0.20 on the two-year 120-woman demo, 0.22
+    with 500 women: the goal is met on average for the smaller centre only, never for every woman), and
+    the guess lands within 20% less often (9% here, from 26%)."""
     old = im.hours_attack(cellkey.ptable("2026.1"), lattice120.hours, K)
     new = im.hours_attack(cellkey.ptable(), lattice120.hours, K)
     assert old.targets > 300 and new.targets > 300
     assert old.mean_best_mass > 0.35, old.mean_best_mass
-    assert new.mean_best_mass <= 0.25 and new.hit_rate < 0.1, (new.mean_best_mass, new.hit_rate)
+    assert new.mean_best_mass <= 0.23 and new.hit_rate < 0.1, (new.mean_best_mass, new.hit_rate)
 
 
 # --- the full lattice: every table, 120 and 500 women (the figures of the docs) ---------------------------

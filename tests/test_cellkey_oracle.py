@@ -30,15 +30,20 @@ FAST = KdfParams(19456, 2, 1)
 PASSWORD = "lanterna torrente civetta brina"
 
 
-@pytest.fixture(scope="module")
-def ons_ptable() -> pd.DataFrame:
-    """Our p-table in ONS's layout; a zero row for ckey 4095 makes sure ONS's modulus is our key range."""
-    rows = cellkey.ptable().ons_rows()
+def _ons_frame(table: cellkey.PTable) -> pd.DataFrame:
+    """A p-table in ONS's layout; a zero row for ckey 4095 makes sure ONS's modulus is our key range."""
+    rows = table.ons_rows()
     frame = pd.DataFrame(rows, columns=["pcv", "ckey", "pvalue"])
     if frame["ckey"].max() != cellkey.KEY_RANGE - 1:
         frame = pd.concat([frame, pd.DataFrame([(1, cellkey.KEY_RANGE - 1, 0)], columns=frame.columns)])
     assert frame["ckey"].max() + 1 == cellkey.KEY_RANGE
     return frame
+
+
+@pytest.fixture(scope="module")
+def ons_ptable() -> pd.DataFrame:
+    """The shipped p-table (its permutation folded into ONS's rows, one per pcv and cell key)."""
+    return _ons_frame(cellkey.ptable())
 
 
 def _ons(data: pd.DataFrame, ptable: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
@@ -81,15 +86,18 @@ def _cell_with_key(name: str, count: int, key: int, rng: random.Random) -> list[
     return [{"cell": name, "record_key": k} for k in keys]
 
 
-def test_every_cell_key_agrees_with_ons(ons_ptable: pd.DataFrame) -> None:
-    """Every cell key for the counts 1, 2 and 3 (each class of the p-table), and the keys on either side
-    of every slice boundary for larger counts, around ONS's wrap at 750: an off-by-one in the slices or
-    in the modulus shows here, where random keys would rarely land on a boundary."""
+@pytest.mark.parametrize("version", sorted(cellkey.VERSIONS))
+def test_every_cell_key_agrees_with_ons(version: str) -> None:
+    """Every cell key for the counts 1, 2 and 3 (each class of the p-table), and the keys whose slot is
+    on either side of every slice boundary for larger counts, around ONS's wrap at 750: an off-by-one in
+    the slices, the permutation or the modulus shows here, where random keys would rarely land on a
+    boundary. Every shipped version (2026.1 ordered, 2026.2 permuted) against its own ONS rows."""
+    table = cellkey.ptable(version)
+    ons_ptable = _ons_frame(table)
     rng = random.Random(5)
-    boundaries = sorted(
-        {b for slices in cellkey.ptable().classes.values() for lo, hi, _ in slices for b in (lo, hi)}
-    )
-    edges = sorted({(b + d) % cellkey.KEY_RANGE for b in boundaries for d in (-1, 0, 1)})
+    boundaries = sorted({b for slices in table.classes.values() for lo, hi, _ in slices for b in (lo, hi)})
+    key_of_slot = {slot: key for key, slot in enumerate(table.slots)}
+    edges = sorted({key_of_slot[(b + d) % cellkey.KEY_RANGE] for b in boundaries for d in (-1, 0, 1)})
     records: list[dict[str, Any]] = []
     for count in (1, 2, 3):
         for key in range(cellkey.KEY_RANGE):
@@ -103,7 +111,7 @@ def test_every_cell_key_agrees_with_ons(ons_ptable: pd.DataFrame) -> None:
         ons["cell"], ons["pre_sdc_count"], ons["ckey"], ons["count"], strict=True
     ):
         assert name == f"{count}/{key}"
-        assert cellkey.perturb_count(int(count), int(key)) == int(value), name
+        assert cellkey.perturb_count(int(count), int(key), table) == int(value), name
 
 
 # --- end to end: a real encrypted database -----------------------------------------------------------

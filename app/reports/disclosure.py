@@ -13,8 +13,8 @@ The rule (`METHOD`, version `RULE_VERSION`, with the p-table version, recorded i
    never shows.
 3. **Amounts** (services, referrals, minors, hours) are published only where the distinct women
    behind them, perturbed the same way, reach k; services, referrals and minors are then perturbed as
-   counts (and hidden below k), hours as magnitudes: plus or minus 0.4 to 1 times the largest share
-   of one woman, rounded to whole hours. A hidden amount is printed `n.p.` (not `<k`, which would read
+   counts (and hidden below k), hours as magnitudes: plus or minus 0.1 to 3 times the
+   largest share of one woman (spread evenly in logarithm), rounded to whole hours. A hidden amount is printed `n.p.` (not `<k`, which would read
    as "under five hours").
 
 There is no secondary suppression: perturbed totals are published as they are and may differ by a few
@@ -63,14 +63,15 @@ def check_k(k: int) -> int:
     return k
 
 
-def rule(k: int = DEFAULT_K) -> dict[str, str | int]:
+def rule(k: int = DEFAULT_K, table: cellkey.PTable | None = None) -> dict[str, str | int]:
     """The description of the rule that a release records next to its tables."""
+    used = table or cellkey.ptable()
     return {
         "threshold": check_k(k),
         "method": METHOD,
         "rule_version": RULE_VERSION,
-        "ptable_version": cellkey.ptable().version,
-        "max_deviation": cellkey.ptable().max_deviation,
+        "ptable_version": used.version,
+        "max_deviation": used.max_deviation,
     }
 
 
@@ -108,21 +109,23 @@ def set_value(table: AggregateTable, pos: Position, value: Number | None) -> Non
         table.total = value
 
 
-def publish_count(count: int, cell_key: int, k: int) -> int | None:
+def publish_count(count: int, cell_key: int, k: int, table: cellkey.PTable | None = None) -> int | None:
     """A headcount as published: perturbed, or None (printed `<k`) below k or below the legal floor."""
     if count < MIN_RECORDS:
         return None
-    value = cellkey.perturb_count(count, cell_key)
+    value = cellkey.perturb_count(count, cell_key, table)
     return value if value >= k else None
 
 
-def publish_amount(unit: Unit, value: Number, keys: CellKeys, k: int) -> Number | None:
+def publish_amount(
+    unit: Unit, value: Number, keys: CellKeys, k: int, table: cellkey.PTable | None = None
+) -> Number | None:
     """An amount as published: None (printed `n.p.`) unless enough women stand behind it."""
-    if publish_count(keys.women, keys.women_key, k) is None:
+    if publish_count(keys.women, keys.women_key, k, table) is None:
         return None
     if unit is Unit.HOURS:
-        return cellkey.perturb_magnitude(float(value), keys.top, keys.key)
-    return publish_count(int(value), keys.key, k)
+        return cellkey.perturb_magnitude(float(value), keys.top, keys.key, table)
+    return publish_count(int(value), keys.key, k, table)
 
 
 def _published_copy(table: AggregateTable) -> AggregateTable:
@@ -154,7 +157,9 @@ def _published_copy(table: AggregateTable) -> AggregateTable:
     )
 
 
-def _protect_table(table: AggregateTable, k: int) -> tuple[AggregateTable, list[Position]]:
+def _protect_table(
+    table: AggregateTable, k: int, ptable: cellkey.PTable
+) -> tuple[AggregateTable, list[Position]]:
     out = _published_copy(table)
     unit = Unit(table.unit)
     hidden: list[Position] = []
@@ -167,23 +172,29 @@ def _protect_table(table: AggregateTable, k: int) -> tuple[AggregateTable, list[
         if keys is None:
             raise ValueError(f"table {table.id}: no cell key at {pos}; refusing to publish it unperturbed")
         if is_intensity(unit):
-            published = publish_amount(unit, value, keys, k)
+            published = publish_amount(unit, value, keys, k, ptable)
         else:
             if float(value) != int(value):
                 raise ValueError(f"table {table.id}: a count must be an integer at {pos}, got {value}")
-            published = publish_count(int(value), keys.key, k)
+            published = publish_count(int(value), keys.key, k, ptable)
         set_value(out, pos, published)
         if published is None:
             hidden.append(pos)
     return out, hidden
 
 
-def protect(tables: Sequence[AggregateTable], k: int = DEFAULT_K) -> ProtectionResult:
-    """Perturb and threshold every value of every table (copies; the inputs are left alone)."""
+def protect(
+    tables: Sequence[AggregateTable], k: int = DEFAULT_K, ptable: cellkey.PTable | None = None
+) -> ProtectionResult:
+    """Perturb and threshold every value of every table (copies; the inputs are left alone).
+
+    `ptable` defaults to the current perturbation table; an older one only serves to study or check
+    what was released with it (a frozen release is served from its stored bytes, never recomputed)."""
     check_k(k)
-    result = ProtectionResult([], rule(k))
+    used = ptable or cellkey.ptable()
+    result = ProtectionResult([], rule(k, used))
     for table in tables:
-        protected, hidden = _protect_table(table, k)
+        protected, hidden = _protect_table(table, k, used)
         result.tables.append(protected)
         if hidden:
             result.hidden[table.id] = hidden

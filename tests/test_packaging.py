@@ -54,6 +54,8 @@ def test_the_wheel_ships_the_assets_as_app_resources(wheel: zipfile.ZipFile) -> 
         "app/resources/__init__.py",
         "app/resources/codelists.json",
         "app/resources/ptable.json",
+        "app/resources/ptable-2026.2.json",
+        "app/resources/profile-export.schema.json",
         "app/resources/aggregate-package.schema.json",
         "app/resources/fonts/DejaVuSans.ttf",
         "app/resources/icons/lock.svg",

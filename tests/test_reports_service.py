@@ -244,3 +244,21 @@ def test_a_period_not_ended_is_previewed_but_not_released(
     monkeypatch.setattr(reports, "today", lambda: date(2027, 1, 1))
     reports.export(ws, reports.prepare(ws, parse_period("2026-Q4")), tmp_path / "q4.json")  # once it ended
     assert (tmp_path / "q4.json").exists()
+
+
+def test_a_release_frozen_under_an_older_ptable_is_not_said_changed(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Served again with no change to the data, a release made under the previous p-table keeps its bytes
+    and is not reported as 'the data changed since' only because today's table perturbs differently."""
+    from app.reports import cellkey
+
+    older = cellkey.ptable("2026.1")
+    with monkeypatch.context() as patched:  # the release is made by a version of Ascolto shipping 2026.1
+        patched.setattr(cellkey, "ptable", lambda version="2026.1": older)
+        first = reports.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "then.json")
+    assert package.load_package(first.package_path).disclosure["ptable_version"] == "2026.1"
+    again = reports.prepare(ws, parse_period(PERIOD))
+    assert again.release is not None and again.release.changed_since is False
+    served = reports.export(ws, again, tmp_path / "now.json")
+    assert served.package_path.read_bytes() == first.package_path.read_bytes()

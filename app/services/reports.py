@@ -35,7 +35,7 @@ from app.i18n import QT_TRANSLATE_NOOP, current_language, day_text, language_cod
 from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.base import utcnow
 from app.models.reports import ExportRecord, TrustedKey
-from app.reports import disclosure, indicators, package, pdf, shapes
+from app.reports import cellkey, disclosure, indicators, package, pdf, shapes
 from app.reports.package import KeyChange
 from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
@@ -238,15 +238,18 @@ def _prepare(
             desk_filter = None if desk_ids is None else [d.id for d in desks]
             computed = [(desks, indicators.compute_indicators(sessions, period, desk_filter, lang))]
     prepared = [
-        replace(
-            _protected(centre.name, group, period, lang, tables, k),
-            whole_centre={d.id for d in group} == every,
+        (
+            replace(
+                _protected(centre.name, group, period, lang, tables, k),
+                whole_centre={d.id for d in group} == every,
+            ),
+            tables,
         )
         for group, tables in computed
     ]
     with ws.transaction() as session:
         _merge_log(ws, session)
-        return [_served(session, actor.operator_id, data) for data in prepared]
+        return [_served(session, actor.operator_id, data, tables) for data, tables in prepared]
 
 
 def _protected(
@@ -270,8 +273,13 @@ def _protected(
     )
 
 
-def _served(session: Session, operator_id: int, data: ReportData) -> ReportData:
-    """Record the computation; a desk set released before is served its release, exactly as it left."""
+def _served(
+    session: Session, operator_id: int, data: ReportData, computed: Sequence[AggregateTable]
+) -> ReportData:
+    """Record the computation; a desk set released before is served its release, exactly as it left.
+
+    Whether the data changed since is judged under the release's own perturbation table: a release
+    frozen under an older p-table would otherwise always look changed (`computed`: the true tables)."""
     frozen = _frozen(session, data)
     audit.record(
         session,
@@ -284,7 +292,11 @@ def _served(session: Session, operator_id: int, data: ReportData) -> ReportData:
     if frozen is None or frozen.package is None:
         return data
     released = package.load_package(frozen.package)
-    info = ReleaseInfo(frozen.created_at, frozen.tables_digest != data.tables_digest)
+    digest, version = data.tables_digest, str(released.disclosure.get("ptable_version", ""))
+    if version != data.rule.get("ptable_version") and version in cellkey.VERSIONS:
+        then = disclosure.protect(computed, frozen.threshold, cellkey.ptable(version))
+        digest = tables_digest(then.tables)
+    info = ReleaseInfo(frozen.created_at, frozen.tables_digest != digest)
     return replace(
         data, tables=released.tables, rule=dict(released.disclosure), release=info,
         hidden=sum(_hidden(t) for t in released.tables),
@@ -534,12 +546,23 @@ def _check_release(
                 other=book.label(theirs, data.lang),
                 desks=book.label(mine, data.lang),
             )
-        if (
-            record.kind != "release"
-            and theirs.same(mine)
+        same_release = (
+            theirs.same(mine)
             and record.period_start == data.period.start
-            and (record.period_end == data.period.end)
-        ):
+            and record.period_end == data.period.end
+        )
+        if same_release and record.kind == release_log.UNVERIFIED:
+            _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The release log names a release of {period} for {desks} whose signature does not verify "
+                    "(it may have been forged or damaged): the period stays closed while that line is there. "
+                    "An administrator sees it with 'ascolto verify'.",
+                ),
+                period=data.period.label(data.lang),
+                desks=book.label(mine, data.lang),
+            )
+        if same_release and record.kind != "release":
             _refuse(
                 QT_TRANSLATE_NOOP(
                     "Errors",

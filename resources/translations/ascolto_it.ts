@@ -2299,6 +2299,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il periodo «{period}» è già stato diffuso il {day} per {other}. Diffonderlo anche per {desks} permetterebbe di sottrarre l’uno dall’altro: diffondi l’intero centro o uno sportello alla volta, oppure gli stessi sportelli di allora.</translation>
     </message>
     <message>
+        <source>The release log names a release of {period} for {desks} whose signature does not verify (it may have been forged or damaged): the period stays closed while that line is there. An administrator sees it with &apos;ascolto verify&apos;.</source>
+        <translation>Il registro dei rilasci nomina un rilascio di {period} per {desks} la cui firma non si verifica (potrebbe essere stato falsificato o danneggiato): il periodo resta chiuso finché quella riga c’è. Un’amministratrice la vede con «ascolto verify».</translation>
+    </message>
+    <message>
         <source>{period} was released on {day} with the earlier protection method, whose copy was not kept. Releasing it again would give a second version to compare with the first.</source>
         <translation>Il periodo «{period}» è stato diffuso il {day} con il metodo di protezione precedente, di cui non è stata conservata la copia. Diffonderlo di nuovo darebbe una seconda versione da confrontare con la prima.</translation>
     </message>

@@ -13,11 +13,9 @@ import io
 import random
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pytest
-from cell_key_perturbation.create_perturbed_table import create_perturbed_table
 from sqlalchemy import text
 
 from app.crypto.keyslots import KdfParams
@@ -26,6 +24,9 @@ from app.reports.periods import parse_period
 from app.services import cases
 from app.services.workspace import Workspace
 
+if TYPE_CHECKING:  # pandas and the ONS package load when a test here runs, not when the suite is collected
+    import pandas as pd
+
 FAST = KdfParams(19456, 2, 1)
 PASSWORD = "lanterna torrente civetta brina"
 
@@ -33,6 +34,8 @@ PASSWORD = "lanterna torrente civetta brina"
 @pytest.fixture(scope="module")
 def ons_ptable() -> pd.DataFrame:
     """Our p-table in ONS's layout; a zero row for ckey 4095 makes sure ONS's modulus is our key range."""
+    import pandas as pd
+
     rows = cellkey.ptable().ons_rows()
     frame = pd.DataFrame(rows, columns=["pcv", "ckey", "pvalue"])
     if frame["ckey"].max() != cellkey.KEY_RANGE - 1:
@@ -42,6 +45,8 @@ def ons_ptable() -> pd.DataFrame:
 
 
 def _ons(data: pd.DataFrame, ptable: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
+    from cell_key_perturbation.create_perturbed_table import create_perturbed_table
+
     with contextlib.redirect_stdout(io.StringIO()):  # ONS prints its validation notes
         return create_perturbed_table(
             data=data, ptable=ptable, geog=[], tab_vars=variables, record_key="record_key", threshold=0
@@ -49,6 +54,8 @@ def _ons(data: pd.DataFrame, ptable: pd.DataFrame, variables: list[str]) -> pd.D
 
 
 def test_random_microdata_agree_with_ons(ons_ptable: pd.DataFrame) -> None:
+    import pandas as pd
+
     rng = random.Random(12)
     records: list[dict[str, Any]] = []
     # a few thousand records: one big category (over 750, ONS's pcv wrap), many middling and small ones
@@ -85,6 +92,8 @@ def test_every_cell_key_agrees_with_ons(ons_ptable: pd.DataFrame) -> None:
     """Every cell key for the counts 1, 2 and 3 (each class of the p-table), and the keys on either side
     of every slice boundary for larger counts, around ONS's wrap at 750: an off-by-one in the slices or
     in the modulus shows here, where random keys would rarely land on a boundary."""
+    import pandas as pd
+
     rng = random.Random(5)
     boundaries = sorted(
         {b for slices in cellkey.ptable().classes.values() for lo, hi, _ in slices for b in (lo, hi)}
@@ -132,6 +141,8 @@ def test_education_table_agrees_with_ons(education_ws: Workspace, ons_ptable: pd
     """The microdata read with plain SQL from the encrypted database, tabulated by ONS, against the
     education table of `disclosure.protect(compute_indicators(...))`: published values equal ONS's counts;
     what ONS puts below k we hide; what we hide is below k for ONS or rests on fewer than 3 records."""
+    import pandas as pd
+
     ws = education_ws
     period = parse_period("2026-Q2")
     with ws.transaction(write=False) as session:

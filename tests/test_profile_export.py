@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.crypto.keyslots import KdfParams
@@ -87,6 +85,8 @@ def _printed(table: AggregateTable, k: int = 5) -> list[list[str]]:
 
 @pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia"])
 def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path: Path, name: str) -> None:
+    from openpyxl import load_workbook
+
     profile = profiles.load(name)
     result = exports.export_profile(ws, profile, parse_period(YEAR), None, "xlsx", tmp_path / "out.xlsx")
     expected = _expected(profile, _package_tables(ws, YEAR, tmp_path))
@@ -113,6 +113,8 @@ def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path
 
 
 def test_csv_parsed_with_the_csv_module_and_json_hold_the_same_values(ws: Workspace, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
     profile = profiles.load("istat-utenza")
     period = parse_period(YEAR)
     out_csv = exports.export_profile(ws, profile, period, None, "csv", tmp_path / "istat.csv")
@@ -296,6 +298,9 @@ def _sheet(book: Any, name: str) -> dict[str, tuple[Any, ...]]:
 def test_the_centres_profile_carries_the_structure_in_force_at_the_end_of_the_year(
     ws: Workspace, tmp_path: Path
 ) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
     bergamo, treviglio = reports.desk_ids_by_name(ws, ["Bergamo", "Treviglio"])
     structure.set_desk_structure(
         ws, bergamo, date(2025, 3, 1), DeskStructure(("LUN", "MAR", "GIO"), 18, ("IT", "EN"))

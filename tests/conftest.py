@@ -13,13 +13,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ASCOLTO_LANG"] = "en"
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.crypto import keyslots
+# Write the bytecode cache (the gitignored __pycache__) even where PYTHONDONTWRITEBYTECODE is set, as on
+# some CI images: the suite starts the command line and the writer in child processes well over a hundred
+# times, and each would otherwise compile app/ from source again.
+sys.dont_write_bytecode = False
+
+from app.crypto import keyslots  # noqa: E402 - after the line above, so that app/ is cached too
 
 # The one test-only route below the documented Argon2id floor (64 MiB, t=3, p=4): slots at OWASP's
 # minimum keep thousands of slots fast. Subprocesses (the CLI, the bundle) do not get it.

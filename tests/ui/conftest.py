@@ -24,7 +24,9 @@ COORDINATOR = {"username": "gverdi", "full_name": "Giulia Verdi", "password": "q
 def controller(controller: Any, qtbot: Any) -> Any:
     """The shared fixture's controller once its data folder is open: `start()` shows the unlock screen
     and opens the folder only after the first paint (cold start, app/ui/controller.py)."""
-    qtbot.waitUntil(lambda: controller.is_ready, timeout=10_000)
+    from tests.ui.helpers import wait_ready
+
+    wait_ready(qtbot, controller)
     return controller
 
 

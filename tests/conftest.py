@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 # Write the bytecode cache (the gitignored __pycache__) even where PYTHONDONTWRITEBYTECODE is set, as on
-# some CI images: the suite starts the command line and the writer in child processes well over a hundred
-# times, and each would otherwise compile app/ from source again.
+# some CI images: the suite starts the command line and the writer in child processes again and again
+# (the kill test alone 50 times), and each would otherwise compile app/ from source again.
 sys.dont_write_bytecode = False
 
 from app.crypto import keyslots  # noqa: E402 - after the line above, so that app/ is cached too

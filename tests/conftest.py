@@ -12,13 +12,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # otherwise (tests/test_cli_language.py), in this process and in the ones they start.
 os.environ["ASCOLTO_LANG"] = "en"
 
-from collections.abc import Iterator
+import shutil
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.crypto import keyslots
+# Write the bytecode cache (the gitignored __pycache__) even where PYTHONDONTWRITEBYTECODE is set, as on
+# some CI images: the suite starts the command line and the writer in child processes again and again
+# (the kill test alone 50 times), and each would otherwise compile app/ from source again.
+sys.dont_write_bytecode = False
+
+from app.crypto import keyslots  # noqa: E402 - after the line above, so that app/ is cached too
 
 # The one test-only route below the documented Argon2id floor (64 MiB, t=3, p=4): slots at OWASP's
 # minimum keep thousands of slots fast. Subprocesses (the CLI, the bundle) do not get it.
@@ -33,12 +40,13 @@ CENTRE = {
 }
 
 
+FAST_KDF = keyslots.KdfParams(19456, 2, 1)
+
+
 @pytest.fixture
 def fast_kdf() -> Any:
     """Argon2id at the OWASP floor: the code paths of production, in a fraction of the time."""
-    from app.services.workspace import KdfParams
-
-    return KdfParams(19456, 2, 1)
+    return FAST_KDF
 
 
 @pytest.fixture
@@ -114,11 +122,44 @@ def initialise_with_operatrice(folder: Path, kdf: Any) -> Any:
     return workspace
 
 
+# --- data folders built once per session, copied by each test ----------------------------------------------
+_ARCHIVES: dict[str, Path] = {}
+
+
+def shared_archive(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """The closed data folder `build(folder)` makes, built once per session under `name`.
+
+    Memoised here rather than by the fixture's scope: a session fixture imported into several test
+    modules is a separate fixture in each (pytest caches it per module), and would be built again.
+    Read only: a test copies it (`copy_archive`) before opening it.
+    """
+    folder = _ARCHIVES.get(name)
+    if folder is None:
+        folder = factory.mktemp(name) / "data"
+        build(folder)
+        _ARCHIVES[name] = folder
+    return folder
+
+
+def copy_archive(archive: Path, target: Path) -> Path:
+    """A private copy of a shared archive: a few hundred kB, milliseconds (building one costs seconds)."""
+    shutil.copytree(archive, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def set_up_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder `set_up_folder` copies: initialised with the administrator and one operatrice, closed."""
+    return shared_archive(
+        tmp_path_factory, "set_up", lambda folder: initialise_with_operatrice(folder, FAST_KDF).close()
+    )
+
+
 @pytest.fixture
-def set_up_folder(data_dir: Path, fast_kdf: Any) -> Path:
-    """A data folder initialised with the administrator and one operatrice, then closed (locked)."""
-    initialise_with_operatrice(data_dir, fast_kdf).close()
-    return data_dir
+def set_up_folder(data_dir: Path, set_up_archive: Path) -> Path:
+    """A data folder initialised with the administrator and one operatrice, then closed (locked): a
+    private copy of the session's archive, so a test may write to it or break it."""
+    return copy_archive(set_up_archive, data_dir)
 
 
 @pytest.fixture

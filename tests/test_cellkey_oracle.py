@@ -13,11 +13,9 @@ import io
 import random
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pytest
-from cell_key_perturbation.create_perturbed_table import create_perturbed_table
 from sqlalchemy import text
 
 from app.crypto.keyslots import KdfParams
@@ -26,12 +24,17 @@ from app.reports.periods import parse_period
 from app.services import cases
 from app.services.workspace import Workspace
 
+if TYPE_CHECKING:  # pandas and the ONS package load when a test here runs, not when the suite is collected
+    import pandas as pd
+
 FAST = KdfParams(19456, 2, 1)
 PASSWORD = "lanterna torrente civetta brina"
 
 
 def _ons_frame(table: cellkey.PTable) -> pd.DataFrame:
     """A p-table in ONS's layout; a zero row for ckey 4095 makes sure ONS's modulus is our key range."""
+    import pandas as pd
+
     rows = table.ons_rows()
     frame = pd.DataFrame(rows, columns=["pcv", "ckey", "pvalue"])
     if frame["ckey"].max() != cellkey.KEY_RANGE - 1:
@@ -47,6 +50,8 @@ def ons_ptable() -> pd.DataFrame:
 
 
 def _ons(data: pd.DataFrame, ptable: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
+    from cell_key_perturbation.create_perturbed_table import create_perturbed_table
+
     with contextlib.redirect_stdout(io.StringIO()):  # ONS prints its validation notes
         return create_perturbed_table(
             data=data, ptable=ptable, geog=[], tab_vars=variables, record_key="record_key", threshold=0
@@ -54,6 +59,8 @@ def _ons(data: pd.DataFrame, ptable: pd.DataFrame, variables: list[str]) -> pd.D
 
 
 def test_random_microdata_agree_with_ons(ons_ptable: pd.DataFrame) -> None:
+    import pandas as pd
+
     rng = random.Random(12)
     records: list[dict[str, Any]] = []
     # a few thousand records: one big category (over 750, ONS's pcv wrap), many middling and small ones
@@ -94,6 +101,8 @@ def test_every_cell_key_agrees_with_ons(version: str) -> None:
     boundary. Every shipped version (2026.1 ordered, 2026.2 permuted) against its own ONS rows."""
     table = cellkey.ptable(version)
     ons_ptable = _ons_frame(table)
+    import pandas as pd
+
     rng = random.Random(5)
     boundaries = sorted({b for slices in table.classes.values() for lo, hi, _ in slices for b in (lo, hi)})
     key_of_slot = {slot: key for key, slot in enumerate(table.slots)}
@@ -140,6 +149,8 @@ def test_education_table_agrees_with_ons(education_ws: Workspace, ons_ptable: pd
     """The microdata read with plain SQL from the encrypted database, tabulated by ONS, against the
     education table of `disclosure.protect(compute_indicators(...))`: published values equal ONS's counts;
     what ONS puts below k we hide; what we hide is below k for ONS or rests on fewer than 3 records."""
+    import pandas as pd
+
     ws = education_ws
     period = parse_period("2026-Q2")
     with ws.transaction(write=False) as session:

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
 from app.crypto.keyslots import KdfParams
@@ -413,6 +412,8 @@ def test_a_category_of_one_looks_like_a_category_of_none(ws: Workspace, built: B
     """Attack: in Q3, X is the only woman with a degree, the only one over 70, the only Brazilian-born
     harmed by a doctor. Her cells and the empty cells must print the same `<k`, and no count below k
     (zero included) may be published anywhere in any package."""
+    from pypdf import PdfReader
+
     documents = [
         _export(ws, "2026-Q1", tmp_path / "q1a.json", [built.desk_a]),
         _export(ws, "2026-Q1", tmp_path / "q1b.json", [built.desk_b]),
@@ -450,6 +451,8 @@ def test_network_merge_of_two_quarters(ws: Workspace, tmp_path: Path) -> None:
     (or subtract the merged half-year from a later semester release). Tables counting the women present in
     the period are left out, and the PDF says so; events (the women taken in charge and the pathways closed
     included: each once) are summed, and a value hidden in any input stays a lower bound or hidden."""
+    from pypdf import PdfReader
+
     paths = [tmp_path / "q1.json", tmp_path / "q2.json"]
     inputs = [_export(ws, "2026-Q1", paths[0]), _export(ws, "2026-Q2", paths[1])]
     items = reports.import_packages(ws, paths)  # her own centre's packages: no fingerprint to confirm

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from app.reports.pdf import ReportDocument, ReportSection, format_number, render_report
 from app.reports.tables import AggregateTable, Unit
@@ -219,6 +218,8 @@ def sample_document(lang: str = "it") -> ReportDocument:
 
 
 def _text(path: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
     reader = PdfReader(str(path))
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
@@ -246,6 +247,8 @@ def test_italian_report(tmp_path: Path) -> None:
 def test_the_pdf_carries_a_real_title_and_its_language_and_is_deterministic(tmp_path: Path) -> None:
     """A reader lists the file by its title (the report, the centre, the period), shown instead of the
     file name, and a screen reader picks its voice from the language."""
+    from pypdf import PdfReader
+
     a, b = io.BytesIO(), io.BytesIO()
     render_report(sample_document(), a, deterministic=True)
     render_report(sample_document(), b, deterministic=True)
@@ -266,6 +269,8 @@ def test_the_pdf_carries_a_real_title_and_its_language_and_is_deterministic(tmp_
 
 
 def test_the_cover_says_that_related_figures_may_disagree() -> None:
+    from pypdf import PdfReader
+
     out = io.BytesIO()
     render_report(sample_document(), out)
     cover = " ".join(PdfReader(out).pages[0].extract_text().split())
@@ -355,6 +360,8 @@ def test_very_wide_table_is_split_and_mostly_suppressed_chart_is_omitted(tmp_pat
 
 
 def test_every_font_is_embedded(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
     out = tmp_path / "fonts.pdf"
     render_report(sample_document(), out)
     names: set[str] = set()
@@ -369,6 +376,8 @@ def test_every_font_is_embedded(tmp_path: Path) -> None:
 
 def test_the_cover_stays_one_page_with_many_desks_and_sections(tmp_path: Path) -> None:
     """Twelve desks and eleven contents lines used to push the end of the contents onto a page of its own."""
+    from pypdf import PdfReader
+
     doc = sample_document()
     doc.desks = [f"Sportello di San Pellegrino Terme {i}" for i in range(12)]
     doc.sections = [ReportSection(f"Sezione numero {i + 1}", [citizenship()]) for i in range(10)]
@@ -388,6 +397,8 @@ def test_the_first_of_the_month_is_an_ordinal_in_italian() -> None:
 
 
 def test_a_table_continued_overleaf_repeats_its_title_and_header(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
     rows = [f"Voce {i:03d}" for i in range(90)]
     vals: list[int | None] = [10 + i for i in range(90)]
     long = AggregateTable(

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.crypto.keyslots import KdfParams
@@ -90,6 +88,8 @@ def _printed(table: AggregateTable, k: int = 5) -> list[list[str]]:
 
 @pytest.mark.parametrize("name", ["istat-utenza", "istat-centri", "lombardia"])
 def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path: Path, name: str) -> None:
+    from openpyxl import load_workbook
+
     profile = profiles.load(name)
     result = exports.export_profile(ws, profile, parse_period(YEAR), None, "xlsx", tmp_path / "out.xlsx")
     expected = _expected(profile, _package_tables(ws, YEAR, tmp_path))
@@ -116,6 +116,8 @@ def test_xlsx_read_back_holds_exactly_the_package_values(ws: Workspace, tmp_path
 
 
 def test_csv_parsed_with_the_csv_module_and_json_hold_the_same_values(ws: Workspace, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
     profile = profiles.load("istat-utenza")
     period = parse_period(YEAR)
     out_csv = exports.export_profile(ws, profile, period, None, "csv", tmp_path / "istat.csv")
@@ -317,6 +319,9 @@ def _sheet(book: Any, name: str) -> dict[str, tuple[Any, ...]]:
 def test_the_centres_profile_carries_the_structure_in_force_at_the_end_of_the_year(
     ws: Workspace, tmp_path: Path
 ) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
     bergamo, treviglio = reports.desk_ids_by_name(ws, ["Bergamo", "Treviglio"])
     structure.set_desk_structure(
         ws, bergamo, date(2025, 3, 1), DeskStructure(("LUN", "MAR", "GIO"), 18, ("IT", "EN"))
@@ -418,6 +423,8 @@ ACTIVE = { label = "=1+1", from = ["ACTIVE"] }
 def test_text_that_a_spreadsheet_would_run_is_written_as_text(ws: Workspace, tmp_path: Path) -> None:
     """A title or label beginning with = + - @ (or a tab, a carriage return) is a formula to Excel and
     LibreOffice: in the XLSX it is a string cell, in the CSV it starts with an apostrophe."""
+    from openpyxl import load_workbook
+
     source = tmp_path / "ostile.toml"
     source.write_text(HOSTILE_PROFILE, encoding="utf-8")
     profile = exports.load_profile(source)
@@ -478,6 +485,9 @@ def test_no_output_shows_an_internal_code_as_a_label(ws: Workspace, tmp_path: Pa
     """Printed XLSX and CSV, the PDF preview, the long layout's labels and the JSON labels: a person
     reads "Donne che hanno contattato", never `WOMEN_CONTACTED`. The packages whose SHA-256 the file
     lists are beside it, and verify."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
     profile = profiles.load(name)
     period = parse_period(YEAR)
     codes = _internal_codes(profile) - {"ASCOLTO"}  # a service's code, and the app's name on the cover

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
@@ -82,6 +81,8 @@ def _cells_are_safe(tables: list[dict], k: int) -> None:
 
 
 def test_report_pdf_has_no_name_or_case_code(ws: Workspace, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
     data = reports.prepare(ws, parse_period(PERIOD))
     out = tmp_path / "report.pdf"
     reports.write_report(ws, data, out)
@@ -210,6 +211,8 @@ def test_a_period_not_ended_says_so_in_the_data_and_on_the_cover(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import io
+
+    from pypdf import PdfReader
 
     from app.reports.pdf import render_report
 

@@ -8,7 +8,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from app.models.codelists import label
 from app.services import cases as c
@@ -22,6 +21,8 @@ pytest_plugins = ["tests.case_fixtures"]
 
 
 def _text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
@@ -184,6 +185,8 @@ def test_an_empty_section_agrees_with_any_heading(ws_b: Workspace, case_b: FullC
 def test_no_heading_is_left_alone_at_the_bottom_of_a_page(ws_b: Workspace, case_b: FullCase) -> None:
     """Whatever the length of what precedes it, a heading starts a page rather than end one."""
     import dataclasses
+
+    from pypdf import PdfReader
 
     from app.services.subject_access import STRINGS, render
 

@@ -8,7 +8,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.models.audit import AuditEvent
@@ -164,6 +163,8 @@ def test_appointments_today_and_tomorrow_moved_and_cancelled(
 
 
 def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 

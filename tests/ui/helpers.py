@@ -9,6 +9,11 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from app.ui import operations
 
+# How long a helper waits for the interface before failing the test. Generous: a passing test never waits
+# it out, and a PC busy with other jobs (2 cores, a second test run) can take several seconds to build the
+# main window after an unlock (20-40 s seen at a load of 10), which a tight limit turned into failures.
+WAIT_MS = 60_000
+
 
 def click(qtbot: Any, button: QAbstractButton) -> None:
     assert button.isEnabled(), f"{button.text()!r} is disabled"
@@ -21,13 +26,13 @@ def type_into(qtbot: Any, widget: QWidget, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
-def wait_idle(qtbot: Any, timeout: int = 10_000) -> None:
+def wait_idle(qtbot: Any, timeout: int = WAIT_MS) -> None:
     qtbot.waitUntil(operations.idle, timeout=timeout)
 
 
 def unlock(qtbot: Any, controller: Any, username: str, password: str) -> None:
     screen = controller.unlock_screen
-    qtbot.waitUntil(lambda: screen.unlock_button.isEnabled() and screen.password.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.unlock_button.isEnabled() and screen.password.isEnabled(), timeout=WAIT_MS)
     type_into(qtbot, screen.username, username)
     type_into(qtbot, screen.password, password)
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
@@ -38,7 +43,7 @@ def log_in(qtbot: Any, controller: Any, username: str, password: str, start: str
     """Unlock and show the `start` page: the case list, where most tests begin ("Oggi" is shown first
     after unlock; `start=None` leaves it)."""
     unlock(qtbot, controller, username, password)
-    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
     window = controller.main_window
     if start is not None:
         open_page(qtbot, window, start)
@@ -54,6 +59,6 @@ def open_page(qtbot: Any, window: Any, key: str) -> None:
     assert window.pages.currentIndex() == row
 
 
-def wait_ready(qtbot: Any, controller: Any, timeout: int = 10_000) -> None:
+def wait_ready(qtbot: Any, controller: Any, timeout: int = WAIT_MS) -> None:
     """`start()` opens the data folder after the first screen has been painted: wait for that."""
     qtbot.waitUntil(lambda: controller.is_ready, timeout=timeout)

@@ -3,67 +3,28 @@
 from __future__ import annotations
 
 import json
-import shutil
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from app.services import accounts, demo, reports
-from app.services.workspace import KdfParams
+from app.services import reports
 from app.ui import messages
 from app.ui.controller import AppController
 from app.ui.dialogs import files
 from app.ui.pages import reports_print
 from app.ui.pages.reports import ReportsPage
-from tests.conftest import OPERATOR, initialise_with_operatrice
-from tests.ui.helpers import click, log_in, open_page, wait_idle, wait_ready
-
-COORDINATOR = {"username": "gverdi", "full_name": "Giulia Verdi", "password": "quaderno salice vento lupo"}
+from tests.conftest import OPERATOR
+from tests.ui import conftest as shared
+from tests.ui.helpers import click, log_in, open_page, wait_idle
 
 pytestmark = pytest.mark.usefixtures("ui_env")
-
-
-@pytest.fixture(scope="session")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Administrator, operatrice and coordinatrice, and 300 synthetic women over three years."""
-    kdf = KdfParams(19456, 2, 1)
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    with initialise_with_operatrice(folder, kdf) as workspace:
-        accounts.add_operator(
-            workspace,
-            COORDINATOR["username"],
-            COORDINATOR["full_name"],
-            "coordinatrice",
-            None,
-            COORDINATOR["password"],
-            kdf,
-        )
-        demo.generate(workspace, cases=300, seed=1)
-    return folder
-
-
-@pytest.fixture
-def demo_controller(
-    qapp: Any, qtbot: Any, demo_master: Path, tmp_path: Path, ui_env: None
-) -> Iterator[AppController]:
-    """The app on a private copy of the demo folder (export records do not leak between tests)."""
-    copy = tmp_path / "data"
-    shutil.copytree(demo_master, copy)
-    (copy / "ascolto.lock").unlink(missing_ok=True)
-    files.reset()
-    app_controller = AppController(qapp, copy)
-    qtbot.addWidget(app_controller.shell)
-    app_controller.start()
-    wait_ready(qtbot, app_controller)
-    yield app_controller
-    app_controller.shutdown()
-    files.reset()
+COORDINATOR = shared.COORDINATOR
+demo_master = shared.demo_master  # the session's demo archive; other modules import the fixtures from here
+demo_controller = shared.demo_controller
 
 
 def reports_page(qtbot: Any, controller: AppController, who: dict[str, str] = COORDINATOR) -> ReportsPage:
@@ -135,6 +96,8 @@ def test_save_pdf_writes_a_real_pdf(qtbot: Any, demo_controller: AppController, 
 def test_print_sends_the_same_tables_to_the_printer(
     qtbot: Any, demo_controller: AppController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from pypdf import PdfReader
+
     target = tmp_path / "printed.pdf"
 
     def fake_dialog(printer: QPrinter, _parent: Any) -> bool:

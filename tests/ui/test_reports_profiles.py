@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -64,6 +63,8 @@ def _suspicious_case(controller: AppController) -> str:
 def test_export_for_istat_after_acknowledging_the_quality_check(
     qtbot: Any, demo_controller: AppController, tmp_path: Path
 ) -> None:
+    from openpyxl import load_workbook
+
     page = reports_page(qtbot, demo_controller)
     code = _suspicious_case(demo_controller)
     _last_year(qtbot, page)

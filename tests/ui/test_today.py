@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -89,6 +88,8 @@ def test_a_line_opens_her_case_at_the_right_tab(qtbot: Any, controller: AppContr
 def test_an_appointment_set_with_a_service_is_listed_and_printed_without_names(
     qtbot: Any, controller: AppController, tmp_path: Path
 ) -> None:
+    from pypdf import PdfReader
+
     window = session(qtbot, controller)
     ws = controller.workspace
     assert ws is not None

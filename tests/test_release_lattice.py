@@ -160,6 +160,7 @@ def test_a_desk_publishes_the_desk_tables_and_the_whole_centre_every_table(
     alone = reports.prepare(ws, period, [desk])
     by_desk = reports.prepare_by_desk(ws, period, [desk])[0]
     whole = reports.prepare(ws, period)
+    assert {t.source for t in profiles.load("finanziatore").tables} <= set(indicators.DESK_TABLES)
     assert alone.fewer_tables and not whole.fewer_tables
     assert [t.id for t in by_desk.tables] == [t.id for t in alone.tables]
     shipped = {

@@ -2,7 +2,7 @@
 
 The tables are computed by `indicators` and protected by `disclosure` directly (no release is made: the
 lattice is what a centre would publish if it released everything it may, which is the intruder's best
-case). Built once per size and kept as (true tables, published tables by p-table version).
+case: every table for the whole centre, `indicators.DESK_TABLES` for each desk, as the releases do). Built once per size and kept as (true tables, published tables by p-table version).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def build(folder: Path, women: int, seed: int = 22, years: int = 2) -> DemoLatti
                 code = period.code
                 truth[(CENTRE, code)] = indicators.compute_indicators(sessions, period, None)
                 for desk, tables in indicators.compute_indicators_by_desk(sessions, period, desk_ids).items():
-                    truth[(f"desk{desk}", code)] = tables
+                    truth[(f"desk{desk}", code)] = [t for t in tables if t.id in indicators.DESK_TABLES]
             hours = _hours(sessions[0])
     finally:
         ws.close()

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import HelpDesk
 from app.models.reports import ExportRecord
-from app.reports import profiles
+from app.reports import indicators, package, profiles
 from app.reports.periods import parse_period
 from app.services import accounts, demo, exports, reports
 from app.services.errors import UserError
@@ -149,6 +149,28 @@ def test_the_command_line_season_in_the_issue_order(folder: Path, tmp_path: Path
 
 
 # --- every order, against the release check itself ----------------------------------------------------------
+def test_a_desk_publishes_the_desk_tables_and_the_whole_centre_every_table(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A single desk's package (alone or laid out by desk) carries exactly `DESK_TABLES`; the whole
+    centre's carries every table."""
+    period = parse_period("2025-H1")
+    with ws.transaction(write=False) as session:
+        desk = _desk_ids(session)[0]
+    alone = reports.prepare(ws, period, [desk])
+    by_desk = reports.prepare_by_desk(ws, period, [desk])[0]
+    whole = reports.prepare(ws, period)
+    assert {t.source for t in profiles.load("finanziatore").tables} <= set(indicators.DESK_TABLES)
+    assert alone.fewer_tables and not whole.fewer_tables
+    assert [t.id for t in by_desk.tables] == [t.id for t in alone.tables]
+    shipped = {
+        name: package.load_package(reports.export(ws, data, tmp_path / f"{name}.json").package_path)
+        for name, data in (("desk", alone), ("whole", whole))
+    }
+    assert [t.id for t in shipped["desk"].tables] == list(indicators.DESK_TABLES)
+    assert [t.id for t in shipped["whole"].tables] == list(indicators.TABLE_IDS)
+
+
 @pytest.fixture
 def bare(tmp_path: Path) -> Iterator[Workspace]:
     """A centre of six desks and no cases: the release check reads only the release records."""

@@ -11,7 +11,7 @@ import pytest
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.i18n import translate_in
-from app.reports import package
+from app.reports import indicators, package
 from app.reports.periods import parse_period
 from app.services import accounts, cases, demo, reports
 from app.services.errors import PermissionDenied, UserError, ValidationError
@@ -172,11 +172,33 @@ def test_network_report_needs_trusted_keys_and_merges_desks(ws: Workspace, tmp_p
     items = items[:2]
     merged = reports.network_report(ws, items, tmp_path / "net.pdf")
     assert merged.period.code == PERIOD
-    flow = {t.id: t for t in merged.tables}["contacts"]
-    separate = [{t.id: t for t in package.load_package(p).tables}["contacts"].total for p in paths]
+    assert [t.id for t in merged.tables] == list(indicators.DESK_TABLES)  # a desk's tables, no others
+    flow = {t.id: t for t in merged.tables}["services_type_mode_count"]
+    separate = [
+        {t.id: t for t in package.load_package(p).tables}["services_type_mode_count"].total for p in paths
+    ]
     if all(isinstance(v, int) for v in separate) and flow.total is not None:
         assert flow.total == sum(separate)  # type: ignore[arg-type]
     assert (tmp_path / "net.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_desk_merges_with_a_whole_centre_that_has_more_tables(ws: Workspace, tmp_path: Path) -> None:
+    """A desk's package lacks the profile tables (`DESK_TABLES`): merged with another centre's whole
+    centre, those tables are kept and their values are lower bounds (unknown for the desk, not zero)."""
+    period = parse_period(PERIOD)
+    desk = reports.prepare(ws, period, reports.desk_ids_by_name(ws, ["Bergamo"]))
+    ours = reports.export(ws, desk, tmp_path / "bergamo.json").package_path
+    whole = reports.prepare(ws, period)
+    other = package.build_package(
+        whole.tables, centre="Sirio", desks=["Treviglio"], period_start=period.start, period_end=period.end,
+        disclosure=dict(whole.rule), software="test", signing_key=signing.generate_signing_key(),
+    )  # fmt: skip
+    package.write_package(other, tmp_path / "sirio.json")
+    items = reports.import_packages(ws, [ours, tmp_path / "sirio.json"])
+    reports.trust_key(ws, items[1])
+    merged = {t.id: t for t in reports.network_report(ws, items, tmp_path / "net.pdf").tables}
+    assert set(merged) == {t.id for t in whole.tables} > set(indicators.DESK_TABLES)
+    assert merged["education"].total_lower_bound and not merged["services_type_mode_count"].total_lower_bound
 
 
 def test_tampered_package_is_refused_on_import(ws: Workspace, tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ from app.reports.periods import Period
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 from app.reports.texts import ROW_LABELS, TABLE_TITLES, texts
 
-__all__ = ["TABLE_IDS", "compute_indicators", "compute_indicators_by_desk", "title"]
+__all__ = ["DESK_TABLES", "TABLE_IDS", "compute_indicators", "compute_indicators_by_desk", "title"]
 
 N = "N"
 NONE_CODE = "NESSUNA"
@@ -106,6 +106,20 @@ FLOW_ROWS = ("WOMEN_CONTACTED", "RECEIVED", "IN_CHARGE_NEW", "IN_CHARGE_CONTINUI
 
 TABLE_IDS: tuple[str, ...] = tuple(TABLE_TITLES["it"])
 """Every table id, in the order `compute_indicators` returns them."""
+
+DESK_TABLES: tuple[str, ...] = (
+    "flow",
+    "services_type_mode_count",
+    "services_type_mode_hours",
+    "services_women_by_type",
+    "services_minors",
+)
+"""The tables a single desk's release publishes (the whole centre publishes every table).
+
+A funder needs women, services and hours by desk (resources/profiles/finanziatore.toml reads only
+these). The profile tables of every desk and month, next to the whole centre's, let an intruder place
+a woman alone at her desk in a month in her category well beyond the plain guess (docs/disclosure-
+control.md, "Measured"): a desk alone publishes no partition of its women by category."""
 
 
 def title(table_id: str, lang: str = "it") -> str:

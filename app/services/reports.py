@@ -127,6 +127,12 @@ class ReportData:
     whole_centre: bool = False
     """Every help desk of the centre, as a release's scope (see `Scope`), whichever desks exist."""
 
+    @property
+    def fewer_tables(self) -> bool:
+        """A single desk published with `indicators.DESK_TABLES` only (a desk's release frozen before
+        that rule keeps every table it had)."""
+        return not self.whole_centre and {t.id for t in self.tables} <= set(indicators.DESK_TABLES)
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -238,18 +244,22 @@ def _prepare(
             desk_filter = None if desk_ids is None else [d.id for d in desks]
             computed = [(desks, indicators.compute_indicators(sessions, period, desk_filter, lang))]
     prepared = [
-        (
-            replace(
-                _protected(centre.name, group, period, lang, tables, k),
-                whole_centre={d.id for d in group} == every,
-            ),
-            tables,
-        )
-        for group, tables in computed
+        (replace(_protected(centre.name, group, period, lang, tables, k), whole_centre=whole), tables)
+        for group, all_tables in computed
+        for whole in [{d.id for d in group} == every]
+        for tables in [_published(all_tables, whole)]
     ]
     with ws.transaction() as session:
         _merge_log(ws, session)
         return [_served(session, actor.operator_id, data, tables) for data, tables in prepared]
+
+
+def _published(tables: list[AggregateTable], whole_centre: bool) -> list[AggregateTable]:
+    """The tables a release of this scope publishes: every table for the whole centre, `DESK_TABLES`
+    for a desk (a desk's profile tables would let a woman alone at her desk be placed in her category)."""
+    if whole_centre:
+        return tables
+    return [t for t in tables if t.id in indicators.DESK_TABLES]
 
 
 def _protected(

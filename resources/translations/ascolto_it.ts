@@ -5128,6 +5128,10 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Il periodo non è ancora concluso: dati al {day}.</translation>
     </message>
     <message>
+        <source>A single help desk is published with fewer tables (women, services and hours): its profile tables, next to the whole centre&apos;s, could tell which category a woman alone at her desk is in.</source>
+        <translation>Un singolo sportello viene diffuso con meno tavole (donne, prestazioni e ore): le sue tavole sul profilo delle donne, accanto a quelle dell&apos;intero centro, potrebbero rivelare a quale categoria appartiene una donna che è l&apos;unica del suo sportello.</translation>
+    </message>
+    <message>
         <source>Save the report as PDF</source>
         <translation>Salva il report in PDF</translation>
     </message>

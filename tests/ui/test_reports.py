@@ -170,3 +170,18 @@ def test_a_period_not_ended_says_so_above_the_tables(qtbot: Any, demo_controller
     page.period.set_period(parse_period(str(date.today().year - 1)))
     preview(qtbot, page)
     assert "not ended" not in page.chosen_detail.text()
+
+
+def test_a_single_desk_says_why_it_has_fewer_tables(qtbot: Any, demo_controller: AppController) -> None:
+    from app.reports import indicators
+
+    page = reports_page(qtbot, demo_controller)
+    preview(qtbot, page)
+    assert "fewer tables" not in page.chosen_detail.text()  # the whole centre: every table
+    page.desks.set_checked({page.desks.list.item(0).data(Qt.ItemDataRole.UserRole)})
+    preview(qtbot, page)
+    assert page.data is not None and [t.id for t in page.data.tables] == list(indicators.DESK_TABLES)
+    assert len(page.preview_area.tables) == len(indicators.DESK_TABLES)
+    assert "A single help desk is published with fewer tables (women, services and hours)" in (
+        page.chosen_detail.text()
+    )

@@ -278,6 +278,11 @@ class ReportsPage(QWidget):
                 + "\n"
                 + summary
             )
+        if data.fewer_tables:  # a coordinator must not look for the profile tables of a desk
+            summary += "\n" + self.tr(
+                "A single help desk is published with fewer tables (women, services and hours): its profile "
+                "tables, next to the whole centre's, could tell which category a woman alone at her desk is in."
+            )
         self.chosen_detail.setText(summary)
         self.summary.clear()
         self._set_actions(True)

@@ -946,18 +946,23 @@ def _key_history(value: Any, public: bytes) -> tuple[KeyChange, ...]:
     return tuple(out)
 
 
+def _check_count(value: Any, where: str) -> None:
+    if type(value) is not int or not 0 <= value <= MAX_VALUE:
+        _fail(
+            where, QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"), min=0, max=MAX_VALUE
+        )
+
+
+def _check_digest(value: Any, where: str) -> None:
+    if not isinstance(value, str) or not _HASH_RE.fullmatch(value):
+        _fail(where, QT_TRANSLATE_NOOP("Errors", "not a SHA-256 digest in hexadecimal"))
+
+
 def _validate_head(value: Any) -> None:
     """The optional audit chain head: sequence number, SHA-256 hex digest, UTC time to the second."""
     head = _object(value, "audit_head", _HEAD_KEYS)
-    if type(head["events"]) is not int or not 0 <= head["events"] <= MAX_VALUE:
-        _fail(
-            "audit_head.events",
-            QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"),
-            min=0,
-            max=MAX_VALUE,
-        )
-    if not isinstance(head["hash"], str) or not _HASH_RE.fullmatch(head["hash"]):
-        _fail("audit_head.hash", QT_TRANSLATE_NOOP("Errors", "not a SHA-256 digest in hexadecimal"))
+    _check_count(head["events"], "audit_head.events")
+    _check_digest(head["hash"], "audit_head.hash")
     if not isinstance(head["at"], str) or not _HEAD_AT_RE.fullmatch(head["at"]):
         _fail("audit_head.at", QT_TRANSLATE_NOOP("Errors", "not a UTC time (YYYY-MM-DDTHH:MM:SS)"))
 
@@ -965,15 +970,8 @@ def _validate_head(value: Any) -> None:
 def _validate_log_position(value: Any) -> None:
     """The optional release log position: lines in the log (integer) and the SHA-256 of the last one."""
     position = _object(value, "release_log", _LOG_KEYS)
-    if type(position["seq"]) is not int or not 0 <= position["seq"] <= MAX_VALUE:
-        _fail(
-            "release_log.seq",
-            QT_TRANSLATE_NOOP("Errors", "must be an integer from {min} to {max}"),
-            min=0,
-            max=MAX_VALUE,
-        )
-    if not isinstance(position["head"], str) or not _HASH_RE.fullmatch(position["head"]):
-        _fail("release_log.head", QT_TRANSLATE_NOOP("Errors", "not a SHA-256 digest in hexadecimal"))
+    _check_count(position["seq"], "release_log.seq")
+    _check_digest(position["head"], "release_log.head")
 
 
 _SHAPES_SEEN: dict[tuple[Any, ...], None] = {}

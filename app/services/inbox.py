@@ -1,0 +1,182 @@
+"""The inbox: packages (and, at a centre's main office, bundles) picked up from a mailbox or a folder.
+
+Every attachment is checked before anything is shown: its size first, then what its kind demands (a
+package: signature, schema, code lists and the hostile-file bounds of `package.load_package`, then the
+trust store). The same bytes twice are recognised and counted once. Nothing is deleted or flagged on the
+server: a refused attachment stays there, listed here with its reason.
+
+Accepted packages are saved, as received, in the data folder's `inbox/` (they are protected aggregates,
+signed by their centre): the network report takes them from there. Other kinds register a handler with
+`register_kind`, which receives the bytes inside the same unit of work that records the entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.delivery import folder, message
+from app.delivery.errors import DeliveryError
+from app.delivery.imap import fetch
+from app.fs import atomic_write_bytes, dir_mode
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.accounts import Role
+from app.models.outbox import DeliveryRoute, InboxEntry
+from app.models.reports import TrustedKey
+from app.reports import package, shapes
+from app.services import audit
+from app.services.errors import UserError
+from app.services.routes import EmailRoute, route_of
+from app.services.workspace import Workspace
+
+INBOX_DIR = "inbox"
+MAX_MESSAGE_BYTES = package.MAX_BYTES * 2 + 1_000_000  # a package and its PDF, base64 inside MIME
+MAX_MESSAGES = 1000
+ACCEPTED, UNTRUSTED, REFUSED, DUPLICATE = "accepted", "untrusted", "refused", "duplicate"
+
+Handler = Callable[[Workspace, Session, bytes], None]
+"""Accepts (or raises UserError with the reason) one attachment inside the caller's unit of work."""
+_handlers: dict[str, Handler] = {}
+
+
+def register_kind(suffix: str, handler: Handler) -> None:
+    """Attachments whose name ends with `suffix` go to `handler` (e.g. ".age" bundles for the main office)."""
+    _handlers[suffix.lower()] = handler
+
+
+@dataclass(frozen=True)
+class EntryView:
+    name: str
+    origin: str
+    state: str
+    reason: str
+    received_at: datetime
+
+
+def inbox_folder(ws: Workspace) -> Path:
+    return ws.folder / INBOX_DIR
+
+
+def fetch_inbox(ws: Workspace) -> list[EntryView]:
+    """Read what arrived since the last time, check each attachment, record and return what became of it."""
+    actor = ws.require_actor(Role.COORDINATRICE)
+    with ws.transaction(write=False) as session:
+        found = route_of(session, "inbox")
+        if found is None:
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "No inbox is set: an administrator sets it under Delivery.")
+            )
+        row, route = found
+        validity, last = row.uid_validity, row.last_uid
+    arrivals: list[tuple[str, list[tuple[str, bytes | None]]]] = []
+    new_validity, new_last = validity, last
+    if isinstance(route, EmailRoute):
+        box = route.imap()
+        assert box is not None  # set_route refuses an inbox without IMAP
+        mail = fetch(
+            box, after_uid=last, uid_validity=validity, max_bytes=MAX_MESSAGE_BYTES, limit=MAX_MESSAGES
+        )
+        for fetched in mail.messages:
+            if fetched.data is None:
+                arrivals.append((f"uid {fetched.uid}", [("(message)", None)]))
+                continue
+            read = message.read(fetched.data)
+            if read.attachments:
+                arrivals.append((read.message_id or f"uid {fetched.uid}", list(read.attachments)))
+        if mail.messages:
+            new_validity, new_last = mail.uid_validity, max(m.uid for m in mail.messages)
+    else:
+        try:
+            listed = folder.listing(Path(route.path), package.MAX_BYTES, MAX_MESSAGES)
+        except DeliveryError as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "The inbox folder cannot be read: {path}"), path=route.path
+            ) from exc
+        arrivals = [(name, [(name, data)]) for name, data in listed]
+    results: list[EntryView] = []
+    with ws.transaction() as session:
+        for origin, attachments in arrivals:
+            for name, data in attachments:
+                entry = _receive(ws, session, origin, name, data)
+                if entry is not None:
+                    results.append(entry)
+        kept = session.scalar(select(DeliveryRoute).where(DeliveryRoute.destination == "inbox"))
+        if kept is not None:
+            kept.uid_validity, kept.last_uid = new_validity, new_last
+        audit.record(session, actor.operator_id, "inbox.fetched", "inbox", None, {"entries": len(results)})
+    return results
+
+
+def entries(ws: Workspace) -> list[EntryView]:
+    ws.require_actor(Role.COORDINATRICE)
+    with ws.transaction(write=False) as session:
+        return [_view(e) for e in session.scalars(select(InboxEntry).order_by(InboxEntry.id.desc()))]
+
+
+def _receive(ws: Workspace, session: Session, origin: str, name: str, data: bytes | None) -> EntryView | None:
+    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+    if data is not None and session.scalar(select(InboxEntry.id).where(InboxEntry.sha256 == digest).limit(1)):
+        return None  # the same bytes again (a retried e-mail, a file left in the folder): seen already
+    if origin.startswith("<") and session.scalar(
+        select(InboxEntry.id).where(InboxEntry.origin == origin[:300], InboxEntry.name == name[:200]).limit(1)
+    ):
+        return None
+    state, reason = _check(ws, session, name, data)
+    entry = InboxEntry(
+        destination="inbox",
+        origin=origin[:300],
+        name=name[:200],
+        sha256=digest,
+        state=state,
+        reason=reason[:300],
+    )
+    session.add(entry)
+    session.flush()
+    return _view(entry)
+
+
+def _check(ws: Workspace, session: Session, name: str, data: bytes | None) -> tuple[str, str]:
+    if data is None or len(data) > package.MAX_BYTES:
+        return REFUSED, f"larger than {package.MAX_BYTES} bytes"
+    lowered = name.lower()
+    handler = next((h for suffix, h in _handlers.items() if lowered.endswith(suffix)), None)
+    if handler is not None:
+        try:
+            handler(ws, session, data)
+        except UserError as exc:
+            return REFUSED, str(exc)
+        return ACCEPTED, ""
+    if not lowered.endswith(".json"):
+        return REFUSED, "not a package"
+    try:
+        with package.collector_paused():
+            verified = package.load_package(data)
+            shapes.check_tables(verified.tables)
+    except package.PackageError as exc:
+        return REFUSED, str(exc)
+    target = inbox_folder(ws)
+    target.mkdir(mode=dir_mode(), exist_ok=True)
+    stem = hashlib.sha256(data).hexdigest()[:12]
+    atomic_write_bytes(target / f"{_safe(verified.centre)}-{verified.period_start}-{stem}.json", data)
+    trusted = session.scalar(
+        select(TrustedKey.id).where(
+            TrustedKey.centre == verified.centre, TrustedKey.fingerprint == verified.fingerprint
+        )
+    )
+    if trusted is None:
+        return UNTRUSTED, f"key {verified.fingerprint} not trusted yet"
+    return ACCEPTED, ""
+
+
+def _safe(text: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in text)[:40] or "centre"
+
+
+def _view(entry: InboxEntry) -> EntryView:
+    return EntryView(entry.name, entry.origin, entry.state, entry.reason, entry.received_at)

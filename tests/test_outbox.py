@@ -1,0 +1,223 @@
+"""The outbox against real servers: aiosmtpd over TLS and STARTTLS, Dovecot for PEC receipts, a folder.
+
+Faults: server down, wrong password, a certificate the system does not trust, the connection dropped in
+the middle of DATA, a missing folder; a kill between "sending" and the answer.
+"""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Iterator
+from datetime import timedelta
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+
+from app.models.base import utcnow
+from app.models.outbox import OutboxItem
+from app.reports.periods import parse_period
+from app.services import outbox, reports
+from app.services.errors import UserError
+from app.services.routes import EmailRoute, FolderRoute, remove_route, routes, set_route
+from app.services.workspace import Workspace
+from tests import mail_servers
+from tests.foundation_fixtures import add_women
+from tests.mail_servers import PASSWORD, USER, Authority
+
+pytest_plugins = ["tests.foundation_fixtures"]
+MARKERS = ("Donna0", "Prova", "Donna9")  # the women's names the release is made from
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory: pytest.TempPathFactory) -> Authority:
+    return mail_servers.make_authority(tmp_path_factory.mktemp("ca"))
+
+
+@pytest.fixture
+def smtp_tls(authority: Authority) -> Iterator[mail_servers.SmtpServer]:
+    server = mail_servers.start_smtp(authority, "tls")
+    yield server
+    server.controller.stop()
+
+
+def _route(authority: Authority, port: int, security: str = "tls", **changes: object) -> EmailRoute:
+    values: dict[str, object] = {
+        "address": USER,
+        "username": USER,
+        "password": PASSWORD,
+        "smtp_host": "localhost",
+        "smtp_port": port,
+        "security": security,
+        "recipients": ("rete@pec.example.it",),
+        "ca_pem": authority.ca_pem,
+    }
+    values.update(changes)
+    return EmailRoute(**values)  # type: ignore[arg-type]
+
+
+def _queue_release(ws: Workspace, tmp_path: Path) -> int:
+    add_women(ws, 10)
+    result = reports.export(ws, reports.prepare(ws, parse_period("2025-03")), tmp_path / "marzo.json")
+    files = [(p.name, p.read_bytes()) for p in (result.package_path, result.preview_path)]
+    with ws.transaction() as session:
+        return outbox.queue(
+            session, destination="network", kind="release", period="2025-03", attachments=files
+        ).id
+
+
+def _state(ws: Workspace, item_id: int) -> tuple[str, str]:
+    view = next(v for v in outbox.items(ws) if v.id == item_id)
+    return view.state, view.reason
+
+
+def test_a_release_goes_out_over_tls_naming_only_centre_period_and_kind(
+    fnd_ws: Workspace, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    item = _queue_release(fnd_ws, tmp_path)
+    set_route(fnd_ws, "network", _route(authority, smtp_tls.port))
+    result = outbox.send(fnd_ws)
+    assert (result.delivered, result.failed, result.waiting) == (1, 0, 0)
+    assert _state(fnd_ws, item) == ("sent", "")
+    [raw] = smtp_tls.received
+    mail = email.message_from_bytes(raw, policy=default_policy)
+    assert mail["Subject"] == "Ascolto BG 2025-03 - dati aggregati"
+    names = [part.get_filename() for part in mail.iter_attachments()]
+    assert len(names) == 2 and names[0].endswith("marzo.json") and names[1].endswith(".pdf")
+    for marker in MARKERS:  # the e-mail as the server stored it: headers, body, attachments
+        for needle in (marker.encode(), marker.upper().encode(), marker.encode("utf-16-le")):
+            assert needle not in raw
+    assert routes(fnd_ws)[0].summary.startswith(USER) and PASSWORD not in repr(routes(fnd_ws))
+
+
+def test_starttls_route_delivers(fnd_ws: Workspace, tmp_path: Path, authority: Authority) -> None:
+    server = mail_servers.start_smtp(authority, "starttls")
+    try:
+        _queue_release(fnd_ws, tmp_path)
+        set_route(fnd_ws, "network", _route(authority, server.port, "starttls", smtp_port=server.port))
+        assert outbox.send(fnd_ws).delivered == 1
+        assert len(server.received) == 1
+    finally:
+        server.controller.stop()
+
+
+def test_faults_leave_the_item_waiting_with_a_reason_and_a_later_retry(
+    fnd_ws: Workspace, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    item = _queue_release(fnd_ws, tmp_path)
+    set_route(fnd_ws, "network", _route(authority, mail_servers.free_port()))  # nobody listens there
+    assert outbox.send(fnd_ws).failed == 1
+    assert _state(fnd_ws, item) == ("failed", "unreachable")
+    set_route(fnd_ws, "network", _route(authority, smtp_tls.port, password="wrong"))
+    assert outbox.send(fnd_ws).failed == 0  # still within its backoff: not tried again yet
+    assert outbox.send(fnd_ws, everything=True).failed == 1  # "send now"
+    assert _state(fnd_ws, item) == ("failed", "login")
+    set_route(fnd_ws, "network", _route(authority, smtp_tls.port, ca_pem=""))  # the system store lacks our CA
+    outbox.send(fnd_ws, everything=True)
+    assert _state(fnd_ws, item) == ("failed", "certificate")
+    assert not smtp_tls.received
+    set_route(fnd_ws, "network", _route(authority, smtp_tls.port))
+    later = utcnow() + timedelta(hours=12)
+    assert outbox.send(fnd_ws, now=later).delivered == 1  # the backoff ran out: retried by itself
+    assert _state(fnd_ws, item) == ("sent", "") and len(smtp_tls.received) == 1
+
+
+def test_a_connection_dropped_in_data_sends_the_same_message_again(
+    fnd_ws: Workspace, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    item = _queue_release(fnd_ws, tmp_path)
+    set_route(fnd_ws, "network", _route(authority, smtp_tls.port))
+    smtp_tls.drop_data = 1
+    outbox.send(fnd_ws)
+    assert _state(fnd_ws, item) == ("failed", "dropped") and not smtp_tls.received
+    outbox.send(fnd_ws, everything=True)
+    [raw] = smtp_tls.received
+    assert email.message_from_bytes(raw)["Message-ID"] == outbox.message_id(fnd_ws_uid(fnd_ws, item))
+
+
+def fnd_ws_uid(ws: Workspace, item_id: int) -> str:
+    with ws.transaction(write=False) as session:
+        return session.get_one(OutboxItem, item_id).uid
+
+
+def test_an_item_interrupted_while_sending_waits_again_and_goes_once(
+    fnd_ws: Workspace, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    item = _queue_release(fnd_ws, tmp_path)
+    set_route(fnd_ws, "network", _route(authority, smtp_tls.port))
+    with fnd_ws.transaction() as session:  # what a kill after "sending" was committed leaves behind
+        session.get_one(OutboxItem, item).state = "sending"
+    assert outbox.send(fnd_ws).delivered == 1
+    history = next(v for v in outbox.items(fnd_ws) if v.id == item)
+    assert history.state == "sent" and len(smtp_tls.received) == 1
+
+
+def test_a_folder_route_writes_and_reads_back(fnd_ws: Workspace, tmp_path: Path) -> None:
+    item = _queue_release(fnd_ws, tmp_path)
+    stick = tmp_path / "usb"
+    set_route(fnd_ws, "network", FolderRoute(str(stick)))
+    outbox.send(fnd_ws)
+    assert _state(fnd_ws, item) == ("failed", "folder")  # the stick is not plugged in
+    stick.mkdir()
+    outbox.send(fnd_ws, everything=True)
+    assert _state(fnd_ws, item) == ("delivered", "")
+    files = sorted(p.name for p in stick.iterdir())
+    assert len(files) == 2 and files[0].endswith(".json")
+    outbox.send(fnd_ws, everything=True)  # nothing due: no second copy
+    assert sorted(p.name for p in stick.iterdir()) == files
+
+
+def test_routes_are_for_administrators_and_checked(fnd_ws: Workspace, authority: Authority) -> None:
+    with pytest.raises(UserError, match="not an e-mail address"):
+        set_route(fnd_ws, "network", _route(authority, 465, recipients=("nobody",)))
+    with pytest.raises(UserError, match="full path"):
+        set_route(fnd_ws, "network", FolderRoute("relative/folder"))
+    with pytest.raises(UserError, match="Unknown destination"):
+        set_route(fnd_ws, "elsewhere", FolderRoute("/tmp"))
+    with pytest.raises(UserError, match="No route"):
+        remove_route(fnd_ws, "network")
+
+
+def _receipt(kind: str, refers_to: str) -> EmailMessage:
+    receipt = EmailMessage()
+    receipt["From"] = "posta-certificata@pec.example.it"
+    receipt["To"] = USER
+    receipt["Subject"] = f"CONSEGNA: Ascolto BG 2025-03 - dati aggregati ({kind})"
+    receipt["X-Ricevuta"] = kind
+    receipt["X-Riferimento-Message-ID"] = refers_to
+    receipt["Message-ID"] = f"<{kind}-{refers_to.strip('<>')}>"
+    receipt.set_content("Il messaggio e' stato consegnato.")
+    return receipt
+
+
+@pytest.mark.skipif(
+    mail_servers.DOVECOT is None, reason="dovecot-imapd is not installed (dev.py test installs it)"
+)
+def test_pec_receipts_from_imap_mark_the_item_delivered_and_are_kept(
+    fnd_ws: Workspace, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    imap = mail_servers.start_imap(authority, tmp_path / "imap")
+    try:
+        item = _queue_release(fnd_ws, tmp_path)
+        set_route(
+            fnd_ws,
+            "network",
+            _route(authority, smtp_tls.port, imap_host="localhost", imap_port=imap.port),
+        )
+        outbox.send(fnd_ws)
+        sent_id = outbox.message_id(fnd_ws_uid(fnd_ws, item))
+        imap.append(_receipt("accettazione", sent_id), authority)
+        imap.append(_receipt("avvenuta-consegna", "<someone-else@example.it>"), authority)
+        assert outbox.check_receipts(fnd_ws) == 0  # accepted by the provider, not delivered yet
+        assert _state(fnd_ws, item) == ("sent", "")
+        imap.append(_receipt("avvenuta-consegna", sent_id), authority)
+        assert outbox.check_receipts(fnd_ws) == 1
+        assert _state(fnd_ws, item) == ("delivered", "")
+        assert outbox.check_receipts(fnd_ws) == 0  # read once: the mailbox position is kept
+        view = next(v for v in outbox.items(fnd_ws) if v.id == item)
+        assert view.receipts == ("accettazione", "avvenuta-consegna")
+        kept = outbox.receipt(fnd_ws, item, 1)
+        assert b"X-Ricevuta: avvenuta-consegna" in kept
+    finally:
+        imap.stop()

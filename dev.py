@@ -237,11 +237,11 @@ def try_platform(python: Path, environ: dict[str, str]) -> subprocess.CompletedP
         return None
 
 
-def install_system_packages(packages: list[str]) -> bool:
+def install_system_packages(packages: list[str], purpose: str = "the system libraries Qt needs") -> bool:
     """apt-get install as root; False if we may not or it failed (the caller then names the packages)."""
-    if not packages or os.geteuid() != 0 or not shutil.which("apt-get"):
+    if not packages or not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
         return False
-    print(f"Installing the system libraries Qt needs: {' '.join(packages)} ...", flush=True)
+    print(f"Installing {purpose}: {' '.join(packages)} ...", flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
         if subprocess.run(command, env=env, check=False).returncode != 0:
@@ -307,6 +307,15 @@ def ensure_qt_libraries(python: Path, environ: dict[str, str]) -> None:
     write_stamp(dict(stamp, qt_ok=[*seen_working, platform]))
 
 
+def ensure_test_servers() -> None:
+    """The outbox and inbox tests talk to a real IMAP server (Dovecot) on the loopback; as root on
+    Debian/Ubuntu it is installed, otherwise the line to install it is printed and those tests skip."""
+    if shutil.which("dovecot") or Path("/usr/sbin/dovecot").exists() or sys.platform != "linux":
+        return
+    if not install_system_packages(["dovecot-imapd"], "the IMAP server the inbox tests use"):
+        print("The IMAP tests will be skipped. Install the server with:  sudo apt-get install dovecot-imapd")
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test"}:
         print(__doc__)
@@ -321,6 +330,7 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     ensure_qt_libraries(python, env)
+    ensure_test_servers()
     return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
 
 

@@ -7,6 +7,7 @@ PEC provider. Dovecot comes from the Debian package dovecot-imapd (`dev.py test`
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import getpass
 import imaplib
@@ -15,6 +16,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -105,6 +107,8 @@ class SmtpServer:
     security: str
     received: list[bytes] = field(default_factory=list)
     drop_data: int = 0  # close the connection during the next N DATA commands, before the reply
+    stall_data: bool = False  # hold every DATA for a minute, then refuse it (a kill happens meanwhile)
+    in_data: threading.Event = field(default_factory=threading.Event)
     controller: Any = None
 
 
@@ -113,6 +117,10 @@ class _Handler:
         self.server = server
 
     async def handle_DATA(self, smtp_server: Any, session: Any, envelope: Any) -> str:
+        self.server.in_data.set()
+        if self.server.stall_data:
+            await asyncio.sleep(60)
+            return "451 stalled"
         if self.server.drop_data:
             self.server.drop_data -= 1
             smtp_server.transport.close()

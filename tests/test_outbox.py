@@ -221,3 +221,128 @@ def test_pec_receipts_from_imap_mark_the_item_delivered_and_are_kept(
         assert b"X-Ricevuta: avvenuta-consegna" in kept
     finally:
         imap.stop()
+
+
+def _package_mail(name: str, data: bytes, message_id: str) -> EmailMessage:
+    mail = EmailMessage()
+    mail["From"] = "cav-b@pec.example.it"
+    mail["To"] = USER
+    mail["Subject"] = "Ascolto CB 2025-03 - dati aggregati"
+    mail["Message-ID"] = message_id
+    mail.set_content("Centro antiviolenza CB: dati aggregati.")
+    mail.add_attachment(data, maintype="application", subtype="json", filename=name)
+    return mail
+
+
+def _pec_envelope(inner: EmailMessage) -> EmailMessage:
+    """How a PEC provider hands over a message: a transport envelope with the original as postacert.eml."""
+    envelope = EmailMessage()
+    envelope["From"] = "per conto di: cav-b@pec.example.it <posta-certificata@pec.example.it>"
+    envelope["To"] = USER
+    envelope["Subject"] = "POSTA CERTIFICATA: " + str(inner["Subject"])
+    envelope["Message-ID"] = "<envelope-" + str(inner["Message-ID"]).strip("<>") + ">"
+    envelope["X-Trasporto"] = "posta-certificata"
+    envelope.set_content("Messaggio di posta certificata")
+    envelope.add_attachment(inner, filename="postacert.eml")
+    return envelope
+
+
+@pytest.mark.skipif(
+    mail_servers.DOVECOT is None, reason="dovecot-imapd is not installed (dev.py test installs it)"
+)
+def test_the_inbox_checks_every_attachment_before_it_is_shown(
+    fnd_ws: Workspace, tmp_path: Path, authority: Authority
+) -> None:
+    from app.services import inbox
+
+    add_women(fnd_ws, 10)
+    result = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period("2025-03")), tmp_path / "marzo.json")
+    good = result.package_path.read_bytes()
+    imap = mail_servers.start_imap(authority, tmp_path / "imap")
+    try:
+        set_route(
+            fnd_ws,
+            "inbox",
+            _route(authority, 465, smtp_host="", recipients=(), imap_host="localhost", imap_port=imap.port),
+        )
+        imap.append(_pec_envelope(_package_mail("cb-2025-03.json", good, "<p1@cav-b>")), authority)
+        imap.append(
+            _package_mail("forged.json", good.replace(b'"2025-03-01"', b'"2025-02-01"'), "<p2@cav-b>"),
+            authority,
+        )
+        imap.append(_package_mail("again.json", good, "<p3@cav-b>"), authority)  # the same bytes again
+        imap.append(_package_mail("notes.txt", b"Donna0 Prova", "<p4@cav-b>"), authority)
+        found = inbox.fetch_inbox(fnd_ws)
+        states = {e.name: (e.state, e.reason) for e in found}
+        assert set(states) == {"cb-2025-03.json", "forged.json", "notes.txt"}
+        assert states["cb-2025-03.json"][0] == "untrusted"  # checked, kept, waiting for the fingerprint call
+        assert states["forged.json"][0] == "refused" and "signature" in states["forged.json"][1]
+        assert states["notes.txt"] == ("refused", "not a package")
+        saved = list(inbox.inbox_folder(fnd_ws).iterdir())
+        assert [p.read_bytes() for p in saved] == [good]  # only what verified reaches the folder
+        assert inbox.fetch_inbox(fnd_ws) == []  # read once
+        assert len(inbox.entries(fnd_ws)) == 3
+    finally:
+        imap.stop()
+
+
+def test_the_inbox_reads_a_folder_too(fnd_ws: Workspace, tmp_path: Path) -> None:
+    from app.services import inbox
+
+    add_women(fnd_ws, 10)
+    result = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period("2025-03")), tmp_path / "marzo.json")
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "a.json").write_bytes(result.package_path.read_bytes())
+    (share / "big.json").write_bytes(b"{" + b" " * (6_000_000) + b"}")
+    set_route(fnd_ws, "inbox", FolderRoute(str(share)))
+    states = {e.name: e.state for e in inbox.fetch_inbox(fnd_ws)}
+    assert states == {"a.json": "untrusted", "big.json": "refused"}
+    assert inbox.fetch_inbox(fnd_ws) == []  # the same files again: recognised
+
+
+def test_kill_during_data_leaves_the_item_waiting_and_it_goes_once(
+    fnd_folder: Path, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.foundation_fixtures import ADMIN, ADMIN_PW
+
+    with Workspace.open(fnd_folder) as ws:
+        ws.unlock(ADMIN, ADMIN_PW)
+        item = _queue_release(ws, tmp_path)
+        set_route(ws, "network", _route(authority, smtp_tls.port))
+    smtp_tls.stall_data = True
+    sender = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys; from pathlib import Path; from app.services import outbox; "
+                "from app.services.workspace import Workspace\n"
+                "with Workspace.open(Path(sys.argv[1])) as ws:\n"
+                "    ws.unlock(sys.argv[2], sys.argv[3]); outbox.send(ws)\n"
+            ),
+            str(fnd_folder),
+            ADMIN,
+            ADMIN_PW,
+        ],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    try:
+        assert smtp_tls.in_data.wait(60), "the sender never reached DATA"
+    finally:
+        sender.send_signal(signal.SIGKILL)
+        sender.wait(30)
+    smtp_tls.stall_data = False
+    with Workspace.open(fnd_folder) as ws:
+        ws.unlock(ADMIN, ADMIN_PW)
+        assert _state(ws, item) == ("sending", "")  # the kill came between "sending" and the answer
+        assert outbox.send(ws).delivered == 1  # found interrupted, sent again
+        assert _state(ws, item) == ("sent", "")
+        history = next(v for v in outbox.items(ws) if v.id == item)
+        assert history.attempts == 2
+    assert len(smtp_tls.received) == 1  # the interrupted DATA never completed

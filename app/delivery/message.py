@@ -72,18 +72,23 @@ def read(data: bytes) -> Incoming:
     return Incoming(str(parsed.get("Message-ID", "")).strip(), receipt, _attachments(parsed))
 
 
-def _attachments(parsed: Message) -> list[tuple[str, bytes]]:
+def _attachments(parsed: Message, depth: int = 0) -> list[tuple[str, bytes]]:
     found: list[tuple[str, bytes]] = []
     for count, part in enumerate(parsed.walk()):
         if count > MAX_PARTS:
             break
-        name = part.get_filename()
-        if not name or part.is_multipart() or name.lower().endswith(".eml"):
-            continue
+        if part.is_multipart():
+            continue  # walk() goes into it (a message/rfc822 sent as such is one)
         payload = part.get_payload(decode=True)
-        if isinstance(payload, bytes):
+        if not isinstance(payload, bytes):
+            continue
+        if part.get_content_type() == "message/rfc822" and depth < 2:  # an envelope encoded in base64
+            found += _attachments(BytesParser(policy=policy.default).parsebytes(payload), depth + 1)
+            continue
+        name = part.get_filename()
+        if name:
             found.append((_plain_name(name), payload))
-    return found
+    return found[:MAX_PARTS]
 
 
 def _plain_name(name: str) -> str:

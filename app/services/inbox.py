@@ -120,8 +120,10 @@ def entries(ws: Workspace) -> list[EntryView]:
 
 
 def _receive(ws: Workspace, session: Session, origin: str, name: str, data: bytes | None) -> EntryView | None:
-    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-    if data is not None and session.scalar(select(InboxEntry.id).where(InboxEntry.sha256 == digest).limit(1)):
+    # too large to read: known by where it lies, so that it is listed once, not at every fetch
+    seen = data if data is not None else f"too large:{origin}:{name}".encode()
+    digest = hashlib.sha256(seen).hexdigest()
+    if session.scalar(select(InboxEntry.id).where(InboxEntry.sha256 == digest).limit(1)):
         return None  # the same bytes again (a retried e-mail, a file left in the folder): seen already
     if origin.startswith("<") and session.scalar(
         select(InboxEntry.id).where(InboxEntry.origin == origin[:300], InboxEntry.name == name[:200]).limit(1)

@@ -37,7 +37,10 @@ def dir_mode() -> int:
     return 0o2770 if _group_shared else 0o700
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, mode: int | None = None, *, sync_folder: bool = True
+) -> None:
+    """`sync_folder=False`: the caller writes many files into one folder and syncs it once afterwards."""
     target = Path(path)
     mode = file_mode() if mode is None else mode
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -53,7 +56,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | No
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_directory(target.parent)
+    if sync_folder:
+        fsync_directory(target.parent)
 
 
 def fsync_directory(folder: Path) -> None:

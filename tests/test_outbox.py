@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from app.bench import mail_servers
+from app.bench.mail_servers import PASSWORD, USER, Authority
 from app.models.base import utcnow
 from app.models.outbox import OutboxItem
 from app.reports.periods import parse_period
@@ -22,9 +24,7 @@ from app.services import outbox, reports
 from app.services.errors import UserError
 from app.services.routes import EmailRoute, FolderRoute, remove_route, routes, set_route
 from app.services.workspace import Workspace
-from tests import mail_servers
 from tests.foundation_fixtures import add_women
-from tests.mail_servers import PASSWORD, USER, Authority
 
 pytest_plugins = ["tests.foundation_fixtures"]
 MARKERS = ("Donna0", "Prova", "Donna9")  # the women's names the release is made from

@@ -13,6 +13,9 @@ from app.delivery import tls
 from app.delivery.errors import DeliveryError, Failure
 
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
+_UID = re.compile(rb"UID (\d+)")
+BATCH = 50  # messages per FETCH: one round trip for many
+BATCH_BYTES = 16_000_000  # and a bounded reply
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,54 @@ def _messages(client: imaplib.IMAP4, start: int, max_bytes: int, limit: int) -> 
         return
     # "n:*" always matches the last message, even below n: keep only what is really new
     uids = sorted(u for u in (int(x) for x in found[0].split()) if u >= start)[:limit]
+    for chunk in (uids[i : i + BATCH] for i in range(0, len(uids), BATCH)):
+        sizes = _sizes(client, chunk)
+        small = [uid for uid in chunk if sizes.get(uid, 0) <= max_bytes]
+        bodies: dict[int, bytes] = {}
+        for group in _by_volume(small, sizes):
+            bodies.update(_bodies(client, group))
+        for uid in chunk:
+            if uid in bodies:
+                yield Fetched(uid, bodies[uid][:max_bytes], sizes.get(uid, 0))
+            else:  # over the bound (never downloaded) or gone meanwhile
+                yield Fetched(uid, None, sizes.get(uid, 0))
+
+
+def _by_volume(uids: list[int], sizes: dict[int, int]) -> Iterator[list[int]]:
+    """Groups of messages whose bodies add up to at most BATCH_BYTES (one message alone may exceed it)."""
+    group: list[int] = []
+    volume = 0
     for uid in uids:
-        _, sized = client.uid("FETCH", str(uid), "(RFC822.SIZE)")
-        match = _SIZE.search(b" ".join(p if isinstance(p, bytes) else p[0] for p in sized if p))
-        size = int(match.group(1)) if match else 0
-        if size > max_bytes:
-            yield Fetched(uid, None, size)
-            continue
-        _, parts = client.uid("FETCH", str(uid), "(BODY.PEEK[])")
-        body = next((p[1] for p in parts if isinstance(p, tuple)), b"")
-        yield Fetched(uid, bytes(body)[:max_bytes], size)
+        if group and volume + sizes.get(uid, 0) > BATCH_BYTES:
+            yield group
+            group, volume = [], 0
+        group.append(uid)
+        volume += sizes.get(uid, 0)
+    if group:
+        yield group
+
+
+def _uid_set(uids: list[int]) -> str:
+    return ",".join(str(u) for u in uids)
+
+
+def _sizes(client: imaplib.IMAP4, uids: list[int]) -> dict[int, int]:
+    _, parts = client.uid("FETCH", _uid_set(uids), "(UID RFC822.SIZE)")
+    sizes = {}
+    for part in parts:
+        line = part[0] if isinstance(part, tuple) else part
+        uid, size = _UID.search(line or b""), _SIZE.search(line or b"")
+        if uid and size:
+            sizes[int(uid.group(1))] = int(size.group(1))
+    return sizes
+
+
+def _bodies(client: imaplib.IMAP4, uids: list[int]) -> dict[int, bytes]:
+    _, parts = client.uid("FETCH", _uid_set(uids), "(UID BODY.PEEK[])")
+    bodies = {}
+    for part in parts:
+        if isinstance(part, tuple):
+            uid = _UID.search(part[0])
+            if uid:
+                bodies[int(uid.group(1))] = bytes(part[1])
+    return bodies

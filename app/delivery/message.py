@@ -65,7 +65,7 @@ def compose(
 
 def read(data: bytes) -> Incoming:
     """Headers and attachments of a message, PEC envelopes opened; bounded to MAX_PARTS parts."""
-    parsed = BytesParser(policy=policy.default).parsebytes(data)
+    parsed = BytesParser(policy=policy.compat32).parsebytes(data)  # compat32: no header objects, 3x faster
     kind = str(parsed.get("X-Ricevuta", "")).strip().lower()
     refers = str(parsed.get("X-Riferimento-Message-ID", "")).strip()
     receipt = Receipt(kind, refers) if kind and refers else None
@@ -83,7 +83,7 @@ def _attachments(parsed: Message, depth: int = 0) -> list[tuple[str, bytes]]:
         if not isinstance(payload, bytes):
             continue
         if part.get_content_type() == "message/rfc822" and depth < 2:  # an envelope encoded in base64
-            found += _attachments(BytesParser(policy=policy.default).parsebytes(payload), depth + 1)
+            found += _attachments(BytesParser(policy=policy.compat32).parsebytes(payload), depth + 1)
             continue
         name = part.get_filename()
         if name:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -25,15 +27,56 @@ class SmtpServer:
     timeout: float = 30.0
 
 
+class Connection:
+    """One logged-in SMTP session, reused for several messages (a TLS handshake and a login each time
+    would cost more than the messages)."""
+
+    def __init__(self, server: SmtpServer) -> None:
+        self.server = server
+        self._client: smtplib.SMTP | None = None
+
+    def send(self, message: EmailMessage) -> None:
+        """Hand the message over; returns only once the server accepted it for every recipient."""
+        with _failures():
+            if self._client is None:
+                client = _connect(self.server, tls.context(self.server.ca_pem))
+                try:
+                    if self.server.username:
+                        client.login(self.server.username, self.server.password)
+                except BaseException:
+                    client.close()
+                    raise
+                self._client = client
+            try:
+                refused = self._client.send_message(message)
+            except BaseException:
+                self.close()  # the session is in an unknown state: the next message opens a new one
+                raise
+        if refused:  # some recipients accepted, some not: not delivered as asked
+            raise DeliveryError(Failure.REFUSED, ", ".join(sorted(refused)))
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.quit()
+            except (OSError, smtplib.SMTPException):
+                client.close()
+
+
 def send(server: SmtpServer, message: EmailMessage) -> None:
-    """Hand the message to the server; returns only once the server has accepted it for every recipient."""
-    context = tls.context(server.ca_pem)
+    connection = Connection(server)
     try:
-        client = _connect(server, context)
-        with client:
-            if server.username:
-                client.login(server.username, server.password)
-            refused = client.send_message(message)
+        connection.send(message)
+    finally:
+        connection.close()
+
+
+@contextmanager
+def _failures() -> Iterator[None]:
+    """Every way SMTP fails, as one of the few reasons a person can act on."""
+    try:
+        yield
     except ssl.SSLCertVerificationError as exc:
         raise DeliveryError(Failure.CERTIFICATE, exc.verify_message or "") from exc
     except smtplib.SMTPAuthenticationError as exc:
@@ -46,8 +89,6 @@ def send(server: SmtpServer, message: EmailMessage) -> None:
         raise DeliveryError(Failure.DROPPED) from exc
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(Failure.UNREACHABLE, type(exc).__name__) from exc
-    if refused:  # some recipients accepted, some not: not delivered as asked
-        raise DeliveryError(Failure.REFUSED, ", ".join(sorted(refused)))
 
 
 def _connect(server: SmtpServer, context: ssl.SSLContext) -> smtplib.SMTP:

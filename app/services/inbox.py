@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.delivery import folder, message
 from app.delivery.errors import DeliveryError
 from app.delivery.imap import fetch
-from app.fs import atomic_write_bytes, dir_mode
+from app.fs import atomic_write_bytes, dir_mode, fsync_directory
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Role
 from app.models.outbox import DeliveryRoute, InboxEntry
@@ -101,11 +101,17 @@ def fetch_inbox(ws: Workspace) -> list[EntryView]:
         arrivals = [(name, [(name, data)]) for name, data in listed]
     results: list[EntryView] = []
     with ws.transaction() as session:
+        seen = _Seen(
+            set(session.scalars(select(InboxEntry.sha256))),
+            {(o, n) for o, n in session.execute(select(InboxEntry.origin, InboxEntry.name))},
+        )
         for origin, attachments in arrivals:
             for name, data in attachments:
-                entry = _receive(ws, session, origin, name, data)
+                entry = _receive(ws, session, seen, origin, name, data)
                 if entry is not None:
                     results.append(entry)
+        if any(e.state in (ACCEPTED, UNTRUSTED) for e in results):
+            fsync_directory(inbox_folder(ws))
         kept = session.scalar(select(DeliveryRoute).where(DeliveryRoute.destination == "inbox"))
         if kept is not None:
             kept.uid_validity, kept.last_uid = new_validity, new_last
@@ -119,21 +125,29 @@ def entries(ws: Workspace) -> list[EntryView]:
         return [_view(e) for e in session.scalars(select(InboxEntry).order_by(InboxEntry.id.desc()))]
 
 
-def _receive(ws: Workspace, session: Session, origin: str, name: str, data: bytes | None) -> EntryView | None:
+@dataclass
+class _Seen:
+    """What the inbox recorded already: the bytes (any route), and each e-mail's attachments by name."""
+
+    digests: set[str]
+    attachments: set[tuple[str, str]]
+
+
+def _receive(
+    ws: Workspace, session: Session, seen: _Seen, origin: str, name: str, data: bytes | None
+) -> EntryView | None:
+    origin, name = origin[:300], name[:200]
     # too large to read: known by where it lies, so that it is listed once, not at every fetch
-    seen = data if data is not None else f"too large:{origin}:{name}".encode()
-    digest = hashlib.sha256(seen).hexdigest()
-    if session.scalar(select(InboxEntry.id).where(InboxEntry.sha256 == digest).limit(1)):
+    digest = hashlib.sha256(data if data is not None else f"too large:{origin}:{name}".encode()).hexdigest()
+    if digest in seen.digests or (origin.startswith("<") and (origin, name) in seen.attachments):
         return None  # the same bytes again (a retried e-mail, a file left in the folder): seen already
-    if origin.startswith("<") and session.scalar(
-        select(InboxEntry.id).where(InboxEntry.origin == origin[:300], InboxEntry.name == name[:200]).limit(1)
-    ):
-        return None
+    seen.digests.add(digest)
+    seen.attachments.add((origin, name))
     state, reason = _check(ws, session, name, data)
     entry = InboxEntry(
         destination="inbox",
-        origin=origin[:300],
-        name=name[:200],
+        origin=origin,
+        name=name,
         sha256=digest,
         state=state,
         reason=reason[:300],
@@ -165,7 +179,10 @@ def _check(ws: Workspace, session: Session, name: str, data: bytes | None) -> tu
     target = inbox_folder(ws)
     target.mkdir(mode=dir_mode(), exist_ok=True)
     stem = hashlib.sha256(data).hexdigest()[:12]
-    atomic_write_bytes(target / f"{_safe(verified.centre)}-{verified.period_start}-{stem}.json", data)
+    # durable once the folder entry is synced, once for the whole fetch (fetch_inbox)
+    atomic_write_bytes(
+        target / f"{_safe(verified.centre)}-{verified.period_start}-{stem}.json", data, sync_folder=False
+    )
     trusted = session.scalar(
         select(TrustedKey.id).where(
             TrustedKey.centre == verified.centre, TrustedKey.fingerprint == verified.fingerprint

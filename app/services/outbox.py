@@ -150,19 +150,30 @@ def send(
             if everything or item.next_attempt_at is None or item.next_attempt_at <= now
         ]
     delivered = failed = 0
-    for done, item_id in enumerate(due):
-        if _deliver_one(ws, actor.operator_id, item_id, now):
-            delivered += 1
-        else:
-            failed += 1
-        if progress:
-            progress(done + 1, len(due))
+    connections: dict[smtp.SmtpServer, smtp.Connection] = {}  # one session per server for the whole batch
+    try:
+        for done, item_id in enumerate(due):
+            if _deliver_one(ws, actor.operator_id, item_id, now, connections):
+                delivered += 1
+            else:
+                failed += 1
+            if progress:
+                progress(done + 1, len(due))
+    finally:
+        for connection in connections.values():
+            connection.close()
     with ws.transaction(write=False) as session:
         waiting = len(list(session.scalars(select(OutboxItem.id).where(OutboxItem.state.in_(PENDING)))))
     return SendResult(delivered, failed, waiting)
 
 
-def _deliver_one(ws: Workspace, operator_id: int, item_id: int, now: datetime) -> bool:
+def _deliver_one(
+    ws: Workspace,
+    operator_id: int,
+    item_id: int,
+    now: datetime,
+    connections: dict[smtp.SmtpServer, smtp.Connection],
+) -> bool:
     with ws.transaction() as session:
         item = session.get_one(OutboxItem, item_id)
         if item.state not in PENDING:
@@ -178,7 +189,7 @@ def _deliver_one(ws: Workspace, operator_id: int, item_id: int, now: datetime) -
         files = [(a.name, a.content) for a in item.attachments]
         code = session.get_one(Centre, 1).code
     try:
-        arrived = _transport(route, uid, subject, kind, code, files)
+        arrived = _transport(route, uid, subject, kind, code, files, connections)
     except DeliveryError as exc:
         with ws.transaction() as session:
             item = session.get_one(OutboxItem, item_id)
@@ -204,6 +215,7 @@ def _transport(
     kind: str,
     code: str,
     files: list[tuple[str, bytes]],
+    connections: dict[smtp.SmtpServer, smtp.Connection],
 ) -> bool:
     """True when arrival is known (a folder read back); False when only sent (e-mail, until a receipt)."""
     if isinstance(route, FolderRoute):
@@ -222,7 +234,9 @@ def _transport(
         message_id=message_id(uid),
         attachments=files,
     )
-    smtp.send(route.smtp(), mail)
+    server = route.smtp()
+    connection = connections.get(server) or connections.setdefault(server, smtp.Connection(server))
+    connection.send(mail)
     return False
 
 

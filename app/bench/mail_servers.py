@@ -1,8 +1,9 @@
-"""Real mail servers on the loopback for the outbox and inbox tests: aiosmtpd (SMTP with TLS and login)
-and Dovecot (IMAP over TLS), both trusting a certificate authority the test makes.
+"""Real mail servers on the loopback, for the outbox and inbox tests and `ascolto bench --delivery`:
+aiosmtpd (SMTP with TLS and login) and Dovecot (IMAP over TLS), trusting a certificate authority made here.
 
-No mock: the code under test speaks SMTP and IMAP over TLS to these servers exactly as it would to a
-PEC provider. Dovecot comes from the Debian package dovecot-imapd (`dev.py test` installs it as root).
+No mock: the code under test speaks SMTP and IMAP over TLS to these servers exactly as it would to a PEC
+provider. Neither server is a dependency of the application: aiosmtpd comes with the test extras, Dovecot
+from the Debian package dovecot-imapd (`dev.py test` installs it as root).
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def register(sub: Subparsers) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill a data folder with synthetic cases; set the folder up first if it does not exist."""
-    from app.services import demo
+    from app import demo
     from app.services.workspace import Workspace
 
     folder = data_dir(args)

@@ -16,12 +16,12 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app import demo
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import HelpDesk
 from app.reports import cellkey, disclosure, indicators
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable
-from app.services import demo
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)

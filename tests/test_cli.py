@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__, cli
+from app.cli.options import data_dir
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput, open_case, search_cases
 from app.services.workspace import Workspace
 from app.storage.database import PAGE_SIZE
@@ -160,7 +161,7 @@ def test_data_dir_means_the_same_before_or_after_the_command(command: str) -> No
     ):
         args = _parse(argv)
         assert Path(args.data_dir) == Path(folder), argv
-        assert cli._data_dir(args) == Path(folder), argv
+        assert data_dir(args) == Path(folder), argv
     assert _parse([command, *rest]).data_dir is None  # neither: the default folder
 
 

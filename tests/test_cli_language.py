@@ -75,9 +75,10 @@ def test_language_from_the_environment(env: dict[str, str], language: str) -> No
 
 def _marked_cli_strings() -> set[str]:
     """Every literal the command line passes to translate("Cli", ...) or marks QT_TRANSLATE_NOOP("Cli", ...)."""
-    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+    sources = sorted(Path(cli.__file__).parent.glob("*.py"))  # the package: one module per command group
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sources]
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in (node for tree in trees for node in ast.walk(tree)):
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)

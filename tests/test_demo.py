@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import demo
+from app import demo
 
 
 def test_the_demo_inserts_follow_the_schema() -> None:

@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import case, select, update
 
+from app import demo
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import HelpDesk
 from app.models.cases import Contact, ServiceDelivery
 from app.reports.indicators import TABLE_IDS, compute_indicators, compute_indicators_by_desk
 from app.reports.periods import Period, parse_period
-from app.services import accounts, demo, reports
+from app.services import accounts, reports
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)

@@ -57,7 +57,7 @@ def test_upgrade_from_0007_gives_every_counted_row_a_key(tmp_path: Path) -> None
 
 def test_a_new_service_carries_its_womans_key(tmp_path: Path) -> None:
     """Written through the services or by the demo generator, a service knows her case's record key."""
-    from app.services import demo
+    from app import demo
 
     ws, _ = initialise(tmp_path / "data")
     with ws:

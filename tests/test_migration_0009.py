@@ -9,7 +9,8 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import Connection, text
 
-from app.services import agenda, cases, demo, today
+from app import demo
+from app.services import agenda, cases, today
 from app.services.workspace import Workspace
 from app.storage import migrate
 from tests.case_fixtures import full_case

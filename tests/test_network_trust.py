@@ -19,6 +19,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import delete, select
 
+from app import demo
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import Centre
@@ -27,7 +28,7 @@ from app.models.reports import ExportRecord
 from app.reports import indicators, package, shapes
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable, Unit
-from app.services import accounts, demo, reports
+from app.services import accounts, reports
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import run_cli

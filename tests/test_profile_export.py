@@ -17,12 +17,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app import demo
 from app.crypto.keyslots import KdfParams
 from app.models.cases import Case, Intake
 from app.reports import package, profile_files, profiles, stated
 from app.reports.periods import parse_period
 from app.reports.tables import AggregateTable, is_stated
-from app.services import accounts, cases, demo, exports, reports, structure
+from app.services import accounts, cases, exports, reports, structure
 from app.services.errors import UserError, ValidationError
 from app.services.structure import CentreStructure, DeskStructure
 from app.services.workspace import Workspace

@@ -14,12 +14,13 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app import demo
 from app.crypto.keyslots import KdfParams
 from app.models.accounts import HelpDesk
 from app.models.reports import ExportRecord
 from app.reports import indicators, package, profiles
 from app.reports.periods import parse_period
-from app.services import accounts, demo, exports, reports
+from app.services import accounts, exports, reports
 from app.services.errors import UserError
 from app.services.reports import ReportData
 from app.services.workspace import Workspace

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from app import demo
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.i18n import translate_in
 from app.reports import indicators, package
 from app.reports.periods import parse_period
-from app.services import accounts, cases, demo, reports
+from app.services import accounts, cases, reports
 from app.services.errors import PermissionDenied, UserError, ValidationError
 from app.services.workspace import Workspace
 

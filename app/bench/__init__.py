@@ -122,8 +122,8 @@ def _ready(folder: Path) -> dict[str, Any] | None:
 
 def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
     """Make (or reuse) the encrypted and plain databases of `women` women; returns their parent folder."""
+    from app import demo
     from app.bench.plain import PlainWorkspace
-    from app.services import demo
     from app.services.workspace import SLOTS_FILE, Workspace
 
     say = progress or (lambda _text: None)

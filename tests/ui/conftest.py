@@ -31,7 +31,8 @@ def controller(controller: Any, qtbot: Any) -> Any:
 
 
 def _build_demo(folder: Path) -> None:
-    from app.services import accounts, demo
+    from app import demo
+    from app.services import accounts
 
     with initialise_with_operatrice(folder, FAST_KDF) as workspace:
         accounts.add_operator(

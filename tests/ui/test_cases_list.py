@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services import cases, demo
+from app import demo
+from app.services import cases
 from app.ui.controller import AppController
 from app.ui.pages.cases import CasesPage
 from tests.conftest import ADMIN

@@ -1,0 +1,146 @@
+"""`retention` and `subject-access`: what the retention policy says is due, and her copy of her data."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.options import (
+    CliError,
+    Subparsers,
+    add_common,
+    add_document_language,
+    confirm,
+    document_language,
+    open_unlocked,
+)
+from app.i18n import QT_TRANSLATE_NOOP, day_text, translate
+
+
+def register(sub: Subparsers) -> None:
+    retention = sub.add_parser(
+        "retention",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "list (and with --apply carry out) what the retention policy says is due"
+        ),
+    )
+    add_common(retention)
+    retention.add_argument(
+        "--apply",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "erase or remove what is due, after a y/N confirmation"),
+    )
+    retention.add_argument(
+        "--yes",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "with --apply: do not ask for confirmation"),
+    )
+    retention.set_defaults(handler=cmd_retention)
+
+    access = sub.add_parser(
+        "subject-access", help=QT_TRANSLATE_NOOP("Cli", "PDF of everything held on one woman, to hand to her")
+    )
+    add_common(access)
+    access.add_argument(
+        "case_code", metavar="CASE_CODE", help=QT_TRANSLATE_NOOP("Cli", "case code, e.g. BG-2026-0042")
+    )
+    access.add_argument(
+        "--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "the PDF file to write (must not exist yet)")
+    )
+    add_document_language(
+        access, QT_TRANSLATE_NOOP("Cli", "language of the document (default: that of the messages)")
+    )
+    access.set_defaults(handler=cmd_subject_access)
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    """List what the retention policy says is due; with --apply, do it after a confirmation."""
+    from app.services import retention
+
+    with open_unlocked(args) as workspace:
+        plan = retention.due_records(workspace)
+        policy = plan.policy
+        print(
+            translate(
+                "Cli",
+                "Policy: closed cases {case_years} years after closure ({mode}), contact-only records "
+                "{contact_months} months, audit events {audit_years} years.",
+            ).format(
+                case_years=policy.case_years,
+                mode=translate("Cli", "full deletion")
+                if policy.full_deletion
+                else translate("Cli", "erase identity and notes"),
+                contact_months=policy.contact_months,
+                audit_years=policy.audit_years,
+            )
+        )
+        action = (
+            translate("Cli", "delete the case")
+            if policy.full_deletion
+            else translate("Cli", "erase identity and notes")
+        )
+        for item in plan.delete or plan.erase:
+            print(
+                translate("Cli", "  {code}  closed {day}: {action}").format(
+                    code=item.code, day=day_text(item.closed_on), action=action
+                )
+            )
+        print(translate("Cli", "Closed cases due: {n}").format(n=len(plan.delete or plan.erase)))
+        print(
+            translate(
+                "Cli", "Contact-only records to reduce (operator and time of entry removed): {n}"
+            ).format(n=plan.contacts)
+        )
+        print(
+            translate("Cli", "Audit events to remove (older than {day}): {n}").format(
+                day=day_text(plan.audit_cutoff), n=plan.audit_events
+            )
+        )
+        if not args.apply:
+            return 0
+        if plan.nothing_due:
+            print(translate("Cli", "Nothing is due."))
+            return 0
+        if not args.yes and not confirm(translate("Cli", "Apply now? This cannot be undone. [y/N] ")):
+            print(translate("Cli", "Nothing was changed."))
+            return 0
+        result = retention.apply_retention(workspace, plan)
+    print(
+        translate(
+            "Cli",
+            "Done: {erased} identities erased, {deleted} cases deleted, {contacts} contacts reduced, "
+            "{events} audit events removed.",
+        ).format(
+            erased=len(result.erased),
+            deleted=len(result.deleted),
+            contacts=result.contacts_reduced,
+            events=result.audit_events_removed,
+        )
+    )
+    if result.skipped:
+        print(
+            translate("Cli", "No longer due, left unchanged: {codes}").format(codes=", ".join(result.skipped))
+        )
+    return 0
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    """The PDF of everything held on one woman, for her (right of access)."""
+    from app.services.cases import search_cases
+    from app.services.subject_access import subject_access_pdf
+
+    out = Path(args.out).expanduser()
+    if out.exists():
+        raise CliError(translate("Cli", "{path} already exists: choose another file name").format(path=out))
+    code = args.case_code.strip().upper()
+    with open_unlocked(args) as workspace:
+        matches = [c for c in search_cases(workspace, code, limit=500).items if c.code == code]
+        if not matches:
+            raise CliError(translate("Cli", "no case {code} that you can open").format(code=code))
+        subject_access_pdf(workspace, matches[0].id, out, lang=document_language(args))
+    print(
+        translate(
+            "Cli", "Written: {path}. It holds her personal data: hand it to her and keep no copy."
+        ).format(path=out)
+    )
+    return 0

@@ -346,3 +346,32 @@ def test_kill_during_data_leaves_the_item_waiting_and_it_goes_once(
         history = next(v for v in outbox.items(ws) if v.id == item)
         assert history.attempts == 2
     assert len(smtp_tls.received) == 1  # the interrupted DATA never completed
+
+
+def test_the_command_line_sets_a_route_lists_and_sends(
+    fnd_folder: Path, tmp_path: Path, authority: Authority, smtp_tls: mail_servers.SmtpServer
+) -> None:
+    from tests.foundation_fixtures import ADMIN, ADMIN_PW, run_cli
+
+    with Workspace.open(fnd_folder) as ws:
+        ws.unlock(ADMIN, ADMIN_PW)
+        _queue_release(ws, tmp_path)
+    ca = tmp_path / "ca.pem"
+    ca.write_text(authority.ca_pem)
+    common = ["--data-dir", str(fnd_folder), "--user", ADMIN, "--password-stdin"]
+    set_route_args = [
+        "--language", "en", "route", "set", "network", *common, "--email", USER, "--smtp", f"localhost:{smtp_tls.port}",
+        "--to", "rete@pec.example.it", "--ca", str(ca),
+    ]  # fmt: skip
+    done = run_cli(set_route_args, tmp_path / "home", f"{ADMIN_PW}\n{PASSWORD}")
+    assert done.returncode == 0, done.stderr
+    listed = run_cli(["--language", "en", "route", "list", *common], tmp_path / "home", ADMIN_PW)
+    assert f"network\temail\t{USER}" in listed.stdout and PASSWORD not in listed.stdout + listed.stderr
+    waiting = run_cli(["--language", "en", "outbox", *common], tmp_path / "home", ADMIN_PW)
+    assert "\twaiting\t" in waiting.stdout and "dati aggregati" in waiting.stdout
+    sent = run_cli(["--language", "en", "outbox", "send", *common], tmp_path / "home", ADMIN_PW)
+    assert sent.returncode == 0, sent.stderr
+    assert len(smtp_tls.received) == 1
+    assert (
+        "\tinviato\t" in run_cli(["--language", "it", "outbox", *common], tmp_path / "home", ADMIN_PW).stdout
+    )  # Italian by default

@@ -49,6 +49,13 @@ KIND_LABELS = {  # what the subject and body say: the kind of file, never what i
     "bundle": "pacchetto cifrato per la sede",
     "transfer": "trasferimento cifrato",
 }
+STATE_LABELS = {
+    WAITING: QT_TRANSLATE_NOOP("Outbox", "waiting"),
+    SENDING: QT_TRANSLATE_NOOP("Outbox", "sending"),
+    SENT: QT_TRANSLATE_NOOP("Outbox", "sent"),
+    DELIVERED: QT_TRANSLATE_NOOP("Outbox", "delivered"),
+    FAILED: QT_TRANSLATE_NOOP("Outbox", "failed"),
+}
 REASONS = {
     Failure.UNREACHABLE: QT_TRANSLATE_NOOP(
         "Outbox", "The server did not answer (offline, or wrong server or port)."

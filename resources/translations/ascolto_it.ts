@@ -781,8 +781,120 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>nessuna password sullo standard input</translation>
     </message>
     <message>
+        <source>{value} is not HOST:PORT</source>
+        <translation>{value} non è nella forma HOST:PORTA</translation>
+    </message>
+    <message>
+        <source>no mailbox password on the second line of standard input</source>
+        <translation>manca la password della casella sulla seconda riga dello standard input</translation>
+    </message>
+    <message>
         <source>no terminal to ask for the password: use --password-stdin</source>
         <translation>nessun terminale in cui chiedere la password: usa --password-stdin</translation>
+    </message>
+    <message>
+        <source>Mailbox password: </source>
+        <translation>Password della casella: </translation>
+    </message>
+    <message>
+        <source>give --email ADDRESS or --folder PATH</source>
+        <translation>indica --email INDIRIZZO oppure --folder PERCORSO</translation>
+    </message>
+    <message>
+        <source>Route for {destination} saved.</source>
+        <translation>Percorso per {destination} salvato.</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La posta in uscita è vuota.</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Invio</translation>
+    </message>
+    <message>
+        <source>Sent: {sent}; failed: {failed}; still waiting: {waiting}; delivery receipts: {receipts}.</source>
+        <translation>Inviati: {sent}; non riusciti: {failed}; ancora in attesa: {waiting}; ricevute di consegna: {receipts}.</translation>
+    </message>
+    <message>
+        <source>{n} new attachments; accepted packages are in {folder}.</source>
+        <translation>{n} nuovi allegati; i pacchetti accettati sono in {folder}.</translation>
+    </message>
+    <message>
+        <source>how files leave: e-mail (PEC) or a folder</source>
+        <translation>come escono i file: e-mail (PEC) o una cartella</translation>
+    </message>
+    <message>
+        <source>set the route of a destination</source>
+        <translation>imposta il percorso di una destinazione</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s (PEC) address</source>
+        <translation>l&apos;indirizzo (PEC) del centro</translation>
+    </message>
+    <message>
+        <source>outgoing server (default port 465, TLS)</source>
+        <translation>server in uscita (porta predefinita 465, TLS)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587) instead of TLS</source>
+        <translation>STARTTLS (porta 587) invece di TLS</translation>
+    </message>
+    <message>
+        <source>recipient (repeat)</source>
+        <translation>destinatario (ripetibile)</translation>
+    </message>
+    <message>
+        <source>incoming server to read receipts or the inbox (default port 993)</source>
+        <translation>server in entrata da cui leggere le ricevute o la posta in arrivo (porta predefinita 993)</translation>
+    </message>
+    <message>
+        <source>mailbox folder to read</source>
+        <translation>cartella della casella da leggere</translation>
+    </message>
+    <message>
+        <source>mailbox user name (default: the address)</source>
+        <translation>nome utente della casella (predefinito: l&apos;indirizzo)</translation>
+    </message>
+    <message>
+        <source>a certificate to trust besides the system&apos;s</source>
+        <translation>un certificato di cui fidarsi oltre a quelli del sistema</translation>
+    </message>
+    <message>
+        <source>a folder (USB stick, share) instead of e-mail</source>
+        <translation>una cartella (chiavetta USB, cartella condivisa) invece dell&apos;e-mail</translation>
+    </message>
+    <message>
+        <source>list the routes (never passwords)</source>
+        <translation>elenca i percorsi (mai le password)</translation>
+    </message>
+    <message>
+        <source>remove the route of a destination</source>
+        <translation>rimuove il percorso di una destinazione</translation>
+    </message>
+    <message>
+        <source>what waits to leave, and sending it</source>
+        <translation>ciò che attende di uscire, e il suo invio</translation>
+    </message>
+    <message>
+        <source>also what was delivered</source>
+        <translation>anche ciò che è stato consegnato</translation>
+    </message>
+    <message>
+        <source>deliver what is due, then read receipts</source>
+        <translation>consegna ciò che è dovuto, poi legge le ricevute</translation>
+    </message>
+    <message>
+        <source>also what waits for a retry</source>
+        <translation>anche ciò che attende un nuovo tentativo</translation>
+    </message>
+    <message>
+        <source>packages received by e-mail or folder</source>
+        <translation>pacchetti ricevuti per e-mail o in una cartella</translation>
+    </message>
+    <message>
+        <source>read and check what arrived</source>
+        <translation>legge e controlla ciò che è arrivato</translation>
     </message>
     <message>
         <source>Password: </source>
@@ -2838,6 +2950,54 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>{path} is not a regular file (it is a link, a device or a second name of another file): Ascolto does not read or write its append-only logs through it. Ask your technician to put the real file in its place. Nothing was changed.</source>
         <translation>{path} non è un file normale (è un collegamento, un dispositivo o un secondo nome di un altro file): Ascolto non legge né scrive attraverso di esso i suoi registri in sola aggiunta. Chiedi al tuo tecnico di rimettere al suo posto il file vero. Non è stato cambiato nulla.</translation>
     </message>
+    <message>
+        <source>No inbox is set: an administrator sets it under Delivery.</source>
+        <translation>Nessuna posta in arrivo impostata: la imposta un&apos;amministratrice in Invii.</translation>
+    </message>
+    <message>
+        <source>The inbox folder cannot be read: {path}</source>
+        <translation>Non si riesce a leggere la cartella della posta in arrivo: {path}</translation>
+    </message>
+    <message>
+        <source>This item has no such receipt.</source>
+        <translation>Questo invio non ha questa ricevuta.</translation>
+    </message>
+    <message>
+        <source>No route is set for {destination}.</source>
+        <translation>Nessun percorso impostato per {destination}.</translation>
+    </message>
+    <message>
+        <source>Unknown destination {destination}: use one of {known}.</source>
+        <translation>Destinazione sconosciuta {destination}: usa una tra {known}.</translation>
+    </message>
+    <message>
+        <source>Give the folder as a full path.</source>
+        <translation>Indica la cartella con il percorso completo.</translation>
+    </message>
+    <message>
+        <source>{value} is not an e-mail address.</source>
+        <translation>{value} non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>A route that sends needs the SMTP server and at least one recipient.</source>
+        <translation>Un percorso di invio richiede il server SMTP e almeno un destinatario.</translation>
+    </message>
+    <message>
+        <source>The inbox needs the IMAP server to read.</source>
+        <translation>La posta in arrivo richiede il server IMAP da leggere.</translation>
+    </message>
+    <message>
+        <source>Security must be tls or starttls.</source>
+        <translation>La sicurezza deve essere tls o starttls.</translation>
+    </message>
+    <message>
+        <source>{value} is not a port number.</source>
+        <translation>{value} non è un numero di porta.</translation>
+    </message>
+    <message>
+        <source>The certificate must be a PEM file.</source>
+        <translation>Il certificato deve essere un file PEM.</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>
@@ -4110,6 +4270,65 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The data key and the centre&apos;s signing key were replaced; network coordinators follow the new signing key with the next package. The printed recovery key still opens the database: if she may have seen it, make a new one now and destroy the old printout.</source>
         <translation>La chiave dei dati e la chiave di firma del centro sono state sostituite; i coordinamenti di rete seguono la nuova chiave di firma con il prossimo pacchetto. La chiave di recupero stampata apre ancora il database: se lei può averla vista, creane una nuova ora e distruggi la vecchia stampa.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>waiting</source>
+        <translation>in attesa</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>in invio</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>inviato</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>consegnato</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>non riuscito</translation>
+    </message>
+    <message>
+        <source>The server did not answer (offline, or wrong server or port).</source>
+        <translation>Il server non ha risposto (PC non in rete, oppure server o porta sbagliati).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not valid for its name.</source>
+        <translation>Il certificato del server non è valido per il suo nome.</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>Il server ha rifiutato nome utente o password.</translation>
+    </message>
+    <message>
+        <source>The server refused the message or a recipient.</source>
+        <translation>Il server ha rifiutato il messaggio o un destinatario.</translation>
+    </message>
+    <message>
+        <source>The connection broke while sending; it will be sent again.</source>
+        <translation>La connessione si è interrotta durante l&apos;invio; sarà inviato di nuovo.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be written (is the stick or share connected?).</source>
+        <translation>Non si riesce a scrivere nella cartella (la chiavetta o la cartella condivisa è collegata?).</translation>
+    </message>
+    <message>
+        <source>The mailbox to read cannot be opened.</source>
+        <translation>Non si riesce ad aprire la casella da leggere.</translation>
+    </message>
+    <message>
+        <source>No route is set for this destination.</source>
+        <translation>Nessun percorso impostato per questa destinazione.</translation>
+    </message>
+    <message>
+        <source>The certified e-mail provider did not deliver it.</source>
+        <translation>Il gestore di posta certificata non l&apos;ha consegnato.</translation>
     </message>
 </context>
 <context>

@@ -810,6 +810,8 @@ def _add_common(parser: argparse.ArgumentParser, user: bool = True) -> None:
         )
 
 
+add_common = _add_common  # for the command groups in modules of their own (app.centre_cli)
+
 # argparse's own words (it asks gettext for them): marked here so that they are in the catalogue.
 ARGPARSE_TEXTS = (
     QT_TRANSLATE_NOOP("Cli", "usage: "),
@@ -1159,6 +1161,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--women", type=_bounded_int(50, 1_000_000), help=argparse.SUPPRESS)
     bench.set_defaults(handler=cmd_bench)
+    from app import centre_cli
+
+    centre_cli.register(sub)
     return parser
 
 
@@ -1255,5 +1260,7 @@ def _describe_unexpected(exc: Exception) -> str:
     ).format(kind=type(exc).__name__)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # `python -m app.cli`: run the module as imported, the one app.centre_cli imports
+    from app.cli import main as imported_main
+
+    sys.exit(imported_main())

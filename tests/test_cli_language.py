@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli, i18n
+from app import centre_cli, cli, i18n
 
 
 def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
@@ -75,9 +75,12 @@ def test_language_from_the_environment(env: dict[str, str], language: str) -> No
 
 def _marked_cli_strings() -> set[str]:
     """Every literal the command line passes to translate("Cli", ...) or marks QT_TRANSLATE_NOOP("Cli", ...)."""
-    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in (
+        node
+        for module in (cli, centre_cli)
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
+    ):
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)

@@ -121,10 +121,10 @@ class BundleRefused(UserError):
     reason = "refused"
 
 
-def _refused(file: Path, reason: str, message: str, **params: Any) -> BundleRefused:
+def _refused(file: Path, why: str, message: str, **params: Any) -> BundleRefused:
     """The refusal of `file`; the caller's `receive_one` audits it once everything is rolled back."""
     error = BundleRefused(message, **params)
-    error.reason = reason
+    error.reason = why
     return error
 
 

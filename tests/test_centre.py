@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -43,7 +44,7 @@ from app.services.cases import transfer
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.case_fixtures import D0, TODAY, audit_events, db_snapshot, full_case
-from tests.foundation_fixtures import FAST_KDF, OTHER_PW, initialise
+from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, OTHER_PW, initialise
 
 
 @dataclass
@@ -60,19 +61,41 @@ def _join(main: Workspace, desk: Workspace, name: str, folder: Path) -> None:
     centre.accept(main, joined.path, joined.own_fingerprint)
 
 
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[Centre]:
-    main, _ = initialise(tmp_path / "main", desk_name="Sede")
-    desk, _ = initialise(tmp_path / "desk", desk_name="Sportello Treviglio")
-    other, _ = initialise(tmp_path / "other", desk_name="Sportello Dalmine")
-    stick = tmp_path / "stick"
+@pytest.fixture(scope="module")
+def network_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three PCs set up once as a centre, closed; each test opens its own copy."""
+    base = tmp_path_factory.mktemp("centre")
+    main, _ = initialise(base / "main", desk_name="Sede")
+    desk, _ = initialise(base / "desk", desk_name="Sportello Treviglio")
+    other, _ = initialise(base / "other", desk_name="Sportello Dalmine")
+    stick = base / "stick"
     stick.mkdir()
-    _join(main, desk, "Sportello Treviglio", stick)
-    _join(main, other, "Sportello Dalmine", stick)
     try:
-        yield Centre(main, desk, other, stick)
+        _join(main, desk, "Sportello Treviglio", stick)
+        _join(main, other, "Sportello Dalmine", stick)
     finally:
         for ws in (main, desk, other):
+            ws.close()
+    for made in stick.iterdir():
+        made.unlink()
+    return base
+
+
+def _unlocked(folder: Path) -> Workspace:
+    ws = Workspace.open(folder)
+    ws.unlock(ADMIN, ADMIN_PW)
+    return ws
+
+
+@pytest.fixture
+def network(network_template: Path, tmp_path: Path) -> Iterator[Centre]:
+    shutil.copytree(network_template, tmp_path / "centre")
+    base = tmp_path / "centre"
+    opened = [_unlocked(base / name) for name in ("main", "desk", "other")]
+    try:
+        yield Centre(*opened, base / "stick")
+    finally:
+        for ws in opened:
             ws.close()
 
 

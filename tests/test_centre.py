@@ -430,3 +430,45 @@ def test_a_bundle_opens_with_the_identity_alone(network: Centre) -> None:
     assert set(header["envelope"]) == {"sender", "recipient", "seq", "kind", "created_at", "payload_sha256"}
     assert header["envelope"]["kind"] == "case_transfer" and header["envelope"]["seq"] == 1
     assert json.loads(body)["case"]["code"] == code
+
+
+# --- desks that know each other through the main office ------------------------------------------------------
+def _send_rosters(network: Centre) -> None:
+    written = centre.send(network.main, network.folder)
+    by_desk = {"Treviglio": network.desk, "Dalmine": network.other}
+    for path in written:
+        for town, ws in by_desk.items():
+            if town in path.name:
+                centre.receive_one(ws, path)
+    assert not centre.send(network.main, network.folder)  # nothing new to say: nothing sent
+
+
+def test_a_case_moves_between_two_desks_and_a_removal_reaches_every_desk(network: Centre) -> None:
+    with pytest.raises(UserError, match="No installation"):
+        _transfer(network.desk, "Sportello Dalmine", network.folder / "unknown.age", "Prima")
+    _send_rosters(network)
+    assert {m.name for m in centre.members(network.desk)} == {
+        "Sportello Treviglio",
+        "Centro Antiviolenza Prova",
+        "Sportello Dalmine",
+    }
+    out = network.folder / "desk-to-desk.age"
+    _transfer(network.desk, "Sportello Dalmine", out)
+    received = centre.receive_one(network.other, out)
+    assert [i.code for i in c.search_cases(network.other, "Maria").items] == [received.summary]
+    # the main office removes Dalmine (stolen); its roster tells Treviglio, which then refuses it
+    centre.remove(network.main, "Sportello Dalmine")
+    _send_rosters(network)
+    back = network.folder / "back.age"
+    case_id = c.search_cases(network.other, "Maria").items[0].id
+    _consent_to_transfer(network.other, case_id)
+    transfer.transfer_case(network.other, case_id, "Sportello Treviglio", back)
+    _refused(network.desk, back, "removed from the centre")
+
+
+def test_only_the_main_office_sends_the_list_of_installations(network: Centre) -> None:
+    out = network.folder / "roster.age"
+    with network.desk.transaction() as session:
+        peer = centre.active_member(session, "Centro Antiviolenza Prova")
+        out.write_bytes(centre.make_bundle(session, peer, centre.ROSTER, {"installations": []}).content)
+    _refused(network.main, out, "Only the main office")

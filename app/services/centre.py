@@ -34,7 +34,10 @@ Kinds. A payload has a kind; each kind is two functions registered once:
   changed); returns a short line saying what was received (for the command line and the audit).
 
 Payloads are JSON objects (dicts of str, int, bool, None, lists and dicts); no floats, so the digest
-of a payload is exact. The built-in kind is "case_transfer" (app.services.cases.transfer).
+of a payload is exact. Built in: "case_transfer" (app.services.cases.transfer) and "roster" (the main
+office's list of the centre's installations, sent by its `send` to every desk whose copy is out of date:
+desks then know each other's keys, through the main office they checked by phone, and can move cases
+between them; a PC the main office removed is removed on every desk).
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ from sqlalchemy.orm import Session
 from app.crypto import bundles as crypto
 from app.fs import NotARegularFile, atomic_write_bytes, fsync_directory, read_regular
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, Role
+from app.models.accounts import Centre, Role, Setting
 from app.models.base import utcnow
 from app.models.centre import ACTIVE, DESK, INVITED, MAIN, REMOVED, BundleRecord, Installation
 from app.services import audit
@@ -111,6 +114,7 @@ def kinds() -> dict[str, Kind]:
         from app.services.cases import transfer
 
         register_kind(transfer.KIND, accept=transfer.accept_case)
+        register_kind(ROSTER, accept=accept_roster)
     return _KINDS
 
 
@@ -650,28 +654,125 @@ def stage_file(path: Path, content: bytes) -> Path:
 
 
 def send(ws: Workspace, folder: Path) -> list[Path]:
-    """Desk PC: make the bundles due for the main office, then write them (and any left unwritten)."""
+    """Make the bundles due, then write them (and any left unwritten by an earlier run).
+
+    On a desk PC: what the registered kinds owe the main office. On the main office's PC: the list of
+    the centre's installations, to every desk whose copy is out of date (so that desks can move cases
+    to each other, and refuse a PC the main office removed).
+    """
     actor = ws.require_actor(Role.COORDINATRICE)
     if not folder.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("Errors", "{path} is not a folder."), path=str(folder))
     with ws.transaction() as session:
-        require_own(session)
+        me = require_own(session)
+        due: list[tuple[Installation, str, Payload]] = []
         main = _main(session)
         if main is not None:
             for kind in kinds().values():
-                if kind.build_due is None:
-                    continue
-                for payload in kind.build_due(ws, session):
-                    made = make_bundle(session, main, kind.name, payload)
-                    audit.record(
-                        session,
-                        actor.operator_id,
-                        "centre.bundle.sent",
-                        "installation",
-                        main.id,
-                        {"kind": kind.name, "seq": made.record.seq},
-                    )
+                if kind.build_due is not None:
+                    due += [(main, kind.name, payload) for payload in kind.build_due(ws, session)]
+        if me.role == MAIN:
+            due += _rosters_due(session)
+        for to, kind_name, payload in due:
+            made = make_bundle(session, to, kind_name, payload)
+            audit.record(
+                session,
+                actor.operator_id,
+                "centre.bundle.sent",
+                "installation",
+                to.id,
+                {"kind": kind_name, "seq": made.record.seq},
+            )
     return write_pending(ws, folder)
+
+
+# --- the roster: the main office tells each desk who belongs ---------------------------------------------
+ROSTER = "roster"
+ROSTER_SENT = "centre_roster_sent:"  # + the desk's install id: the digest of the roster it was last sent
+
+
+def _roster(session: Session) -> Payload:
+    rows = session.scalars(
+        select(Installation).where(Installation.state.in_((ACTIVE, REMOVED))).order_by(Installation.id)
+    )
+    return {
+        "installations": [{**_public_part(r), "role": r.role, "state": r.state} for r in rows if r.recipient]
+    }
+
+
+def _rosters_due(session: Session) -> list[tuple[Installation, str, Payload]]:
+    roster = _roster(session)
+    digest = crypto.digest(_canonical(roster))
+    due: list[tuple[Installation, str, Payload]] = []
+    desks = session.scalars(
+        select(Installation).where(
+            Installation.is_self.is_(False), Installation.role == DESK, Installation.state == ACTIVE
+        )
+    )
+    for desk in desks:
+        key = ROSTER_SENT + desk.install_id
+        sent = session.get(Setting, key)
+        if sent is not None and sent.value == digest:
+            continue
+        if sent is None:
+            session.add(Setting(key=key, value=digest))
+        else:
+            sent.value = digest
+        due.append((desk, ROSTER, roster))
+    return due
+
+
+def accept_roster(ws: Workspace, session: Session, sender: Member, payload: Payload) -> str:
+    """A desk PC learns the centre's installations from its main office (whose keys it checked by phone)."""
+    me = require_own(session)
+    if sender.role != MAIN or me.role != DESK:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "Only the main office sends the list of the centre's installations.")
+        )
+    entries = payload.get("installations")
+    if not isinstance(entries, list):
+        raise UserError(NOT_A_ROSTER)
+    changed = 0
+    for entry in entries:
+        try:
+            install_id, name, recipient = (
+                str(entry["install_id"]),
+                str(entry["name"]),
+                str(entry["recipient"]),
+            )
+            public, state = _unb64(entry["signing_public"]), str(entry["state"])
+            if state not in (ACTIVE, REMOVED) or not crypto.valid_recipient(recipient) or len(public) != 32:
+                raise ValueError(state)
+        except (KeyError, TypeError, ValueError, binascii.Error):
+            raise UserError(NOT_A_ROSTER) from None
+        if install_id in (me.install_id, sender.install_id):
+            continue
+        row = session.scalar(select(Installation).where(Installation.install_id == install_id))
+        if row is None:
+            if state == REMOVED or session.scalar(select(Installation.id).where(Installation.name == name)):
+                continue
+            session.add(
+                Installation(
+                    install_id=install_id,
+                    name=_clean_name(name),
+                    role=DESK,
+                    state=ACTIVE,
+                    recipient=recipient,
+                    signing_public=public,
+                    invite_token="",
+                    accepted_at=utcnow(),
+                )
+            )
+            changed += 1
+        elif row.state != REMOVED and state == REMOVED:  # a removal is never undone by a roster
+            row.state, row.removed_at = REMOVED, utcnow()
+            changed += 1
+    return str(changed)  # how many installations it added or removed
+
+
+NOT_A_ROSTER = QT_TRANSLATE_NOOP(
+    "Errors", "The list of installations in this bundle is damaged: refused, nothing was changed."
+)
 
 
 # --- receiving -------------------------------------------------------------------------------------------

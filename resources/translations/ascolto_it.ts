@@ -3115,6 +3115,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{path} non è una cartella.</translation>
     </message>
     <message>
+        <source>Only the main office sends the list of the centre&apos;s installations.</source>
+        <translation>Solo la sede principale invia l&apos;elenco delle installazioni del centro.</translation>
+    </message>
+    <message>
+        <source>The list of installations in this bundle is damaged: refused, nothing was changed.</source>
+        <translation>L&apos;elenco delle installazioni in questo pacchetto è danneggiato: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
         <source>{path} is larger than a bundle may be ({mib} MiB): refused, nothing was changed.</source>
         <translation>{path} è più grande di quanto possa esserlo un pacchetto ({mib} MiB): rifiutato, nulla è stato modificato.</translation>
     </message>

@@ -472,3 +472,22 @@ def test_only_the_main_office_sends_the_list_of_installations(network: Centre) -
         peer = centre.active_member(session, "Centro Antiviolenza Prova")
         out.write_bytes(centre.make_bundle(session, peer, centre.ROSTER, {"installations": []}).content)
     _refused(network.main, out, "Only the main office")
+
+
+def test_a_restore_from_before_the_transfer_does_not_bring_her_back(network: Centre) -> None:
+    from app.services import backup
+
+    ref = c.open_case(
+        network.desk,
+        c.IdentityInput("Maria", "Bianchi"),
+        c.ProfileInput(birth_year=1985, country="IT"),
+        c.ConsentInput(("TRATTAMENTO",), D0),
+        opened_on=D0,
+    )
+    _consent_to_transfer(network.desk, ref.id)
+    made = backup.make_backup(network.desk, network.folder.parent / "usb")
+    transfer.transfer_case(network.desk, ref.id, "Centro Antiviolenza Prova", network.folder / "t.age")
+    backup.restore_backup(network.desk, made.path, ADMIN, password=ADMIN_PW)
+    assert c.search_cases(network.desk, "Maria").total == 0  # the ledger deleted her again: one place
+    centre.receive_one(network.main, network.folder / "t.age")
+    assert c.search_cases(network.main, "Maria").total == 1

@@ -474,7 +474,7 @@ def test_only_the_main_office_sends_the_list_of_installations(network: Centre) -
     _refused(network.main, out, "Only the main office")
 
 
-def test_a_restore_from_before_the_transfer_does_not_bring_her_back(network: Centre) -> None:
+def test_a_restore_from_before_the_transfer_brings_back_neither_her_nor_old_numbers(network: Centre) -> None:
     from app.services import backup
 
     ref = c.open_case(
@@ -491,3 +491,7 @@ def test_a_restore_from_before_the_transfer_does_not_bring_her_back(network: Cen
     assert c.search_cases(network.desk, "Maria").total == 0  # the ledger deleted her again: one place
     centre.receive_one(network.main, network.folder / "t.age")
     assert c.search_cases(network.main, "Maria").total == 1
+    # the centre's rows were carried over the restore: her tombstone, and the numbers the main office knows
+    assert transfer.tombstone(network.desk, ref.code) is not None
+    _transfer(network.desk, "Centro Antiviolenza Prova", network.folder / "next.age", "Dopo")
+    assert centre.receive_one(network.main, network.folder / "next.age").seq == 2

@@ -54,7 +54,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.crypto import bundles as crypto
@@ -62,7 +62,7 @@ from app.fs import NotARegularFile, atomic_write_bytes, fsync_directory, read_re
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role, Setting
 from app.models.base import utcnow
-from app.models.centre import ACTIVE, DESK, INVITED, MAIN, REMOVED, BundleRecord, Installation
+from app.models.centre import ACTIVE, DESK, INVITED, MAIN, REMOVED, BundleRecord, CaseTombstone, Installation
 from app.services import audit
 from app.services.errors import UserError
 from app.services.workspace import Workspace
@@ -1059,3 +1059,46 @@ def receive(ws: Workspace, paths: Sequence[Path]) -> list[Received | UserError]:
         except UserError as exc:
             results.append(exc)
     return results
+
+
+# --- across a restore ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CentreState:
+    """The centre's rows of a database about to be replaced by a restore: facts about the world outside
+    (keys, who belongs, bundle numbers, cases that left) that an older backup must not roll back. Put
+    back, the desk's next bundle takes the next number instead of one the main office already has, and a
+    case that left stays a tombstone."""
+
+    installations: tuple[dict[str, Any], ...] = ()
+    bundles: tuple[dict[str, Any], ...] = ()
+    tombstones: tuple[dict[str, Any], ...] = ()
+
+
+def _rows(
+    session: Session, model: type[Installation | BundleRecord | CaseTombstone]
+) -> tuple[dict[str, Any], ...]:
+    columns = [c.key for c in model.__table__.columns]
+    return tuple(
+        {k: getattr(r, k) for k in columns} for r in session.scalars(select(model).order_by(model.id))
+    )
+
+
+def state_of(session: Session) -> CentreState:
+    return CentreState(
+        _rows(session, Installation), _rows(session, BundleRecord), _rows(session, CaseTombstone)
+    )
+
+
+def carry_forward(session: Session, state: CentreState) -> bool:
+    """After a restore: the replaced database's centre rows replace the restored one's (inside reapply)."""
+    if not state.installations:
+        return False
+    for row in state.installations:
+        session.merge(Installation(**row))
+    session.flush()
+    session.execute(delete(BundleRecord))
+    session.execute(delete(CaseTombstone))
+    session.add_all([BundleRecord(**row) for row in state.bundles])
+    session.add_all([CaseTombstone(**row) for row in state.tombstones])
+    session.flush()
+    return True

@@ -234,8 +234,8 @@ def test_a_transfer_moves_everything_and_leaves_a_tombstone(network: Centre) -> 
         assert stone is not None and stone.code == whole.code
         assert session.get(Installation, stone.to_installation_id).name == "Centro Antiviolenza Prova"
     assert transfer.tombstone(network.desk, whole.code) is not None
-    with pytest.raises(UserError):  # the second transfer: the case is no longer here
-        transfer.transfer_case(network.desk, whole.id, "Centro Antiviolenza Prova", out)
+    with pytest.raises(UserError, match="No such case"):  # the second transfer: the case is no longer here
+        transfer.transfer_case(network.desk, whole.id, "Centro Antiviolenza Prova", network.folder / "2.age")
     # the main office receives it whole
     received = centre.receive_one(network.main, out)
     after_main = _counts(network.main)

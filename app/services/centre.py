@@ -827,6 +827,16 @@ def _open(session: Session, path: Path) -> Opened:
             path=str(path),
             reason=exc.strerror or type(exc).__name__,
         ) from exc
+    if len(raw) > MAX_BUNDLE_BYTES:  # it grew since it was measured
+        raise _refused(
+            path,
+            "oversized",
+            QT_TRANSLATE_NOOP(
+                "Errors", "{path} is larger than a bundle may be ({mib} MiB): refused, nothing was changed."
+            ),
+            path=str(path),
+            mib=MAX_BUNDLE_BYTES // (1024 * 1024),
+        )
     me = own(session)
     if me is None or me.age_identity is None:
         raise _refused(

@@ -3031,6 +3031,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il caso appartiene già a questo sportello.</translation>
     </message>
     <message>
+        <source>{path} already exists: choose another file name.</source>
+        <translation>{path} esiste già: scegliete un altro nome di file.</translation>
+    </message>
+    <message>
         <source>Her consent to the transfer to another PC of the centre is not recorded: record it first (consent &apos;Transfer to another site of the centre&apos;).</source>
         <translation>Il suo consenso al trasferimento a un altro PC del centro non è registrato: registratelo prima (consenso &apos;Trasferimento ad altra sede del centro&apos;).</translation>
     </message>

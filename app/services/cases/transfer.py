@@ -180,6 +180,10 @@ def transfer_case(ws: Workspace, case_id: int, to: str, out: Path | None = None)
     With `out`, the bundle is written there; without, the next `send` writes it.
     """
     actor = ws.require_actor()
+    if out is not None and (out.exists() or out.is_symlink()):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "{path} already exists: choose another file name."), path=str(out)
+        )
     staged: Path | None = None
     try:
         with ws.transaction() as session:

@@ -130,6 +130,9 @@ REQUIRED: dict[str, list[str]] = {
     "retention": [],
     "subject-access": ["BG-2025-0001", "--out", "o.pdf"],
     "demo": [],
+    "send": ["--out", "d"],
+    "receive": ["b.age"],
+    "transfer": ["BG-2025-0001", "--to", "Sede"],
 }
 
 

@@ -221,6 +221,7 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
         "PySide6/Qt/translations/qtbase_it.qm",
         "app/resources/codelists.json",
         "app/resources/aggregate-package.schema.json",
+        "app/resources/printed-texts.toml",
         "app/resources/fonts/DejaVuSans.ttf",
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
         "PySide6/Qt/plugins/platforms/libqxcb.so",

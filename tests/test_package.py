@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 from app.crypto import signing
 from app.i18n import translate_in
 from app.reports import disclosure
-from app.reports import package as package_module
 from app.reports.package import (
     KeyChange,
     MergedTable,
@@ -38,6 +37,7 @@ from app.reports.package import (
     signed_bytes,
     write_package,
 )
+from app.reports.package import load as package_load
 from app.reports.package import (
     resign as package_resign,
 )
@@ -814,6 +814,6 @@ def test_canonical_files_take_the_fast_path_with_non_ascii_text() -> None:
     data = package_bytes(
         make(centre="Centro «Città» – Sirio", desks=["Bergamo", "Nérée"], structure=STRUCTURE)
     )
-    _document, message = package_module._parse(data.decode("utf-8"), data)
+    _document, message = package_load._parse(data.decode("utf-8"), data)
     assert message is not None and message == signed_bytes(json.loads(data))  # the bytes the signer signed
     assert load_package(data).centre == "Centro «Città» – Sirio"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 import pytest
 
 from app.i18n import language_code
 from app.reports import indicators, pdf, texts
 from app.reports.pdf import subject_access as subject_access_pdf
-from app.services import reports, subject_access
+from app.reports.periods import parse_period
+from app.services import accounts, reports, subject_access
+from tests.foundation_fixtures import initialise
 
 
 def placeholders(text: str) -> set[str]:
@@ -59,3 +62,26 @@ def test_every_module_prints_from_the_one_catalogue() -> None:
 def test_one_language_helper(given: str, code: str) -> None:
     assert language_code(given) == code
     assert texts.texts(texts.SECTION_TITLES, given) is texts.SECTION_TITLES[code]
+
+
+def test_every_table_the_indicators_produce_has_its_title_in_both_languages(tmp_path: Path) -> None:
+    """Tables computed from an archive (the whole centre and one desk), not the catalogue's own list: a
+    table id without its title would print as its code."""
+    ws, _ = initialise(tmp_path / "data")
+    try:
+        desk = accounts.list_help_desks(ws)[0].id
+        with ws.transaction(write=False) as session:
+            produced = {
+                lang: [
+                    *indicators.compute_indicators(session, parse_period("2025"), None, lang),
+                    *indicators.compute_indicators_by_desk(session, parse_period("2025"), [desk], lang)[desk],
+                ]
+                for lang in ("it", "en")
+            }
+    finally:
+        ws.close()
+    assert {t.id for t in produced["it"]} == {t.id for t in produced["en"]} != set()
+    for lang, tables in produced.items():
+        titles = texts.texts(texts.TABLE_TITLES, lang)
+        assert [t.id for t in tables if not titles.get(t.id, "").strip()] == [], f"no {lang} title"
+        assert [t.id for t in tables if t.title != titles[t.id]] == [], f"not printed from the {lang} titles"

@@ -13,6 +13,7 @@ from app.crypto import signing
 from app.crypto.keyslots import KdfParams
 from app.i18n import translate_in
 from app.reports import indicators, package
+from app.reports.package import load as package_load
 from app.reports.periods import parse_period
 from app.services import accounts, cases, reports
 from app.services.errors import PermissionDenied, UserError, ValidationError
@@ -121,7 +122,7 @@ def test_a_package_ascolto_writes_takes_the_fast_parse_path(ws: Workspace, tmp_p
     here instead."""
     raw = reports.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "centre").package_path
     data = raw.read_bytes()
-    document, signed = package._parse(data.decode("utf-8"), data)
+    document, signed = package_load._parse(data.decode("utf-8"), data)
     assert signed is not None, "the package Ascolto wrote took the strict parse"
     assert signed == package.signed_bytes(document)
 

@@ -1,6 +1,17 @@
 """The schema. Importing this package registers every table on `Base.metadata`."""
 
-from app.models import accounts, agenda, audit, cases, ledger, outbox, reports, structure
+from app.models import accounts, agenda, audit, cases, centre, ledger, outbox, reports, structure
 from app.models.base import Base
 
-__all__ = ["Base", "accounts", "agenda", "audit", "cases", "ledger", "outbox", "reports", "structure"]
+__all__ = [
+    "Base",
+    "accounts",
+    "agenda",
+    "audit",
+    "cases",
+    "centre",
+    "ledger",
+    "outbox",
+    "reports",
+    "structure",
+]

@@ -52,6 +52,7 @@ from app.models.base import utcnow
 from app.models.cases import Case, ServiceDelivery
 from app.models.ledger import LedgerLine
 from app.services import audit, audit_heads, erasure_ledger, release_log, signing_keys
+from app.services import centre as centre_pcs
 from app.services.errors import LoginDelayed, UserError, ValidationError
 from app.services.reapply import Carried, Reapplied, Revoked, SigningState, reapply
 from app.services.workspace import RECOVERY_SLOT_SETTING, LoginResult, Workspace
@@ -684,4 +685,6 @@ def _carried_from_session(session: Session) -> Carried:
     history = session.get(Setting, signing_keys.HISTORY_SETTING)
     signing = SigningState(session.get_one(Centre, 1).signing_key, history.value if history else "")
     releases = release_log.rows_of(session)
-    return Carried(lines, (secret.value,) if secret else (), revoked, signing, releases)
+    return Carried(
+        lines, (secret.value,) if secret else (), revoked, signing, releases, centre_pcs.state_of(session)
+    )

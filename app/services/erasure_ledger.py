@@ -112,9 +112,23 @@ def _line(key: bytes, entry: dict[str, Any]) -> str:
 
 # --- writing ---------------------------------------------------------------------------------------------
 def note_case(
-    ws: Workspace, session: Session, kind: str, case: Case, on: date, scope: str = "", partner: str = ""
-) -> None:
-    """Inside the unit of work that erases, deletes or records a withdrawal: one line, file and mirror."""
+    ws: Workspace,
+    session: Session,
+    kind: str,
+    case: Case,
+    on: date,
+    scope: str = "",
+    partner: str = "",
+    *,
+    file_after_commit: bool = False,
+) -> str:
+    """Inside the unit of work that erases, deletes or records a withdrawal: one line, file and mirror.
+
+    With `file_after_commit` only the mirror is written now and the caller appends the returned line to
+    the file once the unit of work has committed (`append_committed`): for a change that must not happen
+    if it does not commit (a case that leaves for another PC: a line in the file alone would delete her at
+    the next login, with no bundle carrying her anywhere). The mirror carries the line into every later
+    restore, so a file that missed it loses nothing."""
     assert kind in CASE_KINDS
     key = ledger_key(session)
     entry: dict[str, Any] = {
@@ -129,7 +143,26 @@ def note_case(
         entry["scope"] = scope
     if partner:
         entry["partner"] = partner
-    _add(ws, session, _line(key, entry))
+    line = _line(key, entry)
+    if file_after_commit:
+        session.add(LedgerLine(line=line))
+        session.flush()
+    else:
+        _add(ws, session, line)
+    return line
+
+
+def append_committed(ws: Workspace, line: str) -> None:
+    """The file's copy of a line whose unit of work committed with the mirror's (see `note_case`)."""
+    path = ledger_path(ws)
+    if os.path.lexists(path):
+        try:
+            append_line(path, line.encode())
+        except NotARegularFile as exc:
+            raise not_regular(path) from exc
+    else:
+        with ws.transaction(write=False) as session:
+            write_file(ws, session)
 
 
 def note_revocation(ws: Workspace, session: Session, operator: Operator, on: date) -> None:

@@ -24,6 +24,7 @@ from app.models.accounts import Operator, Setting
 from app.models.cases import Case, ConsentEvent
 from app.models.ledger import LedgerLine
 from app.services import audit, erasure_ledger, release_log, signing_keys
+from app.services import centre as centre_pcs
 from app.services.cases.consent import latest_choice
 from app.services.cases.erasure import erase_case_identity
 from app.services.cases.records import CURRENT_NOTICE_VERSION
@@ -60,6 +61,9 @@ class Carried:
     revoked: tuple[Revoked, ...] = field(default_factory=tuple)
     signing: SigningState | None = None
     releases: tuple[ReleaseRow, ...] = ()
+    centre: centre_pcs.CentreState | None = (
+        None  # a centre of several PCs: its members, numbers and tombstones
+    )
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ def reapply(ws: Workspace, carried: Carried, old_keys: Sequence[DataKey] = ()) -
             revocations += _revoke_known(session, keystore, gone)
         if carried.signing is not None:
             signing_keys.carry_forward(session, carried.signing.key, carried.signing.history)
+        if carried.centre is not None:
+            centre_pcs.carry_forward(session, carried.centre)
         releases = release_log.carry(session, carried.releases)
         session.flush()
         releases += release_log.merge_into(session, ws.folder, signing_keys.public_keys(session))

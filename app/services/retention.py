@@ -36,6 +36,7 @@ from app.models.cases import Case, Contact
 from app.services import audit, erasure_ledger
 from app.services import validation as v
 from app.services.cases import CLOSING_STATUSES, erase_case_identity
+from app.services.cases.erasure import delete_case
 from app.services.errors import ValidationError
 from app.services.workspace import Workspace
 
@@ -331,8 +332,7 @@ def apply_retention(ws: Workspace, plan: RetentionPlan) -> RetentionResult:
             if doomed is None or item.id not in still_due:
                 skipped.append(item.code)
                 continue
-            erasure_ledger.note_case(ws, session, erasure_ledger.DELETION, doomed, plan.today)
-            session.execute(delete(Case).where(Case.id == item.id))
+            delete_case(ws, session, doomed, plan.today)
             audit.record(session, actor.operator_id, "case.deleted", "case", item.id, {"reason": "retention"})
             deleted.append(item.code)
         # Also the contacts that the deletions above just unlinked from their cases.

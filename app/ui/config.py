@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # cryptography loads with the services, after the first screen is painted
-    from app.crypto.keyslots import KdfParams
+    from app.services.workspace import KdfParams
 
 
 @dataclass

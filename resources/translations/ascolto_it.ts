@@ -1181,8 +1181,192 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{path} esiste già: scegli un altro nome di file</translation>
     </message>
     <message>
+        <source>Invitation for {desk} written to {path}.</source>
+        <translation>Invito per {desk} scritto in {path}.</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this main office: {fingerprint}. Read it by phone to the desk, which types it when it joins.</source>
+        <translation>Impronta di questa sede principale: {fingerprint}. Leggetela per telefono allo sportello, che la digita quando aderisce.</translation>
+    </message>
+    <message>
+        <source>This PC joined the centre of {main}.</source>
+        <translation>Questo PC fa ora parte del centro di {main}.</translation>
+    </message>
+    <message>
+        <source>Answer written to {path}. Fingerprint of this PC: {fingerprint}. Read it by phone to the main office, which types it when it accepts the answer.</source>
+        <translation>Risposta scritta in {path}. Impronta di questo PC: {fingerprint}. Leggetela per telefono alla sede principale, che la digita quando accetta la risposta.</translation>
+    </message>
+    <message>
+        <source>{name} is now an installation of the centre.</source>
+        <translation>{name} è ora un&apos;installazione del centro.</translation>
+    </message>
+    <message>
+        <source>This PC belongs to no centre of several PCs.</source>
+        <translation>Questo PC non fa parte di un centro con più PC.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attiva</translation>
+    </message>
+    <message>
+        <source>invited, no answer yet</source>
+        <translation>invitata, ancora senza risposta</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimossa</translation>
+    </message>
+    <message>
+        <source>main office</source>
+        <translation>sede principale</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>sportello</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>questo PC</translation>
+    </message>
+    <message>
+        <source>{name} ({role}, {state}) {fingerprint} received {last_in}, sent {last_out}</source>
+        <translation>{name} ({role}, {state}) {fingerprint} ricevuti {last_in}, inviati {last_out}</translation>
+    </message>
+    <message>
+        <source>{name} was removed from the centre: what it sends from now on is refused.</source>
+        <translation>{name} è stata rimossa dal centro: ciò che invierà d&apos;ora in poi sarà rifiutato.</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>Scritto: {path}</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>Niente da inviare.</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Rifiutato: {reason}</translation>
+    </message>
+    <message>
+        <source>Received {file}: number {seq} from {sender} ({kind}: {summary})</source>
+        <translation>Ricevuto {file}: numero {seq} da {sender} ({kind}: {summary})</translation>
+    </message>
+    <message>
+        <source>{n} of {total} files were refused.</source>
+        <translation>{n} file su {total} sono stati rifiutati.</translation>
+    </message>
+    <message>
+        <source>case {code} already left this PC on {day} for {name}</source>
+        <translation>il caso {code} ha già lasciato questo PC il {day} per {name}</translation>
+    </message>
+    <message>
         <source>no case {code} that you can open</source>
         <translation>nessun caso {code} che tu possa aprire</translation>
+    </message>
+    <message>
+        <source>no help desk {name} on this PC</source>
+        <translation>nessuno sportello {name} su questo PC</translation>
+    </message>
+    <message>
+        <source>Case {code} now belongs to {desk}; {n} appointments followed it.</source>
+        <translation>Il caso {code} ora appartiene a {desk}; {n} appuntamenti lo hanno seguito.</translation>
+    </message>
+    <message>
+        <source>Case {code} moved to {name}: bundle written to {path}.</source>
+        <translation>Caso {code} trasferito a {name}: pacchetto scritto in {path}.</translation>
+    </message>
+    <message>
+        <source>Case {code} moved to {name}: the next send writes its bundle.</source>
+        <translation>Caso {code} trasferito a {name}: il prossimo invio ne scrive il pacchetto.</translation>
+    </message>
+    <message>
+        <source>a centre of several PCs: members and keys</source>
+        <translation>un centro con più PC: membri e chiavi</translation>
+    </message>
+    <message>
+        <source>main office: invite a desk&apos;s PC into the centre</source>
+        <translation>sede principale: invita nel centro il PC di uno sportello</translation>
+    </message>
+    <message>
+        <source>name of the desk</source>
+        <translation>nome dello sportello</translation>
+    </message>
+    <message>
+        <source>invitation file to write</source>
+        <translation>file di invito da scrivere</translation>
+    </message>
+    <message>
+        <source>desk PC: join the centre that invited it</source>
+        <translation>PC dello sportello: aderisce al centro che lo ha invitato</translation>
+    </message>
+    <message>
+        <source>the invitation file</source>
+        <translation>il file di invito</translation>
+    </message>
+    <message>
+        <source>answer file to write</source>
+        <translation>file di risposta da scrivere</translation>
+    </message>
+    <message>
+        <source>the main office&apos;s fingerprint, as read to you by phone</source>
+        <translation>l&apos;impronta della sede principale, come vi è stata letta per telefono</translation>
+    </message>
+    <message>
+        <source>main office: accept a desk&apos;s answer</source>
+        <translation>sede principale: accetta la risposta di uno sportello</translation>
+    </message>
+    <message>
+        <source>the answer file</source>
+        <translation>il file di risposta</translation>
+    </message>
+    <message>
+        <source>the desk&apos;s fingerprint, as read to you by phone</source>
+        <translation>l&apos;impronta dello sportello, come vi è stata letta per telefono</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s installations</source>
+        <translation>le installazioni del centro</translation>
+    </message>
+    <message>
+        <source>remove an installation: what it sends afterwards is refused</source>
+        <translation>rimuove un&apos;installazione: ciò che invia dopo è rifiutato</translation>
+    </message>
+    <message>
+        <source>name of the installation</source>
+        <translation>nome dell&apos;installazione</translation>
+    </message>
+    <message>
+        <source>write the bundles due for the main office</source>
+        <translation>scrive i pacchetti dovuti alla sede principale</translation>
+    </message>
+    <message>
+        <source>folder to write them in</source>
+        <translation>cartella in cui scriverli</translation>
+    </message>
+    <message>
+        <source>import bundles from the centre&apos;s PCs</source>
+        <translation>importa i pacchetti dai PC del centro</translation>
+    </message>
+    <message>
+        <source>bundle files (.age)</source>
+        <translation>file dei pacchetti (.age)</translation>
+    </message>
+    <message>
+        <source>move a case to another desk or to another PC of the centre</source>
+        <translation>sposta un caso a un altro sportello o a un altro PC del centro</translation>
+    </message>
+    <message>
+        <source>the installation (PC) of the centre to move it to</source>
+        <translation>l&apos;installazione (PC) del centro a cui trasferirlo</translation>
+    </message>
+    <message>
+        <source>a help desk of this PC to move it to</source>
+        <translation>uno sportello di questo PC a cui spostarlo</translation>
+    </message>
+    <message>
+        <source>bundle file to write (otherwise the next send writes it)</source>
+        <translation>file del pacchetto da scrivere (altrimenti lo scrive il prossimo invio)</translation>
     </message>
     <message>
         <source>Written: {path}. It holds her personal data: hand it to her and keep no copy.</source>
@@ -2949,6 +3133,158 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>{path} is not a regular file (it is a link, a device or a second name of another file): Ascolto does not read or write its append-only logs through it. Ask your technician to put the real file in its place. Nothing was changed.</source>
         <translation>{path} non è un file normale (è un collegamento, un dispositivo o un secondo nome di un altro file): Ascolto non legge né scrive attraverso di esso i suoi registri in sola aggiunta. Chiedi al tuo tecnico di rimettere al suo posto il file vero. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>This help desk is closed: it takes no cases.</source>
+        <translation>Questo sportello è chiuso: non accoglie casi.</translation>
+    </message>
+    <message>
+        <source>The case already belongs to this help desk.</source>
+        <translation>Il caso appartiene già a questo sportello.</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose another file name.</source>
+        <translation>{path} esiste già: scegliete un altro nome di file.</translation>
+    </message>
+    <message>
+        <source>Her consent to the transfer to another PC of the centre is not recorded: record it first (consent &apos;Transfer to another site of the centre&apos;).</source>
+        <translation>Il suo consenso al trasferimento a un altro PC del centro non è registrato: registratelo prima (consenso &apos;Trasferimento ad altra sede del centro&apos;).</translation>
+    </message>
+    <message>
+        <source>This PC has no help desk to receive the case.</source>
+        <translation>Questo PC non ha uno sportello che possa ricevere il caso.</translation>
+    </message>
+    <message>
+        <source>The case in this bundle is not in a form this version reads: refused, nothing was changed.</source>
+        <translation>Il caso in questo pacchetto non è in una forma che questa versione legge: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>Case {code} from {name} is already here: a case is at one place only. Refused, nothing was changed.</source>
+        <translation>Il caso {code} di {name} è già qui: un caso sta in un solo posto. Rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>Give the desk&apos;s name (at most 200 characters).</source>
+        <translation>Indicate il nome dello sportello (al massimo 200 caratteri).</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Nothing was changed.</source>
+        <translation>Impossibile scrivere {path}: {reason}. Nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} is not a centre invitation or answer made by Ascolto, or it was altered.</source>
+        <translation>{path} non è un invito o una risposta del centro prodotti da Ascolto, oppure è stato alterato.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>Impossibile leggere {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>This PC is a desk of a centre: only the main office&apos;s PC invites others.</source>
+        <translation>Questo PC è uno sportello di un centro: solo il PC della sede principale invita gli altri.</translation>
+    </message>
+    <message>
+        <source>The main office cannot invite itself.</source>
+        <translation>La sede principale non può invitare se stessa.</translation>
+    </message>
+    <message>
+        <source>{name} is already an installation of the centre (it can be removed first).</source>
+        <translation>{name} è già un&apos;installazione del centro (si può prima rimuoverla).</translation>
+    </message>
+    <message>
+        <source>The fingerprint typed does not match the main office&apos;s key in {path}: nothing was accepted. Read it again with the main office, by phone on a number you already know.</source>
+        <translation>L&apos;impronta digitata non corrisponde alla chiave della sede principale in {path}: nulla è stato accettato. Rileggetela con la sede principale, per telefono a un numero che già conoscete.</translation>
+    </message>
+    <message>
+        <source>This PC already belongs to a centre.</source>
+        <translation>Questo PC fa già parte di un centro.</translation>
+    </message>
+    <message>
+        <source>The fingerprint typed does not match the desk&apos;s keys in {path}: nothing was accepted. Read it again with the desk, by phone on a number you already know.</source>
+        <translation>L&apos;impronta digitata non corrisponde alle chiavi dello sportello in {path}: nulla è stato accettato. Rileggetela con lo sportello, per telefono a un numero che già conoscete.</translation>
+    </message>
+    <message>
+        <source>{path} answers no invitation still open on this PC: nothing was accepted.</source>
+        <translation>{path} non risponde a nessun invito ancora aperto su questo PC: nulla è stato accettato.</translation>
+    </message>
+    <message>
+        <source>This installation is already in the centre.</source>
+        <translation>Questa installazione fa già parte del centro.</translation>
+    </message>
+    <message>
+        <source>No installation {name} in this centre.</source>
+        <translation>Nessuna installazione {name} in questo centro.</translation>
+    </message>
+    <message>
+        <source>This PC belongs to no centre of several PCs: invite or join first.</source>
+        <translation>Questo PC non fa parte di un centro con più PC: prima invitate o aderite.</translation>
+    </message>
+    <message>
+        <source>This bundle would be larger than the limit of {mib} MiB.</source>
+        <translation>Questo pacchetto supererebbe il limite di {mib} MiB.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. The bundle is kept and written again by the next send.</source>
+        <translation>Impossibile scrivere {path}: {reason}. Il pacchetto è conservato e il prossimo invio lo scrive di nuovo.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} non è una cartella.</translation>
+    </message>
+    <message>
+        <source>Only the main office sends the list of the centre&apos;s installations.</source>
+        <translation>Solo la sede principale invia l&apos;elenco delle installazioni del centro.</translation>
+    </message>
+    <message>
+        <source>The list of installations in this bundle is damaged: refused, nothing was changed.</source>
+        <translation>L&apos;elenco delle installazioni in questo pacchetto è danneggiato: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} is larger than a bundle may be ({mib} MiB): refused, nothing was changed.</source>
+        <translation>{path} è più grande di quanto possa esserlo un pacchetto ({mib} MiB): rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>This PC belongs to no centre of several PCs: {path} was not read.</source>
+        <translation>Questo PC non fa parte di un centro con più PC: {path} non è stato letto.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged, truncated or not a bundle of the centre: refused, nothing was changed.</source>
+        <translation>{path} è danneggiato, troncato o non è un pacchetto del centro: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} was encrypted for another installation, not this one: refused, nothing was changed.</source>
+        <translation>{path} è stato cifrato per un&apos;altra installazione, non per questa: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} is addressed to another installation: refused, nothing was changed.</source>
+        <translation>{path} è indirizzato a un&apos;altra installazione: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} comes from an installation that is not a member of this centre: refused, nothing was changed.</source>
+        <translation>{path} proviene da un&apos;installazione che non fa parte di questo centro: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} comes from {name}, which was removed from the centre: refused, nothing was changed.</source>
+        <translation>{path} proviene da {name}, che è stata rimossa dal centro: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>The signature of {path} is not {name}&apos;s: refused, nothing was changed.</source>
+        <translation>La firma di {path} non è di {name}: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>The content of {path} does not match its signed envelope: refused, nothing was changed.</source>
+        <translation>Il contenuto di {path} non corrisponde alla sua busta firmata: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} holds a kind of content this version does not know: refused, nothing was changed.</source>
+        <translation>{path} contiene un tipo di contenuto che questa versione non conosce: rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} is bundle number {seq} from {name}, already received (the last one accepted is number {last}): refused, nothing was changed.</source>
+        <translation>{path} è il pacchetto numero {seq} di {name}, già ricevuto (l&apos;ultimo accettato è il numero {last}): rifiutato, nulla è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{path} is bundle number {seq} from {name}, but number {missing} has not been received yet: receive the missing ones first (nothing was changed).</source>
+        <translation>{path} è il pacchetto numero {seq} di {name}, ma il numero {missing} non è ancora arrivato: ricevete prima quelli mancanti (nulla è stato modificato).</translation>
     </message>
     <message>
         <source>No inbox is set: an administrator sets it under Delivery.</source>

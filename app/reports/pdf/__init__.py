@@ -2,7 +2,7 @@
 
 - `render_report`: the statistical report of a centre, and the network report (the same document built
   from merged packages, see `app.services.reports.network_report`);
-- `render_subject_access`: her copy of the data (GDPR art. 15), from a `CaseFile`.
+- `render_subject_access`: her copy of the data (GDPR art. 15), from a `SubjectAccessView`.
 
 The recovery-key sheet is not here: it is a Qt text document printed by the interface
 (`app/ui/recovery.py`), because it is produced before any workspace exists.

@@ -31,6 +31,19 @@ def erase_identity(ws: Workspace, case_id: int) -> None:
     ws.compact()
 
 
+def delete_case(
+    ws: Workspace, session: Session, case: Case, on: date, *, file_after_commit: bool = False
+) -> str:
+    """Delete the whole case inside the caller's unit of work (its rows go by the schema's cascades, its
+    anonymous contacts stay, unlinked), with the ledger line that keeps a restore from bringing it back
+    (returned; see erasure_ledger.note_case for `file_after_commit`). The caller checks and audits."""
+    line = erasure_ledger.note_case(
+        ws, session, erasure_ledger.DELETION, case, on, file_after_commit=file_after_commit
+    )
+    session.execute(delete(Case).where(Case.id == case.id))
+    return line
+
+
 def erase_case_identity(session: Session, case: Case, on: date) -> None:
     """The erasure itself, inside the caller's unit of work; the caller checks and audits."""
     if case.identity is not None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
 from app.models.cases import Case, ConsentEvent, Contact, Identity, Intake, RiskAssessment
+from app.models.centre import CaseTombstone
 from app.services import audit
 from app.services import validation as v
 from app.services.cases.cleaning import clean_identity, clean_profile, intake_values, risk_values
@@ -107,7 +108,7 @@ def open_case(
         desk_id = desk_for(session, actor, help_desk_id)
         centre = session.get_one(Centre, 1)
         year = opened.year
-        seq = (session.scalar(select(func.max(Case.seq)).where(Case.year == year)) or 0) + 1
+        seq = next_case_seq(session, year)
         case = Case(
             code=f"{centre.code}-{year}-{seq:04d}",
             year=year,
@@ -198,3 +199,11 @@ def add_risk_assessment(ws: Workspace, case_id: int, on: date, level: str, tool:
     risk = risk_values(RiskInput(on, level, tool, notes))
     with changing_case(ws, case_id) as (session, actor, case):
         return _add_risk_row(session, actor, case, risk)
+
+
+def next_case_seq(session: Session, year: int) -> int:
+    """The next number of the year: after every case here and every case that moved to another PC
+    (a code is never given twice by one installation)."""
+    here = session.scalar(select(func.max(Case.seq)).where(Case.year == year)) or 0
+    gone = session.scalar(select(func.max(CaseTombstone.seq)).where(CaseTombstone.year == year)) or 0
+    return max(here, gone) + 1

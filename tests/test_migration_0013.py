@@ -1,4 +1,4 @@
-"""Migration 0012: a database of the previous version gets the outbox tables, empty, matching the models."""
+"""Migration 0013: a database of the previous version gets the outbox tables, empty, matching the models."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ TABLES = {
 }
 
 
-def test_upgrade_from_0011_adds_the_outbox(tmp_path: Path) -> None:
+def test_upgrade_from_0012_adds_the_outbox(tmp_path: Path) -> None:
     ws, _ = initialise(tmp_path / "data")
     with ws:
         engine = ws._engine
@@ -32,7 +32,7 @@ def test_upgrade_from_0011_adds_the_outbox(tmp_path: Path) -> None:
         config = migrate.alembic_config()
         with engine.connect() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0011")
+            command.downgrade(config, "0012")
             conn.commit()
             tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
             assert not tables & TABLES  # really the previous schema

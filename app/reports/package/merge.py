@@ -1,0 +1,369 @@
+"""Merging verified packages into the network's tables, without counting a woman twice.
+
+Sums of perturbed values are published as they are; a value hidden in some input makes the sum a lower
+bound. Packages from one source (a signing key and its succession) must not overlap; one centre's
+months add up over time only in the tables that count an event once (`over_time`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.reports.package.document import (
+    MAX_CODES,
+    MAX_TABLES,
+    PackageError,
+    VerifiedPackage,
+    resolved_lower_bounds,
+    short_repr,
+)
+from app.reports.tables import AggregateTable, Number, Unit
+
+
+@dataclass
+class MergedTable(AggregateTable):
+    """A network table summed over several packages, published as it is (no further perturbation).
+
+    Sums of perturbed values are themselves protected: each part already is. Where some input had the
+    value hidden (or lacked the table, or flagged a lower bound) the value is the sum of the known parts,
+    flagged as a lower bound (`lower_bound` for cells, None when no cell is one, and the always explicit
+    `row_lower_bound`, `col_lower_bound`, `total_lower_bound`); where no input published it, it stays
+    hidden (None).
+    """
+
+
+def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
+    """Sum the tables of several verified packages into network tables (see MergedTable).
+
+    Refuses (PackageError) anything that would count women twice: the same package twice, two packages
+    from the same source (`sources`: a signing key and its succession, whatever name they carry) for the
+    same desks and period, or with a desk in common and overlapping periods. Different centres, or
+    different desks of one centre, over the same period are what a network report is made of; one
+    centre's months may be added into a year, but then only what adds up over time is merged
+    (`over_time`). Tables are matched by id and must agree on unit and additivity; rows and columns are
+    the union of the codes seen (first-seen order), a code missing from a package counts as 0, a table
+    missing from a package makes its values lower bounds (unknown, not zero).
+    """
+    if not packages:
+        raise PackageError(QT_TRANSLATE_NOOP("Errors", "no packages to merge"))
+    _refuse_double_counting(packages)
+    several_periods = mixes_periods(packages)
+    order: list[str] = []
+    by_id: dict[str, list[AggregateTable | None]] = {}
+    for index, package in enumerate(packages):
+        for whole in package.tables:
+            table = over_time(whole) if several_periods else whole
+            if table is None:
+                continue
+            if table.id not in by_id:
+                if len(by_id) >= MAX_TABLES:
+                    raise PackageError(
+                        QT_TRANSLATE_NOOP("Errors", "more than {n} different tables to merge"), n=MAX_TABLES
+                    )
+                order.append(table.id)
+                by_id[table.id] = [None] * len(packages)
+            if by_id[table.id][index] is not None:
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Errors", "table {table} appears twice in one package"),
+                    table=short_repr(table.id),
+                )
+            by_id[table.id][index] = table
+    return [_merge_table(by_id[table_id]) for table_id in order]
+
+
+ONCE_PER_PATHWAY = frozenset(
+    {
+        # the women taken in charge in the period (ISTAT's base), by profile, violence and perpetrator
+        "in_charge_age_istat", "in_charge_citizenship", "in_charge_education", "in_charge_employment",
+        "in_charge_marital_status", "in_charge_has_children", "in_charge_violence_forms",
+        "in_charge_relationship_macro", "help_sought", "perpetrators_count", "perpetrator_sex",
+        "perpetrator_age", "perpetrator_citizenship", "perpetrator_weapons", "perpetrator_alcohol",
+        "perpetrator_drugs", "perpetrator_prior_violence", "police_report_outcome",
+        "police_report_by_relationship", "violence_by_relationship", "age_by_citizenship",
+        # the pathways closed in the period, by outcome
+        "closures_outcome",
+    }
+)  # fmt: skip
+"""Tables of women that count an event happening once per woman and pathway: being taken in charge, or
+her pathway being closed. Each woman falls in exactly one period, so a centre's months add up to its
+quarter (up to the perturbation of each part), whatever she did in the other months."""
+EVENT_ROWS: Mapping[str, frozenset[str]] = {"flow": frozenset({"IN_CHARGE_NEW", "CLOSED"})}
+"""Tables of women of which only some rows count such an event: the flow's new and closed pathways. Its
+other rows (contacted, received, continuing, active) and its total count women present in the period."""
+
+
+def over_time(table: AggregateTable) -> AggregateTable | None:
+    """The part of one package's table that may be added over consecutive periods of one centre, or None.
+
+    A table adds up over time when each thing it counts happens in one period only. Contacts, services,
+    hours and referrals do; so do the women *taken in charge* in the period and the pathways *closed* in
+    it (`ONCE_PER_PATHWAY`, `EVENT_ROWS`): a woman is taken in charge once per pathway, on one day, so she
+    is in one month's table only. A table of the women *active* (or contacted, or received) in the period
+    does not: a woman followed from January to March is in each month's table, and adding the months
+    would count her three times; nor does "minors" (her children, counted with her). Those are left out.
+    Of a table only partly additive, the event rows are kept; its margins, which count distinct women
+    over every row, become unknown (None), and are not printed (the table is not additive).
+    """
+    if (Unit(table.unit) is not Unit.WOMEN and table.id != "minors") or table.id in ONCE_PER_PATHWAY:
+        return table
+    events = EVENT_ROWS.get(table.id)
+    keep = [i for i, code in enumerate(table.rows) if events is not None and code in events]
+    if not keep or table.additive:
+        return None
+    cell_lb, row_lb, _, _ = resolved_lower_bounds(table)
+    return AggregateTable(
+        id=table.id,
+        title=table.title,
+        unit=table.unit,
+        rows=[table.rows[i] for i in keep],
+        cols=list(table.cols),
+        cells=[list(table.cells[i]) for i in keep],
+        row_totals=[table.row_totals[i] for i in keep],
+        col_totals=[None] * len(table.cols),
+        total=None,
+        additive=False,
+        row_labels={
+            table.rows[i]: table.row_labels[table.rows[i]] for i in keep if table.rows[i] in table.row_labels
+        },
+        col_labels=dict(table.col_labels),
+        lower_bound=[cell_lb[i] for i in keep],
+        row_lower_bound=[row_lb[i] for i in keep],
+        col_lower_bound=[False] * len(table.cols),
+        total_lower_bound=False,
+    )
+
+
+def adds_over_time(table: AggregateTable) -> bool:
+    """Whether the whole table adds up over one centre's consecutive periods (see `over_time`)."""
+    return over_time(table) is table
+
+
+def sources(packages: Sequence[VerifiedPackage]) -> list[int]:
+    """The source of each package (an index): packages signed by one key, or by keys linked by a signed
+    key change (`key_history`), come from one centre, whatever name they carry; different keys with no
+    change between them are different centres, even with the same name and desk names."""
+    parent: dict[bytes, bytes] = {}
+
+    def root(key: bytes) -> bytes:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for p in packages:
+        for change in p.key_history:
+            parent[root(change.old)] = root(p.public_key)
+            parent[root(change.new)] = root(p.public_key)
+    roots: dict[bytes, int] = {}
+    return [roots.setdefault(root(p.public_key), len(roots)) for p in packages]
+
+
+def mixes_periods(packages: Sequence[VerifiedPackage]) -> bool:
+    """Whether one source (`sources`) sends packages for different periods."""
+    seen: dict[int, tuple[date, date]] = {}
+    for source, p in zip(sources(packages), packages, strict=True):
+        if seen.setdefault(source, (p.period_start, p.period_end)) != (p.period_start, p.period_end):
+            return True
+    return False
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _describe(p: VerifiedPackage) -> str:
+    return f"{p.centre!r} {p.period_start.isoformat()}..{p.period_end.isoformat()} (key {p.fingerprint})"
+
+
+def _same_source_pairs(packages: Sequence[VerifiedPackage]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of packages from one source (`sources`).
+
+    Only these can count a woman twice; grouping first keeps a year of 56 centres' months (672
+    packages, 225,000 pairs) to the few thousand pairs within each centre.
+    """
+    groups: dict[int, list[int]] = {}
+    for index, source in enumerate(sources(packages)):
+        groups.setdefault(source, []).append(index)
+    return sorted(pair for members in groups.values() for pair in itertools.combinations(members, 2))
+
+
+def _refuse_double_counting(packages: Sequence[VerifiedPackage]) -> None:
+    signatures: set[bytes] = set()
+    for p in packages:
+        if p.signature and p.signature in signatures:
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Errors", "the same package was given twice: {package}"),
+                package=_describe(p),
+            )
+        signatures.add(p.signature)
+    desks = [{_norm(d) for d in p.desks} for p in packages]
+    for i, j in _same_source_pairs(packages):
+        a, b = packages[i], packages[j]
+        same_period = (a.period_start, a.period_end) == (b.period_start, b.period_end)
+        if desks[i] == desks[j] and same_period:
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Errors", "two packages cover the same help desks and period: {package}"),
+                package=_describe(a),
+            )
+        common = desks[i] & desks[j]
+        if common and a.period_start <= b.period_end and b.period_start <= a.period_end:
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Errors", "overlapping periods for help desk {desk}: {first} and {second}"),
+                desk=repr(sorted(common)[0]),
+                first=_describe(a),
+                second=_describe(b),
+            )
+
+
+def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for codes in lists:
+        for code in codes:
+            seen.setdefault(code, None)
+    return list(seen)
+
+
+def _tidy(value: Number) -> Number:
+    return round(value, 1) + 0.0 if isinstance(value, float) else value
+
+
+_Part = tuple[Number | None, bool]
+"""One input's contribution to a position: value (None if hidden) and lower-bound flag."""
+
+
+_Merged = tuple[Number | None, bool]
+"""A merged position: its value (None if hidden everywhere) and whether it is only a lower bound."""
+
+
+def merge_position(values: Sequence[Number | None], flags: Sequence[bool], unknown: bool) -> _Merged:
+    """One position across inputs: the sum of the known parts (None when none is known), and whether it
+    is only a lower bound (a part hidden or flagged, or an input without the table).
+
+    Public: export profiles group codes by the same rule (app.reports.profiles)."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None, False
+    return _tidy(sum(known)), unknown or len(known) < len(values) or any(flags)
+
+
+def _sum_parts(parts: Iterable[_Part], unknown: bool) -> _Merged:
+    values, flags = zip(*parts, strict=True)
+    return merge_position(values, flags, unknown)
+
+
+class _Input:
+    """One package's version of a table, indexed by code, with every lower-bound flag explicit."""
+
+    def __init__(self, table: AggregateTable) -> None:
+        self.table = table
+        self.rows = {code: i for i, code in enumerate(table.rows)}
+        self.cols = {code: j for j, code in enumerate(table.cols)}
+        self.cell_lb, self.row_lb, self.col_lb, self.total_lb = resolved_lower_bounds(table)
+
+    def cell(self, r: str, c: str) -> _Part:
+        i, j = self.rows.get(r), self.cols.get(c)
+        if i is None or j is None:
+            return 0, False  # code absent from this package: nobody there
+        return self.table.cells[i][j], self.cell_lb[i][j]
+
+    def row(self, r: str) -> _Part:
+        i = self.rows.get(r)
+        return (0, False) if i is None else (self.table.row_totals[i], self.row_lb[i])
+
+    def col(self, c: str) -> _Part:
+        j = self.cols.get(c)
+        return (0, False) if j is None else (self.table.col_totals[j], self.col_lb[j])
+
+    def total(self) -> _Part:
+        return self.table.total, self.total_lb
+
+
+def _sum_aligned(
+    inputs: list[_Input], height: int, width: int, unknown: bool
+) -> tuple[list[list[_Merged]], list[_Merged], list[_Merged], _Merged]:
+    """`_sum_parts` position by position when every input has the same rows and columns (the usual case,
+    tables follow the code lists): one pass over each input's values, summed across inputs with zip."""
+    values = []
+    flags = []
+    for x in inputs:
+        t = x.table
+        values.append([*(v for row in t.cells for v in row), *t.row_totals, *t.col_totals, t.total])
+        flags.append([*(f for row in x.cell_lb for f in row), *x.row_lb, *x.col_lb, x.total_lb])
+    merged = [
+        merge_position(column, lower, unknown)
+        for column, lower in zip(zip(*values, strict=True), zip(*flags, strict=True), strict=True)
+    ]
+    n_cells = height * width
+    cells = [merged[i * width : (i + 1) * width] for i in range(height)]
+    row_totals = merged[n_cells : n_cells + height]
+    col_totals = merged[n_cells + height : n_cells + height + width]
+    return cells, row_totals, col_totals, merged[-1]
+
+
+def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
+    inputs = [_Input(table) for table in parts if table is not None]
+    first = inputs[0].table
+    unit = Unit(first.unit)
+    for other in (x.table for x in inputs[1:]):
+        if Unit(other.unit) is not unit:
+            raise PackageError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "table {table} counts {unit} in one package and {other} in another"
+                ),
+                table=short_repr(first.id),
+                unit=unit.value,
+                other=Unit(other.unit).value,
+            )
+        if other.additive != first.additive:
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Errors", "table {table} is additive in one package and not in another"),
+                table=short_repr(first.id),
+            )
+    unknown = len(inputs) < len(parts)  # a package without this table: its share is unknown, not zero
+    rows = _ordered_union(x.table.rows for x in inputs)
+    cols = _ordered_union(x.table.cols for x in inputs)
+    if len(rows) > MAX_CODES or len(cols) > MAX_CODES:
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Errors", "table {table} has more than {n} rows or columns once merged"),
+            table=short_repr(first.id),
+            n=MAX_CODES,
+        )
+
+    if all(x.table.rows == rows and x.table.cols == cols for x in inputs):
+        cells, row_totals, col_totals, total = _sum_aligned(inputs, len(rows), len(cols), unknown)
+    else:
+        cells = [[_sum_parts((x.cell(r, c) for x in inputs), unknown) for c in cols] for r in rows]
+        row_totals = [_sum_parts((x.row(r) for x in inputs), unknown) for r in rows]
+        col_totals = [_sum_parts((x.col(c) for x in inputs), unknown) for c in cols]
+        total = _sum_parts((x.total() for x in inputs), unknown)
+
+    row_labels: dict[str, str] = {}
+    col_labels: dict[str, str] = {}
+    for x in inputs:
+        for code, label in x.table.row_labels.items():
+            row_labels.setdefault(code, label)
+        for code, label in x.table.col_labels.items():
+            col_labels.setdefault(code, label)
+    cell_flags = [[lb for _, lb in row] for row in cells]
+    return MergedTable(
+        id=first.id,
+        title=first.title,
+        unit=unit,
+        rows=rows,
+        cols=cols,
+        cells=[[value for value, _ in row] for row in cells],
+        row_totals=[value for value, _ in row_totals],
+        col_totals=[value for value, _ in col_totals],
+        total=total[0],
+        additive=first.additive,
+        row_labels=row_labels,
+        col_labels=col_labels,
+        lower_bound=cell_flags if any(any(r) for r in cell_flags) else None,
+        row_lower_bound=[lb for _, lb in row_totals],
+        col_lower_bound=[lb for _, lb in col_totals],
+        total_lower_bound=total[1],
+    )

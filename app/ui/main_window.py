@@ -25,7 +25,7 @@ from app.services.accounts import Role
 from app.services.workspace import Workspace
 from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.i18n import role_label
-from app.ui.icons import icon
+from app.ui.kit.icons import icon
 from app.ui.pages.admin import AdminPage
 from app.ui.pages.backup_banner import BackupReminderBanner
 from app.ui.pages.cases import CasesPage

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from app.services import accounts
 from app.services.errors import PermissionDenied
-from app.ui import messages
 from app.ui.controller import AppController
+from app.ui.kit import messages
 from app.ui.main_window import MainWindow
 from app.ui.pages.admin import AdminPage
 from app.ui.recovery import RecoveryKeyDialog

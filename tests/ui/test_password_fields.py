@@ -22,7 +22,7 @@ from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.dialogs.recover import RecoverDialog
 from app.ui.dialogs.restore import RestoreDialog
-from app.ui.passwords import PassphraseFields
+from app.ui.kit.passwords import PassphraseFields
 from tests.ui.helpers import click, type_into
 
 pytestmark = pytest.mark.usefixtures("ui_env")

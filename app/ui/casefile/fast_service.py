@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from app.services import cases
 from app.services.cases import ServiceInput
 from app.services.errors import UserError
-from app.ui import operations
 from app.ui.casefile.base import CaseContext
-from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo, error_label
-from app.ui.date_field import first_invalid
+from app.ui.kit import operations
+from app.ui.kit.date_field import first_invalid
+from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo, error_label
+from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label
-from app.ui.qt_compat import emit
 
 MEMORY_KEY = "fast_service"
 PHONE_TYPES = frozenset({"ASCOLTO"})  # "Ascolto (colloqui telefonici)"
@@ -97,7 +97,7 @@ class FastServiceBar(QFrame):
             widget.installEventFilter(self)
         self.minutes.setFixedWidth(100)
         for combo in (self.service_type, self.mode, self.role):
-            combo.setMinimumContentsLength(5)  # the popup shows the whole text (app/ui/theme.py)
+            combo.setMinimumContentsLength(5)  # the popup shows the whole text (app/ui/kit/theme.py)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self.error = error_label()
         self.errors = FieldErrors(self.error)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.services.cases import IdentityInput, IntakeInput, IntakeView, PerpetratorInput, ProfileInput
-from app.ui.casefile.widgets import (
+from app.ui.kit.fields import (
     BirthDateEdit,
     CodeChecks,
     CodeCombo,

@@ -11,7 +11,7 @@ from app.services.cases import CaseFile
 from app.ui.casefile.appointment import AppointmentBox, scheduling
 from app.ui.casefile.base import CaseContext, CaseDialog
 from app.ui.casefile.forms import notes_edit
-from app.ui.casefile.widgets import CodeCombo, DateEdit, DueDateEdit, hint
+from app.ui.kit.fields import CodeCombo, DateEdit, DueDateEdit, hint
 
 
 class AgreePathwayDialog(CaseDialog):

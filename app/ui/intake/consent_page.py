@@ -6,7 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from app.services.cases import CURRENT_NOTICE_VERSION, ConsentInput
-from app.ui.casefile.widgets import CodeChecks, DateEdit, FieldErrors, error_label, hint
+from app.ui.kit.fields import CodeChecks, DateEdit, FieldErrors, error_label, hint
 
 CONSENT, CONTACT, IDENTITY, PROFILE, INTERVIEW, RISK, SUMMARY = range(7)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from app.services.cases import ContactInput
-from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, error_label
+from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors, error_label
 
 
 class AnonymousContactPage(QWizardPage):

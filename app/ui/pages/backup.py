@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 from app.services import backup
 from app.services.backup import BackupResult, BackupStatus
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.dialogs import files
 from app.ui.dialogs.restore import RestoreDialog, open_restore
-from app.ui.qt_compat import emit
-from app.ui.widgets.action_box import action_box, page_layout
-from app.ui.widgets.progress import ProgressBridge
-from app.ui.widgets.styles import PAGE_STYLE, moment_text
+from app.ui.kit import files, messages, operations
+from app.ui.kit.action_box import action_box, page_layout
+from app.ui.kit.progress import ProgressBridge
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import PAGE_STYLE, moment_text
 
 
 def backup_start_folder(volumes: Iterable[QStorageInfo] | None = None) -> Path:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from app.services import backup
 from app.services.backup import BackupStatus
 from app.services.workspace import Workspace
-from app.ui import operations
-from app.ui.qt_compat import emit
-from app.ui.widgets.styles import day_text, local_time
+from app.ui.kit import operations
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import day_text, local_time
 
 
 class BackupReminderBanner(QFrame):

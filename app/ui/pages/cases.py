@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from app.services import cases
 from app.services.cases import CaseFile
 from app.services.workspace import Workspace
-from app.ui import operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.style import CASES_STYLE
 from app.ui.casefile.view import CaseFileView
-from app.ui.casefile.widgets import Toast
 from app.ui.intake.panel import IntakePanel
 from app.ui.intake.wizard import IntakeWizard
+from app.ui.kit import operations
+from app.ui.kit.fields import Toast
 from app.ui.pages.cases_list import CaseListView
 from app.ui.session import SessionInfo
 

@@ -20,10 +20,10 @@ from app.services.accounts import HelpDeskInfo, Role
 from app.services.cases import ContactInput
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.ui import operations
 from app.ui.casefile.style import CASES_STYLE
-from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, Toast, error_label, hint
-from app.ui.date_field import refuse_invalid_date
+from app.ui.kit import operations
+from app.ui.kit.date_field import refuse_invalid_date
+from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors, Toast, error_label, hint
 from app.ui.session import SessionInfo
 
 

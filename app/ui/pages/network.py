@@ -30,12 +30,11 @@ from app.services import reports
 from app.services.errors import UserError
 from app.services.reports import ImportedPackage, KeyChangeSeen, ReportData
 from app.services.workspace import Workspace
-from app.ui import operations
-from app.ui.dialogs import files
 from app.ui.dialogs.trust import TrustKeyDialog
 from app.ui.i18n import error_text, ui_language
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import PAGE_STYLE, moment_text
+from app.ui.kit import files, operations
+from app.ui.kit.styles import PAGE_STYLE, moment_text
+from app.ui.kit.theme import monospace_font
 
 
 def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[ImportedPackage], list[UserError]]:

@@ -26,17 +26,16 @@ from app.services import accounts, exports, reports
 from app.services.accounts import HelpDeskInfo
 from app.services.reports import ExportResult, ReleasePlan, ReportData
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.dates import format_date
-from app.ui.dialogs import files
 from app.ui.i18n import error_text, ui_language
+from app.ui.kit import files, messages, operations
+from app.ui.kit.dates import format_date
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import PAGE_STYLE
+from app.ui.kit.theme import monospace_font
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
 from app.ui.pages.reports_profiles import ProfileExportDialog, plan_text
-from app.ui.qt_compat import emit
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import PAGE_STYLE
 
 
 def file_stem(data: ReportData, kind: str) -> str:

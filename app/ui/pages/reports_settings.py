@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from app.services import reports
 from app.services.workspace import Workspace
-from app.ui import operations
+from app.ui.kit import operations
 
 
 class DisclosureBox(QGroupBox):

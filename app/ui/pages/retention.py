@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from app.services import retention
 from app.services.retention import LIMITS, RetentionPlan, RetentionPolicy, RetentionResult
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.widgets.action_box import scroll_in_place
-from app.ui.widgets.styles import PAGE_STYLE, day_text
+from app.ui.kit import messages, operations
+from app.ui.kit.action_box import scroll_in_place
+from app.ui.kit.styles import PAGE_STYLE, day_text
 
 
 def _spin(name: str, suffix: str, accessible: str) -> QSpinBox:

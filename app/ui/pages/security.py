@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 
 from app.services import accounts
 from app.services.workspace import Workspace
-from app.ui import messages, operations
 from app.ui.i18n import running_language
-from app.ui.qt_compat import emit
+from app.ui.kit import messages, operations
+from app.ui.kit.action_box import action_box, page_layout, scroll_in_place
+from app.ui.kit.qt_compat import emit
 from app.ui.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
-from app.ui.widgets.action_box import action_box, page_layout, scroll_in_place
 
 
 class SecurityTab(QWidget):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from app.services import today
 from app.services.today import TodaySettings
 from app.services.workspace import Workspace
-from app.ui import operations
+from app.ui.kit import operations
 
 
 class TodaySettingsBox(QGroupBox):

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.services import validation
 from app.services.errors import UserError, ValidationError
-from app.ui.date_field import DateField
-from app.ui.dates import format_date
 from app.ui.i18n import error_text
+from app.ui.kit.date_field import DateField
+from app.ui.kit.dates import format_date
 from app.ui.models.codes import entries
 
 

@@ -32,8 +32,8 @@ from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.dialogs.recover import RecoverDialog
 from app.ui.dialogs.restore import RestoreDialog
 from app.ui.kit import geometry
-from app.ui.recovery import RecoveryKeyDialog
-from app.ui.wizard import SetupWizard
+from app.ui.pages.recovery import RecoveryKeyDialog
+from app.ui.pages.wizard import SetupWizard
 from tests.conftest import ADMIN
 from tests.ui.helpers import log_in, open_page, wait_idle
 

@@ -17,7 +17,7 @@ from app.ui.i18n import role_label
 from app.ui.kit.form_dialog import FormDialog
 from app.ui.kit.passwords import PassphraseFields
 from app.ui.kit.qt_compat import emit
-from app.ui.wizard import USERNAME_PATTERN
+from app.ui.pages.wizard import USERNAME_PATTERN
 
 
 class AddOperatorDialog(FormDialog):

@@ -23,7 +23,7 @@ from app.services.workspace import Workspace
 from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.i18n import role_label
 from app.ui.kit import messages, operations
-from app.ui.recovery import RecoveryKeyDialog
+from app.ui.pages.recovery import RecoveryKeyDialog
 
 
 def local_time(moment: datetime) -> str:

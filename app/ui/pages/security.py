@@ -20,7 +20,7 @@ from app.ui.i18n import running_language
 from app.ui.kit import messages, operations
 from app.ui.kit.action_box import action_box, page_layout, scroll_in_place
 from app.ui.kit.qt_compat import emit
-from app.ui.recovery import RecoveryKeyDialog
+from app.ui.pages.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -25,6 +24,7 @@ from app.services.workspace import Workspace
 from app.ui.dialogs.restore import RestoreDialog, open_restore
 from app.ui.kit import files, messages, operations
 from app.ui.kit.action_box import action_box, page_layout
+from app.ui.kit.first_show import load_on_first_show
 from app.ui.kit.progress import ProgressBridge
 from app.ui.kit.qt_compat import emit
 from app.ui.kit.styles import PAGE_STYLE, moment_text
@@ -68,7 +68,7 @@ class BackupTab(QWidget):
         self.workspace = workspace
         self.username = username
         self.dialog: RestoreDialog | None = None
-        self._loaded = False
+        load_on_first_show(self, self.refresh)
         self.last = QLabel()
         self.last.setObjectName("summary")
         self.last.setWordWrap(True)
@@ -128,12 +128,6 @@ class BackupTab(QWidget):
             self.restore_button,
         )
         self.setLayout(page_layout(box, restore_box))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         workspace = self.workspace

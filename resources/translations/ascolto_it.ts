@@ -1782,10 +1782,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>Minimum &amp;frequency:</source>
         <translation>&amp;Frequenza minima:</translation>
     </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
-    </message>
 </context>
 <context>
     <name>EraseDialog</name>
@@ -5796,6 +5792,13 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
 </context>
 <context>
+    <name>SettingsSection</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Ascolto: set-up</source>
@@ -6243,10 +6246,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Review pathways e&amp;very:</source>
         <translation>Verifica dei &amp;percorsi ogni:</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
     </message>
 </context>
 <context>

@@ -295,10 +295,6 @@
         <translation>Fai il &amp;backup ora…</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Ignora</translation>
-    </message>
-    <message>
         <source>No backup of the database has been made yet. Make one now.</source>
         <translation>Non è ancora stato fatto alcun backup dell’archivio. Fallo ora.</translation>
     </message>
@@ -398,6 +394,13 @@ The current database is unchanged. Ascolto locked itself: sign in again.</source
         <translation>Il backup non è stato ripristinato: {reason}
 
 L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignora</translation>
     </message>
 </context>
 <context>
@@ -3997,13 +4000,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Network report saved: {path} ({hidden} values below the threshold or not published).</source>
         <translation>Report della rete salvato: {path} ({hidden} valori sotto la soglia o non pubblicati).</translation>
-    </message>
-</context>
-<context>
-    <name>NoticeBanner</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignora</translation>
     </message>
 </context>
 <context>

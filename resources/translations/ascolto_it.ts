@@ -194,34 +194,6 @@
         <source>Only an anonymous count is kept: the date, the help desk, how she reached the centre and how she made contact. No name, no contact details, no notes. She can come back at any time.</source>
         <translation>Si conserva solo un conteggio anonimo: la data, lo sportello, come è arrivata al centro e come ha preso contatto. Nessun nome, nessun recapito, nessuna nota. Può tornare quando vuole.</translation>
     </message>
-    <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
-    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -1622,6 +1594,37 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>withdrawn</source>
         <translation>revocato</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— scegli —</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>First contact mode</source>
+        <translation>Modalità del primo contatto</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ess channel:</source>
+        <translation>&amp;Canale di accesso:</translation>
+    </message>
+    <message>
+        <source>First con&amp;tact mode:</source>
+        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
 </context>
 <context>
@@ -3533,18 +3536,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Data del colloquio</translation>
     </message>
     <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
-    </message>
-    <message>
         <source>Forms of violence</source>
         <translation>Forme di violenza</translation>
     </message>
@@ -3619,18 +3610,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Notes of the interview</source>
         <translation>Note del colloquio</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
         <source>Forms of violence:</source>
@@ -4689,24 +4668,8 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Per una telefonata o una visita che non diventa (ancora) un caso. Si registra solo un conteggio anonimo: data, sportello, come è arrivata al centro, come ha preso contatto e per quale motivo. Nessun nome, nessun numero di telefono, nessuna nota.</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
         <source>Help desk</source>
         <translation>Sportello</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -4721,20 +4684,8 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Registra questo contatto (Ctrl+Invio)</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
         <source>&amp;Help desk:</source>
         <translation>&amp;Sportello:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.services.cases import IdentityInput, IntakeInput, IntakeView, PerpetratorInput, ProfileInput
+from app.ui.kit.field_groups import ContactFields
 from app.ui.kit.fields import (
     BirthDateEdit,
     CodeChecks,
@@ -263,12 +264,10 @@ class InterviewForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date = DateEdit()
-        self.date.setAccessibleName(self.tr("Date of the interview"))
-        self.channel = CodeCombo("access_channel", empty=self.tr("— choose —"))
-        self.channel.setAccessibleName(self.tr("Access channel"))
-        self.mode = CodeCombo("first_contact_mode", empty=self.tr("— choose —"))
-        self.mode.setAccessibleName(self.tr("First contact mode"))
+        date = DateEdit()
+        date.setAccessibleName(self.tr("Date of the interview"))
+        self.contact = ContactFields(self, date)
+        self.date, self.channel, self.mode = date, self.contact.channel, self.contact.mode
         self.forms = CodeChecks("violence_form", columns=2)
         self.forms.setAccessibleName(self.tr("Forms of violence"))
         self.relationship = CodeCombo("relationship", empty=self.tr("— not stated —"))
@@ -301,9 +300,8 @@ class InterviewForm(QWidget):
         self.notes = notes_edit(NOTES_LINES * self.fontMetrics().lineSpacing() + 16)  # the interview's story
         self.notes.setAccessibleName(self.tr("Notes of the interview"))
         form = _form(self)
-        form.addRow(self.tr("&Date:"), self.date)
-        form.addRow(self.tr("Acc&ess channel:"), self.channel)
-        form.addRow(self.tr("First con&tact mode:"), self.mode)
+        self.contact.add_date(form)
+        self.contact.add_how(form)
         form.addRow(self.tr("Forms of violence:"), self.forms)
         form.addRow(self.tr("&Relationship with the perpetrator:"), self.relationship)
         form.addRow(self.tr("D&uration of the violence:"), self.duration)
@@ -398,8 +396,7 @@ class InterviewForm(QWidget):
 
     def clear(self) -> None:
         self.date.set_day(dt.date.today())
-        self.channel.setCurrentIndex(0)
-        self.mode.setCurrentIndex(0)
+        self.contact.clear()
         self.forms.set_codes(())
         self.relationship.setCurrentIndex(0)
         self.duration.set_code("ND")

@@ -1,4 +1,4 @@
-"""Input widgets over code lists and dates, error marking by field name, and a small toast."""
+"""Input widgets over code lists and dates, error marking by field name, a notice frame and a small toast."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -333,6 +335,18 @@ def hint(text: str) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def notice_box(text: str, margin: int = 8) -> QFrame:
+    """A framed explanation above a form (what is stored, what is not); `margin` above and below the text."""
+    frame = QFrame()
+    frame.setObjectName("notice")
+    label = QLabel(text)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, margin, 12, margin)
+    layout.addWidget(label)
+    return frame
 
 
 class Toast(QLabel):

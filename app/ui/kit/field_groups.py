@@ -1,0 +1,54 @@
+"""Groups of fields that several screens ask for the same way: how she first reached the centre (the
+intake without consent, the quick contact page, an intake interview).
+
+Like PassphraseFields, a group owns its widgets and their labels, accessible names and shortcuts; the
+screen places them (a form, a bar) and reads `value()`. The widgets get their parent where they are placed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFormLayout
+
+from app.services.cases import ContactInput
+from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors
+
+
+class ContactFields(QObject):
+    """Date, access channel and first contact mode; neither choice is preselected. An intake interview
+    asks the same, with a date field of its own (`date`) that says what the date is of."""
+
+    def __init__(self, parent: QObject, date: DateEdit | None = None) -> None:
+        super().__init__(parent)
+        if date is None:
+            date = DateEdit()
+            date.setAccessibleName(self.tr("Date"))
+        self.date = date
+        self.channel = CodeCombo("access_channel", empty=self.tr("— choose —"))
+        self.channel.setAccessibleName(self.tr("Access channel"))
+        self.mode = CodeCombo("first_contact_mode", empty=self.tr("— choose —"))
+        self.mode.setAccessibleName(self.tr("First contact mode"))
+
+    def add_date(self, form: QFormLayout) -> None:
+        form.addRow(self.tr("&Date:"), self.date)
+
+    def add_how(self, form: QFormLayout) -> None:
+        """How she reached the centre and how she made contact (after the date, or the desk between)."""
+        form.addRow(self.tr("Acc&ess channel:"), self.channel)
+        form.addRow(self.tr("First con&tact mode:"), self.mode)
+
+    def bind(self, errors: FieldErrors) -> None:
+        errors.bind("date", self.date)
+        errors.bind("access_channel", self.channel)
+        errors.bind("first_contact_mode", self.mode)
+
+    def value(self) -> ContactInput:
+        """The contact as these fields say (`dataclasses.replace` adds a reason or another desk)."""
+        return ContactInput(
+            date=self.date.day(), access_channel=self.channel.code(), first_contact_mode=self.mode.code()
+        )
+
+    def clear(self) -> None:
+        """Ready for the next contact: the date stays (several are often recorded for one day)."""
+        self.channel.setCurrentIndex(0)
+        self.mode.setCurrentIndex(0)

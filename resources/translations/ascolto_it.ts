@@ -2871,22 +2871,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Tipo di prestazione (digita le prime lettere)</translation>
     </message>
     <message>
-        <source>Mode</source>
-        <translation>Modalità</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minuti</translation>
-    </message>
-    <message>
-        <source>Operator role</source>
-        <translation>Ruolo dell’operatrice</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Aggiungi</translation>
     </message>
@@ -5640,6 +5624,25 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Tipo di prestazione</translation>
     </message>
     <message>
+        <source>Beneficiary</source>
+        <translation>A favore di</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>A &amp;favore di:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceFields</name>
+    <message>
         <source>Mode</source>
         <translation>Modalità</translation>
     </message>
@@ -5654,14 +5657,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Operator role</source>
         <translation>Ruolo dell’operatrice</translation>
-    </message>
-    <message>
-        <source>Beneficiary</source>
-        <translation>A favore di</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -5682,14 +5677,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Operator &amp;role:</source>
         <translation>&amp;Ruolo dell’operatrice:</translation>
-    </message>
-    <message>
-        <source>&amp;For:</source>
-        <translation>A &amp;favore di:</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>&amp;Note:</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Groups of fields that several screens ask for the same way: how she first reached the centre (the
-intake without consent, the quick contact page, an intake interview).
+intake without consent, the quick contact page, an intake interview) and a service (the case file's quick
+entry bar, its service dialog).
 
 Like PassphraseFields, a group owns its widgets and their labels, accessible names and shortcuts; the
 screen places them (a form, a bar) and reads `value()`. The widgets get their parent where they are placed.
@@ -8,10 +9,10 @@ screen places them (a form, a bar) and reads `value()`. The widgets get their pa
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
-from app.services.cases import ContactInput
-from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors
+from app.services.cases import ContactInput, ServiceInput
+from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo
 
 
 class ContactFields(QObject):
@@ -52,3 +53,50 @@ class ContactFields(QObject):
         """Ready for the next contact: the date stays (several are often recorded for one day)."""
         self.channel.setCurrentIndex(0)
         self.mode.setCurrentIndex(0)
+
+
+class ServiceFields(QObject):
+    """Date, service type, mode, minutes and operator role. The date field and the type's accessible
+    name are the screen's (the quick entry bar shows the date's problem under it and says how to type)."""
+
+    def __init__(self, parent: QObject, date: DateEdit, type_name: str) -> None:
+        super().__init__(parent)
+        self.date = date
+        self.service_type = TypeAheadCombo("service_type")
+        self.service_type.setAccessibleName(type_name)
+        self.mode = CodeCombo("service_mode")
+        self.mode.setAccessibleName(self.tr("Mode"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 24 * 60)
+        self.minutes.setValue(60)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Minutes"))
+        self.role = CodeCombo("operator_role")
+        self.role.setAccessibleName(self.tr("Operator role"))
+
+    def widgets(self) -> list[QWidget]:
+        """In the order they are read and placed."""
+        return [self.date, self.service_type, self.mode, self.minutes, self.role]
+
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow(self.tr("&Date:"), self.date)
+        form.addRow(self.tr("&Service:"), self.service_type)
+        form.addRow(self.tr("&Mode:"), self.mode)
+        form.addRow(self.tr("M&inutes:"), self.minutes)
+        form.addRow(self.tr("Operator &role:"), self.role)
+
+    def bind(self, errors: FieldErrors) -> None:
+        names = ("date", "service_type", "mode", "minutes", "operator_role")
+        for field, widget in zip(names, self.widgets(), strict=True):
+            errors.bind(field, widget)
+
+    def value(self) -> ServiceInput:
+        """The service as these fields say (`dataclasses.replace` adds who it was for and notes)."""
+        return ServiceInput(
+            date=self.date.day(),
+            service_type=self.service_type.code(),
+            mode=self.mode.code(),
+            minutes=self.minutes.value(),
+            operator_role=self.role.code(),
+        )

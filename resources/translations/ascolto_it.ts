@@ -164,10 +164,6 @@
         <translation>Data dell’accordo</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>&amp;Agreed on:</source>
         <translation>&amp;Concordato il:</translation>
     </message>
@@ -1741,6 +1737,13 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Date</source>
         <translation>Data</translation>
+    </message>
+</context>
+<context>
+    <name>DatedNote</name>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -5425,10 +5428,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Date of the review</source>
         <translation>Data della verifica</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>&amp;Date:</source>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.cases import IdentityInput, IntakeInput, IntakeView, PerpetratorInput, ProfileInput
 from app.ui.kit.field_groups import ContactFields
@@ -22,16 +22,10 @@ from app.ui.kit.fields import (
     FieldErrors,
     OptionalSpin,
     hint,
+    notes_edit,
 )
 
 NOTES_LINES = 6  # what the first interview's notes show without scrolling
-
-
-def notes_edit(height: int = 70) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
-    return edit
 
 
 def _form(widget: QWidget) -> QFormLayout:

@@ -13,9 +13,8 @@ from app.services.cases import CaseFile
 from app.ui.casefile.appointment import AppointmentBox, scheduling
 from app.ui.casefile.base import CaseContext, CaseDialog, CaseTab, table_view
 from app.ui.casefile.fast_service import FastServiceBar
-from app.ui.casefile.forms import notes_edit
 from app.ui.kit.field_groups import ServiceFields
-from app.ui.kit.fields import CodeCombo, DateEdit
+from app.ui.kit.fields import CodeCombo, DateEdit, notes_edit
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
 

@@ -1,6 +1,6 @@
 """Groups of fields that several screens ask for the same way: how she first reached the centre (the
-intake without consent, the quick contact page, an intake interview) and a service (the case file's quick
-entry bar, its service dialog).
+intake without consent, the quick contact page, an intake interview), a service (the case file's quick entry bar, its service dialog)
+and a dated note (the pathway agreed, a pathway review).
 
 Like PassphraseFields, a group owns its widgets and their labels, accessible names and shortcuts; the
 screen places them (a form, a bar) and reads `value()`. The widgets get their parent where they are placed.
@@ -8,11 +8,13 @@ screen places them (a form, a bar) and reads `value()`. The widgets get their pa
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
 from app.services.cases import ContactInput, ServiceInput
-from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo
+from app.ui.kit.fields import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo, notes_edit
 
 
 class ContactFields(QObject):
@@ -100,3 +102,26 @@ class ServiceFields(QObject):
             minutes=self.minutes.value(),
             operator_role=self.role.code(),
         )
+
+
+class DatedNote(QObject):
+    """A date and free notes. The date's accessible name, the labels and the field a refusal names are the
+    screen's (the day a pathway was agreed, the day of a review), so each keeps its own shortcuts."""
+
+    def __init__(self, parent: QObject, date_name: str, notes_height: int) -> None:
+        super().__init__(parent)
+        self.date = DateEdit()
+        self.date.setAccessibleName(date_name)
+        self.notes = notes_edit(notes_height)
+        self.notes.setAccessibleName(self.tr("Notes"))
+
+    def add_to(self, form: QFormLayout, date_label: str, notes_label: str) -> None:
+        form.addRow(date_label, self.date)
+        form.addRow(notes_label, self.notes)
+
+    def bind(self, errors: FieldErrors, date_field: str) -> None:
+        errors.bind(date_field, self.date)
+        errors.bind("notes", self.notes)
+
+    def value(self) -> tuple[dt.date, str]:
+        return self.date.day(), self.notes.toPlainText().strip()

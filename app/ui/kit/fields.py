@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -335,6 +336,14 @@ def hint(text: str) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def notes_edit(height: int = 70) -> QPlainTextEdit:
+    """Free notes: Tab leaves the field (a note has no tabs), so the form reads like the others."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
 
 
 def notice_box(text: str, margin: int = 8) -> QFrame:

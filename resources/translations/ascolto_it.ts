@@ -164,10 +164,6 @@
         <translation>Data dell’accordo</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>&amp;Agreed on:</source>
         <translation>&amp;Concordato il:</translation>
     </message>
@@ -193,34 +189,6 @@
     <message>
         <source>Only an anonymous count is kept: the date, the help desk, how she reached the centre and how she made contact. No name, no contact details, no notes. She can come back at any time.</source>
         <translation>Si conserva solo un conteggio anonimo: la data, lo sportello, come è arrivata al centro e come ha preso contatto. Nessun nome, nessun recapito, nessuna nota. Può tornare quando vuole.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
 </context>
 <context>
@@ -293,10 +261,6 @@
     <message>
         <source>Bac&amp;k up now…</source>
         <translation>Fai il &amp;backup ora…</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignora</translation>
     </message>
     <message>
         <source>No backup of the database has been made yet. Make one now.</source>
@@ -398,6 +362,13 @@ The current database is unchanged. Ascolto locked itself: sign in again.</source
         <translation>Il backup non è stato ripristinato: {reason}
 
 L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignora</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1777,37 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>ContactFields</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— scegli —</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>First contact mode</source>
+        <translation>Modalità del primo contatto</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ess channel:</source>
+        <translation>&amp;Canale di accesso:</translation>
+    </message>
+    <message>
+        <source>First con&amp;tact mode:</source>
+        <translation>&amp;Modalità del primo contatto:</translation>
+    </message>
+</context>
+<context>
     <name>CreatingPage</name>
     <message>
         <source>Creating the encrypted database</source>
@@ -1922,6 +1924,13 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>DatedNote</name>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>DeskPicker</name>
     <message>
         <source>&amp;All help desks</source>
@@ -1965,10 +1974,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Minimum &amp;frequency:</source>
         <translation>&amp;Frequenza minima:</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
     </message>
 </context>
 <context>
@@ -3205,22 +3210,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Tipo di prestazione (digita le prime lettere)</translation>
     </message>
     <message>
-        <source>Mode</source>
-        <translation>Modalità</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minuti</translation>
-    </message>
-    <message>
-        <source>Operator role</source>
-        <translation>Ruolo dell’operatrice</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Aggiungi</translation>
     </message>
@@ -3870,18 +3859,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Data del colloquio</translation>
     </message>
     <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
-    </message>
-    <message>
         <source>Forms of violence</source>
         <translation>Forme di violenza</translation>
     </message>
@@ -3956,18 +3933,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Notes of the interview</source>
         <translation>Note del colloquio</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
         <source>Forms of violence:</source>
@@ -4337,13 +4302,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Network report saved: {path} ({hidden} values below the threshold or not published).</source>
         <translation>Report della rete salvato: {path} ({hidden} valori sotto la soglia o non pubblicati).</translation>
-    </message>
-</context>
-<context>
-    <name>NoticeBanner</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignora</translation>
     </message>
 </context>
 <context>
@@ -5033,24 +4991,8 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Per una telefonata o una visita che non diventa (ancora) un caso. Si registra solo un conteggio anonimo: data, sportello, come è arrivata al centro, come ha preso contatto e per quale motivo. Nessun nome, nessun numero di telefono, nessuna nota.</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
         <source>Help desk</source>
         <translation>Sportello</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -5065,20 +5007,8 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Registra questo contatto (Ctrl+Invio)</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
         <source>&amp;Help desk:</source>
         <translation>&amp;Sportello:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
@@ -5836,10 +5766,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Data della verifica</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
@@ -6033,6 +5959,25 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Tipo di prestazione</translation>
     </message>
     <message>
+        <source>Beneficiary</source>
+        <translation>A favore di</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>A &amp;favore di:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceFields</name>
+    <message>
         <source>Mode</source>
         <translation>Modalità</translation>
     </message>
@@ -6047,14 +5992,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Operator role</source>
         <translation>Ruolo dell’operatrice</translation>
-    </message>
-    <message>
-        <source>Beneficiary</source>
-        <translation>A favore di</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -6075,14 +6012,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Operator &amp;role:</source>
         <translation>&amp;Ruolo dell’operatrice:</translation>
-    </message>
-    <message>
-        <source>&amp;For:</source>
-        <translation>A &amp;favore di:</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>&amp;Note:</translation>
     </message>
 </context>
 <context>
@@ -6129,6 +6058,13 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>{hours}h {minutes:02d}m in all</source>
         <translation>{hours} h {minutes:02d} min in totale</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSection</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
     </message>
 </context>
 <context>
@@ -6579,10 +6515,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Review pathways e&amp;very:</source>
         <translation>Verifica dei &amp;percorsi ogni:</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from app.reports import package
 from app.reports.periods import Period
 from app.services import accounts, reports
 from app.ui.controller import AppController
-from app.ui.dialogs import files
+from app.ui.kit import files
 from app.ui.pages.network import NetworkPage
 from tests.ui import test_reports as shared
 from tests.ui.helpers import click, log_in, open_page, wait_idle

@@ -12,9 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services import reports
-from app.ui import messages
 from app.ui.controller import AppController
-from app.ui.dialogs import files
+from app.ui.kit import files, messages
 from app.ui.pages import reports_print
 from app.ui.pages.reports import ReportsPage
 from tests.conftest import OPERATOR

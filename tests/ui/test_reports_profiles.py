@@ -16,10 +16,9 @@ from app.models.audit import AuditEvent
 from app.models.cases import Case
 from app.reports.periods import parse_period
 from app.services import reports
-from app.ui import messages
 from app.ui.controller import AppController
-from app.ui.dialogs import files
 from app.ui.i18n import ui_language
+from app.ui.kit import files, messages
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.reports_profiles import ProfileExportDialog
 from tests.ui.helpers import click, wait_idle

@@ -5,7 +5,7 @@
 - `render_subject_access`: her copy of the data (GDPR art. 15), from a `SubjectAccessView`.
 
 The recovery-key sheet is not here: it is a Qt text document printed by the interface
-(`app/ui/recovery.py`), because it is produced before any workspace exists.
+(`app/ui/pages/recovery.py`), because it is produced before any workspace exists.
 `base` is the drawing kit they share; the services decide what to print and who may, never how.
 """
 

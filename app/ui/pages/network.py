@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,12 +30,12 @@ from app.services import reports
 from app.services.errors import UserError
 from app.services.reports import ImportedPackage, KeyChangeSeen, ReportData
 from app.services.workspace import Workspace
-from app.ui import operations
-from app.ui.dialogs import files
 from app.ui.dialogs.trust import TrustKeyDialog
 from app.ui.i18n import error_text, ui_language
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import PAGE_STYLE, moment_text
+from app.ui.kit import files, operations
+from app.ui.kit.first_show import load_on_first_show
+from app.ui.kit.styles import PAGE_STYLE, moment_text
+from app.ui.kit.theme import monospace_font
 
 
 def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[ImportedPackage], list[UserError]]:
@@ -85,7 +85,7 @@ class NetworkPage(QWidget):
         self.items: list[ImportedPackage] = []
         self.dialog: TrustKeyDialog | None = None
         self.last_report: ReportData | None = None
-        self._loaded = False
+        load_on_first_show(self, self.refresh_keys)
         heading = QLabel(self.tr("Network"))
         heading.setObjectName("title")
         intro = QLabel(
@@ -165,12 +165,6 @@ class NetworkPage(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(keys_box)
         self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.refresh_keys()
-        super().showEvent(event)
 
     def refresh_keys(self) -> None:
         workspace = self.workspace

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,17 +26,17 @@ from app.services import accounts, exports, reports
 from app.services.accounts import HelpDeskInfo
 from app.services.reports import ExportResult, ReleasePlan, ReportData
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.dates import format_date
-from app.ui.dialogs import files
 from app.ui.i18n import error_text, ui_language
+from app.ui.kit import files, messages, operations
+from app.ui.kit.dates import format_date
+from app.ui.kit.first_show import read_on_first_show
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import PAGE_STYLE
+from app.ui.kit.theme import monospace_font
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
 from app.ui.pages.reports_profiles import ProfileExportDialog, plan_text
-from app.ui.qt_compat import emit
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import PAGE_STYLE
 
 
 def file_stem(data: ReportData, kind: str) -> str:
@@ -57,7 +57,9 @@ class ReportsPage(QWidget):
         self.workspace = workspace
         self.data: ReportData | None = None
         self.profile_dialog: ProfileExportDialog | None = None
-        self._loaded = False
+        read_on_first_show(
+            self, lambda: accounts.list_help_desks(workspace, include_inactive=True), self._desks_loaded
+        )
         heading = QLabel(self.tr("Reports"))
         heading.setObjectName("title")
         intro = QLabel(
@@ -188,15 +190,6 @@ class ReportsPage(QWidget):
             self.preview_button.click()
             return True
         return super().eventFilter(watched, event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            workspace = self.workspace
-            operations.run(
-                self, lambda: accounts.list_help_desks(workspace, include_inactive=True), self._desks_loaded
-            )
-        super().showEvent(event)
 
     def _desks_loaded(self, desks: list[HelpDeskInfo]) -> None:
         self.desks.set_desks(desks)

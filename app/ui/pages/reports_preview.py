@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.services import reports
 from app.services.reports import ReportData
-from app.ui.widgets.table_preview import TablePreview
+from app.ui.kit.table_preview import TablePreview
 
 
 class ReportPreview(QScrollArea):

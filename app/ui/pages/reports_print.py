@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.reports.pdf import ReportDocument
 from app.reports.tables import AggregateTable
-from app.ui.widgets.table_preview import cell_text, unit_label
+from app.ui.kit.table_preview import cell_text, unit_label
 
 _CSS = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1f2430; }

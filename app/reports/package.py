@@ -84,12 +84,15 @@ _TABLE_KEYS = frozenset(
         "col_labels",
     }
 )
-_OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head", "structure", "release_log"})
+_OPTIONAL_TOP_KEYS = frozenset(
+    {"key_history", "missing_rates", "audit_head", "structure", "release_log", "consolidation"}
+)
 """Optional members of format 2, added without a version bump (readers before them refuse them)."""
 MAX_SUCCESSIONS = 50
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _HEAD_KEYS = frozenset({"events", "hash", "at"})
 _LOG_KEYS = frozenset({"seq", "head"})
+_CONSOLIDATION_KEYS = frozenset({"installations", "without"})
 _HASH_RE = re.compile(r"[0-9a-f]{64}")
 _HEAD_AT_RE = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})?")
 _LOWER_BOUND_KEYS = frozenset({"lower_bound", "row_lower_bound", "col_lower_bound", "total_lower_bound"})
@@ -195,6 +198,9 @@ class VerifiedPackage:
     """The centre's stated structure at the end of the period (see `STRUCTURE_KEYS`); None in older packages."""
     release_log: dict[str, Any] | None = None
     """{"seq", "head"}: how far the centre's release log was when the package was made; None in older ones."""
+    consolidation: dict[str, list[str]] | None = None
+    """{"installations", "without"}: a centre of several PCs, the other installations its figures add up and
+    those it was released without (app.services.partials); None for a centre on one PC."""
 
 
 @dataclass
@@ -242,8 +248,13 @@ def build_package(
     audit_head: Mapping[str, Any] | None = None,
     structure: Mapping[str, Any] | None = None,
     release_log: tuple[int, str] | None = None,
+    consolidation: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
+
+    `consolidation` names, for a centre of several PCs, the other installations whose figures the tables
+    add up (`installations`) and those the release was made without (`without`, an administrator's
+    decision): a reader must know that a release lacks a part of the centre.
 
     `release_log` is the position of the centre's release log (its number of lines and the SHA-256 of
     the last one, app.services.release_log.position): signed with the rest, so that a coordinator sees
@@ -291,6 +302,8 @@ def build_package(
         document["structure"] = json.loads(json.dumps(structure))  # a plain copy of what is signed
     if release_log is not None:
         document["release_log"] = {"seq": release_log[0], "head": release_log[1]}
+    if consolidation is not None:
+        document["consolidation"] = {key: list(consolidation[key]) for key in sorted(_CONSOLIDATION_KEYS)}
     try:  # the importer's own checks: we never sign what we would refuse
         _validate_content(document)
         _key_history(document.get("key_history"), public)
@@ -565,6 +578,7 @@ def _load(source: bytes | str | os.PathLike[str], max_bytes: int) -> VerifiedPac
         audit_head=dict(content["audit_head"]) if "audit_head" in content else None,
         structure=content.get("structure"),
         release_log=dict(content["release_log"]) if "release_log" in content else None,
+        consolidation=content.get("consolidation"),
     )
 
 
@@ -811,6 +825,11 @@ def _validate_content(doc: Any) -> None:
         _validate_head(doc["audit_head"])
     if "release_log" in doc:
         _validate_log_position(doc["release_log"])
+    if "consolidation" in doc:
+        parts = _object(doc["consolidation"], "consolidation", _CONSOLIDATION_KEYS)
+        for key in sorted(_CONSOLIDATION_KEYS):
+            for i, name in enumerate(_list(parts[key], f"consolidation.{key}", MAX_DESKS)):
+                _text(name, f"consolidation.{key}[{i}]", MAX_TEXT)
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):

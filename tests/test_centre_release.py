@@ -293,3 +293,30 @@ def test_partials_hold_no_identity(centre: dict[str, Workspace]) -> None:
     with centre["seriate"].transaction(write=False) as session:
         codes = list(session.scalars(text("SELECT code FROM case_file LIMIT 50")))
     assert codes and not any(str(code) in text_of for code in codes)
+
+
+def test_a_desk_pc_sends_each_period_once_and_again_when_corrected(
+    centre: dict[str, Workspace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seriate = centre["seriate"]
+    november = Period.month(2025, 11)
+    monkeypatch.setattr(partials, "due_periods", lambda on=None: [november])
+
+    def due(corrections: bool = True) -> list[str]:
+        with seriate.transaction() as session:
+            return [str(p["period"]) for p in partials.build_due(seriate, session, corrections=corrections)]
+
+    assert due() == ["2025-11"]
+    assert due() == []  # sent, unchanged
+    remove(
+        seriate,
+        "SELECT case_id FROM service_delivery WHERE date BETWEEN '2025-11-01' AND '2025-11-30' LIMIT 1",
+    )
+    assert due(corrections=False) == []  # a routine send leaves corrections alone
+    assert due() == ["2025-11"]  # the correction goes
+
+
+def test_periods_due_are_the_ended_ones_not_final() -> None:
+    due = partials.due_periods(date(2026, 3, 2))
+    assert due[0] == Period.month(2025, 1) and due[-1] == Period.month(2026, 2)
+    assert Period.year(2025) in due and Period.quarter(2026, 1) not in due and len(due) == 19 + 2

@@ -144,16 +144,23 @@ def digest(payload: Mapping[str, object]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
-def build_due(ws: Workspace, session: Session, on: date | None = None) -> list[dict[str, object]]:
-    """The partials a desk PC owes the main office: each ended, non-final period whose partial was never
-    sent or changed since (a correction, a late entry), recorded as sent in the caller's unit of work (a
-    send that fails rolls the record back with it)."""
+def build_due(
+    ws: Workspace, session: Session, on: date | None = None, *, corrections: bool = True
+) -> list[dict[str, object]]:
+    """The partials a desk PC owes the main office, recorded as sent in the caller's unit of work (a send
+    that fails rolls the record back with it): each ended, non-final period never sent and, with
+    `corrections`, each one sent before whose partial changed since (a correction, a late entry).
+
+    Finding corrections rebuilds every non-final period (up to two years: 38 periods, each about one
+    report's computation); a routine send of a busy PC may leave them to a weekly one."""
     out = []
     for period in due_periods(on):
-        payload = build_partials(ws, session, period)
-        fresh = digest(payload)
         key = SENT + period.code
         setting = session.get(Setting, key)
+        if setting is not None and not corrections:
+            continue
+        payload = build_partials(ws, session, period)
+        fresh = digest(payload)
         if setting is not None and setting.value == fresh:
             continue
         if setting is None:

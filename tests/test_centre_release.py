@@ -320,3 +320,12 @@ def test_periods_due_are_the_ended_ones_not_final() -> None:
     due = partials.due_periods(date(2026, 3, 2))
     assert due[0] == Period.month(2025, 1) and due[-1] == Period.month(2026, 2)
     assert Period.year(2025) in due and Period.quarter(2026, 1) not in due and len(due) == 19 + 2
+
+
+def test_a_union_of_desks_cannot_be_composed_from_partials(centre: dict[str, Workspace]) -> None:
+    main = centre["main"]
+    _send(centre["seriate"], main, "fp-seriate")
+    with main.transaction(write=False) as session:
+        two = sorted(session.scalars(select(HelpDesk.id)))[:2]
+    with pytest.raises(UserError, match="union of help desks"):
+        reports.prepare(main, YEAR, two)

@@ -308,6 +308,8 @@ def test_a_desk_pc_sends_each_period_once_and_again_when_corrected(
 
     assert due() == ["2025-11"]
     assert due() == []  # sent, unchanged
+    assert partials.forget_sent(seriate) == 1  # the main office lost it (an older backup restored)
+    assert due(corrections=False) == ["2025-11"]
     remove(
         seriate,
         "SELECT case_id FROM service_delivery WHERE date BETWEEN '2025-11-01' AND '2025-11-30' LIMIT 1",

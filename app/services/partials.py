@@ -53,6 +53,7 @@ __all__ = [
     "due_periods",
     "erase_final",
     "expected_installations",
+    "forget_sent",
     "release_without",
 ]
 
@@ -169,6 +170,19 @@ def build_due(
             setting.value = fresh
         out.append(payload)
     return out
+
+
+def forget_sent(ws: Workspace) -> int:
+    """Send every non-final period again at the next send (the main office restored an older backup and
+    lost partials it had received); returns how many periods were marked sent. Audited."""
+    actor = ws.require_actor(Role.AMMINISTRATRICE)
+    with ws.transaction() as session:
+        sent = list(session.scalars(select(Setting).where(Setting.key.startswith(SENT))))
+        for setting in sent:
+            session.delete(setting)
+        gone = len(sent)
+        audit.record(session, actor.operator_id, "partials.resend", "centre", 1, {"periods": gone})
+    return int(gone)
 
 
 # --- the main office ----------------------------------------------------------------------------------------

@@ -77,7 +77,11 @@ def rule(k: int = DEFAULT_K, table: cellkey.PTable | None = None) -> dict[str, s
 
 def positions(table: AggregateTable) -> list[Position]:
     """All the positions of a table: cells, row totals, column totals, grand total."""
-    n, m = len(table.rows), len(table.cols)
+    return positions_of(len(table.rows), len(table.cols))
+
+
+def positions_of(n: int, m: int) -> list[Position]:
+    """The positions of a table of `n` rows and `m` columns, in the order of `positions`."""
     out = [(i, j) for i in range(n) for j in range(m)]
     out += [(i, MARGIN) for i in range(n)]
     out += [(MARGIN, j) for j in range(m)]

@@ -96,7 +96,14 @@ from app.reports.periods import Period
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 from app.reports.texts import ROW_LABELS, TABLE_TITLES, texts
 
-__all__ = ["DESK_TABLES", "TABLE_IDS", "compute_indicators", "compute_indicators_by_desk", "title"]
+__all__ = [
+    "DESK_TABLES",
+    "TABLE_IDS",
+    "compute_indicators",
+    "compute_indicators_by_desk",
+    "set_hours",
+    "title",
+]
 
 N = "N"
 NONE_CODE = "NESSUNA"
@@ -1068,7 +1075,9 @@ def _services_tables(cells: Sequence[Sequence[Any]], lang: str) -> list[Aggregat
     keys: dict[tuple[int, int], CellKeys] = {}
     for k, t, m, n, minutes, w, skeys, wkeys, top in cells:
         n, minutes, w = int(n or 0), int(minutes or 0), int(w or 0)
-        ck = CellKeys(int(skeys or 0) % KEY_RANGE, w, int(wkeys or 0) % KEY_RANGE, int(top or 0) / 60)
+        ck = CellKeys(
+            int(skeys or 0) % KEY_RANGE, w, int(wkeys or 0) % KEY_RANGE, int(top or 0) / 60, minutes
+        )
         # codes outside the lists cannot be stored (validated); guard anyway rather than crash
         if k == "cell" and t in t_ix and m in m_ix:
             count[t_ix[t]][m_ix[m]] = n
@@ -1106,11 +1115,9 @@ def _services_tables(cells: Sequence[Sequence[Any]], lang: str) -> list[Aggregat
             keys=dict(keys),
         )
 
-    # hours: each cell rounded to 0.1 h (in integer tenths, half up), margins summed from the cells
-    tenths = [[(mm + 3) // 6 for mm in r] for r in mins]
     count_table = two_way("services_type_mode_count", Unit.SERVICES, [list[Number | None](r) for r in count])
-    hours_table = two_way("services_type_mode_hours", Unit.HOURS, [[x / 10 for x in r] for r in tenths])
-    _fix_tenths(hours_table, tenths)
+    hours_table = two_way("services_type_mode_hours", Unit.HOURS, [list[Number | None](r) for r in mins])
+    set_hours(hours_table, mins)
     none = CellKeys()
     by_type = _one_way(
         "services_women_by_type", lang, Unit.WOMEN, types, dict(zip(types, row_w, strict=True)),
@@ -1125,8 +1132,12 @@ def _add(values: Iterable[Number | None]) -> Number:
     return sum((v or 0 for v in values), 0)
 
 
-def _fix_tenths(table: AggregateTable, tenths: list[list[int]]) -> None:
-    """Margins from integer tenths, so 0.1 + 0.2 gives 0.3 and not 0.30000000000000004."""
+def set_hours(table: AggregateTable, minutes: Sequence[Sequence[int]]) -> None:
+    """The values of an hours table from its cells' exact minutes: each cell rounded to 0.1 h (in integer
+    tenths, half up), margins summed from the rounded cells in tenths, so 0.1 + 0.2 gives 0.3 and not
+    0.30000000000000004. The one rule for a PC's own tables and for a centre's consolidated ones."""
+    tenths = [[(mm + 3) // 6 for mm in r] for r in minutes]
+    table.cells = [[x / 10 for x in r] for r in tenths]
     table.row_totals = [sum(r) / 10 for r in tenths]
     table.col_totals = [sum(c) / 10 for c in zip(*tenths, strict=True)]
     table.total = sum(sum(r) for r in tenths) / 10

@@ -41,7 +41,7 @@ from app.reports.periods import Period, named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
 from app.reports.texts import SECTION_TITLES
-from app.services import audit, audit_heads, release_log, signing_keys, structure
+from app.services import audit, audit_heads, partials, release_log, signing_keys, structure
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -126,6 +126,8 @@ class ReportData:
     """Set to the day the data were read when the period has not ended yet (partial figures)."""
     whole_centre: bool = False
     """Every help desk of the centre, as a release's scope (see `Scope`), whichever desks exist."""
+    consolidation: partials.Consolidation | None = None
+    """A centre of several PCs: which other installations the figures add up (None: one PC)."""
 
     @property
     def fewer_tables(self) -> bool:
@@ -243,8 +245,18 @@ def _prepare(
             # every desk: no desk filter at all (the same rows, and the planner keeps its best plans)
             desk_filter = None if desk_ids is None else [d.id for d in desks]
             computed = [(desks, indicators.compute_indicators(sessions, period, desk_filter, lang))]
+        # --- a centre of several PCs (issue #24): the other installations' partial aggregates of the
+        # period are added to these true tables before disclosure control (app.services.partials)
+        computed, consolidation = partials.consolidate(sessions[0], period, computed, every)
     prepared = [
-        (replace(_protected(centre.name, group, period, lang, tables, k), whole_centre=whole), tables)
+        (
+            replace(
+                _protected(centre.name, group, period, lang, tables, k),
+                whole_centre=whole,
+                consolidation=consolidation,
+            ),
+            tables,
+        )
         for group, all_tables in computed
         for whole in [{d.id for d in group} == every]
         for tables in [_published(all_tables, whole)]
@@ -306,7 +318,8 @@ def _served(
     if version != data.rule.get("ptable_version") and version in cellkey.VERSIONS:
         then = disclosure.protect(computed, frozen.threshold, cellkey.ptable(version))
         digest = tables_digest(then.tables)
-    info = ReleaseInfo(frozen.created_at, frozen.tables_digest != digest)
+    final = data.consolidation is not None and data.consolidation.final  # the parts are gone: not judged
+    info = ReleaseInfo(frozen.created_at, frozen.tables_digest != digest and not final)
     return replace(
         data, tables=released.tables, rule=dict(released.disclosure), release=info,
         hidden=sum(_hidden(t) for t in released.tables),
@@ -366,6 +379,7 @@ def document(data: ReportData, *, title: str | None = None, extra_method: str = 
         method_note=texts["method"].format(
             k=k, deviation=data.rule.get("max_deviation", 3), ptable=data.rule.get("ptable_version", "—")
         )
+        + partials.method_note(data.consolidation, data.lang)
         + extra_method.format(k=k),
         sections=sections,
         lang=data.lang,
@@ -505,6 +519,7 @@ def _check_alone(data: ReportData) -> None:
             period=data.period.label(data.lang),
             day=day_text(data.period.end + timedelta(days=1), data.lang),
         )
+    partials.check_release(data.consolidation, data.period.label(data.lang))
     if data.population < MIN_RELEASE_WOMEN:
         _refuse(
             QT_TRANSLATE_NOOP(
@@ -798,6 +813,7 @@ def _release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[
                     audit_head=audit.chain_head(session).as_json(),
                     structure=stated,
                     release_log=release_log.position(ws.folder),
+                    consolidation=partials.package_member(data.consolidation),
                 )
             )
             preview = render(document(data))

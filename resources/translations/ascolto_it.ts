@@ -3179,6 +3179,98 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>{path} is bundle number {seq} from {name}, but number {missing} has not been received yet: receive the missing ones first (nothing was changed).</source>
         <translation>{path} è il pacchetto numero {seq} di {name}, ma il numero {missing} non è ancora arrivato: ricevete prima quelli mancanti (nulla è stato modificato).</translation>
     </message>
+    <message>
+        <source>Only a desk PC sends partial aggregates, only to the main office.</source>
+        <translation>Solo un PC di sportello invia aggregati parziali, e solo alla sede.</translation>
+    </message>
+    <message>
+        <source>it is not a partial of this version of Ascolto.</source>
+        <translation>non è un aggregato parziale di questa versione di Ascolto.</translation>
+    </message>
+    <message>
+        <source>the table {table} holds a value that is not a whole number from 0 to {high}.</source>
+        <translation>la tavola {table} contiene un valore che non è un numero intero da 0 a {high}.</translation>
+    </message>
+    <message>
+        <source>the table {table} does not have the rows and columns of this version of Ascolto.</source>
+        <translation>la tavola {table} non ha le righe e le colonne di questa versione di Ascolto.</translation>
+    </message>
+    <message>
+        <source>it holds a table this version of Ascolto does not know ({table}).</source>
+        <translation>contiene una tavola che questa versione di Ascolto non conosce ({table}).</translation>
+    </message>
+    <message>
+        <source>the table {table} holds more values than it has positions.</source>
+        <translation>la tavola {table} contiene più valori delle sue posizioni.</translation>
+    </message>
+    <message>
+        <source>the table {table} lists a position twice or out of order.</source>
+        <translation>la tavola {table} elenca una posizione due volte o fuori ordine.</translation>
+    </message>
+    <message>
+        <source>the table {table} holds a cell key out of range.</source>
+        <translation>la tavola {table} contiene una chiave di cella fuori intervallo.</translation>
+    </message>
+    <message>
+        <source>the counts of the table {table} do not add up to its totals.</source>
+        <translation>i conteggi della tavola {table} non corrispondono ai suoi totali.</translation>
+    </message>
+    <message>
+        <source>it is for {other}, not {period}.</source>
+        <translation>riguarda {other}, non {period}.</translation>
+    </message>
+    <message>
+        <source>it names more than {n} help desks.</source>
+        <translation>nomina più di {n} sportelli.</translation>
+    </message>
+    <message>
+        <source>it names a help desk twice or without a name.</source>
+        <translation>nomina uno sportello due volte o senza nome.</translation>
+    </message>
+    <message>
+        <source>it does not hold the tables of this version of Ascolto.</source>
+        <translation>non contiene le tavole di questa versione di Ascolto.</translation>
+    </message>
+    <message>
+        <source>Partial aggregates are made for a month, a quarter, a semester or a year only.</source>
+        <translation>Gli aggregati parziali si fanno solo per un mese, un trimestre, un semestre o un anno.</translation>
+    </message>
+    <message>
+        <source>{period} has not ended yet: its partial aggregates are not due.</source>
+        <translation>{period} non è ancora finito: i suoi aggregati parziali non sono dovuti.</translation>
+    </message>
+    <message>
+        <source>The figures of {period} are final: its partial aggregates are no longer sent, received or kept.</source>
+        <translation>I dati di {period} sono definitivi: i suoi aggregati parziali non si inviano, ricevono né conservano più.</translation>
+    </message>
+    <message>
+        <source>The partial aggregates of {period} from {source} were refused: {reason}</source>
+        <translation>Gli aggregati parziali di {period} da {source} sono stati rifiutati: {reason}</translation>
+    </message>
+    <message>
+        <source>Partial aggregates must name the installation they came from.</source>
+        <translation>Gli aggregati parziali devono indicare l&apos;installazione da cui provengono.</translation>
+    </message>
+    <message>
+        <source>it is larger than {size} bytes.</source>
+        <translation>supera {size} byte.</translation>
+    </message>
+    <message>
+        <source>The partial aggregates name the help desk {desk}, which this installation does not know: add it under Administration with the same name, then receive them again.</source>
+        <translation>Gli aggregati parziali nominano lo sportello {desk}, che questa installazione non conosce: aggiungilo in Amministrazione con lo stesso nome, poi ricevili di nuovo.</translation>
+    </message>
+    <message>
+        <source>The figures of a union of help desks cannot be composed from the centre&apos;s installations: choose the whole centre or one help desk.</source>
+        <translation>I dati di un&apos;unione di sportelli non si possono comporre dalle installazioni del centro: scegli l&apos;intero centro o un solo sportello.</translation>
+    </message>
+    <message>
+        <source>The figures of {period} are final and the partial aggregates of the centre&apos;s installations were erased: only releases made before can be written again.</source>
+        <translation>I dati di {period} sono definitivi e gli aggregati parziali delle installazioni del centro sono stati cancellati: si possono solo riscrivere i rilasci già fatti.</translation>
+    </message>
+    <message>
+        <source>{period} cannot be released yet: {installations} of the centre did not send its figures. Receive them, or an administrator releases the period without them.</source>
+        <translation>{period} non si può ancora rilasciare: {installations} del centro non ha inviato i suoi dati. Ricevili, oppure un&apos;amministratrice rilascia il periodo senza.</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>
@@ -5290,6 +5382,14 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <message>
         <source>Written again as first released: {period} for {desks}.</source>
         <translation>Riscritti come alla prima diffusione: {period} per {desks}.</translation>
+    </message>
+    <message>
+        <source>The figures are computed as one archive from the cases of this installation and of {names}.</source>
+        <translation>I dati sono calcolati come un unico archivio dai casi di questa installazione e di {names}.</translation>
+    </message>
+    <message>
+        <source>Released without the figures of {names}, not received (an administrator&apos;s decision): their cases are not counted.</source>
+        <translation>Rilasciato senza i dati di {names}, non ricevuti (decisione di un&apos;amministratrice): i loro casi non sono contati.</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,8 @@ from app.i18n import (
 from app.services.errors import UserError
 
 if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
-    from app.services.reports import ReleasePlan, ReportData
+    from app.services.releases import ReleasePlan
+    from app.services.reports import ReportData
     from app.services.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
@@ -145,7 +146,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     from app.services.accounts import rekey_now
-    from app.services.reports import own_fingerprint
+    from app.services.releases import own_fingerprint
 
     with open_unlocked(args) as workspace:
         generation = rekey_now(workspace)
@@ -423,12 +424,12 @@ def _document_language(args: argparse.Namespace) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.services import reports
+    from app.services import releases
 
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
-        _say_plan(reports.release_plan(workspace, data))
-        release = reports.write_report(workspace, data, Path(args.out).expanduser())
+        _say_plan(releases.release_plan(workspace, data))
+        release = releases.write_report(workspace, data, Path(args.out).expanduser())
     print(
         translate("Cli", "Report for {period} written to {path} ({hidden} values hidden).").format(
             period=data.period.label(data.lang), path=args.out, hidden=data.hidden
@@ -465,7 +466,7 @@ def _say_if_frozen(data: ReportData, first_time: bool) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.services import reports
+    from app.services import releases
 
     if args.profile:
         return _export_profile(args)
@@ -475,8 +476,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(translate("Cli", "--layout goes with --profile"))
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
-        _say_plan(reports.release_plan(workspace, data))
-        result = reports.export(workspace, data, Path(args.out).expanduser())
+        _say_plan(releases.release_plan(workspace, data))
+        result = releases.export(workspace, data, Path(args.out).expanduser())
     _say_if_frozen(data, result.first_time)
     print(translate("Cli", "Signed package: {path}").format(path=result.package_path))
     print(translate("Cli", "Preview of exactly what it contains: {path}").format(path=result.preview_path))
@@ -573,7 +574,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
 
 
 def cmd_network_report(args: argparse.Namespace) -> int:
-    from app.services import reports
+    from app.services import network
 
     named = [_fingerprint_hex(f) for f in args.trust_new or []]
     if any(len(f) != 32 or any(ch not in "0123456789abcdef" for ch in f) for f in named):
@@ -585,7 +586,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
             )
         )
     with open_unlocked(args) as workspace:
-        items = reports.import_packages(workspace, [Path(p).expanduser() for p in args.packages])
+        items = network.import_packages(workspace, [Path(p).expanduser() for p in args.packages])
         for item in items:
             for change in item.key_changes:
                 print(
@@ -600,7 +601,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                         old=change.old_fingerprint,
                     )
                 )
-        new_keys: dict[str, list[reports.ImportedPackage]] = {}
+        new_keys: dict[str, list[network.ImportedPackage]] = {}
         for item in items:
             if not item.trusted:
                 new_keys.setdefault(_fingerprint_hex(item.package.fingerprint), []).append(item)
@@ -643,7 +644,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                 ).format(n=len(unnamed), fingerprints="; ".join(i.package.fingerprint for i in unnamed))
             )
         for group in new_keys.values():
-            reports.trust_key(workspace, group[0])
+            network.trust_key(workspace, group[0])
             for item in group:
                 item.trusted = True
             print(
@@ -651,7 +652,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                     centre=group[0].package.centre, fingerprint=group[0].package.fingerprint
                 )
             )
-        data = reports.network_report(
+        data = network.network_report(
             workspace, items, Path(args.out).expanduser(), lang=_document_language(args)
         )
     for item in items:

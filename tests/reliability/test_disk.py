@@ -384,12 +384,12 @@ class _FullOnCommit:
 @pytest.fixture
 def full_on_commit(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
     state = {"full": False}
-    real = database._raw_connect
+    real = database.connect
 
     def connect(path: Path, key: Any, read_only: bool = False) -> Any:
         return _FullOnCommit(real(path, key, read_only), state)
 
-    monkeypatch.setattr(database, "_raw_connect", connect)
+    monkeypatch.setattr(database, "connect", connect)
     return state
 
 

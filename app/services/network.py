@@ -60,7 +60,7 @@ class KeyChangeSeen:
     changed_at: datetime
 
 
-# --- packages and keys ------------------------------------------------------------------------------------------------
+# --- packages and keys --------------------------------------------------------------------------------------
 MAX_PACKAGES = 2000
 """Packages in one network report: a year of monthly packages from every centre of a large network."""
 _SUPERSEDED = "superseded_key:"
@@ -330,7 +330,7 @@ def trusted_keys(ws: Workspace) -> list[tuple[str, str, datetime]]:
         ]
 
 
-# --- the network report --------------------------------------------------------------------------------
+# --- the network report -------------------------------------------------------------------------------------
 def _note_audit_heads(session: Session, operator_id: int, items: Sequence[ImportedPackage]) -> None:
     """Keep each centre's newest audit head; a centre whose trail went backwards is warned and audited.
 

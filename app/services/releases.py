@@ -486,7 +486,7 @@ def check_release(ws: Workspace, data: ReportData) -> None:
     release_plan(ws, data).check()
 
 
-# --- releasing ---------------------------------------------------------------------------------------------
+# --- releasing ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Release:
     """The bytes that leave, as frozen at the first release of a period and desk set."""

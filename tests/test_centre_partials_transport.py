@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.models.reports import PartialAggregate
 from app.reports.periods import parse_period
-from app.services import centre, partials, reports
+from app.services import centre, partials, releases, reports
 from app.services.errors import UserError
 from tests.foundation_fixtures import add_women
 from tests.test_centre import Centre
@@ -39,7 +39,7 @@ def test_a_desk_pcs_partials_reach_the_main_office_and_its_release_names_them(ne
     assert data.consolidation.included == ("Sportello Treviglio",)
     assert data.consolidation.missing == ("Sportello Dalmine",)  # the other desk PC has not sent
     with pytest.raises(UserError, match="Sportello Dalmine"):
-        reports.check_release(network.main, data)
+        releases.check_release(network.main, data)
     assert centre.send(network.desk, network.folder) == []  # nothing changed since: nothing is due again
 
 

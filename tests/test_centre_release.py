@@ -27,7 +27,7 @@ from app.models.base import Base
 from app.models.reports import PartialAggregate
 from app.reports import package
 from app.reports.periods import Period
-from app.services import partials, reports
+from app.services import partials, releases, reports
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.conftest import FAST_KDF, copy_archive, shared_archive
@@ -156,8 +156,8 @@ def test_the_centre_releases_what_one_archive_would(centre: dict[str, Workspace]
     _send(centre["seriate"], main, "fp-seriate")
     _send(centre["romano"], main, "fp-romano")
     # the whole centre: the same published tables, byte for byte, and the package names the parts
-    one = reports.export(single, reports.prepare(single, YEAR), tmp_path / "single.json")
-    many = reports.export(main, reports.prepare(main, YEAR), tmp_path / "main.json")
+    one = releases.export(single, reports.prepare(single, YEAR), tmp_path / "single.json")
+    many = releases.export(main, reports.prepare(main, YEAR), tmp_path / "main.json")
     assert _tables(one.package_path) == _tables(many.package_path)
     released = package.load_package(many.package_path)
     assert released.consolidation == {"installations": ["PC Romano", "PC Seriate"], "without": []}
@@ -169,8 +169,8 @@ def test_the_centre_releases_what_one_archive_would(centre: dict[str, Workspace]
     by_desk_main = reports.prepare_by_desk(main, YEAR, desks)
     for desk, alone, consolidated in zip(desks, by_desk_single, by_desk_main, strict=True):
         assert alone.tables_digest == consolidated.tables_digest, desk
-        a = reports.export(single, reports.prepare(single, YEAR, [desk]), tmp_path / f"s{desk}.json")
-        b = reports.export(main, reports.prepare(main, YEAR, [desk]), tmp_path / f"m{desk}.json")
+        a = releases.export(single, reports.prepare(single, YEAR, [desk]), tmp_path / f"s{desk}.json")
+        b = releases.export(main, reports.prepare(main, YEAR, [desk]), tmp_path / f"m{desk}.json")
         assert _tables(a.package_path) == _tables(b.package_path), desk
 
 
@@ -188,14 +188,14 @@ def test_a_corrected_partial_replaces_the_older_and_the_release_sees_the_change(
     main, seriate = centre["main"], centre["seriate"]
     _send(seriate, main, "fp-seriate")
     _send(centre["romano"], main, "fp-romano")
-    first = reports.export(main, reports.prepare(main, YEAR), tmp_path / "first.json")
+    first = releases.export(main, reports.prepare(main, YEAR), tmp_path / "first.json")
     remove(seriate, "SELECT min(id) FROM case_file")  # a correction at the desk PC: a case entered by mistake
     _send(seriate, main, "fp-seriate")
     with main.transaction(write=False) as session:
         assert session.scalar(select(func.count()).select_from(PartialAggregate)) == 2  # replaced, not added
     again = reports.prepare(main, YEAR)
     assert again.release is not None and again.release.changed_since  # the frozen release says so
-    served = reports.export(main, again, tmp_path / "again.json")
+    served = releases.export(main, again, tmp_path / "again.json")
     assert not served.first_time
     assert served.package_path.read_bytes() == first.package_path.read_bytes()
 
@@ -264,14 +264,14 @@ def test_a_period_missing_an_installation_waits_unless_released_without(
     main = centre["main"]
     _send(centre["seriate"], main, "fp-seriate")
     with pytest.raises(UserError, match="PC Romano of the centre did not send"):
-        reports.export(main, reports.prepare(main, YEAR), tmp_path / "early.json")
+        releases.export(main, reports.prepare(main, YEAR), tmp_path / "early.json")
     assert not (tmp_path / "early.json").exists()
     partials.release_without(main, YEAR, "fp-romano")
     data = reports.prepare(main, YEAR)
-    result = reports.export(main, data, tmp_path / "without.json")
+    result = releases.export(main, data, tmp_path / "without.json")
     released = package.load_package(result.package_path)
     assert released.consolidation == {"installations": ["PC Seriate"], "without": ["PC Romano"]}
-    note = reports.document(data).method_note
+    note = releases.document(data).method_note
     assert "PC Romano" in note and "PC Seriate" in note
     # the late partial is added again: the frozen release says that the data changed since
     _send(centre["romano"], main, "fp-romano")

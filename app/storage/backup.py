@@ -264,7 +264,7 @@ def write_backup(
     try:
         staged_db = staging / DB_MEMBER
         counts = copy_database(source_db, staged_db, key, progress)
-        copy = database._raw_connect(staged_db, key, read_only=True)
+        copy = database.connect(staged_db, key, read_only=True)
         try:
             head = audit_head_of(copy)
         finally:
@@ -410,7 +410,7 @@ def extract(path: Path, folder: Path, manifest: Manifest) -> tuple[Path, Path]:
 def verify_extracted(db_path: Path, key: DataKey, manifest: Manifest) -> None:
     """The copy decrypts, every page authenticates, the structure is sound and the counts match."""
     try:
-        connection = database._raw_connect(db_path, key, read_only=True)
+        connection = database.connect(db_path, key, read_only=True)
     except sqlcipher.Error as exc:
         raise BackupError("damaged", "database") from exc
     try:

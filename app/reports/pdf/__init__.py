@@ -1,7 +1,7 @@
 """Every PDF Ascolto prints, drawn with reportlab (no Qt), each from data already read and permitted.
 
 - `render_report`: the statistical report of a centre, and the network report (the same document built
-  from merged packages, see `app.services.reports.network_report`);
+  from merged packages, see `app.services.network.network_report`);
 - `render_subject_access`: her copy of the data (GDPR art. 15), from a `SubjectAccessView`.
 
 The recovery-key sheet is not here: it is a Qt text document printed by the interface

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports.periods import named_period
-from app.services import reports
+from app.services import network, releases
 from app.services.errors import UserError
-from app.services.reports import ImportedPackage, KeyChangeSeen, ReportData
+from app.services.network import ImportedPackage, KeyChangeSeen
+from app.services.reports import ReportData
 from app.services.workspace import Workspace
 from app.ui.dialogs.trust import TrustKeyDialog
 from app.ui.i18n import error_text, ui_language
@@ -44,7 +45,7 @@ def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[Imported
     errors: list[UserError] = []
     for path in paths:
         try:
-            items.extend(reports.import_packages(workspace, [path]))
+            items.extend(network.import_packages(workspace, [path]))
         except UserError as exc:
             errors.append(exc)
     return items, errors
@@ -171,9 +172,9 @@ class NetworkPage(QWidget):
         operations.run(
             self,
             lambda: (
-                reports.trusted_keys(workspace),
-                reports.own_fingerprint(workspace),
-                reports.key_changes(workspace),
+                network.trusted_keys(workspace),
+                releases.own_fingerprint(workspace),
+                network.key_changes(workspace),
             ),
             self._keys_loaded,
         )
@@ -294,7 +295,7 @@ class NetworkPage(QWidget):
 
     def _trust(self, item: ImportedPackage) -> None:
         workspace = self.workspace
-        operations.run(self, lambda: reports.trust_key(workspace, item), lambda _none: self._trusted(item))
+        operations.run(self, lambda: network.trust_key(workspace, item), lambda _none: self._trusted(item))
 
     def _trusted(self, item: ImportedPackage) -> None:
         for other in self.items:  # trust is the pair: the same key in another centre's name stays untrusted
@@ -331,7 +332,7 @@ class NetworkPage(QWidget):
         workspace, items, lang = self.workspace, list(self.items), ui_language()
         operations.run(
             self,
-            lambda: reports.network_report(workspace, items, path, lang),
+            lambda: network.network_report(workspace, items, path, lang),
             lambda data: self._printed(data, path, items),
             busy_text=self.tr("Merging the packages and writing the PDF…"),
         )

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import accounts, exports, reports
+from app.services import accounts, exports, releases, reports
 from app.services.accounts import HelpDeskInfo
-from app.services.reports import ExportResult, ReleasePlan, ReportData
+from app.services.releases import ExportResult, ReleasePlan
+from app.services.reports import ReportData
 from app.services.workspace import Workspace
 from app.ui.i18n import error_text, ui_language
 from app.ui.kit import files, messages, operations
@@ -291,7 +292,7 @@ class ReportsPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: reports.release_plan(workspace, data),
+            lambda: releases.release_plan(workspace, data),
             lambda plan: self._planned(plan, data, then),
             busy=then is not None,
         )
@@ -325,7 +326,7 @@ class ReportsPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: reports.write_report(workspace, data, path),
+            lambda: releases.write_report(workspace, data, path),
             lambda _none: self._released(self.tr("Report saved: {path}").format(path=path)),
             busy_text=self.tr("Writing the PDF…"),
         )
@@ -342,10 +343,10 @@ class ReportsPage(QWidget):
         workspace = self.workspace
 
         def record() -> None:  # the printout is a release like the PDF: checked and recorded the same way
-            reports.write_report(workspace, data, io.BytesIO())
+            releases.write_report(workspace, data, io.BytesIO())
 
         def printed(_none: None) -> None:
-            reports_print.print_document(reports.document(data), printer)
+            reports_print.print_document(releases.document(data), printer)
             self._released(self.tr("Report sent to the printer."))
 
         operations.run(self, record, printed, busy_text=self.tr("Preparing the printout…"))
@@ -366,7 +367,7 @@ class ReportsPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: reports.export(workspace, data, path),
+            lambda: releases.export(workspace, data, path),
             self._exported,
             busy_text=self.tr("Signing the package…"),
         )

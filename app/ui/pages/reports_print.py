@@ -1,5 +1,5 @@
 """Printing a report on paper. PySide6-Essentials has no QtPdf, so the printer gets a QTextDocument built
-from the same protected tables and texts as the PDF (`reports.document`); only the charts are left out.
+from the same protected tables and texts as the PDF (`releases.document`); only the charts are left out.
 """
 
 from __future__ import annotations

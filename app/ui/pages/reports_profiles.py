@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.services import exports
 from app.services.exports import ProfileExportResult, QualityReport
-from app.services.reports import ReleasePlan, ReportData
+from app.services.releases import ReleasePlan
+from app.services.reports import ReportData
 from app.services.workspace import Workspace
 from app.ui.i18n import error_text, ui_language
 from app.ui.kit import files, messages, operations

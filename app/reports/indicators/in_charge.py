@@ -8,10 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
-    Integer,
     and_,
-    bindparam,
     case,
     func,
     literal,
@@ -44,7 +41,7 @@ from app.reports.indicators.grids import (
     with_nd,
     women_table,
 )
-from app.reports.indicators.scope import Group, Scope, has, latest_of_case, unindexed
+from app.reports.indicators.scope import END, START, YEAR, Group, Scope, has, latest_of_case, unindexed
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 
 IN_CHARGE_SINGLE = (
@@ -155,14 +152,6 @@ def _cross_table(
     )
 
 
-START, END, YEAR = (
-    bindparam("start", type_=Date),
-    bindparam("end", type_=Date),
-    bindparam("year", type_=Integer),
-)
-"""The period of `_in_charge_statement`, bound at execution: one statement per desk set serves every period."""
-
-
 @cache
 def _in_charge_statement(desks: tuple[int, ...] | None, by_desk: bool) -> Any:
     """The women taken in charge (START..END) at `desks` and every grouping of ISTAT's tables, in one statement.
@@ -256,8 +245,7 @@ def in_charge(session: Session, scope: Scope, lang: str) -> dict[Group, list[Agg
     small GROUP BY over it, so the statement stays short to build and cheap to run.
     """
     stmt = _in_charge_statement(None if scope.desks is None else tuple(scope.desks), scope.by_desk)
-    params = {"start": scope.start, "end": scope.end, "year": scope.end.year}
-    rows = scope.split(session.execute(stmt, params).all(), empty=[("population", N, None)])
+    rows = scope.split(session.execute(stmt, scope.params).all(), empty=[("population", N, None)])
     return {group: _in_charge_tables(rows[group], lang) for group in scope.groups}
 
 

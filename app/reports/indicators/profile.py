@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, true
@@ -29,7 +30,7 @@ from app.reports.indicators.grids import (
     with_nd,
     women_table,
 )
-from app.reports.indicators.scope import Group, Scope, has, latest_of_case, packed
+from app.reports.indicators.scope import END, START, YEAR, Group, Scope, Shape, has, latest_of_case, packed
 from app.reports.tables import AggregateTable, CellKeys, Unit
 
 
@@ -53,7 +54,7 @@ class _Columns:
 
 
 def _age_bounds(
-    cols: _Columns, table: str, bounds: tuple[tuple[str, int, int | None], ...], birth: Any, year: int
+    cols: _Columns, table: str, bounds: tuple[tuple[str, int, int | None], ...], birth: Any, year: Any
 ) -> None:
     """Age = period end year - birth year (codelists.age_at), as a range on birth_year: no CASE needed."""
     for code, low, high in bounds:
@@ -80,11 +81,26 @@ def _women(counts: Mapping[str, Counted]) -> dict[str, CellKeys]:
     return {r: CellKeys(key=k, women=c, women_key=k) for r, (c, k) in counts.items()}
 
 
+MINORS_COLUMNS = {
+    "MINORS": Case.minors_count,
+    "WITNESSED": Case.minors_witnessed,
+    "SUFFERED": Case.minors_suffered,
+}
+
+
 def profile(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """All the tables over the active women in one aggregate query (about 200 SUM columns, one pass)."""
-    year = scope.end.year
-    latest_intake = latest_of_case(Intake, scope.end)
-    latest_risk = latest_of_case(RiskAssessment, scope.end)
+    query, cols = _statement(scope.shape)
+    rows = scope.split(session.execute(query, scope.params).all(), empty=[(None,) * len(cols.exprs)])
+    return {group: _profile_tables(cols.read(rows[group][0]), MINORS_COLUMNS, lang) for group in scope.groups}
+
+
+@cache
+def _statement(scope: Shape) -> tuple[Any, _Columns]:
+    """The aggregate query of `profile` and its columns, built once per shape (the period is bound)."""
+    year = YEAR
+    latest_intake = latest_of_case(Intake, END)
+    latest_risk = latest_of_case(RiskAssessment, END)
     cols = _Columns(Case.record_key)
     cols.add("population", N, true())
     _age_bounds(cols, "age_istat", AGE_ISTAT_BOUNDS, Case.birth_year, year)
@@ -102,16 +118,11 @@ def profile(session: Session, scope: Scope, lang: str) -> dict[Group, list[Aggre
     _single(cols, "marital_status", "marital_status", Case.marital_status)
     _multi(cols, "cohabitation", "cohabitation", Case.cohabitation)
     _single(cols, "has_children", "has_children", Case.has_children)
-    minors_columns = {
-        "MINORS": Case.minors_count,
-        "WITNESSED": Case.minors_witnessed,
-        "SUFFERED": Case.minors_suffered,
-    }
-    for code, column in minors_columns.items():
+    for code, column in MINORS_COLUMNS.items():
         cols.keys.append(("minors_sum", code))
         cols.exprs.append(func.coalesce(func.sum(column), 0) * literal_column(str(PACK)))  # read as (sum, 0)
         cols.add("minors_women", code, column > 0)
-    cols.add("minors_women", "_any", or_(*[c > 0 for c in minors_columns.values()]))
+    cols.add("minors_women", "_any", or_(*[c > 0 for c in MINORS_COLUMNS.values()]))
     _multi(cols, "violence_forms", "violence_form", Intake.violence_forms)
     for group in codelists.codes("violence_macro"):
         forms = [f for f, m in VIOLENCE_MACRO.items() if m == group]
@@ -136,13 +147,12 @@ def profile(session: Session, scope: Scope, lang: str) -> dict[Group, list[Aggre
         .where(
             Case.statistics_allowed.is_not(False),
             scope.desk(Case.help_desk_id),
-            Case.opened_on <= scope.end,
-            or_(Case.closed_on.is_(None), Case.closed_on >= scope.start),
+            Case.opened_on <= END,
+            or_(Case.closed_on.is_(None), Case.closed_on >= START),
         )
         .group_by(*by_desk)
     )
-    rows = scope.split(session.execute(query).all(), empty=[(None,) * len(cols.exprs)])
-    return {group: _profile_tables(cols.read(rows[group][0]), minors_columns, lang) for group in scope.groups}
+    return query, cols
 
 
 def _profile_tables(

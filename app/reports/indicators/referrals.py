@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select, union_all
@@ -12,7 +13,7 @@ from app.models import codelists
 from app.models.cases import Case, Referral
 from app.reports.cellkey import KEY_RANGE
 from app.reports.indicators.grids import one_way
-from app.reports.indicators.scope import Group, Scope, distinct_packed, excluded_cases
+from app.reports.indicators.scope import Group, Scope, Shape, distinct_packed, excluded_cases
 from app.reports.tables import AggregateTable, CellKeys, Unit
 
 SHELTER_DESTINATIONS = ("CASA_RIFUGIO", "PRONTA_ACCOGL")
@@ -20,6 +21,14 @@ SHELTER_DESTINATIONS = ("CASA_RIFUGIO", "PRONTA_ACCOGL")
 
 def referrals(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """Referrals and shelter placements, by the desk of the woman's case."""
+    stmt = _statement(scope.shape)
+    rows = scope.split(session.execute(stmt, scope.params).all(), empty=[("*",) + (None,) * 9])
+    return {group: _referrals_tables(rows[group], lang) for group in scope.groups}
+
+
+@cache
+def _statement(scope: Shape) -> Any:
+    """By destination and in all: referrals, women, women placed and children placed with them."""
     r = Referral
     base = (
         select(
@@ -52,8 +61,7 @@ def referrals(session: Session, scope: Scope, lang: str) -> dict[Group, list[Agg
         select(*group, base.c.d, *aggregates()).group_by(*group, base.c.d),
         select(*group, literal("*"), *aggregates()).group_by(*group),
     )
-    rows = scope.split(session.execute(select(parts.subquery())).all(), empty=[("*",) + (None,) * 9])
-    return {group: _referrals_tables(rows[group], lang) for group in scope.groups}
+    return select(parts.subquery())
 
 
 def _referrals_tables(rows: Sequence[Sequence[Any]], lang: str) -> list[AggregateTable]:

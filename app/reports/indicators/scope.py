@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, select, true, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    literal_column,
+    select,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import BindParameter
 
 from app.models.cases import Case
 from app.reports.cellkey import KEY_RANGE, PACK
@@ -16,22 +32,32 @@ Group = int | None
 """What a section's figures are computed for: a desk (per-desk computation) or None (the whole scope)."""
 
 
-class Scope:
-    """The period and desks of one computation, as SQL predicates, and how its figures are grouped.
+START, END, YEAR = (
+    bindparam("start", type_=Date),
+    bindparam("end", type_=Date),
+    bindparam("year", type_=Integer),
+)
+"""The period's first and last day and the year it ends in, bound at execution (`Scope.params`)."""
+FIRST_YEAR = bindparam("first_year", type_=String)
+YEARS: BindParameter[str] = bindparam("years", type_=String, expanding=True)
+"""The calendar years the period touches as text (`Shape.years`): the one year, or every year."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a section's statement depends on besides the period's dates: its desks and how it groups.
 
     Every section computes its figures per group, in one statement grouped by the desk column that the
     section's desk rule names (`group`). A scope is either one group (its desks together, `None`) or one
-    group per desk (`by_desk`): the same statements, with the desk column added to the GROUP BY.
+    group per desk (`by_desk`): the same statements, with the desk column added to the GROUP BY. The
+    dates are bound parameters (START, END...), so a section builds its statement once per shape
+    (`functools.cache`): assembling a statement of hundreds of columns cost more Python time than a
+    desk-quarter takes SQLite to answer, and a cached statement also keeps SQLAlchemy's compiled form.
     """
 
-    def __init__(self, period: Period, help_desk_ids: Sequence[int] | None, by_desk: bool = False) -> None:
-        self.start = period.start
-        self.end = period.end
-        self.desks = None if help_desk_ids is None else sorted({int(d) for d in help_desk_ids})
-        if by_desk and self.desks is None:
-            raise ValueError("a per-desk computation names its desks")
-        self.by_desk = by_desk
-        self.groups: list[Group] = list(self.desks or []) if by_desk else [None]
+    desks: tuple[int, ...] | None
+    by_desk: bool
+    several_years: bool
 
     def desk(self, column: Any) -> ColumnElement[bool]:
         if self.desks is None:
@@ -45,30 +71,13 @@ class Scope:
     def _unindexed(self, column: Any) -> Any:
         return unindexed(column) if self.by_desk else column
 
-    def split(
-        self, rows: Iterable[Sequence[Any]], empty: Sequence[Sequence[Any]] = ()
-    ) -> dict[Group, list[Any]]:
-        """The rows of a statement led by `group(...)`, by group and without the group column.
-
-        A group without rows gets `empty`: the rows the statement gives over no rows at all (one all-NULL
-        row for each aggregate without GROUP BY), so an idle desk reads exactly as its own computation.
-        """
-        out: dict[Group, list[Any]] = {}
-        for row in rows:
-            if self.by_desk:
-                out.setdefault(int(row[0]), []).append(tuple(row[1:]))
-            else:
-                out.setdefault(None, []).append(tuple(row))
-        return {g: out.get(g, [tuple(r) for r in empty]) for g in self.groups}
-
     def within(self, column: Any) -> ColumnElement[bool]:
         """The inclusive date range, written so the date indexes serve it."""
-        return and_(column >= self.start, column <= self.end)
+        return and_(column >= START, column <= END)
 
     def years(self, column: Any) -> ColumnElement[bool]:
         """The calendar years the period touches, on `year_of(column)` (serves the year-led indexes)."""
-        years = [str(y) for y in range(self.start.year, self.end.year + 1)]
-        return year_of(column) == years[0] if len(years) == 1 else year_of(column).in_(years)
+        return year_of(column).in_(YEARS) if self.several_years else year_of(column) == FIRST_YEAR
 
     def case_at_desk(self, case_id: Any) -> ColumnElement[bool]:
         """`case_id` belongs to a case of the scope's desks, without reading the (wide) case rows."""
@@ -87,6 +96,40 @@ class Scope:
         if self.by_desk:
             return tuple_(case_id, desk).in_(select(source_case_id, source_desk).where(where))
         return case_id.in_(select(source_case_id).where(where))
+
+
+class Scope:
+    """The period and desks of one computation: the statements' `shape` and the values bound to it."""
+
+    def __init__(self, period: Period, help_desk_ids: Sequence[int] | None, by_desk: bool = False) -> None:
+        self.start = period.start
+        self.end = period.end
+        self.desks = None if help_desk_ids is None else sorted({int(d) for d in help_desk_ids})
+        if by_desk and self.desks is None:
+            raise ValueError("a per-desk computation names its desks")
+        self.by_desk = by_desk
+        self.groups: list[Group] = list(self.desks or []) if by_desk else [None]
+        years = [str(y) for y in range(self.start.year, self.end.year + 1)]
+        self.shape = Shape(None if self.desks is None else tuple(self.desks), by_desk, len(years) > 1)
+        self.params: dict[str, Any] = {
+            "start": self.start, "end": self.end, "year": self.end.year, "first_year": years[0], "years": years,
+        }  # fmt: skip
+
+    def split(
+        self, rows: Iterable[Sequence[Any]], empty: Sequence[Sequence[Any]] = ()
+    ) -> dict[Group, list[Any]]:
+        """The rows of a statement led by `group(...)`, by group and without the group column.
+
+        A group without rows gets `empty`: the rows the statement gives over no rows at all (one all-NULL
+        row for each aggregate without GROUP BY), so an idle desk reads exactly as its own computation.
+        """
+        out: dict[Group, list[Any]] = {}
+        for row in rows:
+            if self.by_desk:
+                out.setdefault(int(row[0]), []).append(tuple(row[1:]))
+            else:
+                out.setdefault(None, []).append(tuple(row))
+        return {g: out.get(g, [tuple(r) for r in empty]) for g in self.groups}
 
 
 def unindexed(column: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, literal, literal_column, select, union_all
@@ -12,12 +13,21 @@ from app.models import codelists
 from app.models.cases import ServiceDelivery
 from app.reports.cellkey import KEY_RANGE
 from app.reports.indicators.grids import labels, one_way, title
-from app.reports.indicators.scope import Group, Scope, distinct_packed, excluded_cases
+from app.reports.indicators.scope import Group, Scope, Shape, distinct_packed, excluded_cases
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 
 
 def services(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """The services, by the desk that delivered them (those to minors: `services_to_minors`)."""
+    cells = scope.split(
+        session.execute(_statement(scope.shape), scope.params).all(), empty=[("all", "", "") + (None,) * 6]
+    )
+    return {group: _services_tables(cells[group], lang) for group in scope.groups}
+
+
+@cache
+def _statement(scope: Shape) -> Any:
+    """The cells, rows, columns and total of the services of one shape, in one statement."""
     sd = ServiceDelivery
     where = _service_scope(scope)
     # one pass over the year-led covering index, which already yields a year's services in (type, mode,
@@ -57,13 +67,10 @@ def services(session: Session, scope: Scope, lang: str) -> dict[Group, list[Aggr
         part("col", literal("").label("t"), per.c.m, True).group_by(*group, per.c.m),
         part("all", literal("").label("t"), literal("").label("m"), True).group_by(*group),
     )
-    cells = scope.split(
-        session.execute(select(parts.subquery())).all(), empty=[("all", "", "") + (None,) * 6]
-    )
-    return {group: _services_tables(cells[group], lang) for group in scope.groups}
+    return select(parts.subquery())
 
 
-def _service_scope(scope: Scope) -> ColumnElement[bool]:
+def _service_scope(scope: Shape) -> ColumnElement[bool]:
     """The services counted: dated in the period, at the scope's desks, of women counted in statistics."""
     sd = ServiceDelivery
     return and_(
@@ -77,17 +84,9 @@ def _service_scope(scope: Scope) -> ColumnElement[bool]:
 def services_to_minors(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
     """Services to minors: their own statement over their own partial index, a section of its own so
     that it runs beside the other services on the second thread."""
-    sd = ServiceDelivery
-    by_desk = scope.group(sd.help_desk_id)
     rows = scope.split(
-        session.execute(
-            select(
-                *by_desk, func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
-                distinct_packed(sd.case_id, sd.woman_key),
-            ).where(_service_scope(scope), sd.beneficiary == literal_column("'MINORE'")).group_by(*by_desk)
-        ).all(),
-        empty=[(0, 0, None, None)],
-    )  # fmt: skip
+        session.execute(_minors_statement(scope.shape), scope.params).all(), empty=[(0, 0, None, None)]
+    )
     out = {}
     for group in scope.groups:
         minor_row = rows[group][0]
@@ -101,6 +100,16 @@ def services_to_minors(session: Session, scope: Scope, lang: str) -> dict[Group,
             )
         ]  # fmt: skip
     return out
+
+
+@cache
+def _minors_statement(scope: Shape) -> Any:
+    sd = ServiceDelivery
+    by_desk = scope.group(sd.help_desk_id)
+    return select(
+        *by_desk, func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
+        distinct_packed(sd.case_id, sd.woman_key),
+    ).where(_service_scope(scope), sd.beneficiary == literal_column("'MINORE'")).group_by(*by_desk)  # fmt: skip
 
 
 def _services_tables(cells: Sequence[Sequence[Any]], lang: str) -> list[AggregateTable]:

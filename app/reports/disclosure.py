@@ -166,6 +166,7 @@ def _protect_table(
 ) -> tuple[AggregateTable, list[Position]]:
     out = _published_copy(table)
     unit = Unit(table.unit)
+    intensity = is_intensity(unit)  # once per table, not per value (3,000 values in a year's tables)
     hidden: list[Position] = []
     for pos in positions(table):
         value = value_at(table, pos)
@@ -175,7 +176,7 @@ def _protect_table(
         keys = table.keys.get(pos, CellKeys() if value == 0 else None)  # no records, no key
         if keys is None:
             raise ValueError(f"table {table.id}: no cell key at {pos}; refusing to publish it unperturbed")
-        if is_intensity(unit):
+        if intensity:
             published = publish_amount(unit, value, keys, k, ptable)
         else:
             if float(value) != int(value):

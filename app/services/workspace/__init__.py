@@ -11,11 +11,14 @@ credentials and failures hold the actor, the name and password rules, and errors
 """
 
 from app.crypto.keyslots import KdfParams
+from app.services import settings
 from app.services.constants import PASSPHRASE_HINT, SLOTS_FILE
 from app.services.workspace.credentials import Actor, LoginResult, check_passphrase, normalise_username
 from app.services.workspace.failures import DAMAGE_REASONS, database_failure, storage_error
-from app.services.workspace.setup import RECOVERY_SLOT_SETTING, SetUp
+from app.services.workspace.setup import SetUp
 from app.services.workspace.unlock import Unlocking
+
+RECOVERY_SLOT_SETTING = settings.RECOVERY_SLOT.key
 
 
 class Workspace(SetUp, Unlocking):

@@ -16,46 +16,24 @@ from app.crypto import signing
 from app.crypto.keyslots import DataKey, KeyStore
 from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator, Setting
-from app.services import audit, signing_keys
+from app.models.accounts import Operator
+from app.services import audit, settings, signing_keys
 from app.services.errors import UserError
 from app.services.workspace.base import WorkspaceBase
 from app.storage import database
 from app.storage.database import StorageError
 
-RECOVERY_SLOT_SETTING = "recovery_slot_id"
-ROTATION_PENDING_SETTING = "key_rotation_pending"
-"""Set in the transaction that revokes an account, cleared once the data key has been rotated: a crash
-in between leaves it set, and the next unlock finishes the rotation (never rolls the revocation back)."""
-
-
-SLOT_DIGEST_PREFIX = "slot_digest:"
-"""One Setting per rightful slot: `slot_digest:<slot id>` -> the slot's digest (keyslots.slot_digest).
-
-The id in `Operator.slot_id` (or the recovery setting) says which slot is hers; the digest says which of
-the slots with that id: anyone who can write the slot file can add one with her id and his own secret."""
-KEY_GENERATION_SETTING = "key_generation"
-"""The data key's generation, as the database knows it: the slot file says its own (app.services.rollback)."""
-
 
 def bound_digest(session: Session, slot_id: str) -> str | None:
-    setting = session.get(Setting, SLOT_DIGEST_PREFIX + slot_id)
-    return setting.value if setting is not None and setting.value else None
+    return settings.find(session, settings.SLOT_DIGEST.of(slot_id)) or None
 
 
 def bind_slot(session: Session, keystore: KeyStore, slot_id: str, replaces: str | None = None) -> None:
     """Record the slot just made for an account (or the recovery key), in the unit of work that gives it
     to her; the digest of the slot it `replaces` is forgotten."""
     if replaces and replaces != slot_id:
-        old = session.get(Setting, SLOT_DIGEST_PREFIX + replaces)
-        if old is not None:
-            session.delete(old)
-    digest = keystore.digest_of(slot_id)
-    setting = session.get(Setting, SLOT_DIGEST_PREFIX + slot_id)
-    if setting is None:
-        session.add(Setting(key=SLOT_DIGEST_PREFIX + slot_id, value=digest))
-    else:
-        setting.value = digest
+        settings.delete(session, settings.SLOT_DIGEST.of(replaces))
+    settings.put(session, settings.SLOT_DIGEST.of(slot_id), keystore.digest_of(slot_id))
 
 
 def bind_unbound(session: Session, keystore: KeyStore) -> int:
@@ -88,17 +66,13 @@ def rightful_slots(session: Session) -> dict[str, str | None]:
 
 def forget_other_digests(session: Session, keep: set[str]) -> None:
     """After a rotation: the digests of slots that are nobody's any more are dropped."""
-    for setting in session.scalars(select(Setting).where(Setting.key.startswith(SLOT_DIGEST_PREFIX))):
-        if setting.key[len(SLOT_DIGEST_PREFIX) :] not in keep:
-            session.delete(setting)
+    for slot_id in settings.members(session, settings.SLOT_DIGEST):
+        if slot_id not in keep:
+            settings.delete(session, settings.SLOT_DIGEST.of(slot_id))
 
 
 def record_generation(session: Session, generation: int) -> None:
-    setting = session.get(Setting, KEY_GENERATION_SETTING)
-    if setting is None:
-        session.add(Setting(key=KEY_GENERATION_SETTING, value=str(generation)))
-    else:
-        setting.value = str(generation)
+    settings.put(session, settings.KEY_GENERATION, generation)
 
 
 def rightful_slot_ids(session: Session) -> set[str]:
@@ -110,20 +84,19 @@ def rightful_slot_ids(session: Session) -> set[str]:
         )
         if slot_id
     }
-    recovery = session.get(Setting, RECOVERY_SLOT_SETTING)
-    if recovery is not None and recovery.value:
-        ids.add(recovery.value)
+    recovery = settings.get(session, settings.RECOVERY_SLOT)
+    if recovery:
+        ids.add(recovery)
     return ids
 
 
 def rotation_pending(session: Session) -> bool:
-    return session.get(Setting, ROTATION_PENDING_SETTING) is not None
+    return settings.is_set(session, settings.ROTATION_PENDING)
 
 
 def mark_rotation_pending(session: Session) -> None:
     """Inside the revoking transaction: from its commit on, the rotation is owed."""
-    if session.get(Setting, ROTATION_PENDING_SETTING) is None:
-        session.add(Setting(key=ROTATION_PENDING_SETTING, value="1"))
+    settings.put(session, settings.ROTATION_PENDING, True)
 
 
 class KeySlots(WorkspaceBase):
@@ -199,9 +172,7 @@ class KeySlots(WorkspaceBase):
         self._key = new
         self._engine = database.open_engine(self.db_path, new)
         with self._session(write=True) as session:
-            pending = session.get(Setting, ROTATION_PENDING_SETTING)
-            if pending is not None:
-                session.delete(pending)
+            settings.delete(session, settings.ROTATION_PENDING)
             forget_other_digests(session, set(keep))
             record_generation(session, new.generation)
             detail: dict[str, object] = {"generation": new.generation, "reason": reason}

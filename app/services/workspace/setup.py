@@ -11,15 +11,15 @@ from typing import Self
 from app.crypto import keyslots, signing
 from app.crypto.keyslots import DataKey, KdfParams, KeyStore
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
+from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.models.base import utcnow
-from app.services import audit
+from app.services import audit, settings
 from app.services.constants import DB_FILE, SLOTS_FILE
 from app.services.errors import UserError, ValidationError
 from app.services.workspace.base import WorkspaceBase
 from app.services.workspace.credentials import actor_of, check_passphrase, normalise_username
 from app.services.workspace.failures import storage_error
-from app.services.workspace.keys import RECOVERY_SLOT_SETTING, bind_slot, record_generation
+from app.services.workspace.keys import bind_slot, record_generation
 from app.storage import database, migrate
 from app.storage.database import StorageError
 
@@ -162,7 +162,7 @@ class SetUp(WorkspaceBase):
                 last_login_at=utcnow(),
             )
             session.add(admin)
-            session.add(Setting(key=RECOVERY_SLOT_SETTING, value=recovery_slot))
+            settings.put(session, settings.RECOVERY_SLOT, recovery_slot)
             bind_slot(session, keystore, admin_slot)
             bind_slot(session, keystore, recovery_slot)
             record_generation(session, key.generation)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,21 +15,20 @@ from sqlalchemy.orm import Session
 from app.crypto import keyslots
 from app.crypto.keyslots import DataKey, KdfParams
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator, Setting
+from app.models.accounts import Operator
 from app.models.base import utcnow
-from app.services import audit
+from app.services import audit, settings
 from app.services.errors import LoginDelayed, UserError, ValidationError, WrongCredentials
 from app.services.throttle import LoginThrottle, Pending
 from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase, known_names
 from app.services.workspace.failures import database_failure, storage_error
-from app.services.workspace.keys import RECOVERY_SLOT_SETTING, KeySlots, bind_slot, slot_is_bound
+from app.services.workspace.keys import KeySlots, bind_slot, slot_is_bound
 from app.storage import database, migrate
 from app.storage.database import StorageError
 
 log = logging.getLogger(__name__)
 
 ATTEMPTS_FILE = "attempts.json"
-ATTEMPTS_SEEN = "attempts_seen"  # serial and count of the failed-login record at the last login
 
 
 class _SlotRefused(Exception):
@@ -112,11 +110,8 @@ class Unlocking(KeySlots):
         self._slot_kdf = unlocked.params.raised_to_floor()
         try:
             with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
-                recovery = session.get(Setting, RECOVERY_SLOT_SETTING)
-                if (
-                    recovery is None
-                    or recovery.value != unlocked.slot_id
-                    or not slot_is_bound(session, keystore, unlocked.slot_id, unlocked.digest)
+                if settings.find(session, settings.RECOVERY_SLOT) != unlocked.slot_id or not slot_is_bound(
+                    session, keystore, unlocked.slot_id, unlocked.digest
                 ):
                     raise _SlotRefused()
                 operator = self._operator(session, username)
@@ -212,21 +207,13 @@ class Unlocking(KeySlots):
             audit.record(
                 session, None, "login.record_suspicious", "attempts", None, {"reason": finding["reason"]}
             )
-        seen = session.get(Setting, ATTEMPTS_SEEN)
+        seen = settings.find(session, settings.ATTEMPTS_SEEN)
         if seen is not None:
-            try:
-                before = json.loads(seen.value)
-                serial, seq = str(before["serial"]), int(before["seq"])
-            except (ValueError, TypeError, KeyError):
-                serial, seq = "", -1
+            serial, seq = seen
             if serial != pending.serial or seq > pending.seq:
                 reason = "replaced" if serial != pending.serial else "rolled_back"
                 audit.record(session, None, "login.failures_lost", "attempts", None, {"reason": reason})
-        value = json.dumps({"serial": pending.serial, "seq": pending.seq})
-        if seen is None:
-            session.add(Setting(key=ATTEMPTS_SEEN, value=value))
-        else:
-            seen.value = value
+        settings.put(session, settings.ATTEMPTS_SEEN, (pending.serial, pending.seq))
         operator.last_login_at = utcnow()
         audit.record(session, operator.id, "login", "operator", operator.id)
         self.actor = actor_of(operator)

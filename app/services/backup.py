@@ -416,7 +416,7 @@ def restore_backup(
         log.info("restored a backup of %s; the previous database is kept in %s", manifest.created_at, aside)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    ws.reload_slots()
+    ws.keys.load()
     if recovery_key is not None:
         result = ws.recover(recovery_key, username, new_password or "")
     else:
@@ -496,16 +496,16 @@ def _announce(
 
 
 def _throttled(ws: Workspace, identity: str) -> None:
-    if ws.has_keystore:
-        wait = ws.throttle.wait_seconds(identity)
+    if ws.keys.loaded:
+        wait = ws.login.throttle.wait_seconds(identity)
         if wait:
             raise LoginDelayed(wait)
 
 
 def _failed(ws: Workspace, identity: str) -> None:
     """A failed restore counts like a failed login: same delay, audited at the next successful login."""
-    if ws.has_keystore:
-        ws.throttle.record_failure(identity)
+    if ws.keys.loaded:
+        ws.login.throttle.record_failure(identity)
 
 
 def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
@@ -517,7 +517,7 @@ def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
     traces = folder_traces(ws.folder)
     if not traces:
         return _Authority("backup")  # a new PC: nothing to protect but the data itself, the backup decides
-    if not ws.has_keystore:
+    if not ws.keys.loaded:
         raise UserError(KEY_FILE_GONE, traces=", ".join(traces))
     identity = creds.identity
     _throttled(ws, identity)

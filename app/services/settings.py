@@ -244,7 +244,7 @@ def delete(session: Session, setting: DbSetting[Any]) -> None:
 
 
 def members(session: Session, family: Family[T]) -> dict[str, T]:
-    """Suffix -> value of every stored key of the family whose value reads (in key order)."""
+    """Suffix -> value of every stored key of the family whose value reads."""
     out: dict[str, T] = {}
     for row in session.scalars(select(Row).where(Row.key.startswith(family.prefix, autoescape=True))):
         value = family.of("").read(row.value)

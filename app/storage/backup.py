@@ -54,9 +54,6 @@ MAX_SLOTS_BYTES = 4_000_000
 MAX_RATIO = 4  # the members are stored, not compressed (encrypted data does not shrink): ratio 1
 MANIFEST_PURPOSE = "backup manifest"
 SEALED_PURPOSE = "backup manifest contents"
-AUTHENTICATED_SETTING = "backup_manifests_authenticated"
-"""Set in the database before each backup copy is made: a restored database carrying it was backed up by a
-version that tags manifests, so an untagged manifest around it was stripped (a downgrade), not old."""
 COUNTED_TABLES = (
     "operator",
     "help_desk",

@@ -66,9 +66,9 @@ def ui_env(qapp: Any, qtlog: Any, fast_kdf: Any, monkeypatch: pytest.MonkeyPatch
     A message box that a test did not announce with `messages.set_next_answer` fails the test, and so
     does any Qt warning (a bad connection, a layout set twice, a missing translation file...).
     """
-    from app.ui import messages, operations
     from app.ui.config import CONFIG
-    from app.ui.theme import apply_theme
+    from app.ui.kit import messages, operations
+    from app.ui.kit.theme import apply_theme
 
     def unexpected_box(box: Any) -> Any:
         raise AssertionError(f"unexpected message box: {box.text()}")

@@ -15,7 +15,7 @@ from app.crypto import signing
 from app.crypto.keyslots import DataKey
 from app.reports import package
 from app.reports.periods import parse_period
-from app.services import audit, backup, reports
+from app.services import audit, backup, network, releases, reports
 from app.services.audit import EXPECTED_TRIGGERS, event_hash
 from app.services.audit_heads import HEAD_FILE
 from app.services.maintenance import VerifyReport, verify
@@ -255,7 +255,7 @@ def test_a_restore_is_a_note_not_a_failure(fnd_folder: Path, tmp_path: Path) -> 
 def test_a_signed_package_carries_the_chain_head(fnd_ws: Workspace, tmp_path: Path) -> None:
     add_women(fnd_ws, 10)
     data = reports.prepare(fnd_ws, parse_period("2025-03"))
-    path = reports.export(fnd_ws, data, tmp_path / "marzo.json").package_path
+    path = releases.export(fnd_ws, data, tmp_path / "marzo.json").package_path
     head = package.load_package(path).audit_head  # signed: verified with the rest
     assert head is not None
     with fnd_ws.transaction(write=False) as session:
@@ -288,20 +288,20 @@ def test_the_coordinator_warns_when_a_centre_trail_goes_backwards(fnd_ws: Worksp
         key, {"events": 50, "hash": "a" * 64, "at": "2025-02-01T10:00:00"}, datetime(2025, 2, 1, tzinfo=UTC),
         tmp_path, "gennaio.json",
     )  # fmt: skip
-    items = reports.import_packages(fnd_ws, [first])
-    reports.trust_key(fnd_ws, items[0])
-    reports.network_report(fnd_ws, items, tmp_path / "rete1.pdf")
+    items = network.import_packages(fnd_ws, [first])
+    network.trust_key(fnd_ws, items[0])
+    network.network_report(fnd_ws, items, tmp_path / "rete1.pdf")
     assert items[0].audit_warning is None
     later = _centre_package(
         key, {"events": 40, "hash": "b" * 64, "at": "2025-03-01T10:00:00"}, datetime(2025, 3, 1, tzinfo=UTC),
         tmp_path, "gennaio-bis.json",
     )  # fmt: skip
-    items = reports.import_packages(fnd_ws, [later])
-    reports.network_report(fnd_ws, items, tmp_path / "rete2.pdf")
+    items = network.import_packages(fnd_ws, [later])
+    network.network_report(fnd_ws, items, tmp_path / "rete2.pdf")
     warning = items[0].audit_warning
     assert warning is not None and "went backwards" in warning.text()
-    again = reports.import_packages(fnd_ws, [first])  # an older package read again is not a step back
-    reports.network_report(fnd_ws, again, tmp_path / "rete3.pdf")
+    again = network.import_packages(fnd_ws, [first])  # an older package read again is not a step back
+    network.network_report(fnd_ws, again, tmp_path / "rete3.pdf")
     assert again[0].audit_warning is None
 
 
@@ -317,16 +317,16 @@ def test_two_centres_of_the_same_name_keep_their_own_audit_heads(fnd_ws: Workspa
         short_trail, {"events": 20, "hash": "c" * 64, "at": "2025-03-01T10:00:00"},
         datetime(2025, 3, 1, tzinfo=UTC), tmp_path, "omonimo.json",
     )  # fmt: skip
-    items = reports.import_packages(fnd_ws, [first, namesake])
+    items = network.import_packages(fnd_ws, [first, namesake])
     for item in items:
-        reports.trust_key(fnd_ws, item)
-    items = reports.import_packages(fnd_ws, [first, namesake])
-    reports.network_report(fnd_ws, items, tmp_path / "rete.pdf")
+        network.trust_key(fnd_ws, item)
+    items = network.import_packages(fnd_ws, [first, namesake])
+    network.network_report(fnd_ws, items, tmp_path / "rete.pdf")
     assert [i.audit_warning for i in items] == [None, None]
     backwards = _centre_package(
         long_trail, {"events": 40, "hash": "b" * 64, "at": "2025-04-01T10:00:00"},
         datetime(2025, 4, 1, tzinfo=UTC), tmp_path, "lunga-bis.json",
     )  # fmt: skip
-    items = reports.import_packages(fnd_ws, [backwards])
-    reports.network_report(fnd_ws, items, tmp_path / "rete2.pdf")
+    items = network.import_packages(fnd_ws, [backwards])
+    network.network_report(fnd_ws, items, tmp_path / "rete2.pdf")
     assert items[0].audit_warning is not None and "went backwards" in items[0].audit_warning.text()

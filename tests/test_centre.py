@@ -252,7 +252,8 @@ def test_a_transfer_moves_everything_and_leaves_a_tombstone(network: Centre) -> 
         services = session.scalars(select(ServiceDelivery).where(ServiceDelivery.case_id == case.id)).all()
         assert all(s.woman_key == case.record_key for s in services)
         desk_names = {d.id: d.name for d in session.scalars(select(HelpDesk))}
-        assert desk_names[case.help_desk_id] == "Sede"
+        # the main office knows the desk PC's desk since it accepted that PC: her case stays at her desk
+        assert desk_names[case.help_desk_id] == "Sportello Treviglio"
         assert session.scalar(
             select(Appointment.date).where(Appointment.case_id == case.id)
         ) == TODAY + timedelta(days=7)

@@ -22,7 +22,7 @@ from app.models.accounts import HelpDesk
 from app.models.cases import Contact, ServiceDelivery
 from app.reports.indicators import TABLE_IDS, compute_indicators, compute_indicators_by_desk
 from app.reports.periods import Period, parse_period
-from app.services import accounts, reports
+from app.services import accounts, releases, reports
 from app.services.workspace import Workspace
 
 FAST = KdfParams(19456, 2, 1)
@@ -89,7 +89,7 @@ def test_prepare_by_desk_is_prepare_for_each_desk_and_serves_each_release(
     period = Period.year(2024)
     desks = _desks(ws)
     first = reports.prepare(ws, period, [desks[0]])
-    reports.export(ws, first, tmp_path / "first.json")
+    releases.export(ws, first, tmp_path / "first.json")
     with ws.transaction() as session:  # the data change after the release: the release is served as it left
         session.execute(
             update(ServiceDelivery)

@@ -36,7 +36,7 @@ from app.models.reports import ExportRecord
 from app.reports import cellkey, disclosure, indicators, package
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable, Position, Unit, is_intensity
-from app.services import accounts, backup, cases, release_log, reports
+from app.services import accounts, backup, cases, network, release_log, releases, reports
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 
@@ -200,7 +200,7 @@ def _truth(ws: Workspace, period: Period, desks: list[int] | None = None) -> dic
 
 
 def _export(ws: Workspace, code: str, out: Path, desks: list[int] | None = None) -> dict[str, Any]:
-    result = reports.export(ws, reports.prepare(ws, parse_period(code), desks), out)
+    result = releases.export(ws, reports.prepare(ws, parse_period(code), desks), out)
     document: dict[str, Any] = json.loads(result.package_path.read_bytes())
     return document
 
@@ -230,18 +230,18 @@ def test_only_calendar_periods_leave(ws: Workspace, tmp_path: Path) -> None:
     _export(ws, "2026-Q3", tmp_path / "q3.json")
     custom = reports.prepare(ws, parse_period("2026-07-01..2026-09-29"))
     with pytest.raises(UserError, match="calendar period"):
-        reports.export(ws, custom, tmp_path / "custom.json")
+        releases.export(ws, custom, tmp_path / "custom.json")
     with pytest.raises(UserError, match="calendar period"):
-        reports.write_report(ws, custom, tmp_path / "custom.pdf")
+        releases.write_report(ws, custom, tmp_path / "custom.pdf")
     assert not (tmp_path / "custom.json").exists() and not (tmp_path / "custom.pdf").exists()
     assert _releases(ws) == 1
     # month, quarter and semester of the same desks all leave, once they have ended
     for code in ("2026-08", "2026-H1"):
-        reports.write_report(ws, reports.prepare(ws, parse_period(code)), tmp_path / f"{code}.pdf")
+        releases.write_report(ws, reports.prepare(ws, parse_period(code)), tmp_path / f"{code}.pdf")
     assert _releases(ws) == 3
     running = str(reports.today().year)  # the current year is never over
     with pytest.raises(UserError, match="has not ended yet"):
-        reports.write_report(ws, reports.prepare(ws, parse_period(running)), tmp_path / "year.pdf")
+        releases.write_report(ws, reports.prepare(ws, parse_period(running)), tmp_path / "year.pdf")
     assert _releases(ws) == 3
 
 
@@ -287,7 +287,7 @@ def test_a_withdrawal_or_late_entry_does_not_make_a_second_version(
     the two versions would differ by her. The period is frozen: the same bytes leave, and the preview
     says the data changed since the release."""
     period = parse_period("2026-Q2")
-    first = reports.export(ws, reports.prepare(ws, period), tmp_path / "first.json")
+    first = releases.export(ws, reports.prepare(ws, period), tmp_path / "first.json")
     assert first.first_time
     cases.record_consent(ws, built.base[5], "STATISTICHE", False, date(2026, 11, 2))
     cases.add_service(
@@ -295,11 +295,11 @@ def test_a_withdrawal_or_late_entry_does_not_make_a_second_version(
     )
     again = reports.prepare(ws, period)
     assert again.release is not None and again.release.changed_since is True
-    second = reports.export(ws, again, tmp_path / "second.json")
+    second = releases.export(ws, again, tmp_path / "second.json")
     assert not second.first_time
     assert second.package_path.read_bytes() == first.package_path.read_bytes()
     assert second.preview_path.read_bytes() == first.preview_path.read_bytes()
-    pdf_again = reports.write_report(ws, reports.prepare(ws, period), tmp_path / "again.pdf")
+    pdf_again = releases.write_report(ws, reports.prepare(ws, period), tmp_path / "again.pdf")
     assert (tmp_path / "again.pdf").read_bytes() == first.preview_path.read_bytes() == pdf_again.pdf
     # what she asked for would have changed the tables: the freeze is what protects her
     fresh = disclosure.protect(list(_truth(ws, period).values()), K).tables
@@ -321,11 +321,11 @@ def test_a_restore_does_not_reopen_a_release(ws: Workspace, built: Built, tmp_pa
         assert session.scalar(select(func.count()).select_from(ExportRecord)) == 1
     one_desk = reports.prepare(ws, parse_period("2026-Q2"), [built.desk_a, built.desk_b])
     with pytest.raises(UserError, match="subtracted"):
-        reports.export(ws, one_desk, tmp_path / "bergamo.json")
+        releases.export(ws, one_desk, tmp_path / "bergamo.json")
     with pytest.raises(UserError, match="subtracted"):
-        reports.write_report(ws, one_desk, tmp_path / "bergamo.pdf")
+        releases.write_report(ws, one_desk, tmp_path / "bergamo.pdf")
     assert not (tmp_path / "bergamo.json").exists() and not (tmp_path / "bergamo.pdf").exists()
-    again = reports.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "again.json")
+    again = releases.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "again.json")
     assert not again.first_time
     assert again.package_path.read_bytes() == original
     assert everything["tables"] == json.loads(original)["tables"]
@@ -400,10 +400,10 @@ def test_a_desk_with_few_women_is_refused(ws: Workspace, built: Built, tmp_path:
     one. Refused with a sentence, and nothing is written or recorded."""
     data = reports.prepare(ws, parse_period("2026-Q2"), [built.desk_c])
     with pytest.raises(UserError, match="Fewer than 10 women") as refused:
-        reports.export(ws, data, tmp_path / "treviglio.json")
+        releases.export(ws, data, tmp_path / "treviglio.json")
     assert "Treviglio" not in str(refused.value)
     with pytest.raises(UserError, match="Fewer than 10 women"):
-        reports.write_report(ws, data, tmp_path / "treviglio.pdf")
+        releases.write_report(ws, data, tmp_path / "treviglio.pdf")
     assert _releases(ws) == 0
     assert list(tmp_path.glob("treviglio*")) == []
 
@@ -455,8 +455,8 @@ def test_network_merge_of_two_quarters(ws: Workspace, tmp_path: Path) -> None:
 
     paths = [tmp_path / "q1.json", tmp_path / "q2.json"]
     inputs = [_export(ws, "2026-Q1", paths[0]), _export(ws, "2026-Q2", paths[1])]
-    items = reports.import_packages(ws, paths)  # her own centre's packages: no fingerprint to confirm
-    merged = reports.network_report(ws, items, tmp_path / "net.pdf")
+    items = network.import_packages(ws, paths)  # her own centre's packages: no fingerprint to confirm
+    merged = network.network_report(ws, items, tmp_path / "net.pdf")
     women_tables = {t["id"] for t in inputs[0]["tables"] if package.over_time(_as_table(t)) is None}
     assert {"education", "age_istat", "minors"} <= women_tables
     assert not {"in_charge_age_istat", "closures_outcome", "flow"} & women_tables
@@ -539,14 +539,14 @@ def test_a_release_whose_file_cannot_be_written_leaves_nothing(ws: Workspace, tm
     (or block) the period."""
     period = parse_period("2026-Q2")
     with pytest.raises(UserError, match="could not be written"):
-        reports.export(ws, reports.prepare(ws, period), tmp_path / "gone" / "q2.json")
+        releases.export(ws, reports.prepare(ws, period), tmp_path / "gone" / "q2.json")
     with pytest.raises(UserError, match="could not be written"):
-        reports.write_report(ws, reports.prepare(ws, period), tmp_path / "gone" / "q2.pdf")
+        releases.write_report(ws, reports.prepare(ws, period), tmp_path / "gone" / "q2.pdf")
     assert _releases(ws) == 0 and _leftovers(ws) == []
     assert release_log.read(ws.folder, _public_key(ws)) == []
     data = reports.prepare(ws, period)
     assert data.release is None
-    result = reports.export(ws, data, tmp_path / "q2.json")
+    result = releases.export(ws, data, tmp_path / "q2.json")
     assert result.first_time and _releases(ws) == 1
 
 
@@ -555,11 +555,11 @@ def test_a_release_whose_preview_cannot_be_written_leaves_no_package(ws: Workspa
     package alone must not stay behind on the stick, unrecorded."""
     (tmp_path / "q2.pdf").mkdir()
     with pytest.raises(UserError, match="could not be written"):
-        reports.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json")
+        releases.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json")
     assert not (tmp_path / "q2.json").exists()
     assert _releases(ws) == 0 and _leftovers(ws) == []
     (tmp_path / "q2.pdf").rmdir()
-    assert reports.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json").first_time
+    assert releases.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json").first_time
 
 
 def test_a_release_whose_log_cannot_be_written_leaves_nothing(
@@ -574,11 +574,11 @@ def test_a_release_whose_log_cannot_be_written_leaves_nothing(
 
     monkeypatch.setattr(release_log, "append", broken)
     with pytest.raises(OSError):
-        reports.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json")
+        releases.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json")
     assert not (tmp_path / "q2.json").exists() and not (tmp_path / "q2.pdf").exists()
     assert _releases(ws) == 0 and _leftovers(ws) == []
     monkeypatch.setattr(release_log, "append", original)
-    assert reports.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json").first_time
+    assert releases.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json").first_time
     assert _releases(ws) == 1 and len(_leftovers(ws)) == 2
 
 
@@ -596,23 +596,23 @@ def test_a_release_logged_before_a_failed_commit_stays_frozen(
     """Failure after the log line: the database cannot commit. The log keeps the release (its bytes may
     already have been copied), so it must come back whole at the next attempt and be served byte for
     byte, never made a second time from changed data."""
-    original = reports.audit.record
+    original = releases.audit.record
 
     def failing(session: Any, operator: Any, action: str, *args: Any, **kwargs: Any) -> None:
         if action == "release.made":
             raise OSError(28, "No space left on device")
         original(session, operator, action, *args, **kwargs)
 
-    monkeypatch.setattr(reports.audit, "record", failing)
+    monkeypatch.setattr(releases.audit, "record", failing)
     with pytest.raises(OSError):
-        reports.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json")
-    monkeypatch.setattr(reports.audit, "record", original)
+        releases.export(ws, reports.prepare(ws, parse_period("2026-Q2")), tmp_path / "q2.json")
+    monkeypatch.setattr(releases.audit, "record", original)
     assert not (tmp_path / "q2.json").exists()
     logged = release_log.read(ws.folder, _public_key(ws))
     assert len(logged) == 1 and len(_leftovers(ws)) == 2
     data = reports.prepare(ws, parse_period("2026-Q2"))
     assert data.release is not None
-    again = reports.export(ws, data, tmp_path / "again.json")
+    again = releases.export(ws, data, tmp_path / "again.json")
     assert not again.first_time
     kept = release_log.folder_of(ws.folder) / f"{logged[0].package_sha256}.json"
     assert again.package_path.read_bytes() == kept.read_bytes()

@@ -28,7 +28,8 @@ from app.models.reports import ExportRecord
 from app.reports import indicators, package, shapes
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable, Unit
-from app.services import accounts, reports
+from app.services import accounts, releases, reports
+from app.services import network as net  # `network` is the coordinator's workspace here
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import run_cli
@@ -82,7 +83,7 @@ def network(templates: tuple[Path, Path], tmp_path: Path) -> Any:
 
 
 def _export(ws: Workspace, code: str, out: Path) -> Path:
-    return reports.export(ws, reports.prepare(ws, parse_period(code)), out).package_path
+    return releases.export(ws, reports.prepare(ws, parse_period(code)), out).package_path
 
 
 def _signing_key(ws: Workspace) -> bytes:
@@ -110,12 +111,12 @@ def test_a_package_forged_with_the_old_key_after_revocation_is_refused(
     centre: Workspace, network: Workspace, tmp_path: Path
 ) -> None:
     first = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    reports.trust_key(network, reports.import_packages(network, [first])[0])
+    net.trust_key(network, net.import_packages(network, [first])[0])
     stolen = _signing_key(centre)  # Bruna read it while employed
     accounts.revoke_operator(centre, "bruna")
     assert _signing_key(centre) != stolen  # the revocation replaced the key
     second = _export(centre, "2026-Q2", tmp_path / "q2.json")
-    [item] = reports.import_packages(network, [second])
+    [item] = net.import_packages(network, [second])
     assert item.trusted  # followed from the trusted old key, no phone call needed
     assert [c.old_fingerprint for c in item.key_changes] == [
         signing.fingerprint(signing.public_key_of(stolen))
@@ -125,7 +126,7 @@ def test_a_package_forged_with_the_old_key_after_revocation_is_refused(
         second, stolen, tmp_path / "q3.json", period_start=date(2026, 7, 1), period_end=date(2026, 9, 30)
     )
     with pytest.raises(UserError, match="replaced on"):
-        reports.import_packages(network, [forged])
+        net.import_packages(network, [forged])
     # Nor can she vouch for a key of her own: the network already recorded the centre's successor.
     mine = signing.generate_signing_key()
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -145,11 +146,11 @@ def test_a_package_forged_with_the_old_key_after_revocation_is_refused(
     )  # fmt: skip
     package.write_package(document, tmp_path / "fork.json")
     with pytest.raises(UserError, match="one of the two is forged"):
-        reports.import_packages(network, [tmp_path / "fork.json"])
+        net.import_packages(network, [tmp_path / "fork.json"])
     # The earlier release, served again, is signed with the new key (same figures) and still accepted.
-    again = reports.export(centre, reports.prepare(centre, parse_period("2026-Q1")), tmp_path / "again.json")
+    again = releases.export(centre, reports.prepare(centre, parse_period("2026-Q1")), tmp_path / "again.json")
     assert not again.first_time
-    [served] = reports.import_packages(network, [again.package_path])
+    [served] = net.import_packages(network, [again.package_path])
     assert served.trusted
     assert served.package.tables == package.load_package(first).tables
 
@@ -158,10 +159,10 @@ def test_the_change_is_shown_to_the_coordinator(
     centre: Workspace, network: Workspace, tmp_path: Path
 ) -> None:
     first = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    old = reports.import_packages(network, [first])[0].package.fingerprint
-    reports.trust_key(network, reports.import_packages(network, [first])[0])
+    old = net.import_packages(network, [first])[0].package.fingerprint
+    net.trust_key(network, net.import_packages(network, [first])[0])
     accounts.rekey_now(centre)  # the administrator's explicit re-key replaces it too
-    new = reports.own_fingerprint(centre)
+    new = releases.own_fingerprint(centre)
     assert new != old
     network.close()
     second = _export(centre, "2026-Q2", tmp_path / "q2.json")
@@ -175,7 +176,7 @@ def test_the_change_is_shown_to_the_coordinator(
     ws = Workspace.open(network.folder)
     ws.unlock("anna", PASSWORD)
     try:
-        [change] = reports.key_changes(ws)
+        [change] = net.key_changes(ws)
         assert (change.centre, change.old_fingerprint, change.new_fingerprint) == ("Aiuto Donna", old, new)
     finally:
         ws.close()
@@ -223,7 +224,7 @@ def test_trust_new_trusts_only_the_fingerprints_named(
     ws = Workspace.open(network.folder)
     ws.unlock("anna", PASSWORD)
     try:
-        assert [fp for _, fp, _ in reports.trusted_keys(ws)] == []  # nothing trusted unless all are named
+        assert [fp for _, fp, _ in net.trusted_keys(ws)] == []  # nothing trusted unless all are named
     finally:
         ws.close()
     done = _network_cli(network, tmp_path, str(sirio), "--trust-new", sirio_fp.replace(" ", ""))
@@ -231,7 +232,7 @@ def test_trust_new_trusts_only_the_fingerprints_named(
     ws = Workspace.open(network.folder)
     ws.unlock("anna", PASSWORD)
     try:
-        assert [fp for _, fp, _ in reports.trusted_keys(ws)] == [sirio_fp]
+        assert [fp for _, fp, _ in net.trusted_keys(ws)] == [sirio_fp]
     finally:
         ws.close()
 
@@ -274,7 +275,7 @@ def test_names_with_invisible_or_direction_characters_are_refused(
         path = tmp_path / f"{field}.json"
         path.write_bytes(package.package_bytes(doc))
         with pytest.raises(UserError, match=r"invisible|control") as refused:
-            reports.import_packages(network, [path])
+            net.import_packages(network, [path])
         assert field in str(refused.value)
 
 
@@ -294,8 +295,8 @@ def test_a_huge_table_from_a_trusted_key_is_refused_quickly(
     genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
     loaded = package.load_package(genuine)
     key = _signing_key(centre)  # a trusted centre's own key (its PC compromised, or its software)
-    trusted = reports.import_packages(network, [genuine])[0]
-    reports.trust_key(network, trusted)
+    trusted = net.import_packages(network, [genuine])[0]
+    net.trust_key(network, trusted)
     document = package.build_package(
         [_hours_table(150)], centre=loaded.centre, desks=["Altro"], period_start=loaded.period_start,
         period_end=loaded.period_end, disclosure=dict(loaded.disclosure), software=loaded.software,
@@ -305,8 +306,8 @@ def test_a_huge_table_from_a_trusted_key_is_refused_quickly(
     package.write_package(document, hostile)
     started = time.monotonic()
     with pytest.raises(UserError, match="services_type_mode_hours") as refused:
-        items = reports.import_packages(network, [hostile])
-        reports.network_report(network, items, tmp_path / "net.pdf")
+        items = net.import_packages(network, [hostile])
+        net.network_report(network, items, tmp_path / "net.pdf")
     assert time.monotonic() - started < 10
     assert "code list" in str(refused.value)
 
@@ -327,7 +328,7 @@ def test_a_table_that_is_no_indicator_is_refused(
     )  # fmt: skip
     package.write_package(document, tmp_path / "odd.json")
     with pytest.raises(UserError, match="'anything' is not one of"):
-        reports.import_packages(network, [tmp_path / "odd.json"])
+        net.import_packages(network, [tmp_path / "odd.json"])
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(network: Workspace, tmp_path: Path) -> None:
@@ -336,7 +337,7 @@ def test_an_oversized_file_is_refused_before_it_is_read(network: Workspace, tmp_
         handle.truncate(package.MAX_BYTES + 1)  # sparse: costs nothing on disk
     started = time.monotonic()
     with pytest.raises(UserError, match="larger than"):
-        reports.import_packages(network, [path])
+        net.import_packages(network, [path])
     assert time.monotonic() - started < 1
 
 
@@ -357,11 +358,11 @@ def test_a_restore_from_before_a_revocation_keeps_the_centre_trusted_and_its_rel
     from app.services import backup
 
     first = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    reports.trust_key(network, reports.import_packages(network, [first])[0])
+    net.trust_key(network, net.import_packages(network, [first])[0])
     old_backup = backup.make_backup(centre, tmp_path / "usb").path
     accounts.revoke_operator(centre, "bruna")
     second = _export(centre, "2026-Q2", tmp_path / "q2.json")
-    assert reports.import_packages(network, [second])[0].trusted
+    assert net.import_packages(network, [second])[0].trusted
     folder = centre.folder
     centre.lock()
     restored = backup.restore_backup(
@@ -369,13 +370,13 @@ def test_a_restore_from_before_a_revocation_keeps_the_centre_trusted_and_its_rel
     )
     assert restored.revocations_reapplied == 1
     centre.unlock("anna", PASSWORD)
-    again = reports.export(
+    again = releases.export(
         centre, reports.prepare(centre, parse_period("2026-Q2")), tmp_path / "q2-again.json"
     )
     assert not again.first_time  # released before the restore: the same release, not a new one
     third = _export(centre, "2026-Q3", tmp_path / "q3.json")
     for path in (again.package_path, third):
-        [item] = reports.import_packages(network, [path])
+        [item] = net.import_packages(network, [path])
         assert item.trusted, folder
 
 
@@ -398,18 +399,18 @@ def test_a_trusted_key_signing_in_another_centres_name_is_not_trusted(
 ) -> None:
     """Aiuto Donna's key is trusted for Aiuto Donna; whoever holds it signs a package naming "Sirio"."""
     genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
+    net.trust_key(network, net.import_packages(network, [genuine])[0])
     posing = _forge(
         genuine, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio", desks=["Treviglio"]
     )
-    [item] = reports.import_packages(network, [posing])
+    [item] = net.import_packages(network, [posing])
     assert not item.trusted
     assert item.trusted_for == "Aiuto Donna"  # said to the coordinator, who can ask why
     with pytest.raises(UserError, match="not trusted"):
-        reports.network_report(network, [item], tmp_path / "net.pdf")
+        net.network_report(network, [item], tmp_path / "net.pdf")
     item.trusted = True  # a caller's flag is not the trust store: the report checks again
     with pytest.raises(UserError, match="not trusted"):
-        reports.network_report(network, [item], tmp_path / "net.pdf")
+        net.network_report(network, [item], tmp_path / "net.pdf")
     assert not (tmp_path / "net.pdf").exists()
 
 
@@ -419,7 +420,7 @@ def test_a_succession_naming_another_centre_is_not_followed(
     """Whoever holds a trusted key vouches for a key of her own in another centre's name: not followed,
     and the trusted key is not marked replaced either."""
     genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
+    net.trust_key(network, net.import_packages(network, [genuine])[0])
     held = _signing_key(centre)
     mine = signing.generate_signing_key()
     loaded = package.load_package(genuine)
@@ -429,11 +430,11 @@ def test_a_succession_naming_another_centre_is_not_followed(
         signing_key=mine, key_history=[_succession(held, mine)],
     )  # fmt: skip
     package.write_package(document, tmp_path / "sirio.json")
-    [item] = reports.import_packages(network, [tmp_path / "sirio.json"])
+    [item] = net.import_packages(network, [tmp_path / "sirio.json"])
     assert not item.trusted and not item.key_changes
-    assert reports.key_changes(network) == []
-    assert [c for c, _, _ in reports.trusted_keys(network)] == ["Aiuto Donna"]
-    [again] = reports.import_packages(network, [genuine])  # Aiuto Donna's key still stands
+    assert net.key_changes(network) == []
+    assert [c for c, _, _ in net.trusted_keys(network)] == ["Aiuto Donna"]
+    [again] = net.import_packages(network, [genuine])  # Aiuto Donna's key still stands
     assert again.trusted
 
 
@@ -442,10 +443,10 @@ def test_a_recorded_succession_is_not_continued_in_another_centres_name(
 ) -> None:
     """The network followed Aiuto Donna's change K1 -> K2; a package K1 -> K2 -> K3 naming "Sirio"."""
     first = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    reports.trust_key(network, reports.import_packages(network, [first])[0])
+    net.trust_key(network, net.import_packages(network, [first])[0])
     accounts.rekey_now(centre)
     second = _export(centre, "2026-Q2", tmp_path / "q2.json")
-    assert reports.import_packages(network, [second])[0].trusted
+    assert net.import_packages(network, [second])[0].trusted
     current = _signing_key(centre)
     mine = signing.generate_signing_key()
     loaded = package.load_package(second)
@@ -456,10 +457,10 @@ def test_a_recorded_succession_is_not_continued_in_another_centres_name(
         signing_key=mine, key_history=history,
     )  # fmt: skip
     package.write_package(document, tmp_path / "sirio.json")
-    [item] = reports.import_packages(network, [tmp_path / "sirio.json"])
+    [item] = net.import_packages(network, [tmp_path / "sirio.json"])
     assert not item.trusted and not item.key_changes
-    assert len(reports.key_changes(network)) == 1
-    assert reports.import_packages(network, [second])[0].trusted
+    assert len(net.key_changes(network)) == 1
+    assert net.import_packages(network, [second])[0].trusted
 
 
 # --- the network merge (issue #22, item 6) -------------------------------------------------------------------------
@@ -471,9 +472,9 @@ def test_one_centres_months_add_up_the_women_taken_in_charge_and_the_closures(
     months = [_export(centre, f"2026-0{m}", tmp_path / f"m{m}.json") for m in (1, 2, 3)]
     quarter = {t.id: t for t in reports.prepare(centre, parse_period("2026-Q1")).tables}
     parts = [{t.id: t for t in package.load_package(m).tables} for m in months]
-    items = reports.import_packages(network, months)
-    reports.trust_key(network, items[0])
-    merged = reports.network_report(network, reports.import_packages(network, months), tmp_path / "net.pdf")
+    items = net.import_packages(network, months)
+    net.trust_key(network, items[0])
+    merged = net.network_report(network, net.import_packages(network, months), tmp_path / "net.pdf")
     by_id = {t.id: t for t in merged.tables}
     slack = 4 * 3  # three perturbed parts and the quarter's own value, each at most 3 away
 
@@ -504,11 +505,11 @@ def test_two_centres_with_the_same_name_and_desks_are_told_apart_by_their_keys(
 ) -> None:
     genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
     namesake = _forge(genuine, signing.generate_signing_key(), tmp_path / "namesake.json")  # its own key
-    items = reports.import_packages(network, [genuine, namesake])
+    items = net.import_packages(network, [genuine, namesake])
     for item in items:
-        reports.trust_key(network, item)
-    items = reports.import_packages(network, [genuine, namesake])
-    merged = reports.network_report(network, items, tmp_path / "net.pdf")
+        net.trust_key(network, item)
+    items = net.import_packages(network, [genuine, namesake])
+    merged = net.network_report(network, items, tmp_path / "net.pdf")
     contacts = {t.id: t for t in merged.tables}["contacts"]
     one = {t.id: t for t in package.load_package(genuine).tables}["contacts"]
     assert contacts.total == 2 * (one.total or 0)
@@ -524,19 +525,19 @@ def test_two_centres_with_the_same_name_and_desks_are_told_apart_by_their_keys(
 def test_a_coordinator_does_not_trust_her_own_key(centre: Workspace, tmp_path: Path) -> None:
     """Her own centre's packages are hers; a package signed with her own replaced key is refused."""
     own = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    [item] = reports.import_packages(centre, [own])
+    [item] = net.import_packages(centre, [own])
     assert item.trusted
-    reports.network_report(centre, [item], tmp_path / "net.pdf")
-    assert reports.trusted_keys(centre) == []
+    net.network_report(centre, [item], tmp_path / "net.pdf")
+    assert net.trusted_keys(centre) == []
     posing = _forge(own, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio")
-    assert not reports.import_packages(centre, [posing])[0].trusted  # her key, another centre's name
+    assert not net.import_packages(centre, [posing])[0].trusted  # her key, another centre's name
     kept = _signing_key(centre)
     accounts.rekey_now(centre)
     forged = _forge(
         own, kept, tmp_path / "old.json", period_start=date(2026, 4, 1), period_end=date(2026, 6, 30)
     )
     with pytest.raises(UserError, match="replaced on"):
-        reports.import_packages(centre, [forged])
+        net.import_packages(centre, [forged])
 
 
 # --- packages carry the release log's position (issue #22, item 5) ------------------------------------------------
@@ -548,7 +549,9 @@ def test_packages_carry_the_release_log_position(centre: Workspace, tmp_path: Pa
     second = package.load_package(_export(centre, "2026-Q2", tmp_path / "q2.json"))
     line = (centre.folder / "releases" / "log.jsonl").read_bytes().splitlines()[0]
     assert second.release_log == {"seq": 1, "head": hashlib.sha256(line).hexdigest()}
-    served = reports.export(centre, reports.prepare(centre, parse_period("2026-Q1")), tmp_path / "again.json")
+    served = releases.export(
+        centre, reports.prepare(centre, parse_period("2026-Q1")), tmp_path / "again.json"
+    )
     assert package.load_package(served.package_path).release_log == first.release_log  # as first released
 
 
@@ -562,23 +565,23 @@ def test_the_coordinator_warns_when_a_centre_release_log_goes_backwards(
     first = _export(centre, "2026-Q1", tmp_path / "q1.json")
     older = log.read_bytes()
     second = _export(centre, "2026-Q2", tmp_path / "q2.json")
-    items = reports.import_packages(network, [first, second])
-    reports.trust_key(network, items[0])
-    items = reports.import_packages(network, [first, second])
-    reports.network_report(network, items, tmp_path / "net1.pdf")
+    items = net.import_packages(network, [first, second])
+    net.trust_key(network, items[0])
+    items = net.import_packages(network, [first, second])
+    net.network_report(network, items, tmp_path / "net1.pdf")
     assert all(i.release_warning is None for i in items)
     log.write_bytes(older)  # Q2's line is gone, and so is its record: Q2 could now leave a second time
     with centre.transaction() as session:
         session.execute(delete(ExportRecord).where(ExportRecord.period_code == "2026-Q2"))
     time.sleep(1)  # generated_at is to the second
     third = _export(centre, "2026-Q3", tmp_path / "q3.json")
-    [item] = reports.import_packages(network, [third])
-    reports.network_report(network, [item], tmp_path / "net2.pdf")
+    [item] = net.import_packages(network, [third])
+    net.network_report(network, [item], tmp_path / "net2.pdf")
     assert item.release_warning is not None and "went backwards" in item.release_warning.text()
     with network.transaction(write=False) as session:
         assert session.scalar(select(AuditEvent).where(AuditEvent.action == "network.release_log_backwards"))
-    [again] = reports.import_packages(network, [second])  # an older package read again is not a step back
-    reports.network_report(network, [again], tmp_path / "net3.pdf")
+    [again] = net.import_packages(network, [second])  # an older package read again is not a step back
+    net.network_report(network, [again], tmp_path / "net3.pdf")
     assert again.release_warning is None
     network.close()
     done = _network_cli(network, tmp_path, str(third))
@@ -613,8 +616,8 @@ def test_the_command_line_says_which_centre_a_key_is_trusted_for(
     centre: Workspace, network: Workspace, tmp_path: Path
 ) -> None:
     genuine = _export(centre, "2026-Q1", tmp_path / "q1.json")
-    reports.trust_key(network, reports.import_packages(network, [genuine])[0])
-    fingerprint = reports.own_fingerprint(centre)
+    net.trust_key(network, net.import_packages(network, [genuine])[0])
+    fingerprint = releases.own_fingerprint(centre)
     posing = _forge(
         genuine, _signing_key(centre), tmp_path / "sirio.json", centre="Sirio", desks=["Treviglio"]
     )
@@ -632,7 +635,7 @@ def test_the_command_line_says_which_centre_a_key_is_trusted_for(
     ws = Workspace.open(network.folder)
     ws.unlock("anna", PASSWORD)
     try:
-        assert [c for c, _, _ in reports.trusted_keys(ws)] == ["Aiuto Donna ODV"]
-        assert not reports.import_packages(ws, [genuine])[0].trusted
+        assert [c for c, _, _ in net.trusted_keys(ws)] == ["Aiuto Donna ODV"]
+        assert not net.import_packages(ws, [genuine])[0].trusted
     finally:
         ws.close()

@@ -20,7 +20,7 @@ from app.bench.mail_servers import PASSWORD, USER, Authority
 from app.models.base import utcnow
 from app.models.outbox import OutboxItem
 from app.reports.periods import parse_period
-from app.services import outbox, reports
+from app.services import outbox, releases, reports
 from app.services.errors import UserError
 from app.services.routes import EmailRoute, FolderRoute, remove_route, routes, set_route
 from app.services.workspace import Workspace
@@ -59,7 +59,7 @@ def _route(authority: Authority, port: int, security: str = "tls", **changes: ob
 
 def _queue_release(ws: Workspace, tmp_path: Path) -> int:
     add_women(ws, 10)
-    result = reports.export(ws, reports.prepare(ws, parse_period("2025-03")), tmp_path / "marzo.json")
+    result = releases.export(ws, reports.prepare(ws, parse_period("2025-03")), tmp_path / "marzo.json")
     files = [(p.name, p.read_bytes()) for p in (result.package_path, result.preview_path)]
     with ws.transaction() as session:
         return outbox.queue(
@@ -256,7 +256,9 @@ def test_the_inbox_checks_every_attachment_before_it_is_shown(
     from app.services import inbox
 
     add_women(fnd_ws, 10)
-    result = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period("2025-03")), tmp_path / "marzo.json")
+    result = releases.export(
+        fnd_ws, reports.prepare(fnd_ws, parse_period("2025-03")), tmp_path / "marzo.json"
+    )
     good = result.package_path.read_bytes()
     imap = mail_servers.start_imap(authority, tmp_path / "imap")
     try:
@@ -290,7 +292,9 @@ def test_the_inbox_reads_a_folder_too(fnd_ws: Workspace, tmp_path: Path) -> None
     from app.services import inbox
 
     add_women(fnd_ws, 10)
-    result = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period("2025-03")), tmp_path / "marzo.json")
+    result = releases.export(
+        fnd_ws, reports.prepare(fnd_ws, parse_period("2025-03")), tmp_path / "marzo.json"
+    )
     share = tmp_path / "share"
     share.mkdir()
     (share / "a.json").write_bytes(result.package_path.read_bytes())
@@ -375,3 +379,22 @@ def test_the_command_line_sets_a_route_lists_and_sends(
     assert (
         "\tinviato\t" in run_cli(["--language", "it", "outbox", *common], tmp_path / "home", ADMIN_PW).stdout
     )  # Italian by default
+
+
+def test_a_first_release_is_queued_for_the_network_once_a_route_is_set(
+    fnd_ws: Workspace, tmp_path: Path
+) -> None:
+    add_women(fnd_ws, 10)
+    march, april = parse_period("2025-03"), parse_period("2025-04")
+    add_women(fnd_ws, 10, on=april.start)
+    releases.export(fnd_ws, reports.prepare(fnd_ws, march), tmp_path / "marzo.json")
+    assert outbox.items(fnd_ws) == []  # no route: the coordinator carries the files, as before
+    set_route(fnd_ws, "network", FolderRoute(str(tmp_path)))
+    releases.export(fnd_ws, reports.prepare(fnd_ws, april), tmp_path / "aprile.json")
+    [item] = outbox.items(fnd_ws)
+    assert (item.kind, item.state, len(item.files)) == ("release", "waiting", 2)
+    assert item.files[0].endswith("aggregati-2025-04.json") and item.files[1].endswith(
+        "relazione-2025-04.pdf"
+    )
+    releases.export(fnd_ws, reports.prepare(fnd_ws, april), tmp_path / "again.json")  # served frozen
+    assert len(outbox.items(fnd_ws)) == 1  # a release served again is not sent twice

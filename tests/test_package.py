@@ -94,6 +94,7 @@ def make(
     generated_at: datetime = STAMP,
     structure: dict[str, Any] | None = None,
     release_log: tuple[int, str] | None = None,
+    consolidation: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     return build_package(
         tables if tables is not None else [women_table(), hours_table()],
@@ -107,6 +108,7 @@ def make(
         generated_at=generated_at,
         structure=structure,
         release_log=release_log,
+        consolidation=consolidation,
     )
 
 
@@ -703,7 +705,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "aggregate-pac
 def test_schema_matches_the_format() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    optional = {"key_history", "missing_rates", "audit_head", "structure", "release_log"}  # older lack them
+    optional = {"key_history", "missing_rates", "audit_head", "structure", "release_log", "consolidation"}
     assert set(schema["required"]) == set(BASE) - optional == set(schema["properties"]) - optional
     assert not optional & set(schema["required"])
     table = schema["$defs"]["table"]
@@ -725,6 +727,7 @@ def test_schema_accepts_our_packages() -> None:
         _with_history(),
         make(structure=STRUCTURE),
         make(release_log=(3, "a" * 64)),
+        make(consolidation={"installations": ["Sportello Seriate"], "without": ["Sportello Dalmine"]}),
     ):
         validator.validate(package)
     with pytest.raises(jsonschema.ValidationError):

@@ -58,6 +58,7 @@ def test_the_wheel_ships_the_assets_as_app_resources(wheel: zipfile.ZipFile) -> 
         "app/resources/profile-export.schema.json",
         "app/resources/aggregate-package.schema.json",
         "app/resources/printed-texts.toml",
+        "app/resources/passphrase-words.txt",
         "app/resources/fonts/DejaVuSans.ttf",
         "app/resources/icons/lock.svg",
         "app/resources/translations/ascolto_it.qm",

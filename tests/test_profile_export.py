@@ -23,7 +23,7 @@ from app.models.cases import Case, Intake
 from app.reports import package, profile_files, profiles, stated
 from app.reports.periods import parse_period
 from app.reports.tables import AggregateTable, is_stated
-from app.services import accounts, cases, exports, reports, structure
+from app.services import accounts, cases, exports, releases, reports, structure
 from app.services.errors import UserError, ValidationError
 from app.services.structure import CentreStructure, DeskStructure
 from app.services.workspace import Workspace
@@ -70,7 +70,7 @@ def _package_tables(
 ) -> list[AggregateTable]:
     """The tables of the signed package of the same release (served again, frozen), verified: the
     protected ones and the centre's stated structure it carries."""
-    result = reports.export(
+    result = releases.export(
         ws, reports.prepare(ws, parse_period(period), desks), tmp_path / f"package-{desks}"
     )
     released = package.load_package(result.package_path)
@@ -172,7 +172,7 @@ def test_the_funder_profile_puts_each_desk_in_a_column(ws: Workspace, tmp_path: 
         ws, profiles.load("istat-utenza"), parse_period(YEAR), None, "csv", tmp_path / "x.csv"
     )
     with pytest.raises(UserError, match="subtracted"):
-        reports.export(ws, reports.prepare(ws, parse_period(YEAR), desks), tmp_path / "both.json")
+        releases.export(ws, reports.prepare(ws, parse_period(YEAR), desks), tmp_path / "both.json")
 
 
 def test_a_profile_file_with_an_unknown_code_is_refused(tmp_path: Path) -> None:
@@ -273,7 +273,7 @@ def test_the_command_line_exports_a_profile_and_prints_the_quality_summary(
 def test_the_package_records_missing_rates_computed_on_published_values(
     ws: Workspace, tmp_path: Path
 ) -> None:
-    result = reports.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "p.json")
+    result = releases.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "p.json")
     loaded = package.load_package(result.package_path)
     assert loaded.missing_rates
     for table in loaded.tables:
@@ -369,7 +369,7 @@ def test_the_centres_profile_carries_the_structure_in_force_at_the_end_of_the_ye
 
 
 def _release_bytes(ws: Workspace, tmp_path: Path) -> bytes:
-    result = reports.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "whole")
+    result = releases.export(ws, reports.prepare(ws, parse_period(YEAR)), tmp_path / "whole")
     return result.package_path.read_bytes()
 
 

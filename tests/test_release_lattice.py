@@ -20,7 +20,7 @@ from app.models.accounts import HelpDesk
 from app.models.reports import ExportRecord
 from app.reports import indicators, package, profiles
 from app.reports.periods import parse_period
-from app.services import accounts, exports, reports
+from app.services import accounts, exports, releases, reports
 from app.services.errors import UserError
 from app.services.reports import ReportData
 from app.services.workspace import Workspace
@@ -64,7 +64,7 @@ def ws(folder: Path) -> Iterator[Workspace]:
 def _step(ws: Workspace, what: str, period: str, out: Path) -> bool:
     """Release one obligation of the season; True when it was made now (False: served again)."""
     if what == "report":
-        return reports.write_report(
+        return releases.write_report(
             ws, reports.prepare(ws, parse_period(period)), out / f"{period}.pdf"
         ).first_time
     result = exports.export_profile(
@@ -103,17 +103,17 @@ def test_a_union_of_desks_stays_refused_next_to_the_lattice(ws: Workspace, tmp_p
     two = reports.desk_ids_by_name(ws, ["Bergamo", "Dalmine"])
     _step(ws, "report", YEAR, tmp_path)
     with pytest.raises(UserError, match="subtracted"):
-        reports.export(ws, reports.prepare(ws, period, two), tmp_path / "two.json")
+        releases.export(ws, reports.prepare(ws, period, two), tmp_path / "two.json")
     # a union released first (a quarter) blocks the whole centre and its own desks over that quarter
     q3 = parse_period("2026-Q1")
-    reports.export(ws, reports.prepare(ws, q3, two), tmp_path / "two-q3.json")
+    releases.export(ws, reports.prepare(ws, q3, two), tmp_path / "two-q3.json")
     with pytest.raises(UserError, match="subtracted"):
-        reports.write_report(ws, reports.prepare(ws, q3), tmp_path / "q3.pdf")
+        releases.write_report(ws, reports.prepare(ws, q3), tmp_path / "q3.pdf")
     with pytest.raises(UserError, match="subtracted"):
-        reports.write_report(ws, reports.prepare(ws, q3, two[:1]), tmp_path / "q3-bergamo.pdf")
+        releases.write_report(ws, reports.prepare(ws, q3, two[:1]), tmp_path / "q3-bergamo.pdf")
     # a desk outside the union is fine
     third = reports.desk_ids_by_name(ws, ["Seriate"])
-    reports.write_report(ws, reports.prepare(ws, q3, third), tmp_path / "q3-seriate.pdf")
+    releases.write_report(ws, reports.prepare(ws, q3, third), tmp_path / "q3-seriate.pdf")
 
 
 def test_the_command_line_season_in_the_issue_order(folder: Path, tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_a_desk_publishes_the_desk_tables_and_the_whole_centre_every_table(
     assert alone.fewer_tables and not whole.fewer_tables
     assert [t.id for t in by_desk.tables] == [t.id for t in alone.tables]
     shipped = {
-        name: package.load_package(reports.export(ws, data, tmp_path / f"{name}.json").package_path)
+        name: package.load_package(releases.export(ws, data, tmp_path / f"{name}.json").package_path)
         for name, data in (("desk", alone), ("whole", whole))
     }
     assert [t.id for t in shipped["desk"].tables] == list(indicators.DESK_TABLES)
@@ -209,20 +209,20 @@ def _record(session: Session, data: ReportData) -> None:
     session.add(
         ExportRecord(
             kind="release", period_code=data.period.code, period_start=data.period.start,
-            period_end=data.period.end, desk_ids=reports._recorded_desks(data), threshold=5, rule_version="2",
+            period_end=data.period.end, desk_ids=releases._recorded_desks(data), threshold=5, rule_version="2",
             digest=f"{data.period.code}-{data.desk_ids}-{data.whole_centre}", tables_digest="",
         )
     )  # fmt: skip
     session.flush()
 
 
-def _release(session: Session, asked: list[ReportData]) -> reports.ReleasePlan:
+def _release(session: Session, asked: list[ReportData]) -> releases.ReleasePlan:
     """Plan, then record what the plan adds (as a release would), raising a refusal."""
-    plan = reports._plan(session, asked)
+    plan = releases._plan(session, asked)
     plan.check()
-    desks = reports._Desks.read(session)
+    desks = releases._Desks.read(session)
     for data in asked:
-        if reports._frozen(session, data, desks) is None:
+        if releases.frozen_release(session, data, desks) is None:
             _record(session, data)
     return plan
 
@@ -254,7 +254,7 @@ def test_a_union_of_desks_is_refused_next_to_anything_it_overlaps(bare: Workspac
         _release(session, _asked(session, "report", "2025"))
         _release(session, [_data("2025-Q1", [a], False)])
         for union in ("2025", "2025-Q1", "2025-03"):  # the same year, a quarter, a month inside it
-            plan = reports._plan(session, [_data(union, [a, b], False)])
+            plan = releases._plan(session, [_data(union, [a, b], False)])
             assert plan.refusal is not None and "subtracted" in str(plan.refusal)
             assert [e.desks for e in plan.earlier][:1] == [()]  # the whole centre, said as such
         # a union released first blocks its desks and the whole centre, not a desk outside it
@@ -278,16 +278,16 @@ def test_the_whole_centre_stays_the_whole_centre_when_desks_change(bare: Workspa
         session.get_one(HelpDesk, zogno).created_at += timedelta(days=30)  # opened a month later
         now = _asked(session, "report", "2025")[0]
         assert len(now.desk_ids) == len(desks) + 1
-        plan = reports._plan(session, [now])
+        plan = releases._plan(session, [now])
         assert plan.refusal is None and plan.served == ((),) and not plan.adds
         _release(session, _asked(session, "finanziatore", "2025"))
         _release(session, _asked(session, "report", "2025-Q3"))
-        assert reports._plan(session, [_data("2025", desks[:2], False)]).refusal is not None
+        assert releases._plan(session, [_data("2025", desks[:2], False)]).refusal is not None
 
 
 def test_the_plan_says_what_the_period_has_and_what_it_adds(bare: Workspace) -> None:
     with bare.transaction() as session:
-        nothing = reports._plan(session, _asked(session, "istat-utenza", "2025"))
+        nothing = releases._plan(session, _asked(session, "istat-utenza", "2025"))
         assert nothing.lines("en") == [
             "Nothing was released yet for 2025 or periods overlapping it.",
             "This release adds 2025 for the whole centre, frozen once made.",
@@ -295,13 +295,13 @@ def test_the_plan_says_what_the_period_has_and_what_it_adds(bare: Workspace) -> 
         _release(session, _asked(session, "report", "2025-Q1"))
         _release(session, _asked(session, "report", "2025"))
         day = date.today().strftime("%d/%m/%Y")
-        lines = reports._plan(session, _asked(session, "finanziatore", "2025")).lines("it")
+        lines = releases._plan(session, _asked(session, "finanziatore", "2025")).lines("it")
         assert lines[0] == (
             f"Già diffusi per anno 2025 o periodi che vi si sovrappongono: 1° trimestre 2025 per l’intero "
             f"centro il {day}; anno 2025 per l’intero centro il {day}."
         )
         assert lines[1].startswith("Questa diffusione aggiunge anno 2025 per Bergamo, Dalmine")
-        again = reports._plan(session, _asked(session, "lombardia", "2025")).lines("en")
+        again = releases._plan(session, _asked(session, "lombardia", "2025")).lines("en")
         assert (
             again[1]
             == "This release adds nothing new. Written again as first released: 2025 for the whole centre."

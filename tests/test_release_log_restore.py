@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.models.reports import ExportRecord
 from app.reports.periods import parse_period
-from app.services import backup, cases, release_log, reports, signing_keys
+from app.services import backup, cases, release_log, releases, reports, signing_keys
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import ADMIN, ADMIN_PW, add_women
@@ -56,7 +56,7 @@ def test_deleting_the_release_log_and_restoring_does_not_reopen_a_period(
     replaced database's release: the period stays frozen, the same bytes leave again."""
     add_women(fnd_ws, 12)
     saved = backup.make_backup(fnd_ws, tmp_path / "usb")
-    first = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "first.json")
+    first = releases.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "first.json")
     assert first.first_time
     digest = hashlib.sha256(first.package_path.read_bytes()).hexdigest()
     if how == "releases-deleted":
@@ -69,7 +69,7 @@ def test_deleting_the_release_log_and_restoring_does_not_reopen_a_period(
     # the log is written again from the database, signed: it survives the next restore too
     assert [e.package_sha256 for e in release_log.read(fnd_folder, _keys(fnd_ws)) if e.verified] == [digest]
     _late_case(fnd_ws)
-    again = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "again.json")
+    again = releases.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "again.json")
     assert not again.first_time
     assert again.package_path.read_bytes() == first.package_path.read_bytes()
 
@@ -100,7 +100,7 @@ def test_a_forged_line_blocks_only_while_present_and_is_never_taken_as_genuine(
     data = reports.prepare(fnd_ws, parse_period(QUARTER))
     forged = _forge(fnd_folder, QUARTER, "2025-01-01", "2025-03-31", [])  # the whole centre
     with pytest.raises(UserError, match="does not verify"):
-        reports.export(fnd_ws, data, tmp_path / "blocked.json")
+        releases.export(fnd_ws, data, tmp_path / "blocked.json")
     assert [e.package_sha256 for e in release_log.unverified(fnd_folder, _keys(fnd_ws))] == [forged]
     assert ("release", forged) not in _records(fnd_ws)  # mirrored as unverified, never as a release
     saved = backup.make_backup(fnd_ws, tmp_path / "usb")
@@ -108,7 +108,7 @@ def test_a_forged_line_blocks_only_while_present_and_is_never_taken_as_genuine(
     result = backup.restore_backup(fnd_ws, saved.path, ADMIN, password=ADMIN_PW)
     assert result.releases_carried == 0 and result.releases_unverified == 0
     assert all(digest != forged for _kind, digest in _records(fnd_ws))
-    done = reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "q1.json")
+    done = releases.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "q1.json")
     assert done.first_time
 
 
@@ -139,7 +139,7 @@ def test_the_release_log_is_not_read_or_written_through_a_link(
     (fnd_folder / "releases").mkdir(exist_ok=True)
     (fnd_folder / "releases" / "log.jsonl").symlink_to(elsewhere)
     with pytest.raises(UserError, match="not a regular file"):
-        reports.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "q1.json")
+        releases.export(fnd_ws, reports.prepare(fnd_ws, parse_period(QUARTER)), tmp_path / "q1.json")
     assert elsewhere.read_text() == ""
     assert _records(fnd_ws) == []
 

@@ -11,7 +11,7 @@ from app.i18n import language_code
 from app.reports import indicators, pdf, texts
 from app.reports.pdf import subject_access as subject_access_pdf
 from app.reports.periods import parse_period
-from app.services import accounts, reports, subject_access
+from app.services import accounts, releases, subject_access
 from tests.foundation_fixtures import initialise
 
 
@@ -50,8 +50,8 @@ def test_every_module_prints_from_the_one_catalogue() -> None:
     assert pdf.STRINGS is texts.REPORT
     assert subject_access.STRINGS is subject_access_pdf.STRINGS is texts.SUBJECT_ACCESS
     assert subject_access.ACTIONS is texts.AUDIT_ACTIONS
-    assert reports.TEXTS is texts.REPORT_TEXTS
-    assert reports.SECTION_TITLES is texts.SECTION_TITLES
+    assert releases.TEXTS is texts.REPORT_TEXTS
+    assert releases.SECTION_TITLES is texts.SECTION_TITLES
     assert tuple(texts.TABLE_TITLES["it"]) == indicators.TABLE_IDS
 
 

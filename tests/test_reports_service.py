@@ -15,7 +15,7 @@ from app.i18n import translate_in
 from app.reports import indicators, package
 from app.reports.package import load as package_load
 from app.reports.periods import parse_period
-from app.services import accounts, cases, reports
+from app.services import accounts, cases, network, releases, reports
 from app.services.errors import PermissionDenied, UserError, ValidationError
 from app.services.workspace import Workspace
 
@@ -87,7 +87,7 @@ def test_report_pdf_has_no_name_or_case_code(ws: Workspace, tmp_path: Path) -> N
 
     data = reports.prepare(ws, parse_period(PERIOD))
     out = tmp_path / "report.pdf"
-    reports.write_report(ws, data, out)
+    releases.write_report(ws, data, out)
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert "1° semestre 2026" in text
     names, codes = _names_and_codes(ws)
@@ -100,11 +100,11 @@ def test_report_pdf_has_no_name_or_case_code(ws: Workspace, tmp_path: Path) -> N
 def test_export_writes_a_signed_safe_package_and_its_preview(ws: Workspace, tmp_path: Path) -> None:
     desk = reports.desk_ids_by_name(ws, ["Bergamo"])
     data = reports.prepare(ws, parse_period(PERIOD), desk)
-    result = reports.export(ws, data, tmp_path / "bergamo")
+    result = releases.export(ws, data, tmp_path / "bergamo")
     assert result.package_path.suffix == ".json" and result.preview_path.exists()
     raw = result.package_path.read_bytes()
     verified = package.load_package(result.package_path)
-    assert verified.fingerprint == result.fingerprint == reports.own_fingerprint(ws)
+    assert verified.fingerprint == result.fingerprint == releases.own_fingerprint(ws)
     document = json.loads(raw)
     assert document["disclosure"]["threshold"] == 5
     _cells_are_safe(document["tables"], 5)
@@ -120,7 +120,7 @@ def test_a_package_ascolto_writes_takes_the_fast_parse_path(ws: Workspace, tmp_p
     puts out is byte for byte what the reader's fast path re-serialises. A drift between the two (a key
     order, an escape, a number format) would still load, slowly, through the strict parse: it must fail
     here instead."""
-    raw = reports.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "centre").package_path
+    raw = releases.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "centre").package_path
     data = raw.read_bytes()
     document, signed = package_load._parse(data.decode("utf-8"), data)
     assert signed is not None, "the package Ascolto wrote took the strict parse"
@@ -132,16 +132,16 @@ def test_the_same_period_cannot_be_released_for_a_union_of_desks_beside_the_cent
 ) -> None:
     period = parse_period(PERIOD)
     everything = reports.prepare(ws, period)
-    reports.write_report(ws, everything, tmp_path / "all.pdf")
+    releases.write_report(ws, everything, tmp_path / "all.pdf")
     two = reports.desk_ids_by_name(ws, ["Bergamo", "Dalmine"])
     with pytest.raises(UserError, match="subtracted"):
-        reports.export(ws, reports.prepare(ws, period, two), tmp_path / "two.json")
+        releases.export(ws, reports.prepare(ws, period, two), tmp_path / "two.json")
     # the whole centre and each single desk form a lattice: a desk alone is fine beside the centre
     one_desk = reports.prepare(ws, period, two[:1])
-    reports.export(ws, one_desk, tmp_path / "bergamo.json")
+    releases.export(ws, one_desk, tmp_path / "bergamo.json")
     # the same desk set again is fine (it is the same breakdown), and so is another period
-    reports.write_report(ws, reports.prepare(ws, period), tmp_path / "again.pdf")
-    reports.export(ws, reports.prepare(ws, parse_period("2025-Q2"), one_desk.desk_ids), tmp_path / "q2.json")
+    releases.write_report(ws, reports.prepare(ws, period), tmp_path / "again.pdf")
+    releases.export(ws, reports.prepare(ws, parse_period("2025-Q2"), one_desk.desk_ids), tmp_path / "q2.json")
 
 
 def test_an_operatrice_cannot_make_reports(ws: Workspace) -> None:
@@ -159,7 +159,7 @@ def test_network_report_needs_trusted_keys_and_merges_desks(ws: Workspace, tmp_p
     paths = []
     for name in ("Bergamo", "Dalmine"):
         data = reports.prepare(ws, period, reports.desk_ids_by_name(ws, [name]))
-        paths.append(reports.export(ws, data, tmp_path / f"{name}.json").package_path)
+        paths.append(releases.export(ws, data, tmp_path / f"{name}.json").package_path)
     loaded = package.load_package(paths[0])
     stranger = package.build_package(
         loaded.tables, centre="Sirio", desks=["Treviglio"], period_start=loaded.period_start,
@@ -167,12 +167,12 @@ def test_network_report_needs_trusted_keys_and_merges_desks(ws: Workspace, tmp_p
         signing_key=signing.generate_signing_key(),
     )  # fmt: skip
     package.write_package(stranger, tmp_path / "sirio.json")
-    items = reports.import_packages(ws, [*paths, tmp_path / "sirio.json"])
+    items = network.import_packages(ws, [*paths, tmp_path / "sirio.json"])
     assert [i.trusted for i in items] == [True, True, False]  # her own centre's packages are hers
     with pytest.raises(UserError, match="not trusted"):
-        reports.network_report(ws, items, tmp_path / "net.pdf")
+        network.network_report(ws, items, tmp_path / "net.pdf")
     items = items[:2]
-    merged = reports.network_report(ws, items, tmp_path / "net.pdf")
+    merged = network.network_report(ws, items, tmp_path / "net.pdf")
     assert merged.period.code == PERIOD
     assert [t.id for t in merged.tables] == list(indicators.DESK_TABLES)  # a desk's tables, no others
     flow = {t.id: t for t in merged.tables}["services_type_mode_count"]
@@ -189,28 +189,28 @@ def test_a_desk_merges_with_a_whole_centre_that_has_more_tables(ws: Workspace, t
     centre, those tables are kept and their values are lower bounds (unknown for the desk, not zero)."""
     period = parse_period(PERIOD)
     desk = reports.prepare(ws, period, reports.desk_ids_by_name(ws, ["Bergamo"]))
-    ours = reports.export(ws, desk, tmp_path / "bergamo.json").package_path
+    ours = releases.export(ws, desk, tmp_path / "bergamo.json").package_path
     whole = reports.prepare(ws, period)
     other = package.build_package(
         whole.tables, centre="Sirio", desks=["Treviglio"], period_start=period.start, period_end=period.end,
         disclosure=dict(whole.rule), software="test", signing_key=signing.generate_signing_key(),
     )  # fmt: skip
     package.write_package(other, tmp_path / "sirio.json")
-    items = reports.import_packages(ws, [ours, tmp_path / "sirio.json"])
-    reports.trust_key(ws, items[1])
-    merged = {t.id: t for t in reports.network_report(ws, items, tmp_path / "net.pdf").tables}
+    items = network.import_packages(ws, [ours, tmp_path / "sirio.json"])
+    network.trust_key(ws, items[1])
+    merged = {t.id: t for t in network.network_report(ws, items, tmp_path / "net.pdf").tables}
     assert set(merged) == {t.id for t in whole.tables} > set(indicators.DESK_TABLES)
     assert merged["education"].total_lower_bound and not merged["services_type_mode_count"].total_lower_bound
 
 
 def test_tampered_package_is_refused_on_import(ws: Workspace, tmp_path: Path) -> None:
     data = reports.prepare(ws, parse_period(PERIOD), reports.desk_ids_by_name(ws, ["Bergamo"]))
-    path = reports.export(ws, data, tmp_path / "b.json").package_path
+    path = releases.export(ws, data, tmp_path / "b.json").package_path
     document = json.loads(path.read_bytes())
     document["tables"][0]["total"] = (document["tables"][0]["total"] or 0) + 1
     path.write_text(json.dumps(document))
     with pytest.raises(UserError, match="refused: signature does not match") as caught:
-        reports.import_packages(ws, [path])
+        network.import_packages(ws, [path])
     italian = caught.value.text(lambda context, text: translate_in("it", context, text))
     assert "b.json" in italian
     assert "la firma non corrisponde al contenuto" in italian  # the reason too, not only the sentence
@@ -241,16 +241,17 @@ def test_a_period_not_ended_says_so_in_the_data_and_on_the_cover(
     from app.reports.pdf import render_report
 
     monkeypatch.setattr(reports, "today", lambda: date(2026, 11, 15))
+    monkeypatch.setattr(releases, "today", lambda: date(2026, 11, 15))
     ended = reports.prepare(ws, parse_period("2026-Q3"))
     assert ended.data_as_of is None
     partial = reports.prepare(ws, parse_period("2026-Q4"))
     assert partial.data_as_of == date(2026, 11, 15)
     out = io.BytesIO()
-    render_report(reports.document(partial), out)
+    render_report(releases.document(partial), out)
     cover = " ".join(PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text().split())
     assert "Periodo non ancora concluso: dati al 15 novembre 2026" in cover
     out = io.BytesIO()
-    render_report(reports.document(ended), out)
+    render_report(releases.document(ended), out)
     assert "non ancora concluso" not in PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()
 
 
@@ -259,17 +260,19 @@ def test_a_period_not_ended_is_previewed_but_not_released(
 ) -> None:
     """Released now, Q4 would be frozen with a month and a half of data for good; the date as Italian writes it."""
     monkeypatch.setattr(reports, "today", lambda: date(2026, 11, 15))
+    monkeypatch.setattr(releases, "today", lambda: date(2026, 11, 15))
     partial = reports.prepare(ws, parse_period("2026-Q4"))
     for release in (
-        lambda: reports.export(ws, partial, tmp_path / "q4.json"),
-        lambda: reports.write_report(ws, partial, tmp_path / "q4.pdf"),
-        lambda: reports.check_release(ws, partial),
+        lambda: releases.export(ws, partial, tmp_path / "q4.json"),
+        lambda: releases.write_report(ws, partial, tmp_path / "q4.pdf"),
+        lambda: releases.check_release(ws, partial),
     ):
         with pytest.raises(UserError, match=r"has not ended yet.*from 01/01/2027"):
             release()
     assert list(tmp_path.glob("q4*")) == []
     monkeypatch.setattr(reports, "today", lambda: date(2027, 1, 1))
-    reports.export(ws, reports.prepare(ws, parse_period("2026-Q4")), tmp_path / "q4.json")  # once it ended
+    monkeypatch.setattr(releases, "today", lambda: date(2027, 1, 1))
+    releases.export(ws, reports.prepare(ws, parse_period("2026-Q4")), tmp_path / "q4.json")  # once it ended
     assert (tmp_path / "q4.json").exists()
 
 
@@ -283,9 +286,9 @@ def test_a_release_frozen_under_an_older_ptable_is_not_said_changed(
     older = cellkey.ptable("2026.1")
     with monkeypatch.context() as patched:  # the release is made by a version of Ascolto shipping 2026.1
         patched.setattr(cellkey, "ptable", lambda version="2026.1": older)
-        first = reports.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "then.json")
+        first = releases.export(ws, reports.prepare(ws, parse_period(PERIOD)), tmp_path / "then.json")
     assert package.load_package(first.package_path).disclosure["ptable_version"] == "2026.1"
     again = reports.prepare(ws, parse_period(PERIOD))
     assert again.release is not None and again.release.changed_since is False
-    served = reports.export(ws, again, tmp_path / "now.json")
+    served = releases.export(ws, again, tmp_path / "now.json")
     assert served.package_path.read_bytes() == first.package_path.read_bytes()

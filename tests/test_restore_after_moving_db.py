@@ -13,8 +13,8 @@ import pytest
 
 from app.models.accounts import Setting
 from app.services import accounts, backup, cases
-from app.services.backup import UNVERIFIED_NOTICE_SETTING
 from app.services.errors import UserError
+from app.services.settings import RESTORE_NOTICE
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, NEW_PW, OTHER_PW, THIRD_PW, run_cli
 
@@ -89,7 +89,7 @@ def test_a_current_operatrice_cannot_restore_when_the_database_is_missing(
 
 def _notice(ws: Workspace) -> dict[str, object]:
     with ws.transaction(write=False) as session:
-        setting = session.get(Setting, UNVERIFIED_NOTICE_SETTING)
+        setting = session.get(Setting, RESTORE_NOTICE.key)
         assert setting is not None
         value: dict[str, object] = json.loads(setting.value)
     return value

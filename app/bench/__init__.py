@@ -287,7 +287,7 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
     from app.bench import plain
     from app.reports import indicators
     from app.reports.periods import Period
-    from app.services import backup, cases, reports, today
+    from app.services import backup, cases, releases, reports, today
 
     runner = _Runner(spaces, repeat)
     fixtures = {variant: _fixture(ws) for variant, ws in spaces.items()}
@@ -356,7 +356,8 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
 
     progress("PDF report")
     runner.each(
-        "PDF report", lambda _ws, variant: _timed(lambda: reports.render(reports.document(prepared[variant])))
+        "PDF report",
+        lambda _ws, variant: _timed(lambda: releases.render(releases.document(prepared[variant]))),
     )
 
     progress("export profiles")

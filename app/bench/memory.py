@@ -22,7 +22,7 @@ def main(folder: Path, year: int) -> dict[str, float]:
     from app.bench import profiles as bench_profiles
     from app.reports import profiles
     from app.reports.periods import Period
-    from app.services import cases, reports, today
+    from app.services import cases, releases, reports, today
     from app.services.workspace import Workspace
 
     ws = Workspace.open(folder)
@@ -35,7 +35,7 @@ def main(folder: Path, year: int) -> dict[str, float]:
         today.overview(ws, END)
         period = Period.year(year)
         data = reports.prepare(ws, period, None)
-        reports.render(reports.document(data))
+        releases.render(releases.document(data))
         for name in profiles.available():
             bench_profiles.export_bytes(ws, profiles.load(name), period)
     finally:

@@ -18,7 +18,7 @@ from app.reports import package
 def main(folder: Path) -> dict[str, float]:
     files = sorted(folder.glob("*.json"))
     started = time.perf_counter()
-    with package.collector_paused():  # as the network report reads and merges (services.reports)
+    with package.collector_paused():  # as the network report reads and merges (services.network)
         package.merge_packages([package.load_package(f) for f in files])
     elapsed = (time.perf_counter() - started) * 1000
     return {"ms": round(elapsed, 3), "peak_mb": round(peak_mb(), 1), "packages": len(files)}

@@ -56,7 +56,7 @@ class PlainWorkspace(Workspace):
     @classmethod
     def create_or_open(cls, folder: Path) -> PlainWorkspace:
         workspace = cls(folder)
-        workspace._take_folder(create=True)
+        workspace.take_folder(create=True)
         try:
             workspace._open_plain()
         except BaseException:
@@ -67,9 +67,9 @@ class PlainWorkspace(Workspace):
     def _open_plain(self) -> None:
         new = not self.db_path.exists()
         engine = plain_engine(self.db_path)
-        self._engine = engine
+        self.db.attach(engine, None)
         migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
-        with self._session(write=True) as session:
+        with self.db.session(write=True) as session:
             if new:
                 session.add(
                     Centre(
@@ -94,12 +94,12 @@ class PlainWorkspace(Workspace):
                     )
                 )
                 session.flush()
-            operator = self._operator(session, BENCH_USER)
+            operator = self.login.operator(session, BENCH_USER)
             if operator is None:
                 raise RuntimeError(
                     "the benchmark database has no bench operator: delete the benchmark data folder"
                 )
-            self._audit_login(session, operator, Pending([], [], "", 0))
+            self.login.audit_login(session, operator, Pending([], [], "", 0))
 
 
 def plain_backup(ws: Workspace, out_folder: Path) -> Path:

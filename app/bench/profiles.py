@@ -15,7 +15,7 @@ from app import __version__
 from app.crypto import signing
 from app.reports import package, profile_files, profiles
 from app.reports.periods import Period
-from app.services import accounts, exports, reports
+from app.services import accounts, exports, releases, reports
 
 _KEY = signing.generate_signing_key()
 
@@ -31,7 +31,7 @@ def export_bytes(ws: Any, profile: profiles.Profile, period: Period) -> tuple[by
     else:
         prepared = [reports.prepare(ws, period, None)]
     released = [
-        reports.Release(
+        releases.Release(
             package.package_bytes(
                 package.build_package(
                     data.tables, centre=data.centre, desks=data.desk_names, period_start=period.start,

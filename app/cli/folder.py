@@ -108,7 +108,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     from app.services.accounts import rekey_now
-    from app.services.reports import own_fingerprint
+    from app.services.releases import own_fingerprint
 
     with open_unlocked(args) as workspace:
         generation = rekey_now(workspace)

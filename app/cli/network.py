@@ -47,7 +47,7 @@ def _fingerprint_hex(text: str) -> str:
 
 
 def cmd_network_report(args: argparse.Namespace) -> int:
-    from app.services import reports
+    from app.services import network
 
     named = [_fingerprint_hex(f) for f in args.trust_new or []]
     if any(len(f) != 32 or any(ch not in "0123456789abcdef" for ch in f) for f in named):
@@ -59,7 +59,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
             )
         )
     with open_unlocked(args) as workspace:
-        items = reports.import_packages(workspace, [Path(p).expanduser() for p in args.packages])
+        items = network.import_packages(workspace, [Path(p).expanduser() for p in args.packages])
         for item in items:
             for change in item.key_changes:
                 print(
@@ -74,7 +74,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                         old=change.old_fingerprint,
                     )
                 )
-        new_keys: dict[str, list[reports.ImportedPackage]] = {}
+        new_keys: dict[str, list[network.ImportedPackage]] = {}
         for item in items:
             if not item.trusted:
                 new_keys.setdefault(_fingerprint_hex(item.package.fingerprint), []).append(item)
@@ -117,7 +117,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                 ).format(n=len(unnamed), fingerprints="; ".join(i.package.fingerprint for i in unnamed))
             )
         for group in new_keys.values():
-            reports.trust_key(workspace, group[0])
+            network.trust_key(workspace, group[0])
             for item in group:
                 item.trusted = True
             print(
@@ -125,7 +125,7 @@ def cmd_network_report(args: argparse.Namespace) -> int:
                     centre=group[0].package.centre, fingerprint=group[0].package.fingerprint
                 )
             )
-        data = reports.network_report(
+        data = network.network_report(
             workspace, items, Path(args.out).expanduser(), lang=document_language(args)
         )
     for item in items:

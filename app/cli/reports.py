@@ -22,7 +22,8 @@ from app.cli.options import (
 from app.i18n import QT_TRANSLATE_NOOP, current_language, day_text, translate
 
 if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
-    from app.services.reports import ReleasePlan, ReportData
+    from app.services.releases import ReleasePlan
+    from app.services.reports import ReportData
     from app.services.workspace import Workspace
 
 
@@ -100,12 +101,12 @@ def _prepare_report(args: argparse.Namespace, workspace: Workspace) -> ReportDat
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.services import reports
+    from app.services import releases
 
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
-        _say_plan(reports.release_plan(workspace, data))
-        release = reports.write_report(workspace, data, Path(args.out).expanduser())
+        _say_plan(releases.release_plan(workspace, data))
+        release = releases.write_report(workspace, data, Path(args.out).expanduser())
     print(
         translate("Cli", "Report for {period} written to {path} ({hidden} values hidden).").format(
             period=data.period.label(data.lang), path=args.out, hidden=data.hidden
@@ -142,7 +143,7 @@ def _say_if_frozen(data: ReportData, first_time: bool) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.services import reports
+    from app.services import releases
 
     if args.profile:
         return _export_profile(args)
@@ -152,8 +153,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(translate("Cli", "--layout goes with --profile"))
     with open_unlocked(args) as workspace:
         data = _prepare_report(args, workspace)
-        _say_plan(reports.release_plan(workspace, data))
-        result = reports.export(workspace, data, Path(args.out).expanduser())
+        _say_plan(releases.release_plan(workspace, data))
+        result = releases.export(workspace, data, Path(args.out).expanduser())
     _say_if_frozen(data, result.first_time)
     print(translate("Cli", "Signed package: {path}").format(path=result.package_path))
     print(translate("Cli", "Preview of exactly what it contains: {path}").format(path=result.preview_path))

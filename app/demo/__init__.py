@@ -57,7 +57,7 @@ from app.demo.distributions import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
-from app.models.accounts import Centre, HelpDesk, Role, Setting
+from app.models.accounts import Centre, HelpDesk, Role
 from app.models.base import Base
 from app.models.cases import (
     Case,
@@ -72,7 +72,7 @@ from app.models.cases import (
     RiskAssessment,
     ServiceDelivery,
 )
-from app.services import audit
+from app.services import audit, settings
 from app.services.cases import name_tokens
 from app.services.errors import UserError
 from app.services.validation import encode_codes
@@ -93,11 +93,6 @@ class DemoSummary:
 
 
 BATCH = 5000
-
-
-# How many cases the demo has added to this folder, kept inside the encrypted database: every other case
-# was recorded by someone, so the folder may be a centre's real archive.
-MADE_SETTING = "demo.cases_made"
 
 
 class RealArchive(UserError):
@@ -166,15 +161,11 @@ def generate(
 
 def _count_made(session: Session, adding: int, folder: str, into_real_archive: bool) -> None:
     """Refuse a folder with cases the demo did not make (unless told), then count the ones it adds."""
-    setting = session.get(Setting, MADE_SETTING)
-    made = int(setting.value) if setting else 0
+    made = settings.get(session, settings.DEMO_CASES_MADE)
     foreign = (session.scalar(select(func.count()).select_from(_case_table())) or 0) - made
     if foreign > 0 and not into_real_archive:
         raise RealArchive(folder, foreign)
-    if setting is None:
-        session.add(Setting(key=MADE_SETTING, value=str(adding)))
-    else:
-        setting.value = str(made + adding)
+    settings.put(session, settings.DEMO_CASES_MADE, made + adding)
 
 
 def _chunks(total: int, size: int) -> Iterator[int]:

@@ -252,7 +252,7 @@ class ServiceDelivery(Base):
     __table_args__ = (
         # The service indicators group a year's services by type, mode and woman: led by the year, this
         # index yields them already in that order, so SQLite streams the GROUP BY instead of sorting
-        # ~200k rows (app/reports/indicators.py writes the same expression, `year_of`).
+        # ~200k rows (app/reports/indicators/scope.py writes the same expression, `year_of`).
         Index(
             "ix_service_delivery_year",
             text("substr(date, 1, 4)"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from app.models.base import Base, utcnow
@@ -55,3 +55,28 @@ class ExportRecord(Base):
     pdf_digest: Mapped[str] = mapped_column(String(64), default="")
     package: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     pdf: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+
+
+class PartialAggregate(Base):
+    """The partial aggregates one installation of the centre sent for one calendar period (issue #24).
+
+    The other PC's tables before disclosure control (app.reports.partials), kept only in this encrypted
+    database to be added to the main office's own at release time; never shown, never exported, erased
+    once the period's figures are final (app.services.partials). `source` is the sending installation
+    (its key fingerprint, as the transport names it). A row without a payload records that an
+    administrator released the period without that installation (`waived_by`).
+    """
+
+    __tablename__ = "partial_aggregate"
+    __table_args__ = (UniqueConstraint("source", "period_code", name="uq_partial_aggregate_source_period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(128))
+    period_code: Mapped[str] = mapped_column(String(30))
+    period_start: Mapped[dt.date]
+    period_end: Mapped[dt.date]
+    payload: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    desks: Mapped[str] = mapped_column(String(4000), default="{}")  # JSON: the sender's desk name -> our id
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    waived_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))

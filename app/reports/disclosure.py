@@ -77,7 +77,11 @@ def rule(k: int = DEFAULT_K, table: cellkey.PTable | None = None) -> dict[str, s
 
 def positions(table: AggregateTable) -> list[Position]:
     """All the positions of a table: cells, row totals, column totals, grand total."""
-    n, m = len(table.rows), len(table.cols)
+    return positions_of(len(table.rows), len(table.cols))
+
+
+def positions_of(n: int, m: int) -> list[Position]:
+    """The positions of a table of `n` rows and `m` columns, in the order of `positions`."""
     out = [(i, j) for i in range(n) for j in range(m)]
     out += [(i, MARGIN) for i in range(n)]
     out += [(MARGIN, j) for j in range(m)]
@@ -162,6 +166,7 @@ def _protect_table(
 ) -> tuple[AggregateTable, list[Position]]:
     out = _published_copy(table)
     unit = Unit(table.unit)
+    intensity = is_intensity(unit)  # once per table, not per value (3,000 values in a year's tables)
     hidden: list[Position] = []
     for pos in positions(table):
         value = value_at(table, pos)
@@ -171,7 +176,7 @@ def _protect_table(
         keys = table.keys.get(pos, CellKeys() if value == 0 else None)  # no records, no key
         if keys is None:
             raise ValueError(f"table {table.id}: no cell key at {pos}; refusing to publish it unperturbed")
-        if is_intensity(unit):
+        if intensity:
             published = publish_amount(unit, value, keys, k, ptable)
         else:
             if float(value) != int(value):

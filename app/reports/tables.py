@@ -50,12 +50,15 @@ class CellKeys:
     `key` is the cell key of the value's own records (women, contacts, services, referrals). For
     intensity units, `women` and `women_key` are the distinct women behind the value and their cell key,
     and `top` is the largest contribution of one woman (hours), the scale of a magnitude's noise.
+    `minutes` (hours only) is the exact sum the value is rounded from: the parts of a centre's
+    installations add up in minutes, never in rounded hours (app.reports.partials).
     """
 
     key: int = 0
     women: int = 0
     women_key: int = 0
     top: float = 0.0
+    minutes: int = 0
 
 
 @dataclass

@@ -10,16 +10,11 @@ from sqlalchemy.orm import Session
 
 from app.crypto import keyslots
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, HelpDesk, Operator, Role, Setting
+from app.models.accounts import Centre, HelpDesk, Operator, Role
 from app.models.base import utcnow
-from app.services import audit, erasure_ledger
+from app.services import audit, erasure_ledger, settings
 from app.services.errors import NotFound, ValidationError, WrongCredentials
-from app.services.workspace import (
-    RECOVERY_SLOT_SETTING,
-    Workspace,
-    check_passphrase,
-    normalise_username,
-)
+from app.services.workspace import Workspace, check_passphrase, normalise_username
 from app.services.workspace.credentials import known_names
 from app.services.workspace.keys import bind_slot, mark_rotation_pending, rotation_pending
 
@@ -255,17 +250,14 @@ def regenerate_recovery_key(ws: Workspace) -> str:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     recovery_key = keyslots.generate_recovery_key()
     with ws.changing_slots() as (session, keystore):
-        setting = session.get(Setting, RECOVERY_SLOT_SETTING)
+        old = settings.find(session, settings.RECOVERY_SLOT)
         params = ws.slot_kdf
-        if setting is not None and setting.value in keystore.slot_ids():
-            params = keystore.params_of(setting.value)
-            keystore.remove_slot(setting.value)
+        if old is not None and old in keystore.slot_ids():
+            params = keystore.params_of(old)
+            keystore.remove_slot(old)
         slot = keystore.add_slot(keyslots.RECOVERY_IDENTITY, recovery_key, [ws.data_key], params)
-        bind_slot(session, keystore, slot, replaces=setting.value if setting is not None else None)
-        if setting is None:
-            session.add(Setting(key=RECOVERY_SLOT_SETTING, value=slot))
-        else:
-            setting.value = slot
+        bind_slot(session, keystore, slot, replaces=old)
+        settings.put(session, settings.RECOVERY_SLOT, slot)
         audit.record(session, actor.operator_id, "recovery_key.regenerated", "centre", 1)
     return recovery_key
 

@@ -14,7 +14,7 @@ app.services.audit.Head) written somewhere else can. Heads are kept in:
 The head file is in the data folder, so whoever can rewrite the database can rewrite it too: it catches a
 careless edit, not a careful one. The copies elsewhere are what a careful rewrite cannot reach.
 
-The database also records the last head it wrote to the file (`HEAD_WRITTEN_SETTING`): a database put back
+The database also records the last head it wrote to the file (`settings.AUDIT_HEAD_WRITTEN`): a database put back
 from an older copy with the head file deleted or put back too is then seen at unlock (app.services.rollback).
 Heads in backup manifests without an authentication tag could have been written by anyone: they are notes.
 """
@@ -34,8 +34,8 @@ from sqlalchemy.orm import Session
 
 from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, Setting
-from app.services import audit
+from app.models.accounts import Centre
+from app.services import audit, settings
 from app.services.audit import Head, SeenHead
 from app.services.errors import UserError
 from app.storage.backup import MANIFEST_MEMBER, MAX_MANIFEST_BYTES, SUFFIX, BackupError, Manifest
@@ -44,8 +44,6 @@ HEAD_FILE = "audit-head.json"
 FORMAT = "ascolto-audit-head"
 MAX_KEPT = 20  # earlier heads the chain no longer contains, newest first
 MAX_FILE_BYTES = 100_000
-NETWORK_PREFIX = "network_audit_head:"
-HEAD_WRITTEN_SETTING = "audit_head_written"
 
 logger = logging.getLogger(__name__)
 
@@ -84,14 +82,8 @@ def write_head_file(folder: Path, session: Session) -> None:
         "heads": [h.as_json() for h in [current, *kept]],
     }
     atomic_write_bytes(folder / HEAD_FILE, json.dumps(document, indent=1).encode())
-    written = json.dumps(
-        current.as_json()
-    )  # after the file: a failed commit leaves the record older, never newer
-    setting = session.get(Setting, HEAD_WRITTEN_SETTING)
-    if setting is None:
-        session.add(Setting(key=HEAD_WRITTEN_SETTING, value=written))
-    else:
-        setting.value = written
+    # after the file: a failed commit leaves the record older, never newer
+    settings.put(session, settings.AUDIT_HEAD_WRITTEN, current.as_json())
 
 
 def _not_contained(session: Session, head: Head) -> bool:
@@ -173,12 +165,11 @@ def note_received(
     received = Head.from_json(head)
     if received is None:
         return None
-    key = (NETWORK_PREFIX + source)[:100]
-    setting = session.get(Setting, key)
+    setting = settings.NETWORK_AUDIT_HEAD.of(source)
+    data = settings.find(session, setting)
     known: ReceivedHead | None = None
-    if setting is not None:
+    if data is not None:
         with contextlib.suppress(ValueError, TypeError, AttributeError):
-            data = json.loads(setting.value)
             stored = Head.from_json(data.get("head"))
             if stored is not None and isinstance(data.get("generated_at"), str):
                 known = ReceivedHead(stored, data["generated_at"])
@@ -205,9 +196,5 @@ def note_received(
                 centre=centre,
             )
     if known is None or (generated_at >= known.generated_at and received.events >= known.head.events):
-        value = json.dumps({"head": received.as_json(), "generated_at": generated_at})
-        if setting is None:
-            session.add(Setting(key=key, value=value))
-        else:
-            setting.value = value
+        settings.put(session, setting, {"head": received.as_json(), "generated_at": generated_at})
     return warning

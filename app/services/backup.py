@@ -31,7 +31,6 @@ withdrawals and revocations made since the backup are applied again (app/service
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -47,30 +46,24 @@ from sqlalchemy.orm import Session
 from app.crypto import keyslots, macs
 from app.crypto.keyslots import KeyStore
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, Operator, Role, Setting
+from app.models.accounts import Centre, Operator, Role
 from app.models.base import utcnow
 from app.models.cases import Case, ServiceDelivery
 from app.models.ledger import LedgerLine
-from app.services import audit, audit_heads, erasure_ledger, release_log, signing_keys
+from app.services import audit, audit_heads, erasure_ledger, release_log, settings, signing_keys
 from app.services import centre as centre_pcs
 from app.services.errors import LoginDelayed, UserError, ValidationError
 from app.services.reapply import Carried, Reapplied, Revoked, SigningState, reapply
-from app.services.workspace import RECOVERY_SLOT_SETTING, LoginResult, Workspace
+from app.services.workspace import LoginResult, Workspace
 from app.services.workspace.credentials import normalise_username
 from app.storage import backup as files
 from app.storage import database
-from app.storage.backup import AUTHENTICATED_SETTING, BackupError, DatabaseFacts, Manifest
 from app.storage.backup import SUFFIX as BACKUP_SUFFIX  # noqa: F401 - for the interface, through this layer
+from app.storage.backup import BackupError, DatabaseFacts, Manifest
 from app.storage.database import StorageError
 from app.storage.errors import DISK_FULL, classify_database_error
 
 log = logging.getLogger(__name__)
-LAST_BACKUP_SETTING = "last_backup_at"
-REMINDER_SETTING = "backup_reminder_days"
-DEFAULT_REMINDER_DAYS = 7
-UNVERIFIED_NOTICE_SETTING = "restore.unverified_notice"
-"""A restore decided without a readable current database (JSON: restored_at, backup_made_at, ...): shown to
-every administrator at her next login."""
 TRACE_FILES = (
     "ascolto.db",
     "ascolto.db-wal",
@@ -124,11 +117,14 @@ REVOKED_SINCE = QT_TRANSLATE_NOOP(
     "Errors",
     "The account {name} was revoked after this backup was made: it cannot restore it. Nothing was changed.",
 )
-FACT_SETTINGS = (
-    RECOVERY_SLOT_SETTING,
-    erasure_ledger.KEY_SETTING,
-    AUTHENTICATED_SETTING,
-    signing_keys.HISTORY_SETTING,
+FACT_SETTINGS = tuple(
+    s.key
+    for s in (
+        settings.RECOVERY_SLOT,
+        settings.ERASURE_LEDGER_KEY,
+        settings.BACKUP_MANIFESTS_AUTHENTICATED,
+        settings.SIGNING_KEY_HISTORY,
+    )
 )
 
 
@@ -160,9 +156,9 @@ def make_backup(
         code, database_id = centre.code, centre.database_id
     revision = ws.schema_revision()
     with ws.transaction() as session:  # inside the copy: an untagged manifest around it is a stripped one,
-        if session.get(Setting, files.AUTHENTICATED_SETTING) is None:  # and the ledger's secret, so that a
-            session.add(Setting(key=files.AUTHENTICATED_SETTING, value="1"))  # restore with no current
-        erasure_ledger.ledger_key(session)  # database to read can still check the ledger
+        settings.put(session, settings.BACKUP_MANIFESTS_AUTHENTICATED, True)
+        erasure_ledger.ledger_key(session)  # and the ledger's secret, so that a restore with no current
+        # database to read can still check the ledger
 
     try:
         path = files.write_backup(
@@ -196,17 +192,9 @@ def make_backup(
         ) from exc
     manifest = files.read_manifest(path).opened(ws.data_key)
     with ws.transaction() as session:
-        _set(session, LAST_BACKUP_SETTING, utcnow().isoformat())
+        settings.put(session, settings.LAST_BACKUP, utcnow())
         audit.record(session, actor.operator_id, "backup.created", "centre", 1, {"schema": revision})
     return BackupResult(path, manifest)
-
-
-def _set(session: Session, key: str, value: str) -> None:
-    setting = session.get(Setting, key)
-    if setting is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        setting.value = value
 
 
 def _note_restored_backup(session: Session, created_at: str) -> None:
@@ -218,27 +206,17 @@ def _note_restored_backup(session: Session, created_at: str) -> None:
         return
     if made.tzinfo is not None:  # stored like utcnow(): naive UTC
         made = made.astimezone(UTC).replace(tzinfo=None)
-    setting = session.get(Setting, LAST_BACKUP_SETTING)
-    if setting is not None:
-        try:
-            if datetime.fromisoformat(setting.value) >= made:
-                return
-        except (TypeError, ValueError):
-            pass
-    _set(session, LAST_BACKUP_SETTING, made.isoformat())
+    last = settings.find(session, settings.LAST_BACKUP)
+    if last is not None and last >= made:
+        return
+    settings.put(session, settings.LAST_BACKUP, made)
 
 
 def backup_status(ws: Workspace, now: datetime | None = None) -> BackupStatus:
     ws.require_actor()
     with ws.transaction(write=False) as session:
-        values = {
-            s.key: s.value
-            for s in session.scalars(
-                select(Setting).where(Setting.key.in_([LAST_BACKUP_SETTING, REMINDER_SETTING]))
-            )
-        }
-    last = datetime.fromisoformat(values[LAST_BACKUP_SETTING]) if LAST_BACKUP_SETTING in values else None
-    days = int(values.get(REMINDER_SETTING, DEFAULT_REMINDER_DAYS))
+        last = settings.find(session, settings.LAST_BACKUP)
+        days = settings.get(session, settings.BACKUP_REMINDER_DAYS)
     current = now or utcnow()
     overdue = last is None or current - last > timedelta(days=days)
     return BackupStatus(last, days, overdue)
@@ -246,13 +224,15 @@ def backup_status(ws: Workspace, now: datetime | None = None) -> BackupStatus:
 
 def set_reminder_days(ws: Workspace, days: int) -> None:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
+    if not settings.BACKUP_REMINDER_DAYS.accepts(days):
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "Enter a number of days from 1 to 365."), field="backup_reminder_days"
         )
     with ws.transaction() as session:
-        _set(session, REMINDER_SETTING, str(days))
-        audit.record(session, actor.operator_id, "setting.changed", "setting", REMINDER_SETTING)
+        settings.put(session, settings.BACKUP_REMINDER_DAYS, days)
+        audit.record(
+            session, actor.operator_id, "setting.changed", "setting", settings.BACKUP_REMINDER_DAYS.key
+        )
 
 
 def inspect_backup(path: Path) -> Manifest:
@@ -360,7 +340,9 @@ def restore_impact(ws: Workspace, manifest: Manifest) -> RestoreImpact:
         )
         accounts = session.scalar(select(func.count()).select_from(Operator)) or 0
         keys = (
-            [erasure_ledger.ledger_key(session)] if session.get(Setting, erasure_ledger.KEY_SETTING) else []
+            [erasure_ledger.ledger_key(session)]
+            if settings.is_set(session, settings.ERASURE_LEDGER_KEY)
+            else []
         )
         lines = list(session.scalars(select(LedgerLine.line)))
     entries, _ = erasure_ledger.checked(lines, keys)
@@ -421,7 +403,7 @@ def restore_backup(
             raise _backup_error(exc, backup_file) from exc
         except sqlcipher.Error as exc:
             raise _backup_error(BackupError("damaged", "database"), backup_file) from exc
-        if not manifest.authenticated and facts.settings.get(AUTHENTICATED_SETTING):
+        if not manifest.authenticated and facts.settings.get(settings.BACKUP_MANIFESTS_AUTHENTICATED.key):
             raise _backup_error(BackupError("tampered"), backup_file)  # its tag was stripped, not absent
         _check_current_in_backup(ws, facts, authority)
         release_log.read(ws.folder, [])  # a log that is a link is refused before the swap, not after
@@ -435,7 +417,7 @@ def restore_backup(
         log.info("restored a backup of %s; the previous database is kept in %s", manifest.created_at, aside)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    ws.reload_slots()
+    ws.keys.load()
     if recovery_key is not None:
         result = ws.recover(recovery_key, username, new_password or "")
     else:
@@ -511,20 +493,20 @@ def _announce(
         "revocations_reapplied": done.revocations,
         "may_have_undone": "revocations and erasures made after the backup that the folder no longer shows",
     }
-    _set(session, UNVERIFIED_NOTICE_SETTING, json.dumps(notice, sort_keys=True))
+    settings.put(session, settings.RESTORE_NOTICE, notice)
 
 
 def _throttled(ws: Workspace, identity: str) -> None:
-    if ws.has_keystore:
-        wait = ws.throttle.wait_seconds(identity)
+    if ws.keys.loaded:
+        wait = ws.login.throttle.wait_seconds(identity)
         if wait:
             raise LoginDelayed(wait)
 
 
 def _failed(ws: Workspace, identity: str) -> None:
     """A failed restore counts like a failed login: same delay, audited at the next successful login."""
-    if ws.has_keystore:
-        ws.throttle.record_failure(identity)
+    if ws.keys.loaded:
+        ws.login.throttle.record_failure(identity)
 
 
 def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
@@ -536,7 +518,7 @@ def _authorise(ws: Workspace, creds: Credentials) -> _Authority:
     traces = folder_traces(ws.folder)
     if not traces:
         return _Authority("backup")  # a new PC: nothing to protect but the data itself, the backup decides
-    if not ws.has_keystore:
+    if not ws.keys.loaded:
         raise UserError(KEY_FILE_GONE, traces=", ".join(traces))
     identity = creds.identity
     _throttled(ws, identity)
@@ -581,7 +563,7 @@ def _check_current_in_backup(ws: Workspace, facts: DatabaseFacts, authority: _Au
 
 def _is_administrator(facts: DatabaseFacts, creds: Credentials, slot_id: str) -> bool:
     if creds.recovery_key is not None:
-        return bool(slot_id) and facts.settings.get(RECOVERY_SLOT_SETTING) == slot_id
+        return bool(slot_id) and facts.settings.get(settings.RECOVERY_SLOT.key) == slot_id
     account = facts.account(keyslots.normalise_identity(creds.username))
     return (
         account is not None
@@ -629,7 +611,7 @@ def _check_backup_account(
         and account.active
         and account.role == Role.AMMINISTRATRICE.value
         and (
-            facts.settings.get(RECOVERY_SLOT_SETTING) == slot_id
+            facts.settings.get(settings.RECOVERY_SLOT.key) == slot_id
             if creds.recovery_key is not None
             else account.slot_id == slot_id
         )
@@ -641,7 +623,9 @@ def _check_backup_account(
     created = _parse(account.created_at)
     if any(r.username == name and _same_time(r.created_at, created) for r in authority.carried.revoked):
         raise UserError(REVOKED_SINCE, name=name)
-    secrets = [s for s in (facts.settings.get(erasure_ledger.KEY_SETTING), *authority.carried.secrets) if s]
+    secrets = [
+        s for s in (facts.settings.get(settings.ERASURE_LEDGER_KEY.key), *authority.carried.secrets) if s
+    ]
     keys = [macs.secret_key(s) for s in secrets]
     lines = [*erasure_ledger.file_lines(ws.folder / erasure_ledger.LEDGER_FILE), *authority.carried.lines]
     entries, _ = erasure_ledger.checked(lines, keys)
@@ -669,8 +653,8 @@ def _carried_from_facts(facts: DatabaseFacts) -> Carried:
         revoked_at = _parse(account.revoked_at)
         if not account.active and revoked_at is not None:
             revoked.append(Revoked(account.username, _parse(account.created_at), revoked_at))
-    secret = facts.settings.get(erasure_ledger.KEY_SETTING)
-    signing = SigningState(facts.signing_key, facts.settings.get(signing_keys.HISTORY_SETTING, ""))
+    secret = facts.settings.get(settings.ERASURE_LEDGER_KEY.key)
+    signing = SigningState(facts.signing_key, facts.settings.get(settings.SIGNING_KEY_HISTORY.key, ""))
     return Carried(facts.ledger_lines, (secret,) if secret else (), tuple(revoked), signing, facts.releases)
 
 
@@ -680,11 +664,16 @@ def _carried_from_session(session: Session) -> Carried:
         for o in session.scalars(select(Operator).where(Operator.active.is_(False)))
         if o.revoked_at is not None
     )
-    secret = session.get(Setting, erasure_ledger.KEY_SETTING)
+    secret = settings.find(session, settings.ERASURE_LEDGER_KEY)
     lines = tuple(session.scalars(select(LedgerLine.line).order_by(LedgerLine.id)))
-    history = session.get(Setting, signing_keys.HISTORY_SETTING)
-    signing = SigningState(session.get_one(Centre, 1).signing_key, history.value if history else "")
+    history = settings.get(session, settings.SIGNING_KEY_HISTORY)
+    signing = SigningState(session.get_one(Centre, 1).signing_key, history)
     releases = release_log.rows_of(session)
     return Carried(
-        lines, (secret.value,) if secret else (), revoked, signing, releases, centre_pcs.state_of(session)
+        lines,
+        (secret,) if secret is not None else (),
+        revoked,
+        signing,
+        releases,
+        centre_pcs.state_of(session),
     )

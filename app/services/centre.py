@@ -60,7 +60,7 @@ from sqlalchemy.orm import Session
 from app.crypto import bundles as crypto
 from app.fs import NotARegularFile, atomic_write_bytes, fsync_directory, read_regular
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, Role, Setting
+from app.models.accounts import Centre, HelpDesk, Role, Setting
 from app.models.base import utcnow
 from app.models.centre import ACTIVE, DESK, INVITED, MAIN, REMOVED, BundleRecord, CaseTombstone, Installation
 from app.services import audit
@@ -115,6 +115,7 @@ def kinds() -> dict[str, Kind]:
 
         register_kind(transfer.KIND, accept=transfer.accept_case)
         register_kind(ROSTER, accept=accept_roster)
+        register_kind(PARTIALS, accept=_accept_partials, build_due=_due_partials)
     return _KINDS
 
 
@@ -454,6 +455,9 @@ def accept(ws: Workspace, answer: Path, desk_fingerprint: str) -> Member:
         member.state = ACTIVE
         member.invite_token = ""
         member.accepted_at = utcnow()
+        if session.scalar(select(HelpDesk.id).where(HelpDesk.name == member.name)) is None:
+            # the desk the PC serves is the centre's too: its figures arrive under its name (partials)
+            session.add(HelpDesk(name=member.name))
         audit.record(
             session,
             actor.operator_id,
@@ -688,6 +692,7 @@ def send(ws: Workspace, folder: Path) -> list[Path]:
 
 # --- the roster: the main office tells each desk who belongs ---------------------------------------------
 ROSTER = "roster"
+PARTIALS = "partials"  # a desk PC's partial aggregates of an ended period (app.services.partials)
 ROSTER_SENT = "centre_roster_sent:"  # + the desk's install id: the digest of the roster it was last sent
 
 
@@ -1112,3 +1117,22 @@ def carry_forward(session: Session, state: CentreState) -> bool:
     session.add_all([CaseTombstone(**row) for row in state.tombstones])
     session.flush()
     return True
+
+
+def _due_partials(ws: Workspace, session: Session) -> list[Payload]:
+    """A desk PC's partial aggregates the main office has not had yet (recorded as sent in this unit of work)."""
+    from app.services import partials
+
+    return partials.build_due(ws, session)
+
+
+def _accept_partials(ws: Workspace, session: Session, sender: Member, payload: Payload) -> str:
+    """The main office keeps a desk PC's partial aggregates until the period is final (never shown)."""
+    from app.services import partials
+
+    if sender.role != DESK or require_own(session).role != MAIN:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "Only a desk PC sends partial aggregates, only to the main office.")
+        )
+    partials.accept_partials(ws, session, sender.install_id, payload)
+    return str(payload.get("period", ""))  # the period it completes

@@ -33,15 +33,15 @@ from sqlalchemy.orm import Session
 from app.crypto import macs
 from app.fs import NotARegularFile, append_line, atomic_write_bytes, read_regular
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator, Setting
+from app.models.accounts import Operator
 from app.models.base import utcnow
 from app.models.cases import Case
 from app.models.ledger import LedgerLine
+from app.services import settings
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 
 LEDGER_FILE = "erasures.jsonl"
-KEY_SETTING = "erasure_ledger_key"
 FORMAT_VERSION = 1
 MAX_LEDGER_BYTES = 64_000_000  # ~300,000 lines; a larger file is read up to here and the rest reported
 
@@ -84,12 +84,12 @@ def ledger_path(ws: Workspace) -> Path:
 
 def ledger_key(session: Session) -> bytes:
     """The database's ledger secret, created on first use (inside the caller's unit of work)."""
-    setting = session.get(Setting, KEY_SETTING)
-    if setting is None:
-        setting = Setting(key=KEY_SETTING, value=macs.new_secret())
-        session.add(setting)
+    secret = settings.find(session, settings.ERASURE_LEDGER_KEY)
+    if secret is None:
+        secret = macs.new_secret()
+        settings.put(session, settings.ERASURE_LEDGER_KEY, secret)
         session.flush()
-    return macs.secret_key(setting.value)
+    return macs.secret_key(secret)
 
 
 def case_tag(key: bytes, case: Case) -> str:

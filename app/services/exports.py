@@ -1,6 +1,6 @@
 """Profile exports (ISTAT, Regione Lombardia, funders) and the data-quality check before a release.
 
-A profile export is a **release**: it goes through `reports._release` like the signed package and the
+A profile export is a **release**: it goes through `releases.release` like the signed package and the
 report PDF (calendar periods only, ended periods only, at least ten women, frozen once made), and its
 values are read back from the bytes of the signed package of that release, then laid out by the profile
 (`app.reports.profiles`). So every format carries exactly the protected values of the package, the PDF
@@ -32,7 +32,7 @@ from app.reports import package, pdf, profile_files, profiles, stated
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable, is_stated
 from app.reports.texts import REPORT_TEXTS
-from app.services import audit, reports, structure
+from app.services import audit, releases, reports, structure
 from app.services.errors import UserError, ValidationError
 from app.services.workspace import Workspace
 
@@ -100,15 +100,15 @@ def _prepare(
 
 def release_plan(
     ws: Workspace, profile: profiles.Profile, period: Period, desk_ids: Sequence[int] | None, lang: str = "it"
-) -> reports.ReleasePlan:
+) -> releases.ReleasePlan:
     """What `export_profile` would release (one desk set, or each desk for a profile by desk), or why it
     is refused: shown before any file is chosen, so that a refusal never follows the file dialog."""
     ws.require_actor(Role.COORDINATRICE)
     try:
         _check_profile_period(profile, period)
-        return reports.release_plan(ws, _prepare(ws, profile, period, desk_ids, lang))
+        return releases.release_plan(ws, _prepare(ws, profile, period, desk_ids, lang))
     except UserError as exc:  # a period the profile does not take, or not begun: nothing to add
-        return reports.ReleasePlan(period, refusal=exc)
+        return releases.ReleasePlan(period, refusal=exc)
 
 
 def export_profile(
@@ -121,7 +121,7 @@ def export_profile(
     lang: str = "it",
     quality_acknowledged: bool | None = None,
     layout: str = "printed",
-    on_plan: Callable[[reports.ReleasePlan], None] | None = None,
+    on_plan: Callable[[releases.ReleasePlan], None] | None = None,
 ) -> ProfileExportResult:
     """Release the period (or serve its frozen release) and write it laid out by `profile` in `fmt`,
     `layout` "printed" (for people) or "long" (one row per value, for software; not for JSON).
@@ -151,18 +151,18 @@ def export_profile(
     preview = out.with_suffix(".pdf")
     prepared = _prepare(ws, profile, period, desk_ids, lang)
     beside = package_paths(out, [d.desk_names for d in prepared])
-    plan = reports.release_plan(ws, prepared)
+    plan = releases.release_plan(ws, prepared)
     if on_plan is not None:
         on_plan(plan)
     plan.check()
-    released: list[reports.Release] = []
+    released: list[releases.Release] = []
     holder: list[profile_files.ProfileExport] = []
 
-    def keep(release: reports.Release) -> list[Path]:
+    def keep(release: releases.Release) -> list[Path]:
         released.append(release)
         return []
 
-    def write(release: reports.Release) -> list[Path]:
+    def write(release: releases.Release) -> list[Path]:
         released.append(release)
         export = build_export(profile, prepared, released, beside)
         holder.append(export)
@@ -170,10 +170,10 @@ def export_profile(
         try:
             for path, payload in [
                 (out, profile_files.render(export, fmt, layout)),
-                (preview, reports.render(preview_document(export))),
+                (preview, releases.render(preview_document(export))),
                 *((p, r.package) for p, r in zip(beside, released, strict=True)),
             ]:
-                reports._write(path, payload)
+                releases.write_output(path, payload)
                 written.append(path)
         except BaseException:
             for path in written:
@@ -182,7 +182,7 @@ def export_profile(
         return written
 
     for index, data in enumerate(prepared):
-        reports._release(ws, data, write if index == len(prepared) - 1 else keep)
+        releases.release(ws, data, write if index == len(prepared) - 1 else keep)
     with ws.transaction() as session:
         audit.record(
             session, actor.operator_id, "profile.exported", "centre", 1,
@@ -208,7 +208,7 @@ def package_paths(out: Path, desk_sets: Sequence[Sequence[str]]) -> list[Path]:
 def build_export(
     profile: profiles.Profile,
     prepared: Sequence[reports.ReportData],
-    released: Sequence[reports.Release],
+    released: Sequence[releases.Release],
     package_files: Sequence[Path] = (),
 ) -> profile_files.ProfileExport:
     """The profile laid over the signed packages of the releases (their bytes, verified again)."""
@@ -234,7 +234,7 @@ def build_export(
         period_end=first.period.end,
         threshold=int(rule["threshold"]),
         rule=rule,
-        method_note=reports.document(first).method_note,
+        method_note=releases.document(first).method_note,
         tables=tables,
         packages=[
             profile_files.PackageFile(

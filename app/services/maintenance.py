@@ -43,7 +43,7 @@ def verify(ws: Workspace, backups: Sequence[Path] = ()) -> VerifyReport:
     problems = ws.integrity_problems()
     report.checks["cipher_integrity_check"] = [p for p in problems if p.startswith("cipher_integrity_check")]
     report.checks["integrity_check"] = [p for p in problems if p.startswith("integrity_check")]
-    report.checks["key_slots"] = ws.slot_problems()
+    report.checks["key_slots"] = ws.keys.slot_problems()
     try:
         with ws.transaction(write=False) as session:
             breaks = audit.verify_chain(session)

@@ -27,6 +27,7 @@ from app.delivery.imap import fetch
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
 from app.models.base import utcnow
+from app.models.centre import BundleRecord
 from app.models.outbox import DeliveryReceipt, DeliveryRoute, OutboxAttachment, OutboxEvent, OutboxItem
 from app.services import audit
 from app.services.errors import UserError
@@ -125,6 +126,49 @@ def queue(
     session.flush()
     session.add(OutboxEvent(item_id=item.id, state=WAITING, reason=""))
     return item
+
+
+def queue_release(session: Session, *, period: str, package: bytes, pdf: bytes) -> OutboxItem | None:
+    """A first release goes out to the network by itself once a route is set for it (none: nothing queued;
+    the coordinator carries the files as before). Called in the release's own unit of work."""
+    if route_of(session, "network") is None:
+        return None
+    attachments = [(f"aggregati-{period}.json", package), (f"relazione-{period}.pdf", pdf)]
+    return queue(session, destination="network", kind="release", period=period, attachments=attachments)
+
+
+def queue_bundles(ws: Workspace) -> int:
+    """Bundles made for the centre's main office and not yet written go into the outbox instead (a route
+    for `centre` must be set); each is marked written in the same unit of work, so it leaves once."""
+    actor = ws.require_actor(Role.COORDINATRICE)
+    with ws.transaction() as session:
+        if route_of(session, "centre") is None:
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "No route is set for {destination}."), destination="centre"
+            )
+        pending = list(
+            session.scalars(
+                select(BundleRecord)
+                .where(BundleRecord.direction == "out", BundleRecord.written_at.is_(None))
+                .order_by(BundleRecord.id)
+            )
+        )
+        for record in pending:
+            if record.content is None:
+                continue
+            queue(
+                session,
+                destination="centre",
+                kind="bundle",
+                period=record.kind,
+                attachments=[(record.file_name, record.content)],
+            )
+            record.written_at = utcnow()
+        if pending:
+            audit.record(
+                session, actor.operator_id, "outbox.queued", "centre", None, {"bundles": len(pending)}
+            )
+        return len(pending)
 
 
 def items(ws: Workspace, *, states: Sequence[str] = ()) -> list[ItemView]:

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from app.crypto import macs
 from app.crypto.keyslots import DataKey, KeyStore
-from app.models.accounts import Operator, Setting
+from app.models.accounts import Operator
 from app.models.cases import Case, ConsentEvent
 from app.models.ledger import LedgerLine
-from app.services import audit, erasure_ledger, release_log, signing_keys
+from app.services import audit, erasure_ledger, release_log, settings, signing_keys
 from app.services import centre as centre_pcs
 from app.services.cases.consent import latest_choice
 from app.services.cases.erasure import erase_case_identity
@@ -78,9 +78,8 @@ class Reapplied:
 def ledger_keys(session: Session, carried: Carried) -> list[bytes]:
     """The restored database's ledger secret (taken from the replaced one when the backup predates it),
     and any other secret the replaced database had."""
-    own = session.get(Setting, erasure_ledger.KEY_SETTING)
-    if own is None and carried.secrets:
-        session.add(Setting(key=erasure_ledger.KEY_SETTING, value=carried.secrets[0]))
+    if not settings.is_set(session, settings.ERASURE_LEDGER_KEY) and carried.secrets:
+        settings.put(session, settings.ERASURE_LEDGER_KEY, carried.secrets[0])
         session.flush()
     keys = [erasure_ledger.ledger_key(session)]
     keys.extend(macs.secret_key(s) for s in carried.secrets if macs.secret_key(s) not in keys)

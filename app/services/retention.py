@@ -29,52 +29,52 @@ from sqlalchemy import ColumnElement, String, delete, func, or_, select, text, u
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Role, Setting
+from app.models.accounts import Role
 from app.models.audit import AuditAnchor, AuditEvent
 from app.models.base import utcnow
 from app.models.cases import Case, Contact
-from app.services import audit, erasure_ledger
+from app.services import audit, erasure_ledger, settings
 from app.services import validation as v
 from app.services.cases import CLOSING_STATUSES, erase_case_identity
 from app.services.cases.erasure import delete_case
 from app.services.errors import ValidationError
+from app.services.settings import DbSetting
 from app.services.workspace import Workspace
 
 
 @dataclass(frozen=True)
 class _Limit:
-    setting: str
-    default: int
-    low: int
-    high: int
+    setting: DbSetting[int]
     message: str
 
+    @property
+    def default(self) -> int:
+        return self.setting.default
 
-# Declared once: setting key, default and allowed range of each period.
+    @property
+    def low(self) -> int:
+        return self.setting.minimum or 0
+
+    @property
+    def high(self) -> int:
+        return self.setting.maximum or 0
+
+
+# Each period's setting (key, default, allowed range: app.services.settings) and what a wrong one says.
 LIMITS: dict[str, _Limit] = {
     "case_years": _Limit(
-        "retention_case_years",
-        7,
-        1,
-        50,
+        settings.RETENTION_CASE_YEARS,
         QT_TRANSLATE_NOOP("Errors", "Closed case files are kept from 1 to 50 years after closure."),
     ),
     "contact_months": _Limit(
-        "retention_contact_months",
-        18,
-        1,
-        120,
+        settings.RETENTION_CONTACT_MONTHS,
         QT_TRANSLATE_NOOP("Errors", "Contact-only records are kept from 1 to 120 months."),
     ),
     "audit_years": _Limit(
-        "retention_audit_years",
-        10,
-        1,
-        50,
+        settings.RETENTION_AUDIT_YEARS,
         QT_TRANSLATE_NOOP("Errors", "Audit events are kept from 1 to 50 years."),
     ),
 }
-FULL_DELETION_SETTING = "retention_full_deletion"
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class RetentionPolicy:
     case_years: int = LIMITS["case_years"].default
     contact_months: int = LIMITS["contact_months"].default
     audit_years: int = LIMITS["audit_years"].default
-    full_deletion: bool = False
+    full_deletion: bool = settings.RETENTION_FULL_DELETION.default
 
 
 @dataclass(frozen=True)
@@ -137,16 +137,8 @@ def policy_in(session: Session) -> RetentionPolicy:
 
 
 def _policy(session: Session) -> RetentionPolicy:
-    keys = [limit.setting for limit in LIMITS.values()] + [FULL_DELETION_SETTING]
-    stored = {s.key: s.value for s in session.scalars(select(Setting).where(Setting.key.in_(keys)))}
-    values: dict[str, object] = {}
-    for name, limit in LIMITS.items():
-        try:
-            number = int(stored.get(limit.setting, limit.default))
-        except ValueError:
-            number = limit.default
-        values[name] = number if limit.low <= number <= limit.high else limit.default
-    values["full_deletion"] = stored.get(FULL_DELETION_SETTING, "false") == "true"
+    values: dict[str, object] = {name: settings.get(session, limit.setting) for name, limit in LIMITS.items()}
+    values["full_deletion"] = settings.get(session, settings.RETENTION_FULL_DELETION)
     return RetentionPolicy(**values)  # type: ignore[arg-type]
 
 
@@ -155,7 +147,7 @@ def set_policy(ws: Workspace, policy: RetentionPolicy) -> None:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     for name, limit in LIMITS.items():
         value = getattr(policy, name)
-        if isinstance(value, bool) or not isinstance(value, int) or not limit.low <= value <= limit.high:
+        if not limit.setting.accepts(value):
             raise ValidationError(limit.message, field=name)
     if not isinstance(policy.full_deletion, bool):
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose yes or no."), field="full_deletion")
@@ -165,18 +157,12 @@ def set_policy(ws: Workspace, policy: RetentionPolicy) -> None:
             new = getattr(policy, item.name)
             if new == getattr(current, item.name):
                 continue
-            key = LIMITS[item.name].setting if item.name in LIMITS else FULL_DELETION_SETTING
-            stored = ("true" if new else "false") if isinstance(new, bool) else str(new)
-            _set(session, key, stored)
-            audit.record(session, actor.operator_id, "setting.changed", "setting", key, {"value": stored})
-
-
-def _set(session: Session, key: str, value: str) -> None:
-    setting = session.get(Setting, key)
-    if setting is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        setting.value = value
+            setting = LIMITS[item.name].setting if item.name in LIMITS else settings.RETENTION_FULL_DELETION
+            settings.put(session, setting, new)
+            audit.record(
+                session, actor.operator_id, "setting.changed", "setting", setting.key,
+                {"value": setting.format(new)},
+            )  # fmt: skip
 
 
 # --- what is due -----------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ Whoever can write the data folder can put back an older `ascolto.db` with its `k
 kept, or an old backup's): erased women and revoked accounts come back. The database cannot tell by
 itself, since it is the part put back; the rest of the folder can, and each is checked at every unlock:
 
-* `audit-head.json`: the database records the last head it wrote there (`HEAD_WRITTEN_SETTING`). The file
+* `audit-head.json`: the database records the last head it wrote there (`settings.AUDIT_HEAD_WRITTEN`). The file
   missing, older than that record, or showing heads the chain does not contain is a finding. So are the
   heads in authenticated backup manifests in `backups/`; heads of untagged manifests (which anyone can
   write) are left to `verify`, as notes.
@@ -15,7 +15,7 @@ itself, since it is the part put back; the rest of the folder can, and each is c
 A finding is audited, kept for every administrator (each is shown it once, at her next login), and the
 erasure ledger is applied again (app.services.reapply) before the login returns: if that revokes the
 very account logging in, the login is refused. The same list carries the notice a restore onto an empty
-folder leaves in the database (`RESTORE_NOTICE_SETTING`).
+folder leaves in the database (`settings.RESTORE_NOTICE`).
 
 What it cannot see: a copy of the *whole* folder put back (all of the files above from one moment) is a
 consistent older folder; only heads kept elsewhere (backups on another disk, a network coordinator) show
@@ -36,21 +36,14 @@ from sqlalchemy.orm import Session
 
 from app.crypto import macs
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, Operator, Role, Setting
+from app.models.accounts import Centre, Operator, Role
 from app.models.ledger import LedgerLine
-from app.services import audit, audit_heads, erasure_ledger
+from app.services import audit, audit_heads, erasure_ledger, settings
 from app.services.audit import Head, SeenHead
 from app.services.errors import UserError, WrongCredentials
 from app.services.workspace import Workspace
-from app.services.workspace.keys import KEY_GENERATION_SETTING, record_generation, rotation_pending
+from app.services.workspace.keys import record_generation, rotation_pending
 
-PENDING_SETTING = "login_notices"
-"""Findings not yet shown to every administrator: JSON list of {message, params, at, seen_by}."""
-REPORTED_SETTING = "rollback_reported_heads"
-"""Hashes of heads already reported, so that one rollback is one finding, not one at every login."""
-RESTORE_NOTICE_SETTING = "restore.unverified_notice"
-"""Left by a restore onto an empty folder (app.services.backup): JSON with restored_at, backup_made_at."""
-SEEN_PREFIX = "notice_seen:"
 RESTORE_WINDOW = timedelta(minutes=10)
 """A `backups/replaced-*` folder this recent is a restore under way: it checks and re-applies itself."""
 MAX_PENDING = 20
@@ -90,12 +83,14 @@ def _start_records(ws: Workspace) -> None:
     """From the first unlock on, the database holds the ledger secret and the key generation, so every
     later copy of it (a backup, a copy kept aside) can check the ledger lines written after it was made."""
     with ws.transaction(write=False) as session:
-        complete = all(session.get(Setting, k) for k in (erasure_ledger.KEY_SETTING, KEY_GENERATION_SETTING))
+        complete = all(
+            settings.is_set(session, s) for s in (settings.ERASURE_LEDGER_KEY, settings.KEY_GENERATION)
+        )
     if complete:
         return
     with ws.transaction() as session:
         erasure_ledger.ledger_key(session)
-        if session.get(Setting, KEY_GENERATION_SETTING) is None:
+        if not settings.is_set(session, settings.KEY_GENERATION):
             record_generation(session, ws.data_key.generation)
 
 
@@ -130,21 +125,14 @@ def find(ws: Workspace) -> list[Finding]:
 
 
 def _recorded_head(session: Session) -> Head | None:
-    setting = session.get(Setting, audit_heads.HEAD_WRITTEN_SETTING)
-    if setting is None:
-        return None
     try:
-        return Head.from_json(json.loads(setting.value))
+        return Head.from_json(settings.find(session, settings.AUDIT_HEAD_WRITTEN))
     except ValueError:
         return None
 
 
 def _reported(session: Session) -> list[str]:
-    setting = session.get(Setting, REPORTED_SETTING)
-    try:
-        value = json.loads(setting.value) if setting is not None else []
-    except ValueError:
-        return []
+    value = settings.get(session, settings.ROLLBACK_REPORTED)
     return [str(h) for h in value] if isinstance(value, list) else []
 
 
@@ -226,11 +214,11 @@ def _head_findings(folder: Path, session: Session, database_id: str) -> list[Fin
 
 
 def _ledger_findings(ws: Workspace, session: Session) -> list[Finding]:
-    secret = session.get(Setting, erasure_ledger.KEY_SETTING)
+    secret = settings.find(session, settings.ERASURE_LEDGER_KEY)
     if secret is None:
         return []  # lines of this database need its secret; a restore carries older ones (reapply)
     lines = erasure_ledger.file_lines(erasure_ledger.ledger_path(ws))
-    entries, _unchecked = erasure_ledger.checked(lines, [macs.secret_key(secret.value)])
+    entries, _unchecked = erasure_ledger.checked(lines, [macs.secret_key(secret)])
     own = set(session.scalars(select(LedgerLine.line)))
     missing = [e for e in entries if e.line not in own]
     if not missing:
@@ -249,12 +237,12 @@ def _ledger_findings(ws: Workspace, session: Session) -> list[Finding]:
 
 
 def _generation_findings(ws: Workspace, session: Session) -> list[Finding]:
-    setting = session.get(Setting, KEY_GENERATION_SETTING)
-    if setting is None or not setting.value.isdigit():
+    database = settings.find(session, settings.KEY_GENERATION)
+    if database is None:
         return []  # recorded below, at the first unlock
     if rotation_pending(session):
         return []  # a rotation cut short between the slot file and the database: this login finishes it
-    database, slots = int(setting.value), ws.keystore.generation
+    slots = ws.keystore.generation
     if slots == database:
         return []
     if slots < database:
@@ -285,7 +273,7 @@ def _act_on(ws: Workspace, findings: list[Finding]) -> None:
         _keep_for_administrators(session, findings)
         heads = [f.head for f in findings if f.head]
         if heads:
-            _save_json(session, REPORTED_SETTING, [*heads, *_reported(session)][:MAX_REPORTED])
+            settings.put(session, settings.ROLLBACK_REPORTED, [*heads, *_reported(session)][:MAX_REPORTED])
     from app.services.reapply import Carried, reapply  # only when a finding calls for it (a heavy import)
 
     reapply(ws, Carried())
@@ -304,25 +292,12 @@ def _keep_for_administrators(session: Session, findings: list[Finding]) -> None:
         if (finding.message, json.dumps(finding.params, sort_keys=True)) in known:
             continue
         pending.append({"message": finding.message, "params": finding.params, "at": now, "seen_by": []})
-    _save_json(session, PENDING_SETTING, pending[-MAX_PENDING:])
+    settings.put(session, settings.LOGIN_NOTICES, pending[-MAX_PENDING:])
 
 
 def _pending(session: Session) -> list[dict[str, Any]]:
-    setting = session.get(Setting, PENDING_SETTING)
-    try:
-        value = json.loads(setting.value) if setting is not None else []
-    except ValueError:
-        return []
+    value = settings.get(session, settings.LOGIN_NOTICES)
     return [p for p in value if isinstance(p, dict)] if isinstance(value, list) else []
-
-
-def _save_json(session: Session, key: str, value: Any) -> None:
-    text = json.dumps(value, sort_keys=True)
-    setting = session.get(Setting, key)
-    if setting is None:
-        session.add(Setting(key=key, value=text))
-    else:
-        setting.value = text
 
 
 # --- telling ----------------------------------------------------------------------------------------------
@@ -333,9 +308,9 @@ def notices_for(ws: Workspace) -> tuple[UserError, ...]:
     if not actor.at_least(Role.AMMINISTRATRICE):
         return ()
     with ws.transaction(write=False) as session:
-        if (
-            session.get(Setting, PENDING_SETTING) is None
-            and session.get(Setting, RESTORE_NOTICE_SETTING) is None
+        if not (
+            settings.is_set(session, settings.LOGIN_NOTICES)
+            or settings.is_set(session, settings.RESTORE_NOTICE)
         ):
             return ()  # the usual login: nothing kept, nothing to write
     out: list[UserError] = []
@@ -352,7 +327,7 @@ def notices_for(ws: Workspace) -> tuple[UserError, ...]:
             seen_by.append(actor.operator_id)
             changed = True
         if changed:
-            _save_json(session, PENDING_SETTING, pending)
+            settings.put(session, settings.LOGIN_NOTICES, pending)
         restored = _restore_notice(session, actor.operator_id)
         if restored is not None:
             out.append(restored)
@@ -376,19 +351,15 @@ def _stored_notice(message: Any, params: Any) -> UserError | None:
 
 def _restore_notice(session: Session, operator_id: int) -> UserError | None:
     """The notice a restore onto an empty folder left, said plainly, once to each administrator."""
-    setting = session.get(Setting, RESTORE_NOTICE_SETTING)
-    if setting is None:
+    if not settings.is_set(session, settings.RESTORE_NOTICE):
         return None
-    seen_key = SEEN_PREFIX + RESTORE_NOTICE_SETTING
-    seen = session.get(Setting, seen_key)
-    try:
-        seen_by = json.loads(seen.value) if seen is not None else []
-        data = json.loads(setting.value)
-    except ValueError:
-        seen_by, data = [], {}
+    seen = settings.NOTICE_SEEN.of(settings.RESTORE_NOTICE.key)
+    seen_by = settings.get(session, seen)
+    seen_by = [] if seen_by is None else seen_by
+    data = settings.get(session, settings.RESTORE_NOTICE)
     if not isinstance(seen_by, list) or operator_id in seen_by:
         return None
-    _save_json(session, seen_key, [*seen_by, operator_id])
+    settings.put(session, seen, [*seen_by, operator_id])
     data = data if isinstance(data, dict) else {}
 
     def said(key: str) -> str:

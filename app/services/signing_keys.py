@@ -21,16 +21,14 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from app.crypto import signing
-from app.models.accounts import Centre, Setting
+from app.models.accounts import Centre
 from app.reports.package import MAX_SUCCESSIONS, KeyChange
-
-HISTORY_SETTING = "signing_key_history"
+from app.services import settings
 
 
 def history(session: Session) -> list[KeyChange]:
     """The centre's key changes, oldest first (empty before the first rotation)."""
-    setting = session.get(Setting, HISTORY_SETTING)
-    return parse_history(setting.value if setting is not None else "")
+    return parse_history(settings.get(session, settings.SIGNING_KEY_HISTORY))
 
 
 def parse_history(value: str) -> list[KeyChange]:
@@ -84,11 +82,7 @@ def carry_forward(session: Session, newer_key: bytes | None, newer_history: str)
         return False
     if restored not in {step.old for step in steps}:
         return False
-    setting = session.get(Setting, HISTORY_SETTING)
-    if setting is None:
-        session.add(Setting(key=HISTORY_SETTING, value=newer_history))
-    else:
-        setting.value = newer_history
+    settings.put(session, settings.SIGNING_KEY_HISTORY, newer_history)
     centre.signing_key = newer_key
     return True
 
@@ -113,10 +107,6 @@ def replace_signing_key(session: Session, at: datetime | None = None) -> KeyChan
     steps = [step.as_json() for step in history(session)]
     steps.append(change.as_json())
     value = json.dumps(steps, separators=(",", ":"))
-    setting = session.get(Setting, HISTORY_SETTING)
-    if setting is None:
-        session.add(Setting(key=HISTORY_SETTING, value=value))
-    else:
-        setting.value = value
+    settings.put(session, settings.SIGNING_KEY_HISTORY, value)
     centre.signing_key = new_private
     return change

@@ -26,10 +26,11 @@ from sqlalchemy import ColumnElement, Select, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import HelpDesk, Role, Setting
+from app.models.accounts import HelpDesk, Role
 from app.models.agenda import SCHEDULED, Appointment, CaseActivity
 from app.models.cases import Case, Goal, Identity, Pathway
-from app.services import audit, backup, retention
+from app.services import audit, retention
+from app.services import settings as centre_settings
 from app.services import validation as v
 from app.services.agenda import AppointmentView, appointments_in, desks_in_scope, display_name
 from app.services.cases.records import CURRENT_NOTICE_VERSION, OPEN_STATUSES
@@ -45,14 +46,11 @@ GOAL_DAYS = 14
 REVIEW_NOTICE_DAYS = 7
 LIST_LIMIT = 200  # lines shown per kind; the count is always the full one
 
-INACTIVE_WEEKS = "today_inactive_weeks"
-REVIEW_MONTHS = "today_review_months"
-
 
 @dataclass(frozen=True)
 class TodaySettings:
-    inactive_weeks: int = 6  # a case with nothing recorded for this long is listed
-    review_months: int = 3  # a pathway is reviewed at least this often
+    inactive_weeks: int = centre_settings.TODAY_INACTIVE_WEEKS.default
+    review_months: int = centre_settings.TODAY_REVIEW_MONTHS.default
 
 
 @dataclass(frozen=True)
@@ -101,18 +99,10 @@ class Chores:
 
 # --- settings ---------------------------------------------------------------------------------------------
 def _settings(session: Session) -> TodaySettings:
-    stored = {
-        s.key: s.value
-        for s in session.scalars(select(Setting).where(Setting.key.in_([INACTIVE_WEEKS, REVIEW_MONTHS])))
-    }
-    default = TodaySettings()
-    try:
-        return TodaySettings(
-            int(stored.get(INACTIVE_WEEKS, default.inactive_weeks)),
-            int(stored.get(REVIEW_MONTHS, default.review_months)),
-        )
-    except ValueError:
-        return default
+    return TodaySettings(
+        centre_settings.get(session, centre_settings.TODAY_INACTIVE_WEEKS),
+        centre_settings.get(session, centre_settings.TODAY_REVIEW_MONTHS),
+    )
 
 
 def get_settings(ws: Workspace) -> TodaySettings:
@@ -123,35 +113,29 @@ def get_settings(ws: Workspace) -> TodaySettings:
 
 def set_settings(ws: Workspace, settings: TodaySettings) -> None:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
-    for value, low, high, name, message in (
+    choices = (
         (
+            centre_settings.TODAY_INACTIVE_WEEKS,
             settings.inactive_weeks,
-            1,
-            52,
             "inactive_weeks",
             QT_TRANSLATE_NOOP("Errors", "Enter a number of weeks from 1 to 52."),
         ),
         (
+            centre_settings.TODAY_REVIEW_MONTHS,
             settings.review_months,
-            1,
-            24,
             "review_months",
             QT_TRANSLATE_NOOP("Errors", "Enter a number of months from 1 to 24."),
         ),
-    ):
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    )
+    for setting, value, name, message in choices:
+        if not setting.accepts(value):
             raise ValidationError(message, field=name)
     with ws.transaction() as session:
-        for key, value in (
-            (INACTIVE_WEEKS, settings.inactive_weeks),
-            (REVIEW_MONTHS, settings.review_months),
-        ):
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value=str(value)))
-            else:
-                row.value = str(value)
-            audit.record(session, actor.operator_id, "setting.changed", "setting", key, {"value": str(value)})
+        for setting, value, _name, _message in choices:
+            centre_settings.put(session, setting, value)
+            audit.record(
+                session, actor.operator_id, "setting.changed", "setting", setting.key, {"value": str(value)}
+            )
 
 
 # --- what is due ------------------------------------------------------------------------------------------
@@ -264,18 +248,8 @@ def _labels(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, s
 
 
 def _backup(session: Session, now: dt.datetime) -> tuple[bool, dt.datetime | None]:
-    values = {
-        s.key: s.value
-        for s in session.scalars(
-            select(Setting).where(Setting.key.in_([backup.LAST_BACKUP_SETTING, backup.REMINDER_SETTING]))
-        )
-    }
-    last = (
-        dt.datetime.fromisoformat(values[backup.LAST_BACKUP_SETTING])
-        if backup.LAST_BACKUP_SETTING in values
-        else None
-    )
-    days = int(values.get(backup.REMINDER_SETTING, backup.DEFAULT_REMINDER_DAYS))
+    last = centre_settings.find(session, centre_settings.LAST_BACKUP)
+    days = centre_settings.get(session, centre_settings.BACKUP_REMINDER_DAYS)
     return last is None or now - last > dt.timedelta(days=days), last
 
 

@@ -54,9 +54,6 @@ MAX_SLOTS_BYTES = 4_000_000
 MAX_RATIO = 4  # the members are stored, not compressed (encrypted data does not shrink): ratio 1
 MANIFEST_PURPOSE = "backup manifest"
 SEALED_PURPOSE = "backup manifest contents"
-AUTHENTICATED_SETTING = "backup_manifests_authenticated"
-"""Set in the database before each backup copy is made: a restored database carrying it was backed up by a
-version that tags manifests, so an untagged manifest around it was stripped (a downgrade), not old."""
 COUNTED_TABLES = (
     "operator",
     "help_desk",
@@ -264,7 +261,7 @@ def write_backup(
     try:
         staged_db = staging / DB_MEMBER
         counts = copy_database(source_db, staged_db, key, progress)
-        copy = database._raw_connect(staged_db, key, read_only=True)
+        copy = database.connect(staged_db, key, read_only=True)
         try:
             head = audit_head_of(copy)
         finally:
@@ -410,7 +407,7 @@ def extract(path: Path, folder: Path, manifest: Manifest) -> tuple[Path, Path]:
 def verify_extracted(db_path: Path, key: DataKey, manifest: Manifest) -> None:
     """The copy decrypts, every page authenticates, the structure is sound and the counts match."""
     try:
-        connection = database._raw_connect(db_path, key, read_only=True)
+        connection = database.connect(db_path, key, read_only=True)
     except sqlcipher.Error as exc:
         raise BackupError("damaged", "database") from exc
     try:

@@ -78,9 +78,10 @@ def configure(connection: Any) -> None:
         cursor.close()
 
 
-def _raw_connect(path: Path, key: DataKey, read_only: bool = False) -> Any:
-    """Every connection this module makes is keyed: there is no unencrypted path (the benchmark's plain
-    SQLite baseline lives in app/bench)."""
+def connect(path: Path, key: DataKey, read_only: bool = False) -> Any:
+    """A keyed connection (read-only on `read_only`, else configured for writing). Every connection this
+    module makes comes from here, and the backup's checks of a copy too: there is no unencrypted path (the
+    benchmark's plain SQLite baseline lives in app/bench)."""
     if not isinstance(key, DataKey):
         raise TypeError("a database connection needs a data key")
     if read_only:
@@ -125,7 +126,7 @@ def find_working_key(path: Path, candidates: Sequence[DataKey]) -> DataKey:
     precheck_file(path)
     for key in candidates:
         try:
-            connection = _raw_connect(path, key, read_only=True)
+            connection = connect(path, key, read_only=True)
         except sqlcipher.Error as exc:
             raise StorageError("unreadable", type(exc).__name__) from exc
         try:
@@ -146,7 +147,7 @@ def create_database(path: Path, key: DataKey) -> None:
         raise StorageError("exists", str(path))
     # Created empty with owner-only permissions first: SQLite gives its -wal and -shm files the same.
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode()))
-    connection = _raw_connect(path, key)
+    connection = connect(path, key)
     try:
         connection.execute("CREATE TABLE _ascolto_probe(x)")
         connection.execute("DROP TABLE _ascolto_probe")
@@ -158,7 +159,7 @@ def open_engine(path: Path, key: DataKey) -> Engine:
     """An engine whose every connection is keyed and configured; dispose it to drop them all."""
 
     def creator() -> Any:
-        return _raw_connect(path, key)
+        return connect(path, key)
 
     engine = engine_over(creator)
     with engine.connect() as conn:
@@ -195,7 +196,7 @@ def engine_over(creator: Callable[[], Any]) -> Engine:
 @contextmanager
 def raw_connection(path: Path, key: DataKey) -> Iterator[Any]:
     """A plain DB-API connection for maintenance (integrity checks, rekey, backup)."""
-    connection = _raw_connect(path, key)
+    connection = connect(path, key)
     try:
         yield connection
     finally:

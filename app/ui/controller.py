@@ -22,18 +22,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from app.services.constants import holds_data
 from app.services.errors import UserError
-from app.ui import geometry, operations, session
+from app.ui import session
 from app.ui.config import CONFIG
-from app.ui.damaged import CheckedUnlockScreen, DamagedScreen
 from app.ui.i18n import error_text
-from app.ui.icons import icon
 from app.ui.idle import IdleLock
-from app.ui.qt_compat import emit
+from app.ui.kit import geometry, operations
+from app.ui.kit.icons import icon
+from app.ui.kit.qt_compat import emit
+from app.ui.pages.damaged import CheckedUnlockScreen, DamagedScreen
+from app.ui.pages.wizard import SetupWizard
 from app.ui.session import SessionInfo
 from app.ui.session_guard import SessionGuard
 from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
 from app.ui.shell import ShellWindow
-from app.ui.wizard import SetupWizard
 
 if TYPE_CHECKING:  # loaded after the first paint (services) or after unlock (main window, reportlab…)
     from app.services.workspace import LoginResult, Workspace

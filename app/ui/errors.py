@@ -15,8 +15,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from app.ui import messages
-from app.ui.qt_compat import emit
+from app.ui.kit import messages
+from app.ui.kit.qt_compat import emit
 
 log = logging.getLogger(__name__)
 

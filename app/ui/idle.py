@@ -13,7 +13,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from app.ui.qt_compat import emit
+from app.ui.kit.qt_compat import emit
 
 INPUT_EVENTS = frozenset(
     {

@@ -30,8 +30,8 @@ from app import APP_NAME, __version__
 from app.ui.controller import AppController
 from app.ui.errors import install_exception_hooks
 from app.ui.i18n import install_translators
+from app.ui.kit.theme import apply_theme
 from app.ui.settings import LANGUAGE, UiSettings
-from app.ui.theme import apply_theme
 
 
 def create_application() -> QApplication:

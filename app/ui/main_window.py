@@ -25,7 +25,8 @@ from app.services.accounts import Role
 from app.services.workspace import Workspace
 from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.i18n import role_label
-from app.ui.icons import icon
+from app.ui.kit.banner import Banner
+from app.ui.kit.icons import icon
 from app.ui.pages.admin import AdminPage
 from app.ui.pages.backup_banner import BackupReminderBanner
 from app.ui.pages.cases import CasesPage
@@ -39,30 +40,11 @@ from app.ui.settings import UiSettings
 NAVIGATION_WIDTH = 204
 
 
-class NoticeBanner(QFrame):
-    """A non-modal notice at the top of the session that she dismisses when she has read it."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.text = QLabel(text)
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton()
-        close.setText("✕")
-        close.setAccessibleName(self.tr("Dismiss"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close)
-
-
-class FailedAttemptsBanner(NoticeBanner):
+class FailedAttemptsBanner(Banner):
     """Non-modal notice after unlock: someone may have tried her account."""
 
     def __init__(self, failures: int, parent: QWidget | None = None, administrator: bool = False) -> None:
-        super().__init__("", parent)
+        super().__init__("", parent, selectable=True)
         if administrator:  # "tell your administrator" would send her to herself
             advice = self.tr("If it was not you, change your password now.")
         else:
@@ -137,9 +119,9 @@ class MainWindow(QMainWindow):
             holder.setContentsMargins(16, 12, 16, 0)
             holder.addWidget(self.banner)
             column.addLayout(holder)
-        self.notice: NoticeBanner | None = None
+        self.notice: Banner | None = None
         if info.notice:
-            self.notice = NoticeBanner(info.notice)
+            self.notice = Banner(info.notice, selectable=True)
             self.notice.setObjectName("success")
             holder = QHBoxLayout()
             holder.setContentsMargins(16, 12, 16, 0)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication
 
-from app.ui.qt_compat import emit
+from app.ui.kit.qt_compat import emit
 
 
 def _digest(text: str) -> bytes:

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from app.ui.icons import icon
-from app.ui.qt_compat import emit
+from app.ui.kit.icons import icon
+from app.ui.kit.qt_compat import emit
 
 
 class ErrorPage(QWidget):
@@ -58,7 +58,7 @@ class ShellWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.setMinimumSize(720, 440)  # its size and place come from app/ui/geometry.py
+        self.setMinimumSize(720, 440)  # its size and place come from app/ui/kit/geometry.py
 
     def show_page(self, page: QWidget) -> None:
         if self.stack.indexOf(page) < 0:

@@ -164,10 +164,6 @@
         <translation>Data dell’accordo</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>&amp;Agreed on:</source>
         <translation>&amp;Concordato il:</translation>
     </message>
@@ -193,34 +189,6 @@
     <message>
         <source>Only an anonymous count is kept: the date, the help desk, how she reached the centre and how she made contact. No name, no contact details, no notes. She can come back at any time.</source>
         <translation>Si conserva solo un conteggio anonimo: la data, lo sportello, come è arrivata al centro e come ha preso contatto. Nessun nome, nessun recapito, nessuna nota. Può tornare quando vuole.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
 </context>
 <context>
@@ -293,10 +261,6 @@
     <message>
         <source>Bac&amp;k up now…</source>
         <translation>Fai il &amp;backup ora…</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignora</translation>
     </message>
     <message>
         <source>No backup of the database has been made yet. Make one now.</source>
@@ -398,6 +362,13 @@ The current database is unchanged. Ascolto locked itself: sign in again.</source
         <translation>Il backup non è stato ripristinato: {reason}
 
 L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignora</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1889,37 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>ContactFields</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— scegli —</translation>
+    </message>
+    <message>
+        <source>Access channel</source>
+        <translation>Canale di accesso</translation>
+    </message>
+    <message>
+        <source>First contact mode</source>
+        <translation>Modalità del primo contatto</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ess channel:</source>
+        <translation>&amp;Canale di accesso:</translation>
+    </message>
+    <message>
+        <source>First con&amp;tact mode:</source>
+        <translation>&amp;Modalità del primo contatto:</translation>
+    </message>
+</context>
+<context>
     <name>CreatingPage</name>
     <message>
         <source>Creating the encrypted database</source>
@@ -2034,6 +2036,13 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>DatedNote</name>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>DeskPicker</name>
     <message>
         <source>&amp;All help desks</source>
@@ -2077,10 +2086,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Minimum &amp;frequency:</source>
         <translation>&amp;Frequenza minima:</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3292,98 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{path} è il pacchetto numero {seq} di {name}, ma il numero {missing} non è ancora arrivato: ricevete prima quelli mancanti (nulla è stato modificato).</translation>
     </message>
     <message>
+        <source>Only a desk PC sends partial aggregates, only to the main office.</source>
+        <translation>Solo un PC di sportello invia aggregati parziali, e solo alla sede.</translation>
+    </message>
+    <message>
+        <source>it is not a partial of this version of Ascolto.</source>
+        <translation>non è un aggregato parziale di questa versione di Ascolto.</translation>
+    </message>
+    <message>
+        <source>the table {table} holds a value that is not a whole number from 0 to {high}.</source>
+        <translation>la tavola {table} contiene un valore che non è un numero intero da 0 a {high}.</translation>
+    </message>
+    <message>
+        <source>the table {table} does not have the rows and columns of this version of Ascolto.</source>
+        <translation>la tavola {table} non ha le righe e le colonne di questa versione di Ascolto.</translation>
+    </message>
+    <message>
+        <source>it holds a table this version of Ascolto does not know ({table}).</source>
+        <translation>contiene una tavola che questa versione di Ascolto non conosce ({table}).</translation>
+    </message>
+    <message>
+        <source>the table {table} holds more values than it has positions.</source>
+        <translation>la tavola {table} contiene più valori delle sue posizioni.</translation>
+    </message>
+    <message>
+        <source>the table {table} lists a position twice or out of order.</source>
+        <translation>la tavola {table} elenca una posizione due volte o fuori ordine.</translation>
+    </message>
+    <message>
+        <source>the table {table} holds a cell key out of range.</source>
+        <translation>la tavola {table} contiene una chiave di cella fuori intervallo.</translation>
+    </message>
+    <message>
+        <source>the counts of the table {table} do not add up to its totals.</source>
+        <translation>i conteggi della tavola {table} non corrispondono ai suoi totali.</translation>
+    </message>
+    <message>
+        <source>it is for {other}, not {period}.</source>
+        <translation>riguarda {other}, non {period}.</translation>
+    </message>
+    <message>
+        <source>it names more than {n} help desks.</source>
+        <translation>nomina più di {n} sportelli.</translation>
+    </message>
+    <message>
+        <source>it names a help desk twice or without a name.</source>
+        <translation>nomina uno sportello due volte o senza nome.</translation>
+    </message>
+    <message>
+        <source>it does not hold the tables of this version of Ascolto.</source>
+        <translation>non contiene le tavole di questa versione di Ascolto.</translation>
+    </message>
+    <message>
+        <source>Partial aggregates are made for a month, a quarter, a semester or a year only.</source>
+        <translation>Gli aggregati parziali si fanno solo per un mese, un trimestre, un semestre o un anno.</translation>
+    </message>
+    <message>
+        <source>{period} has not ended yet: its partial aggregates are not due.</source>
+        <translation>{period} non è ancora finito: i suoi aggregati parziali non sono dovuti.</translation>
+    </message>
+    <message>
+        <source>The figures of {period} are final: its partial aggregates are no longer sent, received or kept.</source>
+        <translation>I dati di {period} sono definitivi: i suoi aggregati parziali non si inviano, ricevono né conservano più.</translation>
+    </message>
+    <message>
+        <source>The partial aggregates of {period} from {source} were refused: {reason}</source>
+        <translation>Gli aggregati parziali di {period} da {source} sono stati rifiutati: {reason}</translation>
+    </message>
+    <message>
+        <source>Partial aggregates must name the installation they came from.</source>
+        <translation>Gli aggregati parziali devono indicare l&apos;installazione da cui provengono.</translation>
+    </message>
+    <message>
+        <source>it is larger than {size} bytes.</source>
+        <translation>supera {size} byte.</translation>
+    </message>
+    <message>
+        <source>The partial aggregates name the help desk {desk}, which this installation does not know: add it under Administration with the same name, then receive them again.</source>
+        <translation>Gli aggregati parziali nominano lo sportello {desk}, che questa installazione non conosce: aggiungilo in Amministrazione con lo stesso nome, poi ricevili di nuovo.</translation>
+    </message>
+    <message>
+        <source>The figures of a union of help desks cannot be composed from the centre&apos;s installations: choose the whole centre or one help desk.</source>
+        <translation>I dati di un&apos;unione di sportelli non si possono comporre dalle installazioni del centro: scegli l&apos;intero centro o un solo sportello.</translation>
+    </message>
+    <message>
+        <source>The figures of {period} are final and the partial aggregates of the centre&apos;s installations were erased: only releases made before can be written again.</source>
+        <translation>I dati di {period} sono definitivi e gli aggregati parziali delle installazioni del centro sono stati cancellati: si possono solo riscrivere i rilasci già fatti.</translation>
+    </message>
+    <message>
+        <source>{period} cannot be released yet: {installations} of the centre did not send its figures. Receive them, or an administrator releases the period without them.</source>
+        <translation>{period} non si può ancora rilasciare: {installations} del centro non ha inviato i suoi dati. Ricevili, oppure un&apos;amministratrice rilascia il periodo senza.</translation>
+    </message>
+    <message>
         <source>No inbox is set: an administrator sets it under Delivery.</source>
         <translation>Nessuna posta in arrivo impostata: la imposta un&apos;amministratrice in Invii.</translation>
     </message>
@@ -3363,22 +3460,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Service type (type its first letters)</source>
         <translation>Tipo di prestazione (digita le prime lettere)</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Modalità</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minuti</translation>
-    </message>
-    <message>
-        <source>Operator role</source>
-        <translation>Ruolo dell’operatrice</translation>
     </message>
     <message>
         <source>Add</source>
@@ -4030,18 +4111,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Data del colloquio</translation>
     </message>
     <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
-    </message>
-    <message>
         <source>Forms of violence</source>
         <translation>Forme di violenza</translation>
     </message>
@@ -4116,18 +4185,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Notes of the interview</source>
         <translation>Note del colloquio</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
         <source>Forms of violence:</source>
@@ -4497,13 +4554,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Network report saved: {path} ({hidden} values below the threshold or not published).</source>
         <translation>Report della rete salvato: {path} ({hidden} valori sotto la soglia o non pubblicati).</translation>
-    </message>
-</context>
-<context>
-    <name>NoticeBanner</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignora</translation>
     </message>
 </context>
 <context>
@@ -5252,24 +5302,8 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Per una telefonata o una visita che non diventa (ancora) un caso. Si registra solo un conteggio anonimo: data, sportello, come è arrivata al centro, come ha preso contatto e per quale motivo. Nessun nome, nessun numero di telefono, nessuna nota.</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
         <source>Help desk</source>
         <translation>Sportello</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— scegli —</translation>
-    </message>
-    <message>
-        <source>Access channel</source>
-        <translation>Canale di accesso</translation>
-    </message>
-    <message>
-        <source>First contact mode</source>
-        <translation>Modalità del primo contatto</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -5284,20 +5318,8 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>Registra questo contatto (Ctrl+Invio)</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
         <source>&amp;Help desk:</source>
         <translation>&amp;Sportello:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ess channel:</source>
-        <translation>&amp;Canale di accesso:</translation>
-    </message>
-    <message>
-        <source>First con&amp;tact mode:</source>
-        <translation>&amp;Modalità del primo contatto:</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
@@ -5579,6 +5601,14 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <message>
         <source>Written again as first released: {period} for {desks}.</source>
         <translation>Riscritti come alla prima diffusione: {period} per {desks}.</translation>
+    </message>
+    <message>
+        <source>The figures are computed as one archive from the cases of this installation and of {names}.</source>
+        <translation>I dati sono calcolati come un unico archivio dai casi di questa installazione e di {names}.</translation>
+    </message>
+    <message>
+        <source>Released without the figures of {names}, not received (an administrator&apos;s decision): their cases are not counted.</source>
+        <translation>Rilasciato senza i dati di {names}, non ricevuti (decisione di un&apos;amministratrice): i loro casi non sono contati.</translation>
     </message>
 </context>
 <context>
@@ -6055,10 +6085,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Data della verifica</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
@@ -6252,6 +6278,25 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Tipo di prestazione</translation>
     </message>
     <message>
+        <source>Beneficiary</source>
+        <translation>A favore di</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>A &amp;favore di:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceFields</name>
+    <message>
         <source>Mode</source>
         <translation>Modalità</translation>
     </message>
@@ -6266,14 +6311,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Operator role</source>
         <translation>Ruolo dell’operatrice</translation>
-    </message>
-    <message>
-        <source>Beneficiary</source>
-        <translation>A favore di</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Note</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -6294,14 +6331,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Operator &amp;role:</source>
         <translation>&amp;Ruolo dell’operatrice:</translation>
-    </message>
-    <message>
-        <source>&amp;For:</source>
-        <translation>A &amp;favore di:</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>&amp;Note:</translation>
     </message>
 </context>
 <context>
@@ -6348,6 +6377,13 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>{hours}h {minutes:02d}m in all</source>
         <translation>{hours} h {minutes:02d} min in totale</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSection</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
     </message>
 </context>
 <context>
@@ -6798,10 +6834,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Review pathways e&amp;very:</source>
         <translation>Verifica dei &amp;percorsi ogni:</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvato.</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ from app import cli
 from app.crypto.keyslots import KdfParams
 from app.models.cases import ServiceDelivery
 from app.reports.periods import parse_period
-from app.services import backup, maintenance, reports
+from app.services import backup, maintenance, releases, reports
 from app.services import cases as c
 from app.services.errors import UserError
 from app.services.workspace import Workspace
@@ -298,9 +298,9 @@ def test_report_and_export_to_a_full_disk_are_refused_clearly(small_disk: SmallD
         figures.add("ENOSPC scenarios", 2)
         out = small_disk.root / "out"
         with pytest.raises(UserError) as report_error:
-            reports.write_report(ws, data, out.with_suffix(".pdf"))
+            releases.write_report(ws, data, out.with_suffix(".pdf"))
         with pytest.raises(UserError) as export_error:
-            reports.export(ws, data, out.with_suffix(".json"))
+            releases.export(ws, data, out.with_suffix(".json"))
         assert list(small_disk.root.glob("out*")) == [] and list(small_disk.root.glob(".out*")) == []
         for error in (report_error.value, export_error.value):
             assert "No space left" in error.text() or "space" in error.text().lower(), error.text()
@@ -384,12 +384,12 @@ class _FullOnCommit:
 @pytest.fixture
 def full_on_commit(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
     state = {"full": False}
-    real = database._raw_connect
+    real = database.connect
 
     def connect(path: Path, key: Any, read_only: bool = False) -> Any:
         return _FullOnCommit(real(path, key, read_only), state)
 
-    monkeypatch.setattr(database, "_raw_connect", connect)
+    monkeypatch.setattr(database, "connect", connect)
     return state
 
 

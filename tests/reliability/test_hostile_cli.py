@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from app import cli
 from app.reports.periods import parse_period
-from app.services import backup, reports
+from app.services import backup, releases, reports
 from tests.foundation_fixtures import ADMIN, ADMIN_PW, add_women, initialise
 from tests.reliability import figures
 
@@ -65,7 +65,7 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> Playground:
         add_women(ws)
         made = backup.make_backup(ws, root / "backups")
         data = reports.prepare(ws, parse_period("2025"))
-        exported = reports.export(ws, data, root / "pkg.json")
+        exported = releases.export(ws, data, root / "pkg.json")
     junk = root / "junk.bin"
     junk.write_bytes(b"\x00\xffnot a thing" * 50)
     return Playground(root, folder, made.path, exported.package_path, junk)

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from app.crypto import signing
 from app.reports import package
 from app.reports.periods import parse_period
-from app.services import backup, cases, reports
+from app.services import backup, cases, releases, reports
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from app.storage import backup as backup_files
@@ -67,7 +67,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
                 opened_on=day,
             )
             cases.add_service(ws, ref.id, cases.ServiceInput(day, "PSICO_IND", "PRESENZA", 60, "PSICOLOGA"))
-        exported = reports.export(ws, reports.prepare(ws, parse_period("2025")), root / "pkg.json")
+        exported = releases.export(ws, reports.prepare(ws, parse_period("2025")), root / "pkg.json")
         made = backup.make_backup(ws, root / "backups")
         with ws.transaction(write=False) as session:
             from app.models.accounts import Centre

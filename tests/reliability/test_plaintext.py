@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 
 from app.reports.periods import parse_period
-from app.services import backup, maintenance, reports
+from app.services import backup, maintenance, releases, reports
 from app.services import cases as c
 from app.services.workspace import Workspace
 from tests.case_fixtures import FAST_KDF
@@ -110,8 +110,8 @@ def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
             for ref in refs:
                 assert marker in c.get_case(ws, ref.id).identity.notes  # type: ignore[union-attr]
             data = reports.prepare(ws, parse_period(str(opened.year)))  # only ended calendar periods leave
-            reports.write_report(ws, data, exports / "relazione.pdf")
-            exported = reports.export(ws, data, exports / "pacchetto.json")
+            releases.write_report(ws, data, exports / "relazione.pdf")
+            exported = releases.export(ws, data, exports / "pacchetto.json")
             made = backup.make_backup(ws, backups)
             assert maintenance.verify(ws).ok
             ws.lock()

@@ -60,7 +60,7 @@ def demo_controller(
 ) -> Iterator[AppController]:
     """The app on a private copy of the demo folder (export records do not leak between tests)."""
     from app.ui.controller import AppController
-    from app.ui.dialogs import files
+    from app.ui.kit import files
     from tests.ui.helpers import wait_ready
 
     copy = copy_archive(demo_master, tmp_path / "data")

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from app.ui import operations
+from app.ui.kit import operations
 
 # How long a helper waits for the interface before failing the test. Generous: a passing test never waits
 # it out, and a PC busy with other jobs (2 cores, a second test run) can take several seconds to build the

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 
 from app.services import accounts
 from app.services.errors import PermissionDenied
-from app.ui import messages
 from app.ui.controller import AppController
+from app.ui.kit import messages
 from app.ui.main_window import MainWindow
 from app.ui.pages.admin import AdminPage
-from app.ui.recovery import RecoveryKeyDialog
+from app.ui.pages.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
 from tests.conftest import ADMIN, OPERATOR
 from tests.ui.helpers import click, log_in, open_page, type_into, wait_idle

@@ -13,7 +13,7 @@ import pytest
 from app.services import accounts, cases
 from app.services.workspace import Workspace
 from app.ui.controller import AppController
-from app.ui.dialogs import files
+from app.ui.kit import files
 from app.ui.main_window import MainWindow
 from app.ui.pages.backup import BackupTab
 from tests.conftest import ADMIN

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel
 from app.services import accounts, cases, validation
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
 from app.services.workspace import Workspace
-from app.ui import messages
 from app.ui.controller import AppController
-from app.ui.date_field import DateField
+from app.ui.kit import messages
+from app.ui.kit.date_field import DateField
 from app.ui.main_window import MainWindow
 from app.ui.pages.cases import CasesPage
 from tests.conftest import ADMIN, OPERATOR

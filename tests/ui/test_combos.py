@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.ui.casefile.widgets import CodeCombo
+from app.ui.kit.fields import CodeCombo
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 

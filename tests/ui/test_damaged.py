@@ -10,8 +10,8 @@ import pytest
 from app.services import backup
 from app.services.workspace import Workspace
 from app.ui.controller import AppController
-from app.ui.damaged import DamagedScreen
-from app.ui.dialogs import files
+from app.ui.kit import files
+from app.ui.pages.damaged import DamagedScreen
 from tests.conftest import ADMIN, OPERATOR
 from tests.ui.helpers import click, type_into, unlock, wait_idle, wait_ready
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QTableView, QVBoxLayout, QWidget
 
 from app.services import validation
-from app.ui.casefile.widgets import BirthDateEdit, DateEdit, DueDateEdit, FieldErrors, error_label
-from app.ui.date_field import DateField, InvalidDate
+from app.ui.kit.date_field import DateField, InvalidDate
+from app.ui.kit.fields import BirthDateEdit, DateEdit, DueDateEdit, FieldErrors, error_label
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 

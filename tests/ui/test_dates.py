@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.ui.dates import DateTextError, Problem, format_date, full_year, parse_date
+from app.ui.kit.dates import DateTextError, Problem, format_date, full_year, parse_date
 
 MARCH_14 = dt.date(1985, 3, 14)
 

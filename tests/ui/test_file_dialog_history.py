@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from app.ui.dialogs import files
+from app.ui.kit import files
 
 pytestmark = pytest.mark.usefixtures("ui_env")
 

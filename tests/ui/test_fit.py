@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 from app.services import accounts, cases
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
 from app.storage.backup import Manifest
-from app.ui import geometry
 from app.ui.casefile.close_dialog import CloseCaseDialog, EraseDialog
 from app.ui.casefile.consent_dialog import ConsentDialog
 from app.ui.casefile.interview_dialog import InterviewDialog
@@ -32,8 +31,9 @@ from app.ui.dialogs.operator import AddHelpDeskDialog, AddOperatorDialog, ResetP
 from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.dialogs.recover import RecoverDialog
 from app.ui.dialogs.restore import RestoreDialog
-from app.ui.recovery import RecoveryKeyDialog
-from app.ui.wizard import SetupWizard
+from app.ui.kit import geometry
+from app.ui.pages.recovery import RecoveryKeyDialog
+from app.ui.pages.wizard import SetupWizard
 from tests.conftest import ADMIN
 from tests.ui.helpers import log_in, open_page, wait_idle
 

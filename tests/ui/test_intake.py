@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from app.models.cases import Contact, Identity
 from app.services import cases, validation
 from app.ui.controller import AppController
-from app.ui.date_field import DateField
 from app.ui.intake.wizard import IntakeWizard
+from app.ui.kit.date_field import DateField
 from app.ui.pages.cases import CasesPage
 from tests.conftest import OPERATOR
 from tests.ui.helpers import click, log_in, type_into, wait_idle
@@ -169,7 +169,7 @@ def test_without_consent_only_an_anonymous_contact_is_kept(
 def test_cancelling_the_intake_asks_once_data_was_typed(
     qtbot: Any, controller: AppController, page: CasesPage
 ) -> None:
-    from app.ui import messages
+    from app.ui.kit import messages
 
     click(qtbot, page.list.new_button)
     wizard = page.wizard

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
 
 from app.services import agenda, cases
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
-from app.ui import messages
 from app.ui.controller import AppController
 from app.ui.i18n import install_translators
+from app.ui.kit import messages
 from app.ui.pages.backup import files
 from tests.conftest import ADMIN
 from tests.ui.helpers import click, log_in, open_page, type_into, wait_idle

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui.controller import AppController
+from app.ui.kit.qt_compat import emit
 from app.ui.main_window import MainWindow
-from app.ui.qt_compat import emit
 from tests.conftest import ADMIN
 from tests.ui.helpers import log_in, open_page
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from app.ui import operations
 from app.ui.controller import AppController
+from app.ui.kit import operations
 from tests.conftest import ADMIN
 from tests.ui.helpers import type_into
 

@@ -12,9 +12,9 @@ import pytest
 from app.crypto import signing
 from app.reports import package
 from app.reports.periods import Period
-from app.services import accounts, reports
+from app.services import accounts, releases, reports
 from app.ui.controller import AppController
-from app.ui.dialogs import files
+from app.ui.kit import files
 from app.ui.pages.network import NetworkPage
 from tests.ui import test_reports as shared
 from tests.ui.helpers import click, log_in, open_page, wait_idle
@@ -36,7 +36,7 @@ def own_packages(controller: AppController, folder: Path) -> list[Path]:
     paths = []
     for desk in accounts.list_help_desks(workspace)[:2]:
         data = reports.prepare(workspace, period, [desk.id])
-        paths.append(reports.export(workspace, data, folder / f"desk-{desk.id}.json").package_path)
+        paths.append(releases.export(workspace, data, folder / f"desk-{desk.id}.json").package_path)
     return paths
 
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.services.errors import UserError, WrongCredentials
 from app.services.workspace import Workspace
-from app.ui import errors, messages, operations
+from app.ui import errors
 from app.ui.config import CONFIG
 from app.ui.controller import AppController
+from app.ui.kit import messages, operations
 from tests.ui.helpers import wait_idle, wait_ready
 
 pytestmark = pytest.mark.usefixtures("ui_env")

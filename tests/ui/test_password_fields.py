@@ -22,7 +22,7 @@ from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.dialogs.password import ChangePasswordDialog
 from app.ui.dialogs.recover import RecoverDialog
 from app.ui.dialogs.restore import RestoreDialog
-from app.ui.passwords import PassphraseFields
+from app.ui.kit.passwords import PassphraseFields
 from tests.ui.helpers import click, type_into
 
 pytestmark = pytest.mark.usefixtures("ui_env")
@@ -140,3 +140,13 @@ def test_a_restore_with_the_recovery_key_orders_its_new_password_the_same(
     dialog.use_key.setChecked(True)  # the new password is asked with the recovery key only
     _check(qtbot, dialog, dialog.passwords)
     dialog.reject()
+
+
+def test_the_suggested_words_come_from_the_resource_file() -> None:
+    """Five words of the installed list (about 41 bits), each plain lowercase Italian without accents."""
+    from app.ui.kit.wordlist import WORDS, suggest_passphrase
+
+    assert len(WORDS) == len(set(WORDS)) == 297
+    assert all(word.isascii() and word.isalpha() and word.islower() for word in WORDS)
+    words = suggest_passphrase().split(" ")
+    assert len(words) == 5 and set(words) <= set(WORDS)

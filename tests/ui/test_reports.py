@@ -11,10 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from app.services import reports
-from app.ui import messages
+from app.services import releases
 from app.ui.controller import AppController
-from app.ui.dialogs import files
+from app.ui.kit import files, messages
 from app.ui.pages import reports_print
 from app.ui.pages.reports import ReportsPage
 from tests.conftest import OPERATOR
@@ -132,7 +131,7 @@ def test_export_writes_package_and_preview_and_shows_the_fingerprint(
     assert (tmp_path / "package.pdf").read_bytes().startswith(b"%PDF")
     assert demo_controller.workspace is not None
     assert page.fingerprint.isVisibleTo(page)
-    assert page.fingerprint.text() == reports.own_fingerprint(demo_controller.workspace)
+    assert page.fingerprint.text() == releases.own_fingerprint(demo_controller.workspace)
     assert "network coordinator" in page.result.text()
 
 

@@ -15,11 +15,10 @@ from app.i18n import day_text
 from app.models.audit import AuditEvent
 from app.models.cases import Case
 from app.reports.periods import parse_period
-from app.services import reports
-from app.ui import messages
+from app.services import releases, reports
 from app.ui.controller import AppController
-from app.ui.dialogs import files
 from app.ui.i18n import ui_language
+from app.ui.kit import files, messages
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.reports_profiles import ProfileExportDialog
 from tests.ui.helpers import click, wait_idle
@@ -139,7 +138,7 @@ def test_the_release_plan_is_shown_and_a_refusal_comes_before_the_file_dialog(
     assert ws is not None
     two = [page.desks.list.item(i).data(Qt.ItemDataRole.UserRole) for i in (0, 1)]
     names = sorted(page.desks.list.item(i).text() for i in (0, 1))
-    reports.export(ws, reports.prepare(ws, parse_period(str(LAST_YEAR)), two), tmp_path / "two.json")
+    releases.export(ws, reports.prepare(ws, parse_period(str(LAST_YEAR)), two), tmp_path / "two.json")
     _last_year(qtbot, page)
     qtbot.waitUntil(lambda: "subtracted" in page.summary.text(), timeout=30_000)
     day = day_text(date.today(), ui_language())

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from app.services import reports, retention
-from app.ui import messages
 from app.ui.controller import AppController
+from app.ui.kit import messages
 from app.ui.pages.admin import AdminPage
 from tests.conftest import ADMIN
 from tests.ui import test_reports as shared

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication
 from app.services import cases, validation
 from app.services.agenda import AppointmentView
 from app.services.cases import ConsentInput, IdentityInput, ProfileInput
-from app.ui import messages
 from app.ui.controller import AppController
-from app.ui.dialogs import files
+from app.ui.kit import files, messages
 from app.ui.main_window import MainWindow
 from app.ui.pages.today import TodayPage
 from tests.conftest import ADMIN

@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
-from app.ui import geometry
 from app.ui.controller import AppController
-from app.ui.dialogs import files
 from app.ui.i18n import install_translators
+from app.ui.kit import files, geometry
 from app.ui.settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_MAXIMISED, UiSettings
 from tests.conftest import ADMIN
 from tests.ui.helpers import click, log_in, open_page, type_into, wait_idle, wait_ready

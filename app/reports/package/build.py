@@ -18,6 +18,7 @@ from typing import Any
 from app.crypto import signing
 from app.fs import atomic_write_bytes
 from app.reports.package.document import (
+    CONSOLIDATION_KEYS,
     COUNT_UNITS,
     DISCLOSURE_KEYS,
     FORMAT,
@@ -51,8 +52,13 @@ def build_package(
     audit_head: Mapping[str, Any] | None = None,
     structure: Mapping[str, Any] | None = None,
     release_log: tuple[int, str] | None = None,
+    consolidation: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The signed package (a JSON-ready dict) for protected tables.
+
+    `consolidation` names, for a centre of several PCs, the other installations whose figures the tables
+    add up (`installations`) and those the release was made without (`without`, an administrator's
+    decision): a reader must know that a release lacks a part of the centre.
 
     `release_log` is the position of the centre's release log (its number of lines and the SHA-256 of
     the last one, app.services.release_log.position): signed with the rest, so that a coordinator sees
@@ -98,6 +104,8 @@ def build_package(
         document["structure"] = json.loads(json.dumps(structure))  # a plain copy of what is signed
     if release_log is not None:
         document["release_log"] = {"seq": release_log[0], "head": release_log[1]}
+    if consolidation is not None:
+        document["consolidation"] = {key: list(consolidation[key]) for key in sorted(CONSOLIDATION_KEYS)}
     try:  # the importer's own checks: we never sign what we would refuse
         validate_content(document)
         key_changes(document.get("key_history"), public)

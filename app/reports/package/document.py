@@ -44,7 +44,10 @@ TABLE_UNITS = {u.value: u for u in Unit if not is_stated(u)}  # integers only; h
 TOP_KEYS = frozenset(
     {"format", "version", "centre", "desks", "period", "disclosure", "generated_at", "software", "tables"}
 )
-OPTIONAL_TOP_KEYS = frozenset({"key_history", "missing_rates", "audit_head", "structure", "release_log"})
+OPTIONAL_TOP_KEYS = frozenset(
+    {"key_history", "missing_rates", "audit_head", "structure", "release_log", "consolidation"}
+)
+CONSOLIDATION_KEYS = frozenset({"installations", "without"})
 """Optional members of format 2, added without a version bump (readers before them refuse them)."""
 MAX_SUCCESSIONS = 50
 
@@ -136,6 +139,9 @@ class VerifiedPackage:
     """The centre's stated structure at the end of the period (see `STRUCTURE_KEYS`); None in older packages."""
     release_log: dict[str, Any] | None = None
     """{"seq", "head"}: how far the centre's release log was when the package was made; None in older ones."""
+    consolidation: dict[str, list[str]] | None = None
+    """{"installations", "without"}: a centre of several PCs, the other installations its figures add up and
+    those it was released without (app.services.partials); None for a centre on one PC."""
 
 
 # --- canonical form and signature ------------------------------------------------------------------

@@ -129,6 +129,7 @@ def _load(source: bytes | str | os.PathLike[str], max_bytes: int) -> VerifiedPac
         audit_head=dict(content["audit_head"]) if "audit_head" in content else None,
         structure=content.get("structure"),
         release_log=dict(content["release_log"]) if "release_log" in content else None,
+        consolidation=content.get("consolidation"),
     )
 
 

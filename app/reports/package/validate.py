@@ -21,6 +21,7 @@ from app.crypto import signing
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
 from app.reports.package.document import (
+    CONSOLIDATION_KEYS,
     COUNT_UNITS,
     DISCLOSURE_KEYS,
     FORMAT,
@@ -261,6 +262,11 @@ def validate_content(doc: Any) -> None:
         _validate_head(doc["audit_head"])
     if "release_log" in doc:
         _validate_log_position(doc["release_log"])
+    if "consolidation" in doc:
+        parts = _object(doc["consolidation"], "consolidation", CONSOLIDATION_KEYS)
+        for key in sorted(CONSOLIDATION_KEYS):
+            for i, name in enumerate(_list(parts[key], f"consolidation.{key}", MAX_DESKS)):
+                _text(name, f"consolidation.{key}[{i}]", MAX_TEXT)
     tables = _list(doc["tables"], "tables", MAX_TABLES)
     ids: set[str] = set()
     for i, table in enumerate(tables):

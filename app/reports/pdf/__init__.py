@@ -1,11 +1,11 @@
 """Every PDF Ascolto prints, drawn with reportlab (no Qt), each from data already read and permitted.
 
 - `render_report`: the statistical report of a centre, and the network report (the same document built
-  from merged packages, see `app.services.reports.network_report`);
+  from merged packages, see `app.services.network.network_report`);
 - `render_subject_access`: her copy of the data (GDPR art. 15), from a `SubjectAccessView`.
 
 The recovery-key sheet is not here: it is a Qt text document printed by the interface
-(`app/ui/recovery.py`), because it is produced before any workspace exists.
+(`app/ui/pages/recovery.py`), because it is produced before any workspace exists.
 `base` is the drawing kit they share; the services decide what to print and who may, never how.
 """
 

@@ -4,23 +4,21 @@ Locked, it holds the folder lock and the slot file, nothing more. Unlocked, it a
 a keyed engine and the actor (the operator who unlocked). Every use case runs in
 `with workspace.transaction() as session:` and returns plain values; nothing keeps a session.
 
-Callers import from `app.services.workspace`. The class is assembled from one part per concern:
-base (state, folder lock, units of work, locking), setup (a new folder; opening an existing one),
-unlock (password or recovery key, throttled and audited), keys (slot changes, key rotation);
-credentials and failures hold the actor, the name and password rules, and errors said in words.
+Callers import from `app.services.workspace`. The `Workspace` (workspace.py) is composed of parts that
+own their state: `keys` (keys.py: the slot file, slot binding, key rotation), `db` (keyed.py: the data
+key, the keyed engine, sessions) and `login` (unlock.py: the actor, unlocking throttled and audited);
+base.py takes the folder and its lock, setup.py sets up a new folder or opens one; credentials and
+failures hold the actor, the name and password rules, and errors said in words.
 """
 
 from app.crypto.keyslots import KdfParams
+from app.services import settings
 from app.services.constants import PASSPHRASE_HINT, SLOTS_FILE
 from app.services.workspace.credentials import Actor, LoginResult, check_passphrase, normalise_username
 from app.services.workspace.failures import DAMAGE_REASONS, database_failure, storage_error
-from app.services.workspace.setup import RECOVERY_SLOT_SETTING, SetUp
-from app.services.workspace.unlock import Unlocking
+from app.services.workspace.workspace import Workspace
 
-
-class Workspace(SetUp, Unlocking):
-    """A data folder opened by this process."""
-
+RECOVERY_SLOT_SETTING = settings.RECOVERY_SLOT.key
 
 __all__ = [
     "DAMAGE_REASONS",

@@ -1,4 +1,4 @@
-"""Key slots and the data key: changing slots with the database, rotating the key, integrity checks."""
+"""Key slots and the data key: binding slots to their owners, changing slots with the database, rotating."""
 
 from __future__ import annotations
 
@@ -7,55 +7,36 @@ import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher_errors
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.crypto import signing
-from app.crypto.keyslots import DataKey, KeyStore
+from app.crypto import keyslots, signing
+from app.crypto.keyslots import DEFAULT_KDF, DataKey, KdfParams, KeyStore
 from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator, Setting
-from app.services import audit, signing_keys
+from app.models.accounts import Operator
+from app.services import audit, settings, signing_keys
 from app.services.errors import UserError
-from app.services.workspace.base import WorkspaceBase
 from app.storage import database
 from app.storage.database import StorageError
 
-RECOVERY_SLOT_SETTING = "recovery_slot_id"
-ROTATION_PENDING_SETTING = "key_rotation_pending"
-"""Set in the transaction that revokes an account, cleared once the data key has been rotated: a crash
-in between leaves it set, and the next unlock finishes the rotation (never rolls the revocation back)."""
-
-
-SLOT_DIGEST_PREFIX = "slot_digest:"
-"""One Setting per rightful slot: `slot_digest:<slot id>` -> the slot's digest (keyslots.slot_digest).
-
-The id in `Operator.slot_id` (or the recovery setting) says which slot is hers; the digest says which of
-the slots with that id: anyone who can write the slot file can add one with her id and his own secret."""
-KEY_GENERATION_SETTING = "key_generation"
-"""The data key's generation, as the database knows it: the slot file says its own (app.services.rollback)."""
+if TYPE_CHECKING:
+    from app.services.workspace.workspace import Workspace
 
 
 def bound_digest(session: Session, slot_id: str) -> str | None:
-    setting = session.get(Setting, SLOT_DIGEST_PREFIX + slot_id)
-    return setting.value if setting is not None and setting.value else None
+    return settings.find(session, settings.SLOT_DIGEST.of(slot_id)) or None
 
 
 def bind_slot(session: Session, keystore: KeyStore, slot_id: str, replaces: str | None = None) -> None:
     """Record the slot just made for an account (or the recovery key), in the unit of work that gives it
     to her; the digest of the slot it `replaces` is forgotten."""
     if replaces and replaces != slot_id:
-        old = session.get(Setting, SLOT_DIGEST_PREFIX + replaces)
-        if old is not None:
-            session.delete(old)
-    digest = keystore.digest_of(slot_id)
-    setting = session.get(Setting, SLOT_DIGEST_PREFIX + slot_id)
-    if setting is None:
-        session.add(Setting(key=SLOT_DIGEST_PREFIX + slot_id, value=digest))
-    else:
-        setting.value = digest
+        settings.delete(session, settings.SLOT_DIGEST.of(replaces))
+    settings.put(session, settings.SLOT_DIGEST.of(slot_id), keystore.digest_of(slot_id))
 
 
 def bind_unbound(session: Session, keystore: KeyStore) -> int:
@@ -88,17 +69,13 @@ def rightful_slots(session: Session) -> dict[str, str | None]:
 
 def forget_other_digests(session: Session, keep: set[str]) -> None:
     """After a rotation: the digests of slots that are nobody's any more are dropped."""
-    for setting in session.scalars(select(Setting).where(Setting.key.startswith(SLOT_DIGEST_PREFIX))):
-        if setting.key[len(SLOT_DIGEST_PREFIX) :] not in keep:
-            session.delete(setting)
+    for slot_id in settings.members(session, settings.SLOT_DIGEST):
+        if slot_id not in keep:
+            settings.delete(session, settings.SLOT_DIGEST.of(slot_id))
 
 
 def record_generation(session: Session, generation: int) -> None:
-    setting = session.get(Setting, KEY_GENERATION_SETTING)
-    if setting is None:
-        session.add(Setting(key=KEY_GENERATION_SETTING, value=str(generation)))
-    else:
-        setting.value = str(generation)
+    settings.put(session, settings.KEY_GENERATION, generation)
 
 
 def rightful_slot_ids(session: Session) -> set[str]:
@@ -110,25 +87,75 @@ def rightful_slot_ids(session: Session) -> set[str]:
         )
         if slot_id
     }
-    recovery = session.get(Setting, RECOVERY_SLOT_SETTING)
-    if recovery is not None and recovery.value:
-        ids.add(recovery.value)
+    recovery = settings.get(session, settings.RECOVERY_SLOT)
+    if recovery:
+        ids.add(recovery)
     return ids
 
 
 def rotation_pending(session: Session) -> bool:
-    return session.get(Setting, ROTATION_PENDING_SETTING) is not None
+    return settings.is_set(session, settings.ROTATION_PENDING)
 
 
 def mark_rotation_pending(session: Session) -> None:
     """Inside the revoking transaction: from its commit on, the rotation is owed."""
-    if session.get(Setting, ROTATION_PENDING_SETTING) is None:
-        session.add(Setting(key=ROTATION_PENDING_SETTING, value="1"))
+    settings.put(session, settings.ROTATION_PENDING, True)
 
 
-class KeySlots(WorkspaceBase):
-    """Operations on the slot file and the data key of an unlocked workspace (used by accounts)."""
+class KeyManager:
+    """The slot file of a workspace (`ws.keys`): it owns the loaded key store, the Argon2id cost of the
+    slots made in this session, and what the last rotation did to the copies in the backups folder.
 
+    Slot changes and key rotations go through the workspace's units of work and its keyed database."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.path = ws.slots_path
+        self._store: KeyStore | None = None
+        self.slot_kdf: KdfParams = DEFAULT_KDF
+        """The Argon2id cost for slots made in this session: that of the slot that unlocked it (or of the
+        folder's set-up), so an installation keeps the cost calibrated when its folder was created."""
+        self.copies_after_rotation: tuple[int, int] = (0, 0)  # (re-encrypted, deleted) by the last re-key
+
+    # --- the file ----------------------------------------------------------------------------------------
+    @property
+    def store(self) -> KeyStore:
+        if self._store is None:
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "The workspace is closed."))
+        return self._store
+
+    @property
+    def loaded(self) -> bool:
+        """Whether a slot file was read (a reserved folder on a new PC has none)."""
+        return self._store is not None
+
+    def load(self) -> None:
+        """Read the slot file (again, after a restore replaced it)."""
+        try:
+            self._store = KeyStore.load(self.path)
+        except keyslots.KeyFileError as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The key file of {folder} is missing or damaged; the database cannot be unlocked "
+                    "without it. Restore keyslots.json from a backup.",
+                ),
+                folder=str(self.ws.folder),
+            ) from exc
+
+    def load_if_any(self) -> None:
+        """A reserved folder may hold no slot file yet (a restore is about to bring one)."""
+        with suppress(keyslots.KeyFileError):
+            self._store = KeyStore.load(self.path)
+
+    def adopt(self, store: KeyStore, kdf: KdfParams) -> None:
+        """A slot file just made (a new folder), with the cost its slots were made at."""
+        self._store, self.slot_kdf = store, kdf
+
+    def forget(self) -> None:
+        self._store = None
+
+    # --- changing slots ----------------------------------------------------------------------------------
     @contextmanager
     def changing_slots(self, unlocking: bool = False) -> Iterator[tuple[Session, KeyStore]]:
         """One unit of work that changes key slots and the database together, or neither.
@@ -136,18 +163,18 @@ class KeySlots(WorkspaceBase):
         The slot file is saved at the end of the transaction; if the save or the commit fails, the slots
         in memory and on disk go back to what they were, so nobody is locked out by a half-done change.
         """
-        snapshot = self.keystore.to_bytes()
+        snapshot = self.store.to_bytes()
         saved = False
         try:
-            with self._session(write=True) if unlocking else self.transaction() as session:
-                yield session, self.keystore
-                self.keystore.save()
+            with self.ws.db.session(write=True) if unlocking else self.ws.transaction() as session:
+                yield session, self.store
+                self.store.save()
                 saved = True
         except BaseException as exc:
-            self._keystore = KeyStore.from_bytes(self.slots_path, snapshot)
+            self._store = KeyStore.from_bytes(self.path, snapshot)
             if saved:
                 with suppress(OSError):
-                    self._keystore.save()
+                    self._store.save()
             if isinstance(exc, OSError):
                 raise UserError(
                     QT_TRANSLATE_NOOP("Errors", "The key file could not be written: {reason}"),
@@ -155,16 +182,16 @@ class KeySlots(WorkspaceBase):
                 ) from exc
             raise
 
-    def _finish_interrupted_rotation(self) -> None:
+    # --- rotating the data key ---------------------------------------------------------------------------
+    def finish_interrupted_rotation(self) -> None:
         """A crash between rekey and the final slot save leaves two generations: keep the working one."""
-        assert self._key is not None
-        generation = self._key.generation
-        unfinished = self.keystore.to_bytes()
-        self.keystore.finish_rotation(generation)
-        if self.keystore.to_bytes() != unfinished:
-            self.keystore.save()
+        generation = self.ws.db.key.generation
+        unfinished = self.store.to_bytes()
+        self.store.finish_rotation(generation)
+        if self.store.to_bytes() != unfinished:
+            self.store.save()
 
-    def rotate_data_key(
+    def rotate(
         self, operator_id: int | None = None, reason: str = "revocation", older_keys: Sequence[DataKey] = ()
     ) -> int:
         """Re-encrypt the database under a fresh key sealed only to the rightful slots (active accounts and
@@ -181,27 +208,22 @@ class KeySlots(WorkspaceBase):
         none stays readable with a key a revoked operator may have kept. The counts are left in
         `copies_after_rotation` for the sentence that tells the administrator.
         """
-        with self._session(write=False) as session:
+        db = self.ws.db
+        with db.session(write=False) as session:
             keep = rightful_slots(session)
-        old = self.data_key
-        new = DataKey.generate(old.generation + 1)
-        dropped = self.keystore.retain(keep)
-        self.keystore.stage_rotation(new)
-        self.keystore.save()
-        assert self._engine is not None
-        self._engine.dispose()
-        database.rekey(self.db_path, old, new)
-        self.keystore.finish_rotation(new.generation)
-        self.keystore.generation = new.generation  # the database records it too, in the last step
-        self.keystore.save()
+        new = DataKey.generate(db.key.generation + 1)
+        dropped = self.store.retain(keep)
+        self.store.stage_rotation(new)
+        self.store.save()
+        old = db.rekey(new)
+        self.store.finish_rotation(new.generation)
+        self.store.generation = new.generation  # the database records it too, in the last step
+        self.store.save()
         self.copies_after_rotation = self._reencrypt_copies([old, *older_keys], new)
         old.wipe()
-        self._key = new
-        self._engine = database.open_engine(self.db_path, new)
-        with self._session(write=True) as session:
-            pending = session.get(Setting, ROTATION_PENDING_SETTING)
-            if pending is not None:
-                session.delete(pending)
+        db.use(new)
+        with db.session(write=True) as session:
+            settings.delete(session, settings.ROTATION_PENDING)
             forget_other_digests(session, set(keep))
             record_generation(session, new.generation)
             detail: dict[str, object] = {"generation": new.generation, "reason": reason}
@@ -219,7 +241,7 @@ class KeySlots(WorkspaceBase):
         return new.generation
 
     def _reencrypt_copies(self, old_keys: list[DataKey], new: DataKey) -> tuple[int, int]:
-        folder = self.backups_dir
+        folder = self.ws.backups_dir
         if not folder.is_dir():
             return 0, 0
         copies = sorted(folder.glob("pre-upgrade-*.db")) + sorted(folder.glob("replaced-*/ascolto.db"))
@@ -230,7 +252,7 @@ class KeySlots(WorkspaceBase):
                 key = database.find_working_key(path, old_keys)
                 database.rekey(path, key, new)
                 if beside:
-                    atomic_write_bytes(path.parent / self.slots_path.name, self.keystore.to_bytes())
+                    atomic_write_bytes(path.parent / self.path.name, self.store.to_bytes())
                 reencrypted += 1
                 continue
             except (StorageError, sqlcipher_errors.Error, OSError):
@@ -241,21 +263,23 @@ class KeySlots(WorkspaceBase):
 
     def finish_pending_rotation(self) -> bool:
         """Right after a login: a revocation whose rotation was interrupted is finished now (True)."""
-        with self._session(write=False) as session:
+        with self.ws.db.session(write=False) as session:
             if not rotation_pending(session):
                 return False
-        self.rotate_data_key(self.actor.operator_id if self.actor else None, "interrupted revocation")
+        actor = self.ws.actor
+        self.rotate(actor.operator_id if actor else None, "interrupted revocation")
         return True
 
+    # --- checking ----------------------------------------------------------------------------------------
     def slot_problems(self) -> list[str]:
         """Slots in the key file that the database gives to nobody, ids or locators held by more than one
         slot, rightful slots not (yet) bound to their owner, and a rotation still owed."""
-        with self._session(write=False) as session:
+        with self.ws.db.session(write=False) as session:
             keep = rightful_slots(session)
             pending = rotation_pending(session)
-        problems = [f"{what} is used more than once in the key file" for what in self.keystore.duplicates()]
+        problems = [f"{what} is used more than once in the key file" for what in self.store.duplicates()]
         seen: set[str] = set()
-        for slot_id, digest in self.keystore.digests():
+        for slot_id, digest in self.store.digests():
             recorded = keep.get(slot_id)
             if slot_id not in keep:
                 problems.append(f"slot {slot_id[:8]}… belongs to no active account nor to the recovery key")
@@ -277,12 +301,6 @@ class KeySlots(WorkspaceBase):
         if pending:
             problems.append("a revocation's key rotation is still pending")
         return problems
-
-    def integrity_problems(self) -> list[str]:
-        self.require_actor()
-        assert self._engine is not None
-        self._engine.dispose()
-        return database.integrity_problems(self.db_path, self.data_key)
 
 
 def _delete_copy(path: Path, beside: bool) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher_errors
 from sqlalchemy import select
@@ -14,41 +12,40 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.crypto import keyslots
-from app.crypto.keyslots import DataKey, KdfParams
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator, Setting
+from app.models.accounts import Operator
 from app.models.base import utcnow
-from app.services import audit
+from app.services import audit, settings
 from app.services.errors import LoginDelayed, UserError, ValidationError, WrongCredentials
 from app.services.throttle import LoginThrottle, Pending
-from app.services.workspace.credentials import LoginResult, actor_of, check_passphrase, known_names
-from app.services.workspace.failures import database_failure, storage_error
-from app.services.workspace.keys import RECOVERY_SLOT_SETTING, KeySlots, bind_slot, slot_is_bound
-from app.storage import database, migrate
+from app.services.workspace.credentials import Actor, LoginResult, actor_of, check_passphrase, known_names
+from app.services.workspace.keys import bind_slot, slot_is_bound
 from app.storage.database import StorageError
+
+if TYPE_CHECKING:
+    from app.services.workspace.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 ATTEMPTS_FILE = "attempts.json"
-ATTEMPTS_SEEN = "attempts_seen"  # serial and count of the failed-login record at the last login
 
 
 class _SlotRefused(Exception):
     """The slot that opened is not the one the database records for its owner."""
 
 
-class Unlocking(KeySlots):
-    """From locked to unlocked: find the key that opens the file, check the account, audit the login."""
+class Login:
+    """Who is working in a workspace (`ws.login`): it owns the actor, and the way from locked to unlocked
+    (find the key that opens the file, check the account, audit the login), throttled by the record of
+    failed attempts beside the database."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.actor: Actor | None = None
 
     @property
     def throttle(self) -> LoginThrottle:
-        return LoginThrottle(self.folder / ATTEMPTS_FILE, self.keystore.database_id)
-
-    @property
-    def slot_kdf(self) -> KdfParams:
-        """The Argon2id cost for slots made in this session: that of the slot that unlocked it, so an
-        installation keeps the cost calibrated when its folder was created."""
-        return self._slot_kdf
+        return LoginThrottle(self.ws.folder / ATTEMPTS_FILE, self.ws.keys.store.database_id)
 
     def unlock(self, username: str, password: str) -> LoginResult:
         throttle = self.throttle
@@ -56,31 +53,36 @@ class Unlocking(KeySlots):
         if wait:
             raise LoginDelayed(wait)
         try:
-            unlocked = self.keystore.unlock(username, password)
+            unlocked = self.ws.keys.store.unlock(username, password)
         except keyslots.KeySlotError as exc:
             throttle.record_failure(username)
             raise WrongCredentials() from exc
         failures, pending = throttle.peek(username)
-        self._open_with(unlocked.data_keys)
-        self._slot_kdf = unlocked.params.raised_to_floor()
+        self._open_with(unlocked)
+        db = self.ws.db
         try:
-            with self._damage_reported(), self._session(write=True) as session:
-                operator = self._operator(session, username)
+            with db.damage_reported(), db.session(write=True) as session:
+                operator = self.operator(session, username)
                 if operator is None or not operator.active or operator.slot_id != unlocked.slot_id:
                     throttle.record_failure(username)
                     raise WrongCredentials()
-                if not slot_is_bound(session, self.keystore, unlocked.slot_id, unlocked.digest):
+                if not slot_is_bound(session, self.ws.keys.store, unlocked.slot_id, unlocked.digest):
                     raise _SlotRefused()
-                self._audit_login(session, operator, pending)
+                self.audit_login(session, operator, pending)
         except _SlotRefused:
             self._refuse_slot(username)
             raise WrongCredentials() from None
         except BaseException:
-            self._drop_keys()
+            self.ws.drop_keys()
             raise
         throttle.clear(username, audited=pending)  # only once the login is committed
+        return self._logged_in(username, failures)
+
+    def _logged_in(self, username: str, failures: int) -> LoginResult:
+        """After the login's commit: the folder checked against the database, the head written, and an
+        interrupted revocation finished."""
         notices = self._after_login(username)
-        self._write_audit_head()
+        self.ws.write_audit_head()
         assert self.actor is not None
         return LoginResult(self.actor, failures, self._finish_revocation(), notices)
 
@@ -101,25 +103,24 @@ class Unlocking(KeySlots):
         if wait:
             raise LoginDelayed(wait)
         try:
-            unlocked = self.keystore.unlock(keyslots.RECOVERY_IDENTITY, normalised)
+            unlocked = self.ws.keys.store.unlock(keyslots.RECOVERY_IDENTITY, normalised)
         except keyslots.KeySlotError as exc:
             throttle.record_failure(keyslots.RECOVERY_IDENTITY)
             raise UserError(
                 QT_TRANSLATE_NOOP("Errors", "This recovery key does not open this data folder.")
             ) from exc
         _, pending = throttle.peek(username)
-        self._open_with(unlocked.data_keys)
-        self._slot_kdf = unlocked.params.raised_to_floor()
+        self._open_with(unlocked)
         try:
-            with self._damage_reported(), self.changing_slots(unlocking=True) as (session, keystore):
-                recovery = session.get(Setting, RECOVERY_SLOT_SETTING)
-                if (
-                    recovery is None
-                    or recovery.value != unlocked.slot_id
-                    or not slot_is_bound(session, keystore, unlocked.slot_id, unlocked.digest)
+            with (
+                self.ws.db.damage_reported(),
+                self.ws.keys.changing_slots(unlocking=True) as (session, keystore),
+            ):
+                if settings.find(session, settings.RECOVERY_SLOT) != unlocked.slot_id or not slot_is_bound(
+                    session, keystore, unlocked.slot_id, unlocked.digest
                 ):
                     raise _SlotRefused()
-                operator = self._operator(session, username)
+                operator = self.operator(session, username)
                 if operator is None or not operator.active:
                     raise UserError(
                         QT_TRANSLATE_NOOP("Errors", "There is no active account named {name}."), name=username
@@ -129,41 +130,38 @@ class Unlocking(KeySlots):
                 if operator.slot_id and operator.slot_id in keystore.slot_ids():
                     params = keystore.params_of(operator.slot_id)
                     keystore.remove_slot(operator.slot_id)
-                new_slot = keystore.add_slot(operator.username, new_password, [self.data_key], params)
+                new_slot = keystore.add_slot(operator.username, new_password, [self.ws.db.key], params)
                 bind_slot(session, keystore, new_slot, replaces=operator.slot_id)
                 operator.slot_id = new_slot
                 audit.record(session, operator.id, "account.recovered", "operator", operator.id)
-                self._audit_login(session, operator, pending)
+                self.audit_login(session, operator, pending)
         except _SlotRefused:
             self._refuse_slot(keyslots.RECOVERY_IDENTITY)
             raise UserError(
                 QT_TRANSLATE_NOOP("Errors", "This recovery key does not open this data folder.")
             ) from None
         except BaseException:
-            self._drop_keys()
+            self.ws.drop_keys()
             raise
         throttle.clear(username, audited=pending)
         throttle.clear(keyslots.RECOVERY_IDENTITY)
-        notices = self._after_login(username)
-        self._write_audit_head()
-        assert self.actor is not None
-        return LoginResult(self.actor, 0, self._finish_revocation(), notices)
+        return self._logged_in(username, 0)
 
     def _refuse_slot(self, identity: str) -> None:
         """A slot opened that the database does not record for its owner (one planted with her id): the
         same refusal as a wrong password, counted like one, and on record at once (the database is open)."""
         try:
-            with self._session(write=True) as session:
+            with self.ws.db.session(write=True) as session:
                 operator = None
                 if identity != keyslots.RECOVERY_IDENTITY:
-                    operator = self._operator(session, identity)
+                    operator = self.operator(session, identity)
                 entity, entity_id = ("operator", operator.id) if operator else ("centre", 1)
                 detail = {"recovery_key": True} if identity == keyslots.RECOVERY_IDENTITY else None
                 audit.record(session, None, "login.slot_refused", entity, entity_id, detail)
         except Exception as exc:  # the refusal stands even if it cannot be written down
             log.warning("A refused key slot could not be audited (%s).", type(exc).__name__)
         finally:
-            self._drop_keys()
+            self.ws.drop_keys()
             self.throttle.record_failure(identity)
 
     def _after_login(self, username: str) -> tuple[UserError, ...]:
@@ -172,30 +170,30 @@ class Unlocking(KeySlots):
         from app.services import rollback  # the service builds on the workspace it is called from
 
         try:
-            return rollback.check_at_unlock(self)  # type: ignore[arg-type]
+            return rollback.check_at_unlock(self.ws)
         except WrongCredentials:
-            self._drop_keys()
+            self.ws.drop_keys()
             self.throttle.record_failure(username)
             raise
         except BaseException:
-            self._drop_keys()
+            self.ws.drop_keys()
             raise
 
     def _finish_revocation(self) -> str:
         """A revocation committed without its key rotation (a crash, a full disk) is finished at the next
         login, whoever logs in: the old key must stop opening the database. Never rolled back."""
         try:
-            return "finished" if self.finish_pending_rotation() else ""
+            return "finished" if self.ws.keys.finish_pending_rotation() else ""
         except (UserError, StorageError, OSError, DBAPIError, sqlcipher_errors.Error):
             return "pending"  # the slots still open the database; tried again at the next login
 
     @staticmethod
-    def _operator(session: Session, username: str) -> Operator | None:
+    def operator(session: Session, username: str) -> Operator | None:
         return session.scalar(
             select(Operator).where(Operator.username == keyslots.normalise_identity(username))
         )
 
-    def _audit_login(self, session: Session, operator: Operator, pending: Pending) -> None:
+    def audit_login(self, session: Session, operator: Operator, pending: Pending) -> None:
         """Write what nobody could audit while the database was closed, then the login: the failed
         attempts, anything suspicious about their record, and whether the record was removed since the
         last login (the database keeps its serial and count)."""
@@ -212,54 +210,19 @@ class Unlocking(KeySlots):
             audit.record(
                 session, None, "login.record_suspicious", "attempts", None, {"reason": finding["reason"]}
             )
-        seen = session.get(Setting, ATTEMPTS_SEEN)
+        seen = settings.find(session, settings.ATTEMPTS_SEEN)
         if seen is not None:
-            try:
-                before = json.loads(seen.value)
-                serial, seq = str(before["serial"]), int(before["seq"])
-            except (ValueError, TypeError, KeyError):
-                serial, seq = "", -1
+            serial, seq = seen
             if serial != pending.serial or seq > pending.seq:
                 reason = "replaced" if serial != pending.serial else "rolled_back"
                 audit.record(session, None, "login.failures_lost", "attempts", None, {"reason": reason})
-        value = json.dumps({"serial": pending.serial, "seq": pending.seq})
-        if seen is None:
-            session.add(Setting(key=ATTEMPTS_SEEN, value=value))
-        else:
-            seen.value = value
+        settings.put(session, settings.ATTEMPTS_SEEN, (pending.serial, pending.seq))
         operator.last_login_at = utcnow()
         audit.record(session, operator.id, "login", "operator", operator.id)
         self.actor = actor_of(operator)
 
-    @contextmanager
-    def _damage_reported(self) -> Iterator[None]:
-        """A page that fails to decrypt or parse mid-unlock becomes a sentence, not a traceback."""
-        try:
-            yield
-        except (DBAPIError, sqlcipher_errors.Error) as exc:
-            raise database_failure(exc, self.folder) from exc
-
-    def _open_with(self, candidates: list[DataKey]) -> None:
-        try:
-            key = database.find_working_key(self.db_path, candidates)
-        except StorageError as exc:
-            raise storage_error(exc, self.folder) from exc
-        for other in candidates:
-            if other is not key:
-                other.wipe()
-        try:
-            with self._damage_reported():
-                engine = database.open_engine(self.db_path, key)
-                try:
-                    migrate.upgrade_if_needed(engine, self.db_path, self.backups_dir)
-                except BaseException:
-                    engine.dispose()
-                    raise
-        except StorageError as exc:
-            key.wipe()
-            raise storage_error(exc, self.folder) from exc
-        except BaseException:
-            key.wipe()
-            raise
-        self._key, self._engine = key, engine
-        self._finish_interrupted_rotation()
+    def _open_with(self, unlocked: keyslots.UnlockedSlot) -> None:
+        """The keys the slot unsealed open the database; the slots made in this session take its cost."""
+        self.ws.db.open(unlocked.data_keys)
+        self.ws.keys.slot_kdf = unlocked.params.raised_to_floor()
+        self.ws.keys.finish_interrupted_rotation()

@@ -11,13 +11,12 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from app.services import cases, subject_access
 from app.services.accounts import Role
 from app.services.cases import CaseFile
-from app.ui import messages, operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.close_dialog import CloseCaseDialog, EraseDialog
-from app.ui.dialogs import files
-from app.ui.dialogs.base import FormDialog
 from app.ui.i18n import ui_language
-from app.ui.qt_compat import emit
+from app.ui.kit import files, messages, operations
+from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.qt_compat import emit
 
 
 def choose_pdf_path(parent: QWidget, suggested: str) -> str:

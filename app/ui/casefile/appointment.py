@@ -15,11 +15,11 @@ from app.services import accounts, agenda
 from app.services.accounts import Role
 from app.services.agenda import AppointmentInput, Colleague
 from app.services.errors import UserError
-from app.ui import operations
 from app.ui.casefile.base import CaseContext
-from app.ui.casefile.widgets import DueDateEdit, FieldErrors
-from app.ui.dialogs.base import FormDialog
-from app.ui.focus import follow_layout
+from app.ui.kit import operations
+from app.ui.kit.fields import DueDateEdit, FieldErrors
+from app.ui.kit.focus import follow_layout
+from app.ui.kit.form_dialog import FormDialog
 
 CHOICES = "appointment_choices"
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from app.services.cases import CaseFile
 from app.services.errors import UserError
 from app.services.workspace import Actor, Workspace
-from app.ui.casefile.widgets import FieldErrors
-from app.ui.date_field import first_invalid, refusal
-from app.ui.dialogs.base import FormDialog
+from app.ui.kit.date_field import first_invalid, refusal
+from app.ui.kit.fields import FieldErrors
+from app.ui.kit.form_dialog import FormDialog
 from app.ui.models.rows import RowsModel
 
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.services import cases
 from app.services.cases import CaseFile
-from app.ui import messages
 from app.ui.casefile.base import CaseContext, CaseDialog
-from app.ui.casefile.widgets import CodeCombo, DateEdit, hint
+from app.ui.kit import messages
+from app.ui.kit.fields import CodeCombo, DateEdit, hint
 from app.ui.models.codes import code_label
 
 

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
 
 from app.services import cases
 from app.services.cases import CURRENT_NOTICE_VERSION, CaseFile
-from app.ui import messages
 from app.ui.casefile.base import CaseContext, CaseDialog
 from app.ui.casefile.close_dialog import CodeConfirmation
-from app.ui.casefile.widgets import CodeCombo, DateEdit, hint
+from app.ui.kit import messages
+from app.ui.kit.fields import CodeCombo, DateEdit, hint
 from app.ui.models.codes import code_label
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,12 +24,13 @@ from PySide6.QtWidgets import (
 from app.services import cases
 from app.services.cases import ServiceInput
 from app.services.errors import UserError
-from app.ui import operations
 from app.ui.casefile.base import CaseContext
-from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, TypeAheadCombo, error_label
-from app.ui.date_field import first_invalid
+from app.ui.kit import operations
+from app.ui.kit.date_field import first_invalid
+from app.ui.kit.field_groups import ServiceFields
+from app.ui.kit.fields import DateEdit, FieldErrors, error_label
+from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label
-from app.ui.qt_compat import emit
 
 MEMORY_KEY = "fast_service"
 PHONE_TYPES = frozenset({"ASCOLTO"})  # "Ascolto (colloqui telefonici)"
@@ -51,22 +51,14 @@ class FastServiceBar(QFrame):
         self.setObjectName("fastBar")
         self.context = context
         self.case_id: int | None = None
-        self.date = DateEdit(message_below=True)
-        self.date.setAccessibleName(self.tr("Date of the service"))
-        self.service_type = TypeAheadCombo("service_type")
-        self.service_type.setAccessibleName(self.tr("Service type (type its first letters)"))
-        self.mode = CodeCombo("service_mode")
-        self.mode.setAccessibleName(self.tr("Mode"))
+        date = DateEdit(message_below=True)
+        date.setAccessibleName(self.tr("Date of the service"))
+        self.fields = ServiceFields(self, date, self.tr("Service type (type its first letters)"))
+        self.date, self.service_type, self.mode = date, self.fields.service_type, self.fields.mode
+        self.minutes, self.role = self.fields.minutes, self.fields.role
         self.mode_chosen = False  # once she picks a mode, a new type no longer changes it
         self.mode.activated.connect(self._mode_picked)
         self.service_type.currentIndexChanged.connect(self._type_changed)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 24 * 60)
-        self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setAccessibleName(self.tr("Minutes"))
-        self.role = CodeCombo("operator_role")
-        self.role.setAccessibleName(self.tr("Operator role"))
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setObjectName("primary")
         self.add_button.setToolTip(self.tr("Record this service (Enter)"))
@@ -86,29 +78,16 @@ class FastServiceBar(QFrame):
         heading.addWidget(how, 1)
         row = QHBoxLayout()
         row.setSpacing(8)
-        for widget, stretch in (
-            (self.date, 0),
-            (self.service_type, 3),
-            (self.mode, 1),
-            (self.minutes, 0),
-            (self.role, 2),
-        ):
+        for widget, stretch in zip(self.fields.widgets(), (0, 3, 1, 0, 2), strict=True):
             row.addWidget(widget, stretch, Qt.AlignmentFlag.AlignTop)  # the date's problem shows under it
             widget.installEventFilter(self)
         self.minutes.setFixedWidth(100)
         for combo in (self.service_type, self.mode, self.role):
-            combo.setMinimumContentsLength(5)  # the popup shows the whole text (app/ui/theme.py)
+            combo.setMinimumContentsLength(5)  # the popup shows the whole text (app/ui/kit/theme.py)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self.error = error_label()
         self.errors = FieldErrors(self.error)
-        for field, widget in (
-            ("date", self.date),
-            ("service_type", self.service_type),
-            ("mode", self.mode),
-            ("minutes", self.minutes),
-            ("operator_role", self.role),
-        ):
-            self.errors.bind(field, widget)
+        self.fields.bind(self.errors)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
@@ -152,13 +131,7 @@ class FastServiceBar(QFrame):
         return super().eventFilter(watched, event)
 
     def value(self) -> ServiceInput:
-        return ServiceInput(
-            date=self.date.day(),
-            service_type=self.service_type.code(),
-            mode=self.mode.code(),
-            minutes=self.minutes.value(),
-            operator_role=self.role.code(),
-        )
+        return self.fields.value()
 
     @Slot()
     def submit(self) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.cases import IdentityInput, IntakeInput, IntakeView, PerpetratorInput, ProfileInput
-from app.ui.casefile.widgets import (
+from app.ui.kit.field_groups import ContactFields
+from app.ui.kit.fields import (
     BirthDateEdit,
     CodeChecks,
     CodeCombo,
@@ -21,16 +22,10 @@ from app.ui.casefile.widgets import (
     FieldErrors,
     OptionalSpin,
     hint,
+    notes_edit,
 )
 
 NOTES_LINES = 6  # what the first interview's notes show without scrolling
-
-
-def notes_edit(height: int = 70) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
-    return edit
 
 
 def _form(widget: QWidget) -> QFormLayout:
@@ -263,12 +258,10 @@ class InterviewForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date = DateEdit()
-        self.date.setAccessibleName(self.tr("Date of the interview"))
-        self.channel = CodeCombo("access_channel", empty=self.tr("— choose —"))
-        self.channel.setAccessibleName(self.tr("Access channel"))
-        self.mode = CodeCombo("first_contact_mode", empty=self.tr("— choose —"))
-        self.mode.setAccessibleName(self.tr("First contact mode"))
+        date = DateEdit()
+        date.setAccessibleName(self.tr("Date of the interview"))
+        self.contact = ContactFields(self, date)
+        self.date, self.channel, self.mode = date, self.contact.channel, self.contact.mode
         self.forms = CodeChecks("violence_form", columns=2)
         self.forms.setAccessibleName(self.tr("Forms of violence"))
         self.relationship = CodeCombo("relationship", empty=self.tr("— not stated —"))
@@ -301,9 +294,8 @@ class InterviewForm(QWidget):
         self.notes = notes_edit(NOTES_LINES * self.fontMetrics().lineSpacing() + 16)  # the interview's story
         self.notes.setAccessibleName(self.tr("Notes of the interview"))
         form = _form(self)
-        form.addRow(self.tr("&Date:"), self.date)
-        form.addRow(self.tr("Acc&ess channel:"), self.channel)
-        form.addRow(self.tr("First con&tact mode:"), self.mode)
+        self.contact.add_date(form)
+        self.contact.add_how(form)
         form.addRow(self.tr("Forms of violence:"), self.forms)
         form.addRow(self.tr("&Relationship with the perpetrator:"), self.relationship)
         form.addRow(self.tr("D&uration of the violence:"), self.duration)
@@ -398,8 +390,7 @@ class InterviewForm(QWidget):
 
     def clear(self) -> None:
         self.date.set_day(dt.date.today())
-        self.channel.setCurrentIndex(0)
-        self.mode.setCurrentIndex(0)
+        self.contact.clear()
         self.forms.set_codes(())
         self.relationship.setCurrentIndex(0)
         self.duration.set_code("ND")

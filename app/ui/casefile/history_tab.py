@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.services.cases import CaseFile
 from app.services.subject_access import ACTIONS
 from app.ui.casefile.base import CaseContext, CaseTab, table_view
-from app.ui.casefile.widgets import hint
 from app.ui.i18n import ui_language
+from app.ui.kit.fields import hint
 from app.ui.models.rows import RowsModel
 from app.ui.pages.operators import local_time
 

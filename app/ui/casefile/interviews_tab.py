@@ -12,7 +12,7 @@ from app.services import cases
 from app.services.cases import CaseFile, IntakeView
 from app.ui.casefile.base import CaseContext, CaseDialog, CaseTab, selected_key, table_view
 from app.ui.casefile.interview_dialog import InterviewDialog
-from app.ui.casefile.widgets import CodeCombo, DateEdit, hint
+from app.ui.kit.fields import CodeCombo, DateEdit, hint
 from app.ui.models.codes import code_label, code_labels, date_text, yes_no
 from app.ui.models.rows import RowsModel
 

@@ -10,30 +10,21 @@ from app.services import cases
 from app.services.cases import CaseFile
 from app.ui.casefile.appointment import AppointmentBox, scheduling
 from app.ui.casefile.base import CaseContext, CaseDialog
-from app.ui.casefile.forms import notes_edit
-from app.ui.casefile.widgets import CodeCombo, DateEdit, DueDateEdit, hint
+from app.ui.kit.field_groups import DatedNote
+from app.ui.kit.fields import CodeCombo, DueDateEdit, hint
 
 
 class AgreePathwayDialog(CaseDialog):
     def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
         super().__init__(context, case, self.tr("Agree the pathway — {code}").format(code=case.code), parent)
-        self.date = DateEdit()
-        self.date.setAccessibleName(self.tr("Date agreed"))
-        self.notes = notes_edit(90)
-        self.notes.setAccessibleName(self.tr("Notes"))
-        self.form.addRow(self.tr("&Agreed on:"), self.date)
-        self.form.addRow(self.tr("N&otes:"), self.notes)
+        self.note = DatedNote(self, self.tr("Date agreed"), 90)
+        self.date, self.notes = self.note.date, self.note.notes
+        self.note.add_to(self.form, self.tr("&Agreed on:"), self.tr("N&otes:"))
         self.form.addRow("", hint(self.tr("The case becomes “pathway in progress” (taken in charge).")))
-        self.errors.bind("agreed_on", self.date)
-        self.errors.bind("notes", self.notes)
+        self.note.bind(self.errors, "agreed_on")
 
     def work(self) -> Callable[[], int]:
-        ws, case_id, day, notes = (
-            self.workspace,
-            self.case_id,
-            self.date.day(),
-            self.notes.toPlainText().strip(),
-        )
+        ws, case_id, (day, notes) = self.workspace, self.case_id, self.note.value()
         return lambda: cases.agree_pathway(ws, case_id, day, notes)
 
 
@@ -76,25 +67,16 @@ class GoalDialog(CaseDialog):
 class ReviewDialog(CaseDialog):
     def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
         super().__init__(context, case, self.tr("Pathway review — {code}").format(code=case.code), parent)
-        self.date = DateEdit()
-        self.date.setAccessibleName(self.tr("Date of the review"))
-        self.notes = notes_edit(120)
-        self.notes.setAccessibleName(self.tr("Notes"))
-        self.form.addRow(self.tr("&Date:"), self.date)
-        self.form.addRow(self.tr("N&otes:"), self.notes)
+        self.note = DatedNote(self, self.tr("Date of the review"), 120)
+        self.date, self.notes = self.note.date, self.note.notes
+        self.note.add_to(self.form, self.tr("&Date:"), self.tr("N&otes:"))
         self.appointment = AppointmentBox(context, case.help_desk_id)
         self.appointment.fields.bind(self.errors)
         self.form.addRow(self.appointment)
-        self.errors.bind("date", self.date)
-        self.errors.bind("notes", self.notes)
+        self.note.bind(self.errors, "date")
 
     def work(self) -> Callable[[], int]:
-        ws, case_id, day, notes = (
-            self.workspace,
-            self.case_id,
-            self.date.day(),
-            self.notes.toPlainText().strip(),
-        )
+        ws, case_id, (day, notes) = self.workspace, self.case_id, self.note.value()
         return scheduling(
             lambda: cases.add_pathway_review(ws, case_id, day, notes),
             self.context,

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from app.services import cases
 from app.services.cases import CaseFile, GoalView
-from app.ui import operations
 from app.ui.casefile.base import CaseContext, CaseTab, table_view
 from app.ui.casefile.pathway_dialogs import AgreePathwayDialog, GoalDialog, ReviewDialog
-from app.ui.casefile.widgets import CodeCombo
+from app.ui.kit import operations
+from app.ui.kit.fields import CodeCombo
+from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
-from app.ui.qt_compat import emit
 
 
 class PathwayTab(CaseTab):

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QScrollArea, 
 from app.services import cases
 from app.services.cases import CaseFile
 from app.services.errors import UserError
-from app.ui import operations
 from app.ui.casefile.base import CaseContext, CaseTab
 from app.ui.casefile.forms import IdentityForm, ProfileForm
-from app.ui.casefile.widgets import FieldErrors, error_label, hint
-from app.ui.date_field import refuse_invalid_date
-from app.ui.qt_compat import emit
-from app.ui.widgets.reflow import ReflowColumns
+from app.ui.kit import operations
+from app.ui.kit.date_field import refuse_invalid_date
+from app.ui.kit.fields import FieldErrors, error_label, hint
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.reflow import ReflowColumns
 
 
 class ProfileTab(CaseTab):

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from app.services import cases
 from app.services.cases import CaseFile, ReferralInput, ReferralView
 from app.ui.casefile.base import CaseContext, CaseDialog, CaseTab, selected_key, table_view
-from app.ui.casefile.forms import notes_edit
-from app.ui.casefile.widgets import CodeCombo, DateEdit, OptionalSpin, hint
+from app.ui.kit.fields import CodeCombo, DateEdit, OptionalSpin, hint, notes_edit
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services import cases
-from app.services.cases import CaseFile, ServiceInput
+from app.services.cases import CaseFile
 from app.ui.casefile.appointment import AppointmentBox, scheduling
 from app.ui.casefile.base import CaseContext, CaseDialog, CaseTab, table_view
 from app.ui.casefile.fast_service import FastServiceBar
-from app.ui.casefile.forms import notes_edit
-from app.ui.casefile.widgets import CodeCombo, DateEdit, TypeAheadCombo
+from app.ui.kit.field_groups import ServiceFields
+from app.ui.kit.fields import CodeCombo, DateEdit, notes_edit
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
 
@@ -21,55 +22,29 @@ from app.ui.models.rows import RowsModel
 class ServiceDialog(CaseDialog):
     def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
         super().__init__(context, case, self.tr("New service — {code}").format(code=case.code), parent)
-        self.date = DateEdit()
-        self.date.setAccessibleName(self.tr("Date"))
-        self.service_type = TypeAheadCombo("service_type")
-        self.service_type.setAccessibleName(self.tr("Service type"))
-        self.mode = CodeCombo("service_mode")
-        self.mode.setAccessibleName(self.tr("Mode"))
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 24 * 60)
-        self.minutes.setValue(60)
-        self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setAccessibleName(self.tr("Minutes"))
-        self.role = CodeCombo("operator_role")
-        self.role.setAccessibleName(self.tr("Operator role"))
+        date = DateEdit()
+        date.setAccessibleName(self.tr("Date"))
+        self.fields = ServiceFields(self, date, self.tr("Service type"))
+        self.date, self.service_type, self.mode = date, self.fields.service_type, self.fields.mode
+        self.minutes, self.role = self.fields.minutes, self.fields.role
         self.beneficiary = CodeCombo("beneficiary")
         self.beneficiary.setAccessibleName(self.tr("Beneficiary"))
         self.notes = notes_edit()
         self.notes.setAccessibleName(self.tr("Notes"))
-        self.form.addRow(self.tr("&Date:"), self.date)
-        self.form.addRow(self.tr("&Service:"), self.service_type)
-        self.form.addRow(self.tr("&Mode:"), self.mode)
-        self.form.addRow(self.tr("M&inutes:"), self.minutes)
-        self.form.addRow(self.tr("Operator &role:"), self.role)
+        self.fields.add_to(self.form)
         self.form.addRow(self.tr("&For:"), self.beneficiary)
         self.form.addRow(self.tr("N&otes:"), self.notes)
         self.appointment = AppointmentBox(context, case.help_desk_id)
         self.appointment.fields.bind(self.errors)
         self.form.addRow(self.appointment)
-        for field, widget in (
-            ("date", self.date),
-            ("service_type", self.service_type),
-            ("mode", self.mode),
-            ("minutes", self.minutes),
-            ("operator_role", self.role),
-            ("beneficiary", self.beneficiary),
-            ("notes", self.notes),
-        ):
-            self.errors.bind(field, widget)
+        self.fields.bind(self.errors)
+        self.errors.bind("beneficiary", self.beneficiary)
+        self.errors.bind("notes", self.notes)
 
     def work(self) -> Callable[[], int]:
         ws, case_id = self.workspace, self.case_id
-        service = ServiceInput(
-            date=self.date.day(),
-            service_type=self.service_type.code(),
-            mode=self.mode.code(),
-            minutes=self.minutes.value(),
-            operator_role=self.role.code(),
-            beneficiary=self.beneficiary.code(),
-            notes=self.notes.toPlainText().strip(),
+        service = replace(
+            self.fields.value(), beneficiary=self.beneficiary.code(), notes=self.notes.toPlainText().strip()
         )
         return scheduling(
             lambda: cases.add_service(ws, case_id, service), self.context, case_id, self.appointment.value()

@@ -1,8 +1,8 @@
-"""Style rules of the case screens, added on top of the application theme (app/ui/theme.py)."""
+"""Style rules of the case screens, added on top of the application theme (app/ui/kit/theme.py)."""
 
 from __future__ import annotations
 
-from app.ui.theme import ACCENT, BASE, BORDER, MUTED, TEXT
+from app.ui.kit.theme import ACCENT, BASE, BORDER, MUTED, TEXT
 
 CASES_STYLE = f"""
 QTableView {{ background: {BASE}; border: 1px solid {BORDER}; border-radius: 6px; gridline-color: transparent; }}

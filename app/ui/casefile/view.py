@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.services import cases
 from app.services.cases import CaseFile
-from app.ui import operations
 from app.ui.casefile.actions import CaseActions
 from app.ui.casefile.base import CaseContext, CaseTab
 from app.ui.casefile.consents_tab import ConsentsTab
@@ -20,6 +19,7 @@ from app.ui.casefile.profile_tab import ProfileTab
 from app.ui.casefile.referrals_tab import ReferralsTab
 from app.ui.casefile.risk_tab import RiskTab
 from app.ui.casefile.services_tab import ServicesTab
+from app.ui.kit import operations
 
 
 class CaseFileView(QWidget):

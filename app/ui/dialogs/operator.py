@@ -13,11 +13,11 @@ from app.services import accounts
 from app.services.accounts import HelpDeskInfo, Role
 from app.services.workspace import Workspace
 from app.ui.config import CONFIG
-from app.ui.dialogs.base import FormDialog
 from app.ui.i18n import role_label
-from app.ui.passwords import PassphraseFields
-from app.ui.qt_compat import emit
-from app.ui.wizard import USERNAME_PATTERN
+from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.passwords import PassphraseFields
+from app.ui.kit.qt_compat import emit
+from app.ui.pages.wizard import USERNAME_PATTERN
 
 
 class AddOperatorDialog(FormDialog):

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.services import accounts
 from app.services.workspace import Workspace
-from app.ui import messages
 from app.ui.config import CONFIG
-from app.ui.dialogs.base import FormDialog
-from app.ui.passwords import PassphraseFields
+from app.ui.kit import messages
+from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.passwords import PassphraseFields
 
 
 class ChangePasswordDialog(FormDialog):

@@ -9,11 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.ui import session
-from app.ui.dialogs.base import FormDialog
-from app.ui.passwords import PassphraseFields
-from app.ui.qt_compat import emit
+from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.passwords import PassphraseFields
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.theme import monospace_font
 from app.ui.session import SessionInfo
-from app.ui.theme import monospace_font
 
 if TYPE_CHECKING:  # the unlock screen imports this dialog before the services load
     from app.services.workspace import Workspace

@@ -33,14 +33,15 @@ from app.services import backup
 from app.services.backup import Manifest, RestoreImpact, RestoreResult
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.ui import operations, session
-from app.ui.dialogs.base import FormDialog
+from app.ui import session
 from app.ui.i18n import error_text
-from app.ui.passwords import PassphraseFields
-from app.ui.qt_compat import emit
+from app.ui.kit import operations
+from app.ui.kit.form_dialog import FormDialog
+from app.ui.kit.passwords import PassphraseFields
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import moment_text
+from app.ui.kit.theme import monospace_font
 from app.ui.session import SessionInfo
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import moment_text
 
 
 def when_text(iso: str) -> str:

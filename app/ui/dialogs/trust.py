@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from app.services.reports import ImportedPackage
+from app.services.network import ImportedPackage
 
 
 def grouped(fingerprint: str) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QVBoxLayout, QWidget, QWizardPage
 
 from app.services.cases import CURRENT_NOTICE_VERSION, ConsentInput
-from app.ui.casefile.widgets import CodeChecks, DateEdit, FieldErrors, error_label, hint
+from app.ui.kit.fields import CodeChecks, DateEdit, FieldErrors, error_label, hint, notice_box
 
 CONSENT, CONTACT, IDENTITY, PROFILE, INTERVIEW, RISK, SUMMARY = range(7)
 
@@ -18,18 +18,12 @@ class ConsentPage(QWizardPage):
         self.setSubTitle(
             self.tr("Ask first, before writing anything about her. Each consent can be withdrawn later.")
         )
-        notice = QFrame()
-        notice.setObjectName("notice")
-        notice_text = QLabel(
+        notice = notice_box(
             self.tr(
                 "Privacy notice version <b>{version}</b>. Read it with her, or give her the printed copy, "
                 "before she decides."
             ).format(version=CURRENT_NOTICE_VERSION)
         )
-        notice_text.setWordWrap(True)
-        notice_layout = QVBoxLayout(notice)
-        notice_layout.setContentsMargins(12, 8, 12, 8)
-        notice_layout.addWidget(notice_text)
         self.date = DateEdit()
         self.date.setAccessibleName(self.tr("Date of consent"))
         self.processing = QCheckBox(

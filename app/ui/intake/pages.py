@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from app.ui.casefile.forms import IdentityForm, InterviewForm, ProfileForm, RiskForm
-from app.ui.casefile.widgets import FieldErrors, error_label, hint
+from app.ui.kit.fields import FieldErrors, error_label, hint
 
 
 def _scrolled(page: QWizardPage, content: QWidget, *extra: QWidget) -> None:

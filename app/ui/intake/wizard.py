@@ -19,9 +19,6 @@ from app.services.accounts import HelpDeskInfo, Role
 from app.services.cases import CaseRef, ContactInput, IdentityInput, IntakeInput, ProfileInput
 from app.services.errors import UserError, ValidationError
 from app.services.workspace import Actor, Workspace
-from app.ui import messages, operations
-from app.ui.casefile.widgets import FieldErrors
-from app.ui.date_field import refuse_invalid_date
 from app.ui.intake.consent_page import (
     CONSENT,
     CONTACT,
@@ -34,8 +31,11 @@ from app.ui.intake.consent_page import (
 )
 from app.ui.intake.contact_page import AnonymousContactPage
 from app.ui.intake.pages import FormPage, IdentityPage, InterviewPage, ProfilePage, RiskPage, SummaryPage
+from app.ui.kit import messages, operations
+from app.ui.kit.date_field import refuse_invalid_date
+from app.ui.kit.fields import FieldErrors
+from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label, code_labels, date_text
-from app.ui.qt_compat import emit
 
 IDENTITY_FIELDS = {
     "first_name",

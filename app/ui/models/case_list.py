@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QWidget
 from app.services import cases
 from app.services.cases import CasePage, CaseSummary
 from app.services.workspace import Workspace
-from app.ui import operations
+from app.ui.kit import operations
+from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label, date_text
-from app.ui.qt_compat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 

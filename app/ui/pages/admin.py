@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.workspace import Workspace
+from app.ui.kit.first_show import load_on_first_show
 from app.ui.pages.backup import BackupTab
 from app.ui.pages.desks import HelpDesksTab
 from app.ui.pages.operators import OperatorsTab
@@ -55,14 +55,7 @@ class AdminPage(QWidget):
         layout.setSpacing(14)
         layout.addWidget(heading)
         layout.addWidget(self.tabs)
-        self._loaded = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Load on first display, not at unlock: an administrator mostly works on cases."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
-        super().showEvent(event)
+        load_on_first_show(self, self.refresh)  # not at unlock: an administrator mostly works on cases
 
     def refresh(self) -> None:
         self.operators.refresh()

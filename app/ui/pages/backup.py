@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,13 +21,13 @@ from PySide6.QtWidgets import (
 from app.services import backup
 from app.services.backup import BackupResult, BackupStatus
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.dialogs import files
 from app.ui.dialogs.restore import RestoreDialog, open_restore
-from app.ui.qt_compat import emit
-from app.ui.widgets.action_box import action_box, page_layout
-from app.ui.widgets.progress import ProgressBridge
-from app.ui.widgets.styles import PAGE_STYLE, moment_text
+from app.ui.kit import files, messages, operations
+from app.ui.kit.action_box import action_box, page_layout
+from app.ui.kit.first_show import load_on_first_show
+from app.ui.kit.progress import ProgressBridge
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import PAGE_STYLE, moment_text
 
 
 def backup_start_folder(volumes: Iterable[QStorageInfo] | None = None) -> Path:
@@ -69,7 +68,7 @@ class BackupTab(QWidget):
         self.workspace = workspace
         self.username = username
         self.dialog: RestoreDialog | None = None
-        self._loaded = False
+        load_on_first_show(self, self.refresh)
         self.last = QLabel()
         self.last.setObjectName("summary")
         self.last.setWordWrap(True)
@@ -129,12 +128,6 @@ class BackupTab(QWidget):
             self.restore_button,
         )
         self.setLayout(page_layout(box, restore_box))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         workspace = self.workspace

@@ -3,37 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.services import backup
 from app.services.backup import BackupStatus
 from app.services.workspace import Workspace
-from app.ui import operations
-from app.ui.qt_compat import emit
-from app.ui.widgets.styles import day_text, local_time
+from app.ui.kit import operations
+from app.ui.kit.banner import Banner
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import day_text, local_time
 
 
-class BackupReminderBanner(QFrame):
+class BackupReminderBanner(Banner):
     """Hidden until the status says a backup is due; `open_backup` asks for the Backup tab."""
 
     open_backup = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.go = QPushButton(self.tr("Bac&k up now…"))
+        go = QPushButton(self.tr("Bac&k up now…"))
+        super().__init__("", parent, action=go)
+        self.go = go
         self.go.clicked.connect(lambda: emit(self.open_backup))
-        close = QToolButton()
-        close.setText("✕")
-        close.setAccessibleName(self.tr("Dismiss"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.go)
-        layout.addWidget(close)
         self.hide()
         operations.run(self, lambda: backup.backup_status(workspace), self.show_status)
 

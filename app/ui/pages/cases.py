@@ -7,19 +7,19 @@ clears them too: `clear()` empties the list model, the case file and the wizard 
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import cases
 from app.services.cases import CaseFile
 from app.services.workspace import Workspace
-from app.ui import operations
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.style import CASES_STYLE
 from app.ui.casefile.view import CaseFileView
-from app.ui.casefile.widgets import Toast
 from app.ui.intake.panel import IntakePanel
 from app.ui.intake.wizard import IntakeWizard
+from app.ui.kit import operations
+from app.ui.kit.fields import Toast
+from app.ui.kit.first_show import load_on_first_show
 from app.ui.pages.cases_list import CaseListView
 from app.ui.session import SessionInfo
 
@@ -46,7 +46,7 @@ class CasesPage(QWidget):
         self.list.open_requested.connect(self.open_case)
         self.list.new_requested.connect(self.new_case)
         self.case_view.back_requested.connect(self.show_list)
-        self._loaded = False
+        load_on_first_show(self, self.list.refresh)
 
     def heightForWidth(self, width: int) -> int:
         """The main window's page scroll area asks this to size the page. The list, the case file and
@@ -54,12 +54,6 @@ class CasesPage(QWidget):
         the preferred height (Qt's answer here, as a wrapping label makes the page height-for-width) would
         add a second scroll bar beside the profile's own."""
         return self.minimumSizeHint().height()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.list.refresh()
-        super().showEvent(event)
 
     # --- the list ------------------------------------------------------------------------------------
     @Slot()

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from app.services import accounts, cases
 from app.services.accounts import HelpDeskInfo, Role
 from app.services.workspace import Actor, Workspace
-from app.ui import operations
+from app.ui.kit import operations
+from app.ui.kit.qt_compat import emit
 from app.ui.models.case_list import SORT_KEYS, CaseListModel, CaseQuery
 from app.ui.models.codes import entries
-from app.ui.qt_compat import emit
 
 SEARCH_DELAY_MS = 200
 STATUS_GROUPS = {"open": cases.OPEN_STATUSES, "closed": cases.CLOSING_STATUSES, "all": None}
@@ -75,7 +75,7 @@ class CaseListView(QWidget):
         self.desk.setAccessibleName(self.tr("Help desk filter"))
         self.desk.addItem(self.tr("All help desks"), None)
         self.desk.setVisible(self.is_coordinator)
-        self.desk.setMinimumContentsLength(14)  # the popup shows the whole name (app/ui/theme.py)
+        self.desk.setMinimumContentsLength(14)  # the popup shows the whole name (app/ui/kit/theme.py)
         self.desk.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.search.setMinimumWidth(120)
         status_label = QLabel(self.tr("&Status:"))

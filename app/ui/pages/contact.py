@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,10 +21,12 @@ from app.services.accounts import HelpDeskInfo, Role
 from app.services.cases import ContactInput
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.ui import operations
 from app.ui.casefile.style import CASES_STYLE
-from app.ui.casefile.widgets import CodeCombo, DateEdit, FieldErrors, Toast, error_label, hint
-from app.ui.date_field import refuse_invalid_date
+from app.ui.kit import operations
+from app.ui.kit.date_field import refuse_invalid_date
+from app.ui.kit.field_groups import ContactFields
+from app.ui.kit.fields import CodeCombo, FieldErrors, Toast, error_label, hint, notice_box
+from app.ui.kit.first_show import read_on_first_show
 from app.ui.session import SessionInfo
 
 
@@ -36,30 +39,21 @@ class QuickContactPage(QWidget):
         self.actor = info.actor
         heading = QLabel(self.tr("Quick contact"))
         heading.setObjectName("title")
-        notice = QFrame()
-        notice.setObjectName("notice")
-        notice_text = QLabel(
+        notice = notice_box(
             self.tr(
                 "For a call or a visit that does not (yet) become a case. Only an anonymous count is stored: "
                 "date, help desk, how she reached the centre, how she made contact, and why. "
                 "No name, no phone number, no notes."
-            )
+            ),
+            margin=10,
         )
-        notice_text.setWordWrap(True)
-        notice_layout = QVBoxLayout(notice)
-        notice_layout.setContentsMargins(12, 10, 12, 10)
-        notice_layout.addWidget(notice_text)
-        self.date = DateEdit()
-        self.date.setAccessibleName(self.tr("Date"))
+        self.fields = ContactFields(self)
+        self.date, self.channel, self.mode = self.fields.date, self.fields.channel, self.fields.mode
         self.desk = QComboBox()
         self.desk.setAccessibleName(self.tr("Help desk"))
         if info.desk_name:
             self.desk.addItem(info.desk_name, info.actor.help_desk_id)
         self.desk.setEnabled(info.actor.at_least(Role.COORDINATRICE))
-        self.channel = CodeCombo("access_channel", empty=self.tr("— choose —"))
-        self.channel.setAccessibleName(self.tr("Access channel"))
-        self.mode = CodeCombo("first_contact_mode", empty=self.tr("— choose —"))
-        self.mode.setAccessibleName(self.tr("First contact mode"))
         self.reason = CodeCombo("contact_reason")
         self.reason.setAccessibleName(self.tr("Reason"))
         self.save_button = QPushButton(self.tr("&Record contact"))
@@ -68,21 +62,15 @@ class QuickContactPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.error = error_label()
         self.errors = FieldErrors(self.error)
-        for field, widget in (
-            ("date", self.date),
-            ("help_desk", self.desk),
-            ("access_channel", self.channel),
-            ("first_contact_mode", self.mode),
-            ("reason", self.reason),
-        ):
-            self.errors.bind(field, widget)
+        self.fields.bind(self.errors)
+        self.errors.bind("help_desk", self.desk)
+        self.errors.bind("reason", self.reason)
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.setHorizontalSpacing(14)
-        form.addRow(self.tr("&Date:"), self.date)
+        self.fields.add_date(form)
         form.addRow(self.tr("&Help desk:"), self.desk)
-        form.addRow(self.tr("Acc&ess channel:"), self.channel)
-        form.addRow(self.tr("First con&tact mode:"), self.mode)
+        self.fields.add_how(form)
         form.addRow(self.tr("Rea&son:"), self.reason)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -108,14 +96,8 @@ class QuickContactPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
-        self._desks_loaded = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._desks_loaded and self.actor.at_least(Role.COORDINATRICE):
-            self._desks_loaded = True
-            ws = self.workspace
-            operations.run(self, lambda: accounts.list_help_desks(ws), self._desks)
-        super().showEvent(event)
+        if self.actor.at_least(Role.COORDINATRICE):  # she may record a contact for another desk
+            read_on_first_show(self, lambda: accounts.list_help_desks(workspace), self._desks)
 
     def _desks(self, desks: list[HelpDeskInfo]) -> None:
         current = self.desk.currentData()
@@ -125,13 +107,7 @@ class QuickContactPage(QWidget):
         self.desk.setCurrentIndex(max(0, self.desk.findData(current)))
 
     def value(self) -> ContactInput:
-        return ContactInput(
-            date=self.date.day(),
-            access_channel=self.channel.code(),
-            first_contact_mode=self.mode.code(),
-            reason=self.reason.code(),
-            help_desk_id=self.desk.currentData(),
-        )
+        return replace(self.fields.value(), reason=self.reason.code(), help_desk_id=self.desk.currentData())
 
     @Slot()
     def save(self) -> None:
@@ -152,8 +128,7 @@ class QuickContactPage(QWidget):
 
     def _saved(self, _contact_id: int) -> None:
         self.toast.show_text(self.tr("Contact recorded. Nothing identifying was stored."))
-        self.channel.setCurrentIndex(0)
-        self.mode.setCurrentIndex(0)
+        self.fields.clear()
         self.reason.setCurrentIndex(0)
         self.channel.setFocus()
 

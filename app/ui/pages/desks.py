@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout
 from app.services import accounts
 from app.services.accounts import HelpDeskInfo
 from app.services.workspace import Workspace
-from app.ui import operations
 from app.ui.dialogs.operator import AddHelpDeskDialog
-from app.ui.qt_compat import emit
+from app.ui.kit import operations
+from app.ui.kit.qt_compat import emit
 
 
 class HelpDesksTab(QWidget):

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,16 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports.periods import named_period
-from app.services import reports
+from app.services import network, releases
 from app.services.errors import UserError
-from app.services.reports import ImportedPackage, KeyChangeSeen, ReportData
+from app.services.network import ImportedPackage, KeyChangeSeen
+from app.services.reports import ReportData
 from app.services.workspace import Workspace
-from app.ui import operations
-from app.ui.dialogs import files
 from app.ui.dialogs.trust import TrustKeyDialog
 from app.ui.i18n import error_text, ui_language
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import PAGE_STYLE, moment_text
+from app.ui.kit import files, operations
+from app.ui.kit.first_show import load_on_first_show
+from app.ui.kit.styles import PAGE_STYLE, moment_text
+from app.ui.kit.theme import monospace_font
 
 
 def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[ImportedPackage], list[UserError]]:
@@ -44,7 +45,7 @@ def _import_each(workspace: Workspace, paths: list[Path]) -> tuple[list[Imported
     errors: list[UserError] = []
     for path in paths:
         try:
-            items.extend(reports.import_packages(workspace, [path]))
+            items.extend(network.import_packages(workspace, [path]))
         except UserError as exc:
             errors.append(exc)
     return items, errors
@@ -85,7 +86,7 @@ class NetworkPage(QWidget):
         self.items: list[ImportedPackage] = []
         self.dialog: TrustKeyDialog | None = None
         self.last_report: ReportData | None = None
-        self._loaded = False
+        load_on_first_show(self, self.refresh_keys)
         heading = QLabel(self.tr("Network"))
         heading.setObjectName("title")
         intro = QLabel(
@@ -166,20 +167,14 @@ class NetworkPage(QWidget):
         layout.addWidget(keys_box)
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.refresh_keys()
-        super().showEvent(event)
-
     def refresh_keys(self) -> None:
         workspace = self.workspace
         operations.run(
             self,
             lambda: (
-                reports.trusted_keys(workspace),
-                reports.own_fingerprint(workspace),
-                reports.key_changes(workspace),
+                network.trusted_keys(workspace),
+                releases.own_fingerprint(workspace),
+                network.key_changes(workspace),
             ),
             self._keys_loaded,
         )
@@ -300,7 +295,7 @@ class NetworkPage(QWidget):
 
     def _trust(self, item: ImportedPackage) -> None:
         workspace = self.workspace
-        operations.run(self, lambda: reports.trust_key(workspace, item), lambda _none: self._trusted(item))
+        operations.run(self, lambda: network.trust_key(workspace, item), lambda _none: self._trusted(item))
 
     def _trusted(self, item: ImportedPackage) -> None:
         for other in self.items:  # trust is the pair: the same key in another centre's name stays untrusted
@@ -337,7 +332,7 @@ class NetworkPage(QWidget):
         workspace, items, lang = self.workspace, list(self.items), ui_language()
         operations.run(
             self,
-            lambda: reports.network_report(workspace, items, path, lang),
+            lambda: network.network_report(workspace, items, path, lang),
             lambda data: self._printed(data, path, items),
             busy_text=self.tr("Merging the packages and writing the PDF…"),
         )

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from app.services import accounts
 from app.services.accounts import HelpDeskInfo, OperatorInfo
 from app.services.workspace import Workspace
-from app.ui import messages, operations
 from app.ui.dialogs.operator import AddOperatorDialog, ResetPasswordDialog
 from app.ui.i18n import role_label
-from app.ui.recovery import RecoveryKeyDialog
+from app.ui.kit import messages, operations
+from app.ui.pages.recovery import RecoveryKeyDialog
 
 
 def local_time(moment: datetime) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,21 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import accounts, exports, reports
+from app.services import accounts, exports, releases, reports
 from app.services.accounts import HelpDeskInfo
-from app.services.reports import ExportResult, ReleasePlan, ReportData
+from app.services.releases import ExportResult, ReleasePlan
+from app.services.reports import ReportData
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.dates import format_date
-from app.ui.dialogs import files
 from app.ui.i18n import error_text, ui_language
+from app.ui.kit import files, messages, operations
+from app.ui.kit.dates import format_date
+from app.ui.kit.first_show import read_on_first_show
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import PAGE_STYLE
+from app.ui.kit.theme import monospace_font
 from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
 from app.ui.pages.reports_profiles import ProfileExportDialog, plan_text
-from app.ui.qt_compat import emit
-from app.ui.theme import monospace_font
-from app.ui.widgets.styles import PAGE_STYLE
 
 
 def file_stem(data: ReportData, kind: str) -> str:
@@ -57,7 +58,9 @@ class ReportsPage(QWidget):
         self.workspace = workspace
         self.data: ReportData | None = None
         self.profile_dialog: ProfileExportDialog | None = None
-        self._loaded = False
+        read_on_first_show(
+            self, lambda: accounts.list_help_desks(workspace, include_inactive=True), self._desks_loaded
+        )
         heading = QLabel(self.tr("Reports"))
         heading.setObjectName("title")
         intro = QLabel(
@@ -189,15 +192,6 @@ class ReportsPage(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            workspace = self.workspace
-            operations.run(
-                self, lambda: accounts.list_help_desks(workspace, include_inactive=True), self._desks_loaded
-            )
-        super().showEvent(event)
-
     def _desks_loaded(self, desks: list[HelpDeskInfo]) -> None:
         self.desks.set_desks(desks)
 
@@ -298,7 +292,7 @@ class ReportsPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: reports.release_plan(workspace, data),
+            lambda: releases.release_plan(workspace, data),
             lambda plan: self._planned(plan, data, then),
             busy=then is not None,
         )
@@ -332,7 +326,7 @@ class ReportsPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: reports.write_report(workspace, data, path),
+            lambda: releases.write_report(workspace, data, path),
             lambda _none: self._released(self.tr("Report saved: {path}").format(path=path)),
             busy_text=self.tr("Writing the PDF…"),
         )
@@ -349,10 +343,10 @@ class ReportsPage(QWidget):
         workspace = self.workspace
 
         def record() -> None:  # the printout is a release like the PDF: checked and recorded the same way
-            reports.write_report(workspace, data, io.BytesIO())
+            releases.write_report(workspace, data, io.BytesIO())
 
         def printed(_none: None) -> None:
-            reports_print.print_document(reports.document(data), printer)
+            reports_print.print_document(releases.document(data), printer)
             self._released(self.tr("Report sent to the printer."))
 
         operations.run(self, record, printed, busy_text=self.tr("Preparing the printout…"))
@@ -373,7 +367,7 @@ class ReportsPage(QWidget):
         workspace = self.workspace
         operations.run(
             self,
-            lambda: reports.export(workspace, data, path),
+            lambda: releases.export(workspace, data, path),
             self._exported,
             busy_text=self.tr("Signing the package…"),
         )

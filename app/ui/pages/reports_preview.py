@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.services import reports
+from app.services import releases
 from app.services.reports import ReportData
-from app.ui.widgets.table_preview import TablePreview
+from app.ui.kit.table_preview import TablePreview
 
 
 class ReportPreview(QScrollArea):
@@ -44,7 +44,7 @@ class ReportPreview(QScrollArea):
     def show_data(self, data: ReportData) -> None:
         self.tables = []
         self._empty()
-        doc = reports.document(data)
+        doc = releases.document(data)
         k = doc.threshold
         for section in doc.sections:
             heading = QLabel(section.title)

@@ -1,5 +1,5 @@
 """Printing a report on paper. PySide6-Essentials has no QtPdf, so the printer gets a QTextDocument built
-from the same protected tables and texts as the PDF (`reports.document`); only the charts are left out.
+from the same protected tables and texts as the PDF (`releases.document`); only the charts are left out.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.reports.pdf import ReportDocument
 from app.reports.tables import AggregateTable
-from app.ui.widgets.table_preview import cell_text, unit_label
+from app.ui.kit.table_preview import cell_text, unit_label
 
 _CSS = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1f2430; }

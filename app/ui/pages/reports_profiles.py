@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.services import exports
 from app.services.exports import ProfileExportResult, QualityReport
-from app.services.reports import ReleasePlan, ReportData
+from app.services.releases import ReleasePlan
+from app.services.reports import ReportData
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.dialogs import files
 from app.ui.i18n import error_text, ui_language
-from app.ui.qt_compat import emit
+from app.ui.kit import files, messages, operations
+from app.ui.kit.qt_compat import emit
 
 FORMATS = (("xlsx", "Excel (XLSX)"), ("csv", "CSV (Excel, ;)"), ("json", "JSON"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
 from app.services import retention
 from app.services.retention import LIMITS, RetentionPlan, RetentionPolicy, RetentionResult
 from app.services.workspace import Workspace
-from app.ui import messages, operations
-from app.ui.widgets.action_box import scroll_in_place
-from app.ui.widgets.styles import PAGE_STYLE, day_text
+from app.ui.kit import messages, operations
+from app.ui.kit.action_box import scroll_in_place
+from app.ui.kit.first_show import load_on_first_show
+from app.ui.kit.styles import PAGE_STYLE, day_text
 
 
 def _spin(name: str, suffix: str, accessible: str) -> QSpinBox:
@@ -40,7 +40,7 @@ class RetentionTab(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.workspace = workspace
         self.plan: RetentionPlan | None = None
-        self._loaded = False
+        load_on_first_show(self, self.refresh)
         self.case_years = _spin("case_years", self.tr(" years"), self.tr("Keep closed case files for years"))
         self.contact_months = _spin(
             "contact_months", self.tr(" months"), self.tr("Keep contact-only records for months")
@@ -115,12 +115,6 @@ class RetentionTab(QWidget):
         layout.addWidget(policy_box)
         layout.addWidget(due_box, 1)
         scroll_in_place(self, layout)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         workspace = self.workspace

@@ -5,10 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -16,12 +12,13 @@ from PySide6.QtWidgets import (
 
 from app.services import accounts
 from app.services.workspace import Workspace
-from app.ui import messages, operations
 from app.ui.i18n import running_language
-from app.ui.qt_compat import emit
-from app.ui.recovery import RecoveryKeyDialog
+from app.ui.kit import messages, operations
+from app.ui.kit.action_box import action_box, page_layout, scroll_in_place
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.settings_section import SettingsSection
+from app.ui.pages.recovery import RecoveryKeyDialog
 from app.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, UiSettings
-from app.ui.widgets.action_box import action_box, page_layout, scroll_in_place
 
 
 class SecurityTab(QWidget):
@@ -50,26 +47,17 @@ class SecurityTab(QWidget):
         # The language she is reading, even when started with --language (saving saves what it shows).
         self.language.setCurrentIndex(max(0, self.language.findData(running_language())))
         self.language.setAccessibleName(self.tr("Language"))
-        self.save_button = QPushButton(self.tr("&Save settings"))
+        settings_box = SettingsSection(self.tr("This computer"), self.tr("&Save settings"), self.save)
+        self.save_button = settings_box.save_button
         self.save_button.setObjectName("primary")
-        self.save_button.clicked.connect(self.save)
-        self.saved = QLabel()
-        self.saved.setObjectName("hint")
-        note = QLabel(
+        self.saved = settings_box.saved
+        settings_box.form.addRow(self.tr("&Lock after inactivity:"), self.idle_minutes)
+        settings_box.form.addRow(self.tr("L&anguage:"), self.language)
+        settings_box.add_note(
             self.tr("These settings apply to this computer. A new language applies at the next start.")
         )
-        note.setObjectName("hint")
-        note.setWordWrap(True)
-        settings_box = QGroupBox(self.tr("This computer"))
-        form = QFormLayout(settings_box)
-        form.addRow(self.tr("&Lock after inactivity:"), self.idle_minutes)
-        form.addRow(self.tr("L&anguage:"), self.language)
-        form.addRow("", note)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.saved)
-        save_row.addStretch(1)
-        form.addRow("", save_row)
+        settings_box.add_save_row()
+        self.settings_box = settings_box
 
         self.regenerate_button = QPushButton(self.tr("Make a &new recovery key…"))
         self.regenerate_button.clicked.connect(self.regenerate)
@@ -88,7 +76,7 @@ class SecurityTab(QWidget):
         self.settings.set(IDLE_LOCK_MINUTES, self.idle_minutes.value())
         self.settings.set(LANGUAGE, str(self.language.currentData()))
         emit(self.idle_minutes_changed, self.idle_minutes.value())
-        self.saved.setText(self.tr("Saved."))
+        self.settings_box.show_saved(self.tr("Saved."))
 
     @Slot()
     def regenerate(self) -> None:

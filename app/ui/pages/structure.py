@@ -26,8 +26,10 @@ from app.services import structure
 from app.services.errors import UserError
 from app.services.structure import CentreStructure, DeskStructure, StructureChange, StructureInForce
 from app.services.workspace import Workspace
-from app.ui import operations
-from app.ui.casefile.widgets import (
+from app.ui.kit import operations
+from app.ui.kit.action_box import scroll_in_place
+from app.ui.kit.date_field import InvalidDate
+from app.ui.kit.fields import (
     CodeChecks,
     CodeCombo,
     DateEdit,
@@ -36,9 +38,7 @@ from app.ui.casefile.widgets import (
     error_label,
     hint,
 )
-from app.ui.date_field import InvalidDate
 from app.ui.models.codes import code_label, code_labels, date_text, entries
-from app.ui.widgets.action_box import scroll_in_place
 
 MAX_STAFF = structure.MAX_STAFF
 

@@ -29,18 +29,17 @@ from app.services.accounts import Role
 from app.services.agenda import AppointmentView
 from app.services.today import Chores, DueItem, TodayView
 from app.services.workspace import Workspace
-from app.ui import messages, operations
 from app.ui.casefile.appointment import MoveAppointmentDialog
 from app.ui.casefile.base import CaseContext, selected_key, table_view
 from app.ui.casefile.style import CASES_STYLE
-from app.ui.casefile.widgets import Toast
-from app.ui.dialogs import files
 from app.ui.i18n import ui_language
+from app.ui.kit import files, messages, operations
+from app.ui.kit.fields import Toast
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.styles import day_text, local_time
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
-from app.ui.qt_compat import emit
 from app.ui.session import SessionInfo
-from app.ui.widgets.styles import day_text, local_time
 
 APPOINTMENT_TAB = "services"  # an appointment opens her case where the next service is recorded
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import UserError, ValidationError
-from app.ui import operations
 from app.ui.config import CONFIG
 from app.ui.i18n import error_text
-from app.ui.passwords import PassphraseFields
-from app.ui.qt_compat import emit
-from app.ui.recovery import RecoveryKeyPanel
+from app.ui.kit import operations
+from app.ui.kit.passwords import PassphraseFields
+from app.ui.kit.qt_compat import emit
+from app.ui.pages.recovery import RecoveryKeyPanel
 
 if TYPE_CHECKING:  # the wizard is shown before the services load (cold start)
     from app.services.workspace import Workspace

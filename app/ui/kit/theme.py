@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.ui.icons import icon_path
+from app.ui.kit.icons import icon_path
 
 ACCENT = "#5b4a8b"
 ACCENT_DARK = "#47396e"

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import LoginDelayed, UserError
-from app.ui import operations, session
+from app.ui import session
 from app.ui.dialogs.recover import RecoverDialog
 from app.ui.i18n import error_text
-from app.ui.icons import icon
-from app.ui.qt_compat import emit
+from app.ui.kit import operations
+from app.ui.kit.icons import icon
+from app.ui.kit.qt_compat import emit
 from app.ui.session import SessionInfo
 
 if TYPE_CHECKING:  # shown before the services load (cold start)

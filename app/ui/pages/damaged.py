@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import DatabaseDamaged, UserError
-from app.ui.dialogs import files
-from app.ui.icons import icon
-from app.ui.qt_compat import emit
-from app.ui.unlock import UnlockScreen
+from app.ui.kit import files
+from app.ui.kit.icons import icon
+from app.ui.kit.qt_compat import emit
+from app.ui.pages.unlock import UnlockScreen
 
 if TYPE_CHECKING:  # the controller imports this module before the first screen: no database layer yet
     from app.services.workspace import Workspace

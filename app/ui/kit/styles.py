@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from app.ui.theme import ACCENT, BORDER, MUTED, TEXT
+from app.ui.kit.theme import ACCENT, BORDER, MUTED, TEXT
 
 PAGE_STYLE = f"""
 QLabel#sectionTitle {{

@@ -28,11 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.services.errors import UserError
-from app.ui import messages
 from app.ui.config import CONFIG
 from app.ui.errors import report_unexpected
 from app.ui.i18n import error_text
-from app.ui.qt_compat import emit
+from app.ui.kit import messages
+from app.ui.kit.qt_compat import emit
 
 T = TypeVar("T")
 

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import messages
-from app.ui.dialogs import files
+from app.ui.kit import files, messages
 
 
 def grouped(key: str) -> str:

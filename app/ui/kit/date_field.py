@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import validation
-from app.ui.dates import DateTextError, Problem, format_date, parse_date
-from app.ui.icons import icon
-from app.ui.qt_compat import emit
-from app.ui.theme import ACCENT, BASE, BORDER, MUTED, TEXT
+from app.ui.kit.dates import DateTextError, Problem, format_date, parse_date
+from app.ui.kit.icons import icon
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.theme import ACCENT, BASE, BORDER, MUTED, TEXT
 
 INVALID = "#a12a2a"
 UNAVAILABLE = "#b4b8c0"

@@ -10,10 +10,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.errors import UserError
-from app.ui import operations
-from app.ui.focus import first_input, follow_layout
-from app.ui.geometry import cap_to_screen
 from app.ui.i18n import error_text
+from app.ui.kit import operations
+from app.ui.kit.focus import first_input, follow_layout
+from app.ui.kit.geometry import cap_to_screen
 
 
 class FormDialog(QDialog):

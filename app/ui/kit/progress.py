@@ -7,7 +7,7 @@ from contextlib import suppress
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressBar
 
-from app.ui.qt_compat import emit
+from app.ui.kit.qt_compat import emit
 
 
 class ProgressBridge(QObject):

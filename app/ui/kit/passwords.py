@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.services import passwords
 from app.services.constants import MIN_PASSPHRASE, PASSPHRASE_HINT
 from app.ui.i18n import service_text
-from app.ui.qt_compat import emit
-from app.ui.wordlist import suggest_passphrase
+from app.ui.kit.qt_compat import emit
+from app.ui.kit.wordlist import suggest_passphrase
 
 METER_TOP = int(passwords.STRONG_GUESSES_LOG10)
 

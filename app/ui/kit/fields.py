@@ -1,4 +1,4 @@
-"""Input widgets over code lists and dates, error marking by field name, and a small toast."""
+"""Input widgets over code lists and dates, error marking by field name, a notice frame and a small toast."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.services import validation
 from app.services.errors import UserError, ValidationError
-from app.ui.date_field import DateField
-from app.ui.dates import format_date
 from app.ui.i18n import error_text
+from app.ui.kit.date_field import DateField
+from app.ui.kit.dates import format_date
 from app.ui.models.codes import entries
 
 
@@ -333,6 +336,26 @@ def hint(text: str) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def notes_edit(height: int = 70) -> QPlainTextEdit:
+    """Free notes: Tab leaves the field (a note has no tabs), so the form reads like the others."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+def notice_box(text: str, margin: int = 8) -> QFrame:
+    """A framed explanation above a form (what is stored, what is not); `margin` above and below the text."""
+    frame = QFrame()
+    frame.setObjectName("notice")
+    label = QLabel(text)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, margin, 12, margin)
+    layout.addWidget(label)
+    return frame
 
 
 class Toast(QLabel):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.formatting import format_number
 from app.reports.tables import AggregateTable, Number, Unit, hidden_marker
-from app.ui.theme import MUTED
+from app.ui.kit.theme import MUTED
 
 SUPPRESSED_BACKGROUND = "#eef0f3"
 

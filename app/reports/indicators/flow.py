@@ -1,0 +1,142 @@
+"""Contacts, the flow of women through the centre's stages, and closures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import and_, or_, select, true
+from sqlalchemy.orm import Session
+
+from app.models import codelists
+from app.models.cases import Case, Contact, Intake
+from app.reports.cellkey import KEY_RANGE, unpack
+from app.reports.indicators.grids import Counted, ck_sum, one_way, women_table
+from app.reports.indicators.scope import END, START, Group, Scope, Shape, excluded_cases, packed
+from app.reports.tables import AggregateTable, CellKeys, Unit
+
+FLOW_ROWS = ("WOMEN_CONTACTED", "RECEIVED", "IN_CHARGE_NEW", "IN_CHARGE_CONTINUING", "CLOSED", "ACTIVE")
+
+
+def _ck_union(first: Counted, second: Counted, both: Counted) -> Counted:
+    """The records in either of two sets, from each set and their intersection (keys add modulo the range)."""
+    return first[0] + second[0] - both[0], (first[1] + second[1] - both[1]) % KEY_RANGE
+
+
+def contacts_and_flow(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
+    """Contacts, flow and closures. Contacts and the women contacted go by the contact's desk, the other
+    stages and the closures by the case's desk: a woman contacted at one desk counts there among the
+    women contacted, whichever desk holds her case.
+    """
+    contacts, linked, cases = _statements(scope.shape)
+    contacts_rows = scope.split(session.execute(contacts, scope.params).all(), empty=[(None, None)])
+    linked_rows = scope.split(session.execute(linked, scope.params).all(), empty=[(None,)])
+    columns = len(cases.selected_columns) - len(scope.shape.group(Case.help_desk_id))
+    case_rows = scope.split(session.execute(cases, scope.params).all(), empty=[(None,) * columns])
+    return {
+        group: _tables(contacts_rows[group][0], linked_rows[group][0], case_rows[group][0], lang)
+        for group in scope.groups
+    }
+
+
+@cache
+def _statements(scope: Shape) -> tuple[Any, Any, Any]:
+    """The contacts, the distinct cases behind the linked contacts, and the stages of the cases."""
+    contact_where = and_(
+        scope.within(Contact.date),
+        scope.desk(Contact.help_desk_id),
+        or_(Contact.case_id.is_(None), Contact.case_id.not_in(excluded_cases())),
+    )
+    by_contact_desk = scope.group(Contact.help_desk_id)
+    contacts = (
+        select(
+            *by_contact_desk,
+            packed(true(), Contact.record_key),
+            packed(Contact.case_id.is_(None), Contact.record_key),
+        )
+        .where(contact_where)
+        .group_by(*by_contact_desk)
+    )
+    # the distinct cases behind the linked contacts (by the contact's desk), each counted once
+    linked_where = and_(contact_where, Contact.case_id.is_not(None))
+    pairs = select(Contact.case_id.label("c"), *[c.label("g") for c in by_contact_desk]).where(linked_where)
+    contacted = pairs.distinct().subquery()
+    by_pair_desk = [contacted.c.g] if scope.by_desk else []
+    linked = (
+        select(*by_pair_desk, packed(true(), Case.record_key))
+        .select_from(contacted)
+        .join(Case, Case.id == contacted.c.c)
+        .group_by(*by_pair_desk)
+    )
+
+    received_cases = select(Intake.case_id).where(scope.within(Intake.date))
+    active = and_(Case.opened_on <= END, or_(Case.closed_on.is_(None), Case.closed_on >= START))
+    received = Case.id.in_(received_cases)
+    new = scope.within(Case.taken_in_charge_on)
+    continuing = and_(Case.taken_in_charge_on < START, or_(Case.closed_on.is_(None), Case.closed_on >= START))
+    closed = scope.within(Case.closed_on)
+    # contacted at the case's own group too: those are in both parts of the flow's total, counted once
+    contacted_here = scope.same_group(
+        Case.id, Case.help_desk_id, Contact.case_id, Contact.help_desk_id, linked_where
+    )
+    key = Case.record_key
+    active_or_received = or_(active, received)
+    columns = [
+        packed(received, key),
+        packed(new, key),
+        packed(continuing, key),
+        packed(closed, key),
+        packed(active, key),
+        packed(active_or_received, key),
+        packed(and_(active_or_received, contacted_here), key),
+        *[packed(and_(closed, Case.status == s), key) for s in codelists.codes("case_status")],
+    ]
+    by_case_desk = scope.group(Case.help_desk_id)
+    cases = (
+        select(*by_case_desk, *columns)
+        .where(
+            Case.statistics_allowed.is_not(False),
+            scope.desk(Case.help_desk_id),
+            # only cases in some row are aggregated; the others are skipped by this cheap filter
+            or_(active, received, new, continuing, closed),
+        )
+        .group_by(*by_case_desk)
+    )
+    return contacts, linked, cases
+
+
+def _tables(
+    contacts_row: Sequence[Any], linked_row: Sequence[Any], case_row: Sequence[Any], lang: str
+) -> list[AggregateTable]:
+    """The contacts, flow and closures tables of one group from its row of each statement."""
+    statuses = codelists.codes("case_status")
+    contacts, anonymous = (unpack(x) for x in contacts_row)
+    linked = unpack(linked_row[0])
+    row = [unpack(x) for x in case_row]
+    received_w, new_w, cont_w, closed_w, active_w, at_desk, at_desk_contacted = row[:7]
+    by_status = dict(zip(statuses, row[7:], strict=True))
+    flow_cases = _ck_union(at_desk, linked, at_desk_contacted)
+
+    women_contacted = ck_sum([anonymous, linked])
+    table = one_way(
+        "contacts", lang, Unit.CONTACTS, ["CONTACTS"], {"CONTACTS": contacts[0]}, list_name=None,
+        total=contacts[0], contributors={"CONTACTS": women_contacted[0]},
+        total_contributors=women_contacted[0], keys={"CONTACTS": CellKeys(key=contacts[1])},
+        total_keys=CellKeys(key=contacts[1]),
+    )  # fmt: skip
+    flow_values = {
+        "WOMEN_CONTACTED": women_contacted,
+        "RECEIVED": received_w,
+        "IN_CHARGE_NEW": new_w,
+        "IN_CHARGE_CONTINUING": cont_w,
+        "CLOSED": closed_w,
+        "ACTIVE": active_w,
+    }
+    flow = women_table(
+        "flow", lang, None, FLOW_ROWS, flow_values, ck_sum([anonymous, flow_cases]), additive=False
+    )
+    closures = women_table(
+        "closures_outcome", lang, "case_status", statuses, by_status, closed_w, additive=True
+    )
+    return [table, flow, closures]

@@ -1,0 +1,195 @@
+"""Services by type and mode (counts, hours, women served) and services to minors, by the delivering desk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, literal, literal_column, select, union_all
+from sqlalchemy.orm import Session
+
+from app.models import codelists
+from app.models.cases import ServiceDelivery
+from app.reports.cellkey import KEY_RANGE
+from app.reports.indicators.grids import labels, one_way, title
+from app.reports.indicators.scope import Group, Scope, Shape, distinct_packed, excluded_cases
+from app.reports.tables import AggregateTable, CellKeys, Number, Unit
+
+
+def services(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
+    """The services, by the desk that delivered them (those to minors: `services_to_minors`)."""
+    cells = scope.split(
+        session.execute(_statement(scope.shape), scope.params).all(), empty=[("all", "", "") + (None,) * 6]
+    )
+    return {group: _services_tables(cells[group], lang) for group in scope.groups}
+
+
+@cache
+def _statement(scope: Shape) -> Any:
+    """The cells, rows, columns and total of the services of one shape, in one statement."""
+    sd = ServiceDelivery
+    where = _service_scope(scope)
+    # one pass over the year-led covering index, which already yields a year's services in (type, mode,
+    # woman) order: one row per (type, mode, woman) with her count, minutes and the services' key sum
+    # (per desk, the desk leads and the rows are sorted once)
+    by_desk = scope.group(sd.help_desk_id)
+    per = (
+        select(
+            *[d.label("g") for d in by_desk],
+            sd.service_type.label("t"),
+            sd.mode.label("m"),
+            sd.case_id.label("c"),
+            func.count().label("n"),
+            func.sum(sd.minutes).label("mins"),
+            func.sum(sd.record_key).label("sk"),
+            func.max(sd.woman_key).label("wk"),  # her case's record key, carried by the index
+        )
+        .where(where)
+        .group_by(*by_desk, sd.service_type, sd.mode, sd.case_id)
+        .order_by(*by_desk, sd.service_type, sd.mode, sd.case_id)  # free after the GROUP BY; "cell" streams
+        .cte("per")
+        .prefix_with("MATERIALIZED")
+    )
+    group = [per.c.g] if scope.by_desk else []
+
+    def part(kind: str, t: Any, m: Any, distinct: bool) -> Any:
+        women = func.count(func.distinct(per.c.c)) if distinct else func.count()
+        women_keys = distinct_packed(per.c.c, per.c.wk) if distinct else func.sum(per.c.wk)
+        return select(
+            *group, literal(kind).label("k"), t, m, func.sum(per.c.n), func.sum(per.c.mins), women,
+            func.sum(per.c.sk), women_keys, func.max(per.c.mins),
+        )  # fmt: skip
+
+    parts = union_all(
+        part("cell", per.c.t, per.c.m, False).group_by(*group, per.c.t, per.c.m),
+        part("row", per.c.t, literal("").label("m"), True).group_by(*group, per.c.t),
+        part("col", literal("").label("t"), per.c.m, True).group_by(*group, per.c.m),
+        part("all", literal("").label("t"), literal("").label("m"), True).group_by(*group),
+    )
+    return select(parts.subquery())
+
+
+def _service_scope(scope: Shape) -> ColumnElement[bool]:
+    """The services counted: dated in the period, at the scope's desks, of women counted in statistics."""
+    sd = ServiceDelivery
+    return and_(
+        scope.years(sd.date),
+        scope.within(sd.date),
+        scope.desk(sd.help_desk_id),
+        sd.case_id.not_in(excluded_cases()),
+    )
+
+
+def services_to_minors(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:
+    """Services to minors: their own statement over their own partial index, a section of its own so
+    that it runs beside the other services on the second thread."""
+    rows = scope.split(
+        session.execute(_minors_statement(scope.shape), scope.params).all(), empty=[(0, 0, None, None)]
+    )
+    out = {}
+    for group in scope.groups:
+        minor_row = rows[group][0]
+        n_minor, w_minor = int(minor_row[0] or 0), int(minor_row[1] or 0)
+        keys = CellKeys(int(minor_row[2] or 0) % KEY_RANGE, w_minor, int(minor_row[3] or 0) % KEY_RANGE)
+        out[group] = [
+            one_way(
+                "services_minors", lang, Unit.SERVICES, ["MINORE"], {"MINORE": n_minor},
+                list_name="beneficiary", total=n_minor, contributors={"MINORE": w_minor},
+                total_contributors=w_minor, keys={"MINORE": keys}, total_keys=keys,
+            )
+        ]  # fmt: skip
+    return out
+
+
+@cache
+def _minors_statement(scope: Shape) -> Any:
+    sd = ServiceDelivery
+    by_desk = scope.group(sd.help_desk_id)
+    return select(
+        *by_desk, func.count(), func.count(func.distinct(sd.case_id)), func.sum(sd.record_key),
+        distinct_packed(sd.case_id, sd.woman_key),
+    ).where(_service_scope(scope), sd.beneficiary == literal_column("'MINORE'")).group_by(*by_desk)  # fmt: skip
+
+
+def _services_tables(cells: Sequence[Sequence[Any]], lang: str) -> list[AggregateTable]:
+    """The tables of one group from its rows of `services`' statements."""
+    types = list(codelists.codes("service_type"))
+    modes = list(codelists.codes("service_mode"))
+    t_ix = {t: i for i, t in enumerate(types)}
+    m_ix = {m: j for j, m in enumerate(modes)}
+    count = [[0] * len(modes) for _ in types]
+    mins = [[0] * len(modes) for _ in types]
+    women = [[0] * len(modes) for _ in types]
+    row_w = [0] * len(types)
+    col_w = [0] * len(modes)
+    total_w = 0
+    keys: dict[tuple[int, int], CellKeys] = {}
+    for k, t, m, n, minutes, w, skeys, wkeys, top in cells:
+        n, minutes, w = int(n or 0), int(minutes or 0), int(w or 0)
+        ck = CellKeys(
+            int(skeys or 0) % KEY_RANGE, w, int(wkeys or 0) % KEY_RANGE, int(top or 0) / 60, minutes
+        )
+        # codes outside the lists cannot be stored (validated); guard anyway rather than crash
+        if k == "cell" and t in t_ix and m in m_ix:
+            count[t_ix[t]][m_ix[m]] = n
+            mins[t_ix[t]][m_ix[m]] = minutes
+            women[t_ix[t]][m_ix[m]] = w
+            keys[(t_ix[t], m_ix[m])] = ck
+        elif k == "row" and t in t_ix:
+            row_w[t_ix[t]] = w
+            keys[(t_ix[t], -1)] = ck
+        elif k == "col" and m in m_ix:
+            col_w[m_ix[m]] = w
+            keys[(-1, m_ix[m])] = ck
+        elif k == "all":
+            total_w = w
+            keys[(-1, -1)] = ck
+
+    def two_way(table_id: str, unit: Unit, cells: list[list[Number | None]]) -> AggregateTable:
+        return AggregateTable(
+            id=table_id,
+            title=title(table_id, lang),
+            unit=unit,
+            rows=list(types),
+            cols=list(modes),
+            cells=cells,
+            row_totals=[_add(r) for r in cells],
+            col_totals=[_add(c) for c in zip(*cells, strict=True)],
+            total=_add(_add(r) for r in cells),
+            additive=True,
+            contributors=[list(r) for r in women],
+            row_contributors=list(row_w),
+            col_contributors=list(col_w),
+            total_contributors=total_w,
+            row_labels=labels("service_type", types, lang),
+            col_labels=labels("service_mode", modes, lang),
+            keys=dict(keys),
+        )
+
+    count_table = two_way("services_type_mode_count", Unit.SERVICES, [list[Number | None](r) for r in count])
+    hours_table = two_way("services_type_mode_hours", Unit.HOURS, [list[Number | None](r) for r in mins])
+    set_hours(hours_table, mins)
+    none = CellKeys()
+    by_type = one_way(
+        "services_women_by_type", lang, Unit.WOMEN, types, dict(zip(types, row_w, strict=True)),
+        list_name="service_type", total=total_w, additive=False,
+        keys={t: CellKeys(key=keys.get((i, -1), none).women_key) for i, t in enumerate(types)},
+        total_keys=CellKeys(key=keys.get((-1, -1), none).women_key),
+    )  # fmt: skip
+    return [count_table, hours_table, by_type]
+
+
+def _add(values: Iterable[Number | None]) -> Number:
+    return sum((v or 0 for v in values), 0)
+
+
+def set_hours(table: AggregateTable, minutes: Sequence[Sequence[int]]) -> None:
+    """The values of an hours table from its cells' exact minutes: each cell rounded to 0.1 h (in integer
+    tenths, half up), margins summed from the rounded cells in tenths, so 0.1 + 0.2 gives 0.3 and not
+    0.30000000000000004. The one rule for a PC's own tables and for a centre's consolidated ones."""
+    tenths = [[(mm + 3) // 6 for mm in r] for r in minutes]
+    table.cells = [[x / 10 for x in r] for r in tenths]
+    table.row_totals = [sum(r) / 10 for r in tenths]
+    table.col_totals = [sum(c) / 10 for c in zip(*tenths, strict=True)]
+    table.total = sum(sum(r) for r in tenths) / 10

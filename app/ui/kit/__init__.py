@@ -1,0 +1,1 @@
+"""The building blocks every screen uses: running service calls, theme, dates, messages, fields, layouts."""

@@ -30,7 +30,7 @@ from app.models.accounts import Role
 from app.models.outbox import DeliveryRoute, InboxEntry
 from app.models.reports import TrustedKey
 from app.reports import package, shapes
-from app.services import audit
+from app.services import audit, outbox
 from app.services.errors import UserError
 from app.services.routes import EmailRoute, route_of
 from app.services.workspace import Workspace
@@ -79,9 +79,12 @@ def fetch_inbox(ws: Workspace) -> list[EntryView]:
     if isinstance(route, EmailRoute):
         box = route.imap()
         assert box is not None  # set_route refuses an inbox without IMAP
-        mail = fetch(
-            box, after_uid=last, uid_validity=validity, max_bytes=MAX_MESSAGE_BYTES, limit=MAX_MESSAGES
-        )
+        try:
+            mail = fetch(
+                box, after_uid=last, uid_validity=validity, max_bytes=MAX_MESSAGE_BYTES, limit=MAX_MESSAGES
+            )
+        except DeliveryError as exc:
+            raise outbox.mailbox_error(exc) from exc
         for fetched in mail.messages:
             if fetched.data is None:
                 arrivals.append((f"uid {fetched.uid}", [("(message)", None)]))

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.delivery import folder, message, smtp
 from app.delivery.errors import DeliveryError, Failure
 from app.delivery.imap import fetch
+from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
 from app.models.base import utcnow
@@ -291,6 +292,37 @@ def _transport(
     return False
 
 
+MAILBOX_ERRORS = {
+    Failure.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The mail server did not answer (offline, or wrong server or port)."
+    ),
+    Failure.CERTIFICATE: QT_TRANSLATE_NOOP(
+        "Errors", "The mail server's certificate is not valid for its name."
+    ),
+    Failure.LOGIN: QT_TRANSLATE_NOOP("Errors", "The mail server refused the user name or password."),
+    Failure.DROPPED: QT_TRANSLATE_NOOP("Errors", "The connection to the mail server broke: try again."),
+    Failure.MAILBOX: QT_TRANSLATE_NOOP("Errors", "The mailbox to read cannot be opened."),
+}
+
+
+def mailbox_error(exc: DeliveryError) -> UserError:
+    """Reading a mailbox failed: one sentence a person can act on (never a traceback)."""
+    return UserError(MAILBOX_ERRORS.get(exc.failure, MAILBOX_ERRORS[Failure.UNREACHABLE]))
+
+
+def save_receipt(ws: Workspace, item_id: int, index: int, path: Path) -> None:
+    """Save a kept PEC receipt as an .eml file (it names addresses and the subject, nothing of a woman)."""
+    data = receipt(ws, item_id, index)
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}."),
+            path=str(path),
+            reason=exc.strerror or "",
+        ) from exc
+
+
 def message_id(uid: str) -> str:
     return f"<{uid}@ascolto.invalid>"
 
@@ -318,9 +350,12 @@ def check_receipts(ws: Workspace) -> int:
                 boxes.append((destination, found[0].uid_validity, found[0].last_uid, box))
     marked = 0
     for destination, validity, last, box in boxes:
-        mail = fetch(
-            box, after_uid=last, uid_validity=validity, max_bytes=MAX_RECEIPT_BYTES, limit=MAX_MESSAGES
-        )
+        try:
+            mail = fetch(
+                box, after_uid=last, uid_validity=validity, max_bytes=MAX_RECEIPT_BYTES, limit=MAX_MESSAGES
+            )
+        except DeliveryError as exc:
+            raise mailbox_error(exc) from exc
         with ws.transaction() as session:
             for fetched in mail.messages:
                 if fetched.data is not None:

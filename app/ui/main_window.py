@@ -32,6 +32,7 @@ from app.ui.pages.backup_banner import BackupReminderBanner
 from app.ui.pages.cases import CasesPage
 from app.ui.pages.contact import QuickContactPage
 from app.ui.pages.network import NetworkPage
+from app.ui.pages.outbox import OutboxPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.today import TodayPage
 from app.ui.session import SessionInfo
@@ -94,12 +95,15 @@ class MainWindow(QMainWindow):
         self._add_page("contact", self.tr("Quick contact"), self.contact_page)
         self.reports_page: ReportsPage | None = None
         self.network_page: NetworkPage | None = None
+        self.outbox_page: OutboxPage | None = None
         if info.actor.at_least(Role.COORDINATRICE):
             self.reports_page = ReportsPage(workspace)
             self.reports_page.open_cases.connect(self.show_cases)
             self._add_page("reports", self.tr("Reports"), self.reports_page)
             self.network_page = NetworkPage(workspace)
             self._add_page("network", self.tr("Network"), self.network_page)
+            self.outbox_page = OutboxPage(workspace, administrator=info.actor.role is Role.AMMINISTRATRICE)
+            self._add_page("outbox", self.tr("Outbox"), self.outbox_page)
         if info.actor.role is Role.AMMINISTRATRICE:
             self.admin_page = AdminPage(workspace, settings, info.centre_name, info.actor.username)
             self._add_page("admin", self.tr("Administration"), self.admin_page)

@@ -109,7 +109,15 @@ class AppController(QObject):
     def start(self) -> None:
         """Show the first screen now; open the data folder once it has been painted."""
         first: QWidget
-        if holds_data(self.data_dir):
+        try:
+            existing = holds_data(self.data_dir)
+        except UserError as exc:  # a folder this account may not list (Windows): say why, never vanish
+            self.shell.show_error(error_text(exc))
+            self._show_shell()
+            self.is_ready = True
+            emit(self.ready)
+            return
+        if existing:
             self._show_unlock()
             self._show_shell()
             assert self.unlock_screen is not None

@@ -21,7 +21,7 @@ from app.fs import dir_mode, file_mode, share_with_group
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
 from app.services import audit, audit_heads
-from app.services.constants import DB_FILE, SLOTS_FILE, holds_data
+from app.services.constants import DB_FILE, SLOTS_FILE, FolderNotOpenToHer, holds_data
 from app.services.errors import PermissionDenied, UserError, WorkspaceLocked
 from app.services.workspace.credentials import Actor
 from app.services.workspace.failures import database_failure, folder_refused
@@ -85,6 +85,12 @@ class WorkspaceBase:
         return migrate.current_revision(self._engine) or ""
 
     def _take_folder(self, create: bool) -> None:
+        try:
+            self._check_and_lock(create)
+        except PermissionError as exc:  # Windows: a folder this account may not list or stat
+            raise FolderNotOpenToHer(self.folder) from exc
+
+    def _check_and_lock(self, create: bool) -> None:
         try:
             check_data_folder(self.folder)
         except DataFolderRefused as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,13 @@ def file_mode() -> int:
 
 
 def dir_mode() -> int:
+    """The mode of a folder made inside the data folder (backups, releases, replaced copies...).
+
+    On Windows no mode at all (0o777, what `mkdir` passes by default): from CPython 3.11.10/3.12.4 a mode
+    of 0o700 sets an owner-only ACL, which would lock the next operator out of `backups\\` or `releases\\`;
+    the folder inherits the data folder's ACL (the "Ascolto Users" group, set by the installer) instead."""
+    if sys.platform == "win32":
+        return 0o777
     return 0o2770 if _group_shared else 0o700
 
 

@@ -10,14 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-from app.fs import atomic_write_bytes
+from app.fs import FileHeldOpen, atomic_write_bytes
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.errors import UserError
 
 Destination = Path | str | IO[bytes]
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically, fsynced, mode 0600; raises OSError as the file system says."""
-    atomic_write_bytes(path, data, mode=0o600)
+    """Write `data` to `path` atomically, fsynced, mode 0600; raises OSError as the file system says, and
+    a UserError when the file is kept open in another program (a PDF viewer on Windows)."""
+    try:
+        atomic_write_bytes(path, data, mode=0o600)
+    except FileHeldOpen as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} is open in another program: close the file in the other program, then try again.",
+            ),
+            path=str(path),
+        ) from exc
 
 
 def write_document(data: bytes, out: Destination) -> Path | None:

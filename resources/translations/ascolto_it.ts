@@ -2059,6 +2059,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Usa almeno 15 caratteri. Alcune parole senza legame tra loro sono facili da ricordare e difficili da indovinare, per esempio: ’lampada fiume gatto neve’. Non servono simboli né numeri.</translation>
     </message>
     <message>
+        <source>This account may not open the data folder {folder}. Whoever looks after Ascolto on this PC must add the account to the group “{group}”; then sign out and sign in again (a new group counts only from the next sign-in).</source>
+        <translation>Questo account non può aprire la cartella dei dati {folder}. Chi si occupa di Ascolto su questo PC deve aggiungere l&apos;account al gruppo “{group}”; poi occorre uscire dalla sessione ed entrare di nuovo (un nuovo gruppo vale solo dall&apos;accesso successivo).</translation>
+    </message>
+    <message>
         <source>The database file is missing from the data folder {folder}.</source>
         <translation>Nella cartella dati {folder} manca il file dell’archivio.</translation>
     </message>
@@ -2837,6 +2841,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>{path} is not a regular file (it is a link, a device or a second name of another file): Ascolto does not read or write its append-only logs through it. Ask your technician to put the real file in its place. Nothing was changed.</source>
         <translation>{path} non è un file normale (è un collegamento, un dispositivo o un secondo nome di un altro file): Ascolto non legge né scrive attraverso di esso i suoi registri in sola aggiunta. Chiedi al tuo tecnico di rimettere al suo posto il file vero. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>{path} is open in another program: close the file in the other program, then try again.</source>
+        <translation>{path} è aperto in un altro programma: chiudi il file nell&apos;altro programma, poi riprova.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import Shiboken
 
+from app.fs import safe_file_name
+
 QT_SETTINGS_ORGANISATION = "QtProject"  # where QFileDialog keeps its state (Qt's own choice)
 QT_DIALOG_GROUP = "FileDialog"
 
@@ -89,6 +91,10 @@ def _run(
     save: bool = False,
 ) -> list[str]:
     """One modal Qt file dialog, destroyed before Qt's saved state is put back as it was."""
+    if (
+        save and Path(start).name
+    ):  # a desk's `:` or a name like CON in the suggested name: valid on Windows too
+        start = str(Path(start).with_name(safe_file_name(Path(start).name)))
     with no_dialog_history():
         dialog = QFileDialog(parent, title, start, name_filter)
         try:

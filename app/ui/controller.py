@@ -31,7 +31,7 @@ from app.ui.idle import IdleLock
 from app.ui.qt_compat import emit
 from app.ui.session import SessionInfo
 from app.ui.session_guard import SessionGuard
-from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
+from app.ui.settings import IDLE_LOCK_MINUTES, SCREEN_CAPTURE_ALLOWED, UiSettings
 from app.ui.shell import ShellWindow
 from app.ui.wizard import SetupWizard
 
@@ -108,6 +108,7 @@ class AppController(QObject):
     # --- start ---------------------------------------------------------------------------------------
     def start(self) -> None:
         """Show the first screen now; open the data folder once it has been painted."""
+        self.guard.watch_window(self.shell, bool(self.settings.get(SCREEN_CAPTURE_ALLOWED)))
         first: QWidget
         try:
             existing = holds_data(self.data_dir)

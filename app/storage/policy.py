@@ -287,6 +287,6 @@ def _windows_remote(path: PureWindowsPath, local: Path | None) -> str | None:
         import ctypes
 
         root = drive if drive.endswith("\\") else drive + "\\"
-        if ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOTE:  # type: ignore[attr-defined]
+        if ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOTE:
             return f"network drive {drive}"
     return None

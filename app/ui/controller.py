@@ -243,7 +243,7 @@ class AppController(QObject):
             self.shell.remove_page(window)
             window.deleteLater()
         if self.workspace is not None:
-            self.workspace.lock()
+            self.workspace.release_folder()  # taken back at unlock: no "already running" for the others
         self._show_unlock()
 
     @Slot()

@@ -2171,6 +2171,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Impossibile creare la cartella dati {folder}: {reason}</translation>
     </message>
     <message>
+        <source>Ascolto is already running with the data folder {folder} ({holder}). Close it there first; if that session was left open on another Windows user, she can lock it or sign out.</source>
+        <translation>Ascolto è già in uso con la cartella dei dati {folder} ({holder}). Chiudilo prima lì; se quella sessione è rimasta aperta in un altro utente di Windows, chi la usa può bloccarla o uscire.</translation>
+    </message>
+    <message>
         <source>Ascolto is already running with the data folder {folder}. Close it first.</source>
         <translation>Ascolto è già aperto con la cartella dati {folder}. Chiudilo prima.</translation>
     </message>

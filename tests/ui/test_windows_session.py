@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from app.services.errors import UserError
+from app.services.workspace import Workspace
 from app.ui import session_guard
 from app.ui.controller import AppController
 from app.ui.session_guard import (
@@ -100,3 +102,14 @@ def test_what_ascolto_copies_carries_the_marks(qtbot: Any, controller: AppContro
 def test_capture_is_left_alone_off_windows(controller: AppController) -> None:
     assert session_guard.sys.platform != "win32"
     controller.guard.watch_window(controller.shell)  # no ctypes.windll here: must not be reached
+
+
+def test_a_locked_session_lets_another_account_open_the_folder(qtbot: Any, controller: AppController) -> None:
+    log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start=None)
+    _feed(controller, WM_WTSSESSION_CHANGE, 0x2)  # WTS_CONSOLE_DISCONNECT: switch user
+    qtbot.waitUntil(lambda: controller.main_window is None)
+    other = Workspace.open(controller.data_dir)  # no "already running" for the next operator
+    other.close()
+    log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start=None)  # and she gets it back
+    with pytest.raises(UserError, match="already running"):
+        Workspace.open(controller.data_dir)

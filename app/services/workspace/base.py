@@ -112,9 +112,23 @@ class WorkspaceBase:
         _require_writable(self.folder)
         if group_shared(self.folder):
             share_with_group(True)
+        self._acquire_folder_lock()
+
+    def _acquire_folder_lock(self) -> None:
         try:
             self._lock.acquire()
         except FolderBusy as exc:
+            if exc.holder:
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Ascolto is already running with the data folder {folder} ({holder}). Close it there "
+                        "first; if that session was left open on another Windows user, she can lock it or "
+                        "sign out.",
+                    ),
+                    folder=str(self.folder),
+                    holder=exc.holder,
+                ) from exc
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "Errors", "Ascolto is already running with the data folder {folder}. Close it first."
@@ -185,6 +199,25 @@ class WorkspaceBase:
         self.lock()
         self._keystore = None
         self._lock.release()
+
+    def release_folder(self) -> None:
+        """Lock, and let go of the folder until the next unlock: a session locked on a shared PC (Win+L,
+        switch user, idle) must not keep everyone else out with "already running"."""
+        self.lock()
+        self._lock.release()
+
+    def retake_folder(self) -> None:
+        """Take the folder back after `release_folder` (a no-op if held), and read the slot file again:
+        another process may have changed it meanwhile. UserError if someone else holds it now."""
+        if self._lock.held:
+            return
+        self._acquire_folder_lock()
+        if self._keystore is not None:
+            try:
+                self.reload_slots()
+            except BaseException:
+                self._lock.release()
+                raise
 
     def __enter__(self) -> Self:
         return self

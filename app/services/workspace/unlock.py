@@ -51,6 +51,7 @@ class Unlocking(KeySlots):
         return self._slot_kdf
 
     def unlock(self, username: str, password: str) -> LoginResult:
+        self.retake_folder()  # released while locked (app/ui/controller.py)
         throttle = self.throttle
         wait = throttle.wait_seconds(username)
         if wait:
@@ -86,6 +87,7 @@ class Unlocking(KeySlots):
 
     def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
         """Open with the recovery key and give `username` a new password (her old slot is replaced)."""
+        self.retake_folder()
         check_passphrase(new_password, username)  # names are checked again once the database is open
         try:
             normalised = keyslots.normalise_recovery_key(recovery_key)

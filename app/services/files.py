@@ -13,8 +13,16 @@ from typing import IO
 from app.fs import FileHeldOpen, atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import UserError
+from app.storage.policy import synced_folder
 
 Destination = Path | str | IO[bytes]
+
+
+def synced_destination(path: Path) -> str | None:
+    """What says that the folder of `path` is kept in sync by a cloud client (a folder name, a marker
+    file), or None: a file with names saved there is copied off the PC (OneDrive on Windows 11's
+    Desktop and Documents, typically)."""
+    return synced_folder(path.parent)
 
 
 def write_private_file(path: Path, data: bytes) -> None:

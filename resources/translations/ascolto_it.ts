@@ -3237,6 +3237,17 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder synced to the cloud</source>
+        <translation>Cartella sincronizzata nel cloud</translation>
+    </message>
+    <message>
+        <source>This folder is kept in sync by a cloud service ({marker}): a file saved here, with the names it contains, will be copied off this PC. Save it here anyway?</source>
+        <translation>Questa cartella è sincronizzata da un servizio cloud ({marker}): un file salvato qui, con i nomi che contiene, verrà copiato fuori da questo PC. Salvarlo qui comunque?</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Cancel</source>

@@ -670,5 +670,10 @@ def _carried_from_session(session: Session) -> Carried:
     signing = SigningState(session.get_one(Centre, 1).signing_key, history)
     releases = release_log.rows_of(session)
     return Carried(
-        lines, (secret,) if secret is not None else (), revoked, signing, releases, centre_pcs.state_of(session)
+        lines,
+        (secret,) if secret is not None else (),
+        revoked,
+        signing,
+        releases,
+        centre_pcs.state_of(session),
     )

@@ -2248,6 +2248,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Usa almeno 15 caratteri. Alcune parole senza legame tra loro sono facili da ricordare e difficili da indovinare, per esempio: ’lampada fiume gatto neve’. Non servono simboli né numeri.</translation>
     </message>
     <message>
+        <source>This account may not open the data folder {folder}. Whoever looks after Ascolto on this PC must add the account to the group “{group}”; then sign out and sign in again (a new group counts only from the next sign-in).</source>
+        <translation>Questo account non può aprire la cartella dei dati {folder}. Chi si occupa di Ascolto su questo PC deve aggiungere l&apos;account al gruppo “{group}”; poi occorre uscire dalla sessione ed entrare di nuovo (un nuovo gruppo vale solo dall&apos;accesso successivo).</translation>
+    </message>
+    <message>
         <source>The database file is missing from the data folder {folder}.</source>
         <translation>Nella cartella dati {folder} manca il file dell’archivio.</translation>
     </message>
@@ -2354,6 +2358,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Cannot create the data folder {folder}: {reason}</source>
         <translation>Impossibile creare la cartella dati {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Ascolto is already running with the data folder {folder} ({holder}). Close it there first; if that session was left open on another Windows user, she can lock it or sign out.</source>
+        <translation>Ascolto è già in uso con la cartella dei dati {folder} ({holder}). Chiudilo prima lì; se quella sessione è rimasta aperta in un altro utente di Windows, chi la usa può bloccarla o uscire.</translation>
     </message>
     <message>
         <source>Ascolto is already running with the data folder {folder}. Close it first.</source>
@@ -3271,6 +3279,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>{period} cannot be released yet: {installations} of the centre did not send its figures. Receive them, or an administrator releases the period without them.</source>
         <translation>{period} non si può ancora rilasciare: {installations} del centro non ha inviato i suoi dati. Ricevili, oppure un&apos;amministratrice rilascia il periodo senza.</translation>
     </message>
+    <message>
+        <source>{path} is open in another program: close the file in the other program, then try again.</source>
+        <translation>{path} è aperto in un altro programma: chiudi il file nell&apos;altro programma, poi riprova.</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>
@@ -3639,6 +3651,17 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>forms of violence</source>
         <translation>forme di violenza</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder synced to the cloud</source>
+        <translation>Cartella sincronizzata nel cloud</translation>
+    </message>
+    <message>
+        <source>This folder is kept in sync by a cloud service ({marker}): a file saved here, with the names it contains, will be copied off this PC. Save it here anyway?</source>
+        <translation>Questa cartella è sincronizzata da un servizio cloud ({marker}): un file salvato qui, con i nomi che contiene, verrà copiato fuori da questo PC. Salvarlo qui comunque?</translation>
     </message>
 </context>
 <context>

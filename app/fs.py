@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 _group_shared = False
@@ -34,6 +37,13 @@ def file_mode() -> int:
 
 
 def dir_mode() -> int:
+    """The mode of a folder made inside the data folder (backups, releases, replaced copies...).
+
+    On Windows no mode at all (0o777, what `mkdir` passes by default): from CPython 3.11.10/3.12.4 a mode
+    of 0o700 sets an owner-only ACL, which would lock the next operator out of `backups\\` or `releases\\`;
+    the folder inherits the data folder's ACL (the "Ascolto Users" group, set by the installer) instead."""
+    if sys.platform == "win32":
+        return 0o777
     return 0o2770 if _group_shared else 0o700
 
 
@@ -51,13 +61,55 @@ def atomic_write_bytes(
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
+        replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     if sync_folder:
         fsync_directory(target.parent)
+
+
+REPLACE_WAIT_SECONDS = 3.0
+"""How long a replace waits for a file that another program holds (Windows refuses to replace a file open
+in a PDF viewer or being scanned by the antivirus; the scan lets go within a moment, the viewer never)."""
+_HELD_WINERRORS = frozenset({5, 32, 33})  # access denied, sharing violation, lock violation
+
+
+class FileHeldOpen(PermissionError):
+    """The target stayed open in another program for REPLACE_WAIT_SECONDS: she must close it there."""
+
+
+def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """`os.replace`, retried briefly while the target is held open (Windows); FileHeldOpen if it stays so."""
+    deadline = time.monotonic() + REPLACE_WAIT_SECONDS
+    pause = 0.05
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _HELD_WINERRORS:
+                raise  # a real permission problem (every POSIX refusal): waiting would not help
+            if time.monotonic() >= deadline:
+                raise FileHeldOpen(exc.errno, exc.strerror, os.fspath(target)) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
+_WINDOWS_RESERVED = re.compile(
+    r"^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3])(\..*)?$", re.I
+)
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def safe_file_name(name: str) -> str:
+    """A default file name valid on every system: a desk name's `:` would make an NTFS stream on Windows,
+    `CON.pdf` or `nul` name a device, a trailing dot or space is dropped by Windows."""
+    cleaned = _NOT_IN_NAMES.sub("-", name).rstrip(". ")
+    if not cleaned:
+        return "_"
+    return "_" + cleaned if _WINDOWS_RESERVED.match(cleaned) else cleaned
 
 
 def fsync_directory(folder: Path) -> None:

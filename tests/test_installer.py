@@ -98,6 +98,17 @@ def test_the_inno_script_installs_per_machine_and_asks_before_removing_data(
     assert "[UninstallDelete]" not in iss
 
 
+def test_windows_installer_upgrades_owns_and_signs(rendered: dict[str, Path]) -> None:
+    """Upgrades drop the old bundle's files; Administrators own the data folder before the grants (its
+    maker could otherwise re-grant herself); the installing account joins the group; signing is one define."""
+    iss = rendered["ascolto.iss"].read_text(encoding="utf-8-sig")
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in iss
+    owner, grants = iss.index("/setowner"), iss.index("/inheritance:r")
+    assert owner < grants and "*S-1-5-32-544" in iss[owner : owner + 40]
+    assert '""{username}"" /add' in iss
+    assert "#ifdef SIGN" in iss and "SignTool=ascolto" in iss and "SignedUninstaller=yes" in iss
+
+
 def test_the_desktop_file_is_valid(rendered: dict[str, Path]) -> None:
     desktop = rendered["ascolto.desktop"]
     validator = shutil.which("desktop-file-validate")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -133,6 +132,8 @@ def _limited_cli(
     """The CLI in a process that cannot write any file larger than `max_file_bytes`."""
 
     def limit() -> None:
+        import resource  # POSIX only: the tests that use it skip on Windows
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
 
     env = {**os.environ, "ASCOLTO_HOME": str(home)}
@@ -148,6 +149,7 @@ def _limited_cli(
     )
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX only")
 def test_a_zip_bomb_is_refused_without_filling_the_disk(
     fnd_ws: Workspace, fnd_folder: Path, tmp_path: Path
 ) -> None:

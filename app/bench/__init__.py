@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -461,24 +460,30 @@ def _workload(name: str, samples: dict[str, list[float]]) -> Workload:
     )
 
 
-def _peak_rss_mb(who: int) -> float:
-    peak = resource.getrusage(who).ru_maxrss
+def _peak_rss_mb(children: bool = False) -> float:
+    """Peak resident memory of this process (or of its finished children); 0.0 on Windows (no getrusage)."""
+    if sys.platform == "win32":
+        return 0.0
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
 def _machine() -> dict[str, Any]:
     import sqlcipher3.dbapi2 as sqlcipher
 
-    try:
+    if sys.platform == "linux":  # the cores this process may use (a container may have fewer)
         cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
+    else:
         cpus = os.cpu_count() or 0
     memory = 0.0
-    with suppress(ValueError, OSError, AttributeError):
-        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    if sys.platform != "win32":
+        with suppress(ValueError, OSError, AttributeError):
+            memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     cpu_model = platform.processor()
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").splitlines():
             if line.startswith("model name"):
                 cpu_model = line.split(":", 1)[1].strip()
                 break
@@ -534,7 +539,7 @@ def run(
     """Build or reuse the data, time every workload on both variants; returns the JSON document."""
     say = progress or (lambda _text: None)
     folder = build(data_dir, women, say)
-    built_rss = _peak_rss_mb(resource.RUSAGE_SELF)
+    built_rss = _peak_rss_mb()
     samples: dict[str, dict[str, list[float]]] = {}
     if cold_start:
         say("cold start to the unlock screen")
@@ -545,7 +550,7 @@ def run(
                 shown_ms, opened_ms = _cold_start(folder / variant)
                 samples[shown][variant].append(shown_ms)
                 samples[opened][variant].append(opened_ms)
-    gui_peak = _peak_rss_mb(resource.RUSAGE_CHILDREN) if cold_start else None  # before other children run
+    gui_peak = _peak_rss_mb(children=True) if cold_start else None  # before other children run
     say("unlock")
     name = "unlock (KDF + open + first page)"
     samples[name] = {ENCRYPTED: [], PLAIN: []}
@@ -558,7 +563,7 @@ def run(
     say("resident memory of one Ascolto process")
     app_peak = _app_peak_mb(folder / ENCRYPTED, runner.year)
     workloads = [_workload(name, samples[name]) for name in TARGETS if name in samples]
-    peak = _peak_rss_mb(resource.RUSAGE_SELF)
+    peak = _peak_rss_mb()
     return {
         "workloads": [
             {k: v for k, v in asdict(w).items() if k != "samples"} | {"samples": w.samples} for w in workloads

@@ -7,7 +7,6 @@ keeps the bench's memory figure about the databases and gives the merge's own pe
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -27,11 +26,15 @@ def main(folder: Path) -> dict[str, float]:
 def peak_mb() -> float:
     """This process's own peak (VmHWM): ru_maxrss of a child started by fork may carry its parent's."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path("/proc/self/status").read_text(encoding="ascii", errors="replace").splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
+    if sys.platform == "win32":
+        return 0.0
+    import resource
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

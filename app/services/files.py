@@ -10,14 +10,34 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-from app.fs import atomic_write_bytes
+from app.fs import FileHeldOpen, atomic_write_bytes
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.errors import UserError
+from app.storage.policy import synced_folder
 
 Destination = Path | str | IO[bytes]
 
 
+def synced_destination(path: Path) -> str | None:
+    """What says that the folder of `path` is kept in sync by a cloud client (a folder name, a marker
+    file), or None: a file with names saved there is copied off the PC (OneDrive on Windows 11's
+    Desktop and Documents, typically)."""
+    return synced_folder(path.parent)
+
+
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically, fsynced, mode 0600; raises OSError as the file system says."""
-    atomic_write_bytes(path, data, mode=0o600)
+    """Write `data` to `path` atomically, fsynced, mode 0600; raises OSError as the file system says, and
+    a UserError when the file is kept open in another program (a PDF viewer on Windows)."""
+    try:
+        atomic_write_bytes(path, data, mode=0o600)
+    except FileHeldOpen as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} is open in another program: close the file in the other program, then try again.",
+            ),
+            path=str(path),
+        ) from exc
 
 
 def write_document(data: bytes, out: Destination) -> Path | None:

@@ -39,7 +39,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto import signing
-from app.fs import NotARegularFile, atomic_write_bytes, fsync_directory, open_regular, read_regular
+from app.fs import NotARegularFile, atomic_write_bytes, dir_mode, fsync_directory, open_regular, read_regular
 from app.models.accounts import Centre
 from app.models.reports import ExportRecord
 from app.services.erasure_ledger import not_regular
@@ -93,7 +93,7 @@ def _lines(data_folder: Path) -> list[bytes]:
 def append(data_folder: Path, record: ExportRecord, package: bytes, pdf: bytes, private_key: bytes) -> None:
     """Write the release's files and append its signed line (fsynced) before the database commits."""
     folder = folder_of(data_folder)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.mkdir(mode=dir_mode(), exist_ok=True)
     atomic_write_bytes(folder / f"{record.digest}.json", package)
     atomic_write_bytes(folder / f"{record.pdf_digest}.pdf", pdf)
     _append_lines(data_folder, [record], private_key)
@@ -122,7 +122,7 @@ def _entry(record: ExportRecord, seq: int, previous: bytes | None, private_key: 
 def _append_lines(data_folder: Path, records: list[ExportRecord], private_key: bytes) -> None:
     """Append one signed, chained line per record, fsynced."""
     folder = folder_of(data_folder)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.mkdir(mode=dir_mode(), exist_ok=True)
     lines = _lines(data_folder)
     out = b""
     previous = lines[-1] if lines else None

@@ -85,9 +85,8 @@ def connect(path: Path, key: DataKey, read_only: bool = False) -> Any:
     if not isinstance(key, DataKey):
         raise TypeError("a database connection needs a data key")
     if read_only:
-        connection = sqlcipher.connect(
-            f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
+        uri = f"{path.resolve().as_uri()}?mode=ro"  # as_uri quotes `#` and `?`: a `#` cut the path (CAV#1)
+        connection = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         cursor = connection.cursor()
         _issue_key(cursor, key)
         cursor.execute("PRAGMA temp_store = MEMORY")

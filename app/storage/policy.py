@@ -165,6 +165,20 @@ def check_data_folder(
         raise DataFolderRefused(SYNCED_FOLDER, synced, folder)
 
 
+def synced_folder(folder: Path) -> str | None:
+    """The synced folder or sync client's marker that `folder` lies in (OneDrive, Dropbox...), or None.
+
+    For files saved outside the data folder: Windows 11 often keeps Desktop and Documents in OneDrive, so
+    a copy with names saved there leaves the PC. Not refused (her choice), but she is told."""
+    pure: PurePath = (
+        PureWindowsPath(str(folder)) if sys.platform == "win32" else Path(os.path.abspath(folder))
+    )
+    try:
+        return _synced_name(pure) or _sync_marker(_existing_ancestor(Path(os.path.abspath(folder))))
+    except OSError:
+        return None
+
+
 def group_shared(folder: Path) -> bool:
     """True for a POSIX folder shared by a group (setgid and group-writable, like /var/lib/ascolto).
 
@@ -287,6 +301,6 @@ def _windows_remote(path: PureWindowsPath, local: Path | None) -> str | None:
         import ctypes
 
         root = drive if drive.endswith("\\") else drive + "\\"
-        if ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOTE:  # type: ignore[attr-defined]
+        if ctypes.windll.kernel32.GetDriveTypeW(root) == DRIVE_REMOTE:
             return f"network drive {drive}"
     return None

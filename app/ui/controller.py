@@ -33,7 +33,7 @@ from app.ui.pages.damaged import CheckedUnlockScreen, DamagedScreen
 from app.ui.pages.wizard import SetupWizard
 from app.ui.session import SessionInfo
 from app.ui.session_guard import SessionGuard
-from app.ui.settings import IDLE_LOCK_MINUTES, UiSettings
+from app.ui.settings import IDLE_LOCK_MINUTES, SCREEN_CAPTURE_ALLOWED, UiSettings
 from app.ui.shell import ShellWindow
 
 if TYPE_CHECKING:  # loaded after the first paint (services) or after unlock (main window, reportlab…)
@@ -109,8 +109,17 @@ class AppController(QObject):
     # --- start ---------------------------------------------------------------------------------------
     def start(self) -> None:
         """Show the first screen now; open the data folder once it has been painted."""
+        self.guard.watch_window(self.shell, bool(self.settings.get(SCREEN_CAPTURE_ALLOWED)))
         first: QWidget
-        if holds_data(self.data_dir):
+        try:
+            existing = holds_data(self.data_dir)
+        except UserError as exc:  # a folder this account may not list (Windows): say why, never vanish
+            self.shell.show_error(error_text(exc))
+            self._show_shell()
+            self.is_ready = True
+            emit(self.ready)
+            return
+        if existing:
             self._show_unlock()
             self._show_shell()
             assert self.unlock_screen is not None
@@ -235,7 +244,7 @@ class AppController(QObject):
             self.shell.remove_page(window)
             window.deleteLater()
         if self.workspace is not None:
-            self.workspace.lock()
+            self.workspace.release_folder()  # taken back at unlock: no "already running" for the others
         self._show_unlock()
 
     @Slot()

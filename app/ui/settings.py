@@ -43,6 +43,11 @@ class Setting(Generic[T]):
 
 
 IDLE_LOCK_MINUTES: Setting[int] = Setting("security/idle_lock_minutes", int, 5, minimum=1, maximum=30)
+# Windows: 1 lets screen capture (Recall, screenshots, screen sharing) see Ascolto's windows, for a training
+# session; set by an administrator in the INI file of the data folder (docs/installing.md). Default: hidden.
+SCREEN_CAPTURE_ALLOWED: Setting[int] = Setting(
+    "security/screen_capture_allowed", int, 0, minimum=0, maximum=1
+)
 LANGUAGE: Setting[str] = Setting("ui/language", str, "it", choices=("it", "en"))
 # The window as she left it: "x,y,width,height" of the normal (not maximised) geometry, empty before the
 # first close; and whether it was maximised. Restored clamped to the screen it reopens on.

@@ -2360,6 +2360,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Usa almeno 15 caratteri. Alcune parole senza legame tra loro sono facili da ricordare e difficili da indovinare, per esempio: ’lampada fiume gatto neve’. Non servono simboli né numeri.</translation>
     </message>
     <message>
+        <source>This account may not open the data folder {folder}. Whoever looks after Ascolto on this PC must add the account to the group “{group}”; then sign out and sign in again (a new group counts only from the next sign-in).</source>
+        <translation>Questo account non può aprire la cartella dei dati {folder}. Chi si occupa di Ascolto su questo PC deve aggiungere l&apos;account al gruppo “{group}”; poi occorre uscire dalla sessione ed entrare di nuovo (un nuovo gruppo vale solo dall&apos;accesso successivo).</translation>
+    </message>
+    <message>
         <source>The database file is missing from the data folder {folder}.</source>
         <translation>Nella cartella dati {folder} manca il file dell’archivio.</translation>
     </message>
@@ -2466,6 +2470,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Cannot create the data folder {folder}: {reason}</source>
         <translation>Impossibile creare la cartella dati {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Ascolto is already running with the data folder {folder} ({holder}). Close it there first; if that session was left open on another Windows user, she can lock it or sign out.</source>
+        <translation>Ascolto è già in uso con la cartella dei dati {folder} ({holder}). Chiudilo prima lì; se quella sessione è rimasta aperta in un altro utente di Windows, chi la usa può bloccarla o uscire.</translation>
     </message>
     <message>
         <source>Ascolto is already running with the data folder {folder}. Close it first.</source>
@@ -3384,6 +3392,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{period} non si può ancora rilasciare: {installations} del centro non ha inviato i suoi dati. Ricevili, oppure un&apos;amministratrice rilascia il periodo senza.</translation>
     </message>
     <message>
+        <source>{path} is open in another program: close the file in the other program, then try again.</source>
+        <translation>{path} è aperto in un altro programma: chiudi il file nell&apos;altro programma, poi riprova.</translation>
+    </message>
+    <message>
         <source>No inbox is set: an administrator sets it under Delivery.</source>
         <translation>Nessuna posta in arrivo impostata: la imposta un&apos;amministratrice in Invii.</translation>
     </message>
@@ -3392,12 +3404,36 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Non si riesce a leggere la cartella della posta in arrivo: {path}</translation>
     </message>
     <message>
-        <source>This item has no such receipt.</source>
-        <translation>Questo invio non ha questa ricevuta.</translation>
-    </message>
-    <message>
         <source>No route is set for {destination}.</source>
         <translation>Nessun percorso impostato per {destination}.</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer (offline, or wrong server or port).</source>
+        <translation>Il server di posta non ha risposto (PC non in rete, oppure server o porta sbagliati).</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not valid for its name.</source>
+        <translation>Il certificato del server di posta non è valido per il suo nome.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password.</source>
+        <translation>Il server di posta ha rifiutato nome utente o password.</translation>
+    </message>
+    <message>
+        <source>The connection to the mail server broke: try again.</source>
+        <translation>La connessione al server di posta si è interrotta: riprova.</translation>
+    </message>
+    <message>
+        <source>The mailbox to read cannot be opened.</source>
+        <translation>Non si riesce ad aprire la casella da leggere.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Impossibile scrivere {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>This item has no such receipt.</source>
+        <translation>Questo invio non ha questa ricevuta.</translation>
     </message>
     <message>
         <source>Unknown destination {destination}: use one of {known}.</source>
@@ -3799,6 +3835,17 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>forms of violence</source>
         <translation>forme di violenza</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder synced to the cloud</source>
+        <translation>Cartella sincronizzata nel cloud</translation>
+    </message>
+    <message>
+        <source>This folder is kept in sync by a cloud service ({marker}): a file saved here, with the names it contains, will be copied off this PC. Save it here anyway?</source>
+        <translation>Questa cartella è sincronizzata da un servizio cloud ({marker}): un file salvato qui, con i nomi che contiene, verrà copiato fuori da questo PC. Salvarlo qui comunque?</translation>
     </message>
 </context>
 <context>
@@ -4392,6 +4439,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Rete</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>Posta in uscita</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Amministrazione</translation>
     </message>
@@ -4715,6 +4766,132 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The certified e-mail provider did not deliver it.</source>
         <translation>Il gestore di posta certificata non l&apos;ha consegnato.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Posta in uscita</translation>
+    </message>
+    <message>
+        <source>Releases for the network and bundles for the main office wait here until they are delivered. Failed items are tried again by themselves; Send now tries everything at once.</source>
+        <translation>I rilasci per la rete e i pacchetti per la sede attendono qui finché non sono consegnati. Gli invii non riusciti vengono ritentati da soli; Invia ora ritenta tutto subito.</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Invia &amp;ora</translation>
+    </message>
+    <message>
+        <source>Save the &amp;receipt…</source>
+        <translation>Salva la &amp;ricevuta…</translation>
+    </message>
+    <message>
+        <source>Check the &amp;inbox</source>
+        <translation>Controlla la posta in &amp;arrivo</translation>
+    </message>
+    <message>
+        <source>Set a ro&amp;ute…</source>
+        <translation>Imposta un &amp;percorso…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Perché</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ricevuto</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posta in arrivo</translation>
+    </message>
+    <message>
+        <source>No route is set: releases are carried by hand, as files.</source>
+        <translation>Nessun percorso impostato: i rilasci si portano a mano, come file.</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>rete</translation>
+    </message>
+    <message>
+        <source>main office</source>
+        <translation>sede</translation>
+    </message>
+    <message>
+        <source>inbox</source>
+        <translation>posta in arrivo</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <source>key to check</source>
+        <translation>chiave da verificare</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rifiutato</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <source>Sent: %1; failed: %2; still waiting: %3; delivery receipts: %4.</source>
+        <translation>Inviati: %1; non riusciti: %2; ancora in attesa: %3; ricevute di consegna: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>New attachments: %n.</source>
+        <translation>
+            <numerusform>Nuovi allegati: %n.</numerusform>
+            <numerusform>Nuovi allegati: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the inbox…</source>
+        <translation>Lettura della posta in arrivo…</translation>
+    </message>
+    <message>
+        <source>Choose an item with a delivery receipt first.</source>
+        <translation>Scegli prima un invio con una ricevuta di consegna.</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Salva la ricevuta</translation>
+    </message>
+    <message>
+        <source>E-mail (*.eml)</source>
+        <translation>E-mail (*.eml)</translation>
     </message>
 </context>
 <context>
@@ -6202,6 +6379,81 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Administrator</source>
         <translation>Amministratrice</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>Network (releases)</source>
+        <translation>Rete (rilasci)</translation>
+    </message>
+    <message>
+        <source>Main office (bundles)</source>
+        <translation>Sede (pacchetti)</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posta in arrivo</translation>
+    </message>
+    <message>
+        <source>E-mail (PEC)</source>
+        <translation>E-mail (PEC)</translation>
+    </message>
+    <message>
+        <source>Folder (USB stick, share)</source>
+        <translation>Cartella (chiavetta USB, cartella condivisa)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587) instead of TLS</source>
+        <translation>STARTTLS (porta 587) invece di TLS</translation>
+    </message>
+    <message>
+        <source>addresses separated by commas</source>
+        <translation>indirizzi separati da virgole</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>&amp;Indirizzo:</translation>
+    </message>
+    <message>
+        <source>Outgoing server:</source>
+        <translation>Server in uscita:</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ipients:</source>
+        <translation>Desti&amp;natari:</translation>
+    </message>
+    <message>
+        <source>Incoming server:</source>
+        <translation>Server in entrata:</translation>
+    </message>
+    <message>
+        <source>User &amp;name:</source>
+        <translation>Nome &amp;utente:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Cartella:</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destinazione:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>Type the mailbox password.</source>
+        <translation>Scrivi la password della casella.</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,10 @@ from tests.case_fixtures import FAST_KDF
 from tests.reliability import figures
 from tests.reliability.writer import SCOPES, USER
 
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="kills with SIGKILL and forks its writers: POSIX only"
+)
+
 PASSWORD = "lanterna torrente civetta brina"
 REPO = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("ASCOLTO_RELIABILITY_KILLS", "0")) or figures.scaled(50, 1000)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.fs import dir_mode, file_mode, share_with_group
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services.constants import DB_FILE, SLOTS_FILE
+from app.services.constants import DB_FILE, SLOTS_FILE, FolderNotOpenToHer
 from app.services.errors import UserError
 from app.services.workspace.failures import folder_refused
 from app.storage.location import FolderBusy, FolderLock
@@ -30,6 +30,12 @@ class DataFolder:
     def take(self, create: bool) -> None:
         """Refuse a network or synced folder, create it if asked, check it is writable, take the lock."""
         try:
+            self._check_and_lock(create)
+        except PermissionError as exc:  # Windows: a folder this account may not list or stat
+            raise FolderNotOpenToHer(self.path) from exc
+
+    def _check_and_lock(self, create: bool) -> None:
+        try:
             check_data_folder(self.path)
         except DataFolderRefused as exc:
             raise folder_refused(exc, self.path) from exc
@@ -50,9 +56,24 @@ class DataFolder:
         _require_writable(self.path)
         if group_shared(self.path):
             share_with_group(True)
+        self.acquire()
+
+    def acquire(self) -> None:
+        """Take the folder's lock (again, after a locked session let go of it)."""
         try:
             self.lock.acquire()
         except FolderBusy as exc:
+            if exc.holder:
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Ascolto is already running with the data folder {folder} ({holder}). Close it there "
+                        "first; if that session was left open on another Windows user, she can lock it or "
+                        "sign out.",
+                    ),
+                    folder=str(self.path),
+                    holder=exc.holder,
+                ) from exc
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "Errors", "Ascolto is already running with the data folder {folder}. Close it first."

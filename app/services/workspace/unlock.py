@@ -48,6 +48,7 @@ class Login:
         return LoginThrottle(self.ws.folder / ATTEMPTS_FILE, self.ws.keys.store.database_id)
 
     def unlock(self, username: str, password: str) -> LoginResult:
+        self.ws.retake_folder()  # released while locked (app/ui/controller.py)
         throttle = self.throttle
         wait = throttle.wait_seconds(username)
         if wait:
@@ -88,6 +89,7 @@ class Login:
 
     def recover(self, recovery_key: str, username: str, new_password: str) -> LoginResult:
         """Open with the recovery key and give `username` a new password (her old slot is replaced)."""
+        self.ws.retake_folder()
         check_passphrase(new_password, username)  # names are checked again once the database is open
         try:
             normalised = keyslots.normalise_recovery_key(recovery_key)

@@ -234,6 +234,25 @@ class Workspace:
         self.keys.forget()
         self._place.lock.release()
 
+    def release_folder(self) -> None:
+        """Lock, and let go of the folder until the next unlock: a session locked on a shared PC (Win+L,
+        switch user, idle) must not keep everyone else out with "already running"."""
+        self.lock()
+        self._place.lock.release()
+
+    def retake_folder(self) -> None:
+        """Take the folder back after `release_folder` (a no-op if held), and read the slot file again:
+        another process may have changed it meanwhile. UserError if someone else holds it now."""
+        if self._place.lock.held:
+            return
+        self._place.acquire()
+        if self.keys.loaded:
+            try:
+                self.keys.load()
+            except BaseException:
+                self._place.lock.release()
+                raise
+
     def __enter__(self) -> Self:
         return self
 

@@ -26,6 +26,7 @@ def choose_pdf_path(parent: QWidget, suggested: str) -> str:
         QCoreApplication.translate("CaseActions", "Save the copy of her data"),
         suggested,
         "PDF (*.pdf)",
+        personal=True,
     )
 
 

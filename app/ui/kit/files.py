@@ -17,9 +17,12 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import Shiboken
+
+from app.fs import safe_file_name
+from app.ui.kit import messages
 
 QT_SETTINGS_ORGANISATION = "QtProject"  # where QFileDialog keeps its state (Qt's own choice)
 QT_DIALOG_GROUP = "FileDialog"
@@ -41,12 +44,38 @@ def _preset() -> tuple[bool, object]:
     return False, None
 
 
-def save_file(parent: QWidget | None, title: str, suggested: Path, name_filter: str) -> Path | None:
+def save_file(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str, personal: bool = False
+) -> Path | None:
+    """The path she chose, or None. `personal`: the file holds names; a synced folder is questioned."""
     found, answer = _preset()
     if found:
-        return answer if isinstance(answer, Path) else None
-    names = _run(parent, title, str(suggested), name_filter, QFileDialog.FileMode.AnyFile, save=True)
-    return Path(names[0]) if names else None
+        path = answer if isinstance(answer, Path) else None
+    else:
+        names = _run(parent, title, str(suggested), name_filter, QFileDialog.FileMode.AnyFile, save=True)
+        path = Path(names[0]) if names else None
+    if path is not None and personal and not keep_if_synced(parent, path):
+        return None
+    return path
+
+
+def keep_if_synced(parent: QWidget | None, path: Path) -> bool:
+    """A file with personal data about to be saved in a synced folder: she confirms, or it is not saved."""
+    from app.services.files import synced_destination  # the dialogs load before the services
+
+    synced = synced_destination(path)
+    if synced is None:
+        return True
+    answer = messages.ask(
+        parent,
+        QCoreApplication.translate("FileDialogs", "Folder synced to the cloud"),
+        QCoreApplication.translate(
+            "FileDialogs",
+            "This folder is kept in sync by a cloud service ({marker}): a file saved here, with the names "
+            "it contains, will be copied off this PC. Save it here anyway?",
+        ).format(marker=synced),
+    )
+    return answer == messages.Button.Yes
 
 
 def open_file(parent: QWidget | None, title: str, folder: Path, name_filter: str) -> Path | None:
@@ -74,9 +103,14 @@ def folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
     return Path(names[0]) if names else None
 
 
-def save_file_name(parent: QWidget | None, title: str, suggested: str, name_filter: str) -> str:
-    """`QFileDialog.getSaveFileName` without history: the path chosen, or '' if she cancelled."""
+def save_file_name(
+    parent: QWidget | None, title: str, suggested: str, name_filter: str, personal: bool = False
+) -> str:
+    """`QFileDialog.getSaveFileName` without history: the path chosen, or '' if she cancelled (or, for a
+    `personal` file in a synced folder, would not save it there)."""
     names = _run(parent, title, suggested, name_filter, QFileDialog.FileMode.AnyFile, save=True)
+    if names and personal and not keep_if_synced(parent, Path(names[0])):
+        return ""
     return names[0] if names else ""
 
 
@@ -89,6 +123,10 @@ def _run(
     save: bool = False,
 ) -> list[str]:
     """One modal Qt file dialog, destroyed before Qt's saved state is put back as it was."""
+    if (
+        save and Path(start).name
+    ):  # a desk's `:` or a name like CON in the suggested name: valid on Windows too
+        start = str(Path(start).with_name(safe_file_name(Path(start).name)))
     with no_dialog_history():
         dialog = QFileDialog(parent, title, start, name_filter)
         try:

@@ -48,7 +48,7 @@ def _removable(root: Path) -> bool:
         import ctypes
 
         drive_removable = 2
-        return bool(ctypes.windll.kernel32.GetDriveTypeW(str(root)) == drive_removable)  # type: ignore[attr-defined]
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(str(root)) == drive_removable)
     if sys.platform == "darwin":
         return root.parts[:2] == ("/", "Volumes")
     return root.parts[:2] in (("/", "media"), ("/", "mnt")) or root.parts[:3] == ("/", "run", "media")

@@ -205,7 +205,7 @@ class OutboxPage(QWidget):
             self,
             lambda: inbox.fetch_inbox(ws),
             lambda found: messages.inform(
-                self, self.tr("Inbox"), self.tr("%n new attachment(s).", "", len(found))
+                self, self.tr("Inbox"), self.tr("New attachments: %n.", "", len(found))
             ),
             on_finished=self.refresh,
             busy_text=self.tr("Reading the inbox…"),

@@ -37,7 +37,9 @@ def grouped(key: str) -> str:
 def _choose_pdf_path(parent: QWidget, title: str) -> str:
     """A seam: tests replace it to avoid the modal file dialog."""
     suggested = Path.home() / QCoreApplication.translate("RecoveryKeyPanel", "ascolto-recovery-key.pdf")
-    return files.save_file_name(parent, title, str(suggested), "PDF (*.pdf)")  # leaves no history
+    return files.save_file_name(
+        parent, title, str(suggested), "PDF (*.pdf)", personal=True
+    )  # leaves no history
 
 
 choose_pdf_path: Callable[[QWidget, str], str] = _choose_pdf_path

@@ -369,7 +369,9 @@ class TodayPage(QWidget):
         day = self.view.day + dt.timedelta(days=int(self.agenda_day.currentData() or 0))
         desk_id, with_names = int(self.desk.currentData()), self.with_names.isChecked()
         suggested = Path.home() / f"agenda-{self.desk.currentText()}-{day.isoformat()}.pdf"
-        path = files.save_file(self.window(), self.tr("Save the agenda"), suggested, "PDF (*.pdf)")
+        path = files.save_file(
+            self.window(), self.tr("Save the agenda"), suggested, "PDF (*.pdf)", personal=True
+        )
         if path is None:
             return
         ws, lang = self.workspace, ui_language()

@@ -85,6 +85,14 @@ def register(sub: Subparsers) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "runs per workload, medians reported (default 5)"),
     )
     bench.add_argument("--women", type=bounded_int(50, 1_000_000), help=argparse.SUPPRESS)
+    bench.add_argument(
+        "--delivery",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "time the outbox and the inbox against local SMTP and IMAP servers (needs aiosmtpd and Dovecot)",
+        ),
+    )
     bench.set_defaults(handler=cmd_bench)
 
 
@@ -154,6 +162,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time the services on SQLCipher and on plain SQLite at DESIGN.md's scale (synthetic data)."""
+    if args.delivery:
+        from app.bench import delivery
+
+        return delivery.main(sys.stdout, repeat=min(args.repeat, 3))
     from app import bench
 
     return bench.main(

@@ -1614,6 +1614,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>esecuzioni per carico, riportate le mediane (predefinito 5)</translation>
     </message>
     <message>
+        <source>time the outbox and the inbox against local SMTP and IMAP servers (needs aiosmtpd and Dovecot)</source>
+        <translation>misura la posta in uscita e in arrivo con server SMTP e IMAP locali (servono aiosmtpd e Dovecot)</translation>
+    </message>
+    <message>
         <source>not a whole number: {text}</source>
         <translation>non è un numero intero: {text}</translation>
     </message>

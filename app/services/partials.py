@@ -39,6 +39,7 @@ from app.reports import partials as parts
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable
 from app.services import audit
+from app.services.desks import desk_ids_by_name, folded
 from app.services.errors import UserError
 from app.services.validation import today
 from app.services.workspace import Workspace
@@ -281,24 +282,21 @@ def accept_partials(ws: Workspace, session: Session, source: str, payload: dict[
 
 
 def _desk_ids(session: Session, names: Sequence[str]) -> dict[str, int]:
-    by_name = {_folded(d.name): d.id for d in session.scalars(select(HelpDesk))}
+    """Our desk of each name a partial carries: its name here now, or a former name (app.services.desks)."""
+    by_name = desk_ids_by_name(session)
     out = {}
     for name in names:
-        if _folded(name) not in by_name:
+        if folded(name) not in by_name:
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "Errors",
                     "The partial aggregates name the help desk {desk}, which this installation does not know: "
-                    "add it under Administration with the same name, then receive them again.",
+                    "add it (or rename it) under Administration with the same name, then receive them again.",
                 ),
                 desk=name[:60],
             )
-        out[name] = by_name[_folded(name)]
+        out[name] = by_name[folded(name)]
     return out
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def release_without(ws: Workspace, period: Period, source: str) -> None:

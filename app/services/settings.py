@@ -252,6 +252,7 @@ def members(session: Session, family: Family[T]) -> dict[str, T]:
             out[row.key[len(family.prefix) :]] = value
     return out
 
+
 # --- help desks (app.services.desks) -------------------------------------------------------------------------
 DESK_FORMER_NAMES = _json_setting("desk_former_names", sort_keys=True)
 """Former names of renamed help desks (case-folded name -> desk id): a desk PC's partial aggregates that

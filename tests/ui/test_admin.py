@@ -157,14 +157,18 @@ def test_rename_close_and_reopen_a_help_desk(qtbot: Any, admin_page: AdminPage) 
     admin_page.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=10_000)
     tab.list.setCurrentRow(0)
-    assert tab.rename_button.isEnabled() and tab.close_button.isEnabled() and not tab.reopen_button.isEnabled()
+    assert (
+        tab.rename_button.isEnabled() and tab.close_button.isEnabled() and not tab.reopen_button.isEnabled()
+    )
     click(qtbot, tab.rename_button)
     dialog = tab.dialog
     assert dialog is not None
     dialog.name.clear()  # type: ignore[attr-defined]
     type_into(qtbot, dialog.name, "Sportello Bergamo Alta")  # type: ignore[attr-defined]
     click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: tab.list.item(0) is not None and tab.list.item(0).text() == "Sportello Bergamo Alta")
+    qtbot.waitUntil(
+        lambda: tab.list.item(0) is not None and tab.list.item(0).text() == "Sportello Bergamo Alta"
+    )
     tab.list.setCurrentRow(0)
     messages.set_next_answer(messages.Button.Yes)
     click(qtbot, tab.close_button)

@@ -351,3 +351,20 @@ def test_a_desk_renamed_at_the_main_office_still_matches_the_old_name_a_desk_pc_
     assert reports.prepare_by_desk(main, YEAR, [ids[2]])[0].tables_digest == alone.tables_digest
     desks.rename_desk(main, "Sportello rinominato", "Altro nome")  # a second rename: both old names hold
     _send(centre["seriate"], main, "fp-seriate")
+
+
+def test_final_periods_are_erased_at_the_first_login_after(
+    centre: dict[str, Workspace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only when another partial arrives: a main office whose desk PCs stopped sending erases too."""
+    main = centre["main"]
+    _send(centre["seriate"], main, "fp-seriate")
+    main.lock()
+    main.unlock("anna", PASSWORD)
+    with main.transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(PartialAggregate)) == 1  # not final yet
+    monkeypatch.setattr(partials, "today", lambda: date(2027, 1, 1))
+    main.lock()
+    main.unlock("anna", PASSWORD)
+    with main.transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(PartialAggregate)) == 0

@@ -278,7 +278,6 @@ def accept_partials(ws: Workspace, session: Session, source: str, payload: dict[
         session, actor.operator_id, "partials.received", "installation", source[:40],
         {"period": period.code, "replaced": replaced},
     )  # fmt: skip
-    erase_final(session)
 
 
 def _desk_ids(session: Session, names: Sequence[str]) -> dict[str, int]:
@@ -335,7 +334,8 @@ def release_without(ws: Workspace, period: Period, source: str) -> None:
 
 
 def erase_final(session: Session, on: date | None = None) -> int:
-    """Erase the partials (and waivers) of every final period; returns how many rows went."""
+    """Erase the partials (and waivers) of every final period; returns how many rows went. Called at each
+    login (app.services.workspace.unlock), so whatever has become final goes at the next one."""
     day = on or today()
     rows = session.execute(select(PartialAggregate.id, PartialAggregate.period_end)).all()
     final = [row_id for row_id, end in rows if day > date(end.year + KEPT_YEARS, 12, 31)]

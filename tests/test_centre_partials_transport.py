@@ -12,6 +12,7 @@ from app.models.reports import PartialAggregate
 from app.reports.periods import parse_period
 from app.services import centre, partials, releases, reports
 from app.services.errors import UserError
+from app.services.workspace import Workspace
 from tests.foundation_fixtures import add_women
 from tests.test_centre import Centre
 
@@ -52,3 +53,43 @@ def test_a_removed_desk_pcs_partials_are_no_longer_added(network: Centre) -> Non
     assert "Sportello Treviglio" not in data.consolidation.included + data.consolidation.missing
     with network.main.transaction(write=False) as session:
         assert list(partials.expected_installations(session).values()) == ["Sportello Dalmine"]
+
+
+def test_administration_sees_each_pc_and_which_partials_are_in(network: Centre) -> None:
+    from app.services import centre_status
+
+    _send_and_receive(network)
+    listed = centre_status.installations(network.main)
+    assert listed[0].is_self and listed[0].role == "main"  # this PC first
+    rows = {r.name: r for r in listed}
+    sent = rows["Sportello Treviglio"]
+    assert sent.state == "active" and sent.fingerprint and sent.last_in >= 1 and sent.last_in_at is not None
+    assert rows["Sportello Dalmine"].last_in == 0 and rows["Sportello Dalmine"].last_in_at is None
+    statuses = centre_status.partials_status(network.main)
+    assert statuses and statuses[0].period.end >= statuses[-1].period.end  # newest first
+    newest = [s for s in statuses if s.period == statuses[0].period]
+    assert {(s.name, s.state) for s in newest} == {
+        ("Sportello Dalmine", centre_status.MISSING),
+        ("Sportello Treviglio", centre_status.SENT),
+    }
+    missing = next(s for s in newest if s.state == centre_status.MISSING)
+    partials.release_without(network.main, missing.period, missing.source)
+    again = centre_status.partials_status(network.main)
+    assert next(s for s in again if s.period == missing.period and s.source == missing.source).state == (
+        centre_status.WAIVED
+    )
+    assert centre_status.partials_status(network.desk) == []  # a desk PC waits for nobody
+    with pytest.raises(UserError):
+        centre_status.installations(_as_operatrice(network))
+
+
+def _as_operatrice(network: Centre) -> Workspace:
+    """The desk PC's workspace with an operatrice signed in (administrators only see the centre)."""
+    from app.services import accounts
+    from tests.foundation_fixtures import FAST_KDF, OTHER_PW
+
+    desk_id = accounts.list_help_desks(network.desk)[0].id
+    accounts.add_operator(network.desk, "bice", "Bice", "operatrice", desk_id, OTHER_PW, FAST_KDF)
+    network.desk.lock()
+    network.desk.unlock("bice", OTHER_PW)
+    return network.desk

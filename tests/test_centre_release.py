@@ -332,3 +332,39 @@ def test_a_union_of_desks_cannot_be_composed_from_partials(centre: dict[str, Wor
         two = sorted(session.scalars(select(HelpDesk.id)))[:2]
     with pytest.raises(UserError, match="union of help desks"):
         reports.prepare(main, YEAR, two)
+
+
+def test_a_desk_renamed_at_the_main_office_still_matches_the_old_name_a_desk_pc_sends(
+    centre: dict[str, Workspace],
+) -> None:
+    from app.services import desks
+
+    single, main = centre["single"], centre["main"]
+    with single.transaction(write=False) as session:
+        ids = sorted(session.scalars(select(HelpDesk.id)))
+        old = session.get_one(HelpDesk, ids[2]).name  # a desk whose cases live at the desk PC of Seriate
+    desks.rename_desk(main, old, "Sportello rinominato")
+    _send(centre["seriate"], main, "fp-seriate")  # the desk PC still says the old name
+    _send(centre["romano"], main, "fp-romano")
+    assert reports.prepare(main, YEAR).tables_digest == reports.prepare(single, YEAR).tables_digest
+    alone = reports.prepare_by_desk(single, YEAR, [ids[2]])[0]
+    assert reports.prepare_by_desk(main, YEAR, [ids[2]])[0].tables_digest == alone.tables_digest
+    desks.rename_desk(main, "Sportello rinominato", "Altro nome")  # a second rename: both old names hold
+    _send(centre["seriate"], main, "fp-seriate")
+
+
+def test_final_periods_are_erased_at_the_first_login_after(
+    centre: dict[str, Workspace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only when another partial arrives: a main office whose desk PCs stopped sending erases too."""
+    main = centre["main"]
+    _send(centre["seriate"], main, "fp-seriate")
+    main.lock()
+    main.unlock("anna", PASSWORD)
+    with main.transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(PartialAggregate)) == 1  # not final yet
+    monkeypatch.setattr(partials, "today", lambda: date(2027, 1, 1))
+    main.lock()
+    main.unlock("anna", PASSWORD)
+    with main.transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(PartialAggregate)) == 0

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import backup, centre, delivery, folder, network, privacy, reports, synthetic
+from app.cli import backup, centre, delivery, desks, folder, network, privacy, reports, synthetic
 from app.cli.options import (
     DATA_DIR_HELP_EITHER,
     Handler,
@@ -29,7 +29,7 @@ from app.cli.options import (
 )
 from app.i18n import QT_TRANSLATE_NOOP, language_from_environment, set_language, translate
 
-COMMAND_GROUPS = (folder, backup, reports, centre, delivery, network, privacy, synthetic)
+COMMAND_GROUPS = (folder, backup, reports, centre, delivery, desks, network, privacy, synthetic)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -46,7 +46,7 @@ class CentreInfo:
     code: str
 
 
-def _desk_info(desk: HelpDesk) -> HelpDeskInfo:
+def desk_info(desk: HelpDesk) -> HelpDeskInfo:
     return HelpDeskInfo(desk.id, desk.name, desk.town, desk.opening_hours, desk.active)
 
 
@@ -76,7 +76,7 @@ def list_help_desks(ws: Workspace, include_inactive: bool = False) -> list[HelpD
         query = select(HelpDesk).order_by(HelpDesk.name)
         if not include_inactive:
             query = query.where(HelpDesk.active.is_(True))
-        return [_desk_info(d) for d in session.scalars(query)]
+        return [desk_info(d) for d in session.scalars(query)]
 
 
 def add_help_desk(ws: Workspace, name: str, town: str = "", opening_hours: str = "") -> HelpDeskInfo:
@@ -97,7 +97,7 @@ def add_help_desk(ws: Workspace, name: str, town: str = "", opening_hours: str =
         session.add(desk)
         session.flush()
         audit.record(session, actor.operator_id, "help_desk.created", "help_desk", desk.id)
-        return _desk_info(desk)
+        return desk_info(desk)
 
 
 def list_operators(ws: Workspace) -> list[OperatorInfo]:

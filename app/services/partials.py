@@ -39,6 +39,7 @@ from app.reports import partials as parts
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable
 from app.services import audit
+from app.services.desks import desk_ids_by_name, folded
 from app.services.errors import UserError
 from app.services.validation import today
 from app.services.workspace import Workspace
@@ -277,28 +278,24 @@ def accept_partials(ws: Workspace, session: Session, source: str, payload: dict[
         session, actor.operator_id, "partials.received", "installation", source[:40],
         {"period": period.code, "replaced": replaced},
     )  # fmt: skip
-    erase_final(session)
 
 
 def _desk_ids(session: Session, names: Sequence[str]) -> dict[str, int]:
-    by_name = {_folded(d.name): d.id for d in session.scalars(select(HelpDesk))}
+    """Our desk of each name a partial carries: its name here now, or a former name (app.services.desks)."""
+    by_name = desk_ids_by_name(session)
     out = {}
     for name in names:
-        if _folded(name) not in by_name:
+        if folded(name) not in by_name:
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "Errors",
                     "The partial aggregates name the help desk {desk}, which this installation does not know: "
-                    "add it under Administration with the same name, then receive them again.",
+                    "add it (or rename it) under Administration with the same name, then receive them again.",
                 ),
                 desk=name[:60],
             )
-        out[name] = by_name[_folded(name)]
+        out[name] = by_name[folded(name)]
     return out
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def release_without(ws: Workspace, period: Period, source: str) -> None:
@@ -337,7 +334,8 @@ def release_without(ws: Workspace, period: Period, source: str) -> None:
 
 
 def erase_final(session: Session, on: date | None = None) -> int:
-    """Erase the partials (and waivers) of every final period; returns how many rows went."""
+    """Erase the partials (and waivers) of every final period; returns how many rows went. Called at each
+    login (app.services.workspace.unlock), so whatever has become final goes at the next one."""
     day = on or today()
     rows = session.execute(select(PartialAggregate.id, PartialAggregate.period_end)).all()
     final = [row_id for row_id, end in rows if day > date(end.year + KEPT_YEARS, 12, 31)]

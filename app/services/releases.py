@@ -33,6 +33,7 @@ from app.reports.periods import Period, named_period
 from app.reports.texts import REPORT_TEXTS as TEXTS
 from app.reports.texts import SECTION_TITLES
 from app.services import audit, outbox, partials, release_log, signing_keys, structure
+from app.services.desks import desk_ids_by_name, folded
 from app.services.errors import UserError
 from app.services.validation import decode_codes, encode_codes, today
 from app.services.workspace import Workspace
@@ -184,6 +185,19 @@ def scope_of(data: ReportData) -> Scope:
 def _recorded_desks(data: ReportData) -> str:
     """The desk set as a release record stores it: empty for the whole centre (see `Scope`)."""
     return "" if data.whole_centre else encode_codes(str(i) for i in sorted(data.desk_ids))
+
+
+def _named_as_released(session: Session, stated: dict[str, Any], released: Sequence[str]) -> dict[str, Any]:
+    """A structure statement whose desks carry the names a release was made under (a desk renamed since
+    keeps its old name there, as in the release's figures): matched through app.services.desks."""
+    known = desk_ids_by_name(session)
+    old = {known[folded(n)]: n for n in released if folded(n) in known}
+    now = {d: name for d, name in session.execute(select(HelpDesk.id, HelpDesk.name))}
+    renamed = {now[d]: name for d, name in old.items() if d in now and now[d] != name}
+    if not renamed:
+        return stated
+    desks = [{**d, "name": renamed.get(d["name"], d["name"])} for d in stated["desks"]]
+    return {**stated, "desks": desks}
 
 
 @dataclass(frozen=True)
@@ -524,6 +538,7 @@ def release(ws: Workspace, data: ReportData, outputs: Callable[[Release], list[P
             if frozen is not None and frozen.package is not None and frozen.pdf is not None:
                 served = frozen.package
                 before = package.load_package(served)
+                stated = _named_as_released(session, stated, before.desks)
                 restated = before.structure != stated
                 if restated or before.public_key != signing.public_key_of(private):
                     # signed by a key replaced since (a revocation), or the structure was entered or

@@ -251,3 +251,9 @@ def members(session: Session, family: Family[T]) -> dict[str, T]:
         if value is not None:
             out[row.key[len(family.prefix) :]] = value
     return out
+
+
+# --- help desks (app.services.desks) -------------------------------------------------------------------------
+DESK_FORMER_NAMES = _json_setting("desk_former_names", sort_keys=True)
+"""Former names of renamed help desks (case-folded name -> desk id): a desk PC's partial aggregates that
+still carry a desk's old name are matched to it (app.services.partials)."""

@@ -117,6 +117,10 @@
         <source>Str&amp;ucture (ISTAT)</source>
         <translation>St&amp;ruttura (ISTAT)</translation>
     </message>
+    <message>
+        <source>Ce&amp;ntre&apos;s PCs</source>
+        <translation>&amp;PC del centro</translation>
+    </message>
 </context>
 <context>
     <name>AdministratorPage</name>
@@ -716,6 +720,117 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>First &amp;help desk:</source>
         <translation>Primo &amp;sportello:</translation>
+    </message>
+</context>
+<context>
+    <name>CentreTab</name>
+    <message>
+        <source>This PC belongs to no centre of several PCs.</source>
+        <translation>Questo PC non fa parte di un centro con più PC.</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installazione</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Impronta</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Ultimo ricevuto</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Ultimo inviato</translation>
+    </message>
+    <message>
+        <source>Installations of the centre</source>
+        <translation>Installazioni del centro</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Desk PC</source>
+        <translation>PC dello sportello</translation>
+    </message>
+    <message>
+        <source>Partial aggregates</source>
+        <translation>Aggregati parziali</translation>
+    </message>
+    <message>
+        <source>Partial aggregates by period</source>
+        <translation>Aggregati parziali per periodo</translation>
+    </message>
+    <message>
+        <source>Release &amp;without this PC…</source>
+        <translation>Rilascia &amp;senza questo PC…</translation>
+    </message>
+    <message>
+        <source>Ended periods: what the desk PCs have sent</source>
+        <translation>Periodi conclusi: che cosa hanno inviato i PC degli sportelli</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>ancora nulla</translation>
+    </message>
+    <message>
+        <source>no. {seq}, {moment}</source>
+        <translation>n. {seq}, {moment}</translation>
+    </message>
+    <message>
+        <source>main office</source>
+        <translation>sede</translation>
+    </message>
+    <message>
+        <source>desk PC</source>
+        <translation>PC di sportello</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attiva</translation>
+    </message>
+    <message>
+        <source>invited</source>
+        <translation>invitata</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimossa</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>questo PC</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>inviati</translation>
+    </message>
+    <message>
+        <source>released without it</source>
+        <translation>rilasciato senza</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>mancanti</translation>
+    </message>
+    <message>
+        <source>Release without this PC</source>
+        <translation>Rilascia senza questo PC</translation>
+    </message>
+    <message>
+        <source>Release {period} without the figures of {name}? The release will say that it does not include them. If they arrive later, they are added again.</source>
+        <translation>Rilasciare {period} senza i dati di {name}? Il rilascio dirà che non li comprende. Se arrivano più tardi, vengono di nuovo sommati.</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1760,46 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>unexpected failure ({kind}); nothing was changed. Set ASCOLTO_DEBUG=1 for details.</source>
         <translation>errore imprevisto ({kind}); non è stato cambiato nulla. Imposta ASCOLTO_DEBUG=1 per i dettagli.</translation>
     </message>
+    <message>
+        <source>The help desk {old} is now called {new}; releases already made keep their name.</source>
+        <translation>Lo sportello {old} ora si chiama {new}; i rilasci già fatti mantengono il loro nome.</translation>
+    </message>
+    <message>
+        <source>The help desk {name} is closed: its cases stay and can be moved; it takes no new cases.</source>
+        <translation>Lo sportello {name} è chiuso: i suoi casi restano e si possono spostare; non prende nuovi casi.</translation>
+    </message>
+    <message>
+        <source>The help desk {name} is open again.</source>
+        <translation>Lo sportello {name} è di nuovo aperto.</translation>
+    </message>
+    <message>
+        <source>rename, close or reopen a help desk</source>
+        <translation>rinomina, chiudi o riapri uno sportello</translation>
+    </message>
+    <message>
+        <source>give a help desk a new name (releases keep the old one)</source>
+        <translation>dà un nuovo nome a uno sportello (i rilasci mantengono il vecchio)</translation>
+    </message>
+    <message>
+        <source>the help desk&apos;s name now</source>
+        <translation>il nome attuale dello sportello</translation>
+    </message>
+    <message>
+        <source>its new name</source>
+        <translation>il nuovo nome</translation>
+    </message>
+    <message>
+        <source>close a help desk: it takes no new cases</source>
+        <translation>chiude uno sportello: non prende nuovi casi</translation>
+    </message>
+    <message>
+        <source>name of the help desk</source>
+        <translation>nome dello sportello</translation>
+    </message>
+    <message>
+        <source>reopen a closed help desk</source>
+        <translation>riapre uno sportello chiuso</translation>
+    </message>
 </context>
 <context>
     <name>CloseCaseDialog</name>
@@ -2204,6 +2359,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Puoi registrare solo per il tuo sportello.</translation>
     </message>
     <message>
+        <source>The help desk {name} is closed: it takes no new cases or contacts.</source>
+        <translation>Lo sportello {name} è chiuso: non prende nuovi casi né contatti.</translation>
+    </message>
+    <message>
         <source>Enter at least her first name or last name (a nickname will do).</source>
         <translation>Inserisci almeno il nome o il cognome (va bene anche un soprannome).</translation>
     </message>
@@ -2586,6 +2745,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The period {period} has not begun yet.</source>
         <translation>Il periodo {period} non è ancora iniziato.</translation>
+    </message>
+    <message>
+        <source>The help desk {name} is already open.</source>
+        <translation>Lo sportello {name} è già aperto.</translation>
+    </message>
+    <message>
+        <source>The help desk {name} is already closed.</source>
+        <translation>Lo sportello {name} è già chiuso.</translation>
     </message>
     <message>
         <source>No help desk named {name}.</source>
@@ -3380,8 +3547,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>supera {size} byte.</translation>
     </message>
     <message>
-        <source>The partial aggregates name the help desk {desk}, which this installation does not know: add it under Administration with the same name, then receive them again.</source>
-        <translation>Gli aggregati parziali nominano lo sportello {desk}, che questa installazione non conosce: aggiungilo in Amministrazione con lo stesso nome, poi ricevili di nuovo.</translation>
+        <source>The partial aggregates name the help desk {desk}, which this installation does not know: add it (or rename it) under Administration with the same name, then receive them again.</source>
+        <translation>Gli aggregati parziali nominano lo sportello {desk}, che questa installazione non conosce: aggiungilo (o rinominalo) in Amministrazione con lo stesso nome, poi ricevili di nuovo.</translation>
     </message>
     <message>
         <source>The figures of a union of help desks cannot be composed from the centre&apos;s installations: choose the whole centre or one help desk.</source>
@@ -3913,8 +4080,28 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>&amp;Aggiungi sportello…</translation>
     </message>
     <message>
+        <source>Re&amp;name…</source>
+        <translation>Ri&amp;nomina…</translation>
+    </message>
+    <message>
+        <source>&amp;Close desk</source>
+        <translation>&amp;Chiudi sportello</translation>
+    </message>
+    <message>
+        <source>Re&amp;open desk</source>
+        <translation>Ria&amp;pri sportello</translation>
+    </message>
+    <message>
         <source>{desk} (closed)</source>
         <translation>{desk} (chiuso)</translation>
+    </message>
+    <message>
+        <source>Close the help desk</source>
+        <translation>Chiudi lo sportello</translation>
+    </message>
+    <message>
+        <source>Close the help desk {name}? Its cases stay and can be moved to another desk; it takes no new cases or contacts until it is reopened.</source>
+        <translation>Chiudere lo sportello {name}? I suoi casi restano e si possono spostare a un altro sportello; non prende nuovi casi né contatti finché non viene riaperto.</translation>
     </message>
 </context>
 <context>
@@ -5793,6 +5980,29 @@ Anteprima degli stessi identici valori: {preview}</translation>
     </message>
 </context>
 <context>
+    <name>RenameHelpDeskDialog</name>
+    <message>
+        <source>Rename the help desk {name}</source>
+        <translation>Rinomina lo sportello {name}</translation>
+    </message>
+    <message>
+        <source>New name of the help desk</source>
+        <translation>Nuovo nome dello sportello</translation>
+    </message>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>&amp;Nuovo nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rinomina</translation>
+    </message>
+    <message>
+        <source>Enter the name of the help desk.</source>
+        <translation>Inserisci il nome dello sportello.</translation>
+    </message>
+</context>
+<context>
     <name>ReportPrint</name>
     <message>
         <source>Total</source>
@@ -5896,6 +6106,26 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <message>
         <source>A single help desk is published with fewer tables (women, services and hours): its profile tables, next to the whole centre&apos;s, could tell which category a woman alone at her desk is in.</source>
         <translation>Un singolo sportello viene diffuso con meno tavole (donne, prestazioni e ore): le sue tavole sul profilo delle donne, accanto a quelle dell&apos;intero centro, potrebbero rivelare a quale categoria appartiene una donna che è l&apos;unica del suo sportello.</translation>
+    </message>
+    <message>
+        <source>The desk PCs&apos; figures of this period are final and erased: only its releases already made can be served.</source>
+        <translation>I dati dei PC degli sportelli per questo periodo sono definitivi e cancellati: si possono servire solo i rilasci già fatti.</translation>
+    </message>
+    <message>
+        <source>Figures of this PC and of: {names}.</source>
+        <translation>Dati di questo PC e di: {names}.</translation>
+    </message>
+    <message>
+        <source>Figures of this PC only.</source>
+        <translation>Solo i dati di questo PC.</translation>
+    </message>
+    <message>
+        <source>Released without: {names}.</source>
+        <translation>Rilasciato senza: {names}.</translation>
+    </message>
+    <message>
+        <source>Missing: {names} (not sent yet; it can be released without them in Administration).</source>
+        <translation>Mancano: {names} (non ancora inviati; si può rilasciare senza di loro in Amministrazione).</translation>
     </message>
     <message>
         <source>Save the report as PDF</source>

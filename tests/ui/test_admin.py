@@ -152,6 +152,36 @@ def test_add_help_desk(qtbot: Any, admin_page: AdminPage) -> None:
     qtbot.waitUntil(lambda: len(admin_page.operators.desks) == 2, timeout=10_000)
 
 
+def test_rename_close_and_reopen_a_help_desk(qtbot: Any, admin_page: AdminPage) -> None:
+    tab = admin_page.desks
+    admin_page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=10_000)
+    tab.list.setCurrentRow(0)
+    assert (
+        tab.rename_button.isEnabled() and tab.close_button.isEnabled() and not tab.reopen_button.isEnabled()
+    )
+    click(qtbot, tab.rename_button)
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.name.clear()  # type: ignore[attr-defined]
+    type_into(qtbot, dialog.name, "Sportello Bergamo Alta")  # type: ignore[attr-defined]
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(
+        lambda: tab.list.item(0) is not None and tab.list.item(0).text() == "Sportello Bergamo Alta"
+    )
+    tab.list.setCurrentRow(0)
+    messages.set_next_answer(messages.Button.Yes)
+    click(qtbot, tab.close_button)
+    qtbot.waitUntil(lambda: "(closed)" in tab.list.item(0).text(), timeout=10_000)
+    assert "no new cases" in messages.answered[-1]
+    tab.list.setCurrentRow(0)
+    click(qtbot, tab.reopen_button)
+    qtbot.waitUntil(lambda: "(closed)" not in tab.list.item(0).text(), timeout=10_000)
+    admin_page.tabs.setCurrentWidget(admin_page.centre)  # a PC alone: the centre's page says so
+    qtbot.waitUntil(lambda: admin_page.centre.alone.isVisibleTo(admin_page.centre), timeout=10_000)
+    assert not admin_page.centre.periods.isVisibleTo(admin_page.centre)
+
+
 def test_idle_minutes_setting(qtbot: Any, controller: AppController, admin_page: AdminPage) -> None:
     tab = admin_page.security
     admin_page.tabs.setCurrentWidget(tab)

@@ -53,7 +53,7 @@ def record_contact(ws: Workspace, contact: ContactInput, case_id: int | None = N
 def _contact_row(session: Session, actor: Actor, contact: ContactInput, case_id: int | None) -> Contact:
     return Contact(
         date=v.check_date(contact.date, "date"),
-        help_desk_id=desk_for(session, actor, contact.help_desk_id),
+        help_desk_id=desk_for(session, actor, contact.help_desk_id, taking=True),
         access_channel=v.check_code("access_channel", contact.access_channel, "access_channel"),
         first_contact_mode=v.check_code(
             "first_contact_mode", contact.first_contact_mode, "first_contact_mode"
@@ -105,7 +105,7 @@ def open_case(
     checked_risk = risk_values(risk) if risk is not None else None
     notice = v.check_text(consent.notice_version, "notice_version", 30) or CURRENT_NOTICE_VERSION
     with ws.transaction() as session:
-        desk_id = desk_for(session, actor, help_desk_id)
+        desk_id = desk_for(session, actor, help_desk_id, taking=True)
         centre = session.get_one(Centre, 1)
         year = opened.year
         seq = next_case_seq(session, year)

@@ -64,7 +64,8 @@ def require_writable(case: Case) -> None:
         )
 
 
-def desk_for(session: Session, actor: Actor, desk_id: int | None) -> int:
+def desk_for(session: Session, actor: Actor, desk_id: int | None, *, taking: bool = False) -> int:
+    """The desk to record at (hers unless chosen); `taking` a new case or contact, it must be open."""
     desk_id = desk_id if desk_id is not None else actor.help_desk_id
     if desk_id is None:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose a help desk."), field="help_desk")
@@ -73,6 +74,12 @@ def desk_for(session: Session, actor: Actor, desk_id: int | None) -> int:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such help desk."))
     if not actor.at_least(Role.COORDINATRICE) and desk_id != actor.help_desk_id:
         raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "You can record only for your own help desk."))
+    if taking and not desk.active:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The help desk {name} is closed: it takes no new cases or contacts."),
+            field="help_desk",
+            name=desk.name,
+        )
     return desk_id
 
 

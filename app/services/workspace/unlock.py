@@ -221,6 +221,7 @@ class Login:
         settings.put(session, settings.ATTEMPTS_SEEN, (pending.serial, pending.seq))
         operator.last_login_at = utcnow()
         audit.record(session, operator.id, "login", "operator", operator.id)
+        erase_final_partials(session)
         self.actor = actor_of(operator)
 
     def _open_with(self, unlocked: keyslots.UnlockedSlot) -> None:
@@ -228,3 +229,13 @@ class Login:
         self.ws.db.open(unlocked.data_keys)
         self.ws.keys.slot_kdf = unlocked.params.raised_to_floor()
         self.ws.keys.finish_interrupted_rotation()
+
+
+def erase_final_partials(session: Session) -> None:
+    """The one place the partial aggregates of periods now final are erased (app.services.partials): at
+    each login, in its transaction, so that a main office erases them even when no desk PC sends again."""
+    from app.services import partials  # the service builds on the workspace it is called from
+
+    erased = partials.erase_final(session)
+    if erased:
+        audit.record(session, None, "partials.erased", "centre", 1, {"rows": erased})

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.services.workspace import Workspace
 from app.ui.kit.first_show import load_on_first_show
 from app.ui.pages.backup import BackupTab
+from app.ui.pages.centre import CentreTab
 from app.ui.pages.desks import HelpDesksTab
 from app.ui.pages.operators import OperatorsTab
 from app.ui.pages.reports_settings import DisclosureBox
@@ -48,6 +49,8 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.retention, self.tr("&Retention"))
         self.structure = StructureTab(workspace)
         self.tabs.addTab(self.structure, self.tr("Str&ucture (ISTAT)"))
+        self.centre = CentreTab(workspace)
+        self.tabs.addTab(self.centre, self.tr("Ce&ntre's PCs"))
         self.desks.changed.connect(self.operators.refresh)  # the desk combo of 'add operator'
         self.desks.changed.connect(self.structure.refresh)
         layout = QVBoxLayout(self)
@@ -61,6 +64,7 @@ class AdminPage(QWidget):
         self.operators.refresh()
         self.desks.refresh()
         self.structure.refresh()
+        self.centre.refresh()
 
     def clear(self) -> None:
         for tab in (
@@ -72,5 +76,6 @@ class AdminPage(QWidget):
             self.disclosure,
             self.structure,
             self.today_settings,
+            self.centre,
         ):
             tab.clear()

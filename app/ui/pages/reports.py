@@ -277,10 +277,41 @@ class ReportsPage(QWidget):
                 "A single help desk is published with fewer tables (women, services and hours): its profile "
                 "tables, next to the whole centre's, could tell which category a woman alone at her desk is in."
             )
+        installations = self._installations_text(data)
+        if installations:
+            summary += "\n" + installations
         self.chosen_detail.setText(summary)
         self.summary.clear()
         self._set_actions(True)
         self._plan()
+
+    def _installations_text(self, data: ReportData) -> str:
+        """At a centre of several PCs: which installations the figures include, and which they lack."""
+        held = data.consolidation
+        if held is None:
+            return ""
+        lines = []
+        if held.final:
+            lines.append(
+                self.tr(
+                    "The desk PCs' figures of this period are final and erased: only its releases "
+                    "already made can be served."
+                )
+            )
+        lines.append(
+            self.tr("Figures of this PC and of: {names}.").format(names=", ".join(held.included))
+            if held.included
+            else self.tr("Figures of this PC only.")
+        )
+        if held.without:
+            lines.append(self.tr("Released without: {names}.").format(names=", ".join(held.without)))
+        if held.missing:
+            lines.append(
+                self.tr(
+                    "Missing: {names} (not sent yet; it can be released without them in Administration)."
+                ).format(names=", ".join(held.missing))
+            )
+        return " ".join(lines)
 
     # --- releasing -----------------------------------------------------------------------------------------
     def _plan(self, then: Callable[[ReportData], None] | None = None) -> None:

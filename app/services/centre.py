@@ -60,10 +60,10 @@ from sqlalchemy.orm import Session
 from app.crypto import bundles as crypto
 from app.fs import NotARegularFile, atomic_write_bytes, fsync_directory, read_regular
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Centre, HelpDesk, Role, Setting
+from app.models.accounts import Centre, HelpDesk, Role
 from app.models.base import utcnow
 from app.models.centre import ACTIVE, DESK, INVITED, MAIN, REMOVED, BundleRecord, CaseTombstone, Installation
-from app.services import audit
+from app.services import audit, settings
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 
@@ -693,7 +693,6 @@ def send(ws: Workspace, folder: Path) -> list[Path]:
 # --- the roster: the main office tells each desk who belongs ---------------------------------------------
 ROSTER = "roster"
 PARTIALS = "partials"  # a desk PC's partial aggregates of an ended period (app.services.partials)
-ROSTER_SENT = "centre_roster_sent:"  # + the desk's install id: the digest of the roster it was last sent
 
 
 def _roster(session: Session) -> Payload:
@@ -715,14 +714,10 @@ def _rosters_due(session: Session) -> list[tuple[Installation, str, Payload]]:
         )
     )
     for desk in desks:
-        key = ROSTER_SENT + desk.install_id
-        sent = session.get(Setting, key)
-        if sent is not None and sent.value == digest:
+        sent = settings.ROSTER_SENT.of(desk.install_id)
+        if settings.find(session, sent) == digest:
             continue
-        if sent is None:
-            session.add(Setting(key=key, value=digest))
-        else:
-            sent.value = digest
+        settings.put(session, sent, digest)
         due.append((desk, ROSTER, roster))
     return due
 

@@ -22,7 +22,7 @@ from sqlalchemy import delete, select
 from app import demo
 from app.crypto import signing
 from app.crypto.keyslots import KdfParams
-from app.models.accounts import Centre
+from app.models.accounts import Centre, Setting
 from app.models.audit import AuditEvent
 from app.models.reports import ExportRecord
 from app.reports import indicators, package, shapes
@@ -153,6 +153,26 @@ def test_a_package_forged_with_the_old_key_after_revocation_is_refused(
     [served] = net.import_packages(network, [again.package_path])
     assert served.trusted
     assert served.package.tables == package.load_package(first).tables
+
+
+def test_a_damaged_record_of_a_replaced_key_still_refuses_that_key(
+    centre: Workspace, network: Workspace, tmp_path: Path
+) -> None:
+    """The record that a key was replaced says so even when its text no longer reads: a hand-edited or
+    damaged value must not turn the old key back into a trusted one."""
+    first = _export(centre, "2026-Q1", tmp_path / "q1.json")
+    net.trust_key(network, net.import_packages(network, [first])[0])
+    stolen = _signing_key(centre)
+    accounts.revoke_operator(centre, "bruna")
+    net.import_packages(network, [_export(centre, "2026-Q2", tmp_path / "q2.json")])  # the change followed
+    old = base64.b64encode(signing.public_key_of(stolen)).decode()
+    with network.transaction() as session:
+        session.get_one(Setting, "superseded_key:" + old).value = "{damaged"
+    forged = _forge(
+        first, stolen, tmp_path / "q3.json", period_start=date(2026, 7, 1), period_end=date(2026, 9, 30)
+    )
+    with pytest.raises(UserError, match="replaced on"):
+        net.import_packages(network, [forged])
 
 
 def test_the_change_is_shown_to_the_coordinator(

@@ -7,7 +7,9 @@ back must give the same text, or an existing centre would lose her settings at t
 
 from __future__ import annotations
 
+import ast
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,6 +93,8 @@ WRITTEN_BEFORE: list[tuple[DbSetting[Any], str, str, object]] = [
     (settings.RETENTION_AUDIT_YEARS, "retention_audit_years", "15", 15),
     (settings.RETENTION_FULL_DELETION, "retention_full_deletion", "true", True),
     (settings.DEMO_CASES_MADE, "demo.cases_made", "120", 120),
+    (settings.ROSTER_SENT.of("ab" * 16), "centre_roster_sent:" + "ab" * 16, "cd" * 32, "cd" * 32),
+    (settings.PARTIALS_SENT.of("2026-Q1"), "partials_sent:2026-Q1", "ef" * 32, "ef" * 32),
 ]
 
 
@@ -170,3 +174,40 @@ def test_family_members_and_deletion(fnd_ws: Workspace) -> None:
         assert settings.members(session, settings.SLOT_DIGEST) == {**before, "extra": "d"}
         settings.delete(session, settings.SLOT_DIGEST.of("extra"))
         assert settings.members(session, settings.SLOT_DIGEST) == before
+
+
+def test_clearing_a_family_deletes_its_keys_only(fnd_ws: Workspace) -> None:
+    _store(fnd_ws, {"partials_sent:2026-01": "a", "partials_sent:2026-Q1": "", "partials_sentinel": "kept"})
+    with fnd_ws.transaction() as session:
+        assert settings.clear(session, settings.PARTIALS_SENT) == 2
+    stored = _stored(fnd_ws)
+    assert "partials_sentinel" in stored
+    assert not any(key.startswith("partials_sent:") for key in stored)
+
+
+def _touches_the_setting_table(tree: ast.AST) -> bool:
+    """Whether a module imports the `Setting` row class from the schema or reaches it as an attribute."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and (node.module or "").startswith("app.models")
+            and any(alias.name == "Setting" for alias in node.names)
+        ):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "Setting":
+            return True
+    return False
+
+
+def test_only_the_declarations_touch_the_setting_table() -> None:
+    """A key read or written by hand elsewhere escapes its declaration (its spelling, its format)."""
+    app = Path(__file__).resolve().parent.parent / "app"
+    allowed = {app / "services" / "settings.py"}
+    offenders = [
+        str(path.relative_to(app.parent))
+        for path in sorted(app.rglob("*.py"))
+        if path not in allowed
+        and app / "models" not in path.parents
+        and _touches_the_setting_table(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == [], f"declare these settings in app/services/settings.py: {offenders}"

@@ -283,10 +283,9 @@ class _Runner:
 
 
 def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _Runner:
-    from app.bench import plain
     from app.reports import indicators
     from app.reports.periods import Period
-    from app.services import backup, cases, releases, reports, today
+    from app.services import cases, releases, reports, today
 
     runner = _Runner(spaces, repeat)
     fixtures = {variant: _fixture(ws) for variant, ws in spaces.items()}
@@ -371,9 +370,19 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
 
         runner.each(bench_profiles.workload_name(name), lay_out, repeat=max(1, repeat // 2))
 
+    _run_file_workloads(runner, prepared[ENCRYPTED], fx.year, repeat, progress)
+    return runner
+
+
+def _run_file_workloads(runner: _Runner, prepared: Any, year: int, repeat: int, progress: Progress) -> None:
+    """The workloads over files rather than screens: the network merge (in a process of its own, for its
+    peak memory) and the backup."""
+    from app.bench import plain
+    from app.services import backup
+
     progress("network merge")
     with tempfile.TemporaryDirectory(prefix="ascolto-bench-") as scratch:
-        files = _network_packages(prepared[ENCRYPTED], fx.year, Path(scratch))
+        files = _network_packages(prepared, year, Path(scratch))
         assert len(files) == 56 * 12
 
         def merge(_ws: Any, variant: str) -> float | None:
@@ -404,7 +413,6 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
             return elapsed
 
         runner.each("backup (write + verify)", make, repeat=min(repeat, 3))
-    return runner
 
 
 def _network_packages(data: Any, year: int, folder: Path, centres: int = 56) -> list[Path]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.crypto import signing
 from app.i18n import QT_TRANSLATE_NOOP, language_code
-from app.models.accounts import Centre, Role, Setting
+from app.models.accounts import Centre, Role
 from app.models.base import utcnow
 from app.models.reports import TrustedKey
 from app.reports import disclosure, indicators, package, shapes
@@ -30,7 +29,7 @@ from app.reports.package import KeyChange
 from app.reports.periods import named_period
 from app.reports.tables import AggregateTable
 from app.reports.texts import REPORT_TEXTS as TEXTS
-from app.services import audit, audit_heads, releases, signing_keys
+from app.services import audit, audit_heads, releases, settings, signing_keys
 from app.services.errors import UserError, ValidationError
 from app.services.reports import ReportData, disclosure_threshold, hidden_count
 from app.services.workspace import Workspace
@@ -63,8 +62,6 @@ class KeyChangeSeen:
 # --- packages and keys --------------------------------------------------------------------------------------
 MAX_PACKAGES = 2000
 """Packages in one network report: a year of monthly packages from every centre of a large network."""
-_SUPERSEDED = "superseded_key:"
-"""Setting key prefix (plus the base64 public key) of a partner's key replaced by a successor it signed."""
 
 
 def _b64(public: bytes) -> str:
@@ -78,13 +75,11 @@ def _refused(path: Path, reason: object) -> UserError:
 
 
 def _superseded(session: Session, public: bytes) -> dict[str, str] | None:
-    setting = session.get(Setting, _SUPERSEDED + _b64(public))
-    if setting is None:
+    """The recorded replacement of a key; a damaged record still says the key was replaced."""
+    setting = settings.SUPERSEDED_KEY.of(_b64(public))
+    if not settings.is_set(session, setting):
         return None
-    try:
-        record = json.loads(setting.value)
-    except ValueError:
-        record = None
+    record = settings.find(session, setting)
     return record if isinstance(record, dict) else {"new": "", "at": "", "centre": ""}
 
 
@@ -111,9 +106,9 @@ def _trusted_for(store: dict[str, str], p: package.VerifiedPackage) -> bool:
 def _predecessors(session: Session) -> dict[str, str]:
     """New key -> the key it replaced, for every change this network followed (base64)."""
     out: dict[str, str] = {}
-    for setting in session.scalars(select(Setting).where(Setting.key.startswith(_SUPERSEDED))):
-        with contextlib.suppress(ValueError, TypeError, KeyError):
-            out.setdefault(str(json.loads(setting.value)["new"]), setting.key[len(_SUPERSEDED) :])
+    for old, record in settings.members(session, settings.SUPERSEDED_KEY).items():
+        with contextlib.suppress(TypeError, KeyError):
+            out.setdefault(str(record["new"]), old)
     return out
 
 
@@ -166,13 +161,10 @@ def _follow_key_changes(
             if old not in store or not _same_name(store[old], centre):
                 continue
             reached = store[old]
-        session.add(
-            Setting(
-                key=_SUPERSEDED + old,
-                value=json.dumps(
-                    {"new": new, "at": change.as_json()["at"], "centre": reached[:200]}, ensure_ascii=False
-                ),
-            )
+        settings.put(
+            session,
+            settings.SUPERSEDED_KEY.of(old),
+            {"new": new, "at": change.as_json()["at"], "centre": reached[:200]},
         )
         if new not in store:
             session.add(
@@ -271,10 +263,9 @@ def key_changes(ws: Workspace) -> list[KeyChangeSeen]:
     ws.require_actor(Role.COORDINATRICE)
     out: list[KeyChangeSeen] = []
     with ws.transaction(write=False) as session:
-        for setting in session.scalars(select(Setting).where(Setting.key.startswith(_SUPERSEDED))):
+        for old_key, record in settings.members(session, settings.SUPERSEDED_KEY).items():
             try:
-                record = json.loads(setting.value)
-                old = base64.b64decode(setting.key[len(_SUPERSEDED) :], validate=True)
+                old = base64.b64decode(old_key, validate=True)
                 new = base64.b64decode(record["new"], validate=True)
                 at = datetime.strptime(record["at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
                 out.append(
@@ -345,10 +336,6 @@ def _note_audit_heads(session: Session, operator_id: int, items: Sequence[Import
             audit.record(session, operator_id, "network.audit_backwards", "trusted_key", p.fingerprint[:40])
 
 
-_RELEASE_LOG = "network_release_log:"
-"""Setting key prefix (plus a centre's first known key, `_source_key`) of the newest release log position."""
-
-
 def _note_release_logs(session: Session, operator_id: int, items: Sequence[ImportedPackage]) -> None:
     """Keep each centre's newest release log position; warn and audit when its log went backwards.
 
@@ -366,12 +353,11 @@ def _note_release_logs(session: Session, operator_id: int, items: Sequence[Impor
             continue
         stamp = p.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
         seq, head = int(p.release_log["seq"]), str(p.release_log["head"])
-        key = (_RELEASE_LOG + _source_key(predecessors, p.public_key))[:100]
-        setting = session.get(Setting, key)
+        setting = settings.NETWORK_RELEASE_LOG.of(_source_key(predecessors, p.public_key))
+        known = settings.find(session, setting)
         earlier, earlier_stamp = -1, ""
-        if setting is not None:
+        if known is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                known = json.loads(setting.value)
                 earlier, earlier_stamp = int(known["seq"]), str(known["generated_at"])
         if stamp > earlier_stamp and seq <= earlier:
             item.release_warning = UserError(
@@ -390,11 +376,7 @@ def _note_release_logs(session: Session, operator_id: int, items: Sequence[Impor
                 {"seq": seq, "earlier": earlier},
             )  # fmt: skip
         elif stamp >= earlier_stamp and seq >= earlier:
-            value = json.dumps({"seq": seq, "head": head, "generated_at": stamp})
-            if setting is None:
-                session.add(Setting(key=key, value=value))
-            else:
-                setting.value = value
+            settings.put(session, setting, {"seq": seq, "head": head, "generated_at": stamp})
 
 
 def _source_names(packages: Sequence[package.VerifiedPackage]) -> list[str]:

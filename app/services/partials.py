@@ -31,14 +31,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, translate_in
-from app.models.accounts import HelpDesk, Role, Setting
+from app.models.accounts import HelpDesk, Role
 from app.models.base import utcnow
 from app.models.reports import PartialAggregate
 from app.reports import indicators
 from app.reports import partials as parts
 from app.reports.periods import Period, parse_period
 from app.reports.tables import AggregateTable
-from app.services import audit
+from app.services import audit, settings
 from app.services.desks import desk_ids_by_name, folded
 from app.services.errors import UserError
 from app.services.validation import today
@@ -64,8 +64,6 @@ KEPT_YEARS = 1
 MAX_PAYLOAD_BYTES = 8_000_000
 """A year's partial of a desk PC with six desks is about a tenth of this."""
 MAX_SOURCE = 128
-SENT = "partials_sent:"
-"""Setting key prefix (plus a period code) at a desk PC: the digest of the partial last sent for it."""
 Groups = list[tuple[list[HelpDesk], list[AggregateTable]]]
 RELEASES = "Releases"
 """Translation context of the sentences a release prints (as app.services.reports)."""
@@ -157,18 +155,15 @@ def build_due(
     report's computation); a routine send of a busy PC may leave them to a weekly one."""
     out = []
     for period in due_periods(on):
-        key = SENT + period.code
-        setting = session.get(Setting, key)
-        if setting is not None and not corrections:
+        sent = settings.PARTIALS_SENT.of(period.code)
+        before = settings.find(session, sent)
+        if before is not None and not corrections:
             continue
         payload = build_partials(ws, session, period)
         fresh = digest(payload)
-        if setting is not None and setting.value == fresh:
+        if before == fresh:
             continue
-        if setting is None:
-            session.add(Setting(key=key, value=fresh))
-        else:
-            setting.value = fresh
+        settings.put(session, sent, fresh)
         out.append(payload)
     return out
 
@@ -178,10 +173,7 @@ def forget_sent(ws: Workspace) -> int:
     lost partials it had received); returns how many periods were marked sent. Audited."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     with ws.transaction() as session:
-        sent = list(session.scalars(select(Setting).where(Setting.key.startswith(SENT))))
-        for setting in sent:
-            session.delete(setting)
-        gone = len(sent)
+        gone = settings.clear(session, settings.PARTIALS_SENT)
         audit.record(session, actor.operator_id, "partials.resend", "centre", 1, {"periods": gone})
     return int(gone)
 

@@ -21,16 +21,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, language_code
-from app.models.accounts import Centre, HelpDesk, Role, Setting
+from app.models.accounts import Centre, HelpDesk, Role
 from app.reports import cellkey, disclosure, indicators, package
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable
-from app.services import audit, partials, releases
+from app.services import audit, partials, releases, settings
 from app.services.errors import NotFound, ValidationError
 from app.services.validation import today
 from app.services.workspace import Workspace
 
-K_SETTING = "disclosure_k"
 INDICATOR_LANES = min(2, os.cpu_count() or 1)
 """Threads computing the indicators (DESIGN's target machine has two cores; more buys little)."""
 
@@ -78,13 +77,12 @@ class ReportData:
 def disclosure_threshold(ws: Workspace) -> int:
     ws.require_actor()
     with ws.transaction(write=False) as session:
-        setting = session.get(Setting, K_SETTING)
-        return int(setting.value) if setting else disclosure.DEFAULT_K
+        return settings.get(session, settings.DISCLOSURE_K)
 
 
 def set_disclosure_threshold(ws: Workspace, k: int) -> None:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
-    if isinstance(k, bool) or not isinstance(k, int) or not disclosure.MIN_K <= k <= 50:
+    if not settings.DISCLOSURE_K.accepts(k):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
                 "Errors", "The threshold must be a whole number from {low} to 50 (the law's floor is 3)."
@@ -93,12 +91,10 @@ def set_disclosure_threshold(ws: Workspace, k: int) -> None:
             low=disclosure.MIN_K,
         )
     with ws.transaction() as session:
-        setting = session.get(Setting, K_SETTING)
-        if setting is None:
-            session.add(Setting(key=K_SETTING, value=str(k)))
-        else:
-            setting.value = str(k)
-        audit.record(session, actor.operator_id, "setting.changed", "setting", K_SETTING, {"value": k})
+        settings.put(session, settings.DISCLOSURE_K, k)
+        audit.record(
+            session, actor.operator_id, "setting.changed", "setting", settings.DISCLOSURE_K.key, {"value": k}
+        )
 
 
 # --- preparing ------------------------------------------------------------------------------------------

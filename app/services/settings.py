@@ -172,6 +172,13 @@ NETWORK_RELEASE_LOG: Family[Any] = Family("network_release_log:", None, json.loa
 SUPERSEDED_KEY: Family[Any] = Family("superseded_key:", None, json.loads, _json(ensure_ascii=False))
 """A partner's key replaced by a successor it signed, by the old key in base64."""
 
+# --- a centre of several PCs (app.services.centre, app.services.partials) ----------------------------------
+ROSTER_SENT: Family[str] = Family("centre_roster_sent:", "", _text, _text)
+"""At the main office, one per desk PC (`centre_roster_sent:<install id>`): the digest of the roster it was
+last sent, so that an unchanged roster is not sent again."""
+PARTIALS_SENT: Family[str] = Family("partials_sent:", "", _text, _text)
+"""At a desk PC, one per period (`partials_sent:<period code>`): the digest of the partial last sent for it."""
+
 # --- after a rollback or a restore (app.services.rollback, app.services.backup) ------------------------------
 LOGIN_NOTICES = _json_setting("login_notices", sort_keys=True)
 """Findings not yet shown to every administrator: JSON list of {message, params, at, seen_by}."""
@@ -241,6 +248,14 @@ def delete(session: Session, setting: DbSetting[Any]) -> None:
     row = session.get(Row, setting.key)
     if row is not None:
         session.delete(row)
+
+
+def clear(session: Session, family: Family[Any]) -> int:
+    """Delete every stored key of the family (whatever its value); returns how many there were."""
+    rows = list(session.scalars(select(Row).where(Row.key.startswith(family.prefix, autoescape=True))))
+    for row in rows:
+        session.delete(row)
+    return len(rows)
 
 
 def members(session: Session, family: Family[T]) -> dict[str, T]:

@@ -61,7 +61,7 @@ elif point == "transfer-after-commit":  # committed; the file not yet under its 
     centre.place_file = pause
     transfer.transfer_case(ws, int(rest[0]), rest[1], Path(rest[2]))
 elif point == "send":  # the bundle kept and numbered; its file not written
-    centre.atomic_write_bytes = pause
+    centre.bundles.atomic_write_bytes = pause  # the module that writes a bundle's file
     centre.send(ws, Path(rest[0]))
 elif point == "receive":  # the case added at the main office, not committed
     transfer._arrive = after(transfer._arrive)

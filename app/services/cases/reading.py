@@ -88,57 +88,14 @@ def _case_file(session: Session, case: Case) -> CaseFile:
             .order_by(ConsentEvent.date, ConsentEvent.id)
         )
     ]
-    intakes = [
-        IntakeView(
-            i.id,
-            i.date,
-            i.access_channel,
-            i.first_contact_mode,
-            v.decode_codes(i.violence_forms),
-            i.relationship_code,
-            i.violence_duration,
-            i.police_report,
-            i.complaint_withdrawn,
-            v.decode_codes(i.measures_requested),
-            v.decode_codes(i.measures_obtained),
-            i.emergency,
-            i.notes,
-            v.decode_codes(i.help_sought),
-            PerpetratorInput(
-                i.perpetrators_count,
-                i.perpetrator_sex,
-                i.perpetrator_age,
-                i.perpetrator_citizenship,
-                i.perpetrator_weapons,
-                i.perpetrator_alcohol,
-                i.perpetrator_drugs,
-                i.perpetrator_prior_violence,
-            ),
-        )
-        for i in session.scalars(
-            select(Intake).where(Intake.case_id == case.id).order_by(Intake.date, Intake.id)
-        )
-    ]
+    intakes = _intakes(session, case.id)
     risks = [
         RiskView(r.id, r.date, r.level, r.tool, r.notes)
         for r in session.scalars(
             select(RiskAssessment).where(RiskAssessment.case_id == case.id).order_by(RiskAssessment.date)
         )
     ]
-    pathway_row = session.scalar(select(Pathway).where(Pathway.case_id == case.id))
-    pathway = (
-        PathwayView(
-            pathway_row.id,
-            pathway_row.agreed_on,
-            pathway_row.closed_on,
-            pathway_row.outcome,
-            pathway_row.notes,
-            [GoalView(g.id, g.area, g.description, g.status, g.due_on) for g in pathway_row.goals],
-            [ReviewView(r.id, r.date, r.notes) for r in pathway_row.reviews],
-        )
-        if pathway_row is not None
-        else None
-    )
+    pathway = _pathway(session, case.id)
     services = [
         ServiceView(
             s.id,
@@ -163,16 +120,7 @@ def _case_file(session: Session, case: Case) -> CaseFile:
         )
         for r in session.scalars(select(Referral).where(Referral.case_id == case.id).order_by(Referral.date))
     ]
-    history = [
-        HistoryEntry(event.at.isoformat(sep=" "), event.operator_id, event.action, name or "")
-        for event, name in session.execute(
-            select(audit.AuditEvent, Operator.full_name)
-            .outerjoin(Operator, Operator.id == audit.AuditEvent.operator_id)
-            .where(audit.AuditEvent.entity == "case", audit.AuditEvent.entity_id == str(case.id))
-            .order_by(audit.AuditEvent.id.desc())
-            .limit(500)
-        )
-    ]
+    history = _history(session, case.id)
     police = [
         PoliceReportView(e.id, e.date, e.stage)
         for e in session.scalars(
@@ -205,3 +153,67 @@ def _case_file(session: Session, case: Case) -> CaseFile:
         history,
         police,
     )
+
+
+def _intakes(session: Session, case_id: int) -> list[IntakeView]:
+    return [
+        IntakeView(
+            i.id,
+            i.date,
+            i.access_channel,
+            i.first_contact_mode,
+            v.decode_codes(i.violence_forms),
+            i.relationship_code,
+            i.violence_duration,
+            i.police_report,
+            i.complaint_withdrawn,
+            v.decode_codes(i.measures_requested),
+            v.decode_codes(i.measures_obtained),
+            i.emergency,
+            i.notes,
+            v.decode_codes(i.help_sought),
+            PerpetratorInput(
+                i.perpetrators_count,
+                i.perpetrator_sex,
+                i.perpetrator_age,
+                i.perpetrator_citizenship,
+                i.perpetrator_weapons,
+                i.perpetrator_alcohol,
+                i.perpetrator_drugs,
+                i.perpetrator_prior_violence,
+            ),
+        )
+        for i in session.scalars(
+            select(Intake).where(Intake.case_id == case_id).order_by(Intake.date, Intake.id)
+        )
+    ]
+
+
+def _pathway(session: Session, case_id: int) -> PathwayView | None:
+    pathway_row = session.scalar(select(Pathway).where(Pathway.case_id == case_id))
+    return (
+        PathwayView(
+            pathway_row.id,
+            pathway_row.agreed_on,
+            pathway_row.closed_on,
+            pathway_row.outcome,
+            pathway_row.notes,
+            [GoalView(g.id, g.area, g.description, g.status, g.due_on) for g in pathway_row.goals],
+            [ReviewView(r.id, r.date, r.notes) for r in pathway_row.reviews],
+        )
+        if pathway_row is not None
+        else None
+    )
+
+
+def _history(session: Session, case_id: int) -> list[HistoryEntry]:
+    return [
+        HistoryEntry(event.at.isoformat(sep=" "), event.operator_id, event.action, name or "")
+        for event, name in session.execute(
+            select(audit.AuditEvent, Operator.full_name)
+            .outerjoin(Operator, Operator.id == audit.AuditEvent.operator_id)
+            .where(audit.AuditEvent.entity == "case", audit.AuditEvent.entity_id == str(case_id))
+            .order_by(audit.AuditEvent.id.desc())
+            .limit(500)
+        )
+    ]

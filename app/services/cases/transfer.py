@@ -46,7 +46,7 @@ from app.models.cases import (
     RiskAssessment,
     ServiceDelivery,
 )
-from app.models.centre import CaseArrival, CaseTombstone, Installation
+from app.models.centre import BundleRecord, CaseArrival, CaseTombstone, Installation
 from app.models.ledger import LedgerLine
 from app.services import audit, centre, erasure_ledger
 from app.services import validation as v
@@ -233,7 +233,7 @@ def transfer_case(ws: Workspace, case_id: int, to: str, out: Path | None = None)
     if out is not None and staged is not None:
         centre.place_file(staged, out)
         with ws.transaction() as session:
-            record = session.get(centre.BundleRecord, record_id)
+            record = session.get(BundleRecord, record_id)
             if record is not None:
                 record.written_at = utcnow()
     ws.compact()  # nothing of her stays in the file's free pages or the WAL

@@ -44,6 +44,16 @@ from app.ui.session import SessionInfo
 APPOINTMENT_TAB = "services"  # an appointment opens her case where the next service is recorded
 
 
+def _cells(item: DueItem) -> tuple[str, ...]:
+    """A due item's row: code, name, desk, day, and what the kind adds (the goal's area, the consent)."""
+    cells = [item.code, item.name, item.desk_name, date_text(item.day)]
+    if item.kind == today.GOAL:
+        cells.append(code_label("goal_area", item.detail))
+    if item.kind == today.CONSENT:
+        cells.append(item.detail)
+    return tuple(cells)
+
+
 class TodayPage(QWidget):
     open_case = Signal(int, str)  # case id, the case-file tab to show
     count_changed = Signal(int)
@@ -234,7 +244,7 @@ class TodayPage(QWidget):
             ]
         )
         for kind, model in self.models.items():
-            model.set_rows([((item.case_id, item.tab), self._cells(item)) for item in view.items[kind]])
+            model.set_rows([((item.case_id, item.tab), _cells(item)) for item in view.items[kind]])
         current = self.desk.currentData()
         self.desk.clear()
         for desk_id, name in view.desks:
@@ -252,14 +262,6 @@ class TodayPage(QWidget):
                             self.focus_start()
                         break
         emit(self.count_changed, view.total + len(view.appointments))
-
-    def _cells(self, item: DueItem) -> tuple[str, ...]:
-        cells = [item.code, item.name, item.desk_name, date_text(item.day)]
-        if item.kind == today.GOAL:
-            cells.append(code_label("goal_area", item.detail))
-        if item.kind == today.CONSENT:
-            cells.append(item.detail)
-        return tuple(cells)
 
     def show_chores(self, chores: Chores) -> None:
         parts = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.models.reports import PartialAggregate
 from app.reports.periods import parse_period
@@ -93,3 +93,25 @@ def _as_operatrice(network: Centre) -> Workspace:
     network.desk.lock()
     network.desk.unlock("bice", OTHER_PW)
     return network.desk
+
+
+def test_bundles_travel_by_the_outbox_and_arrive_by_the_inbox(network: Centre, tmp_path: Path) -> None:
+    """A desk PC's bundles leave by its outbox (a shared folder here) and the main office's inbox picks
+    them up and receives them in order: nobody carries a file by hand."""
+    from app.services import inbox, outbox
+    from app.services.routes import FolderRoute, set_route
+
+    share = tmp_path / "share"
+    share.mkdir()
+    set_route(network.desk, "centre", FolderRoute(str(share)))
+    set_route(network.main, "inbox", FolderRoute(str(share)))
+    add_women(network.desk, 10)
+    centre.make_due(network.desk)
+    queued = outbox.queue_bundles(network.desk)
+    assert queued > 0 and outbox.send(network.desk).delivered == queued
+    assert len(list(share.glob("*.age"))) == queued
+    arrived = inbox.fetch_inbox(network.main)
+    assert len(arrived) == queued and {e.state for e in arrived} == {"accepted"}, arrived
+    with network.main.transaction(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(PartialAggregate)) > 0
+    assert inbox.fetch_inbox(network.main) == []  # the same files again: recognised, not received twice

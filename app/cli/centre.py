@@ -104,6 +104,13 @@ def cmd_send(args: argparse.Namespace) -> int:
     from app.services import centre
 
     with open_unlocked(args) as workspace:
+        if args.out is None:  # by the outbox's route to the main office (app.services.outbox)
+            from app.services import outbox
+
+            centre.make_due(workspace)
+            queued = outbox.queue_bundles(workspace)
+            print(translate("Cli", "Queued in the outbox: {n}.").format(n=queued))
+            return 0
         written = centre.send(workspace, Path(args.out).expanduser())
     for path in written:
         print(translate("Cli", "Written: {path}").format(path=path))
@@ -239,7 +246,12 @@ def register(sub: Subparsers) -> None:
 
     send = sub.add_parser("send", help=QT_TRANSLATE_NOOP("Cli", "write the bundles due for the main office"))
     add_common(send)
-    send.add_argument("--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "folder to write them in"))
+    send.add_argument(
+        "--out",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "folder to write them in (without it: into the outbox, by the route set for the centre)"
+        ),
+    )
     send.set_defaults(handler=cmd_send)
 
     receive = sub.add_parser("receive", help=QT_TRANSLATE_NOOP("Cli", "import bundles from the centre's PCs"))

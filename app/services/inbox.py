@@ -6,14 +6,15 @@ trust store). The same bytes twice are recognised and counted once. Nothing is d
 server: a refused attachment stays there, listed here with its reason.
 
 Accepted packages are saved, as received, in the data folder's `inbox/` (they are protected aggregates,
-signed by their centre): the network report takes them from there. Other kinds register a handler with
-`register_kind`, which receives the bytes inside the same unit of work that records the entry.
+signed by their centre): the network report takes them from there. Bundles from the centre's other PCs
+(`.age`, encrypted to this installation) wait in `inbox/bundles/` and are received in their order by
+app.services.centre once the fetch is recorded; one refused for now ("receive the missing ones first")
+is tried again at the next fetch.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,14 +41,8 @@ MAX_MESSAGE_BYTES = package.MAX_BYTES * 2 + 1_000_000  # a package and its PDF, 
 MAX_MESSAGES = 1000
 ACCEPTED, UNTRUSTED, REFUSED, DUPLICATE = "accepted", "untrusted", "refused", "duplicate"
 
-Handler = Callable[[Workspace, Session, bytes], None]
-"""Accepts (or raises UserError with the reason) one attachment inside the caller's unit of work."""
-_handlers: dict[str, Handler] = {}
-
-
-def register_kind(suffix: str, handler: Handler) -> None:
-    """Attachments whose name ends with `suffix` go to `handler` (e.g. ".age" bundles for the main office)."""
-    _handlers[suffix.lower()] = handler
+BUNDLES_DIR = "bundles"
+WAITING = "waiting"  # a bundle saved, to be received after the fetch is recorded
 
 
 @dataclass(frozen=True)
@@ -57,6 +52,7 @@ class EntryView:
     state: str
     reason: str
     received_at: datetime
+    sha256: str = ""
 
 
 def inbox_folder(ws: Workspace) -> Path:
@@ -119,7 +115,39 @@ def fetch_inbox(ws: Workspace) -> list[EntryView]:
         if kept is not None:
             kept.uid_validity, kept.last_uid = new_validity, new_last
         audit.record(session, actor.operator_id, "inbox.fetched", "inbox", None, {"entries": len(results)})
-    return results
+    return _receive_bundles(ws, results)
+
+
+def _receive_bundles(ws: Workspace, results: list[EntryView]) -> list[EntryView]:
+    """Receive the bundles waiting in inbox/bundles (this fetch's and those refused for now before)."""
+    from app.services import centre
+
+    folder = inbox_folder(ws) / BUNDLES_DIR
+    paths = sorted(folder.glob("*.age")) if folder.is_dir() else []
+    if not paths:
+        return results
+    outcome: dict[str, tuple[str, str]] = {}
+    for path in centre.receive_order(ws, paths):
+        try:
+            received = centre.receive_one(ws, path)
+        except UserError as exc:
+            outcome[path.name[:12]] = (REFUSED, str(exc))
+            if "already" in str(exc):  # received before (a copy by another route): nothing left to do
+                path.unlink(missing_ok=True)
+            continue
+        outcome[path.name[:12]] = (ACCEPTED, f"{received.kind} {received.seq} ({received.sender})")
+        path.unlink(missing_ok=True)
+    with ws.transaction() as session:
+        for entry in session.scalars(select(InboxEntry).where(InboxEntry.state.in_((WAITING, REFUSED)))):
+            state = outcome.get(entry.sha256[:12])
+            if state is not None:
+                entry.state, entry.reason = state[0], state[1][:300]
+        digests = {r.sha256 for r in results}
+        fresh = {
+            e.sha256: _view(e)
+            for e in session.scalars(select(InboxEntry).where(InboxEntry.sha256.in_(digests)))
+        }
+    return [fresh.get(r.sha256, r) for r in results]
 
 
 def entries(ws: Workspace) -> list[EntryView]:
@@ -164,13 +192,11 @@ def _check(ws: Workspace, session: Session, name: str, data: bytes | None) -> tu
     if data is None or len(data) > package.MAX_BYTES:
         return REFUSED, f"larger than {package.MAX_BYTES} bytes"
     lowered = name.lower()
-    handler = next((h for suffix, h in _handlers.items() if lowered.endswith(suffix)), None)
-    if handler is not None:
-        try:
-            handler(ws, session, data)
-        except UserError as exc:
-            return REFUSED, str(exc)
-        return ACCEPTED, ""
+    if lowered.endswith(".age"):
+        target = inbox_folder(ws) / BUNDLES_DIR
+        target.mkdir(mode=dir_mode(), parents=True, exist_ok=True)
+        atomic_write_bytes(target / f"{hashlib.sha256(data).hexdigest()[:12]}-{_safe(name)}.age", data)
+        return WAITING, ""
     if not lowered.endswith(".json"):
         return REFUSED, "not a package"
     try:
@@ -201,4 +227,4 @@ def _safe(text: str) -> str:
 
 
 def _view(entry: InboxEntry) -> EntryView:
-    return EntryView(entry.name, entry.origin, entry.state, entry.reason, entry.received_at)
+    return EntryView(entry.name, entry.origin, entry.state, entry.reason, entry.received_at, entry.sha256)

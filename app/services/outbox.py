@@ -28,7 +28,7 @@ from app.fs import atomic_write_bytes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.accounts import Centre, Role
 from app.models.base import utcnow
-from app.models.centre import BundleRecord
+from app.models.centre import MAIN, BundleRecord, Installation
 from app.models.outbox import DeliveryReceipt, DeliveryRoute, OutboxAttachment, OutboxEvent, OutboxItem
 from app.services import audit
 from app.services.errors import UserError
@@ -150,7 +150,12 @@ def queue_bundles(ws: Workspace) -> int:
         pending = list(
             session.scalars(
                 select(BundleRecord)
-                .where(BundleRecord.direction == "out", BundleRecord.written_at.is_(None))
+                .join(Installation, Installation.id == BundleRecord.peer_id)
+                .where(
+                    BundleRecord.direction == "out",
+                    BundleRecord.written_at.is_(None),
+                    Installation.role == MAIN,  # the route `centre` leads to the main office only
+                )
                 .order_by(BundleRecord.id)
             )
         )

@@ -1323,6 +1323,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{name} è stata rimossa dal centro: ciò che invierà d&apos;ora in poi sarà rifiutato.</translation>
     </message>
     <message>
+        <source>Queued in the outbox: {n}.</source>
+        <translation>Messi nella posta in uscita: {n}.</translation>
+    </message>
+    <message>
         <source>Written: {path}</source>
         <translation>Scritto: {path}</translation>
     </message>
@@ -1427,8 +1431,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>scrive i pacchetti dovuti alla sede principale</translation>
     </message>
     <message>
-        <source>folder to write them in</source>
-        <translation>cartella in cui scriverli</translation>
+        <source>folder to write them in (without it: into the outbox, by the route set for the centre)</source>
+        <translation>cartella in cui scriverli (senza: nella posta in uscita, con il percorso impostato per la sede)</translation>
     </message>
     <message>
         <source>import bundles from the centre&apos;s PCs</source>
@@ -5052,6 +5056,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>refused</source>
         <translation>rifiutato</translation>
+    </message>
+    <message>
+        <source>to receive</source>
+        <translation>da ricevere</translation>
     </message>
     <message>
         <source>Sending…</source>

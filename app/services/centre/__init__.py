@@ -45,7 +45,15 @@ The package's modules: `common` (formats, kinds, refusals, this installation and
 import from `app.services.centre`.
 """
 
-from app.services.centre.bundles import MadeBundle, make_bundle, place_file, send, stage_file, write_pending
+from app.services.centre.bundles import (
+    MadeBundle,
+    make_bundle,
+    make_due,
+    place_file,
+    send,
+    stage_file,
+    write_pending,
+)
 from app.services.centre.common import (
     BUNDLE_FORMAT,
     INVITE_FORMAT,
@@ -112,6 +120,7 @@ __all__ = [
     "join",
     "kinds",
     "make_bundle",
+    "make_due",
     "members",
     "own",
     "place_file",

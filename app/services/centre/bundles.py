@@ -147,9 +147,16 @@ def send(ws: Workspace, folder: Path) -> list[Path]:
     the centre's installations, to every desk whose copy is out of date (so that desks can move cases
     to each other, and refuse a PC the main office removed).
     """
-    actor = ws.require_actor(Role.COORDINATRICE)
     if not folder.is_dir():
         raise UserError(QT_TRANSLATE_NOOP("Errors", "{path} is not a folder."), path=str(folder))
+    make_due(ws)
+    return write_pending(ws, folder)
+
+
+def make_due(ws: Workspace) -> None:
+    """Make (number, encrypt, keep) the bundles due, without writing them: `send` writes them to a folder,
+    the outbox (app.services.outbox.queue_bundles) sends them by its route."""
+    actor = ws.require_actor(Role.COORDINATRICE)
     with ws.transaction() as session:
         me = require_own(session)
         due: list[tuple[Installation, str, Payload]] = []
@@ -170,4 +177,3 @@ def send(ws: Workspace, folder: Path) -> list[Path]:
                 to.id,
                 {"kind": kind_name, "seq": made.record.seq},
             )
-    return write_pending(ws, folder)

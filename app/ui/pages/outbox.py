@@ -172,6 +172,7 @@ class OutboxPage(QWidget):
             inbox.ACCEPTED: self.tr("accepted"),
             inbox.UNTRUSTED: self.tr("key to check"),
             inbox.REFUSED: self.tr("refused"),
+            inbox.WAITING: self.tr("to receive"),
         }
         return labels.get(state, state)
 

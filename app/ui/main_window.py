@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         self._add_page("today", self.tr("Today"), self.today_page)
         self.today_page.open_case.connect(self.open_case_at)
         self.today_page.count_changed.connect(self.show_today_count)
-        self.today_page.search_requested.connect(self.find_case)
         self.cases_page = CasesPage(workspace, info)
         self._add_page("cases", self.tr("Cases"), self.cases_page)
         self.contact_page = QuickContactPage(workspace, info)
@@ -150,6 +149,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar(quick_hide, lock)  # first in the focus chain, as it is first on screen
         self.setCentralWidget(central)
         self._build_status_bar()
+        self._bind_shortcuts()
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         """Each page scrolls when the window is lower than it (1280x720 at 125% leaves about 500 px)."""
@@ -192,6 +192,19 @@ class MainWindow(QMainWindow):
         """A line of "Oggi": her case, at the tab where the work is done."""
         self.show_page("cases")
         self.cases_page.open_case(case_id, tab)
+
+    def _bind_shortcuts(self) -> None:
+        """Ctrl+F and Ctrl+Shift+N from anywhere in the window, the sections list included: bound to the
+        window, not to a page (a page's shortcut only works while the focus is inside it)."""
+        for keys, slot in ((QKeySequence.StandardKey.Find, self.find_case), ("Ctrl+Shift+N", self.new_case)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    @Slot()
+    def new_case(self) -> None:
+        self.show_page("cases")
+        self.cases_page.start_intake()
 
     @Slot()
     def find_case(self) -> None:

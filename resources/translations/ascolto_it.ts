@@ -287,11 +287,7 @@
     </message>
     <message>
         <source>Sa&amp;ve</source>
-        <translation>&amp;Salva</translation>
-    </message>
-    <message>
-        <source>Bac&amp;k up now…</source>
-        <translation>Fai il &amp;backup ora…</translation>
+        <translation>Sa&amp;lva</translation>
     </message>
     <message>
         <source>Backup progress</source>
@@ -310,10 +306,6 @@
         <translation>Ultimo backup:</translation>
     </message>
     <message>
-        <source>&amp;Remind after:</source>
-        <translation>&amp;Avvisa dopo:</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>Ripristino</translation>
     </message>
@@ -322,8 +314,16 @@
         <translation>Riporta l’archivio com’era al momento del backup, per esempio dopo un guasto del disco. L’archivio in uso viene messo da parte, mai cancellato.</translation>
     </message>
     <message>
-        <source>Re&amp;store…</source>
-        <translation>&amp;Ripristina…</translation>
+        <source>Back up &amp;now…</source>
+        <translation>&amp;Fai il backup ora…</translation>
+    </message>
+    <message>
+        <source>Re&amp;mind after:</source>
+        <translation>&amp;Avvisa dopo:</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore…</source>
+        <translation>R&amp;ipristina…</translation>
     </message>
     <message>
         <source>No backup has been made yet.</source>
@@ -2240,7 +2240,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Save &amp;threshold</source>
-        <translation>Salva la &amp;soglia</translation>
+        <translation>S&amp;alva la soglia</translation>
     </message>
     <message>
         <source>A count in a report is published only if, after the small change that protects the women, it reaches this number; hours and services only if this many women stand behind them. The law allows no less than 3; 5 is recommended. It applies to every later release of the centre.</source>
@@ -6406,22 +6406,22 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>Sa&amp;ve policy</source>
-        <translation>&amp;Salva i criteri</translation>
+        <translation>Salva &amp;i criteri</translation>
     </message>
     <message>
         <source>Retention policy</source>
         <translation>Conservazione dei dati</translation>
     </message>
     <message>
-        <source>Closed &amp;case files:</source>
-        <translation>Schede dei &amp;casi chiusi:</translation>
+        <source>C&amp;losed case files:</source>
+        <translation>Schede dei casi c&amp;hiusi:</translation>
     </message>
     <message>
-        <source>Contact-&amp;only records:</source>
-        <translation>Registrazioni di solo c&amp;ontatto:</translation>
+        <source>Co&amp;ntact-only records:</source>
+        <translation>Registrazioni di solo co&amp;ntatto:</translation>
     </message>
     <message>
-        <source>A&amp;udit events:</source>
+        <source>Audit &amp;events:</source>
         <translation>&amp;Eventi del registro attività:</translation>
     </message>
     <message>
@@ -6438,7 +6438,7 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     </message>
     <message>
         <source>&amp;Check again</source>
-        <translation>&amp;Ricontrolla</translation>
+        <translation>Ricon&amp;trolla</translation>
     </message>
     <message>
         <source>&amp;Apply…</source>
@@ -6713,16 +6713,16 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Lingua</translation>
     </message>
     <message>
-        <source>&amp;Save settings</source>
-        <translation>Sal&amp;va le impostazioni</translation>
-    </message>
-    <message>
         <source>These settings apply to this computer. A new language applies at the next start.</source>
         <translation>Queste impostazioni valgono per questo computer. La nuova lingua si applica al prossimo avvio.</translation>
     </message>
     <message>
         <source>This computer</source>
         <translation>Questo computer</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e settings</source>
+        <translation>Salva le i&amp;mpostazioni</translation>
     </message>
     <message>
         <source>&amp;Lock after inactivity:</source>

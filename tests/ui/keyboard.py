@@ -50,7 +50,7 @@ def mnemonics(window: QWidget) -> dict[str, list[str]]:
         labelled = isinstance(widget, QLabel) and widget.buddy() is not None
         if labelled or (isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QTabBar)):
             add(widget.text())  # type: ignore[attr-defined]
-        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+        elif isinstance(widget, QGroupBox):  # checkable or not: Qt takes the letter (to tick, or to enter it)
             add(widget.title())
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.services.network import ImportedPackage
+from app.ui.kit.submit_keys import submit_on_ctrl_enter
 
 
 def grouped(fingerprint: str) -> str:
@@ -67,6 +68,7 @@ class TrustKeyDialog(QDialog):
         self.cancel_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        submit_on_ctrl_enter(self, self.trust_button)  # as deliberate as Alt+I; Enter alone still cancels
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 20, 22, 16)
         layout.setSpacing(12)

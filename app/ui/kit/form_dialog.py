@@ -14,6 +14,7 @@ from app.ui.i18n import error_text
 from app.ui.kit import operations
 from app.ui.kit.focus import first_input, follow_layout
 from app.ui.kit.geometry import cap_to_screen
+from app.ui.kit.submit_keys import submit_on_ctrl_enter
 
 
 class FormDialog(QDialog):
@@ -36,6 +37,7 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        submit_on_ctrl_enter(self, self.ok_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)

@@ -79,7 +79,7 @@ class BackupTab(QWidget):
         self.reminder.setAccessibleName(self.tr("Remind me when the last backup is older than"))
         self.save_reminder = QPushButton(self.tr("Sa&ve"))
         self.save_reminder.clicked.connect(self.set_reminder)
-        self.backup_button = QPushButton(self.tr("Bac&k up now…"))
+        self.backup_button = QPushButton(self.tr("Back up &now…"))
         self.backup_button.setObjectName("primary")
         self.backup_button.clicked.connect(self.back_up)
         self.progress = QProgressBar()
@@ -106,7 +106,7 @@ class BackupTab(QWidget):
         reminder_row.addWidget(self.reminder)
         reminder_row.addWidget(self.save_reminder)
         reminder_row.addStretch(1)
-        remind_label = QLabel(self.tr("&Remind after:"))
+        remind_label = QLabel(self.tr("Re&mind after:"))
         remind_label.setBuddy(self.reminder)
         form.addRow(remind_label, reminder_row)
         button_row = QHBoxLayout()
@@ -117,7 +117,7 @@ class BackupTab(QWidget):
         form.addRow("", self.progress)
         form.addRow("", self.result)
 
-        self.restore_button = QPushButton(self.tr("Re&store…"))
+        self.restore_button = QPushButton(self.tr("Res&tore…"))
         self.restore_button.clicked.connect(self.restore)
         restore_box = action_box(
             self.tr("Restore"),

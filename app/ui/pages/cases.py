@@ -79,6 +79,14 @@ class CasesPage(QWidget):
 
     # --- intake --------------------------------------------------------------------------------------
     @Slot()
+    def start_intake(self) -> None:
+        """Ctrl+Shift+N: a new intake, or back to the one she is filling in (never thrown away by a key)."""
+        if self.wizard_panel is not None:
+            self.stack.setCurrentWidget(self.wizard_panel)
+            return
+        self.new_case()
+
+    @Slot()
     def new_case(self) -> None:
         self._drop_wizard()
         wizard = IntakeWizard(self.workspace, self.info.actor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -157,12 +157,6 @@ class CaseListView(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.desk.currentIndexChanged.connect(self.apply_filters)
         self.model.loaded.connect(self._loaded)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
-        new = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_requested)
         self.desks_loaded = False
         self._focus_results = False
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +26,7 @@ from app.ui.kit.date_field import refuse_invalid_date
 from app.ui.kit.field_groups import ContactFields
 from app.ui.kit.fields import CodeCombo, FieldErrors, Toast, error_label, hint, notice_box
 from app.ui.kit.first_show import read_on_first_show
+from app.ui.kit.submit_keys import submit_on_ctrl_enter
 from app.ui.session import SessionInfo
 
 
@@ -92,10 +92,7 @@ class QuickContactPage(QWidget):
         layout.addWidget(card)
         layout.addStretch(1)
         self.toast = Toast(self)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
+        submit_on_ctrl_enter(self, self.save_button)
         if self.actor.at_least(Role.COORDINATRICE):  # she may record a contact for another desk
             read_on_first_show(self, lambda: accounts.list_help_desks(workspace), self._desks)
 

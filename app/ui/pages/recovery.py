@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.kit import files, messages
+from app.ui.kit.submit_keys import submit_on_ctrl_enter
 
 
 def grouped(key: str) -> str:
@@ -186,6 +187,7 @@ class RecoveryKeyDialog(QDialog):
         self.close_button.setEnabled(False)
         self.close_button.clicked.connect(self.accept)
         self.panel.acknowledged.connect(self.close_button.setEnabled)
+        submit_on_ctrl_enter(self, self.close_button)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.close_button)

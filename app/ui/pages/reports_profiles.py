@@ -32,6 +32,7 @@ from app.services.workspace import Workspace
 from app.ui.i18n import error_text, ui_language
 from app.ui.kit import files, messages, operations
 from app.ui.kit.qt_compat import emit
+from app.ui.kit.submit_keys import submit_on_ctrl_enter
 
 FORMATS = (("xlsx", "Excel (XLSX)"), ("csv", "CSV (Excel, ;)"), ("json", "JSON"))
 
@@ -122,6 +123,7 @@ class ProfileExportDialog(QDialog):
             self.tr("E&xport…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.export_button.clicked.connect(self.export)
+        submit_on_ctrl_enter(self, self.export_button)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         chosen_label = QLabel(chosen or data.period.label(data.lang))  # e.g. "anno 2025, tutti gli sportelli"

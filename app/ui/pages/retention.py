@@ -63,9 +63,9 @@ class RetentionTab(QWidget):
         policy_layout = QVBoxLayout(policy_box)
         form = QFormLayout()
         policy_layout.addLayout(form)
-        form.addRow(self.tr("Closed &case files:"), self.case_years)
-        form.addRow(self.tr("Contact-&only records:"), self.contact_months)
-        form.addRow(self.tr("A&udit events:"), self.audit_years)
+        form.addRow(self.tr("C&losed case files:"), self.case_years)
+        form.addRow(self.tr("Co&ntact-only records:"), self.contact_months)
+        form.addRow(self.tr("Audit &events:"), self.audit_years)
         form.addRow("", self.full_deletion)
         note = QLabel(
             self.tr(

@@ -47,7 +47,7 @@ class SecurityTab(QWidget):
         # The language she is reading, even when started with --language (saving saves what it shows).
         self.language.setCurrentIndex(max(0, self.language.findData(running_language())))
         self.language.setAccessibleName(self.tr("Language"))
-        settings_box = SettingsSection(self.tr("This computer"), self.tr("&Save settings"), self.save)
+        settings_box = SettingsSection(self.tr("This computer"), self.tr("Sav&e settings"), self.save)
         self.save_button = settings_box.save_button
         self.save_button.setObjectName("primary")
         self.saved = settings_box.saved

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +57,6 @@ def _cells(item: DueItem) -> tuple[str, ...]:
 class TodayPage(QWidget):
     open_case = Signal(int, str)  # case id, the case-file tab to show
     count_changed = Signal(int)
-    search_requested = Signal()  # Ctrl+F: the case search, as on the case list
 
     def __init__(self, workspace: Workspace, info: SessionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,9 +178,6 @@ class TodayPage(QWidget):
         layout.addLayout(bottom)
         self.toast = Toast(self)
         self._first_view = True
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: emit(self.search_requested))
 
     def focus_start(self) -> None:
         """At unlock: the list of the current tab, so arrows and Enter work at once."""

@@ -118,8 +118,8 @@
         <translation>St&amp;ruttura (ISTAT)</translation>
     </message>
     <message>
-        <source>Ce&amp;ntre&apos;s PCs</source>
-        <translation>&amp;PC del centro</translation>
+        <source>PCs &amp;in the centre</source>
+        <translation>PC &amp;del centro</translation>
     </message>
 </context>
 <context>
@@ -4089,10 +4089,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>&amp;Close desk</source>
-        <translation>&amp;Chiudi sportello</translation>
+        <translation>C&amp;hiudi sportello</translation>
     </message>
     <message>
-        <source>Re&amp;open desk</source>
+        <source>Reopen &amp;desk</source>
         <translation>Ria&amp;pri sportello</translation>
     </message>
     <message>

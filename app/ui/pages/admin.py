@@ -50,7 +50,7 @@ class AdminPage(QWidget):
         self.structure = StructureTab(workspace)
         self.tabs.addTab(self.structure, self.tr("Str&ucture (ISTAT)"))
         self.centre = CentreTab(workspace)
-        self.tabs.addTab(self.centre, self.tr("Ce&ntre's PCs"))
+        self.tabs.addTab(self.centre, self.tr("PCs &in the centre"))
         self.desks.changed.connect(self.operators.refresh)  # the desk combo of 'add operator'
         self.desks.changed.connect(self.structure.refresh)
         layout = QVBoxLayout(self)

@@ -71,7 +71,7 @@ class HelpDesksTab(QWidget):
         self.rename_button.clicked.connect(self.rename_desk)
         self.close_button = QPushButton(self.tr("&Close desk"))
         self.close_button.clicked.connect(self.close_desk)
-        self.reopen_button = QPushButton(self.tr("Re&open desk"))
+        self.reopen_button = QPushButton(self.tr("Reopen &desk"))
         self.reopen_button.clicked.connect(self.reopen_desk)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.close_button, self.reopen_button):

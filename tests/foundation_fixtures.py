@@ -115,10 +115,11 @@ def fnd_ws(fnd_folder: Path) -> Iterator[Workspace]:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """sha256 of every file under `folder`, by relative path."""
+    """sha256 of every file under `folder`, by relative path; not the lock file, whose note of who holds the
+    folder since when (to the minute) is rewritten by every process that takes the folder."""
     result: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.name != "ascolto.lock":
             result[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
     return result
 

@@ -133,6 +133,7 @@ REQUIRED: dict[str, list[str]] = {
     "send": ["--out", "d"],
     "receive": ["b.age"],
     "transfer": ["BG-2025-0001", "--to", "Sede"],
+    "outbox": [],
 }
 
 

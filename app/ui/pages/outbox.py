@@ -107,7 +107,7 @@ class OutboxPage(QWidget):
         self.items = _table(
             [self.tr("State"), self.tr("What"), self.tr("To"), self.tr("Since"), self.tr("Why")],
             self.tr("Outbox"),
-            1,
+            4,  # the reason takes what is left: the subject (centre, period, kind) is read whole
         )
         self.arrived = _table(
             [self.tr("File"), self.tr("Outcome"), self.tr("Reason"), self.tr("Received")], self.tr("Inbox"), 2

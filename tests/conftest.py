@@ -184,3 +184,24 @@ def _one_today_per_session(monkeypatch: pytest.MonkeyPatch) -> None:
     from app.services import validation
 
     monkeypatch.setattr(validation, "today", lambda: _SESSION_TODAY)
+
+
+# The longest modules start first: with one worker per module (xdist --dist loadfile), a long module picked up
+# last leaves the other core idle until it ends (the bundle build alone takes minutes).
+LONGEST_FIRST = (
+    "test_installer.py",
+    "test_intruder_lattice.py",
+    "test_centre_release.py",
+    "test_outbox.py",
+    "test_centre.py",
+    "test_centre_kill.py",
+    "test_mnemonics.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a module, and of the other modules, is kept

@@ -12,14 +12,6 @@ from app.cli.options import CliError, Subparsers, add_common, data_dir, open_unl
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 
-def _host_port(text: str, default: int) -> tuple[str, int]:
-    host, _, port = text.rpartition(":") if ":" in text else (text, "", str(default))
-    try:
-        return host, int(port)
-    except ValueError as exc:
-        raise CliError(translate("Cli", "{value} is not HOST:PORT").format(value=text)) from exc
-
-
 def _route_password(args: argparse.Namespace) -> str:
     """The mailbox password: the second line of standard input with --password-stdin, else asked."""
     if args.password_stdin:
@@ -33,7 +25,7 @@ def _route_password(args: argparse.Namespace) -> str:
 
 
 def cmd_route_set(args: argparse.Namespace) -> int:
-    from app.services.routes import EmailRoute, FolderRoute, Route, set_route
+    from app.services.routes import EmailRoute, FolderRoute, Route, host_and_port, set_route
 
     with open_unlocked(args) as workspace:
         route: Route
@@ -42,8 +34,8 @@ def cmd_route_set(args: argparse.Namespace) -> int:
         else:
             if not args.email:
                 raise CliError(translate("Cli", "give --email ADDRESS or --folder PATH"))
-            smtp_host, smtp_port = _host_port(args.smtp, 465) if args.smtp else ("", 465)
-            imap_host, imap_port = _host_port(args.imap, 993) if args.imap else ("", 993)
+            smtp_host, smtp_port = host_and_port(args.smtp or "", 465)
+            imap_host, imap_port = host_and_port(args.imap or "", 993)
             ca = (
                 Path(args.ca).expanduser().read_text(encoding="ascii", errors="replace")[:30_000]
                 if args.ca

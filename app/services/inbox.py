@@ -66,7 +66,7 @@ def fetch_inbox(ws: Workspace) -> list[EntryView]:
         found = route_of(session, "inbox")
         if found is None:
             raise UserError(
-                QT_TRANSLATE_NOOP("Errors", "No inbox is set: an administrator sets it under Delivery.")
+                QT_TRANSLATE_NOOP("Errors", "No inbox is set: an administrator sets it on the Outbox page.")
             )
         row, route = found
         validity, last = row.uid_validity, row.last_uid

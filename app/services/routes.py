@@ -78,6 +78,20 @@ class RouteView:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+def host_and_port(text: str, default: int) -> tuple[str, int]:
+    """'host:port' or 'host' (the default port) as a person types it; empty: no server. A port that is not a
+    number is a ValidationError here, whoever asked (the command line, the window)."""
+    text = text.strip()
+    if not text:
+        return "", default
+    host, _, port = text.rpartition(":") if ":" in text else (text, "", str(default))
+    if not port.isdigit():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "{value} is not a port number."), field="server", value=port
+        )
+    return host, int(port)
+
+
 def set_route(ws: Workspace, destination: str, route: Route) -> None:
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     _check(destination, route)

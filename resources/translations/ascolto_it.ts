@@ -867,10 +867,6 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>nessuna password sullo standard input</translation>
     </message>
     <message>
-        <source>{value} is not HOST:PORT</source>
-        <translation>{value} non è nella forma HOST:PORTA</translation>
-    </message>
-    <message>
         <source>no mailbox password on the second line of standard input</source>
         <translation>manca la password della casella sulla seconda riga dello standard input</translation>
     </message>
@@ -3571,8 +3567,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{path} è aperto in un altro programma: chiudi il file nell&apos;altro programma, poi riprova.</translation>
     </message>
     <message>
-        <source>No inbox is set: an administrator sets it under Delivery.</source>
-        <translation>Nessuna posta in arrivo impostata: la imposta un&apos;amministratrice in Invii.</translation>
+        <source>No inbox is set: an administrator sets it on the Outbox page.</source>
+        <translation>Nessuna posta in arrivo impostata: la imposta un&apos;amministratrice nella pagina Posta in uscita.</translation>
     </message>
     <message>
         <source>The inbox folder cannot be read: {path}</source>

@@ -28,8 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import inbox, outbox
-from app.services.routes import DESTINATIONS, EmailRoute, FolderRoute, Route, RouteView, routes, set_route
+from app.services.errors import UserError
+from app.services.routes import (
+    DESTINATIONS,
+    EmailRoute,
+    FolderRoute,
+    Route,
+    RouteView,
+    host_and_port,
+    routes,
+    set_route,
+)
 from app.services.workspace import Workspace
+from app.ui.i18n import error_text
 from app.ui.kit import files, messages, operations
 from app.ui.kit.first_show import load_on_first_show
 from app.ui.kit.form_dialog import FormDialog
@@ -308,8 +319,8 @@ class RouteDialog(FormDialog):
     def route(self) -> Route:
         if self.kind.currentData() == "folder":
             return FolderRoute(str(Path(self.folder.text().strip()).expanduser()))
-        smtp_host, smtp_port = _host_port(self.smtp.text(), 465)
-        imap_host, imap_port = _host_port(self.imap.text(), 993)
+        smtp_host, smtp_port = host_and_port(self.smtp.text(), 465)
+        imap_host, imap_port = host_and_port(self.imap.text(), 993)
         address = self.address.text().strip()
         return EmailRoute(
             address=address,
@@ -324,16 +335,17 @@ class RouteDialog(FormDialog):
         )
 
     def problem(self) -> str | None:
-        if self.kind.currentData() == "email" and not self.password.text():
-            return self.tr("Type the mailbox password.")
+        """Checked on the GUI thread before any work: the password typed, the ports numbers."""
+        if self.kind.currentData() == "email":
+            if not self.password.text():
+                return self.tr("Type the mailbox password.")
+            try:
+                host_and_port(self.smtp.text(), 465)
+                host_and_port(self.imap.text(), 993)
+            except UserError as exc:
+                return error_text(exc)
         return None
 
     def work(self) -> Any:
         ws, destination, route = self.workspace, str(self.destination.currentData()), self.route()
         return lambda: set_route(ws, destination, route)
-
-
-def _host_port(text: str, default: int) -> tuple[str, int]:
-    """'host:port' or 'host'; a port that is not a number is left to the service to refuse."""
-    host, _, port = text.strip().rpartition(":") if ":" in text else (text.strip(), "", "")
-    return host, int(port) if port.isdigit() else (default if not port else -1)

@@ -5941,6 +5941,85 @@ Anteprima degli stessi identici valori: {preview}</translation>
     </message>
 </context>
 <context>
+    <name>ReleaseActions</name>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>Salva P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Sta&amp;mpa…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport package…</source>
+        <translation>&amp;Esporta pacchetto…</translation>
+    </message>
+    <message>
+        <source>For &amp;ISTAT, Region, funder…</source>
+        <translation>Per &amp;ISTAT, Regione, finanziatori…</translation>
+    </message>
+    <message>
+        <source>The same figures laid out for ISTAT, Regione Lombardia or a funder (XLSX, CSV, JSON)</source>
+        <translation>Gli stessi dati impaginati per ISTAT, Regione Lombardia o un finanziatore (XLSX, CSV, JSON)</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this centre&apos;s signing key</source>
+        <translation>Impronta della chiave di firma di questo centro</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Salva il report in PDF</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Report salvato: {path}</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Creazione del PDF…</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Report inviato alla stampante.</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Preparazione della stampa…</translation>
+    </message>
+    <message>
+        <source>Export the signed package</source>
+        <translation>Esporta il pacchetto firmato</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>pacchetto</translation>
+    </message>
+    <message>
+        <source>Signed packages (*.json)</source>
+        <translation>Pacchetti firmati (*.json)</translation>
+    </message>
+    <message>
+        <source>Signing the package…</source>
+        <translation>Firma del pacchetto…</translation>
+    </message>
+    <message>
+        <source>Package saved: {package}
+Preview of its contents: {preview}
+Give the network coordinator this fingerprint by phone or in person, so she can check the package really comes from you:</source>
+        <translation>Pacchetto salvato: {package}
+Anteprima del contenuto: {preview}
+Comunica questa impronta alla coordinatrice della rete per telefono o di persona, così potrà verificare che il pacchetto provenga davvero da te:</translation>
+    </message>
+</context>
+<context>
     <name>Releases</name>
     <message>
         <source>the whole centre</source>
@@ -6044,30 +6123,6 @@ Anteprima degli stessi identici valori: {preview}</translation>
         <translation>&amp;Cambia periodo o sportelli</translation>
     </message>
     <message>
-        <source>&amp;Save PDF…</source>
-        <translation>Salva P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>Sta&amp;mpa…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport package…</source>
-        <translation>&amp;Esporta pacchetto…</translation>
-    </message>
-    <message>
-        <source>For &amp;ISTAT, Region, funder…</source>
-        <translation>Per &amp;ISTAT, Regione, finanziatori…</translation>
-    </message>
-    <message>
-        <source>The same figures laid out for ISTAT, Regione Lombardia or a funder (XLSX, CSV, JSON)</source>
-        <translation>Gli stessi dati impaginati per ISTAT, Regione Lombardia o un finanziatore (XLSX, CSV, JSON)</translation>
-    </message>
-    <message>
-        <source>Fingerprint of this centre&apos;s signing key</source>
-        <translation>Impronta della chiave di firma di questo centro</translation>
-    </message>
-    <message>
         <source>Choose a period and help desks, then press Preview.</source>
         <translation>Scegli un periodo e gli sportelli, poi premi Anteprima.</translation>
     </message>
@@ -6130,58 +6185,6 @@ Anteprima degli stessi identici valori: {preview}</translation>
     <message>
         <source>Missing: {names} (not sent yet; it can be released without them in Administration).</source>
         <translation>Mancano: {names} (non ancora inviati; si può rilasciare senza di loro in Amministrazione).</translation>
-    </message>
-    <message>
-        <source>Save the report as PDF</source>
-        <translation>Salva il report in PDF</translation>
-    </message>
-    <message>
-        <source>report</source>
-        <translation>report</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documenti PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Report saved: {path}</source>
-        <translation>Report salvato: {path}</translation>
-    </message>
-    <message>
-        <source>Writing the PDF…</source>
-        <translation>Creazione del PDF…</translation>
-    </message>
-    <message>
-        <source>Report sent to the printer.</source>
-        <translation>Report inviato alla stampante.</translation>
-    </message>
-    <message>
-        <source>Preparing the printout…</source>
-        <translation>Preparazione della stampa…</translation>
-    </message>
-    <message>
-        <source>Export the signed package</source>
-        <translation>Esporta il pacchetto firmato</translation>
-    </message>
-    <message>
-        <source>package</source>
-        <translation>pacchetto</translation>
-    </message>
-    <message>
-        <source>Signed packages (*.json)</source>
-        <translation>Pacchetti firmati (*.json)</translation>
-    </message>
-    <message>
-        <source>Signing the package…</source>
-        <translation>Firma del pacchetto…</translation>
-    </message>
-    <message>
-        <source>Package saved: {package}
-Preview of its contents: {preview}
-Give the network coordinator this fingerprint by phone or in person, so she can check the package really comes from you:</source>
-        <translation>Pacchetto salvato: {package}
-Anteprima del contenuto: {preview}
-Comunica questa impronta alla coordinatrice della rete per telefono o di persona, così potrà verificare che il pacchetto provenga davvero da te:</translation>
     </message>
 </context>
 <context>

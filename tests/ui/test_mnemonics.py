@@ -128,9 +128,9 @@ def test_every_screen_has_unique_mnemonics(qtbot: Any, language: str, demo_contr
     open_page(qtbot, window, "reports")
     click(qtbot, reports.preview_button)
     survey.walk("reports with a preview", reports, shell)
-    click(qtbot, reports.profile_button)
+    click(qtbot, reports.release.profile_button)
     survey.settle()
-    survey.dialog("profile export", reports.profile_dialog)
+    survey.dialog("profile export", reports.release.profile_dialog)
 
     workspace = controller.workspace
     assert workspace is not None

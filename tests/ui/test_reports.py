@@ -52,7 +52,7 @@ def test_preview_shows_every_table_with_suppressed_cells_marked(
 ) -> None:
     page = reports_page(qtbot, demo_controller)
     assert page.period.period() is not None and page.period.kind.currentData() == "quarter"
-    assert not page.save_button.isEnabled()
+    assert not page.release.save_button.isEnabled()
     preview(qtbot, page)
     assert page.data is not None
     assert len(page.preview_area.tables) == len(page.data.tables)
@@ -67,9 +67,9 @@ def test_preview_shows_every_table_with_suppressed_cells_marked(
     assert cell.text() in ("<5", "n.p.") and "below 5" in cell.toolTip()
     assert cell.textAlignment() & Qt.AlignmentFlag.AlignRight
     assert f"{page.data.hidden} values below 5 or not published" in page.chosen_detail.text()
-    assert page.save_button.isEnabled() and page.export_button.isEnabled()
+    assert page.release.save_button.isEnabled() and page.release.export_button.isEnabled()
     page.period.year.setValue(page.period.year.value() - 1)  # a new choice needs a new preview
-    assert not page.save_button.isEnabled()
+    assert not page.release.save_button.isEnabled()
 
 
 def test_enter_in_the_year_previews(qtbot: Any, demo_controller: AppController) -> None:
@@ -77,7 +77,7 @@ def test_enter_in_the_year_previews(qtbot: Any, demo_controller: AppController) 
     page.period.year.setFocus()
     qtbot.keyClick(page.period.year, Qt.Key.Key_Return)
     wait_idle(qtbot, 30_000)
-    assert page.data is not None and page.save_button.isEnabled()
+    assert page.data is not None and page.release.save_button.isEnabled()
 
 
 def test_save_pdf_writes_a_real_pdf(qtbot: Any, demo_controller: AppController, tmp_path: Path) -> None:
@@ -85,11 +85,11 @@ def test_save_pdf_writes_a_real_pdf(qtbot: Any, demo_controller: AppController, 
     preview(qtbot, page)
     target = tmp_path / "report.pdf"
     files.set_next(target)
-    click(qtbot, page.save_button)
+    click(qtbot, page.release.save_button)
     wait_idle(qtbot, 30_000)
     qtbot.waitUntil(lambda: target.exists())
     assert target.read_bytes().startswith(b"%PDF")
-    assert str(target) in page.result.text()
+    assert str(target) in page.release.result.text()
 
 
 def test_print_sends_the_same_tables_to_the_printer(
@@ -107,7 +107,7 @@ def test_print_sends_the_same_tables_to_the_printer(
     monkeypatch.setattr(reports_print, "exec_print_dialog", fake_dialog)
     page = reports_page(qtbot, demo_controller)
     preview(qtbot, page)
-    click(qtbot, page.print_button)
+    click(qtbot, page.release.print_button)
     wait_idle(qtbot, 30_000)
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
     assert target.read_bytes().startswith(b"%PDF")
@@ -124,15 +124,15 @@ def test_export_writes_package_and_preview_and_shows_the_fingerprint(
     page = reports_page(qtbot, demo_controller)
     preview(qtbot, page)
     files.set_next(tmp_path / "package.json")
-    click(qtbot, page.export_button)
+    click(qtbot, page.release.export_button)
     wait_idle(qtbot, 30_000)
     package = tmp_path / "package.json"
     assert json.loads(package.read_text())["format"] == "ascolto-aggregates"
     assert (tmp_path / "package.pdf").read_bytes().startswith(b"%PDF")
     assert demo_controller.workspace is not None
-    assert page.fingerprint.isVisibleTo(page)
-    assert page.fingerprint.text() == releases.own_fingerprint(demo_controller.workspace)
-    assert "network coordinator" in page.result.text()
+    assert page.release.fingerprint.isVisibleTo(page)
+    assert page.release.fingerprint.text() == releases.own_fingerprint(demo_controller.workspace)
+    assert "network coordinator" in page.release.result.text()
 
 
 def test_overlapping_release_is_refused_before_any_file_dialog(
@@ -141,7 +141,7 @@ def test_overlapping_release_is_refused_before_any_file_dialog(
     page = reports_page(qtbot, demo_controller)
     preview(qtbot, page)
     files.set_next(tmp_path / "all.pdf")
-    click(qtbot, page.save_button)
+    click(qtbot, page.release.save_button)
     wait_idle(qtbot, 30_000)
     assert (tmp_path / "all.pdf").exists()
     two = {page.desks.list.item(i).data(Qt.ItemDataRole.UserRole) for i in (0, 1)}
@@ -149,7 +149,7 @@ def test_overlapping_release_is_refused_before_any_file_dialog(
     preview(qtbot, page)
     files.set_next(tmp_path / "one.json")
     messages.set_next_answer(messages.Button.Ok)
-    click(qtbot, page.export_button)
+    click(qtbot, page.release.export_button)
     wait_idle(qtbot)
     assert messages.answered and "subtracted" in messages.answered[-1]
     assert files._next == [tmp_path / "one.json"]  # the file dialog was never reached

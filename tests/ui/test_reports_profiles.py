@@ -37,9 +37,9 @@ def _last_year(qtbot: Any, page: ReportsPage) -> None:
 
 
 def _dialog(qtbot: Any, page: ReportsPage) -> ProfileExportDialog:
-    click(qtbot, page.profile_button)
+    click(qtbot, page.release.profile_button)
     wait_idle(qtbot, 30_000)
-    dialog = page.profile_dialog
+    dialog = page.release.profile_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -140,10 +140,10 @@ def test_the_release_plan_is_shown_and_a_refusal_comes_before_the_file_dialog(
     names = sorted(page.desks.list.item(i).text() for i in (0, 1))
     releases.export(ws, reports.prepare(ws, parse_period(str(LAST_YEAR)), two), tmp_path / "two.json")
     _last_year(qtbot, page)
-    qtbot.waitUntil(lambda: "subtracted" in page.summary.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "subtracted" in page.release.summary.text(), timeout=30_000)
     day = day_text(date.today(), ui_language())
     said = f"{LAST_YEAR} for {' + '.join(names)} on {day}"
-    assert said in page.summary.text()
+    assert said in page.release.summary.text()
     dialog = _dialog(qtbot, page)
     dialog.profile.setCurrentIndex(dialog.profile.findData("istat-utenza"))
     qtbot.waitUntil(lambda: "subtracted" in dialog.plan.text(), timeout=30_000)
@@ -164,7 +164,7 @@ def test_the_release_plan_is_shown_and_a_refusal_comes_before_the_file_dialog(
 def test_the_dialog_says_what_an_export_adds(qtbot: Any, demo_controller: AppController) -> None:
     page = reports_page(qtbot, demo_controller)
     _last_year(qtbot, page)
-    qtbot.waitUntil(lambda: "Nothing was released yet" in page.summary.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "Nothing was released yet" in page.release.summary.text(), timeout=30_000)
     dialog = _dialog(qtbot, page)
     dialog.profile.setCurrentIndex(dialog.profile.findData("lombardia"))
     qtbot.waitUntil(lambda: "This release adds" in dialog.plan.text(), timeout=30_000)

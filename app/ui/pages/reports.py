@@ -3,14 +3,10 @@ paper or a signed package. What the preview shows is exactly what leaves: the sa
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,27 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import accounts, exports, releases, reports
+from app.services import accounts, reports
 from app.services.accounts import HelpDeskInfo
-from app.services.releases import ExportResult, ReleasePlan
 from app.services.reports import ReportData
 from app.services.workspace import Workspace
-from app.ui.i18n import error_text, ui_language
-from app.ui.kit import files, messages, operations
+from app.ui.i18n import ui_language
+from app.ui.kit import operations
 from app.ui.kit.dates import format_date
 from app.ui.kit.first_show import read_on_first_show
 from app.ui.kit.qt_compat import emit
 from app.ui.kit.styles import PAGE_STYLE
-from app.ui.kit.theme import monospace_font
-from app.ui.pages import reports_print
 from app.ui.pages.reports_period import DeskPicker, PeriodPicker
 from app.ui.pages.reports_preview import ReportPreview
-from app.ui.pages.reports_profiles import ProfileExportDialog, plan_text
-
-
-def file_stem(data: ReportData, kind: str) -> str:
-    """A default file name in the language of the UI: `kind` arrives translated (Italian "report" stays, "package" becomes "pacchetto")."""
-    return f"{kind}-{data.period.code.replace('..', '_')}"
+from app.ui.pages.reports_release import ReleaseActions
 
 
 class ReportsPage(QWidget):
@@ -57,7 +45,6 @@ class ReportsPage(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.workspace = workspace
         self.data: ReportData | None = None
-        self.profile_dialog: ProfileExportDialog | None = None
         read_on_first_show(
             self, lambda: accounts.list_help_desks(workspace, include_inactive=True), self._desks_loaded
         )
@@ -120,34 +107,8 @@ class ReportsPage(QWidget):
         chosen_row.addLayout(chosen_text, 1)
         chosen_row.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
         self.chosen_bar.hide()
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("&Save PDF…"))
-        self.print_button = QPushButton(self.tr("P&rint…"))
-        self.export_button = QPushButton(self.tr("E&xport package…"))
-        self.profile_button = QPushButton(self.tr("For &ISTAT, Region, funder…"))
-        self.profile_button.setToolTip(
-            self.tr("The same figures laid out for ISTAT, Regione Lombardia or a funder (XLSX, CSV, JSON)")
-        )
-        self.profile_button.clicked.connect(self.export_profile)
-        self.save_button.clicked.connect(self.save_pdf)
-        self.print_button.clicked.connect(self.print_report)
-        self.export_button.clicked.connect(self.export_package)
-        actions = QHBoxLayout()
-        actions.addWidget(self.summary, 1)
-        for button in (self.save_button, self.print_button, self.export_button, self.profile_button):
-            actions.addWidget(button)
-        self.result = QLabel()
-        self.result.setObjectName("hint")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint = QLabel()
-        self.fingerprint.setObjectName("fingerprint")
-        self.fingerprint.setFont(monospace_font(12))
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint.setAccessibleName(self.tr("Fingerprint of this centre's signing key"))
-        self.fingerprint.hide()
+        self.release = ReleaseActions(workspace)
+        self.release.open_cases.connect(lambda codes: emit(self.open_cases, codes))
         self.preview_area = ReportPreview()
         self.preview_area.show_hint(self.tr("Choose a period and help desks, then press Preview."))
 
@@ -158,11 +119,8 @@ class ReportsPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(controls)
         layout.addWidget(self.chosen_bar)
-        layout.addLayout(actions)
-        layout.addWidget(self.result)
-        layout.addWidget(self.fingerprint)
+        layout.addWidget(self.release)
         layout.addWidget(self.preview_area, 1)
-        self._set_actions(False)
         for signal in (
             self.period.kind.currentIndexChanged,
             self.period.year.valueChanged,
@@ -195,16 +153,12 @@ class ReportsPage(QWidget):
     def _desks_loaded(self, desks: list[HelpDeskInfo]) -> None:
         self.desks.set_desks(desks)
 
-    def _set_actions(self, enabled: bool) -> None:
-        for button in (self.save_button, self.print_button, self.export_button, self.profile_button):
-            button.setEnabled(enabled)
-
     @Slot()
     def _stale(self) -> None:
         if self.data is not None:
             self.data = None
-            self._set_actions(False)
-            self.summary.setText(self.tr("The choice changed: press Preview again."))
+            self.release.set_data(None)
+            self.release.summary.setText(self.tr("The choice changed: press Preview again."))
 
     # --- preview -----------------------------------------------------------------------------------------
     @Slot()
@@ -212,13 +166,12 @@ class ReportsPage(QWidget):
         period = self.period.period()
         desk_ids = self.desks.desk_ids()
         if period is None:
-            self.summary.setText(self.tr("The custom range ends before it starts."))
+            self.release.summary.setText(self.tr("The custom range ends before it starts."))
             return
         if desk_ids == []:
-            self.summary.setText(self.tr("Choose at least one help desk."))
+            self.release.summary.setText(self.tr("Choose at least one help desk."))
             return
-        self.result.clear()
-        self.fingerprint.hide()
+        self.release.starting()
         workspace, lang = self.workspace, ui_language()
         self.preview_button.setEnabled(False)
         operations.run(
@@ -231,7 +184,7 @@ class ReportsPage(QWidget):
 
     @Slot()
     def change_choice(self) -> None:
-        self.summary.setText(self.chosen_detail.text())
+        self.release.summary.setText(self.chosen_detail.text())
         self.chosen_bar.hide()
         self.controls.show()
         self.period.kind.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -281,9 +234,7 @@ class ReportsPage(QWidget):
         if installations:
             summary += "\n" + installations
         self.chosen_detail.setText(summary)
-        self.summary.clear()
-        self._set_actions(True)
-        self._plan()
+        self.release.set_data(data, self.chosen.text())
 
     def _installations_text(self, data: ReportData) -> str:
         """At a centre of several PCs: which installations the figures include, and which they lack."""
@@ -313,129 +264,7 @@ class ReportsPage(QWidget):
             )
         return " ".join(lines)
 
-    # --- releasing -----------------------------------------------------------------------------------------
-    def _plan(self, then: Callable[[ReportData], None] | None = None) -> None:
-        """Beside the buttons, what the period already has and what releasing it would add; `then` (a
-        file or print dialog) only if it is not refused, so a refusal comes before any of them."""
-        data = self.data
-        if data is None:
-            return
-        workspace = self.workspace
-        operations.run(
-            self,
-            lambda: releases.release_plan(workspace, data),
-            lambda plan: self._planned(plan, data, then),
-            busy=then is not None,
-        )
-
-    def _planned(
-        self, plan: ReleasePlan, data: ReportData, then: Callable[[ReportData], None] | None = None
-    ) -> None:
-        if data is not self.data:
-            return  # the choice changed meanwhile
-        self.summary.setText(plan_text(plan))
-        if then is None:
-            return
-        if plan.refusal is not None:
-            messages.warn(self, error_text(plan.refusal))
-            return
-        then(data)
-
-    @Slot()
-    def save_pdf(self) -> None:
-        self._plan(self._save_pdf)
-
-    def _save_pdf(self, data: ReportData) -> None:
-        path = files.save_file(
-            self,
-            self.tr("Save the report as PDF"),
-            Path.home() / (file_stem(data, self.tr("report")) + ".pdf"),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if path is None:
-            return
-        workspace = self.workspace
-        operations.run(
-            self,
-            lambda: releases.write_report(workspace, data, path),
-            lambda _none: self._released(self.tr("Report saved: {path}").format(path=path)),
-            busy_text=self.tr("Writing the PDF…"),
-        )
-
-    @Slot()
-    def print_report(self) -> None:
-        self._plan(self._print)
-
-    def _print(self, data: ReportData) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(file_stem(data, self.tr("report")))
-        if not reports_print.exec_print_dialog(printer, self.window()):
-            return
-        workspace = self.workspace
-
-        def record() -> None:  # the printout is a release like the PDF: checked and recorded the same way
-            releases.write_report(workspace, data, io.BytesIO())
-
-        def printed(_none: None) -> None:
-            reports_print.print_document(releases.document(data), printer)
-            self._released(self.tr("Report sent to the printer."))
-
-        operations.run(self, record, printed, busy_text=self.tr("Preparing the printout…"))
-
-    @Slot()
-    def export_package(self) -> None:
-        self._plan(self._export)
-
-    def _export(self, data: ReportData) -> None:
-        path = files.save_file(
-            self,
-            self.tr("Export the signed package"),
-            Path.home() / (file_stem(data, self.tr("package")) + ".json"),
-            self.tr("Signed packages (*.json)"),
-        )
-        if path is None:
-            return
-        workspace = self.workspace
-        operations.run(
-            self,
-            lambda: releases.export(workspace, data, path),
-            self._exported,
-            busy_text=self.tr("Signing the package…"),
-        )
-
-    def _released(self, outcome: str) -> None:
-        self.result.setText(outcome)
-        self._plan()  # the period now has this release too
-
-    def _exported(self, result: ExportResult) -> None:
-        self._released(
-            self.tr(
-                "Package saved: {package}\nPreview of its contents: {preview}\nGive the network coordinator "
-                "this fingerprint by phone or in person, so she can check the package really comes from you:"
-            ).format(package=result.package_path, preview=result.preview_path)
-        )
-        self.fingerprint.setText(result.fingerprint)
-        self.fingerprint.show()
-
-    @Slot()
-    def export_profile(self) -> None:
-        """The dialog shows each profile's own release plan (by desk for a funder), refusals included,
-        before any file dialog."""
-        data = self.data
-        if data is not None:
-            operations.run(
-                self, exports.available_profiles, lambda choices: self._open_profiles(data, choices)
-            )
-
-    def _open_profiles(self, data: ReportData, choices: list[tuple[str, str]]) -> None:
-        dialog = ProfileExportDialog(self.workspace, data, self, chosen=self.chosen.text(), choices=choices)
-        dialog.open_cases.connect(lambda codes: emit(self.open_cases, codes))
-        dialog.open()
-        self.profile_dialog = dialog
-
     def clear(self) -> None:
         self.data = None
         self.preview_area.clear()
-        self.summary.clear()
-        self.result.clear()
-        self.fingerprint.clear()
+        self.release.clear()

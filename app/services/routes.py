@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -92,13 +92,19 @@ def host_and_port(text: str, default: int) -> tuple[str, int]:
     return host, int(port)
 
 
-def set_route(ws: Workspace, destination: str, route: Route) -> None:
+def set_route(ws: Workspace, destination: str, route: Route, *, keep_password: bool = False) -> None:
+    """`keep_password`: an e-mail route given without a password keeps the one stored for `destination`
+    (the window shows a route for editing without its password, `editable_route`)."""
     actor = ws.require_actor(Role.AMMINISTRATRICE)
-    _check(destination, route)
-    kind = "email" if isinstance(route, EmailRoute) else "folder"
-    settings = json.dumps(asdict(route), sort_keys=True)
     with ws.transaction() as session:
         row = session.scalar(select(DeliveryRoute).where(DeliveryRoute.destination == destination))
+        if keep_password and isinstance(route, EmailRoute) and not route.password and row is not None:
+            stored = parse(row)
+            if isinstance(stored, EmailRoute):
+                route = replace(route, password=stored.password)
+        _check(destination, route)
+        kind = "email" if isinstance(route, EmailRoute) else "folder"
+        settings = json.dumps(asdict(route), sort_keys=True)
         if row is None:
             row = DeliveryRoute(
                 destination=destination, kind=kind, settings=settings, uid_validity=0, last_uid=0
@@ -136,6 +142,18 @@ def remove_route(ws: Workspace, destination: str) -> None:
             {"destination": destination},
         )
         session.delete(row)
+
+
+def editable_route(ws: Workspace, destination: str) -> Route | None:
+    """The route set for `destination` as the window shows it for editing: everything but the password,
+    which never leaves the database (`set_route(..., keep_password=True)` keeps it)."""
+    ws.require_actor(Role.AMMINISTRATRICE)
+    with ws.transaction(write=False) as session:
+        found = route_of(session, destination)
+    if found is None:
+        return None
+    route = found[1]
+    return replace(route, password="") if isinstance(route, EmailRoute) else route
 
 
 def routes(ws: Workspace) -> list[RouteView]:

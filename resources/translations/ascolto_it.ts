@@ -6693,6 +6693,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>&amp;Modo:</translation>
     </message>
     <message>
+        <source>unchanged (type to replace it)</source>
+        <translation>invariata (scrivila per sostituirla)</translation>
+    </message>
+    <message>
         <source>Type the mailbox password.</source>
         <translation>Scrivi la password della casella.</translation>
     </message>

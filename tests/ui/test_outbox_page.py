@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.reports.periods import Period
 from app.services import releases, reports
+from app.services.routes import EmailRoute, route_of, set_route
 from app.ui.controller import AppController
 from app.ui.kit import messages
 from app.ui.pages.outbox import RouteDialog
@@ -58,3 +59,67 @@ def test_a_route_set_in_the_window_delivers_a_release_with_send_now(
     qtbot.waitUntil(lambda: page.items.item(0, 0).text() == "delivered")  # type: ignore[union-attr]
     delivered = sorted(p.name for p in stick.iterdir())
     assert len(delivered) == 2 and delivered[0].endswith(".json") and delivered[1].endswith(".pdf")
+
+
+CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+
+
+def test_the_route_dialog_shows_the_route_set_and_keeps_what_it_does_not_show(
+    qtbot: Any, demo_controller: AppController
+) -> None:
+    """Editing a route means changing one field, not typing it all again: the password stays in the
+    database (never in the dialog) and is kept when the field is left empty, as is a certificate added
+    from the command line."""
+    workspace = demo_controller.workspace
+    assert workspace is not None
+    window = log_in(qtbot, demo_controller, ADMIN["username"], ADMIN["password"])
+    set_route(
+        workspace,
+        "network",
+        EmailRoute(
+            address="cav@pec.example.it",
+            username="cav-login",
+            password="segreto-della-casella",
+            smtp_host="smtps.pec.example.it",
+            smtp_port=465,
+            recipients=("rete@pec.example.it",),
+            imap_host="imaps.pec.example.it",
+            imap_port=993,
+            ca_pem=CERTIFICATE,
+        ),
+    )
+    open_page(qtbot, window, "outbox")
+    page = window.outbox_page
+    assert page is not None
+    wait_idle(qtbot)
+    click(qtbot, page.route_button)
+    dialog = next(w for w in page.findChildren(RouteDialog))
+    wait_idle(qtbot)
+    qtbot.waitUntil(dialog.kind.isEnabled)
+    assert dialog.destination.currentData() == "network" and dialog.kind.currentData() == "email"
+    assert dialog.address.text() == "cav@pec.example.it" and dialog.login.text() == "cav-login"
+    assert (
+        dialog.smtp.text() == "smtps.pec.example.it:465" and dialog.imap.text() == "imaps.pec.example.it:993"
+    )
+    assert dialog.recipients.text() == "rete@pec.example.it"
+    assert dialog.password.text() == "" and dialog.password_stored
+
+    dialog.recipients.setText("rete@pec.example.it, regione@pec.example.it")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    wait_idle(qtbot)
+    with workspace.transaction(write=False) as session:
+        found = route_of(session, "network")
+    assert found is not None
+    kept = found[1]
+    assert isinstance(kept, EmailRoute)
+    assert kept.recipients == ("rete@pec.example.it", "regione@pec.example.it")
+    assert kept.password == "segreto-della-casella" and kept.ca_pem == CERTIFICATE
+
+    # another destination with no route: empty fields, and a password is needed again
+    click(qtbot, page.route_button)
+    dialog = [w for w in page.findChildren(RouteDialog) if w.isVisible()][-1]
+    dialog.destination.setCurrentIndex(2)  # inbox
+    wait_idle(qtbot)
+    qtbot.waitUntil(dialog.kind.isEnabled)
+    assert dialog.address.text() == "" and not dialog.password_stored
+    assert dialog.problem() == "Type the mailbox password."

@@ -7,6 +7,7 @@ attachments) are table items, i.e. plain text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from app.services.routes import (
     FolderRoute,
     Route,
     RouteView,
+    editable_route,
     host_and_port,
     routes,
     set_route,
@@ -315,6 +317,49 @@ class RouteDialog(FormDialog):
         self.form.addRow(self.tr("&Destination:"), self.destination)
         self.form.addRow(self.tr("&How:"), self.kind)
         self.form.addRow(self.stack)
+        self.password_stored = False  # the route being edited has a password: an empty field keeps it
+        self.loaded = EmailRoute(
+            "", "", ""
+        )  # what the fields do not show (a certificate, the IMAP folder) stays
+        self.destination.currentIndexChanged.connect(self._load)
+        self._load()
+
+    @Slot()
+    def _load(self) -> None:
+        """The route already set for the destination chosen, to edit rather than type again; the fields wait
+        for it, so that nothing she types is overwritten."""
+        ws, destination = self.workspace, str(self.destination.currentData())
+        self._editable(False)
+        operations.run(
+            self,
+            lambda: editable_route(ws, destination),
+            lambda found: self._show(destination, found),
+            on_finished=lambda: self._editable(True),
+            busy=False,
+        )
+
+    def _editable(self, enabled: bool) -> None:
+        self.kind.setEnabled(enabled)
+        self.stack.setEnabled(enabled)
+
+    def _show(self, destination: str, route: Route | None) -> None:
+        if destination != self.destination.currentData():
+            return  # she chose another destination meanwhile
+        email = route if isinstance(route, EmailRoute) else EmailRoute("", "", "")
+        self.kind.setCurrentIndex(1 if isinstance(route, FolderRoute) else 0)
+        self.folder.setText(route.path if isinstance(route, FolderRoute) else "")
+        self.address.setText(email.address)
+        self.smtp.setText(f"{email.smtp_host}:{email.smtp_port}" if email.smtp_host else "")
+        self.starttls.setChecked(email.security == "starttls")
+        self.recipients.setText(", ".join(email.recipients))
+        self.imap.setText(f"{email.imap_host}:{email.imap_port}" if email.imap_host else "")
+        self.login.setText(email.username if email.username != email.address else "")
+        self.password.clear()
+        self.loaded = email
+        self.password_stored = isinstance(route, EmailRoute)
+        self.password.setPlaceholderText(
+            self.tr("unchanged (type to replace it)") if self.password_stored else ""
+        )
 
     def route(self) -> Route:
         if self.kind.currentData() == "folder":
@@ -322,7 +367,8 @@ class RouteDialog(FormDialog):
         smtp_host, smtp_port = host_and_port(self.smtp.text(), 465)
         imap_host, imap_port = host_and_port(self.imap.text(), 993)
         address = self.address.text().strip()
-        return EmailRoute(
+        return replace(
+            self.loaded,
             address=address,
             username=self.login.text().strip() or address,
             password=self.password.text(),
@@ -337,7 +383,7 @@ class RouteDialog(FormDialog):
     def problem(self) -> str | None:
         """Checked on the GUI thread before any work: the password typed, the ports numbers."""
         if self.kind.currentData() == "email":
-            if not self.password.text():
+            if not self.password.text() and not self.password_stored:
                 return self.tr("Type the mailbox password.")
             try:
                 host_and_port(self.smtp.text(), 465)
@@ -348,4 +394,4 @@ class RouteDialog(FormDialog):
 
     def work(self) -> Any:
         ws, destination, route = self.workspace, str(self.destination.currentData()), self.route()
-        return lambda: set_route(ws, destination, route)
+        return lambda: set_route(ws, destination, route, keep_password=True)

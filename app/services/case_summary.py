@@ -21,7 +21,7 @@ from pathlib import Path
 from app.i18n import QT_TRANSLATE_NOOP, language_code
 from app.models.accounts import Centre
 from app.reports.case_summary import DEFAULT_SECTIONS, SECTIONS, CaseSummaryView, Note, Printed
-from app.reports.pdf.case_summary import render_case_summary
+from app.reports.pdf import render_case_summary
 from app.reports.subject_access import Coded, Fields, Phrase, Row, Value
 from app.services import audit, files
 from app.services.cases import CaseFile, PathwayView, get_case

@@ -679,8 +679,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Riepilogo del caso — {code}</translation>
     </message>
     <message>
-        <source>&amp;Profile and violence (from the latest interview)</source>
-        <translation>&amp;Profilo e situazione di violenza (dall&apos;ultimo colloquio)</translation>
+        <source>&amp;Profile and violence</source>
+        <translation>&amp;Profilo e situazione di violenza</translation>
     </message>
     <message>
         <source>&amp;Risk assessments</source>

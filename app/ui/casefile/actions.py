@@ -46,11 +46,12 @@ class CaseActions(QObject):
         self.choose_path: Callable[[QWidget, str], str] = choose_pdf_path
         coordinator = context.actor.at_least(Role.COORDINATRICE)
         self.menu = QMenu(host)
+        self.summary_action = self.menu.addAction(self.tr("Case s&ummary…"), self.summary)
+        self.menu.addSeparator()
         self.suspend_action = self.menu.addAction(self.tr("&Suspend"), self.toggle_suspended)
         self.close_action = self.menu.addAction(self.tr("&Close with outcome…"), self.close_case)
         self.reopen_action = self.menu.addAction(self.tr("&Reopen"), self.reopen)
         self.menu.addSeparator()
-        self.summary_action = self.menu.addAction(self.tr("Case s&ummary…"), self.summary)
         self.erase_action = self.menu.addAction(self.tr("&Erase her identity…"), self.erase)
         self.reopen_action.setVisible(coordinator)
         self.erase_action.setVisible(coordinator)

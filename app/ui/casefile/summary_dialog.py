@@ -40,7 +40,7 @@ class CaseSummaryDialog(CaseDialog):
     def __init__(self, context: CaseContext, case: CaseFile, parent: QWidget | None = None) -> None:
         super().__init__(context, case, self.tr("Case summary — {code}").format(code=case.code), parent)
         labels = {
-            "profile": self.tr("&Profile and violence (from the latest interview)"),
+            "profile": self.tr("&Profile and violence"),
             "risk": self.tr("&Risk assessments"),
             "pathway": self.tr("Pathway and &goals"),
             "services": self.tr("Ser&vices"),

@@ -179,3 +179,16 @@ def test_cli_takes_the_same_choices(ws_b: Workspace, case_b: FullCase, tmp_path:
     out.unlink()
     unknown = run_cli([*base, "--user", OP_B, "--sections", "diary"], tmp_path / "home", PASSWORDS[OP_B])
     assert unknown.returncode in (1, 2) and "diary" in unknown.stderr and not out.exists()
+
+
+def test_a_cell_taller_than_a_page_continues_on_the_next(desk_b: Workspace, case_b: FullCase) -> None:
+    """A goal of many short lines here, a service note of the longest length in her copy: the row is
+    split over pages instead of failing the whole document."""
+    c.add_goal(desk_b, case_b.id, "SICUREZZA", "riga\n" * 390 + "ultima")
+    note = " ".join(f"parola{i}" for i in range(c.MAX_NOTES // 10))[: c.MAX_NOTES - 6] + " FINE."
+    service = c.ServiceInput(D0 + dt.timedelta(days=6), "ASCOLTO", "TELEFONO", 30, "ACCOGLIENZA", notes=note)
+    c.add_service(desk_b, case_b.id, service)
+    assert "ultima" in " ".join(_print(desk_b, case_b.id, sections=("pathway",))[0])
+    copy = io.BytesIO()
+    subject_access_pdf(desk_b, case_b.id, copy)
+    assert "FINE." in " ".join(_pages(copy.getvalue()))

@@ -34,6 +34,7 @@ __all__ = ["HEADING_ROOM", "MONTHS_EN", "SUBHEADING_ROOM", "Blocks"]
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 HEADING_ROOM = 40 * mm  # a heading, the space under it and three or four rows
 SUBHEADING_ROOM = 28 * mm
+SPLIT_ROOM = 12 * mm  # the least of a row split over two pages left on either page (a few lines)
 
 
 class Blocks:
@@ -101,7 +102,11 @@ class Blocks:
             ]
             for row in rows
         ]
-        table = Table([head, *body], colWidths=[self.width * w for w in widths], repeatRows=1)
+        # splitInRow: a cell taller than a page (a note of twenty thousand characters) goes on over the
+        # next page, under the repeated header, instead of failing the whole document
+        table = Table(
+            [head, *body], colWidths=[self.width * w for w in widths], repeatRows=1, splitInRow=SPLIT_ROOM
+        )
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
             ("BACKGROUND", (0, 0), (-1, 0), TEAL_TINT),

@@ -129,6 +129,7 @@ REQUIRED: dict[str, list[str]] = {
     "quality": ["--period", "2025"],
     "retention": [],
     "subject-access": ["BG-2025-0001", "--out", "o.pdf"],
+    "case-summary": ["BG-2025-0001", "--out", "o.pdf"],
     "demo": [],
     "send": ["--out", "d"],
     "receive": ["b.age"],

@@ -1,9 +1,11 @@
-"""`retention` and `subject-access`: what the retention policy says is due, and her copy of her data."""
+"""`retention`, `subject-access` and `case-summary`: what the retention policy says is due, her copy of her data,
+and the summary of her case for the team or a lawyer."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.options import (
     CliError,
@@ -15,6 +17,9 @@ from app.cli.options import (
     open_unlocked,
 )
 from app.i18n import QT_TRANSLATE_NOOP, day_text, translate
+
+if TYPE_CHECKING:  # the services load only when a command needs them (a fast --help)
+    from app.services.workspace import Workspace
 
 
 def register(sub: Subparsers) -> None:
@@ -51,6 +56,39 @@ def register(sub: Subparsers) -> None:
         access, QT_TRANSLATE_NOOP("Cli", "language of the document (default: that of the messages)")
     )
     access.set_defaults(handler=cmd_subject_access)
+
+    summary = sub.add_parser(
+        "case-summary",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "PDF summary of a case for the team or a lawyer, of the sections chosen"
+        ),
+    )
+    add_common(summary)
+    summary.add_argument(
+        "case_code", metavar="CASE_CODE", help=QT_TRANSLATE_NOOP("Cli", "case code, e.g. BG-2026-0042")
+    )
+    summary.add_argument(
+        "--out", required=True, help=QT_TRANSLATE_NOOP("Cli", "the PDF file to write (must not exist yet)")
+    )
+    summary.add_argument(
+        "--sections",
+        metavar="LIST",
+        default="profile,risk,pathway,services,referrals",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "the sections, separated by commas, among profile, risk, pathway, services, referrals and notes "
+            "(default: all but notes)",
+        ),
+    )
+    summary.add_argument(
+        "--with-name",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "print her name (default: the case code only)"),
+    )
+    add_document_language(
+        summary, QT_TRANSLATE_NOOP("Cli", "language of the document (default: that of the messages)")
+    )
+    summary.set_defaults(handler=cmd_case_summary)
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
@@ -126,21 +164,52 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 def cmd_subject_access(args: argparse.Namespace) -> int:
     """The PDF of everything held on one woman, for her (right of access)."""
-    from app.services.cases import search_cases
     from app.services.subject_access import subject_access_pdf
 
-    out = Path(args.out).expanduser()
-    if out.exists():
-        raise CliError(translate("Cli", "{path} already exists: choose another file name").format(path=out))
-    code = args.case_code.strip().upper()
+    out = _new_file(args.out)
     with open_unlocked(args) as workspace:
-        matches = [c for c in search_cases(workspace, code, limit=500).items if c.code == code]
-        if not matches:
-            raise CliError(translate("Cli", "no case {code} that you can open").format(code=code))
-        subject_access_pdf(workspace, matches[0].id, out, lang=document_language(args))
+        subject_access_pdf(workspace, _case_id(workspace, args.case_code), out, lang=document_language(args))
     print(
         translate(
             "Cli", "Written: {path}. It holds her personal data: hand it to her and keep no copy."
         ).format(path=out)
     )
     return 0
+
+
+def cmd_case_summary(args: argparse.Namespace) -> int:
+    """The summary of a case, of the sections chosen, for the team or a lawyer."""
+    from app.services.case_summary import case_summary_pdf, checked_sections
+
+    out = _new_file(args.out)
+    sections = checked_sections(args.sections.split(","))  # refused before the password is asked
+    with open_unlocked(args) as workspace:
+        case_id = _case_id(workspace, args.case_code)
+        case_summary_pdf(
+            workspace, case_id, out, sections, with_name=args.with_name, lang=document_language(args)
+        )
+    print(
+        translate(
+            "Cli", "Written: {path}. It holds data of her case: keep it where no one else can read it."
+        ).format(path=out)
+    )
+    return 0
+
+
+def _new_file(name: str) -> Path:
+    """The PDF to write: never over a file that exists."""
+    out = Path(name).expanduser()
+    if out.exists():
+        raise CliError(translate("Cli", "{path} already exists: choose another file name").format(path=out))
+    return out
+
+
+def _case_id(workspace: Workspace, case_code: str) -> int:
+    """The case of this code among those she may open (the others are as if they did not exist)."""
+    from app.services.cases import search_cases
+
+    code = case_code.strip().upper()
+    matches = [c for c in search_cases(workspace, code, limit=500).items if c.code == code]
+    if not matches:
+        raise CliError(translate("Cli", "no case {code} that you can open").format(code=code))
+    return matches[0].id

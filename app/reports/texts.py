@@ -56,6 +56,8 @@ SECTION_TITLES = _catalogue("SECTION_TITLES")
 REPORT_TEXTS = _catalogue("REPORT_TEXTS")
 # Her copy of the data (GDPR art. 15): headings, labels and the notice on her rights.
 SUBJECT_ACCESS = _catalogue("SUBJECT_ACCESS")
+# The case summary for the team or a lawyer: its own texts, over her copy's labels.
+CASE_SUMMARY = _catalogue("CASE_SUMMARY")
 # What each audited action means to her; unknown actions print their code.
 AUDIT_ACTIONS = _catalogue("AUDIT_ACTIONS")
 

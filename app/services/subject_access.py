@@ -30,7 +30,7 @@ from app.services import validation as v
 from app.services.cases import CaseFile, IntakeView, get_case
 from app.services.workspace import Workspace
 
-__all__ = ["ACTIONS", "STRINGS", "render", "subject_access_pdf", "view"]
+__all__ = ["ACTIONS", "STRINGS", "intake_fields", "profile_fields", "render", "subject_access_pdf", "view"]
 
 
 def subject_access_pdf(ws: Workspace, case_id: int, out: files.Destination, lang: str = "it") -> None:
@@ -109,7 +109,7 @@ def view(
             ("closed", f.closed_on),
         ),
         identity=_identity(f),
-        profile=_profile(f),
+        profile=profile_fields(f),
         consents=tuple(
             {
                 "date": c.date,
@@ -120,7 +120,7 @@ def view(
             }
             for c in f.consents
         ),
-        intakes=tuple((intake.date, _intake(intake)) for intake in f.intakes),
+        intakes=tuple((intake.date, intake_fields(intake)) for intake in f.intakes),
         police_steps=tuple(
             {"date": e.date, "stage": Coded.one("police_report_stage", e.stage)}
             for e in f.police_report_events
@@ -181,7 +181,7 @@ def _identity(f: CaseFile) -> Fields | None:
     )
 
 
-def _profile(f: CaseFile) -> Fields:
+def profile_fields(f: CaseFile) -> Fields:
     p = f.profile
     return (
         ("birth_year", p.birth_year),
@@ -199,7 +199,7 @@ def _profile(f: CaseFile) -> Fields:
     )
 
 
-def _intake(intake: IntakeView) -> Fields:
+def intake_fields(intake: IntakeView) -> Fields:
     who = intake.perpetrator
     return (
         ("access_channel", Coded.one("access_channel", intake.access_channel)),

@@ -405,6 +405,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
         <translation>&amp;Riapri</translation>
     </message>
     <message>
+        <source>Case s&amp;ummary…</source>
+        <translation>Ri&amp;epilogo del caso…</translation>
+    </message>
+    <message>
         <source>&amp;Erase her identity…</source>
         <translation>Cancella la sua &amp;identità…</translation>
     </message>
@@ -447,6 +451,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     <message>
         <source>Identity erased</source>
         <translation>Identità cancellata</translation>
+    </message>
+    <message>
+        <source>Summary saved</source>
+        <translation>Riepilogo salvato</translation>
     </message>
     <message>
         <source>Copy for her</source>
@@ -658,6 +666,77 @@ Controlla come l’hai scritto, oppure cerca tra tutti gli stati.</translation>
 Start with “New case (intake)” when a woman agrees to be followed.</source>
         <translation>Non ci sono ancora casi aperti.
 Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seguita.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummaryDialog</name>
+    <message>
+        <source>Save the case summary</source>
+        <translation>Salva il riepilogo del caso</translation>
+    </message>
+    <message>
+        <source>Case summary — {code}</source>
+        <translation>Riepilogo del caso — {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Profile and violence</source>
+        <translation>&amp;Profilo e situazione di violenza</translation>
+    </message>
+    <message>
+        <source>&amp;Risk assessments</source>
+        <translation>Valutazioni del &amp;rischio</translation>
+    </message>
+    <message>
+        <source>Pathway and &amp;goals</source>
+        <translation>Percorso e &amp;obiettivi</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>Pres&amp;tazioni</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferrals</source>
+        <translation>&amp;Invii ai servizi della rete</translation>
+    </message>
+    <message>
+        <source>&amp;Notes: everything written in the file (interviews, reviews, services…)</source>
+        <translation>&amp;Note: tutto ciò che è scritto nella scheda (colloqui, verifiche, prestazioni…)</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sezioni</translation>
+    </message>
+    <message>
+        <source>Print her na&amp;me</source>
+        <translation>Stampa il suo no&amp;me</translation>
+    </message>
+    <message>
+        <source>Without her name the summary carries the case code {code} only. Every page says who printed it and when; the print is recorded in the case history.</source>
+        <translation>Senza il nome il riepilogo porta solo il codice del caso {code}. Ogni pagina dice chi l&apos;ha stampato e quando; la stampa resta nella cronologia del caso.</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Salva il PDF…</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Scegli almeno una sezione.</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Riepilogo del caso</translation>
+    </message>
+    <message>
+        <source>The PDF contains data of her case. Continue?</source>
+        <translation>Il PDF contiene dati del suo caso. Continuare?</translation>
+    </message>
+    <message>
+        <source>Save it only where no one else can read it (not a shared folder), print it or hand it over, then delete the file.</source>
+        <translation>Salvalo solo dove nessun altro può leggerlo (non in una cartella condivisa), stampalo o consegnalo, poi elimina il file.</translation>
+    </message>
+    <message>
+        <source>summary-{code}.pdf</source>
+        <translation>riepilogo-{code}.pdf</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1286,18 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Report della rete per {period} da {n} pacchetti scritto in {path}</translation>
     </message>
     <message>
+        <source>PDF summary of a case for the team or a lawyer, of the sections chosen</source>
+        <translation>PDF di riepilogo di un caso per l&apos;équipe o un&apos;avvocata, con le sezioni scelte</translation>
+    </message>
+    <message>
+        <source>the sections, separated by commas, among profile, risk, pathway, services, referrals and notes (default: all but notes)</source>
+        <translation>le sezioni, separate da virgole, tra profile, risk, pathway, services, referrals e notes (predefinite: tutte tranne notes)</translation>
+    </message>
+    <message>
+        <source>print her name (default: the case code only)</source>
+        <translation>stampa il suo nome (predefinito: solo il codice del caso)</translation>
+    </message>
+    <message>
         <source>Policy: closed cases {case_years} years after closure ({mode}), contact-only records {contact_months} months, audit events {audit_years} years.</source>
         <translation>Regole: casi chiusi {case_years} anni dopo la chiusura ({mode}), contatti senza scheda {contact_months} mesi, eventi del registro {audit_years} anni.</translation>
     </message>
@@ -1257,6 +1348,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>No longer due, left unchanged: {codes}</source>
         <translation>Non più da trattare, lasciati invariati: {codes}</translation>
+    </message>
+    <message>
+        <source>Written: {path}. It holds data of her case: keep it where no one else can read it.</source>
+        <translation>Scritto: {path}. Contiene dati del suo caso: conservalo dove nessun altro può leggerlo.</translation>
     </message>
     <message>
         <source>{path} already exists: choose another file name</source>
@@ -3637,6 +3732,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>The certificate must be a PEM file.</source>
         <translation>Il certificato deve essere un file PEM.</translation>
+    </message>
+    <message>
+        <source>Unknown section {name}: choose among {sections}.</source>
+        <translation>Sezione sconosciuta {name}: scegli tra {sections}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one section of the summary.</source>
+        <translation>Scegli almeno una sezione del riepilogo.</translation>
     </message>
 </context>
 <context>

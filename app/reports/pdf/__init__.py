@@ -2,7 +2,8 @@
 
 - `render_report`: the statistical report of a centre, and the network report (the same document built
   from merged packages, see `app.services.network.network_report`);
-- `render_subject_access`: her copy of the data (GDPR art. 15), from a `SubjectAccessView`.
+- `render_subject_access`: her copy of the data (GDPR art. 15), from a `SubjectAccessView`;
+- `render_case_summary`: the summary of a case for the team or a lawyer, from a `CaseSummaryView`.
 
 The recovery-key sheet is not here: it is a Qt text document printed by the interface
 (`app/ui/pages/recovery.py`), because it is produced before any workspace exists.
@@ -10,6 +11,7 @@ The recovery-key sheet is not here: it is a Qt text document printed by the inte
 """
 
 from app.reports.formatting import format_date, format_number
+from app.reports.pdf.case_summary import render_case_summary
 from app.reports.pdf.report import STRINGS, ReportDocument, ReportSection, render_report
 from app.reports.pdf.subject_access import render_subject_access
 
@@ -19,6 +21,7 @@ __all__ = [
     "ReportSection",
     "format_date",
     "format_number",
+    "render_case_summary",
     "render_report",
     "render_subject_access",
 ]

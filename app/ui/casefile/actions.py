@@ -1,4 +1,5 @@
-"""Case actions: suspend/resume, close, reopen, erase identity, and the copy of her data ("Copy for her")."""
+"""Case actions: suspend/resume, close, reopen, erase identity, the case summary, and the copy of her data
+("Copy for her")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from app.services.accounts import Role
 from app.services.cases import CaseFile
 from app.ui.casefile.base import CaseContext
 from app.ui.casefile.close_dialog import CloseCaseDialog, EraseDialog
+from app.ui.casefile.summary_dialog import CaseSummaryDialog
 from app.ui.i18n import ui_language
 from app.ui.kit import files, messages, operations
 from app.ui.kit.form_dialog import FormDialog
@@ -44,6 +46,8 @@ class CaseActions(QObject):
         self.choose_path: Callable[[QWidget, str], str] = choose_pdf_path
         coordinator = context.actor.at_least(Role.COORDINATRICE)
         self.menu = QMenu(host)
+        self.summary_action = self.menu.addAction(self.tr("Case s&ummary…"), self.summary)
+        self.menu.addSeparator()
         self.suspend_action = self.menu.addAction(self.tr("&Suspend"), self.toggle_suspended)
         self.close_action = self.menu.addAction(self.tr("&Close with outcome…"), self.close_case)
         self.reopen_action = self.menu.addAction(self.tr("&Reopen"), self.reopen)
@@ -69,6 +73,7 @@ class CaseActions(QObject):
         self.close_action.setEnabled(open_)
         self.reopen_action.setEnabled(case is not None and not open_ and writable)
         self.erase_action.setEnabled(case is not None and case.identity is not None)
+        self.summary_action.setEnabled(case is not None)
         self.button.setEnabled(case is not None)
 
     def _run(self, fn: Callable[[], object], done: str) -> None:
@@ -114,6 +119,13 @@ class CaseActions(QObject):
     def erase(self) -> None:
         if self.case is not None:
             self._open(EraseDialog(self.context, self.case, self.host.window()), self.tr("Identity erased"))
+
+    @Slot()
+    def summary(self) -> None:
+        if self.case is not None:
+            self._open(
+                CaseSummaryDialog(self.context, self.case, self.host.window()), self.tr("Summary saved")
+            )
 
     @Slot()
     def copy_for_her(self) -> None:

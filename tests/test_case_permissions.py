@@ -50,6 +50,7 @@ CASE_FUNCTIONS: dict[str, Call] = {
     "agree_pathway": lambda ws, f: c.agree_pathway(ws, f.id, TODAY),
     "add_goal": lambda ws, f: c.add_goal(ws, f.id, "LAVORO"),
     "update_goal": lambda ws, f: c.update_goal(ws, f.goal_id, status="RAGGIUNTO"),
+    "edit_goal": lambda ws, f: c.edit_goal(ws, f.goal_id, "altro testo", None, "IN_CORSO"),
     "add_pathway_review": lambda ws, f: c.add_pathway_review(ws, f.id, TODAY),
     "add_service": lambda ws, f: c.add_service(
         ws, f.id, c.ServiceInput(TODAY, "ASCOLTO", "TELEFONO", 30, "ACCOGLIENZA")

@@ -59,9 +59,13 @@ def test_each_kind_of_item_appears_and_goes_when_the_work_is_done(case_ws: Works
     c.update_goal(case_ws, goal, status="RAGGIUNTO")
     assert case.code not in due(case_ws, today.GOAL)
 
-    switch(case_ws, ADMIN)
-    today.set_settings(case_ws, today.TodaySettings(inactive_weeks=6, review_months=1))
-    assert case.code in due(case_ws, today.REVIEW)  # last review 50 days ago, reviewed monthly
+    # reviewed 50 days ago, the next review planned one interval on (3 months): not due; then a review
+    # plans the next one in three days
+    c.add_pathway_review(
+        case_ws, case.id, TODAY - timedelta(days=1), next_review_on=TODAY + timedelta(days=3)
+    )
+    item = today.overview(case_ws).items[today.REVIEW][0]
+    assert (item.code, item.day, item.tab) == (case.code, TODAY + timedelta(days=3), "pathway")
     c.add_pathway_review(case_ws, case.id, TODAY)
     assert case.code not in due(case_ws, today.REVIEW)
 

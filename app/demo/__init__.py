@@ -187,6 +187,14 @@ def _ensure_desks(session: Session) -> list[int]:
     return sorted(existing.values())
 
 
+def next_review(case_id: int, taken: date, end: date) -> date:
+    """A pathway in progress is reviewed from five weeks before `end` (overdue: about one in four) to three
+    months after, never before it was agreed. Drawn from the case id, not the generator's stream, so every
+    other value of a seeded run is unchanged."""
+    offset = (case_id * 37) % 136 - 35
+    return max(end + timedelta(days=offset), taken + timedelta(days=14))
+
+
 class _Builder:
     """Accumulates rows for one batch and writes them with executemany."""
 
@@ -349,7 +357,8 @@ class _Builder:
         reception_end = min(until, taken or opened + timedelta(days=60))
         self._reception(case_id, desk, opened, reception_end)
         if taken:
-            self.rows["pathway"].append((case_id, taken, closed, status if closed else None, "", None))
+            row = (case_id, taken, closed, status if closed else None, "", None)
+            self.rows["pathway"].append((*row, None if closed else next_review(case_id, taken, self.end)))
             self._services(case_id, desk, taken, until, minors or 0)
         self._referrals(case_id, opened, until, children or 0)
 
@@ -579,7 +588,9 @@ COLUMNS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     ),
     "police_report_event": (PoliceReportEvent, ("case_id", "date", "stage", "operator_id")),
     "risk_assessment": (RiskAssessment, ("case_id", "date", "level", "tool", "notes", "operator_id")),
-    "pathway": (Pathway, ("case_id", "agreed_on", "closed_on", "outcome", "notes", "operator_id")),
+    "pathway": (
+        Pathway, ("case_id", "agreed_on", "closed_on", "outcome", "notes", "operator_id", "next_review_on")
+    ),
     "service_delivery": (
         ServiceDelivery,
         (

@@ -53,13 +53,14 @@ class CaseActivity(Base):
     a page of lines reads 200 entries. Triggers on insert (and on the case's status, desk and consent)
     keep it current whoever writes: the services, the demo generator's bulk inserts, an older backup
     upgraded by the migration, which fills it. Rows of the large tables are never deleted one by one in
-    Ascolto; a deleted case takes its row with it.
+    Ascolto; a deleted case takes its row with it. The planned review (`review_due`) follows the
+    pathway's `next_review_on` through triggers on its insert and update (migration 0015).
     """
 
     __tablename__ = "case_activity"
     __table_args__ = (
         Index("ix_case_activity_last", "status", "last_on", "desk_id"),
-        Index("ix_case_activity_review", "status", "review_from", "desk_id"),
+        Index("ix_case_activity_review_due", "status", "review_due", "desk_id"),
         Index("ix_case_activity_intake", "status", "intake_on", "desk_id"),
         Index("ix_case_activity_consent", "status", "consent_notice", "consent_on", "desk_id"),
     )
@@ -70,6 +71,7 @@ class CaseActivity(Base):
     last_on: Mapped[dt.date]  # latest service, contact or interview, or the opening
     intake_on: Mapped[dt.date | None]  # latest interview; None: still waiting for the first
     review_from: Mapped[dt.date | None]  # latest pathway review, or the agreement if none yet
+    review_due: Mapped[dt.date | None]  # the pathway's next review as planned (migration 0015)
     consent_on: Mapped[dt.date | None]  # latest consent to processing ...
     consent_notice: Mapped[str | None] = mapped_column(String(30))  # ... and its privacy notice version
 

@@ -215,6 +215,9 @@ class Pathway(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # the review planned with her, set when agreeing and at each review; triggers copy it to
+    # case_activity.review_due, where "Oggi" and the agenda read it (migration 0015)
+    next_review_on: Mapped[dt.date | None]
 
     goals: Mapped[list[Goal]] = relationship(cascade="all, delete-orphan", order_by="Goal.id")
     reviews: Mapped[list[PathwayReview]] = relationship(
@@ -234,6 +237,28 @@ class Goal(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+    versions: Mapped[list[GoalVersion]] = relationship(
+        cascade="all, delete-orphan", order_by="GoalVersion.id", passive_deletes=True
+    )
+
+
+class GoalVersion(Base):
+    """What a goal said before an edit (text, deadline, status), who replaced it and when.
+
+    One row per edit, holding the values the edit replaced: the goal row is always the current version,
+    so a goal never edited has no history and databases made before the history need no backfill.
+    """
+
+    __tablename__ = "goal_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20))
+    due_on: Mapped[dt.date | None]
+    replaced_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    replaced_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+
 
 class PathwayReview(Base):
     __tablename__ = "pathway_review"
@@ -243,6 +268,7 @@ class PathwayReview(Base):
     date: Mapped[dt.date]
     notes: Mapped[str] = mapped_column(Text, default="")
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    next_review_on: Mapped[dt.date | None]  # the next review planned at this one (None: before 0015)
 
 
 class ServiceDelivery(Base):

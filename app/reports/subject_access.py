@@ -81,3 +81,4 @@ class SubjectAccessView:
     referrals: tuple[Row, ...]
     history: tuple[Access, ...]  # oldest first
     retention: Retention
+    goal_versions: tuple[Row, ...] = ()  # what edits replaced, oldest first

@@ -90,6 +90,7 @@ FIELD_LABELS: dict[str, str] = {
     "minutes": QT_TRANSLATE_NOOP("Fields", "minutes"),
     "mode": QT_TRANSLATE_NOOP("Fields", "mode"),
     "name": QT_TRANSLATE_NOOP("Fields", "name"),
+    "next_review_on": QT_TRANSLATE_NOOP("Fields", "next review"),
     "notes": QT_TRANSLATE_NOOP("Fields", "notes"),
     "notice_version": QT_TRANSLATE_NOOP("Fields", "privacy notice version"),
     "opened_on": QT_TRANSLATE_NOOP("Fields", "opening date"),

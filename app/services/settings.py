@@ -204,7 +204,9 @@ DISCLOSURE_K = _int_setting("disclosure_k", disclosure.DEFAULT_K, disclosure.MIN
 TODAY_INACTIVE_WEEKS = _int_setting("today_inactive_weeks", 6, 1, 52)
 """A case with nothing recorded for this long is listed on the Today page."""
 TODAY_REVIEW_MONTHS = _int_setting("today_review_months", 3, 1, 24)
-"""A pathway is reviewed at least this often."""
+"""A pathway is reviewed at least this often: the next review offered by default, one interval on."""
+REVIEW_HIGH_RISK_WEEKS = _int_setting("review_high_risk_weeks", 0, 0, 52)
+"""The interval offered instead when her latest risk assessment is high; 0: the centre sets none."""
 RETENTION_CASE_YEARS = _int_setting("retention_case_years", 7, 1, 50)
 RETENTION_CONTACT_MONTHS = _int_setting("retention_contact_months", 18, 1, 120)
 RETENTION_AUDIT_YEARS = _int_setting("retention_audit_years", 10, 1, 50)

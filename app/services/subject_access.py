@@ -138,6 +138,7 @@ def view(
         if w is None
         else (
             ("agreed", w.agreed_on),
+            ("next_review", None if w.closed_on else w.next_review_on),
             ("closed", w.closed_on),
             ("outcome", Coded.one("case_status", w.outcome)),
             ("notes", w.notes),
@@ -152,6 +153,17 @@ def view(
             for g in (w.goals if w else ())
         ),
         reviews=tuple({"date": r.date, "notes": r.notes} for r in (w.reviews if w else ())),
+        goal_versions=tuple(
+            {
+                "replaced": old.replaced_at.date(),
+                "area": Coded.one("goal_area", g.area),
+                "goal_status": Coded.one("goal_status", old.status),
+                "due": old.due_on,
+                "description": old.description,
+            }
+            for g in (w.goals if w else ())
+            for old in g.history
+        ),
         services=_services(f, desk_names),
         referrals=_referrals(f),
         history=tuple(

@@ -4,8 +4,8 @@ Every list starts from the open cases she may see (an operatrice: her help desk;
 amministratrice: every desk) and asks one index seek per case, so the page costs the same whether the
 archive holds ten years or one. Due items:
 
-* pathway reviews: the last review (or the agreement) is older than the review interval, or will be
-  within a week;
+* pathway reviews: the review planned at the agreement or the last review is past, or within a week
+  (`reviews_due_between` gives the same dates for any span: the agenda's week);
 * goals not yet reached whose deadline is past or within 14 days;
 * cases with no service, contact or interview for N weeks (and no appointment ahead);
 * processing consents given under an older privacy notice than the current one;
@@ -51,6 +51,7 @@ LIST_LIMIT = 200  # lines shown per kind; the count is always the full one
 class TodaySettings:
     inactive_weeks: int = centre_settings.TODAY_INACTIVE_WEEKS.default
     review_months: int = centre_settings.TODAY_REVIEW_MONTHS.default
+    high_risk_weeks: int = centre_settings.REVIEW_HIGH_RISK_WEEKS.default  # 0: no shorter interval
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def _settings(session: Session) -> TodaySettings:
     return TodaySettings(
         centre_settings.get(session, centre_settings.TODAY_INACTIVE_WEEKS),
         centre_settings.get(session, centre_settings.TODAY_REVIEW_MONTHS),
+        centre_settings.get(session, centre_settings.REVIEW_HIGH_RISK_WEEKS),
     )
 
 
@@ -126,6 +128,12 @@ def set_settings(ws: Workspace, settings: TodaySettings) -> None:
             "review_months",
             QT_TRANSLATE_NOOP("Errors", "Enter a number of months from 1 to 24."),
         ),
+        (
+            centre_settings.REVIEW_HIGH_RISK_WEEKS,
+            settings.high_risk_weeks,
+            "high_risk_weeks",
+            QT_TRANSLATE_NOOP("Errors", "Enter a number of weeks from 0 (none) to 52."),
+        ),
     )
     for setting, value, name, message in choices:
         if not setting.accepts(value):
@@ -139,17 +147,6 @@ def set_settings(ws: Workspace, settings: TodaySettings) -> None:
 
 
 # --- what is due ------------------------------------------------------------------------------------------
-def _months_back(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def _scope(actor: Actor, statuses: Sequence[str]) -> list[ColumnElement[bool]]:
     """Her open cases, as the activity rows say: status (BLOCCATO once consent is withdrawn) and desk."""
     conditions: list[ColumnElement[bool]] = [CaseActivity.status.in_(list(statuses))]
@@ -163,14 +160,30 @@ def _activity(actor: Actor, statuses: Sequence[str], day: Any, detail: Any) -> S
     return select(CaseActivity.case_id, day, detail).where(*_scope(actor, statuses))
 
 
-def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
-    # due when the last review (or the agreement) is older than the interval counted back from a week ahead
-    cutoff = _months_back(day + dt.timedelta(days=REVIEW_NOTICE_DAYS), months)
-    return (
-        _activity(actor, ("IN_CORSO",), CaseActivity.review_from, literal(""))
-        .where(CaseActivity.review_from <= cutoff)
-        .order_by(CaseActivity.review_from)
+def _planned_reviews(actor: Actor, end: dt.date, start: dt.date | None = None) -> Select:
+    """Her pathways in progress whose planned review falls by `end` (and from `start`), soonest first:
+    one range of the index on (status, review_due, desk)."""
+    query = _activity(actor, ("IN_CORSO",), CaseActivity.review_due, literal("")).where(
+        CaseActivity.review_due <= end
     )
+    if start is not None:
+        query = query.where(CaseActivity.review_due >= start)
+    return query.order_by(CaseActivity.review_due, CaseActivity.case_id)
+
+
+def _reviews(actor: Actor, day: dt.date) -> Select:
+    # due when the planned review is past or within a week
+    return _planned_reviews(actor, day + dt.timedelta(days=REVIEW_NOTICE_DAYS))
+
+
+def reviews_due_between(
+    session: Session, actor: Actor, start: dt.date, end: dt.date
+) -> list[tuple[int, dt.date]]:
+    """(case id, planned review) of her pathways in progress planned from `start` to `end` included, in
+    the caller's unit of work (the agenda's week; Oggi reads the same index): the desks she may see,
+    soonest first. Not audited: codes and dates only, the caller audits what it shows."""
+    rows = session.execute(_planned_reviews(actor, end, start)).all()
+    return [(int(case_id), when) for case_id, when, _detail in rows if isinstance(when, dt.date)]
 
 
 def _goals(actor: Actor, day: dt.date) -> Select:
@@ -260,7 +273,7 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
     with ws.transaction(write=False) as session:
         settings = _settings(session)
         queries = {
-            REVIEW: _reviews(actor, day, settings.review_months),
+            REVIEW: _reviews(actor, day),
             GOAL: _goals(actor, day),
             INACTIVE: _inactive(actor, day, settings.inactive_weeks),
             CONSENT: _consents(actor),

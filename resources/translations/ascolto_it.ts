@@ -172,6 +172,10 @@
         <translation>&amp;Concordato il:</translation>
     </message>
     <message>
+        <source>&amp;Next review:</source>
+        <translation>&amp;Prossima verifica:</translation>
+    </message>
+    <message>
         <source>N&amp;otes:</source>
         <translation>N&amp;ote:</translation>
     </message>
@@ -549,6 +553,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     <message>
         <source>closed on {day}</source>
         <translation>chiuso il {day}</translation>
+    </message>
+    <message>
+        <source>next review {day}</source>
+        <translation>prossima verifica {day}</translation>
     </message>
     <message>
         <source>⚠  DO NOT CONTACT HER. She has not agreed to be contacted (or withdrew it): do not call, text or write, even if a number is on file.</source>
@@ -3366,6 +3374,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Inserisci un numero di mesi da 1 a 24.</translation>
     </message>
     <message>
+        <source>Enter a number of weeks from 0 (none) to 52.</source>
+        <translation>Inserisci un numero di settimane da 0 (nessuna) a 52.</translation>
+    </message>
+    <message>
         <source>The audit trail of {centre} went backwards: {events} events in this package, {earlier} in an earlier one. Ask the centre why (a restore, or someone removed events).</source>
         <translation>Il registro di controllo di {centre} è tornato indietro: {events} eventi in questo pacchetto, {earlier} in uno precedente. Chiedete al centro perché (un ripristino, oppure qualcuno ha rimosso eventi).</translation>
     </message>
@@ -3741,6 +3753,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>Choose at least one section of the summary.</source>
         <translation>Scegli almeno una sezione del riepilogo.</translation>
     </message>
+    <message>
+        <source>The next review must come after the day the pathway is agreed ({field}).</source>
+        <translation>La prossima verifica deve cadere dopo il giorno in cui il percorso è concordato ({field}).</translation>
+    </message>
+    <message>
+        <source>The next review must come after this review ({field}).</source>
+        <translation>La prossima verifica deve cadere dopo questa verifica ({field}).</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>
@@ -3963,6 +3983,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>nome</translation>
     </message>
     <message>
+        <source>next review</source>
+        <translation>prossima verifica</translation>
+    </message>
+    <message>
         <source>notes</source>
         <translation>note</translation>
     </message>
@@ -4136,6 +4160,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Nuovo obiettivo — {code}</translation>
     </message>
     <message>
+        <source>Edit the goal — {code}</source>
+        <translation>Modifica l&apos;obiettivo — {code}</translation>
+    </message>
+    <message>
         <source>Area</source>
         <translation>Ambito</translation>
     </message>
@@ -4170,6 +4198,25 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>D&amp;ue by:</source>
         <translation>S&amp;cadenza:</translation>
+    </message>
+</context>
+<context>
+    <name>GoalHistory</name>
+    <message>
+        <source>Earlier versions of this goal</source>
+        <translation>Versioni precedenti di questo obiettivo</translation>
+    </message>
+    <message>
+        <source>Until {day}</source>
+        <translation>Fino al {day}</translation>
+    </message>
+    <message>
+        <source>(changed by {name})</source>
+        <translation>(modificato da {name})</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>nessuna scadenza</translation>
     </message>
 </context>
 <context>
@@ -4902,6 +4949,28 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>NextReview</name>
+    <message>
+        <source>{day} (overdue)</source>
+        <translation>{day} (in ritardo)</translation>
+    </message>
+</context>
+<context>
+    <name>NextReviewFields</name>
+    <message>
+        <source>Next review</source>
+        <translation>Prossima verifica</translation>
+    </message>
+    <message>
+        <source>Offered {weeks} weeks on: her latest risk assessment is high. Change it if you agreed another day.</source>
+        <translation>Proposta fra {weeks} settimane: la sua ultima valutazione del rischio è elevata. Cambiala se avete concordato un altro giorno.</translation>
+    </message>
+    <message>
+        <source>Offered {months} months on, as the centre reviews pathways. Change it if you agreed another day.</source>
+        <translation>Proposta fra {months} mesi, come il centro verifica i percorsi. Cambiala se avete concordato un altro giorno.</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>Please wait…</source>
@@ -5297,6 +5366,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Aggiungi obi&amp;ettivo…</translation>
     </message>
     <message>
+        <source>&amp;Edit the goal…</source>
+        <translation>&amp;Modifica l&apos;obiettivo…</translation>
+    </message>
+    <message>
+        <source>Rewrite the selected goal; what it said before is kept</source>
+        <translation>Riscrivi l&apos;obiettivo selezionato; la versione precedente resta conservata</translation>
+    </message>
+    <message>
         <source>Add revie&amp;w…</source>
         <translation>Aggiungi &amp;verifica…</translation>
     </message>
@@ -5329,6 +5406,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Note della verifica</translation>
     </message>
     <message>
+        <source>Next planned</source>
+        <translation>Prossima prevista</translation>
+    </message>
+    <message>
         <source>Reviews</source>
         <translation>Verifiche</translation>
     </message>
@@ -5341,8 +5422,16 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Concordato il {day}.</translation>
     </message>
     <message>
+        <source>Next review: {day}.</source>
+        <translation>Prossima verifica: {day}.</translation>
+    </message>
+    <message>
         <source>Closed on {day}: {outcome}.</source>
         <translation>Chiuso il {day}: {outcome}.</translation>
+    </message>
+    <message>
+        <source>(edited {n}×)</source>
+        <translation>(versioni precedenti: {n})</translation>
     </message>
     <message>
         <source>Status of goal {n}</source>
@@ -6610,6 +6699,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>&amp;Data:</translation>
     </message>
     <message>
+        <source>&amp;Next review:</source>
+        <translation>&amp;Prossima verifica:</translation>
+    </message>
+    <message>
         <source>N&amp;otes:</source>
         <translation>&amp;Note:</translation>
     </message>
@@ -7297,8 +7390,8 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <source>Last review</source>
-        <translation>Ultima verifica</translation>
+        <source>Review planned for</source>
+        <translation>Verifica prevista il</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -7424,8 +7517,20 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Mesi tra due verifiche di un percorso</translation>
     </message>
     <message>
+        <source>At high risk, review ever&amp;y:</source>
+        <translation>A rischio &amp;elevato, verifica ogni:</translation>
+    </message>
+    <message>
         <source>Save the Today settin&amp;gs</source>
         <translation>Salva le impostazioni di O&amp;ggi</translation>
+    </message>
+    <message>
+        <source>same interval</source>
+        <translation>stesso intervallo</translation>
+    </message>
+    <message>
+        <source>Weeks between two reviews when her latest risk is high</source>
+        <translation>Settimane fra due verifiche quando il suo ultimo rischio è elevato</translation>
     </message>
     <message>
         <source>Weeks &amp;without contact:</source>

@@ -97,6 +97,13 @@ def _story(b: Blocks, view: SubjectAccessView) -> None:
         b.pairs(view.pathway)
         b.sub(s["goals"])
         b.table(["area", "goal_status", "due", "description"], view.goals, [0.22, 0.16, 0.16, 0.46])
+        if view.goal_versions:  # what an edit replaced, so she sees how her goals changed
+            b.sub(s["goal_versions"])
+            b.table(
+                ["replaced", "area", "goal_status", "due", "description"],
+                view.goal_versions,
+                [0.15, 0.2, 0.14, 0.13, 0.38],
+            )
         b.sub(s["reviews"])
         b.table(["date", "notes"], view.reviews, [0.2, 0.8])
 

@@ -15,7 +15,8 @@ from app.services.cases.closure import close_case, reopen_case, set_suspended
 from app.services.cases.consent import record_consent, sharing_allowed
 from app.services.cases.erasure import erase_case_identity, erase_identity
 from app.services.cases.intake import add_intake, add_risk_assessment, open_case, record_contact
-from app.services.cases.pathway import add_goal, add_pathway_review, agree_pathway, update_goal
+from app.services.cases.pathway import add_goal, add_pathway_review, agree_pathway, edit_goal, update_goal
+from app.services.cases.planning import ReviewInterval, add_months
 from app.services.cases.police import add_police_report_event
 from app.services.cases.profile import save_identity_and_profile, update_identity, update_profile
 from app.services.cases.reading import get_case
@@ -31,6 +32,7 @@ from app.services.cases.records import (
     ConsentInput,
     ConsentView,
     ContactInput,
+    GoalVersionView,
     GoalView,
     HistoryEntry,
     IdentityInput,
@@ -65,6 +67,7 @@ __all__ = [
     "ConsentInput",
     "ConsentView",
     "ContactInput",
+    "GoalVersionView",
     "GoalView",
     "HistoryEntry",
     "IdentityInput",
@@ -76,6 +79,7 @@ __all__ = [
     "ProfileInput",
     "ReferralInput",
     "ReferralView",
+    "ReviewInterval",
     "ReviewView",
     "RiskInput",
     "RiskView",
@@ -83,6 +87,7 @@ __all__ = [
     "ServiceView",
     "add_goal",
     "add_intake",
+    "add_months",
     "add_pathway_review",
     "add_police_report_event",
     "add_referral",
@@ -90,6 +95,7 @@ __all__ = [
     "add_service",
     "agree_pathway",
     "close_case",
+    "edit_goal",
     "erase_case_identity",
     "erase_identity",
     "fold",

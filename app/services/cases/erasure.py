@@ -57,6 +57,7 @@ def erase_case_identity(session: Session, case: Case, on: date) -> None:
         pathway.notes = ""
         for goal in pathway.goals:
             goal.description = ""
+            goal.versions.clear()  # what her goals said before an edit is her words too
         for review in pathway.reviews:
             review.notes = ""
     case.contact_allowed = False

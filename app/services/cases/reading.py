@@ -9,6 +9,8 @@ from app.models.accounts import HelpDesk, Operator
 from app.models.cases import (
     Case,
     ConsentEvent,
+    Goal,
+    GoalVersion,
     Intake,
     Pathway,
     PoliceReportEvent,
@@ -19,9 +21,11 @@ from app.models.cases import (
 from app.services import audit
 from app.services import validation as v
 from app.services.cases.permissions import load_case
+from app.services.cases.planning import review_interval
 from app.services.cases.records import (
     CaseFile,
     ConsentView,
+    GoalVersionView,
     GoalView,
     HistoryEntry,
     IdentityInput,
@@ -152,6 +156,7 @@ def _case_file(session: Session, case: Case) -> CaseFile:
         referrals,
         history,
         police,
+        review_interval=review_interval(session, case.id),
     )
 
 
@@ -189,8 +194,25 @@ def _intakes(session: Session, case_id: int) -> list[IntakeView]:
     ]
 
 
+def _goal_versions(session: Session, pathway_id: int) -> dict[int, list[GoalVersionView]]:
+    """Every earlier version of the pathway's goals, in one read, oldest first."""
+    versions: dict[int, list[GoalVersionView]] = {}
+    for row, name in session.execute(
+        select(GoalVersion, Operator.full_name)
+        .join(Goal, Goal.id == GoalVersion.goal_id)
+        .outerjoin(Operator, Operator.id == GoalVersion.replaced_by)
+        .where(Goal.pathway_id == pathway_id)
+        .order_by(GoalVersion.id)
+    ):
+        versions.setdefault(row.goal_id, []).append(
+            GoalVersionView(row.description, row.status, row.due_on, row.replaced_at, name or "")
+        )
+    return versions
+
+
 def _pathway(session: Session, case_id: int) -> PathwayView | None:
     pathway_row = session.scalar(select(Pathway).where(Pathway.case_id == case_id))
+    versions = {} if pathway_row is None else _goal_versions(session, pathway_row.id)
     return (
         PathwayView(
             pathway_row.id,
@@ -198,8 +220,12 @@ def _pathway(session: Session, case_id: int) -> PathwayView | None:
             pathway_row.closed_on,
             pathway_row.outcome,
             pathway_row.notes,
-            [GoalView(g.id, g.area, g.description, g.status, g.due_on) for g in pathway_row.goals],
-            [ReviewView(r.id, r.date, r.notes) for r in pathway_row.reviews],
+            [
+                GoalView(g.id, g.area, g.description, g.status, g.due_on, tuple(versions.get(g.id, ())))
+                for g in pathway_row.goals
+            ],
+            [ReviewView(r.id, r.date, r.notes, r.next_review_on) for r in pathway_row.reviews],
+            pathway_row.next_review_on,
         )
         if pathway_row is not None
         else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.services.cases.planning import ReviewInterval
+
 OPEN_STATUSES = ("IN_ACCOGLIENZA", "IN_CORSO", "SOSPESO")
 CLOSING_STATUSES = (
     "CONCLUSO_OBJ",
@@ -211,12 +213,24 @@ class RiskView:
 
 
 @dataclass(frozen=True)
+class GoalVersionView:
+    """What a goal said until an edit replaced it, and who replaced it."""
+
+    description: str
+    status: str
+    due_on: dt.date | None
+    replaced_at: dt.datetime
+    replaced_by: str
+
+
+@dataclass(frozen=True)
 class GoalView:
     id: int
     area: str
     description: str
     status: str
     due_on: dt.date | None
+    history: tuple[GoalVersionView, ...] = ()  # older versions, oldest first
 
 
 @dataclass(frozen=True)
@@ -224,6 +238,7 @@ class ReviewView:
     id: int
     date: dt.date
     notes: str
+    next_review_on: dt.date | None = None  # the review planned at this one
 
 
 @dataclass(frozen=True)
@@ -235,6 +250,7 @@ class PathwayView:
     notes: str
     goals: list[GoalView]
     reviews: list[ReviewView]
+    next_review_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -295,3 +311,4 @@ class CaseFile:
     referrals: list[ReferralView]
     history: list[HistoryEntry] = field(default_factory=list)
     police_report_events: list[PoliceReportView] = field(default_factory=list)
+    review_interval: ReviewInterval = field(default_factory=ReviewInterval)  # the next review offered

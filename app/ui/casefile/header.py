@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.cases import CaseFile
+from app.ui.casefile.next_review import next_review_text
 from app.ui.models.codes import code_label, date_text
 
 
@@ -74,6 +75,10 @@ class CaseHeader(QWidget):
             parts.append(self.tr("taken in charge on {day}").format(day=date_text(case.taken_in_charge_on)))
         if case.closed_on:
             parts.append(self.tr("closed on {day}").format(day=date_text(case.closed_on)))
+        elif case.pathway is not None and case.pathway.next_review_on and not case.pathway.closed_on:
+            parts.append(
+                self.tr("next review {day}").format(day=next_review_text(case.pathway.next_review_on))
+            )
         self.meta.setText("  ·  ".join(parts))
         self.do_not_contact_text.setText(
             self.tr(

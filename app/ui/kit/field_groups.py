@@ -106,7 +106,8 @@ class ServiceFields(QObject):
 
 class DatedNote(QObject):
     """A date and free notes. The date's accessible name, the labels and the field a refusal names are the
-    screen's (the day a pathway was agreed, the day of a review), so each keeps its own shortcuts."""
+    screen's (the day a pathway was agreed, the day of a review), so each keeps its own shortcuts; the
+    screen places them (the pathway's dialogs put the next review between)."""
 
     def __init__(self, parent: QObject, date_name: str, notes_height: int) -> None:
         super().__init__(parent)
@@ -114,10 +115,6 @@ class DatedNote(QObject):
         self.date.setAccessibleName(date_name)
         self.notes = notes_edit(notes_height)
         self.notes.setAccessibleName(self.tr("Notes"))
-
-    def add_to(self, form: QFormLayout, date_label: str, notes_label: str) -> None:
-        form.addRow(date_label, self.date)
-        form.addRow(notes_label, self.notes)
 
     def bind(self, errors: FieldErrors, date_field: str) -> None:
         errors.bind(date_field, self.date)

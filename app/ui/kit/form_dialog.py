@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -59,6 +59,24 @@ class FormDialog(QDialog):
             start = first_input(follow_layout(self))
             if start is not None:
                 start.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._grow_to_fit()
+        return handled
+
+    def _grow_to_fit(self) -> None:
+        """A message shown after opening (a refusal, a date's problem) makes the dialog taller. Since
+        `setMinimumWidth` the layout no longer sets the dialog's minimum size, and the rows were squeezed
+        instead: the notes ran over the lines below them."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        width = self.width()
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), min(need, self.maximumHeight()))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -140,7 +140,7 @@ class TodayPage(QWidget):
         self.models: dict[str, RowsModel] = {}
         self.tables: dict[str, QTableView] = {}
         columns = {
-            today.REVIEW: self.tr("Last review"),
+            today.REVIEW: self.tr("Review planned for"),
             today.GOAL: self.tr("Deadline"),
             today.INACTIVE: self.tr("Last recorded"),
             today.CONSENT: self.tr("Consent given on"),

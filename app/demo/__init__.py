@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
+from app.demo.appointments import appointment_rows
 from app.demo.distributions import (
     AGE_BANDS,
     CHANNELS,
@@ -57,7 +58,8 @@ from app.demo.distributions import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
-from app.models.accounts import Centre, HelpDesk, Role
+from app.models.accounts import Centre, HelpDesk, Operator, Role
+from app.models.agenda import Appointment
 from app.models.base import Base
 from app.models.cases import (
     Case,
@@ -142,6 +144,12 @@ def generate(
             done += chunk
             if progress:
                 progress(done, cases)
+        staff = [
+            (int(i), d)
+            for i, d in session.execute(select(Operator.id, Operator.help_desk_id).where(Operator.active))
+        ]
+        builder.rows["appointment"] = appointment_rows(rng, builder.open_cases, staff, end, actor.operator_id)
+        builder.flush()
         summary = DemoSummary(
             cases,
             builder.counts["contact"],
@@ -234,6 +242,7 @@ class _Builder:
             }.items()
         }
         self.service_meta = {s[0]: (s[2], s[3]) for s in SERVICES}
+        self.open_cases: dict[int, list[int]] = {desk: [] for desk in desks}  # for the agenda around today
         self.eu = codelists.EU_COUNTRIES
 
     def day(self, lo: date, hi: date) -> date:
@@ -265,6 +274,8 @@ class _Builder:
         taken = opened + timedelta(days=rng.randint(0, 40)) if rng.random() < 0.8 else None
         taken = taken if taken and taken <= self.end else None
         closed, status = self._closure(opened, taken)
+        if status in ("IN_ACCOGLIENZA", "IN_CORSO"):
+            self.open_cases[desk].append(case_id)
         self.rows["case"].append(
             (
                 case_id,
@@ -586,6 +597,10 @@ COLUMNS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
             "case_id", "date", "service_type", "mode", "minutes", "help_desk_id", "operator_role",
             "beneficiary", "operator_id", "notes",
         ),
+    ),
+    "appointment": (
+        Appointment,
+        ("case_id", "help_desk_id", "date", "time", "operator_id", "status", "purpose", "created_by"),
     ),
     "referral": (
         Referral,

@@ -173,19 +173,17 @@ def _reviews(actor: Actor, day: dt.date, months: int) -> Select:
     )
 
 
-def _goals(actor: Actor, day: dt.date) -> Select:
-    return (
+def _goals(actor: Actor, last: dt.date, first: dt.date | None = None) -> Select:
+    """Open goals whose deadline is on or before `last` (and, if given, on or after `first`)."""
+    query = (
         select(Pathway.case_id, Goal.due_on, Goal.area)
         .select_from(Goal)
         .join(Pathway, Pathway.id == Goal.pathway_id)
         .join(CaseActivity, CaseActivity.case_id == Pathway.case_id)
-        .where(
-            Goal.status.in_(OPEN_GOALS),
-            Goal.due_on <= day + dt.timedelta(days=GOAL_DAYS),
-            *_scope(actor, OPEN_STATUSES),
-        )
+        .where(Goal.status.in_(OPEN_GOALS), Goal.due_on <= last, *_scope(actor, OPEN_STATUSES))
         .order_by(Goal.due_on, Pathway.case_id)
     )
+    return query if first is None else query.where(Goal.due_on >= first)
 
 
 def _inactive(actor: Actor, day: dt.date, weeks: int) -> Select:
@@ -261,7 +259,7 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
         settings = _settings(session)
         queries = {
             REVIEW: _reviews(actor, day, settings.review_months),
-            GOAL: _goals(actor, day),
+            GOAL: _goals(actor, day + dt.timedelta(days=GOAL_DAYS)),
             INACTIVE: _inactive(actor, day, settings.inactive_weeks),
             CONSENT: _consents(actor),
             INTAKE: _waiting_intake(actor),
@@ -311,3 +309,24 @@ def chores(ws: Workspace, today: dt.date | None = None) -> Chores:
         due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         cases_due, contacts_due = retention.due_counts(session, day)
     return Chores(due, last, cases_due, contacts_due)
+
+
+# --- a week (the Agenda page) -----------------------------------------------------------------------------
+def reviews_due_between(
+    session: Session, actor: Actor, start: dt.date, end: dt.date
+) -> list[tuple[int, dt.date]]:
+    """Pathways of her desks whose review falls due from `start` to `end`, as (case id, due date) by date:
+    the last review (or the agreement) plus the centre's interval, the rule of `_reviews`."""
+    months = _settings(session).review_months
+    since = CaseActivity.review_from
+    window = since.between(_months_back(start, months) - dt.timedelta(days=3), _months_back(end, months))
+    rows = session.execute(_activity(actor, ("IN_CORSO",), since, literal("")).where(window))
+    due = [(int(case_id), _months_back(day, -months)) for case_id, day, _detail in rows]
+    return sorted(((case_id, day) for case_id, day in due if start <= day <= end), key=lambda r: (r[1], r[0]))
+
+
+def goals_due_between(
+    session: Session, actor: Actor, start: dt.date, end: dt.date
+) -> list[tuple[int, dt.date, str]]:
+    """Open goals of her desks with a deadline from `start` to `end`: (case id, deadline, area)."""
+    return [(int(c), d, str(a)) for c, d, a in session.execute(_goals(actor, end, start))]

@@ -271,6 +271,16 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class NextAppointment:
+    """Her next appointment, for the case header."""
+
+    date: dt.date
+    time: str
+    purpose: str | None  # a code of appointment_purpose; None: set before purposes were asked
+    desk_name: str
+
+
+@dataclass(frozen=True)
 class CaseFile:
     """Everything an authorised operator sees when she opens a case."""
 
@@ -295,3 +305,4 @@ class CaseFile:
     referrals: list[ReferralView]
     history: list[HistoryEntry] = field(default_factory=list)
     police_report_events: list[PoliceReportView] = field(default_factory=list)
+    next_appointment: NextAppointment | None = None

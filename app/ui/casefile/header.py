@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.cases import CaseFile
+from app.ui.casefile.appointment import next_appointment_text
 from app.ui.models.codes import code_label, date_text
 
 
@@ -74,6 +75,8 @@ class CaseHeader(QWidget):
             parts.append(self.tr("taken in charge on {day}").format(day=date_text(case.taken_in_charge_on)))
         if case.closed_on:
             parts.append(self.tr("closed on {day}").format(day=date_text(case.closed_on)))
+        if case.next_appointment is not None:
+            parts.append(next_appointment_text(case.next_appointment))
         self.meta.setText("  ·  ".join(parts))
         self.do_not_contact_text.setText(
             self.tr(

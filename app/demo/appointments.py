@@ -1,0 +1,64 @@
+"""The demo's agenda: two weeks of appointments around today (this week and the next), at opening hours.
+
+The centre's first desk (its main office) sees women every weekday morning and afternoon; the other desks
+on the half-days their opening hours say (Monday morning, Thursday afternoon). About half of the hours are
+booked, each with an open case of the desk, a purpose and often a named operator; now and then a woman of
+another desk is booked at one (a free room, a safer town), which her desk shows as an hour taken.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+from app.demo.distributions import Weighted
+
+PURPOSES = Weighted(
+    [
+        ("ACCOGLIENZA", 45),
+        ("PSICO_IND", 15),
+        ("LEGALE", 12),
+        ("ACCOMPAGN", 7),
+        ("LAVORO", 7),
+        ("PSICO_GRUPPO", 5),
+        ("ABITATIVA", 5),
+        ("ALTRO", 4),
+    ]
+)
+MORNING = ("09:00", "10:00", "11:00", "12:00")
+AFTERNOON = ("14:00", "15:00", "16:00", "17:00")
+MAIN_OFFICE = {weekday: MORNING + AFTERNOON for weekday in range(5)}
+BRANCH = {0: MORNING, 3: AFTERNOON}  # "lun 9-13, gio 14-18"
+BOOKED = 0.55
+ELSEWHERE = 0.03
+WITH_SOMEONE = 0.7
+
+
+def appointment_rows(
+    rng: random.Random,
+    open_cases: dict[int, list[int]],
+    operators: list[tuple[int, int | None]],
+    today: date,
+    created_by: int,
+) -> list[tuple[Any, ...]]:
+    """Rows (case, desk, date, time, operator, status, purpose, created by) for this week and the next."""
+    monday = today - timedelta(days=today.weekday())
+    desks = sorted(open_cases)
+    rows: list[tuple[Any, ...]] = []
+    for index, desk in enumerate(desks):
+        hours = MAIN_OFFICE if index == 0 else BRANCH
+        staff = [op for op, op_desk in operators if op_desk in (desk, None)]
+        waiting = list(open_cases[desk])
+        rng.shuffle(waiting)  # each woman at most once in the two weeks
+        for offset in range(14):
+            day = monday + timedelta(days=offset)
+            for time in hours.get(day.weekday(), ()):
+                if rng.random() >= BOOKED or not waiting:
+                    continue
+                case_id = waiting.pop()
+                if rng.random() < ELSEWHERE and len(desks) > 1:
+                    case_id = rng.choice(open_cases[rng.choice([d for d in desks if d != desk])] or [case_id])
+                person = rng.choice(staff) if staff and rng.random() < WITH_SOMEONE else None
+                rows.append((case_id, desk, day, time, person, "PROGRAMMATO", PURPOSES.draw(rng), created_by))
+    return rows

@@ -48,7 +48,7 @@ class AgendaPage(QWidget):
         heading.setObjectName("title")
         self.week_label = QLabel()
         self.week_label.setObjectName("subtitle")
-        self.previous_button = QPushButton(self.tr("◀ &Previous week"))
+        self.previous_button = QPushButton(self.tr("◀ P&revious week"))
         self.this_button = QPushButton(self.tr("This &week"))
         self.next_button = QPushButton(self.tr("Ne&xt week ▶"))
         for button, key, slot in (
@@ -77,7 +77,7 @@ class AgendaPage(QWidget):
         self.person.setToolTip(self.tr("Reviews and deadlines belong to the help desk: they stay shown."))
         desk_label = QLabel(self.tr("Help d&esk:"))
         desk_label.setBuddy(self.desk)
-        person_label = QLabel(self.tr("Appointments wit&h:"))
+        person_label = QLabel(self.tr("Appointments wi&th:"))
         person_label.setBuddy(self.person)
         filters = QHBoxLayout()
         filters.addWidget(desk_label)
@@ -109,7 +109,7 @@ class AgendaPage(QWidget):
                 "Print her name beside the case code. Recorded in the audit trail; keep the paper locked away."
             )
         )
-        self.print_button = QPushButton(self.tr("Print the wee&k…"))
+        self.print_button = QPushButton(self.tr("&Print the week…"))
         self.print_button.clicked.connect(self.print_week)
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_button)

@@ -58,7 +58,7 @@ from app.demo.distributions import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
-from app.models.accounts import Centre, HelpDesk, Operator, Role
+from app.models.accounts import Centre, HelpDesk, Role
 from app.models.agenda import Appointment
 from app.models.base import Base
 from app.models.cases import (
@@ -137,6 +137,7 @@ def generate(
         _count_made(session, cases, str(ws.folder), into_real_archive)
         desk_ids = _ensure_desks(session)
         builder = _Builder(rng, session, desk_ids, start, end)
+        first_case = builder.next_case_id
         done = 0
         for chunk in _chunks(cases, BATCH):
             builder.add_cases(chunk)
@@ -144,11 +145,7 @@ def generate(
             done += chunk
             if progress:
                 progress(done, cases)
-        staff = [
-            (int(i), d)
-            for i, d in session.execute(select(Operator.id, Operator.help_desk_id).where(Operator.active))
-        ]
-        builder.rows["appointment"] = appointment_rows(rng, builder.open_cases, staff, end, actor.operator_id)
+        builder.rows["appointment"] = appointment_rows(rng, session, first_case, end, actor.operator_id)
         builder.flush()
         summary = DemoSummary(
             cases,
@@ -242,7 +239,6 @@ class _Builder:
             }.items()
         }
         self.service_meta = {s[0]: (s[2], s[3]) for s in SERVICES}
-        self.open_cases: dict[int, list[int]] = {desk: [] for desk in desks}  # for the agenda around today
         self.eu = codelists.EU_COUNTRIES
 
     def day(self, lo: date, hi: date) -> date:
@@ -274,8 +270,6 @@ class _Builder:
         taken = opened + timedelta(days=rng.randint(0, 40)) if rng.random() < 0.8 else None
         taken = taken if taken and taken <= self.end else None
         closed, status = self._closure(opened, taken)
-        if status in ("IN_ACCOGLIENZA", "IN_CORSO"):
-            self.open_cases[desk].append(case_id)
         self.rows["case"].append(
             (
                 case_id,

@@ -12,7 +12,12 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.demo.distributions import Weighted
+from app.models.accounts import Operator
+from app.models.cases import Case
 
 PURPOSES = Weighted(
     [
@@ -36,13 +41,21 @@ WITH_SOMEONE = 0.7
 
 
 def appointment_rows(
-    rng: random.Random,
-    open_cases: dict[int, list[int]],
-    operators: list[tuple[int, int | None]],
-    today: date,
-    created_by: int,
+    rng: random.Random, session: Session, first_case: int, today: date, created_by: int
 ) -> list[tuple[Any, ...]]:
-    """Rows (case, desk, date, time, operator, status, purpose, created by) for this week and the next."""
+    """Rows (case, desk, date, time, operator, status, purpose, created by) for this week and the next,
+    for the open cases the demo has just made (ids from `first_case`: never a real archive's)."""
+    open_cases: dict[int, list[int]] = {}
+    for case_id, desk_id in session.execute(
+        select(Case.id, Case.help_desk_id)
+        .where(Case.id >= first_case, Case.status.in_(("IN_ACCOGLIENZA", "IN_CORSO")))
+        .order_by(Case.id)
+    ):
+        open_cases.setdefault(int(desk_id), []).append(int(case_id))
+    operators = [
+        (int(i), d)
+        for i, d in session.execute(select(Operator.id, Operator.help_desk_id).where(Operator.active))
+    ]
     monday = today - timedelta(days=today.weekday())
     desks = sorted(open_cases)
     rows: list[tuple[Any, ...]] = []

@@ -59,7 +59,9 @@ def test_the_week_by_keyboard_and_a_line_opens_her_case(
     wait_idle(qtbot)
     assert lines(page) == [("10:30", "Legal advice", ref.code, "Bruna Sartori")]
     assert page.model.rowCount() == 7  # one row for each day with nothing planned
-    assert page.table.hasFocus()
+    assert page.table.hasFocus() and page.table.currentIndex().row() == next(
+        r for r in range(page.model.rowCount()) if page.model.index(r, 3).data()
+    )  # the first line is current: Enter opens it at once
 
     qtbot.keyClick(page.table, Qt.Key.Key_Right, ALT)
     wait_idle(qtbot)

@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -123,10 +124,13 @@ def _table(
     """One table of lines: time, case, her name if asked, what for, with whom (and the desk if several)."""
     header = [s["time"], s["case"]] + ([s["name"]] if with_names else []) + [s["what"], s["with"]]
     header += [s["desk"]] if every_desk else []
+    cell = ParagraphStyle(
+        "agenda_cell", parent=styles.body, fontSize=9.5, leading=11.5
+    )  # wraps, as the table's
     rows = [header] + [
         [line.time, line.code or s["other_desk"]]
         + ([line.name or "—"] if with_names else [])
-        + [Paragraph(markup(_what(line, s, lang)), styles.small), line.operator]
+        + [Paragraph(markup(_what(line, s, lang)), cell), line.operator or "—"]
         + ([line.desk] if every_desk else [])
         for line in lines
     ]

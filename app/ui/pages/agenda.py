@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services import agenda, week
@@ -27,10 +27,24 @@ from app.ui.kit import files, operations
 from app.ui.kit.fields import Toast
 from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label, date_text
-from app.ui.models.rows import RowsModel
+from app.ui.models.rows import Index, RowsModel
 from app.ui.session import SessionInfo
 
 SHORTCUTS = {"previous": "Alt+Left", "next": "Alt+Right", "this": "Alt+Home"}
+
+
+class WeekModel(RowsModel):
+    """The week's rows; each day's name in bold on its first row, so that the days stand apart."""
+
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__(headers)
+        self.bold = QFont()
+        self.bold.setBold(True)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and index.column() == 0:
+            return self.bold
+        return super().data(index, role)
 
 
 class AgendaPage(QWidget):
@@ -86,7 +100,7 @@ class AgendaPage(QWidget):
         filters.addWidget(person_label)
         filters.addWidget(self.person, 1)
 
-        self.model = RowsModel(
+        self.model = WeekModel(
             [
                 self.tr("Day"),
                 self.tr("Time"),
@@ -193,13 +207,15 @@ class AgendaPage(QWidget):
         for desk_id, name in view.desks:
             self.desk.addItem(name, desk_id)
         self.desk.setCurrentIndex(max(0, self.desk.findData(view.desk_id)))
+        self.desk.setEnabled(self.desk.count() > 1)  # an operatrice's own desk: nothing to choose
         self._filling = False
         current = selected_key(self.table)
         self.model.set_rows(self._rows(view))
-        for row in range(self.model.rowCount()):
-            if current is not None and self.model.key(row) == current:
-                self.table.selectRow(row)
-                break
+        keys = [self.model.key(row) for row in range(self.model.rowCount())]
+        if current in keys:
+            self.table.selectRow(keys.index(current))
+        elif self.table.hasFocus():  # Enter opens the first line at once, no arrow needed first
+            self.table.selectRow(next((row for row, key in enumerate(keys) if key is not None), 0))
 
     def _rows(self, view: WeekView) -> list[tuple[object, tuple[str, ...]]]:
         rows: list[tuple[object, tuple[str, ...]]] = []

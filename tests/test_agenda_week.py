@@ -69,6 +69,9 @@ def test_her_desk_only_and_another_desks_case_is_an_hour_taken(
     assert [x.time for x in week.week(ws_b, TODAY, desk_id=people.desk_a).lines] == ["11:00"]
     assert [x.time for x in week.week(ws_b, TODAY, operator_id=people.op_a).lines] == ["11:00"]
     assert {d for d, _ in every.desks} == {people.desk_a, people.desk_b}
+    assert week.print_week(ws_b, TODAY, ws_b.folder / "all.pdf") == 2  # every desk: a column says which
+    printed = pdf_text(ws_b.folder / "all.pdf")
+    assert "Tutti gli sportelli" in printed and "Sportello" in printed and "Consulenza psicologica" in printed
 
     switch(ws_b, OP_A)  # desk A: the hour is taken, by whom she cannot tell
     view = week.week(ws_b, TODAY)

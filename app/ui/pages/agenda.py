@@ -212,7 +212,7 @@ class AgendaPage(QWidget):
         current = selected_key(self.table)
         self.model.set_rows(self._rows(view))
         keys = [self.model.key(row) for row in range(self.model.rowCount())]
-        if current in keys:
+        if current is not None and current in keys:
             self.table.selectRow(keys.index(current))
         elif self.table.hasFocus():  # Enter opens the first line at once, no arrow needed first
             self.table.selectRow(next((row for row, key in enumerate(keys) if key is not None), 0))

@@ -59,9 +59,11 @@ def appointment_rows(
     monday = today - timedelta(days=today.weekday())
     desks = sorted(open_cases)
     rows: list[tuple[Any, ...]] = []
+    busy: set[tuple[int, date, str]] = set()  # nobody is in two rooms at once
     for index, desk in enumerate(desks):
         hours = MAIN_OFFICE if index == 0 else BRANCH
-        staff = [op for op, op_desk in operators if op_desk in (desk, None)]
+        # a desk's own operators; those of no desk (coordinators) see women at the main office
+        staff = [op for op, op_desk in operators if op_desk == desk or (op_desk is None and index == 0)]
         waiting = list(open_cases[desk])
         rng.shuffle(waiting)  # each woman at most once in the two weeks
         for offset in range(14):
@@ -72,6 +74,9 @@ def appointment_rows(
                 case_id = waiting.pop()
                 if rng.random() < ELSEWHERE and len(desks) > 1:
                     case_id = rng.choice(open_cases[rng.choice([d for d in desks if d != desk])] or [case_id])
-                person = rng.choice(staff) if staff and rng.random() < WITH_SOMEONE else None
+                free = [op for op in staff if (op, day, time) not in busy]
+                person = rng.choice(free) if free and rng.random() < WITH_SOMEONE else None
+                if person is not None:
+                    busy.add((person, day, time))
                 rows.append((case_id, desk, day, time, person, "PROGRAMMATO", PURPOSES.draw(rng), created_by))
     return rows

@@ -24,7 +24,7 @@ EXPECTED_LISTS = {
     "referral_destination", "referral_outcome", "case_status", "risk_level", "risk_tool", "goal_area",
     "goal_status", "consent_scope", "beneficiary", "safe_contact_channel", "contact_reason", "country",
     "help_sought", "perpetrator_sex", "yes_no", "police_report_stage", "weekday", "language",
-    "staff_profession",
+    "staff_profession", "appointment_purpose",
 }  # fmt: skip
 
 LAW_53_2022_ART2 = {

@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
+from app.demo.appointments import appointment_rows
 from app.demo.distributions import (
     AGE_BANDS,
     CHANNELS,
@@ -58,6 +59,7 @@ from app.demo.distributions import (
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
 from app.models.accounts import Centre, HelpDesk, Role
+from app.models.agenda import Appointment
 from app.models.base import Base
 from app.models.cases import (
     Case,
@@ -135,6 +137,7 @@ def generate(
         _count_made(session, cases, str(ws.folder), into_real_archive)
         desk_ids = _ensure_desks(session)
         builder = _Builder(rng, session, desk_ids, start, end)
+        first_case = builder.next_case_id
         done = 0
         for chunk in _chunks(cases, BATCH):
             builder.add_cases(chunk)
@@ -142,6 +145,8 @@ def generate(
             done += chunk
             if progress:
                 progress(done, cases)
+        builder.rows["appointment"] = appointment_rows(rng, session, first_case, end, actor.operator_id)
+        builder.flush()
         summary = DemoSummary(
             cases,
             builder.counts["contact"],
@@ -597,6 +602,10 @@ COLUMNS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
             "case_id", "date", "service_type", "mode", "minutes", "help_desk_id", "operator_role",
             "beneficiary", "operator_id", "notes",
         ),
+    ),
+    "appointment": (
+        Appointment,
+        ("case_id", "help_desk_id", "date", "time", "operator_id", "status", "purpose", "created_by"),
     ),
     "referral": (
         Referral,

@@ -1,7 +1,7 @@
 """Appointments: the next meeting she agreed, at a help desk, at a time, with an operator.
 
-An appointment holds no free text: what appears on a printed agenda is the case code, the time and the
-desk, and a name only when the operator asks for it (audited). Cancelled appointments are kept (status
+An appointment holds no free text: what appears on a printed agenda is the case code, the time, the
+desk and the purpose (a code), and a name only when the operator asks for it (audited). Cancelled appointments are kept (status
 ANNULLATO) so the history of the case says what was planned and dropped.
 """
 
@@ -38,6 +38,8 @@ class Appointment(Base):
     date: Mapped[dt.date]
     time: Mapped[str] = mapped_column(String(5))  # "HH:MM", local time at the desk
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))  # with whom
+    # what for (code list appointment_purpose); None: set before purposes were asked (migration 0015)
+    purpose: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(12), default=SCHEDULED)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -30,6 +30,8 @@ from app.services.errors import NotFound, PermissionDenied, ValidationError
 from app.services.workspace import Actor, Workspace
 
 TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+PURPOSES = "appointment_purpose"  # the code list
+DEFAULT_PURPOSE = "ACCOGLIENZA"  # colloquio
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class AppointmentInput:
     time: str  # "HH:MM"
     help_desk_id: int | None = None  # the case's desk if not given
     operator_id: int | None = None  # with whom; nobody named if not given
+    purpose: str | None = DEFAULT_PURPOSE  # a code of the appointment_purpose list
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class AppointmentView:
     date: dt.date
     time: str
     operator_name: str
+    purpose: str | None = None  # None: set before purposes were asked
 
     @property
     def visible(self) -> bool:
@@ -89,7 +93,12 @@ def check_appointment(appointment: AppointmentInput) -> AppointmentInput:
             QT_TRANSLATE_NOOP("Errors", "Write the time as hours and minutes, e.g. 09:30."),
             field="appointment_time",
         )
-    return AppointmentInput(day, time, appointment.help_desk_id, appointment.operator_id)
+    if not appointment.purpose:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Choose what the appointment is for."), field="appointment_purpose"
+        )
+    purpose = v.check_code(PURPOSES, appointment.purpose, "appointment_purpose")
+    return AppointmentInput(day, time, appointment.help_desk_id, appointment.operator_id, purpose)
 
 
 def _operator(session: Session, operator_id: int | None) -> int | None:
@@ -117,6 +126,7 @@ def schedule_appointment(ws: Workspace, case_id: int, appointment: AppointmentIn
             date=checked.date,
             time=checked.time,
             operator_id=_operator(session, checked.operator_id),
+            purpose=checked.purpose,
             status=SCHEDULED,
             created_by=actor.operator_id,
         )
@@ -145,6 +155,7 @@ def move_appointment(ws: Workspace, appointment_id: int, appointment: Appointmen
             row.help_desk_id = desk_for(session, actor, checked.help_desk_id)
         row.date, row.time = checked.date, checked.time
         row.operator_id = _operator(session, checked.operator_id)
+        row.purpose = checked.purpose
         audit.record(
             session, actor.operator_id, "appointment.moved", "case", row.case_id, {"appointment": row.id}
         )
@@ -178,9 +189,14 @@ def desks_in_scope(actor: Actor) -> int | None:
 
 
 def appointments_in(
-    session: Session, actor: Actor, days: list[dt.date], desk_id: int | None = None
+    session: Session,
+    actor: Actor,
+    days: list[dt.date],
+    desk_id: int | None = None,
+    operator_id: int | None = None,
 ) -> list[AppointmentView]:
-    """Scheduled appointments on `days` at the desks she may see, by desk, day and time (one indexed read)."""
+    """Scheduled appointments on `days` at the desks she may see (at one desk, with one person if given),
+    by desk, day and time (one indexed read)."""
     with_whom = aliased(Operator)
     query = (
         select(
@@ -195,6 +211,7 @@ def appointments_in(
             Appointment.time,
             with_whom.full_name,
             Case.help_desk_id,
+            Appointment.purpose,
         )
         .join(Case, Case.id == Appointment.case_id)
         .join(HelpDesk, HelpDesk.id == Appointment.help_desk_id)
@@ -208,10 +225,12 @@ def appointments_in(
         query = query.where(Appointment.help_desk_id == own)
     if desk_id is not None:
         query = query.where(Appointment.help_desk_id == desk_id)
+    if operator_id is not None:
+        query = query.where(Appointment.operator_id == operator_id)
     return [
-        AppointmentView(r[0], r[1], r[2], display_name(r[3], r[4]), r[5], r[6], r[7], r[8], r[9] or "")
+        AppointmentView(r[0], r[1], r[2], display_name(r[3], r[4]), r[5], r[6], r[7], r[8], r[9] or "", r[11])
         if own is None or r[10] == own
-        else AppointmentView(r[0], None, "", "", r[5], r[6], r[7], r[8], r[9] or "")
+        else AppointmentView(r[0], None, "", "", r[5], r[6], r[7], r[8], r[9] or "", r[11])
         for r in session.execute(query)
     ]
 
@@ -238,26 +257,41 @@ def print_agenda(
             )
             denied.audit_event = ("help_desk", desk_id, {"action": "agenda"})
             raise denied
-        rows = appointments_in(session, actor, [day], desk_id)
-        lines = [
-            AgendaLine(r.time, r.code if r.visible else None, r.name if with_names else None, r.operator_name)
-            for r in rows
-        ]
+        lines = [printed_line(r, with_names) for r in appointments_in(session, actor, [day], desk_id)]
         centre = session.get_one(Centre, 1).name
         pdf = render_agenda(centre, desk.name, day, lines, with_names, lang)
-        created = files.write_document(pdf, out)
-        try:
-            audit.record(
-                session,
-                actor.operator_id,
-                "agenda.printed",
-                "help_desk",
-                desk_id,
-                {"date": day.isoformat(), "names": with_names, "appointments": len(lines)},
-            )
-            session.flush()
-        except BaseException:
-            if created is not None:
-                created.unlink(missing_ok=True)
-            raise
+        detail = {"date": day.isoformat(), "names": with_names, "appointments": len(lines)}
+        write_printed(session, actor, pdf, out, desk_id, detail)
         return len(lines)
+
+
+def printed_line(row: AppointmentView, with_names: bool) -> AgendaLine:
+    """An appointment as the paper shows it: no code for a case of a desk she may not see, no name unless
+    asked for."""
+    code = row.code if row.visible else None
+    return AgendaLine(
+        row.time,
+        code,
+        row.name if with_names and row.visible else None,
+        row.operator_name,
+        detail=row.purpose,
+    )
+
+
+def write_printed(
+    session: Session,
+    actor: Actor,
+    pdf: bytes,
+    out: files.Destination,
+    desk_id: int | None,
+    detail: dict[str, object],
+) -> None:
+    """Save a printed agenda and record the print in the same unit of work; the file goes if the record fails."""
+    created = files.write_document(pdf, out)
+    try:
+        audit.record(session, actor.operator_id, "agenda.printed", "help_desk", desk_id, detail)
+        session.flush()
+    except BaseException:
+        if created is not None:
+            created.unlink(missing_ok=True)
+        raise

@@ -186,19 +186,17 @@ def reviews_due_between(
     return [(int(case_id), when) for case_id, when, _detail in rows if isinstance(when, dt.date)]
 
 
-def _goals(actor: Actor, day: dt.date) -> Select:
-    return (
+def _goals(actor: Actor, last: dt.date, first: dt.date | None = None) -> Select:
+    """Open goals whose deadline is on or before `last` (and, if given, on or after `first`)."""
+    query = (
         select(Pathway.case_id, Goal.due_on, Goal.area)
         .select_from(Goal)
         .join(Pathway, Pathway.id == Goal.pathway_id)
         .join(CaseActivity, CaseActivity.case_id == Pathway.case_id)
-        .where(
-            Goal.status.in_(OPEN_GOALS),
-            Goal.due_on <= day + dt.timedelta(days=GOAL_DAYS),
-            *_scope(actor, OPEN_STATUSES),
-        )
+        .where(Goal.status.in_(OPEN_GOALS), Goal.due_on <= last, *_scope(actor, OPEN_STATUSES))
         .order_by(Goal.due_on, Pathway.case_id)
     )
+    return query if first is None else query.where(Goal.due_on >= first)
 
 
 def _inactive(actor: Actor, day: dt.date, weeks: int) -> Select:
@@ -274,7 +272,7 @@ def overview(ws: Workspace, today: dt.date | None = None, limit: int = LIST_LIMI
         settings = _settings(session)
         queries = {
             REVIEW: _reviews(actor, day),
-            GOAL: _goals(actor, day),
+            GOAL: _goals(actor, day + dt.timedelta(days=GOAL_DAYS)),
             INACTIVE: _inactive(actor, day, settings.inactive_weeks),
             CONSENT: _consents(actor),
             INTAKE: _waiting_intake(actor),
@@ -324,3 +322,11 @@ def chores(ws: Workspace, today: dt.date | None = None) -> Chores:
         due, last = _backup(session, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         cases_due, contacts_due = retention.due_counts(session, day)
     return Chores(due, last, cases_due, contacts_due)
+
+
+# --- a week (the Agenda page) -----------------------------------------------------------------------------
+def goals_due_between(
+    session: Session, actor: Actor, start: dt.date, end: dt.date
+) -> list[tuple[int, dt.date, str]]:
+    """Open goals of her desks with a deadline from `start` to `end`: (case id, deadline, area)."""
+    return [(int(c), d, str(a)) for c, d, a in session.execute(_goals(actor, end, start))]

@@ -28,6 +28,7 @@ from app.ui.i18n import role_label
 from app.ui.kit.banner import Banner
 from app.ui.kit.icons import icon
 from app.ui.pages.admin import AdminPage
+from app.ui.pages.agenda import AgendaPage
 from app.ui.pages.backup_banner import BackupReminderBanner
 from app.ui.pages.cases import CasesPage
 from app.ui.pages.contact import QuickContactPage
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         self._add_page("today", self.tr("Today"), self.today_page)
         self.today_page.open_case.connect(self.open_case_at)
         self.today_page.count_changed.connect(self.show_today_count)
+        self.agenda_page = AgendaPage(workspace, info)
+        self._add_page("agenda", self.tr("Agenda"), self.agenda_page)
+        self.agenda_page.open_case.connect(self.open_case_at)
+        self.navigation.item(1).setToolTip(
+            self.tr("The week's appointments, reviews and deadlines (Ctrl+Shift+A)")
+        )
         self.cases_page = CasesPage(workspace, info)
         self._add_page("cases", self.tr("Cases"), self.cases_page)
         self.contact_page = QuickContactPage(workspace, info)
@@ -196,7 +203,11 @@ class MainWindow(QMainWindow):
     def _bind_shortcuts(self) -> None:
         """Ctrl+F and Ctrl+Shift+N from anywhere in the window, the sections list included: bound to the
         window, not to a page (a page's shortcut only works while the focus is inside it)."""
-        for keys, slot in ((QKeySequence.StandardKey.Find, self.find_case), ("Ctrl+Shift+N", self.new_case)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.find_case),
+            ("Ctrl+Shift+N", self.new_case),
+            ("Ctrl+Shift+A", self.show_agenda),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -205,6 +216,11 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         self.show_page("cases")
         self.cases_page.start_intake()
+
+    @Slot()
+    def show_agenda(self) -> None:
+        self.show_page("agenda")
+        self.agenda_page.focus_start()
 
     @Slot()
     def find_case(self) -> None:

@@ -158,6 +158,141 @@
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>◀ P&amp;revious week</source>
+        <translation>◀ Settimana &amp;precedente</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>&amp;Questa settimana</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt week ▶</source>
+        <translation>Settimana s&amp;uccessiva ▶</translation>
+    </message>
+    <message>
+        <source>Help desk of the agenda</source>
+        <translation>Sportello dell&apos;agenda</translation>
+    </message>
+    <message>
+        <source>Appointments with</source>
+        <translation>Appuntamenti con</translation>
+    </message>
+    <message>
+        <source>Reviews and deadlines belong to the help desk: they stay shown.</source>
+        <translation>Verifiche e scadenze sono dello sportello: restano visibili.</translation>
+    </message>
+    <message>
+        <source>Help d&amp;esk:</source>
+        <translation>Sport&amp;ello:</translation>
+    </message>
+    <message>
+        <source>Appointments wi&amp;th:</source>
+        <translation>Appuntamenti &amp;con:</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>The week&apos;s appointments, reviews and deadlines</source>
+        <translation>Appuntamenti, verifiche e scadenze della settimana</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>Apr&amp;i il caso</translation>
+    </message>
+    <message>
+        <source>with &amp;names</source>
+        <translation>con &amp;nomi</translation>
+    </message>
+    <message>
+        <source>Print her name beside the case code. Recorded in the audit trail; keep the paper locked away.</source>
+        <translation>Stampa il suo nome accanto al codice del caso. Resta nel registro degli accessi; custodisci il foglio sotto chiave.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the week…</source>
+        <translation>S&amp;tampa la settimana…</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the case.</source>
+        <translation>Invio o un doppio clic apre il caso.</translation>
+    </message>
+    <message>
+        <source>— anyone —</source>
+        <translation>— chiunque —</translation>
+    </message>
+    <message>
+        <source>All help desks</source>
+        <translation>Tutti gli sportelli</translation>
+    </message>
+    <message>
+        <source>{day} (today)</source>
+        <translation>{day} (oggi)</translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>niente in programma</translation>
+    </message>
+    <message>
+        <source>Pathway review</source>
+        <translation>Verifica del percorso</translation>
+    </message>
+    <message>
+        <source>Goal deadline: {area}</source>
+        <translation>Scadenza dell&apos;obiettivo: {area}</translation>
+    </message>
+    <message>
+        <source>a case of another help desk</source>
+        <translation>un caso di un altro sportello</translation>
+    </message>
+    <message>
+        <source>Choose a line first.</source>
+        <translation>Scegli prima una riga.</translation>
+    </message>
+    <message>
+        <source>This hour is booked for a case of another help desk: that desk manages it.</source>
+        <translation>Quest&apos;ora è prenotata per un caso di un altro sportello: lo gestisce quello sportello.</translation>
+    </message>
+    <message>
+        <source>Save the week</source>
+        <translation>Salva la settimana</translation>
+    </message>
+    <message>
+        <source>Week saved: {name} ({count} lines)</source>
+        <translation>Settimana salvata: {name} ({count} righe)</translation>
+    </message>
+</context>
+<context>
     <name>AgreePathwayDialog</name>
     <message>
         <source>Agree the pathway — {code}</source>
@@ -248,6 +383,10 @@
         <translation>— chiunque —</translation>
     </message>
     <message>
+        <source>What the appointment is for</source>
+        <translation>A cosa serve l&apos;appuntamento</translation>
+    </message>
+    <message>
         <source>Day:</source>
         <translation>Giorno:</translation>
     </message>
@@ -262,6 +401,10 @@
     <message>
         <source>With:</source>
         <translation>Con:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Per:</translation>
     </message>
 </context>
 <context>
@@ -565,6 +708,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     <message>
         <source>Consent to processing withdrawn — record frozen. Her identity and notes were erased; nothing more can be recorded.</source>
         <translation>Consenso al trattamento revocato — scheda bloccata. La sua identità e le note sono state cancellate; non si può registrare altro.</translation>
+    </message>
+    <message>
+        <source>next appointment: {day} at {time}, {purpose} ({desk})</source>
+        <translation>prossimo appuntamento: {day} alle {time}, {purpose} ({desk})</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2697,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Scrivi l&apos;ora come ore e minuti, per esempio 09:30.</translation>
     </message>
     <message>
+        <source>Choose what the appointment is for.</source>
+        <translation>Scegli a cosa serve l&apos;appuntamento.</translation>
+    </message>
+    <message>
         <source>Choose an active operator.</source>
         <translation>Scegli un&apos;operatrice attiva.</translation>
     </message>
@@ -3761,6 +3912,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>The next review must come after this review ({field}).</source>
         <translation>La prossima verifica deve cadere dopo questa verifica ({field}).</translation>
     </message>
+    <message>
+        <source>You can see the agenda of your own help desk only.</source>
+        <translation>Puoi vedere soltanto l&apos;agenda del tuo sportello.</translation>
+    </message>
+    <message>
+        <source>No such operator.</source>
+        <translation>Operatrice inesistente.</translation>
+    </message>
 </context>
 <context>
     <name>FailedAttemptsBanner</name>
@@ -4762,6 +4921,14 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Today</source>
         <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>The week&apos;s appointments, reviews and deadlines (Ctrl+Shift+A)</source>
+        <translation>Appuntamenti, verifiche e scadenze della settimana (Ctrl+Maiusc+A)</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -7324,6 +7491,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Time</source>
         <translation>Ora</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Per</translation>
     </message>
     <message>
         <source>Case</source>

@@ -46,7 +46,12 @@ def select_operator(qtbot: Any, page: AdminPage, username: str) -> None:
 
 def test_operatrice_does_not_see_administration(qtbot: Any, controller: AppController) -> None:
     window = log_in(qtbot, controller, OPERATOR["username"], OPERATOR["password"])
-    assert window.page_keys() == ["today", "cases", "contact"]  # reports and network are for coordinators
+    assert window.page_keys() == [
+        "today",
+        "agenda",
+        "cases",
+        "contact",
+    ]  # reports and network are for coordinators
     assert window.admin_page is None and not window.findChildren(AdminPage)
     assert controller.workspace is not None
     with pytest.raises(PermissionDenied):  # and the services refuse anyway

@@ -109,6 +109,8 @@ def test_an_appointment_set_with_a_service_is_listed_and_printed_without_names(
     tomorrow = validation.today() + dt.timedelta(days=1)
     box.fields.day.set_day(tomorrow)
     box.fields.time.setCurrentText("14:30")
+    assert box.fields.purpose.code() == "ACCOGLIENZA"  # a colloquio unless she says otherwise
+    box.fields.purpose.set_code("LEGALE")
     click(qtbot, dialog.ok_button)  # type: ignore[attr-defined]
     wait_idle(qtbot)
 
@@ -116,8 +118,8 @@ def test_an_appointment_set_with_a_service_is_listed_and_printed_without_names(
     wait_idle(qtbot)
     page = window.today_page
     model = page.appointments
-    assert [[model.index(0, c).data() for c in range(4)]] == [
-        ["tomorrow", "14:30", ref.code, "Bruna Sartori"]
+    assert [[model.index(0, c).data() for c in range(5)]] == [
+        ["tomorrow", "14:30", "Legal advice", ref.code, "Bruna Sartori"]
     ]
 
     out = tmp_path / "agenda.pdf"
@@ -155,9 +157,10 @@ def test_an_hour_booked_for_another_desks_case_shows_no_code_and_opens_nothing(
     hidden = AppointmentView(7, None, "", "", 2, "Dalmine", day, "10:00", "Bice")
     page.show_view(replace(page.view, appointments=[hidden]))
     model = page.appointments
-    assert [model.index(0, c).data() for c in range(6)] == [
+    assert [model.index(0, c).data() for c in range(7)] == [
         "today",
         "10:00",
+        "—",  # set before purposes were asked
         "—",
         "a case of another help desk",
         "Dalmine",

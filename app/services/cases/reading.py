@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.accounts import HelpDesk, Operator
+from app.models.agenda import SCHEDULED, Appointment
 from app.models.cases import (
     Case,
     ConsentEvent,
@@ -30,6 +31,7 @@ from app.services.cases.records import (
     HistoryEntry,
     IdentityInput,
     IntakeView,
+    NextAppointment,
     PathwayView,
     PerpetratorInput,
     PoliceReportView,
@@ -157,7 +159,20 @@ def _case_file(session: Session, case: Case) -> CaseFile:
         history,
         police,
         review_interval=review_interval(session, case.id),
+        next_appointment=_next_appointment(session, case.id),
     )
+
+
+def _next_appointment(session: Session, case_id: int) -> NextAppointment | None:
+    """Her first scheduled appointment from today on, at whichever desk."""
+    row = session.execute(
+        select(Appointment.date, Appointment.time, Appointment.purpose, HelpDesk.name)
+        .join(HelpDesk, HelpDesk.id == Appointment.help_desk_id)
+        .where(Appointment.case_id == case_id, Appointment.status == SCHEDULED, Appointment.date >= v.today())
+        .order_by(Appointment.date, Appointment.time)
+        .limit(1)
+    ).first()
+    return NextAppointment(row[0], row[1], row[2], row[3]) if row is not None else None
 
 
 def _intakes(session: Session, case_id: int) -> list[IntakeView]:

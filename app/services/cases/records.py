@@ -287,6 +287,16 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class NextAppointment:
+    """Her next appointment, for the case header."""
+
+    date: dt.date
+    time: str
+    purpose: str | None  # a code of appointment_purpose; None: set before purposes were asked
+    desk_name: str
+
+
+@dataclass(frozen=True)
 class CaseFile:
     """Everything an authorised operator sees when she opens a case."""
 
@@ -311,4 +321,5 @@ class CaseFile:
     referrals: list[ReferralView]
     history: list[HistoryEntry] = field(default_factory=list)
     police_report_events: list[PoliceReportView] = field(default_factory=list)
+    next_appointment: NextAppointment | None = None
     review_interval: ReviewInterval = field(default_factory=ReviewInterval)  # the next review offered

@@ -9,17 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services import accounts, agenda
 from app.services.accounts import Role
-from app.services.agenda import AppointmentInput, Colleague
+from app.services.agenda import DEFAULT_PURPOSE, PURPOSES, AppointmentInput, Colleague
+from app.services.cases import NextAppointment
 from app.services.errors import UserError
 from app.ui.casefile.base import CaseContext
 from app.ui.kit import operations
-from app.ui.kit.fields import DueDateEdit, FieldErrors
+from app.ui.kit.fields import CodeCombo, DueDateEdit, FieldErrors
 from app.ui.kit.focus import follow_layout
 from app.ui.kit.form_dialog import FormDialog
+from app.ui.models.codes import code_label, date_text
 
 CHOICES = "appointment_choices"
 
@@ -47,8 +50,20 @@ def load_choices(
     operations.run(None, read, keep, busy=False)
 
 
+def next_appointment_text(appointment: NextAppointment) -> str:
+    """The case header's words for her next appointment: day, time, what for and where."""
+    return QCoreApplication.translate(
+        "CaseHeader", "next appointment: {day} at {time}, {purpose} ({desk})"
+    ).format(
+        day=date_text(appointment.date),
+        time=appointment.time,
+        purpose=code_label(PURPOSES, appointment.purpose),
+        desk=appointment.desk_name,
+    )
+
+
 class AppointmentFields(QGridLayout):
-    """Day, time, desk and with whom, bound to the service's field names."""
+    """Day, time, desk, with whom and what for, bound to the service's field names."""
 
     def __init__(self, context: CaseContext, desk_id: int | None) -> None:
         super().__init__()
@@ -67,6 +82,9 @@ class AppointmentFields(QGridLayout):
         self.person = QComboBox()
         self.person.setAccessibleName(self.tr("Operator she will meet"))
         self.person.addItem(self.tr("— anyone —"), None)
+        self.purpose = CodeCombo(PURPOSES)
+        self.purpose.setAccessibleName(self.tr("What the appointment is for"))
+        self.purpose.set_code(DEFAULT_PURPOSE)
         for column, (text, widget) in enumerate(((self.tr("Day:"), self.day), (self.tr("Time:"), self.time))):
             self.addWidget(QLabel(text), 0, column * 2)
             self.addWidget(widget, 0, column * 2 + 1)
@@ -75,6 +93,8 @@ class AppointmentFields(QGridLayout):
         ):
             self.addWidget(QLabel(text), 1, column * 2)
             self.addWidget(widget, 1, column * 2 + 1)
+        self.addWidget(QLabel(self.tr("For:")), 2, 0)
+        self.addWidget(self.purpose, 2, 1, 1, 3)
         self.setColumnStretch(1, 1)
         self.setColumnStretch(3, 1)
         load_choices(context, self._fill)
@@ -94,6 +114,7 @@ class AppointmentFields(QGridLayout):
         errors.bind("appointment_time", self.time)
         errors.bind("help_desk", self.desk)
         errors.bind("appointment_operator", self.person)
+        errors.bind("appointment_purpose", self.purpose)
 
     def value(self) -> AppointmentInput:
         day = self.day.day_or_none()
@@ -102,9 +123,10 @@ class AppointmentFields(QGridLayout):
             self.time.currentText().strip(),
             self.desk.currentData(),
             self.person.currentData(),
+            self.purpose.code() or None,
         )
 
-    def set_value(self, day: dt.date, time: str, desk_id: int, person: str) -> None:
+    def set_value(self, day: dt.date, time: str, desk_id: int, person: str, purpose: str | None) -> None:
         self.day.set_day(day)
         self.time.setCurrentText(time)
         self.desk_id = desk_id
@@ -113,6 +135,7 @@ class AppointmentFields(QGridLayout):
             self.desk.setCurrentIndex(index)
         self.person_name = person
         self.person.setCurrentIndex(max(0, self.person.findText(person)) if person else 0)
+        self.purpose.set_code(purpose or DEFAULT_PURPOSE)
 
 
 class AppointmentBox(QWidget):
@@ -176,7 +199,11 @@ class MoveAppointmentDialog(FormDialog):
         self.errors = FieldErrors(self.error)
         self.fields = AppointmentFields(context, appointment.help_desk_id)
         self.fields.set_value(
-            appointment.date, appointment.time, appointment.help_desk_id, appointment.operator_name
+            appointment.date,
+            appointment.time,
+            appointment.help_desk_id,
+            appointment.operator_name,
+            appointment.purpose,
         )
         self.fields.bind(self.errors)
         holder = QWidget()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.cases import CaseFile
+from app.ui.casefile.appointment import next_appointment_text
 from app.ui.casefile.next_review import next_review_text
 from app.ui.models.codes import code_label, date_text
 
@@ -79,6 +80,8 @@ class CaseHeader(QWidget):
             parts.append(
                 self.tr("next review {day}").format(day=next_review_text(case.pathway.next_review_on))
             )
+        if case.next_appointment is not None:
+            parts.append(next_appointment_text(case.next_appointment))
         self.meta.setText("  ·  ".join(parts))
         self.do_not_contact_text.setText(
             self.tr(

@@ -89,13 +89,14 @@ class TodayPage(QWidget):
             [
                 self.tr("Day"),
                 self.tr("Time"),
+                self.tr("For"),
                 self.tr("Case"),
                 self.tr("Name"),
                 self.tr("Help desk"),
                 self.tr("With"),
             ]
         )
-        self.appointments_table = table_view(self.appointments, self.tr("Appointments today and tomorrow"), 3)
+        self.appointments_table = table_view(self.appointments, self.tr("Appointments today and tomorrow"), 4)
         self.appointments_table.activated.connect(self._open_appointment)
         self.move_button = QPushButton(self.tr("&Move…"))
         self.move_button.clicked.connect(self.move_appointment)
@@ -230,6 +231,7 @@ class TodayPage(QWidget):
                     (
                         self.tr("today") if a.date == view.day else self.tr("tomorrow"),
                         a.time,
+                        code_label(agenda.PURPOSES, a.purpose),
                         a.code if a.visible else "—",
                         a.name if a.visible else self.tr("a case of another help desk"),
                         a.desk_name,

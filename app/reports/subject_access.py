@@ -81,3 +81,4 @@ class SubjectAccessView:
     referrals: tuple[Row, ...]
     history: tuple[Access, ...]  # oldest first
     retention: Retention
+    documents: tuple[Row, ...] = ()  # the documents attached to her file: name, kind, date added

@@ -70,7 +70,7 @@ class DocumentsTab(CaseTab):
         self.add_button = QPushButton(self.tr("&Add…"))
         self.add_button.setToolTip(self.tr("Attach a PDF, PNG or JPEG file to her file (kept encrypted)"))
         self.view_button = QPushButton(self.tr("Vie&w"))
-        self.print_button = QPushButton(self.tr("Pri&nt…"))
+        self.print_button = QPushButton(self.tr("Print &document…"))
         self.remove_button = QPushButton(self.tr("Re&move…"))
         self.add_button.clicked.connect(self.add)
         self.view_button.clicked.connect(self.view)

@@ -78,7 +78,7 @@ class CaseFileView(QWidget):
             self.tr("Pa&thway"),
             self.tr("Ser&vices"),
             self.tr("Re&ferrals"),
-            self.tr("&Documents"),
+            self.tr("Docume&nts"),
             self.tr("Histor&y"),
         ]
         for tab, title in zip(self.tab_list, titles, strict=True):

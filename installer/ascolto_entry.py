@@ -2,6 +2,9 @@
 
 The smoke test hook (`ASCOLTO_SMOKE_QUIT_MS=N`: print which screen is shown when it is painted and again
 once the data folder is open, then quit N ms later) lives in `app.ui.main.run`, so it works the same from source, from the bundle and for `ascolto bench`.
+A second hook checks what the bundle must carry beside Python: with `ASCOLTO_SMOKE_PDF=1` a one-page PDF is
+drawn in memory (reportlab) and rendered by PDFium (pypdfium2's native library, which PyInstaller collects
+through its hooks), the line `pdf-rendered WIDTHxHEIGHT` is printed and nothing else runs.
 
 A windowed Windows executable has no console: an error printed on the way out would be lost and a
 double-click would seem to do nothing. So when it started without streams, a start that fails (an error
@@ -69,8 +72,30 @@ def report_fatal(text: str, code: int, kind: str, folder: Path, show: Callable[[
         show(text.strip() or FALLBACK_TEXT)
 
 
+PDF_SMOKE_ENV = "ASCOLTO_SMOKE_PDF"
+
+
+def pdf_smoke() -> str:
+    """Draw a one-page A4 PDF in memory and render it at 72 dpi through the program's own PDFium door."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from app.services.pdf_pages import PdfPages
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.drawString(72, 760, "Ascolto")
+    page.save()
+    with PdfPages(buffer.getvalue()) as pdf:
+        shown = pdf.render(0, 1.0)
+    return f"pdf-rendered {shown.width}x{shown.height}"
+
+
 def main(argv: list[str] | None = None, show: Callable[[str], None] = show_message_box) -> int:
     windowed = _ensure_streams()
+    if os.environ.get(PDF_SMOKE_ENV) == "1":
+        print(pdf_smoke(), flush=True)
+        return 0
     args = sys.argv[1:] if argv is None else argv
     if not windowed:
         from app.cli import main as cli_main

@@ -7,6 +7,7 @@ command line and the window use them; `test_centre_cli.py` drives the same throu
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -40,10 +41,12 @@ from app.models.centre import CaseTombstone, Installation
 from app.models.ledger import LedgerLine
 from app.services import agenda, centre
 from app.services import cases as c
+from app.services.cases import documents as docs
 from app.services.cases import transfer
 from app.services.errors import UserError
 from app.services.workspace import Workspace
 from tests.case_fixtures import D0, TODAY, audit_events, db_snapshot, full_case
+from tests.document_fixtures import make_pdf, make_png
 from tests.foundation_fixtures import ADMIN, ADMIN_PW, FAST_KDF, OTHER_PW, initialise
 
 
@@ -261,6 +264,61 @@ def test_a_transfer_moves_everything_and_leaves_a_tombstone(network: Centre) -> 
         assert any('"scope":"CONTATTO_SICURO"' in line for line in lines)  # her withdrawal follows her
     # the same bundle again: refused, nothing changed
     _refused(network.main, out, "already received")
+
+
+def test_her_documents_travel_with_her_and_too_many_are_refused_before_anything_changes(
+    network: Centre, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref = c.open_case(
+        network.desk,
+        c.IdentityInput("Lucia", "Verdi"),
+        c.ProfileInput(birth_year=1985, country="IT"),
+        c.ConsentInput(("TRATTAMENTO", "STATISTICHE"), D0),
+        opened_on=D0,
+    )
+    pdf, png = make_pdf("ordinanza", pages=2), make_png()
+    docs.add_document_bytes(network.desk, ref.id, "ordinanza.pdf", pdf)
+    docs.add_document_bytes(network.desk, ref.id, "referto.png", png)
+    _consent_to_transfer(network.desk, ref.id)
+    out = network.folder / "transfer.age"
+    monkeypatch.setattr(transfer, "MAX_TRANSFER_DOCUMENT_BYTES", len(pdf) + len(png) - 1)
+    before = _counts(network.desk)
+    with pytest.raises(UserError, match="carries at most 0 MB of documents: nothing was transferred"):
+        transfer.transfer_case(network.desk, ref.id, "Centro Antiviolenza Prova", out)
+    assert _counts(network.desk) == before and not out.exists()
+    assert len(docs.list_documents(network.desk, ref.id)) == 2
+    monkeypatch.undo()
+    transfer.transfer_case(network.desk, ref.id, "Centro Antiviolenza Prova", out)
+    centre.receive_one(network.main, out)
+    (arrived,) = c.search_cases(network.main, "Lucia").items
+    listed = docs.list_documents(network.main, arrived.id)
+    assert [(d.name, d.kind, d.added_by) for d in listed] == [
+        ("referto.png", "PNG", None),
+        ("ordinanza.pdf", "PDF", None),
+    ]
+    assert {docs.open_document(network.main, d.id).content for d in listed} == {pdf, png}
+
+
+def test_a_bundle_whose_document_does_not_match_its_digest_is_refused_whole(network: Centre) -> None:
+    with network.desk.transaction(write=False) as session:
+        peer = centre.active_member(session, "Centro Antiviolenza Prova")
+        me = centre.require_own(session).name
+    ref = c.open_case(
+        network.desk,
+        c.IdentityInput("Lucia", "Verdi"),
+        c.ProfileInput(),
+        c.ConsentInput(("TRATTAMENTO",), D0),
+        opened_on=D0,
+    )
+    docs.add_document_bytes(network.desk, ref.id, "referto.png", make_png())
+    with network.desk.transaction() as session:
+        payload = transfer.case_payload(network.desk, session, session.get_one(Case, ref.id), me)
+        assert payload["format"] == transfer.FORMAT_WITH_DOCUMENTS
+        payload["documents"][0]["content"] = base64.b64encode(make_png(rgb=(0, 0, 0))).decode()
+        made = centre.make_bundle(session, peer, transfer.KIND, payload)
+    out = network.folder / "forged.age"
+    out.write_bytes(made.content)
+    _refused(network.main, out, "not in a form this version reads")
 
 
 def whole_record_key(network: Centre, case_id: int) -> int:

@@ -159,6 +159,22 @@ def test_shell_scripts_parse() -> None:
         assert os.access(INSTALLER / "linux" / script, os.X_OK), script
 
 
+def test_the_entry_script_renders_a_pdf_from_source(tmp_path: Path) -> None:
+    """The PDF hook the bundle test relies on (PDFium's native library is there and renders)."""
+    env = dict(os.environ, ASCOLTO_SMOKE_PDF="1", HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, str(INSTALLER / "ascolto_entry.py")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "pdf-rendered 596x842"
+
+
 def test_the_entry_script_smoke_hook_shows_the_wizard_from_source(tmp_path: Path) -> None:
     """The hook the bundle test relies on, checked quickly from the source tree."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASCOLTO_SMOKE_QUIT_MS="300", HOME=str(tmp_path))
@@ -238,6 +254,8 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
         "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",
         "PySide6/Qt/plugins/printsupport",
+        "pypdfium2_raw/libpdfium.so",  # her documents' PDFs are rendered by PDFium's native library
+        "pypdfium2_raw/version.json",
     ):
         assert (internal / data).exists(), data
     assert list((internal / "app/storage/migrations/versions").glob("0001_*.py"))
@@ -246,6 +264,10 @@ def test_linux_bundle_builds_and_starts(tmp_path: Path) -> None:
     )
 
     exe = str(bundle / "ascolto")
+    rendered = subprocess.run(
+        [exe], capture_output=True, text=True, env=_bundle_env(home, ASCOLTO_SMOKE_PDF="1"), timeout=60
+    )
+    assert rendered.returncode == 0 and rendered.stdout.strip() == "pdf-rendered 596x842", rendered.stderr
     shown = subprocess.run(
         [exe, "--version"], capture_output=True, text=True, env=_bundle_env(home), timeout=60
     )

@@ -1,6 +1,6 @@
 """The schema. Importing this package registers every table on `Base.metadata`."""
 
-from app.models import accounts, agenda, audit, cases, centre, ledger, outbox, reports, structure
+from app.models import accounts, agenda, audit, cases, centre, documents, ledger, outbox, reports, structure
 from app.models.base import Base
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "audit",
     "cases",
     "centre",
+    "documents",
     "ledger",
     "outbox",
     "reports",

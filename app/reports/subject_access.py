@@ -82,3 +82,4 @@ class SubjectAccessView:
     history: tuple[Access, ...]  # oldest first
     retention: Retention
     goal_versions: tuple[Row, ...] = ()  # what edits replaced, oldest first
+    documents: tuple[Row, ...] = ()  # the documents attached to her file: name, kind, date added

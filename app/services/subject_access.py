@@ -17,6 +17,7 @@ is `cases.record_consent`: this module only shows.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 
@@ -28,6 +29,7 @@ from app.reports.subject_access import Access, Coded, Fields, Phrase, Retention,
 from app.services import audit, files, retention
 from app.services import validation as v
 from app.services.cases import CaseFile, IntakeView, get_case
+from app.services.cases.documents import DocumentView, documents_of
 from app.services.workspace import Workspace
 
 __all__ = ["ACTIONS", "STRINGS", "intake_fields", "profile_fields", "render", "subject_access_pdf", "view"]
@@ -51,7 +53,10 @@ def subject_access_pdf(ws: Workspace, case_id: int, out: files.Destination, lang
         desks = {d.id: d.name for d in session.scalars(select(HelpDesk))}
         centre = session.get_one(Centre, 1).name
         policy = retention.policy_in(session)
-        pdf = render(case_file, centre, names, desks, lang, issued=v.today(), policy=policy)
+        documents = documents_of(session, case_file.id)
+        pdf = render(
+            case_file, centre, names, desks, lang, issued=v.today(), policy=policy, documents=documents
+        )
         created = files.write_document(pdf, out)
         try:
             audit.record(session, actor.operator_id, "case.subject_access", "case", case_file.id)
@@ -71,6 +76,7 @@ def render(
     issued: dt.date | None = None,
     policy: retention.RetentionPolicy | None = None,
     tz: dt.tzinfo | None = None,
+    documents: Sequence[DocumentView] = (),
 ) -> bytes:
     """Her copy as bytes from data already read and permitted; the centre's default periods unless given."""
     shown = view(
@@ -80,6 +86,7 @@ def render(
         desk_names,
         issued=issued or dt.date.today(),
         policy=policy or retention.RetentionPolicy(),
+        documents=documents,
     )
     return render_subject_access(shown, lang, tz=tz)
 
@@ -92,6 +99,7 @@ def view(
     *,
     issued: dt.date,
     policy: retention.RetentionPolicy,
+    documents: Sequence[DocumentView] = (),
 ) -> SubjectAccessView:
     """What her copy shows of her case file: every section, with names in place of ids."""
     w = f.pathway
@@ -171,6 +179,10 @@ def view(
             for h in reversed(f.history)  # newest first in the case file; oldest first for her
         ),
         retention=Retention(policy.case_years, policy.audit_years, policy.full_deletion),
+        documents=tuple(  # names and dates: the documents themselves she may ask to see or copy
+            {"date": d.added_at.date(), "document_name": d.name, "document_kind": d.kind}
+            for d in sorted(documents, key=lambda d: (d.added_at, d.id))
+        ),
     )
 
 

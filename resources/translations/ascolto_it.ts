@@ -667,6 +667,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
         <translation>&amp;Invii</translation>
     </message>
     <message>
+        <source>Docume&amp;nts</source>
+        <translation>Documen&amp;ti</translation>
+    </message>
+    <message>
         <source>Histor&amp;y</source>
         <translation>Cronolo&amp;gia</translation>
     </message>
@@ -2498,6 +2502,167 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Document sent to the printer</source>
+        <translation>Documento inviato alla stampante</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Print the document</source>
+        <translation>Stampa il documento</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown: it is damaged or not a PNG or JPEG image.</source>
+        <translation>Questa immagine non si può mostrare: è danneggiata o non è un&apos;immagine PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>Document page</source>
+        <translation>Pagina del documento</translation>
+    </message>
+    <message>
+        <source>◀ Pre&amp;vious</source>
+        <translation>◀ Pr&amp;ecedente</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt ▶</source>
+        <translation>Su&amp;ccessiva ▶</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Adatta alla &amp;larghezza</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Stampa…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Riduci</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Ingrandisci</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Riduci (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Ingrandisci (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Pagina precedente (Pag su)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Pagina successiva (Pag giù)</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the window (Ctrl+0)</source>
+        <translation>Adatta la pagina alla larghezza della finestra (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Print the document (Ctrl+P)</source>
+        <translation>Stampa il documento (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>Pagina {n} di {m}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Non è stato possibile avviare la stampante.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunto il</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dimensione</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Aggiunto da</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Attach a PDF, PNG or JPEG file to her file (kept encrypted)</source>
+        <translation>Allega alla sua scheda un file PDF, PNG o JPEG (conservato cifrato)</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>Print &amp;document…</source>
+        <translation>Sta&amp;mpa…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Rim&amp;uovi…</translation>
+    </message>
+    <message>
+        <source>PDF documents and PNG or JPEG images, up to {file} MB each and {case} MB for her file; kept encrypted with her file, shown and printed only here.</source>
+        <translation>Documenti PDF e immagini PNG o JPEG, fino a {file} MB ciascuno e {case} MB per la sua scheda; conservati cifrati con la scheda, visualizzati e stampati solo qui.</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Allega un documento</translation>
+    </message>
+    <message>
+        <source>Documents and images ({patterns});;All files (*)</source>
+        <translation>Documenti e immagini ({patterns});;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Encrypting the document…</source>
+        <translation>Cifratura del documento…</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>Documento allegato</translation>
+    </message>
+    <message>
+        <source>Remove the document</source>
+        <translation>Rimuovi il documento</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from her file? It is erased for good: only a backup made before holds it.</source>
+        <translation>Rimuovere «{name}» dalla sua scheda? Viene cancellato per sempre: lo conserva solo un backup fatto prima.</translation>
+    </message>
+    <message>
+        <source>Removing the document…</source>
+        <translation>Rimozione del documento…</translation>
+    </message>
+    <message>
+        <source>Document removed</source>
+        <translation>Documento rimosso</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Erase her identity — {code}</source>
@@ -3585,6 +3750,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Il caso appartiene già a questo sportello.</translation>
     </message>
     <message>
+        <source>Her documents take {size} MB, and a case moves to another PC in one bundle that carries at most {limit} MB of documents: nothing was transferred. Remove the documents she no longer needs, then transfer again.</source>
+        <translation>I suoi documenti occupano {size} MB e una scheda passa a un altro PC in un solo pacchetto, che porta al massimo {limit} MB di documenti: non è stato trasferito nulla. Rimuovi i documenti che non le servono più, poi ripeti il trasferimento.</translation>
+    </message>
+    <message>
         <source>{path} already exists: choose another file name.</source>
         <translation>{path} esiste già: scegliete un altro nome di file.</translation>
     </message>
@@ -3919,6 +4088,46 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>No such operator.</source>
         <translation>Operatrice inesistente.</translation>
+    </message>
+    <message>
+        <source>This file is {size} MB: a document can be at most {limit} MB. Nothing was added.</source>
+        <translation>Questo file è di {size} MB: un documento può essere al massimo di {limit} MB. Non è stato aggiunto nulla.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossibile leggere {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>{path} non è un file.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Il file è vuoto.</translation>
+    </message>
+    <message>
+        <source>Only PDF documents and PNG or JPEG images can be attached; this file is none of them (whatever its name says).</source>
+        <translation>Si possono allegare solo documenti PDF e immagini PNG o JPEG; questo file non è nessuno dei tre (qualunque cosa dica il suo nome).</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be opened: it is damaged or protected by a password. Nothing was added.</source>
+        <translation>Questo PDF non si può aprire: è danneggiato o protetto da una password. Non è stato aggiunto nulla.</translation>
+    </message>
+    <message>
+        <source>This file is already among her documents, as “{name}”.</source>
+        <translation>Questo file è già tra i suoi documenti, come «{name}».</translation>
+    </message>
+    <message>
+        <source>Her documents would take more than {limit} MB ({held} MB already): nothing was added. Remove a document she no longer needs, or attach a smaller scan.</source>
+        <translation>I suoi documenti supererebbero {limit} MB (già {held} MB): non è stato aggiunto nulla. Rimuovi un documento che non le serve più, o allega una scansione più leggera.</translation>
+    </message>
+    <message>
+        <source>No such document: it may have been removed.</source>
+        <translation>Documento inesistente: forse è stato rimosso.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown: it is damaged or protected by a password.</source>
+        <translation>Questo PDF non si può mostrare: è danneggiato o protetto da una password.</translation>
     </message>
 </context>
 <context>

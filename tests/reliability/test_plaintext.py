@@ -1,6 +1,8 @@
 """No plaintext anywhere after a real working session.
 
-Cases are created with a random marker in names and every free-text field, then searched, opened,
+Cases are created with a random marker in names and every free-text field, and documents carrying it in
+their names and bytes (a PDF and a PNG, added from memory and from a file, viewed and printed), then
+searched, opened,
 reported, exported, backed up and the workspace locked, with the application's logging at DEBUG into a
 log file. Then the data folder, the backups, the exports (package JSON, PDFs), the log files (any *.log
 under the data folder, the test folder or the working directory) and every file of the temporary folder
@@ -20,8 +22,10 @@ from pathlib import Path
 from app.reports.periods import parse_period
 from app.services import backup, maintenance, releases, reports
 from app.services import cases as c
+from app.services.cases import documents as docs
 from app.services.workspace import Workspace
 from tests.case_fixtures import FAST_KDF
+from tests.document_fixtures import make_pdf, make_png
 from tests.plaintext_scan import files_under, hits
 from tests.plaintext_scan import needles as encodings_of
 from tests.reliability import figures
@@ -105,6 +109,16 @@ def test_no_plaintext_after_a_working_session(tmp_path: Path) -> None:
                     ref.id,
                     c.ReferralInput(opened + dt.timedelta(days=3), "CONSULTORIO", notes=f"invio {marker}"),
                 )
+            # her documents: the marker in their names and, as written, in their bytes
+            pdf, png = make_pdf(f"Ordinanza {marker}", pages=2), make_png(text=f"referto {marker}")
+            assert marker.encode() in pdf and marker.encode() in png  # the scan below could see them
+            chosen = folder.parent / f"{marker}.png"
+            chosen.write_bytes(png)
+            document = docs.add_document_bytes(ws, refs[0].id, f"denuncia {marker}.pdf", pdf)
+            docs.add_document(ws, refs[1].id, chosen)
+            chosen.unlink()  # the file she chose is hers: only what Ascolto wrote is scanned
+            assert docs.open_document(ws, document).content == pdf
+            docs.record_print(ws, document)
             assert c.search_cases(ws, marker).total == len(refs)
             assert c.search_cases(ws, f"cognome{marker}").total == len(refs)
             for ref in refs:

@@ -121,6 +121,11 @@ def _story(b: Blocks, view: SubjectAccessView) -> None:
         [0.14, 0.18, 0.12, 0.14, 0.1, 0.1, 0.22],
     )
 
+    b.heading("documents")
+    b.table(["date", "document_name", "document_kind"], view.documents, [0.18, 0.62, 0.2])
+    if view.documents:
+        b.para(s["documents_note"], styles.note)
+
     b.heading("history")
     actions = texts(AUDIT_ACTIONS, b.lang)
     b.table(

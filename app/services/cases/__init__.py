@@ -8,7 +8,8 @@ content.
 Callers import from `app.services.cases`; the modules of this package are its seams:
 records (the values in and out), permissions (who may touch which case, the preamble of every change),
 cleaning (input checks before any unit of work), search, intake (contact, opening, interviews, risk),
-reading, profile, consent, pathway, services_delivered, referrals, closure, erasure.
+reading, profile, consent, pathway, services_delivered, referrals, closure, erasure; documents (her
+attached PDFs and images, kept inside the encrypted database) and transfer are imported as modules.
 """
 
 from app.services.cases.closure import close_case, reopen_case, set_suspended

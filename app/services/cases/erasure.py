@@ -1,4 +1,5 @@
-"""Erasing who she is and every free-text note, on request, on withdrawn consent or by retention."""
+"""Erasing who she is, every free-text note and every document, on request, on withdrawn consent or by
+retention."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models.accounts import Role
 from app.models.cases import Case, Intake, NameToken, Pathway, Referral, RiskAssessment, ServiceDelivery
+from app.models.documents import CaseDocument
 from app.services import audit, erasure_ledger
 from app.services import validation as v
 from app.services.cases.permissions import load_case, require_role
@@ -16,7 +18,7 @@ from app.services.workspace import Workspace
 
 
 def erase_identity(ws: Workspace, case_id: int) -> None:
-    """Remove who she is and every free-text note; keep the anonymous statistical fields.
+    """Remove who she is, every free-text note and every document; keep the anonymous statistical fields.
 
     Past aggregates stay true because the coded fields, dates and services remain. The audit records
     that an erasure happened, never what was erased.
@@ -50,6 +52,7 @@ def erase_case_identity(session: Session, case: Case, on: date) -> None:
         session.delete(case.identity)
         case.identity = None
     session.execute(delete(NameToken).where(NameToken.case_id == case.id))
+    session.execute(delete(CaseDocument).where(CaseDocument.case_id == case.id))  # their bytes by cascade
     for model in (Intake, RiskAssessment, ServiceDelivery, Referral):
         session.execute(model.__table__.update().where(model.case_id == case.id).values(notes=""))  # type: ignore[attr-defined]
     pathway = session.scalar(select(Pathway).where(Pathway.case_id == case.id))

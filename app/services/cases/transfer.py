@@ -5,8 +5,9 @@ on follow her to the new desk. Between installations the case travels as a bundl
 "case_transfer" (app.services.centre) holding everything of hers: the case with its record key (her
 statistical identity stays the same), her identity, consents, interviews, police-report steps, risk
 assessments, pathway with goals and reviews, services (with their record keys), referrals, appointments,
-and the erasure-ledger lines that concern her (written again on arrival, under the receiver's own key,
-so a restore there cannot bring back what she withdrew). Her anonymous first contacts stay where they
+the erasure-ledger lines that concern her (written again on arrival, under the receiver's own key,
+so a restore there cannot bring back what she withdrew), and her documents (base64 inside the encrypted
+bundle; checked again on arrival: digest, size, kind). Her anonymous first contacts stay where they
 were recorded (they are the sending desk's activity), unlinked, as when a case is deleted.
 
 Only with her consent to the transfer (scope TRASFERIMENTO) recorded first. Never at two places or
@@ -17,11 +18,21 @@ file for a deletion that did not commit would delete her at the next login, bund
 given its name. Killed after the commit, the bundle is still kept in the database and `send` writes it
 again.
 Operators are not carried (they are people of another installation): the receiver's records name none.
+
+Documents travel only whole with her: a case moves in one bundle, and a bundle is at most
+`centre.MAX_BUNDLE_BYTES` (64 MiB, which every receiver enforces), so the documents of a case being
+transferred may take at most MAX_TRANSFER_DOCUMENT_BYTES (40 MiB, 53 MiB once in base64, leaving room
+for the rest of her file). Above that the transfer is refused before anything changes, with a message
+that says so: leaving documents behind would delete them with the case here, and splitting a case over
+several bundles would put her at two places at once. A case with documents is sent as FORMAT 2, which a
+version that does not know documents refuses whole instead of dropping them.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,10 +58,12 @@ from app.models.cases import (
     ServiceDelivery,
 )
 from app.models.centre import BundleRecord, CaseArrival, CaseTombstone, Installation
+from app.models.documents import CaseDocument, CaseDocumentContent
 from app.models.ledger import LedgerLine
 from app.services import audit, centre, erasure_ledger
 from app.services import validation as v
 from app.services.cases.consent import latest_choice
+from app.services.cases.documents import MAX_FILE_BYTES, MIB, clean_name, kind_of
 from app.services.cases.erasure import delete_case
 from app.services.cases.intake import next_case_seq
 from app.services.cases.permissions import load_case, require_role
@@ -62,6 +75,9 @@ from app.services.workspace import Workspace
 KIND = "case_transfer"
 CONSENT_SCOPE = "TRASFERIMENTO"
 FORMAT = 1
+FORMAT_WITH_DOCUMENTS = 2  # FORMAT plus "documents": refused whole by a version that would drop them
+READ_FORMATS = (FORMAT, FORMAT_WITH_DOCUMENTS)
+MAX_TRANSFER_DOCUMENT_BYTES = 40 * MIB
 
 _SKIPPED = frozenset({"id", "case_id", "pathway_id", "help_desk_id", "operator_id", "created_by"})
 _CASE_ROWS: tuple[tuple[str, type[Base]], ...] = (
@@ -163,7 +179,41 @@ def case_payload(ws: Workspace, session: Session, case: Case, origin: str) -> di
         }
     )
     payload["ledger"] = _ledger_lines(ws, session, case)
+    documents = _documents(session, case)
+    if documents:
+        payload["format"], payload["documents"] = FORMAT_WITH_DOCUMENTS, documents
     return payload
+
+
+def _documents(session: Session, case: Case) -> list[dict[str, Any]]:
+    """Her documents with their bytes; refused above what one bundle can carry (the docstring says why)."""
+    held = sum(session.scalars(select(CaseDocument.size).where(CaseDocument.case_id == case.id)))
+    if held > MAX_TRANSFER_DOCUMENT_BYTES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Her documents take {size} MB, and a case moves to another PC in one bundle that carries at "
+                "most {limit} MB of documents: nothing was transferred. Remove the documents she no longer "
+                "needs, then transfer again.",
+            ),
+            size=f"{held / MIB:.1f}",
+            limit=MAX_TRANSFER_DOCUMENT_BYTES // MIB,
+        )
+    return [
+        {
+            "name": d.name,
+            "kind": d.kind,
+            "sha256": d.sha256,
+            "added_at": d.added_at.isoformat(),
+            "content": base64.b64encode(content).decode("ascii"),
+        }
+        for d, content in session.execute(
+            select(CaseDocument, CaseDocumentContent.content)
+            .join(CaseDocumentContent, CaseDocumentContent.document_id == CaseDocument.id)
+            .where(CaseDocument.case_id == case.id)
+            .order_by(CaseDocument.id)
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -294,6 +344,36 @@ def _values(model: type[Base], data: Any, desks: _Desks) -> dict[str, Any]:
     return values
 
 
+def _arrive_documents(session: Session, case_id: int, documents: Any) -> None:
+    """Her documents as the sender held them, each checked again (digest, size, kind by its bytes)."""
+    if not isinstance(documents, list):
+        raise _BadPayload("documents")
+    for data in documents:
+        if not isinstance(data, dict) or not isinstance(data.get("content"), str):
+            raise _BadPayload("documents")
+        content = base64.b64decode(data["content"], validate=True)
+        digest = hashlib.sha256(content).hexdigest()
+        kind = kind_of(content)
+        if (
+            digest != data.get("sha256")
+            or len(content) > MAX_FILE_BYTES
+            or kind is None
+            or kind != data.get("kind")
+        ):
+            raise _BadPayload("documents")
+        row = CaseDocument(
+            case_id=case_id,
+            name=clean_name(str(data.get("name") or "")),
+            kind=kind,
+            size=len(content),
+            sha256=digest,
+            added_at=dt.datetime.fromisoformat(str(data["added_at"])),
+        )
+        session.add(row)
+        session.flush()
+        session.add(CaseDocumentContent(document_id=row.id, content=content))
+
+
 class _Desks:
     """The receiver's desks by name: a record made at a desk known here stays at it, any other comes to
     this installation's own desk."""
@@ -337,7 +417,7 @@ def accept_case(ws: Workspace, session: Session, sender: centre.Member, payload:
 def _arrive(
     ws: Workspace, session: Session, sender: centre.Member, payload: dict[str, Any], me: Installation
 ) -> str:
-    if payload.get("format") != FORMAT:
+    if payload.get("format") not in READ_FORMATS:
         raise _BadPayload("format")
     desks = _Desks(session, me.name)
     case_values = _values(Case, payload["case"], desks)
@@ -390,6 +470,7 @@ def _arrive(
             session.add(Goal(pathway_id=pathway.id, **_values(Goal, goal, desks)))
         for review in data.get("reviews") or []:
             session.add(PathwayReview(pathway_id=pathway.id, **_values(PathwayReview, review, desks)))
+    _arrive_documents(session, case.id, payload.get("documents") or [])
     session.flush()
     for line in payload.get("ledger") or []:
         kind = str(line["kind"])

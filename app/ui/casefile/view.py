@@ -11,6 +11,7 @@ from app.services.cases import CaseFile
 from app.ui.casefile.actions import CaseActions
 from app.ui.casefile.base import CaseContext, CaseTab
 from app.ui.casefile.consents_tab import ConsentsTab
+from app.ui.casefile.documents_tab import DocumentsTab
 from app.ui.casefile.header import CaseHeader
 from app.ui.casefile.history_tab import HistoryTab
 from app.ui.casefile.interviews_tab import InterviewsTab
@@ -54,6 +55,7 @@ class CaseFileView(QWidget):
         self.pathway = PathwayTab(context)
         self.services = ServicesTab(context)
         self.referrals = ReferralsTab(context)
+        self.documents = DocumentsTab(context)
         self.history = HistoryTab(context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
@@ -65,6 +67,7 @@ class CaseFileView(QWidget):
             self.pathway,
             self.services,
             self.referrals,
+            self.documents,
             self.history,
         ]
         titles = [
@@ -75,6 +78,7 @@ class CaseFileView(QWidget):
             self.tr("Pa&thway"),
             self.tr("Ser&vices"),
             self.tr("Re&ferrals"),
+            self.tr("Docume&nts"),
             self.tr("Histor&y"),
         ]
         for tab, title in zip(self.tab_list, titles, strict=True):

@@ -8,13 +8,14 @@ content.
 Callers import from `app.services.cases`; the modules of this package are its seams:
 records (the values in and out), permissions (who may touch which case, the preamble of every change),
 cleaning (input checks before any unit of work), search, intake (contact, opening, interviews, risk),
-reading, profile, consent, pathway, services_delivered, referrals, closure, erasure.
+note_search (the words of her notes), reading, profile, consent, pathway, services_delivered, referrals, closure, erasure.
 """
 
 from app.services.cases.closure import close_case, reopen_case, set_suspended
 from app.services.cases.consent import record_consent, sharing_allowed
 from app.services.cases.erasure import erase_case_identity, erase_identity
 from app.services.cases.intake import add_intake, add_risk_assessment, open_case, record_contact
+from app.services.cases.note_search import NoteHit, NotePage, search_notes
 from app.services.cases.pathway import add_goal, add_pathway_review, agree_pathway, update_goal
 from app.services.cases.police import add_police_report_event
 from app.services.cases.profile import save_identity_and_profile, update_identity, update_profile
@@ -70,6 +71,8 @@ __all__ = [
     "IdentityInput",
     "IntakeInput",
     "IntakeView",
+    "NoteHit",
+    "NotePage",
     "PathwayView",
     "PerpetratorInput",
     "PoliceReportView",
@@ -101,6 +104,7 @@ __all__ = [
     "reopen_case",
     "save_identity_and_profile",
     "search_cases",
+    "search_notes",
     "set_suspended",
     "sharing_allowed",
     "update_goal",

@@ -55,6 +55,7 @@ from app.demo.distributions import (
     VIOLENCE_PROBABILITY,
     Weighted,
 )
+from app.demo.notes import NoteWriter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
 from app.models.accounts import Centre, HelpDesk, Role
@@ -128,13 +129,12 @@ def generate(
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     if not 1 <= cases <= 1_000_000 or not 1 <= years <= 20:
         raise ValueError("cases must be 1..1,000,000 and years 1..20")
-    rng = random.Random(seed)
     end = today or v_today()
     start = end - timedelta(days=365 * years)
     with ws.transaction() as session:
         _count_made(session, cases, str(ws.folder), into_real_archive)
         desk_ids = _ensure_desks(session)
-        builder = _Builder(rng, session, desk_ids, start, end)
+        builder = _Builder(seed, session, desk_ids, start, end)
         done = 0
         for chunk in _chunks(cases, BATCH):
             builder.add_cases(chunk)
@@ -190,10 +190,9 @@ def _ensure_desks(session: Session) -> list[int]:
 class _Builder:
     """Accumulates rows for one batch and writes them with executemany."""
 
-    def __init__(
-        self, rng: random.Random, session: Session, desks: list[int], start: date, end: date
-    ) -> None:
-        self.rng, self.session, self.desks, self.start, self.end = rng, session, desks, start, end
+    def __init__(self, seed: int, session: Session, desks: list[int], start: date, end: date) -> None:
+        self.rng, self.notes = random.Random(seed), NoteWriter(seed)  # notes: their own draws
+        self.session, self.desks, self.start, self.end = session, desks, start, end
         self.span = (end - start).days
         self.centre_code = session.get_one(Centre, 1).code
         self.next_case_id = (session.scalar(select(func.max(_case_table().c.id))) or 0) + 1
@@ -342,14 +341,15 @@ class _Builder:
                     self.day(opened, min(until, opened + timedelta(days=30))),
                     self.w["risk"].draw(rng),
                     self.w["tool"].draw(rng),
-                    "",
+                    self.notes.risk(),
                     None,
                 )
             )
         reception_end = min(until, taken or opened + timedelta(days=60))
         self._reception(case_id, desk, opened, reception_end)
         if taken:
-            self.rows["pathway"].append((case_id, taken, closed, status if closed else None, "", None))
+            outcome = status if closed else None
+            self.rows["pathway"].append((case_id, taken, closed, outcome, self.notes.pathway(), None))
             self._services(case_id, desk, taken, until, minors or 0)
         self._referrals(case_id, opened, until, children or 0)
 
@@ -424,7 +424,7 @@ class _Builder:
                     measures,
                     "",
                     rng.random() < 0.07,
-                    "",
+                    self.notes.intake(),
                     *istat,
                 )
             )
@@ -500,7 +500,7 @@ class _Builder:
                 role,
                 beneficiary,
                 None,
-                "",
+                self.notes.service(),
             )
         )
 
@@ -522,7 +522,7 @@ class _Builder:
                     None if outcome == "IN_ATTESA" else when,
                     False,
                     kids,
-                    "",
+                    self.notes.referral(),
                     None,
                 )
             )

@@ -27,14 +27,14 @@ from app.models.accounts import HelpDesk
 from app.models.cases import Case, Identity
 from app.models.notes import SOURCES, TABLE, case_of_sql, rowid, split
 from app.services import audit
-from app.services.cases.search import display_name_of, scope_conditions, fold
+from app.services.cases.search import display_name_of, fold, scope_conditions
 from app.services.workspace import Workspace
 
 MAX_QUERY = 200  # characters read of what she typed
 MAX_TERMS = 8
 MAX_PHRASE = 6
 MAX_ROWS = 2000  # matching notes read at most, newest first; beyond: `more`
-SNIPPET_CHARS = 140
+SNIPPET_CHARS = 100  # what a column of the case list shows, the matching words near its start
 WORD = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps: letters and digits
 FIELDS = tuple(source.name for source in SOURCES)
 
@@ -256,7 +256,7 @@ def snippet(body: str, terms: Sequence[Term], width: int = SNIPPET_CHARS) -> tup
     marked = {at for term in terms for at in term.positions(words)}
     spans = [(found[i].start(), found[i].end()) for i in sorted(marked)]
     first = spans[0][0] if spans else 0
-    start = max(0, first - width // 3)
+    start = max(0, first - width // 4)
     if start > 0:
         space = body.find(" ", start)
         start = space + 1 if 0 <= space < first else start

@@ -9,11 +9,11 @@ DESIGN.md's budget. Synthetic data only: the password below is public on purpose
 
 Workloads: cold start of the GUI to the unlock screen (a child process with the smoke hook); unlock
 (key derivation, opening, first page of the case list; plain: opening and the same page); case search per
-keystroke (successive prefixes of a surname and of a case code); opening a case file; saving an intake
-interview; the "Oggi" page's data (due items and appointments, every desk, as the administrator); one year
-of indicators (`reports.prepare`, all desks, last complete year of the data); the PDF of that report
-(rendered without recording a release); each export profile for that year (app.bench.profiles); a
-verified backup.
+keystroke (successive prefixes of a surname and of a case code); search in notes (app.bench.notes);
+opening a case file; saving an intake interview; the "Oggi" page's data (due items and appointments,
+every desk, as the administrator); one year of indicators (`reports.prepare`, all desks, last complete
+year of the data); the PDF of that report (rendered without recording a release); each export profile
+for that year (app.bench.profiles); a verified backup.
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ QUICK_WOMEN = 10_000
 YEARS = 10
 SEED = 2026
 END = date(2026, 6, 30)  # fixed, so the cached data and the "last complete year" never drift
-GENERATOR_VERSION = 7  # bump when the demo data or how the folder is made changes: the cache is rebuilt
+GENERATOR_VERSION = 8  # bump when the demo data or how the folder is made changes: the cache is rebuilt
 # v3: the encrypted folder's key slot is calibrated to the PC (Workspace.initialise without a cost)
 # v7: calibrated on the wall clock, in two points (keyslots.calibrate)
+# v8: free-text notes on interviews, risk assessments, pathways, services and referrals (app.demo.notes)
 USER = "bench"
 PASSWORD = "benchmark synthetic data only"  # public on purpose: synthetic data
 SURNAME = "Lombardi"
@@ -78,6 +79,8 @@ TARGETS: dict[str, Target] = {
     "search per keystroke (surname)": Target(max_ms=50, max_ratio=READ_RATIO),
     "search per keystroke (code)": Target(max_ms=50, max_ratio=READ_RATIO),
     "search, slowest keystroke": Target(max_ms=50, max_ratio=READ_RATIO),
+    "search in notes (per query)": Target(max_ms=100, max_ratio=READ_RATIO),
+    "search in notes, slowest query": Target(max_ms=100, max_ratio=READ_RATIO),
     "open a case file": Target(max_ms=100, max_ratio=READ_RATIO),
     "today page (Oggi, every desk)": Target(max_ms=200, max_ratio=READ_RATIO),
     "save an interview": Target(max_ms=100),
@@ -304,6 +307,11 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
                     per_key.setdefault(f"{label}:{prefix}", {ENCRYPTED: [], PLAIN: []})[variant].append(ms)
     slowest = max(per_key.values(), key=lambda s: statistics.median(s[ENCRYPTED]))
     runner.samples["search, slowest keystroke"] = slowest
+
+    progress("search in notes")
+    from app.bench import notes as bench_notes
+
+    bench_notes.run(runner, spaces, repeat, _timed)
 
     progress("open a case file")
 

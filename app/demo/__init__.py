@@ -56,6 +56,7 @@ from app.demo.distributions import (
     VIOLENCE_PROBABILITY,
     Weighted,
 )
+from app.demo.notes import NoteWriter
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
 from app.models.accounts import Centre, HelpDesk, Role
@@ -130,13 +131,12 @@ def generate(
     actor = ws.require_actor(Role.AMMINISTRATRICE)
     if not 1 <= cases <= 1_000_000 or not 1 <= years <= 20:
         raise ValueError("cases must be 1..1,000,000 and years 1..20")
-    rng = random.Random(seed)
     end = today or v_today()
     start = end - timedelta(days=365 * years)
     with ws.transaction() as session:
         _count_made(session, cases, str(ws.folder), into_real_archive)
         desk_ids = _ensure_desks(session)
-        builder = _Builder(rng, session, desk_ids, start, end)
+        builder = _Builder(seed, session, desk_ids, start, end)
         first_case = builder.next_case_id
         done = 0
         for chunk in _chunks(cases, BATCH):
@@ -145,7 +145,9 @@ def generate(
             done += chunk
             if progress:
                 progress(done, cases)
-        builder.rows["appointment"] = appointment_rows(rng, session, first_case, end, actor.operator_id)
+        builder.rows["appointment"] = appointment_rows(
+            builder.rng, session, first_case, end, actor.operator_id
+        )
         builder.flush()
         summary = DemoSummary(
             cases,
@@ -203,10 +205,9 @@ def next_review(case_id: int, taken: date, end: date) -> date:
 class _Builder:
     """Accumulates rows for one batch and writes them with executemany."""
 
-    def __init__(
-        self, rng: random.Random, session: Session, desks: list[int], start: date, end: date
-    ) -> None:
-        self.rng, self.session, self.desks, self.start, self.end = rng, session, desks, start, end
+    def __init__(self, seed: int, session: Session, desks: list[int], start: date, end: date) -> None:
+        self.rng, self.notes = random.Random(seed), NoteWriter(seed)  # notes: their own draws
+        self.session, self.desks, self.start, self.end = session, desks, start, end
         self.span = (end - start).days
         self.centre_code = session.get_one(Centre, 1).code
         self.next_case_id = (session.scalar(select(func.max(_case_table().c.id))) or 0) + 1
@@ -355,14 +356,15 @@ class _Builder:
                     self.day(opened, min(until, opened + timedelta(days=30))),
                     self.w["risk"].draw(rng),
                     self.w["tool"].draw(rng),
-                    "",
+                    self.notes.risk(),
                     None,
                 )
             )
         reception_end = min(until, taken or opened + timedelta(days=60))
         self._reception(case_id, desk, opened, reception_end)
         if taken:
-            row = (case_id, taken, closed, status if closed else None, "", None)
+            outcome = status if closed else None
+            row = (case_id, taken, closed, outcome, self.notes.pathway(), None)
             self.rows["pathway"].append((*row, None if closed else next_review(case_id, taken, self.end)))
             self._services(case_id, desk, taken, until, minors or 0)
         self._referrals(case_id, opened, until, children or 0)
@@ -438,7 +440,7 @@ class _Builder:
                     measures,
                     "",
                     rng.random() < 0.07,
-                    "",
+                    self.notes.intake(),
                     *istat,
                 )
             )
@@ -514,7 +516,7 @@ class _Builder:
                 role,
                 beneficiary,
                 None,
-                "",
+                self.notes.service(),
             )
         )
 
@@ -536,7 +538,7 @@ class _Builder:
                     None if outcome == "IN_ATTESA" else when,
                     False,
                     kids,
-                    "",
+                    self.notes.referral(),
                     None,
                 )
             )

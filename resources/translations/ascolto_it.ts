@@ -792,6 +792,14 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
         <translation>Tutti gli sportelli</translation>
     </message>
     <message>
+        <source>Search in n&amp;otes</source>
+        <translation>Cerca nelle n&amp;ote</translation>
+    </message>
+    <message>
+        <source>Find the cases whose notes, interviews, goals and reviews hold every word typed</source>
+        <translation>Trova i casi le cui note, colloqui, obiettivi e verifiche contengono tutte le parole scritte</translation>
+    </message>
+    <message>
         <source>&amp;Status:</source>
         <translation>S&amp;tato:</translation>
     </message>
@@ -802,6 +810,31 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     <message>
         <source>Show &amp;all cases</source>
         <translation>Mostra t&amp;utti i casi</translation>
+    </message>
+    <message>
+        <source>Words in the notes  (Ctrl+F)</source>
+        <translation>Parole nelle note  (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) whose notes hold the words</source>
+        <translation>
+            <numerusform>Casi con le parole nelle note: %n</numerusform>
+            <numerusform>Casi con le parole nelle note: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(from the most recent notes: add a word to narrow the search)</source>
+        <translation>(dalle note più recenti: aggiungi una parola per restringere la ricerca)</translation>
+    </message>
+    <message>
+        <source>No note of the cases you can see holds these words.
+Check the spelling, or look among all statuses.</source>
+        <translation>Nessuna nota dei casi che puoi vedere contiene queste parole.
+Controlla l&apos;ortografia, o cerca tra tutti gli stati.</translation>
+    </message>
+    <message>
+        <source>Type one or more words to find them in the notes and interviews.</source>
+        <translation>Scrivi una o più parole per cercarle nelle note e nei colloqui.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -5344,6 +5377,79 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Offered {months} months on, as the centre reviews pathways. Change it if you agreed another day.</source>
         <translation>Proposta fra {months} mesi, come il centro verifica i percorsi. Cambiala se avete concordato un altro giorno.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteList</name>
+    <message>
+        <source>Interview notes</source>
+        <translation>Note del colloquio</translation>
+    </message>
+    <message>
+        <source>Risk assessment notes</source>
+        <translation>Note della valutazione del rischio</translation>
+    </message>
+    <message>
+        <source>Pathway notes</source>
+        <translation>Note del percorso</translation>
+    </message>
+    <message>
+        <source>Pathway goal</source>
+        <translation>Obiettivo del percorso</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>Note della verifica</translation>
+    </message>
+    <message>
+        <source>Service notes</source>
+        <translation>Note del servizio</translation>
+    </message>
+    <message>
+        <source>Referral notes</source>
+        <translation>Note dell&apos;invio</translation>
+    </message>
+    <message>
+        <source>Profile notes</source>
+        <translation>Note dell&apos;anagrafica</translation>
+    </message>
+    <message>
+        <source>Safe contact notes</source>
+        <translation>Note per il contatto sicuro</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of her notes match</source>
+        <translation>
+            <numerusform>Sue note che contengono le parole: %n</numerusform>
+            <numerusform>Sue note che contengono le parole: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Trovate in</translation>
+    </message>
+    <message>
+        <source>Words found</source>
+        <translation>Parole trovate</translation>
+    </message>
+</context>
+<context>
+    <name>NoteResults</name>
+    <message>
+        <source>Cases whose notes hold the words</source>
+        <translation>Casi le cui note contengono le parole</translation>
     </message>
 </context>
 <context>

@@ -8,14 +8,16 @@ content.
 Callers import from `app.services.cases`; the modules of this package are its seams:
 records (the values in and out), permissions (who may touch which case, the preamble of every change),
 cleaning (input checks before any unit of work), search, intake (contact, opening, interviews, risk),
-reading, profile, consent, pathway, services_delivered, referrals, closure, erasure; documents (her
-attached PDFs and images, kept inside the encrypted database) and transfer are imported as modules.
+note_search (the words of her notes), reading, profile, consent, pathway, services_delivered, referrals,
+closure, erasure; documents (her attached PDFs and images, kept inside the encrypted database) and transfer
+are imported as modules.
 """
 
 from app.services.cases.closure import close_case, reopen_case, set_suspended
 from app.services.cases.consent import record_consent, sharing_allowed
 from app.services.cases.erasure import erase_case_identity, erase_identity
 from app.services.cases.intake import add_intake, add_risk_assessment, open_case, record_contact
+from app.services.cases.note_search import NoteHit, NotePage, search_notes
 from app.services.cases.pathway import add_goal, add_pathway_review, agree_pathway, edit_goal, update_goal
 from app.services.cases.planning import ReviewInterval, add_months
 from app.services.cases.police import add_police_report_event
@@ -76,6 +78,8 @@ __all__ = [
     "IntakeInput",
     "IntakeView",
     "NextAppointment",
+    "NoteHit",
+    "NotePage",
     "PathwayView",
     "PerpetratorInput",
     "PoliceReportView",
@@ -110,6 +114,7 @@ __all__ = [
     "reopen_case",
     "save_identity_and_profile",
     "search_cases",
+    "search_notes",
     "set_suspended",
     "sharing_allowed",
     "update_goal",

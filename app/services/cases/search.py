@@ -71,7 +71,7 @@ def search_cases(
     limit = max(1, min(limit, 500))
     statuses = list(statuses) if statuses is not None else None
     with ws.transaction() as session:
-        conditions = _search_conditions(actor, query, statuses, help_desk_id)
+        conditions = scope_conditions(actor, query, statuses, help_desk_id)
         if codes is not None:
             conditions.append(Case.code.in_(sorted(set(codes))[:1000]))
         total = session.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
@@ -92,7 +92,7 @@ def search_cases(
             CaseSummary(
                 row.id,
                 row.code,
-                _display_name(row.first_name, row.last_name),
+                display_name_of(row.first_name, row.last_name),
                 row.status,
                 row.help_desk_id,
                 row.desk_name,
@@ -130,13 +130,13 @@ def _summary_query() -> Select:  # one row per case for the list
     )
 
 
-def _display_name(first: str | None, last: str | None) -> str:
+def display_name_of(first: str | None, last: str | None) -> str:
     if first is None and last is None:
         return "—"
     return f"{first or ''} {last or ''}".strip()
 
 
-def _search_conditions(
+def scope_conditions(  # the case list's scope and filters, shared with the note search
     actor: Actor, query: str, statuses: Iterable[str] | None, help_desk_id: int | None
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []

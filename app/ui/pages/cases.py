@@ -44,6 +44,7 @@ class CasesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.list.open_requested.connect(self.open_case)
+        self.list.open_at_requested.connect(self.open_case)
         self.list.new_requested.connect(self.new_case)
         self.case_view.back_requested.connect(self.show_list)
         load_on_first_show(self, self.list.refresh)

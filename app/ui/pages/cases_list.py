@@ -1,4 +1,5 @@
-"""The case list: search as you type, status and help-desk filters, a paged sortable table."""
+"""The case list: search as you type, status and help-desk filters, a paged sortable table; or, with
+"Search in notes" ticked, the cases whose notes hold the words typed (app/ui/pages/note_results.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slo
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,20 +24,25 @@ from PySide6.QtWidgets import (
 
 from app.services import accounts, cases
 from app.services.accounts import HelpDeskInfo, Role
+from app.services.cases import NotePage
 from app.services.workspace import Actor, Workspace
 from app.ui.kit import operations
 from app.ui.kit.qt_compat import emit
 from app.ui.models.case_list import SORT_KEYS, CaseListModel, CaseQuery
 from app.ui.models.codes import entries
+from app.ui.models.note_list import NoteQuery
+from app.ui.pages.note_results import NoteResults
 
 SEARCH_DELAY_MS = 200
 STATUS_GROUPS = {"open": cases.OPEN_STATUSES, "closed": cases.CLOSING_STATUSES, "all": None}
 
 
 class CaseListView(QWidget):
-    """Emits `open_requested(case_id)` on Enter or double-click, `new_requested` for a new intake."""
+    """Emits `open_requested(case_id)` on Enter or double-click (`open_at_requested(case_id, tab)` from a
+    search in the notes), `new_requested` for a new intake."""
 
     open_requested = Signal(int)
+    open_at_requested = Signal(int, str)
     new_requested = Signal()
 
     def __init__(self, workspace: Workspace, actor: Actor, parent: QWidget | None = None) -> None:
@@ -78,11 +85,16 @@ class CaseListView(QWidget):
         self.desk.setMinimumContentsLength(14)  # the popup shows the whole name (app/ui/kit/theme.py)
         self.desk.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.search.setMinimumWidth(120)
+        self.in_notes = QCheckBox(self.tr("Search in n&otes"))
+        self.in_notes.setToolTip(
+            self.tr("Find the cases whose notes, interviews, goals and reviews hold every word typed")
+        )
         status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status)
         filters = QHBoxLayout()
         filters.setSpacing(10)
         filters.addWidget(self.search, 3)
+        filters.addWidget(self.in_notes)
         filters.addWidget(status_label)
         filters.addWidget(self.status, 1)
         if self.is_coordinator:
@@ -125,6 +137,8 @@ class CaseListView(QWidget):
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
         self.results.addWidget(self.empty)
+        self.notes = NoteResults(workspace)
+        self.results.addWidget(self.notes)
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -157,6 +171,9 @@ class CaseListView(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.desk.currentIndexChanged.connect(self.apply_filters)
         self.model.loaded.connect(self._loaded)
+        self.in_notes.toggled.connect(self._mode_changed)
+        self.notes.model_.loaded.connect(self._notes_loaded)
+        self.notes.open_requested.connect(self.open_at_requested)
         self.desks_loaded = False
         self._focus_results = False
 
@@ -208,7 +225,49 @@ class CaseListView(QWidget):
     @Slot()
     def apply_filters(self) -> None:
         self.timer.stop()
+        if self.in_notes.isChecked():
+            query = self.query()
+            self.notes.model_.set_query(NoteQuery(query.text, query.statuses, query.help_desk_id))
+            return
         self.model.set_query(self.query())
+
+    @Slot(bool)
+    def _mode_changed(self, in_notes: bool) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Words in the notes  (Ctrl+F)")
+            if in_notes
+            else self.tr("Search by case code or name  (Ctrl+F)")
+        )
+        self.notes.model_.clear()
+        self.apply_filters()
+
+    @Slot(object)
+    def _notes_loaded(self, page: NotePage) -> None:
+        if not self.in_notes.isChecked():
+            return
+        if page.items:
+            count = self.tr("%n case(s) whose notes hold the words", "", len(page.items))
+            if page.more:
+                count += " " + self.tr("(from the most recent notes: add a word to narrow the search)")
+            self.count.setText(count)
+            self.results.setCurrentWidget(self.notes)
+            if self._focus_results:
+                self._focus_results = False
+                self.notes.select_first()
+            return
+        if self._focus_results:
+            self._focus_results = False
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.count.clear()
+        if page.words:
+            self.empty.setText(
+                self.tr(
+                    "No note of the cases you can see holds these words.\nCheck the spelling, or look among all statuses."
+                )
+            )
+        else:
+            self.empty.setText(self.tr("Type one or more words to find them in the notes and interviews."))
+        self.results.setCurrentWidget(self.empty)
 
     @Slot(str)
     def _typed(self, _text: str) -> None:
@@ -216,6 +275,8 @@ class CaseListView(QWidget):
 
     @Slot(int)
     def _loaded(self, total: int) -> None:
+        if self.in_notes.isChecked():
+            return  # a page asked for before she ticked "Search in notes"
         if total:
             self.count.setText(self.tr("%n case(s)", "", total))
             self.results.setCurrentWidget(self.table)
@@ -269,6 +330,8 @@ class CaseListView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the search field, Down goes to the results and Enter opens the only (or first) match."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if self.in_notes.isChecked():
+                return self._note_key(event) or super().eventFilter(watched, event)
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self._select_row(0)
                 return True
@@ -281,6 +344,23 @@ class CaseListView(QWidget):
                     self._select_row(0)
                 return True
         return super().eventFilter(watched, event)
+
+    def _note_key(self, event: QKeyEvent) -> bool:
+        """Down goes to the notes' results; Enter searches now, or opens the only case found."""
+        rows = self.notes.model_.rowCount()
+        if event.key() == Qt.Key.Key_Down and rows:
+            self.notes.select_first()
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.timer.isActive() or not rows:
+                self._focus_results = True
+                self.apply_filters()
+            elif rows == 1:
+                self.notes.open_row(0)
+            else:
+                self.notes.select_first()
+            return True
+        return False
 
     def _select_row(self, row: int) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -298,6 +378,7 @@ class CaseListView(QWidget):
         self.model.query = replace(self.model.query, codes=None)
         self.filter_bar.hide()
         self.model.clear()
+        self.notes.model_.clear()
         self.search.clear()
         self.count.clear()
         self.empty.clear()

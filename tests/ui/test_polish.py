@@ -1,0 +1,37 @@
+"""Small defects met while using the application for a day at 1366x768, each kept fixed by a test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QScrollArea, QWizard
+
+from app.ui.controller import AppController
+from tests.conftest import ADMIN
+from tests.ui.helpers import log_in, wait_idle
+from tests.ui.test_fit import SCREENS, room
+
+pytestmark = pytest.mark.usefixtures("ui_env")
+
+
+def test_the_intake_consent_page_shows_next_without_scrolling_at_1366x768(
+    qtbot: Any, controller: AppController
+) -> None:
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    assert window.backup_banner is not None and window.backup_banner.isVisibleTo(window)
+    controller.shell.resize(room(SCREENS["1366x768"]))
+    window.cases_page.new_case()
+    wizard = window.cases_page.wizard
+    assert wizard is not None
+    QApplication.processEvents()
+    page_scroll = window.pages.currentWidget()
+    assert isinstance(page_scroll, QScrollArea)
+    assert page_scroll.verticalScrollBar().maximum() == 0, "the page scrolls as a whole"
+    visible = QRect(QPoint(0, 0), controller.shell.size())
+    for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton):
+        button = wizard.button(which)
+        place = QRect(button.mapTo(controller.shell, QPoint(0, 0)), button.size())
+        assert visible.contains(place), f"{button.text()} at {place} outside {visible}"

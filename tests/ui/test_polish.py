@@ -35,3 +35,23 @@ def test_the_intake_consent_page_shows_next_without_scrolling_at_1366x768(
         button = wizard.button(which)
         place = QRect(button.mapTo(controller.shell, QPoint(0, 0)), button.size())
         assert visible.contains(place), f"{button.text()} at {place} outside {visible}"
+
+
+def test_enter_takes_the_only_completion_of_a_country(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.ui.kit.fields import CountryCombo
+
+    combo = CountryCombo("—")
+    qtbot.addWidget(combo)
+    combo.show()
+    combo.edit.setFocus()
+    qtbot.keyClicks(combo.edit, "Ital")
+    popup = combo.completer().popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.code() == "IT", combo.currentText()
+    combo.set_code(None)
+    qtbot.keyClicks(combo.edit, "ger")  # Algeria, Germania, Niger, Nigeria…: Enter takes the first shown
+    qtbot.keyClick(popup if popup.isVisible() else combo.edit, Qt.Key.Key_Return)
+    assert combo.code() not in (None, "?"), combo.currentText()

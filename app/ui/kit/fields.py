@@ -148,6 +148,20 @@ class CountryCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setCurrentIndex(0)
         self.edit.clear()
+        self.edit.returnPressed.connect(self._take_completion)
+
+    def _take_completion(self) -> None:
+        """Enter on a part of a name ("Ital") takes the first country the completer offers for it."""
+        text = self.edit.text().strip()
+        if not text or self.code() != "?":
+            return
+        completer = self.completer()
+        completer.setCompletionPrefix(text)
+        if completer.completionCount():
+            index = self.findText(str(completer.completionModel().index(0, 0).data()))
+            if index > 0:
+                self.setCurrentIndex(index)
+        completer.popup().hide()
 
     def code(self) -> str | None:
         text = self.currentText().strip().casefold()

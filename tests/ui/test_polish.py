@@ -55,3 +55,44 @@ def test_enter_takes_the_only_completion_of_a_country(qtbot: Any) -> None:
     qtbot.keyClicks(combo.edit, "ger")  # Algeria, Germania, Niger, Nigeria…: Enter takes the first shown
     qtbot.keyClick(popup if popup.isVisible() else combo.edit, Qt.Key.Key_Return)
     assert combo.code() not in (None, "?"), combo.currentText()
+
+
+def test_the_intake_risk_follows_the_interview_date_and_the_summary_names_the_shared_services(
+    qtbot: Any, controller: AppController
+) -> None:
+    import datetime as dt
+
+    from app.ui.intake.consent_page import RISK, SUMMARY
+
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    window.cases_page.new_case()
+    wizard = window.cases_page.wizard
+    assert wizard is not None
+    wizard.consent.processing.setChecked(True)
+    wizard.consent.sharing.setChecked(True)
+    wizard.consent.partners.set_codes(["SERV_SOC", "CONSULTORIO"])
+    wizard.next()
+    wizard.identity.form.first_name.setText("Giulia")
+    wizard.next()
+    wizard.next()
+    interview_day = dt.date.today() - dt.timedelta(days=3)
+    wizard.interview.form.date.set_day(interview_day)
+    wizard.interview.form.channel.setCurrentIndex(1)
+    wizard.interview.form.mode.setCurrentIndex(1)
+    wizard.next()
+    assert wizard.currentId() == RISK, wizard.interview.error.text()
+    assert wizard.risk.form.date.day() == interview_day  # assessed in the interview, not today
+    wizard.back()
+    wizard.interview.form.date.set_day(interview_day - dt.timedelta(days=1))
+    wizard.next()
+    assert wizard.risk.form.date.day() == interview_day - dt.timedelta(days=1)
+    chosen = interview_day + dt.timedelta(days=1)
+    wizard.risk.form.date.set_day(chosen)  # her own choice is kept
+    wizard.back()
+    wizard.next()
+    assert wizard.risk.form.date.day() == chosen
+    wizard.next()
+    assert wizard.currentId() == SUMMARY
+    summary = wizard.summary.text.text()
+    assert "Social services" in summary and "Family clinic" in summary, summary

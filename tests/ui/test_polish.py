@@ -96,3 +96,22 @@ def test_the_intake_risk_follows_the_interview_date_and_the_summary_names_the_sh
     assert wizard.currentId() == SUMMARY
     summary = wizard.summary.text.text()
     assert "Social services" in summary and "Family clinic" in summary, summary
+
+
+def test_the_detailed_service_dialog_gives_a_phone_service_the_phone(qtbot: Any) -> None:
+    """Its fields are the quick entry bar's: the mode follows the type until she picks one herself."""
+    from PySide6.QtCore import QObject
+
+    from app.ui.kit.field_groups import ServiceFields
+    from app.ui.kit.fields import DateEdit
+
+    owner = QObject()
+    fields = ServiceFields(owner, DateEdit(), "Service type")
+    assert fields.service_type.code() == "ASCOLTO"  # the first type: listening on the phone line
+    assert fields.mode.code() == "TELEFONO"
+    fields.service_type.set_code("LEGALE_CIV")
+    assert fields.mode.code() == "PRESENZA"
+    fields.mode.set_code("VIDEO")
+    fields.mode.activated.emit(fields.mode.currentIndex())  # as a click on a choice
+    fields.service_type.set_code("ASCOLTO")
+    assert fields.mode.code() == "VIDEO"

@@ -115,3 +115,29 @@ def test_the_detailed_service_dialog_gives_a_phone_service_the_phone(qtbot: Any)
     fields.mode.activated.emit(fields.mode.currentIndex())  # as a click on a choice
     fields.service_type.set_code("ASCOLTO")
     assert fields.mode.code() == "VIDEO"
+
+
+def test_the_do_not_contact_banner_names_no_number_once_her_identity_is_erased(
+    qtbot: Any, controller: AppController
+) -> None:
+    import datetime as dt
+
+    from app.services import cases
+    from app.services.cases import ConsentInput, IdentityInput, ProfileInput
+    from app.ui.casefile.header import CaseHeader
+
+    log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    ws = controller.workspace
+    assert ws is not None
+    consent = ConsentInput(scopes=("TRATTAMENTO",), date=dt.date.today())  # not to be contacted
+    ref = cases.open_case(ws, IdentityInput("Anna", "Colombo", phone="333 1234567"), ProfileInput(), consent)
+    header = CaseHeader()
+    qtbot.addWidget(header)
+    header.show_case(cases.get_case(ws, ref.id))
+    assert header.do_not_contact.isVisibleTo(header)
+    assert "number" in header.do_not_contact_text.text()
+    cases.erase_identity(ws, ref.id)
+    header.show_case(cases.get_case(ws, ref.id))
+    assert header.do_not_contact.isVisibleTo(header)
+    assert "number" not in header.do_not_contact_text.text()

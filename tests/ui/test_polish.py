@@ -141,3 +141,18 @@ def test_the_do_not_contact_banner_names_no_number_once_her_identity_is_erased(
     header.show_case(cases.get_case(ws, ref.id))
     assert header.do_not_contact.isVisibleTo(header)
     assert "number" not in header.do_not_contact_text.text()
+
+
+def test_the_threshold_names_the_rule_that_sets_its_floor() -> None:
+    """Not "the law": the SISTAN ethics rules for statistics (DOMAIN.md, disclosure control), in both languages."""
+    from app.i18n import translate_in
+    from app.services.errors import CONTEXT
+
+    source = (
+        "The threshold must be a whole number from {low} to 50 (the SISTAN ethics rules for statistics, art. 5, "
+        "allow no less than 3)."
+    )
+    for language in ("it", "en"):
+        text = translate_in(language, CONTEXT, source)
+        assert "SISTAN" in text.upper() and "art. 5" in text, text
+    assert translate_in("it", CONTEXT, source) != source

@@ -156,3 +156,36 @@ def test_the_threshold_names_the_rule_that_sets_its_floor() -> None:
         text = translate_in(language, CONTEXT, source)
         assert "SISTAN" in text.upper() and "art. 5" in text, text
     assert translate_in("it", CONTEXT, source) != source
+
+
+def _indicator_points_down(header: Any, column: int) -> bool:
+    """Read the drawn sort indicator of `column`: a V (down) is wide at its top, a Λ (up) at its bottom."""
+    image = header.grab().toImage()
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    spans: dict[int, list[int]] = {}
+    for x in range(max(0, right - 40), right):
+        for y in range(image.height()):
+            colour = image.pixelColor(x, y)
+            if colour.value() < 150 and abs(colour.red() - colour.blue()) < 40:  # the grey ink of the arrow
+                spans.setdefault(y, []).append(x)
+    assert spans, "no sort indicator drawn"
+    top, bottom = min(spans), max(spans)
+    width = {y: max(xs) - min(xs) for y, xs in spans.items()}
+    return width[top] > width[bottom]
+
+
+def test_the_sort_arrow_points_down_for_newest_first(qtbot: Any, controller: AppController) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.ui.test_fit import new_case
+
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"])
+    wait_idle(qtbot)
+    new_case(controller)
+    listing = window.cases_page.list
+    header = listing.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder  # newest code first
+    assert _indicator_points_down(header, 0)
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    wait_idle(qtbot)
+    assert not _indicator_points_down(header, 0)

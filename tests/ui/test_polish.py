@@ -189,3 +189,50 @@ def test_the_sort_arrow_points_down_for_newest_first(qtbot: Any, controller: App
     header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     wait_idle(qtbot)
     assert not _indicator_points_down(header, 0)
+
+
+def _busy_dialogs() -> list[Any]:
+    from PySide6.QtWidgets import QProgressDialog
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_one_busy_indicator_at_a_time_centred_on_its_window_and_on_screen(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.config import CONFIG
+    from app.ui.kit import operations
+
+    monkeypatch.setattr(CONFIG, "busy_delay_ms", 0)
+    release = threading.Event()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setGeometry(200, 150, 900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    for text in ("Unlocking…", "Unlocking…"):  # a second one queued behind the first
+        operations.run(window, lambda: release.wait(10), lambda _r: None, busy_text=text)
+    qtbot.waitUntil(lambda: bool(_busy_dialogs()))
+    qtbot.wait(100)
+    shown = _busy_dialogs()
+    assert len(shown) == 1, [d.labelText() for d in shown]
+    centre, frame = shown[0].frameGeometry().center(), window.frameGeometry().center()
+    assert abs(centre.x() - frame.x()) <= 2 and abs(centre.y() - frame.y()) <= 2, (centre, frame)
+    release.set()
+    qtbot.waitUntil(operations.idle)
+    assert not _busy_dialogs()
+
+    hidden = QWidget()  # a window not on screen yet (the set-up, before the main window shows)
+    qtbot.addWidget(hidden)
+    hidden.setGeometry(0, 0, 1, 1)
+    release.clear()
+    operations.run(hidden, lambda: release.wait(10), lambda _r: None, busy_text="Please wait…")
+    qtbot.waitUntil(lambda: bool(_busy_dialogs()))
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert screen.contains(_busy_dialogs()[0].frameGeometry()), _busy_dialogs()[0].frameGeometry()
+    release.set()
+    qtbot.waitUntil(operations.idle)

@@ -236,3 +236,66 @@ def test_one_busy_indicator_at_a_time_centred_on_its_window_and_on_screen(
     assert screen.contains(_busy_dialogs()[0].frameGeometry()), _busy_dialogs()[0].frameGeometry()
     release.set()
     qtbot.waitUntil(operations.idle)
+
+
+RESTORE_ERASURES = (
+    "The %n erasure(s), consent withdrawal(s) and revocation(s) made since then are applied again."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "three"),
+    [
+        ("it", "1 cancellazione, revoca del consenso o revoca di accesso fatta", "Le 3 cancellazioni"),
+        ("en", "1 erasure, consent withdrawal or revocation made since then is", "The 3 erasures"),
+    ],
+)
+def test_counts_agree_with_their_number_in_both_languages(
+    qapp: Any, language: str, one: str, three: str
+) -> None:
+    """The restore said "Le 1 cancellazioni": counts go through Qt's %n plural forms, Italian and English."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.i18n import install_translators
+
+    install_translators(qapp, language)
+    try:
+        assert QCoreApplication.translate("RestoreDialog", RESTORE_ERASURES, "", 1).startswith(one)
+        assert QCoreApplication.translate("RestoreDialog", RESTORE_ERASURES, "", 3).startswith(three)
+        assert QCoreApplication.translate("CaseListView", "%n case(s)", "", 1) == (
+            "Casi: 1" if language == "it" else "1 case"
+        )
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_every_plural_message_has_its_english_forms() -> None:
+    """English is the source, but "%n case(s)" must read "1 case" / "2 cases": the plural-only catalogue."""
+    import xml.etree.ElementTree as ET
+
+    from tools import update_translations as update
+
+    def numerus(path: Any) -> dict[tuple[str, str], list[str]]:
+        return {
+            (context.findtext("name", ""), message.findtext("source", "")): [
+                form.text or "" for form in message.iter("numerusform")
+            ]
+            for context in ET.parse(path).getroot().iter("context")
+            for message in context.iter("message")
+            if message.get("numerus") == "yes"
+        }
+
+    italian, english = numerus(update.TS_FILE), numerus(update.EN_TS_FILE)
+    assert italian.keys() == english.keys()
+    problems = [
+        f"{key}: {forms}" for key, forms in english.items() if len(forms) != 2 or "(s)" in "".join(forms)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_english_plural_catalogue_is_compiled(tmp_path: Any) -> None:
+    from tools import update_translations as update
+
+    fresh = tmp_path / "fresh.qm"
+    update.lrelease(update.EN_TS_FILE, fresh)
+    assert fresh.read_bytes() == update.EN_QM_FILE.read_bytes(), "run: python tools/update_translations.py"

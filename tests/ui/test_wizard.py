@@ -93,7 +93,10 @@ class _BlankWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         shell = self.controller.shell
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.Show) and shell.stack.currentWidget() is shell.blank:
+        if (
+            event.type() in (QEvent.Type.Paint, QEvent.Type.Show)
+            and shell.stack.currentWidget() is shell.blank
+        ):
             self.seen.append(time.perf_counter())
         return False
 

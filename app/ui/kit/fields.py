@@ -156,12 +156,16 @@ class CountryCombo(QComboBox):
         if not text or self.code() != "?":
             return
         completer = self.completer()
+        if completer is None:
+            return
         completer.setCompletionPrefix(text)
         if completer.completionCount():
             index = self.findText(str(completer.completionModel().index(0, 0).data()))
             if index > 0:
                 self.setCurrentIndex(index)
-        completer.popup().hide()
+        popup = completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def code(self) -> str | None:
         text = self.currentText().strip().casefold()

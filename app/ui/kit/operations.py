@@ -185,10 +185,10 @@ def _show_indicator(text: str, window: QWidget | None) -> None:
         _indicator.setWindowTitle(QCoreApplication.translate("Operation", "Ascolto"))
     _indicator.setLabelText(text)
     _indicator.adjustSize()
-    shown = window is not None and window.isVisible()
-    area = geometry.screen_for(window.frameGeometry().center() if shown else None).availableGeometry()
+    centre = window.frameGeometry().center() if window is not None and window.isVisible() else None
+    area = geometry.screen_for(centre).availableGeometry()
     place = QRect(QPoint(0, 0), _indicator.size())
-    place.moveCenter(window.frameGeometry().center() if shown else area.center())
+    place.moveCenter(centre if centre is not None else area.center())
     _indicator.move(geometry.clamped(place, area).topLeft())
     _indicator.show()
 

@@ -67,6 +67,7 @@ def ui_env(qapp: Any, qtlog: Any, fast_kdf: Any, monkeypatch: pytest.MonkeyPatch
     does any Qt warning (a bad connection, a layout set twice, a missing translation file...).
     """
     from app.ui.config import CONFIG
+    from app.ui.i18n import install_translators
     from app.ui.kit import messages, operations
     from app.ui.kit.theme import apply_theme
 
@@ -77,6 +78,7 @@ def ui_env(qapp: Any, qtlog: Any, fast_kdf: Any, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(messages, "_exec_box", unexpected_box)
     messages.reset()
     apply_theme(qapp)
+    install_translators(qapp, "en")  # as the application does: English plural forms ("1 case", "2 cases")
     yield
     from PySide6.QtCore import QCoreApplication, QEvent
 

@@ -225,3 +225,19 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(ws_b: Workspace, case_
             if body and body[-1] in headings:
                 orphans.append((count, number, body[-1]))
     assert not orphans
+
+
+def test_each_consultation_is_listed_once(ws_b: Workspace, case_b: FullCase) -> None:
+    """She opens the file and prints her copy at once: one consultation, not two; the next copy shows
+    the print once, not a read beside it."""
+    switch(ws_b, OP_B)
+    c.get_case(ws_b, case_b.id)
+    c.get_case(ws_b, case_b.id)  # read again after a change, in the same minute
+    first = io.BytesIO()
+    subject_access_pdf(ws_b, case_b.id, first, lang="en")
+    assert _text(first.getvalue()).count("file read") == 1
+    second = io.BytesIO()
+    subject_access_pdf(ws_b, case_b.id, second, lang="en")
+    text = _text(second.getvalue())
+    assert text.count("copy of the data printed") == 1
+    assert text.count("file read") == 2  # before the first copy, and the read of this one

@@ -25,6 +25,10 @@ APP_DIR = ROOT / "app"
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS_DIR / "ascolto_it.ts"
 QM_FILE = TRANSLATIONS_DIR / "ascolto_it.qm"
+# English is the source language; its catalogue holds only the plural forms of the "%n" messages (Qt's way:
+# "%n case(s)" reads "1 case", "2 cases"), made with lupdate -pluralonly.
+EN_TS_FILE = TRANSLATIONS_DIR / "ascolto_en.ts"
+EN_QM_FILE = TRANSLATIONS_DIR / "ascolto_en.qm"
 MESSAGES_FILE = TRANSLATIONS_DIR / "messages_it.json"
 NOOP_WITH_NAME = re.compile(r"QT_TRANSLATE_NOOP\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,")
 
@@ -72,13 +76,15 @@ def stage(target: Path) -> None:
         staged.write_text(NOOP_WITH_NAME.sub(literal, path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def lupdate(ts_file: Path) -> None:
+def lupdate(ts_file: Path, plural_only: bool = False) -> None:
+    """Refresh `ts_file` from the code; `plural_only`: only the "%n" messages, for the English catalogue."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         stage(root)
         staged_ts = root / ts_file.name
         if ts_file.exists():
             shutil.copyfile(ts_file, staged_ts)
+        english = ["-pluralonly", "-target-language", "en_GB"] if plural_only else []
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
@@ -88,6 +94,7 @@ def lupdate(ts_file: Path) -> None:
                 "none",
                 "-extensions",
                 "py",
+                *english,
                 str(root / "app"),
                 "-ts",
                 str(staged_ts),
@@ -126,10 +133,11 @@ def messages_json(ts_file: Path) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def apply_translations(ts_file: Path, mapping: dict[str, dict[str, str]]) -> int:
+def apply_translations(ts_file: Path, mapping: dict[str, dict[str, str | list[str]]]) -> int:
     """Fill unfinished entries from {context: {source: translation}}; returns how many were filled.
 
-    Lets translators work on a plain JSON file (several in parallel) and merge here.
+    Lets translators work on a plain JSON file (several in parallel) and merge here. A "%n" message takes
+    a list of its forms, singular then plural (one text: the same for both).
     """
     import xml.etree.ElementTree as ET
 
@@ -142,14 +150,18 @@ def apply_translations(ts_file: Path, mapping: dict[str, dict[str, str]]) -> int
             source = message.findtext("source", "")
             if translation is None or translation.get("type") != "unfinished" or source not in texts:
                 continue
-            if message.get("numerus") == "yes":  # Italian has two plural forms
+            given = texts[source]
+            if message.get("numerus") == "yes":  # Italian and English have two plural forms
+                forms = [given, given] if isinstance(given, str) else list(given)
                 for form in list(translation):
                     translation.remove(form)
                 translation.text = None
-                for _ in range(2):
-                    ET.SubElement(translation, "numerusform").text = texts[source]
+                for text in forms:
+                    ET.SubElement(translation, "numerusform").text = text
+            elif isinstance(given, str):
+                translation.text = given
             else:
-                translation.text = texts[source]
+                continue
             del translation.attrib["type"]
             filled += 1
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
@@ -167,19 +179,28 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="JSON files {context: {source: translation}} to merge",
     )
+    parser.add_argument(
+        "--apply-en",
+        nargs="*",
+        type=Path,
+        default=[],
+        help='JSON files {context: {source: ["singular", "plural"]}} for the English "%%n" messages',
+    )
     args = parser.parse_args(argv)
-    if args.apply:
-        import json
+    import json
 
-        for path in args.apply:
-            print(
-                f"{path}: {apply_translations(TS_FILE, json.loads(path.read_text(encoding='utf-8')))} filled"
-            )
+    for ts_file, paths in ((TS_FILE, args.apply), (EN_TS_FILE, args.apply_en)):
+        for path in paths:
+            filled = apply_translations(ts_file, json.loads(path.read_text(encoding="utf-8")))
+            print(f"{path}: {filled} filled")
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / QM_FILE.name
             lrelease(TS_FILE, fresh)
             stale = not QM_FILE.exists() or fresh.read_bytes() != QM_FILE.read_bytes()
+            fresh_en = Path(tmp) / EN_QM_FILE.name
+            lrelease(EN_TS_FILE, fresh_en)
+            stale = stale or not EN_QM_FILE.exists() or fresh_en.read_bytes() != EN_QM_FILE.read_bytes()
             stale = (
                 stale or not MESSAGES_FILE.exists() or MESSAGES_FILE.read_bytes() != messages_json(TS_FILE)
             )
@@ -192,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.no_lupdate:
         lupdate(TS_FILE)
+        lupdate(EN_TS_FILE, plural_only=True)
     lrelease(TS_FILE, QM_FILE)
+    lrelease(EN_TS_FILE, EN_QM_FILE)
     MESSAGES_FILE.write_bytes(messages_json(TS_FILE))
     return 0
 

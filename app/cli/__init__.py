@@ -21,6 +21,7 @@ from app import APP_NAME, __version__
 from app.cli import backup, centre, delivery, desks, folder, network, privacy, reports, synthetic
 from app.cli.options import (
     DATA_DIR_HELP_EITHER,
+    CliError,
     Handler,
     Parser,
     argparse_text,
@@ -33,8 +34,10 @@ COMMAND_GROUPS = (folder, backup, reports, centre, delivery, desks, network, pri
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from app.ui.main import run
+    from app.ui.main import missing_display, run
 
+    if missing_display(os.environ):  # before Qt aborts with its misleading xcb-cursor hint
+        raise CliError(translate("Cli", "no display: set DISPLAY, or QT_QPA_PLATFORM=offscreen"))
     return run(data_dir(args), language=args.language)  # the GUI's own setting unless --language
 
 

@@ -85,7 +85,9 @@ def set_disclosure_threshold(ws: Workspace, k: int) -> None:
     if not settings.DISCLOSURE_K.accepts(k):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
-                "Errors", "The threshold must be a whole number from {low} to 50 (the law's floor is 3)."
+                "Errors",
+                "The threshold must be a whole number from {low} to 50 (the SISTAN ethics rules for "
+                "statistics, art. 5, allow no less than 3).",
             ),
             field="threshold",
             low=disclosure.MIN_K,

@@ -174,16 +174,35 @@ def view(
         ),
         services=_services(f, desk_names),
         referrals=_referrals(f),
-        history=tuple(
-            Access(h.at, None if h.operator_id is None else operator_names.get(h.operator_id), h.action)
-            for h in reversed(f.history)  # newest first in the case file; oldest first for her
-        ),
+        history=_accesses(f, operator_names),
         retention=Retention(policy.case_years, policy.audit_years, policy.full_deletion),
         documents=tuple(  # names and dates: the documents themselves she may ask to see or copy
             {"date": d.added_at.date(), "document_name": d.name, "document_kind": d.kind}
             for d in sorted(documents, key=lambda d: (d.added_at, d.id))
         ),
     )
+
+
+def _accesses(f: CaseFile, operator_names: dict[int, str]) -> tuple[Access, ...]:
+    """Who read or changed her file, oldest first, one line per act as she can tell them apart.
+
+    The case file is read again after every change and the print reads it too: the same person reading
+    in the same minute is one consultation, and the read a print made is the print.
+    """
+    lines: list[Access] = []
+    merged = False  # the line before was folded into the one before it
+    for h in reversed(f.history):  # newest first in the case file; oldest first for her
+        line = Access(h.at, None if h.operator_id is None else operator_names.get(h.operator_id), h.action)
+        previous = lines[-1] if lines else None
+        if previous is not None and previous.who == line.who and previous.at[:16] == line.at[:16]:
+            if previous.action == line.action:
+                merged = True
+                continue
+            if previous.action == "case.read" and line.action == "case.subject_access" and not merged:
+                lines.pop()  # the print's own read
+        merged = False
+        lines.append(line)
+    return tuple(lines)
 
 
 def _identity(f: CaseFile) -> Fields | None:

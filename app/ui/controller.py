@@ -176,10 +176,26 @@ class AppController(QObject):
 
     @Slot(object, object)
     def _set_up(self, workspace: Workspace, login: LoginResult) -> None:
+        """The wizard stays on screen until the main window is built (its import alone takes seconds on a
+        slow PC), then gives way to it: never an empty window in between."""
         self.workspace = workspace
-        self.shell.blank_now()
-        self._show_shell()
-        operations.run(self.shell, lambda: session.describe(workspace, login), self._unlocked)
+        wizard = self.wizard
+        operations.run(
+            wizard or self.shell,
+            lambda: session.describe(workspace, login),
+            self._set_up_done,
+            busy_text=self.tr("Opening Ascolto…"),
+        )
+
+    def _set_up_done(self, info: SessionInfo) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._unlocked(info)
+            self._show_shell()
+        finally:
+            QApplication.restoreOverrideCursor()
+        if self.wizard is not None:
+            self.wizard.done(QDialog.DialogCode.Accepted)
 
     # --- unlocked ------------------------------------------------------------------------------------
     @Slot(object)

@@ -47,6 +47,10 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     _running[:] = ["en" if language == "en" else "it"]
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        plurals = QTranslator(app)  # only the "%n" messages: "1 case", "2 cases" from "%n case(s)"
+        if plurals.load(str(TRANSLATIONS_DIR / "ascolto_en.qm")):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         return "en"
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     qt_base = QTranslator(app)  # standard buttons, QWizard, file and print dialogs

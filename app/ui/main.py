@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -48,6 +49,24 @@ def create_application() -> QApplication:
 
 
 SMOKE_ENV = "ASCOLTO_SMOKE_QUIT_MS"
+# The variable that says a display is there, for the platforms that need one.
+DISPLAY_OF = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}
+
+
+def missing_display(environ: Mapping[str, str]) -> bool:
+    """On Linux, whether the platform Qt would load needs a display that is not there.
+
+    Qt itself then aborts with a hint about xcb-cursor0, whatever the cause: asked before QApplication.
+    `QT_QPA_PLATFORM` may list fallbacks ("wayland;xcb"); without it Qt takes Wayland or X11.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    chosen = [p.split(":")[0].strip() for p in environ.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
+    for platform in chosen or ["wayland", "xcb"]:
+        needed = DISPLAY_OF.get(platform)
+        if needed is None or environ.get(needed):
+            return False  # offscreen, minimal, eglfs...: no display needed; or the display is there
+    return True
 
 
 def _screen_on_display() -> str:

@@ -51,12 +51,7 @@ class FailedAttemptsBanner(Banner):
             advice = self.tr("If it was not you, change your password now.")
         else:
             advice = self.tr("If it was not you, tell your administrator.")
-        if failures == 1:  # Italian, like English, has one singular and one plural form
-            text = self.tr("1 failed login attempt on your account since your last login.")
-        else:
-            text = self.tr("{count} failed login attempts on your account since your last login.").format(
-                count=failures
-            )
+        text = self.tr("%n failed login attempt(s) on your account since your last login.", "", failures)
         self.text.setText(f"{text} {advice}")
 
 
@@ -237,7 +232,7 @@ class MainWindow(QMainWindow):
         item = self.navigation.item(self.page_keys().index("today"))
         title = self.tr("Today")
         item.setText(f"{title} ({count})" if count else title)
-        item.setToolTip(self.tr("{count} things due today").format(count=count) if count else "")
+        item.setToolTip(self.tr("%n thing(s) due today", "", count) if count else "")
 
     @Slot()
     def open_backup_tab(self) -> None:

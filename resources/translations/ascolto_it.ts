@@ -352,6 +352,10 @@
         <source>Lock Ascolto now (Ctrl+L)</source>
         <translation>Blocca Ascolto adesso (Ctrl+L)</translation>
     </message>
+    <message>
+        <source>Opening Ascolto…</source>
+        <translation>Apertura di Ascolto…</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentBox</name>
@@ -708,6 +712,10 @@ L’archivio attuale non è cambiato. Ascolto si è bloccato: accedi di nuovo.</
     <message>
         <source>⚠  DO NOT CONTACT HER. She has not agreed to be contacted (or withdrew it): do not call, text or write, even if a number is on file.</source>
         <translation>⚠  NON CONTATTARLA. Non ha acconsentito a essere contattata (o ha revocato il consenso): non chiamarla, non mandarle messaggi e non scriverle, anche se in scheda c’è un numero.</translation>
+    </message>
+    <message>
+        <source>⚠  DO NOT CONTACT HER. She has not agreed to be contacted (or withdrew it): do not call, text or write.</source>
+        <translation>⚠  NON CONTATTARLA. Non ha acconsentito a essere contattata (o ha revocato il consenso): non chiamarla, non mandarle messaggi e non scriverle.</translation>
     </message>
     <message>
         <source>Consent to processing withdrawn — record frozen. Her identity and notes were erased; nothing more can be recorded.</source>
@@ -1820,6 +1828,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>argomento esplicito ignorato %r</translation>
     </message>
     <message>
+        <source>no display: set DISPLAY, or QT_QPA_PLATFORM=offscreen</source>
+        <translation>nessuno schermo: imposta DISPLAY, oppure QT_QPA_PLATFORM=offscreen</translation>
+    </message>
+    <message>
         <source>Ascolto: encrypted case records for anti-violence centres.</source>
         <translation>Ascolto: schede cifrate per i centri antiviolenza.</translation>
     </message>
@@ -2522,12 +2534,12 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Numero minimo di donne alla base di un valore pubblicato</translation>
     </message>
     <message>
-        <source>Save &amp;threshold</source>
-        <translation>S&amp;alva la soglia</translation>
+        <source>A count in a report is published only if, after the small change that protects the women, it reaches this number; hours and services only if this many women stand behind them. The SISTAN ethics rules for statistics (art. 5, Official Journal of 14/01/2019) allow no less than 3; 5 is recommended. It applies to every later release of the centre.</source>
+        <translation>Un conteggio di un report è pubblicato solo se, dopo la piccola modifica che protegge le donne, raggiunge questo numero; ore e prestazioni solo se riguardano almeno questo numero di donne. Le regole deontologiche del Sistan per i trattamenti a fini statistici (art. 5, Gazzetta Ufficiale del 14/01/2019) non consentono meno di 3; si consiglia 5. Vale per tutti i rilasci successivi del centro.</translation>
     </message>
     <message>
-        <source>A count in a report is published only if, after the small change that protects the women, it reaches this number; hours and services only if this many women stand behind them. The law allows no less than 3; 5 is recommended. It applies to every later release of the centre.</source>
-        <translation>Un conteggio di un report è pubblicato solo se, dopo la piccola modifica che protegge le donne, raggiunge questo numero; ore e prestazioni solo se riguardano almeno questo numero di donne. La legge non consente meno di 3; si consiglia 5. Vale per tutti i rilasci successivi del centro.</translation>
+        <source>Save &amp;threshold</source>
+        <translation>S&amp;alva la soglia</translation>
     </message>
     <message>
         <source>Minimum &amp;frequency:</source>
@@ -3191,8 +3203,8 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Queste credenziali non aprono la copia di sicurezza. Usa una password valida al momento della copia, o la chiave di recupero di allora.</translation>
     </message>
     <message>
-        <source>The threshold must be a whole number from {low} to 50 (the law&apos;s floor is 3).</source>
-        <translation>La soglia deve essere un numero intero da {low} a 50 (il minimo di legge è 3).</translation>
+        <source>The threshold must be a whole number from {low} to 50 (the SISTAN ethics rules for statistics, art. 5, allow no less than 3).</source>
+        <translation>La soglia deve essere un numero intero da {low} a 50 (le regole deontologiche del Sistan per i trattamenti a fini statistici, art. 5, non consentono meno di 3).</translation>
     </message>
     <message>
         <source>The period {period} has not begun yet.</source>
@@ -4173,13 +4185,12 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>If it was not you, tell your administrator.</source>
         <translation>Se non eri tu, avvisa l’amministratrice.</translation>
     </message>
-    <message>
-        <source>1 failed login attempt on your account since your last login.</source>
-        <translation>1 tentativo di accesso fallito sul tuo account dall’ultimo accesso.</translation>
-    </message>
-    <message>
-        <source>{count} failed login attempts on your account since your last login.</source>
-        <translation>{count} tentativi di accesso falliti sul tuo account dall’ultimo accesso.</translation>
+    <message numerus="yes">
+        <source>%n failed login attempt(s) on your account since your last login.</source>
+        <translation>
+            <numerusform>%n tentativo di accesso fallito sul tuo account dall’ultimo accesso.</numerusform>
+            <numerusform>%n tentativi di accesso falliti sul tuo account dall’ultimo accesso.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4742,7 +4753,7 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     </message>
     <message>
         <source>Phon&amp;e:</source>
-        <translation>&amp;Telefono:</translation>
+        <translation>Tele&amp;fono:</translation>
     </message>
     <message>
         <source>Safe contact channel:</source>
@@ -4840,6 +4851,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>Consents</source>
         <translation>Consensi</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>Condivisione con</translation>
     </message>
     <message>
         <source>Year of birth</source>
@@ -5203,9 +5218,12 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
             <numerusform>%n casi trovati dal controllo della qualità dei dati.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>{count} things due today</source>
-        <translation>{count} cose da fare oggi</translation>
+    <message numerus="yes">
+        <source>%n thing(s) due today</source>
+        <translation>
+            <numerusform>%n cosa da fare oggi</numerusform>
+            <numerusform>%n cose da fare oggi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -6131,9 +6149,12 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <source>No impossible or suspicious combination found.</source>
         <translation>Nessuna combinazione impossibile o sospetta.</translation>
     </message>
-    <message>
-        <source>{check}: {count} case(s): {codes}</source>
-        <translation>{check}: casi {count}: {codes}</translation>
+    <message numerus="yes">
+        <source>{check}: %n case(s): {codes}</source>
+        <translation>
+            <numerusform>{check}: %n caso: {codes}</numerusform>
+            <numerusform>{check}: %n casi: {codes}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the profile</source>
@@ -6962,13 +6983,40 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <source>What the current database holds beyond the backup cannot be counted: it cannot be read.</source>
         <translation>Non si può contare ciò che l’archivio attuale contiene in più rispetto al backup: non si può leggere.</translation>
     </message>
-    <message>
-        <source>This restore undoes {cases} cases and {services} services entered after the backup was made.</source>
-        <translation>Questo ripristino annulla {cases} casi e {services} prestazioni inseriti dopo il backup.</translation>
+    <message numerus="yes">
+        <source>This restore undoes what was entered after the backup was made: %n case(s)</source>
+        <translation>
+            <numerusform>Questo ripristino annulla ciò che è stato inserito dopo il backup: %n caso</numerusform>
+            <numerusform>Questo ripristino annulla ciò che è stato inserito dopo il backup: %n casi</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The {count} erasures, consent withdrawals and revocations made since then are applied again.</source>
-        <translation>Le {count} cancellazioni, revoche del consenso e revoche di accesso fatte da allora vengono applicate di nuovo.</translation>
+    <message numerus="yes">
+        <source>and %n service(s).</source>
+        <translation>
+            <numerusform>e %n prestazione.</numerusform>
+            <numerusform>e %n prestazioni.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n erasure(s), consent withdrawal(s) and revocation(s) made since then are applied again.</source>
+        <translation>
+            <numerusform>%n cancellazione, revoca del consenso o revoca di accesso fatta da allora viene applicata di nuovo.</numerusform>
+            <numerusform>Le %n cancellazioni, revoche del consenso e revoche di accesso fatte da allora vengono applicate di nuovo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the erasure ledger could not be checked and were not applied: ask your technician to look at erasures.jsonl.</source>
+        <translation>
+            <numerusform>%n riga del registro delle cancellazioni non si è potuta verificare e non è stata applicata: chiedi al tuo tecnico di controllare erasures.jsonl.</numerusform>
+            <numerusform>%n righe del registro delle cancellazioni non si sono potute verificare e non sono state applicate: chiedi al tuo tecnico di controllare erasures.jsonl.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the release log could not be checked: they block the periods they name until removed; ask your technician to look at releases/log.jsonl.</source>
+        <translation>
+            <numerusform>%n riga del registro dei rilasci non si è potuta verificare: blocca i periodi che indica finché non viene tolta; chiedi al tuo tecnico di controllare releases/log.jsonl.</numerusform>
+            <numerusform>%n righe del registro dei rilasci non si sono potute verificare: bloccano i periodi che indicano finché non vengono tolte; chiedi al tuo tecnico di controllare releases/log.jsonl.</numerusform>
+        </translation>
     </message>
     <message>
         <source>cases</source>
@@ -7023,16 +7071,8 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Account revocati dopo il backup, revocati di nuovo: {count}.</translation>
     </message>
     <message>
-        <source>{count} lines of the erasure ledger could not be checked and were not applied: ask your technician to look at erasures.jsonl.</source>
-        <translation>{count} righe del registro delle cancellazioni non si sono potute verificare e non sono state applicate: chiedi al tuo tecnico di controllare erasures.jsonl.</translation>
-    </message>
-    <message>
         <source>Releases made since the backup, kept as released: {count}.</source>
         <translation>Rilasci fatti dopo il backup, mantenuti come rilasciati: {count}.</translation>
-    </message>
-    <message>
-        <source>{count} lines of the release log could not be checked: they block the periods they name until removed; ask your technician to look at releases/log.jsonl.</source>
-        <translation>{count} righe del registro dei rilasci non si sono potute verificare: bloccano i periodi che indicano finché non vengono tolte; chiedi al tuo tecnico di controllare releases/log.jsonl.</translation>
     </message>
     <message>
         <source>No current database could confirm who may restore: every administrator will be told of this restore at her next sign-in.</source>
@@ -7134,8 +7174,8 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Nulla in scadenza: ogni registrazione è entro il suo periodo di conservazione.</translation>
     </message>
     <message>
-        <source>{cases} closed cases to erase, {deleted} to delete, {contacts} contact-only records to reduce, {events} audit events to remove.</source>
-        <translation>Casi chiusi da anonimizzare: {cases}; da eliminare per intero: {deleted}; registrazioni di solo contatto da ridurre: {contacts}; eventi del registro attività da rimuovere: {events}.</translation>
+        <source>Closed cases to erase: {cases}; to delete: {deleted}. Contact-only records to reduce: {contacts}. Audit events to remove: {events}.</source>
+        <translation>Casi chiusi da anonimizzare: {cases}; da eliminare per intero: {deleted}. Registrazioni di solo contatto da ridurre: {contacts}. Eventi del registro attività da rimuovere: {events}.</translation>
     </message>
     <message>
         <source>Names, birth dates, contacts and every note of these cases are erased for good.</source>
@@ -7948,8 +7988,15 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>L&apos;ultimo backup è del {date}: fanne uno nuovo.</translation>
     </message>
     <message>
-        <source>Retention: {cases} closed case files and {contacts} contact records are past their period (Administration, Retention).</source>
-        <translation>Conservazione: {cases} fascicoli chiusi e {contacts} contatti hanno superato il periodo previsto (Amministrazione, Conservazione).</translation>
+        <source>Past their retention period (Administration, Retention): closed case files {cases}, contact records {contacts}.</source>
+        <translation>Oltre il periodo di conservazione (Amministrazione, Conservazione): fascicoli chiusi {cases}, contatti {contacts}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Agenda saved: {name} (%n appointment(s))</source>
+        <translation>
+            <numerusform>Agenda salvata: {name} (%n appuntamento)</numerusform>
+            <numerusform>Agenda salvata: {name} (%n appuntamenti)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose an appointment first.</source>
@@ -7974,10 +8021,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Save the agenda</source>
         <translation>Salva l&apos;agenda</translation>
-    </message>
-    <message>
-        <source>Agenda saved: {name} ({count} appointments)</source>
-        <translation>Agenda salvata: {name} ({count} appuntamenti)</translation>
     </message>
 </context>
 <context>
@@ -8104,13 +8147,12 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <source>Unlocking…</source>
         <translation>Sblocco in corso…</translation>
     </message>
-    <message>
-        <source>Too many failed attempts for this account. You can try again in 1 second.</source>
-        <translation>Troppi tentativi falliti per questo account. Puoi riprovare tra 1 secondo.</translation>
-    </message>
-    <message>
-        <source>Too many failed attempts for this account. You can try again in {count} seconds.</source>
-        <translation>Troppi tentativi falliti per questo account. Puoi riprovare tra {count} secondi.</translation>
+    <message numerus="yes">
+        <source>Too many failed attempts for this account. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Troppi tentativi falliti per questo account. Puoi riprovare tra %n secondo.</numerusform>
+            <numerusform>Troppi tentativi falliti per questo account. Puoi riprovare tra %n secondi.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ def test_search_in_notes_by_keyboard_and_open_the_case(
     hit = notes.hit_at(0)
     assert hit is not None and hit.display_name == "Teresa Galli" and hit.field == "service"
     assert "<b>girasole</b>" in notes.data(notes.index(0, 4), Qt.ItemDataRole.UserRole + 1)
-    assert listing.count.text() == "1 case(s) whose notes hold the words"
+    assert listing.count.text() == "1 case whose notes hold the words"
     events = _audited(controller)
     assert events[-1]["search"] == "notes" and events[-1]["shown"] == 1
     assert all("girasol" not in json.dumps(e).casefold() for e in events)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWizard
 
@@ -68,15 +69,36 @@ def test_set_up_wizard_end_to_end(qtbot: Any, first_run: AppController, data_dir
     assert wizard.isVisible()
     click(qtbot, panel.confirm)
     assert finish.isEnabled()
+    blank: list[float] = []  # times the window was seen empty: the wizard gone, the main window not there
+    first_run.shell.installEventFilter(_BlankWatch(first_run, wizard, blank))
     click(qtbot, finish)
 
     qtbot.waitUntil(lambda: first_run.main_window is not None, timeout=10_000)
+    QApplication.processEvents()
+    assert not blank, f"an empty window for {max(blank) - min(blank):.2f} s"
     window = first_run.main_window
     assert isinstance(window, MainWindow) and first_run.shell.isVisible() and not wizard.isVisible()
     assert panel.key_label.text() == ""
     assert window.who.text().startswith(ADMIN["full_name"])
     assert "admin" in window.page_keys()
     assert Workspace.exists(data_dir)
+
+
+class _BlankWatch(QObject):
+    """Notes each paint of the window while it shows nothing (the blank page, the wizard already gone)."""
+
+    def __init__(self, controller: AppController, wizard: QWizard, seen: list[float]) -> None:
+        super().__init__(controller.shell)
+        self.controller, self.wizard, self.seen = controller, wizard, seen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shell = self.controller.shell
+        if (
+            event.type() in (QEvent.Type.Paint, QEvent.Type.Show)
+            and shell.stack.currentWidget() is shell.blank
+        ):
+            self.seen.append(time.perf_counter())
+        return False
 
 
 def test_suggested_passphrase_fills_both_fields_and_is_shown(qtbot: Any, first_run: AppController) -> None:

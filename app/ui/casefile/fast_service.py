@@ -3,7 +3,7 @@
 Ctrl+N focuses the service type; typing the first letters of the type (or of any word of it) picks
 it; Enter records the service with the bar's values. Defaults: today, the last type used in this
 session (else ASCOLTO), 60 minutes, the last role used (else ACCOGLIENZA). The mode follows the type
-until she picks one herself: ASCOLTO is the phone line, so Telefono; every other service In presenza.
+until she picks one herself (`ServiceFields`).
 """
 
 from __future__ import annotations
@@ -27,18 +27,12 @@ from app.services.errors import UserError
 from app.ui.casefile.base import CaseContext
 from app.ui.kit import operations
 from app.ui.kit.date_field import first_invalid
-from app.ui.kit.field_groups import ServiceFields
+from app.ui.kit.field_groups import ServiceFields, usual_mode
 from app.ui.kit.fields import DateEdit, FieldErrors, error_label
 from app.ui.kit.qt_compat import emit
 from app.ui.models.codes import code_label
 
 MEMORY_KEY = "fast_service"
-PHONE_TYPES = frozenset({"ASCOLTO"})  # "Ascolto (colloqui telefonici)"
-
-
-def usual_mode(service_type: str | None) -> str:
-    """The mode a service of this type is given unless she says otherwise."""
-    return "TELEFONO" if service_type in PHONE_TYPES else "PRESENZA"
 
 
 class FastServiceBar(QFrame):
@@ -56,9 +50,6 @@ class FastServiceBar(QFrame):
         self.fields = ServiceFields(self, date, self.tr("Service type (type its first letters)"))
         self.date, self.service_type, self.mode = date, self.fields.service_type, self.fields.mode
         self.minutes, self.role = self.fields.minutes, self.fields.role
-        self.mode_chosen = False  # once she picks a mode, a new type no longer changes it
-        self.mode.activated.connect(self._mode_picked)
-        self.service_type.currentIndexChanged.connect(self._type_changed)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setObjectName("primary")
         self.add_button.setToolTip(self.tr("Record this service (Enter)"))
@@ -101,21 +92,10 @@ class FastServiceBar(QFrame):
         last = self.context.memory.get(MEMORY_KEY)
         service_type, mode, minutes, role = last or ("ASCOLTO", usual_mode("ASCOLTO"), 60, "ACCOGLIENZA")
         self.date.set_day(dt.date.today())
-        self.service_type.set_code(service_type)
-        self.mode.set_code(mode)
-        self.mode_chosen = False
+        self.fields.set_defaults(service_type, mode)
         self.minutes.setValue(minutes)
         self.role.set_code(role)
         self.errors.clear()
-
-    @Slot()
-    def _mode_picked(self) -> None:
-        self.mode_chosen = True
-
-    @Slot()
-    def _type_changed(self) -> None:
-        if not self.mode_chosen:
-            self.mode.set_code(usual_mode(self.service_type.code()))
 
     def focus(self) -> None:
         self.service_type.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.cases import IdentityInput, IntakeInput, IntakeView, PerpetratorInput, ProfileInput
+from app.ui.kit.date_field import InvalidDate
 from app.ui.kit.field_groups import ContactFields
 from app.ui.kit.fields import (
     BirthDateEdit,
@@ -411,6 +412,7 @@ class RiskForm(QWidget):
         super().__init__(parent)
         self.date = DateEdit()
         self.date.setAccessibleName(self.tr("Date of the assessment"))
+        self._suggested_day = self.date.day()
         # no level is preselected: a risk level is a decision, never a default
         self.level = CodeCombo(
             "risk_level",
@@ -450,8 +452,19 @@ class RiskForm(QWidget):
     def value(self) -> tuple[dt.date, str, str, str]:
         return self.date.day(), self.level.code(), self.tool.code(), self.notes.toPlainText().strip()
 
+    def follow_interview_date(self, day: dt.date) -> None:
+        """Assessed in the interview: its date, unless a different date was chosen by hand."""
+        try:
+            chosen = self.date.day_or_none()
+        except InvalidDate:  # half typed by hand: hers to finish
+            return
+        if chosen in (None, self._suggested_day):
+            self.date.set_day(day)
+            self._suggested_day = day
+
     def clear(self) -> None:
         self.date.set_day(dt.date.today())
+        self._suggested_day = self.date.day()
         self.level.setCurrentIndex(0)
         self.tool.set_code("GIUDIZIO_PROFESSIONALE")
         self.notes.clear()

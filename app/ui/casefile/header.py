@@ -83,10 +83,16 @@ class CaseHeader(QWidget):
         if case.next_appointment is not None:
             parts.append(next_appointment_text(case.next_appointment))
         self.meta.setText("  ·  ".join(parts))
+        on_file = identity is not None and bool(identity.phone or identity.email or identity.address)
         self.do_not_contact_text.setText(
             self.tr(
                 "⚠  DO NOT CONTACT HER. She has not agreed to be contacted (or withdrew it): do not call, "
                 "text or write, even if a number is on file."
+            )
+            if on_file  # after her identity was erased there is no number to warn about
+            else self.tr(
+                "⚠  DO NOT CONTACT HER. She has not agreed to be contacted (or withdrew it): do not call, "
+                "text or write."
             )
         )
         self.do_not_contact.setVisible(not case.contact_allowed and case.processing_consent)

@@ -178,13 +178,21 @@ class RestoreDialog(FormDialog):
             return self.tr(
                 "What the current database holds beyond the backup cannot be counted: it cannot be read."
             )
-        text = self.tr(
-            "This restore undoes {cases} cases and {services} services entered after the backup was made."
-        ).format(cases=impact.cases_newer, services=impact.services_newer)
+        text = (
+            self.tr(
+                "This restore undoes what was entered after the backup was made: %n case(s)",
+                "",
+                impact.cases_newer,
+            )
+            + " "
+            + self.tr("and %n service(s).", "", impact.services_newer)
+        )
         if impact.erasures_since:
             text += " " + self.tr(
-                "The {count} erasures, consent withdrawals and revocations made since then are applied again."
-            ).format(count=impact.erasures_since)
+                "The %n erasure(s), consent withdrawal(s) and revocation(s) made since then are applied again.",
+                "",
+                impact.erasures_since,
+            )
         return text
 
     def _table_labels(self) -> list[tuple[str, str]]:
@@ -266,9 +274,11 @@ class RestoreDialog(FormDialog):
         if outcome.ledger_unchecked:
             parts.append(
                 self.tr(
-                    "{count} lines of the erasure ledger could not be checked and were not applied: ask your "
-                    "technician to look at erasures.jsonl."
-                ).format(count=outcome.ledger_unchecked)
+                    "%n line(s) of the erasure ledger could not be checked and were not applied: ask your "
+                    "technician to look at erasures.jsonl.",
+                    "",
+                    outcome.ledger_unchecked,
+                )
             )
         if outcome.releases_carried:
             parts.append(
@@ -279,9 +289,11 @@ class RestoreDialog(FormDialog):
         if outcome.releases_unverified:
             parts.append(
                 self.tr(
-                    "{count} lines of the release log could not be checked: they block the periods they name "
-                    "until removed; ask your technician to look at releases/log.jsonl."
-                ).format(count=outcome.releases_unverified)
+                    "%n line(s) of the release log could not be checked: they block the periods they name "
+                    "until removed; ask your technician to look at releases/log.jsonl.",
+                    "",
+                    outcome.releases_unverified,
+                )
             )
         if outcome.authorised_by != "current":
             parts.append(

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from app.services.cases import CURRENT_NOTICE_VERSION, ConsentInput
 from app.ui.kit.fields import CodeChecks, DateEdit, FieldErrors, error_label, hint, notice_box
@@ -43,7 +50,7 @@ class ConsentPage(QWizardPage):
             self.tr("She agrees to be &contacted by the centre (safe channel and times next)")
         )
         self.sharing = QCheckBox(self.tr("She agrees to &share her data with these network services:"))
-        self.partners = CodeChecks("referral_destination", columns=2)
+        self.partners = CodeChecks("referral_destination", columns=2, wide_columns=3)
         self.partners.setAccessibleName(self.tr("Network services she allows"))
         self.partners.setEnabled(False)
         # unticked like every other consent: a pre-ticked box is not a valid consent (GDPR recital 32)
@@ -53,13 +60,19 @@ class ConsentPage(QWizardPage):
         self.errors.bind("consent", self.processing)
         self.errors.bind("consent_date", self.date)
         self.errors.bind("partners", self.partners)
+        # compact, so that Next stays in sight at 1366x768 with a banner shown: the date beside the notice,
+        # the services in three columns when the page is wide enough, their rows close together
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Date:"), self.date)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(notice, 1)
+        top.addLayout(form)
+        self.partners.grid.setVerticalSpacing(2)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(notice)
-        layout.addLayout(form)
+        layout.setSpacing(6)
+        layout.addLayout(top)
         layout.addWidget(self.processing)
         layout.addWidget(self.without)
         layout.addWidget(self.contact)

@@ -159,6 +159,10 @@ class IntakeWizard(QWizard):
             self.identity.no_contact.setVisible(not self.consent.contact.isChecked())
         elif page_id == PROFILE:
             self.profile.form.follow_birth_date(self.identity.form.birth_date.day_or_none())
+        elif page_id == RISK:
+            interview_day = self.interview.form.date.day_or_none()
+            if interview_day is not None:
+                self.risk.form.follow_interview_date(interview_day)
         elif page_id == SUMMARY:
             self.summary.text.setText(self.summary_html())
         elif page_id == CONTACT:
@@ -287,6 +291,11 @@ class IntakeWizard(QWizard):
         rows = [
             (self.tr("Name"), name),
             (self.tr("Consents"), html.escape(code_labels("consent_scope", consent.scopes))),
+            *(
+                [(self.tr("Shared with"), html.escape(code_labels("referral_destination", consent.partners)))]
+                if consent.partners
+                else []
+            ),
             (self.tr("Year of birth"), str(profile.birth_year or "—")),
             (
                 self.tr("Country"),

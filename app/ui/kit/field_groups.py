@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
 from app.services.cases import ContactInput, ServiceInput
@@ -57,9 +57,19 @@ class ContactFields(QObject):
         self.mode.setCurrentIndex(0)
 
 
+PHONE_TYPES = frozenset({"ASCOLTO"})  # "Ascolto (colloqui telefonici)"
+
+
+def usual_mode(service_type: str | None) -> str:
+    """The mode a service of this type is given unless she says otherwise."""
+    return "TELEFONO" if service_type in PHONE_TYPES else "PRESENZA"
+
+
 class ServiceFields(QObject):
     """Date, service type, mode, minutes and operator role. The date field and the type's accessible
-    name are the screen's (the quick entry bar shows the date's problem under it and says how to type)."""
+    name are the screen's (the quick entry bar shows the date's problem under it and says how to type).
+    The mode follows the type until she picks one herself: ASCOLTO is the phone line, so Telefono; every
+    other service In presenza."""
 
     def __init__(self, parent: QObject, date: DateEdit, type_name: str) -> None:
         super().__init__(parent)
@@ -68,6 +78,10 @@ class ServiceFields(QObject):
         self.service_type.setAccessibleName(type_name)
         self.mode = CodeCombo("service_mode")
         self.mode.setAccessibleName(self.tr("Mode"))
+        self.mode_chosen = False  # once she picks a mode, a new type no longer changes it
+        self.mode.activated.connect(self._mode_picked)
+        self.service_type.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
         self.minutes.setValue(60)
@@ -76,6 +90,21 @@ class ServiceFields(QObject):
         self.minutes.setAccessibleName(self.tr("Minutes"))
         self.role = CodeCombo("operator_role")
         self.role.setAccessibleName(self.tr("Operator role"))
+
+    @Slot()
+    def _mode_picked(self) -> None:
+        self.mode_chosen = True
+
+    @Slot()
+    def _type_changed(self) -> None:
+        if not self.mode_chosen:
+            self.mode.set_code(usual_mode(self.service_type.code()))
+
+    def set_defaults(self, service_type: str, mode: str) -> None:
+        """A type and its mode (remembered from the last service), the mode following the type again."""
+        self.service_type.set_code(service_type)
+        self.mode.set_code(mode)
+        self.mode_chosen = False
 
     def widgets(self) -> list[QWidget]:
         """In the order they are read and placed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -148,6 +148,24 @@ class CountryCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setCurrentIndex(0)
         self.edit.clear()
+        self.edit.returnPressed.connect(self._take_completion)
+
+    def _take_completion(self) -> None:
+        """Enter on a part of a name ("Ital") takes the first country the completer offers for it."""
+        text = self.edit.text().strip()
+        if not text or self.code() != "?":
+            return
+        completer = self.completer()
+        if completer is None:
+            return
+        completer.setCompletionPrefix(text)
+        if completer.completionCount():
+            index = self.findText(str(completer.completionModel().index(0, 0).data()))
+            if index > 0:
+                self.setCurrentIndex(index)
+        popup = completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def code(self) -> str | None:
         text = self.currentText().strip().casefold()
@@ -166,23 +184,52 @@ class CountryCombo(QComboBox):
 
 
 class CodeChecks(QWidget):
-    """One check box per code, in `columns` columns (multi-response lists)."""
+    """One check box per code, in `columns` columns (multi-response lists); `wide_columns` more when the
+    width allows (never forcing it: the minimum width is that of `columns`)."""
 
-    def __init__(self, list_name: str, columns: int = 2, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, list_name: str, columns: int = 2, parent: QWidget | None = None, *, wide_columns: int = 0
+    ) -> None:
         super().__init__(parent)
         self.list_name = list_name
         self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(6)
-        pairs = entries(list_name)
-        rows = (len(pairs) + columns - 1) // columns
-        for n, (code, text) in enumerate(pairs):
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(6)
+        for code, text in entries(list_name):
             box = QCheckBox(text)
             box.setObjectName(f"code_{code}")
             self.boxes[code] = box
-            grid.addWidget(box, n % rows, n // rows)
+        self.columns, self.wide_columns = columns, max(columns, wide_columns)
+        self.placed = 0
+        self._place(columns)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.placed:
+            return
+        self.placed = columns
+        rows = (len(self.boxes) + columns - 1) // columns
+        for n, box in enumerate(self.boxes.values()):
+            self.grid.removeWidget(box)
+            self.grid.addWidget(box, n % rows, n // rows)
+        for column in range(self.wide_columns):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def _width(self, columns: int) -> int:
+        widest = max((box.sizeHint().width() for box in self.boxes.values()), default=0)
+        return columns * widest + (columns - 1) * self.grid.horizontalSpacing()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._width(self.columns)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self.wide_columns > self.columns:
+            wide = event.size().width() >= self._width(self.wide_columns)
+            self._place(self.wide_columns if wide else self.columns)
+        super().resizeEvent(event)
 
     def codes(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.boxes.items() if box.isChecked())

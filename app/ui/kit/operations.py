@@ -17,6 +17,8 @@ import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
+    QPoint,
+    QRect,
     QRunnable,
     Qt,
     QThreadPool,
@@ -31,7 +33,7 @@ from app.services.errors import UserError
 from app.ui.config import CONFIG
 from app.ui.errors import report_unexpected
 from app.ui.i18n import error_text
-from app.ui.kit import messages
+from app.ui.kit import geometry, messages
 from app.ui.kit.qt_compat import emit
 
 T = TypeVar("T")
@@ -41,6 +43,8 @@ _carrier: _Carrier | None = None
 _epoch = 0
 _running: dict[int, Operation[Any]] = {}
 _tokens = itertools.count(1)
+_indicator: QProgressDialog | None = None  # the one busy indicator, shared by the operations waiting
+_waiting: set[int] = set()  # ids of the operations that asked for it and are not delivered yet
 
 
 def _get_pool() -> QThreadPool:
@@ -116,7 +120,7 @@ class Operation(QObject, Generic[T]):
         self._on_user_error = on_user_error
         self._on_finished = on_finished
         self._busy_text = busy_text
-        self._busy: QProgressDialog | None = None
+        self._busy = False  # this operation is among those the indicator waits for
         self._epoch = _epoch
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -134,28 +138,21 @@ class Operation(QObject, Generic[T]):
     def _show_busy(self) -> None:
         if not self._alive():
             return
-        dialog = QProgressDialog(
+        _waiting.add(id(self))
+        self._busy = True
+        _show_indicator(
             self._busy_text or QCoreApplication.translate("Operation", "Please wait…"),
-            "",
-            0,
-            0,
             self._parent.window() if self._parent is not None else None,
         )
-        dialog.setObjectName("busyDialog")
-        dialog.setCancelButton(None)  # no cancel: the work cannot be interrupted
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setWindowTitle(QCoreApplication.translate("Operation", "Ascolto"))
-        dialog.show()
-        self._busy = dialog
 
     def deliver(self, result: Any, error: BaseException | None) -> None:
         """On the GUI thread, once: the result to its callbacks (or dropped if locked or gone)."""
         self._timer.stop()
-        if self._busy is not None and shiboken6.isValid(self._busy):
-            self._busy.close()
-            self._busy.deleteLater()
-        self._busy = None
+        if self._busy:
+            self._busy = False
+            _waiting.discard(id(self))
+            if not _waiting:
+                _close_indicator()
         try:
             if not self._alive():
                 return  # locked meanwhile, or the window that asked is gone: drop the result
@@ -172,6 +169,36 @@ class Operation(QObject, Generic[T]):
             if self._on_finished is not None and self._alive():
                 self._on_finished()
             self.deleteLater()
+
+
+def _show_indicator(text: str, window: QWidget | None) -> None:
+    """One indicator at a time (a second operation queued behind the first says its text in it), centred on
+    the window that asked, or on the screen while that window is not shown (set-up), never off screen."""
+    global _indicator
+    if _indicator is None or not shiboken6.isValid(_indicator) or _indicator.parentWidget() is not window:
+        _close_indicator()
+        _indicator = QProgressDialog(text, "", 0, 0, window)
+        _indicator.setObjectName("busyDialog")
+        _indicator.setCancelButton(None)  # no cancel: the work cannot be interrupted
+        _indicator.setWindowModality(Qt.WindowModality.WindowModal)
+        _indicator.setMinimumDuration(0)
+        _indicator.setWindowTitle(QCoreApplication.translate("Operation", "Ascolto"))
+    _indicator.setLabelText(text)
+    _indicator.adjustSize()
+    centre = window.frameGeometry().center() if window is not None and window.isVisible() else None
+    area = geometry.screen_for(centre).availableGeometry()
+    place = QRect(QPoint(0, 0), _indicator.size())
+    place.moveCenter(centre if centre is not None else area.center())
+    _indicator.move(geometry.clamped(place, area).topLeft())
+    _indicator.show()
+
+
+def _close_indicator() -> None:
+    global _indicator
+    if _indicator is not None and shiboken6.isValid(_indicator):
+        _indicator.close()
+        _indicator.deleteLater()
+    _indicator = None
 
 
 def run(

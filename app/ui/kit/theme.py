@@ -83,6 +83,9 @@ QTableWidget::item:selected {{ background: #e6e1f2; color: {TEXT}; }}
 QHeaderView::section {{
     background: #eceef2; border: none; border-bottom: 1px solid {BORDER}; padding: 7px 10px; font-weight: 600;
 }}
+/* the sort arrow as people read it (Fusion draws a descending sort pointing up): down, newest or Z first */
+QHeaderView::down-arrow {{ image: url({CHEVRON_DOWN}); width: 10px; height: 10px; subcontrol-position: center right; }}
+QHeaderView::up-arrow {{ image: url({CHEVRON_UP}); width: 10px; height: 10px; subcontrol-position: center right; }}
 QListWidget#desks::item {{ padding: 7px 10px; }}
 QProgressBar {{ border: 1px solid {BORDER}; border-radius: 4px; background: #eceef2; height: 8px; text-align: center; }}
 QProgressBar::chunk {{ border-radius: 3px; background: {ACCENT}; }}

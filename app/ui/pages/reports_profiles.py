@@ -214,9 +214,8 @@ class ProfileExportDialog(QDialog):
             self.findings.setText(self.tr("No impossible or suspicious combination found."))
         else:
             lines = [
-                self.tr("{check}: {count} case(s): {codes}").format(
+                self.tr("{check}: %n case(s): {codes}", "", len(f.case_codes)).format(
                     check=self._check_title(f.check),
-                    count=len(f.case_codes),
                     codes=", ".join(f.case_codes[:20]) + (" …" if len(f.case_codes) > 20 else ""),
                 )
                 for f in report.findings

@@ -28,7 +28,8 @@ class DisclosureBox(SettingsSection):
             self.tr(
                 "A count in a report is published only if, after the small change that protects the women, "
                 "it reaches this number; hours and services only if this many women stand behind them. The "
-                "law allows no less than 3; 5 is recommended. It applies to every later release of the centre."
+                "SISTAN ethics rules for statistics (art. 5, Official Journal of 14/01/2019) allow no less than "
+                "3; 5 is recommended. It applies to every later release of the centre."
             )
         )
         self.add_save_row()

@@ -182,8 +182,8 @@ class RetentionTab(QWidget):
 
     def _counts(self, plan: RetentionPlan) -> str:
         return self.tr(
-            "{cases} closed cases to erase, {deleted} to delete, {contacts} contact-only records to reduce, "
-            "{events} audit events to remove."
+            "Closed cases to erase: {cases}; to delete: {deleted}. Contact-only records to reduce: {contacts}. "
+            "Audit events to remove: {events}."
         ).format(
             cases=len(plan.erase), deleted=len(plan.delete), contacts=plan.contacts, events=plan.audit_events
         )

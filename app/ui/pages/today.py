@@ -276,8 +276,8 @@ class TodayPage(QWidget):
         if chores.retention_cases or chores.retention_contacts:
             parts.append(
                 self.tr(
-                    "Retention: {cases} closed case files and {contacts} contact records are past their period "
-                    "(Administration, Retention)."
+                    "Past their retention period (Administration, Retention): closed case files {cases}, "
+                    "contact records {contacts}."
                 ).format(cases=chores.retention_cases, contacts=chores.retention_contacts)
             )
         self.chores.setText(" ".join(parts))
@@ -379,7 +379,7 @@ class TodayPage(QWidget):
             self,
             lambda: agenda.print_agenda(ws, desk_id, day, path, with_names=with_names, lang=lang),
             lambda count: self.toast.show_text(
-                self.tr("Agenda saved: {name} ({count} appointments)").format(name=path.name, count=count)
+                self.tr("Agenda saved: {name} (%n appointment(s))", "", count).format(name=path.name)
             ),
         )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -180,14 +180,16 @@ class UnlockScreen(QWidget):
         self._countdown.start()
 
     def _show_wait(self) -> None:
-        if self._wait == 1:
-            self._say(self.tr("Too many failed attempts for this account. You can try again in 1 second."))
-        else:
-            self._say(
-                self.tr(
-                    "Too many failed attempts for this account. You can try again in {count} seconds."
-                ).format(count=self._wait)
+        # translated in this class's context: from a subclass (CheckedUnlockScreen) PySide's tr() would look
+        # under the subclass's name and, with a count, take the untranslated text as found
+        self._say(
+            QCoreApplication.translate(
+                "UnlockScreen",
+                "Too many failed attempts for this account. You can try again in %n second(s).",
+                "",
+                self._wait,
             )
+        )
 
     @Slot()
     def _tick(self) -> None:

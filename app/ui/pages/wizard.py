@@ -248,8 +248,10 @@ class SetupWizard(QWizard):
         self.recovery_page.panel.clear()
         workspace, self.workspace = self.workspace, None
         assert workspace.actor is not None
-        emit(self.completed, workspace, LoginResult(workspace.actor, 0))  # first: the main window must exist
-        super().accept()
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
+            self.button(which).setEnabled(False)
+        # the controller closes the wizard once the main window is on screen
+        emit(self.completed, workspace, LoginResult(workspace.actor, 0))
 
     def reject(self) -> None:
         """Cancel works until the database exists; after that only Finish leaves (the key must be kept)."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
             self._add_page("admin", self.tr("Administration"), self.admin_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
+        viewport = self.navigation.viewport()
+        if viewport is not None:
+            viewport.installEventFilter(self)  # "Cases" clicked again from a case file: back to the list
 
         self.banner: FailedAttemptsBanner | None = None
         content = QWidget()
@@ -177,6 +180,15 @@ class MainWindow(QMainWindow):
         return [
             self.navigation.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.navigation.count())
         ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click on the section already shown goes back to its start: "Cases" from an open case file
+        shows the list, as the sidebar of any program does."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            row = self.navigation.indexAt(event.position().toPoint()).row()
+            if row == self.navigation.currentRow() and row >= 0 and self.page_keys()[row] == "cases":
+                self.cases_page.show_list()
+        return super().eventFilter(watched, event)
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self.page_keys().index(key))

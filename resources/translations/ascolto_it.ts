@@ -204,8 +204,8 @@
         <translation>Ora</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>Per</translation>
+        <source>Purpose</source>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Case</source>
@@ -7848,10 +7848,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>Ora</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>Per</translation>
-    </message>
-    <message>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
@@ -8001,6 +7997,10 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Choose an appointment first.</source>
         <translation>Scegli prima un appuntamento.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>This hour is booked for a case of another help desk: that desk manages it.</source>

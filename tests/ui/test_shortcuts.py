@@ -82,3 +82,10 @@ def test_find_and_new_case_from_the_sidebar_and_ctrl_enter_sends_dialogs(
     wait_idle(qtbot)
     saved = cases.get_case(controller.workspace, ref.id).referrals
     assert [(r.destination, r.notes) for r in saved] == [("SERV_SOC", "Accompagnata")]
+
+    # "Cases" in the sidebar, clicked again from the open case file, goes back to the list
+    assert window.cases_page.stack.currentWidget() is view
+    rect = window.navigation.visualItemRect(window.navigation.item(window.page_keys().index("cases")))
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.cases_page.stack.currentWidget() is window.cases_page.list
+    assert view.case is None  # what is not on screen is not kept

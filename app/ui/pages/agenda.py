@@ -104,7 +104,7 @@ class AgendaPage(QWidget):
             [
                 self.tr("Day"),
                 self.tr("Time"),
-                self.tr("For"),
+                self.tr("Purpose"),
                 self.tr("Case"),
                 self.tr("Name"),
                 self.tr("Help desk"),

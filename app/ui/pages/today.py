@@ -89,7 +89,7 @@ class TodayPage(QWidget):
             [
                 self.tr("Day"),
                 self.tr("Time"),
-                self.tr("For"),
+                self.tr("Purpose"),
                 self.tr("Case"),
                 self.tr("Name"),
                 self.tr("Help desk"),

@@ -84,7 +84,9 @@ def test_backup_now_then_restore_round_trip(qtbot: Any, controller: AppControlle
     assert dialog is not None and dialog.isVisible()
     assert backup_file.name in dialog.summary.text()
     assert "made: 1 case and 0 services." in dialog.undone.text()  # what will vanish, counted before
-    assert "1 erasure, consent withdrawal or revocation made since then is applied again" in dialog.undone.text()
+    assert (
+        "1 erasure, consent withdrawal or revocation made since then is applied again" in dialog.undone.text()
+    )
     click(qtbot, dialog.ok_button)  # not confirmed yet
     assert "Tick the box" in dialog.error.text()
     dialog.confirm.setChecked(True)

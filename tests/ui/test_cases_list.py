@@ -43,7 +43,7 @@ def test_the_model_pages_through_results(qtbot: Any, page: CasesPage) -> None:
     assert model.rowCount() == 120 and not model.canFetchMore(QModelIndex())
     codes = [model.case_at(r).code for r in range(120)]  # type: ignore[union-attr]
     assert codes == sorted(codes, key=lambda c: (c[3:7], c[8:]), reverse=True) and len(set(codes)) == 120
-    assert page.list.count.text() == "120 case(s)"
+    assert page.list.count.text() == "120 cases"
 
 
 def test_scrolling_to_the_end_fetches_the_next_page(qtbot: Any, page: CasesPage) -> None:

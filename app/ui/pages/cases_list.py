@@ -76,13 +76,13 @@ class CaseListView(QWidget):
         for code, text in entries("case_status"):
             if code not in ("ND", "CONTATTO"):
                 self.status.addItem(text, code)
-        self.status.setMinimumContentsLength(13)
+        self.status.setMinimumContentsLength(9)  # more when the window is wider: the stretch gives it
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.desk = QComboBox()
         self.desk.setAccessibleName(self.tr("Help desk filter"))
         self.desk.addItem(self.tr("All help desks"), None)
         self.desk.setVisible(self.is_coordinator)
-        self.desk.setMinimumContentsLength(14)  # the popup shows the whole name (app/ui/kit/theme.py)
+        self.desk.setMinimumContentsLength(9)  # the popup shows the whole name (app/ui/kit/theme.py)
         self.desk.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.search.setMinimumWidth(120)
         self.in_notes = QCheckBox(self.tr("Search in n&otes"))
@@ -92,7 +92,7 @@ class CaseListView(QWidget):
         status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status)
         filters = QHBoxLayout()
-        filters.setSpacing(10)
+        filters.setSpacing(8)
         filters.addWidget(self.search, 3)
         filters.addWidget(self.in_notes)
         filters.addWidget(status_label)

@@ -116,21 +116,36 @@ def _enrolled(session: Session) -> dict[str, str]:
     return dict(SOURCES) if session.get(Setting, MAIN_OFFICE) is not None else {}
 
 
+def _split(archive: Path, folder: Path, name: str) -> None:
+    """One installation's archive: the desks it holds (all of them for "single"), the main office marked."""
+    ws = _open(copy_archive(archive, folder))
+    try:
+        with ws.transaction(write=False) as session:
+            ids = sorted(session.scalars(select(HelpDesk.id)))
+        desks = {"main": ids[:2], "seriate": ids[2:4], "romano": ids[4:]}.get(name)
+        if desks is not None:
+            keep_only(ws, set(desks))
+        if name == "main":
+            with ws.transaction() as session:
+                session.add(Setting(key=MAIN_OFFICE, value="1"))
+    finally:
+        ws.close()
+
+
 @pytest.fixture
-def centre(archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Workspace]]:
-    """The single archive, and the same cases split across the main office and two desk PCs."""
+def centre(
+    archive: Path, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, Workspace]]:
+    """The single archive, and the same cases split across the main office and two desk PCs (split once per
+    session: removing the other desks' records is the slow part; each test opens private copies)."""
     monkeypatch.setattr(partials, "today", lambda: TODAY)
     monkeypatch.setattr(partials, "expected_installations", _enrolled)
-    opened = {
-        name: _open(copy_archive(archive, tmp_path / name))
-        for name in ("single", "main", "seriate", "romano")
-    }
-    with opened["single"].transaction(write=False) as session:
-        ids = sorted(session.scalars(select(HelpDesk.id)))
-    for name, desks in (("main", ids[:2]), ("seriate", ids[2:4]), ("romano", ids[4:])):
-        keep_only(opened[name], set(desks))
-    with opened["main"].transaction() as session:
-        session.add(Setting(key=MAIN_OFFICE, value="1"))
+    opened = {}
+    for name in ("single", "main", "seriate", "romano"):
+        split = shared_archive(
+            tmp_path_factory, f"centre_split_{name}", lambda folder, n=name: _split(archive, folder, n)
+        )
+        opened[name] = _open(copy_archive(split, tmp_path / name))
     yield opened
     for ws in opened.values():
         ws.close()

@@ -90,9 +90,6 @@ def connect(path: Path, key: DataKey, read_only: bool = False) -> Any:
         cursor = connection.cursor()
         _issue_key(cursor, key)
         cursor.execute("PRAGMA temp_store = MEMORY")
-        # The page cache of every connection: the check of a backup reads each index once per row of its
-        # table, and with SQLite's default 2 MB it decrypted the same index pages again and again.
-        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
         return connection
     connection = sqlcipher.connect(

@@ -380,7 +380,8 @@ def _run_workloads(spaces: dict[str, Any], repeat: int, progress: Progress) -> _
         def lay_out(ws: Any, _variant: str, profile: profiles.Profile = profile) -> float:
             return _timed(bench_profiles.export_bytes, ws, profile, period)
 
-        runner.each(bench_profiles.workload_name(name), lay_out, repeat=max(1, repeat // 2))
+        # all `repeat` runs: of two, one busy moment set the ratio
+        runner.each(bench_profiles.workload_name(name), lay_out)
 
     _run_file_workloads(runner, prepared[ENCRYPTED], fx.year, repeat, progress)
     return runner

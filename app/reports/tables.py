@@ -108,7 +108,7 @@ class AggregateTable:
     keys: dict[Position, CellKeys] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if len(self.cells) != len(self.rows) or any(len(r) != len(self.cols) for r in self.cells):
+        if len(self.cells) != len(self.rows) or not set(map(len, self.cells)) <= {len(self.cols)}:
             raise ValueError(f"table {self.id}: cells do not match rows x cols")
         if len(self.row_totals) != len(self.rows) or len(self.col_totals) != len(self.cols):
             raise ValueError(f"table {self.id}: margins do not match rows/cols")

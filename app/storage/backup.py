@@ -411,6 +411,10 @@ def verify_extracted(db_path: Path, key: DataKey, manifest: Manifest) -> None:
     except sqlcipher.Error as exc:
         raise BackupError("damaged", "database") from exc
     try:
+        # The page cache of every connection (a read-only one has SQLite's 2 MB, and the pragma reads the
+        # schema, so it is set here, where a wrong key is told apart): integrity_check looks each row up
+        # in every index of its table, and with 2 MB it decrypted the same index pages again and again.
+        connection.execute(f"PRAGMA cache_size = -{database.CACHE_KIB}")
         problems = [r[0] for r in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
         if problems:
             raise BackupError("damaged", "cipher_integrity_check")

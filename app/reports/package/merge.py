@@ -221,10 +221,24 @@ def _refuse_double_counting(packages: Sequence[VerifiedPackage]) -> None:
 
 def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
     seen: dict[str, None] = {}
+    last: list[str] | None = None
     for codes in lists:
-        for code in codes:
-            seen.setdefault(code, None)
+        if codes != last:  # the usual case: every package lists the same codes, added once
+            seen.update(dict.fromkeys(codes))  # a code seen before keeps its place
+            last = codes
     return list(seen)
+
+
+def _first_labels(dicts: Iterable[dict[str, str]]) -> dict[str, str]:
+    """Each code's label as the first input giving one has it."""
+    labels: dict[str, str] = {}
+    last: dict[str, str] | None = None
+    for names in dicts:
+        if names != last:  # an input labelled like the one before adds nothing
+            for code, label in names.items():
+                labels.setdefault(code, label)
+            last = names
+    return labels
 
 
 def _tidy(value: Number) -> Number:
@@ -282,21 +296,34 @@ class _Input:
         return self.table.total, self.total_lb
 
 
+def _flagged(table: AggregateTable) -> bool:
+    """Whether any value of the table is flagged a lower bound (explicitly, or by its cells)."""
+    return bool(
+        (table.lower_bound and any(map(any, table.lower_bound)))
+        or any(table.row_lower_bound or ())
+        or any(table.col_lower_bound or ())
+        or table.total_lower_bound
+    )
+
+
 def _sum_aligned(
-    inputs: list[_Input], height: int, width: int, unknown: bool
+    tables: list[AggregateTable], height: int, width: int, unknown: bool
 ) -> tuple[list[list[_Merged]], list[_Merged], list[_Merged], _Merged]:
     """`_sum_parts` position by position when every input has the same rows and columns (the usual case,
-    tables follow the code lists): one pass over each input's values, summed across inputs with zip."""
-    values = []
-    flags = []
-    for x in inputs:
-        t = x.table
-        values.append([*(v for row in t.cells for v in row), *t.row_totals, *t.col_totals, t.total])
-        flags.append([*(f for row in x.cell_lb for f in row), *x.row_lb, *x.col_lb, x.total_lb])
-    merged = [
-        merge_position(column, lower, unknown)
-        for column, lower in zip(zip(*values, strict=True), zip(*flags, strict=True), strict=True)
-    ]
+    tables follow the code lists): one pass over each input's values, summed across inputs with zip.
+    The lower-bound flags are gathered only when some input has one (a centre's own packages do not)."""
+    values = [[*itertools.chain.from_iterable(t.cells), *t.row_totals, *t.col_totals, t.total] for t in tables]
+    if any(map(_flagged, tables)):
+        flags = []
+        for t in tables:
+            cell_lb, row_lb, col_lb, total_lb = resolved_lower_bounds(t)
+            flags.append([*itertools.chain.from_iterable(cell_lb), *row_lb, *col_lb, total_lb])
+        merged = [
+            merge_position(column, lower, unknown)
+            for column, lower in zip(zip(*values, strict=True), zip(*flags, strict=True), strict=True)
+        ]
+    else:
+        merged = [merge_position(column, (), unknown) for column in zip(*values, strict=True)]
     n_cells = height * width
     cells = [merged[i * width : (i + 1) * width] for i in range(height)]
     row_totals = merged[n_cells : n_cells + height]
@@ -305,10 +332,10 @@ def _sum_aligned(
 
 
 def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
-    inputs = [_Input(table) for table in parts if table is not None]
-    first = inputs[0].table
+    tables = [table for table in parts if table is not None]
+    first = tables[0]
     unit = Unit(first.unit)
-    for other in (x.table for x in inputs[1:]):
+    for other in tables[1:]:
         if Unit(other.unit) is not unit:
             raise PackageError(
                 QT_TRANSLATE_NOOP(
@@ -323,9 +350,9 @@ def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
                 QT_TRANSLATE_NOOP("Errors", "table {table} is additive in one package and not in another"),
                 table=short_repr(first.id),
             )
-    unknown = len(inputs) < len(parts)  # a package without this table: its share is unknown, not zero
-    rows = _ordered_union(x.table.rows for x in inputs)
-    cols = _ordered_union(x.table.cols for x in inputs)
+    unknown = len(tables) < len(parts)  # a package without this table: its share is unknown, not zero
+    rows = _ordered_union(t.rows for t in tables)
+    cols = _ordered_union(t.cols for t in tables)
     if len(rows) > MAX_CODES or len(cols) > MAX_CODES:
         raise PackageError(
             QT_TRANSLATE_NOOP("Errors", "table {table} has more than {n} rows or columns once merged"),
@@ -333,21 +360,17 @@ def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
             n=MAX_CODES,
         )
 
-    if all(x.table.rows == rows and x.table.cols == cols for x in inputs):
-        cells, row_totals, col_totals, total = _sum_aligned(inputs, len(rows), len(cols), unknown)
+    if all(t.rows == rows and t.cols == cols for t in tables):
+        cells, row_totals, col_totals, total = _sum_aligned(tables, len(rows), len(cols), unknown)
     else:
+        inputs = [_Input(table) for table in tables]
         cells = [[_sum_parts((x.cell(r, c) for x in inputs), unknown) for c in cols] for r in rows]
         row_totals = [_sum_parts((x.row(r) for x in inputs), unknown) for r in rows]
         col_totals = [_sum_parts((x.col(c) for x in inputs), unknown) for c in cols]
         total = _sum_parts((x.total() for x in inputs), unknown)
 
-    row_labels: dict[str, str] = {}
-    col_labels: dict[str, str] = {}
-    for x in inputs:
-        for code, label in x.table.row_labels.items():
-            row_labels.setdefault(code, label)
-        for code, label in x.table.col_labels.items():
-            col_labels.setdefault(code, label)
+    row_labels = _first_labels(t.row_labels for t in tables)
+    col_labels = _first_labels(t.col_labels for t in tables)
     cell_flags = [[lb for _, lb in row] for row in cells]
     return MergedTable(
         id=first.id,

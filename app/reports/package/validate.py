@@ -12,6 +12,7 @@ import base64
 import binascii
 import itertools
 import math
+import operator
 import re
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -45,22 +46,9 @@ from app.reports.package.document import (
 )
 from app.reports.tables import Unit
 
-_TABLE_KEYS = frozenset(
-    {
-        "id",
-        "title",
-        "unit",
-        "rows",
-        "cols",
-        "cells",
-        "row_totals",
-        "col_totals",
-        "total",
-        "additive",
-        "row_labels",
-        "col_labels",
-    }
-)
+_SHAPE_KEYS = ("id", "title", "unit", "rows", "cols", "row_labels", "col_labels")
+_NUMBER_KEYS = ("cells", "row_totals", "col_totals", "total", "additive")
+_TABLE_KEYS = frozenset(_SHAPE_KEYS + _NUMBER_KEYS)
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _HEAD_KEYS = frozenset({"events", "hash", "at"})
 _LOG_KEYS = frozenset({"seq", "head"})
@@ -268,16 +256,19 @@ def validate_content(doc: Any) -> None:
             for i, name in enumerate(_list(parts[key], f"consolidation.{key}", MAX_DESKS)):
                 _text(name, f"consolidation.{key}[{i}]", MAX_TEXT)
     tables = _list(doc["tables"], "tables", MAX_TABLES)
-    ids: set[str] = set()
-    for i, table in enumerate(tables):
-        table_id = _validate_table(table, f"tables[{i}]", threshold, version)
-        if table_id in ids:
-            _fail(
-                f"tables[{i}].id",
-                QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"),
-                id=short_repr(table_id),
-            )
-        ids.add(table_id)
+    ids = _tables_ok(tables, threshold, version)
+    if ids is None:  # one table at a time, naming the first fault
+        ids = set()
+        for i, table in enumerate(tables):
+            table_id = _validate_table(table, f"tables[{i}]", threshold, version)
+            if table_id in ids:
+                _fail(
+                    f"tables[{i}].id",
+                    QT_TRANSLATE_NOOP("Errors", "repeated table id {id}"),
+                    id=short_repr(table_id),
+                )
+            ids.add(table_id)
+        _remember_tables(tables)
     if "missing_rates" in doc:
         _validate_rates(doc["missing_rates"], ids)
     if "structure" in doc:
@@ -337,11 +328,23 @@ def _validate_structure(value: Any, desks: Sequence[str], period_end: str) -> No
         count(desk["hours_week"], f"{where}.hours_week", MAX_HOURS_WEEK, empty=True)
 
 
+_RATE_KEYS = frozenset({"percent", "below_percent"})
+
+
 def _validate_rates(rates: Any, ids: set[str]) -> None:
     rates = _object(rates, "missing_rates", (), ids)
+    parts = list(rates.values())
+    if set(map(type, parts)) <= _DICT and set(map(len, parts)) <= {1}:  # the usual case, at C speed
+        numbers = list(itertools.chain.from_iterable(map(dict.values, parts)))
+        if (
+            set(itertools.chain.from_iterable(parts)) <= _RATE_KEYS
+            and set(map(type, numbers)) <= {int}
+            and (not numbers or (min(numbers) >= 0 and max(numbers) <= 100))
+        ):
+            return
     for table_id, rate in rates.items():
         where = f"missing_rates.{short_repr(table_id)}"
-        rate = _object(rate, where, (), {"percent", "below_percent"})
+        rate = _object(rate, where, (), _RATE_KEYS)
         if len(rate) != 1 or any(type(v) is not int or not 0 <= v <= 100 for v in rate.values()):
             _fail(where, QT_TRANSLATE_NOOP("Errors", "must hold one whole per cent from 0 to 100"))
 
@@ -427,6 +430,78 @@ def _shape_key(table: dict[str, Any]) -> tuple[Any, ...] | None:
     except (TypeError, AttributeError):
         return None
     return key
+
+
+_SHAPE_FIELDS = operator.itemgetter(*_SHAPE_KEYS)
+_NUMBER_FIELDS = operator.itemgetter(*_NUMBER_KEYS)
+_TABLES_SEEN: list[list[tuple[Any, ...]]] = []
+"""The shapes (`_SHAPE_FIELDS`) of whole table lists found valid, as copies: the packages of a network
+report carry the same tables in the same order, so one comparison at C speed stands for the text checks
+of all their tables."""
+_TABLES_KEPT = 64
+_LIST, _BOOL, _DICT = frozenset({list}), frozenset({bool}), frozenset({dict})
+
+
+def _remember_tables(tables: list[dict[str, Any]]) -> None:
+    """Called once every table was found valid (so every shape is strings, lists and dicts)."""
+    if len(_TABLES_SEEN) >= _TABLES_KEPT:
+        _TABLES_SEEN.clear()
+    _TABLES_SEEN.append(
+        [
+            (table_id, title, unit, list(rows), list(cols), dict(row_labels), dict(col_labels))
+            for table_id, title, unit, rows, cols, row_labels, col_labels in map(_SHAPE_FIELDS, tables)
+        ]
+    )
+
+
+def _tables_ok(tables: list[Any], threshold: int, version: int) -> set[str] | None:
+    """The table ids when every check of `_validate_table`, and the ids' uniqueness, pass for the whole
+    list in a few passes at C speed; None sends the tables through `_validate_table` one by one (which
+    also names the first fault). Only for the usual list: format version 2, tables shaped exactly like a
+    list found valid before (`_TABLES_SEEN`), whole numbers, no lower-bound flags; None where in doubt."""
+    if version < 2 or set(map(type, tables)) != _DICT or set(map(len, tables)) != {len(_TABLE_KEYS)}:
+        return None
+    try:  # the twelve keys present, and (by the count above) no other: no lower-bound flags
+        shapes = list(map(_SHAPE_FIELDS, tables))
+        numbers = list(map(_NUMBER_FIELDS, tables))
+    except KeyError:
+        return None
+    if shapes not in _TABLES_SEEN:
+        return None
+    cells, row_totals, col_totals, totals, additive = zip(*numbers, strict=True)
+    heights = [len(shape[3]) for shape in shapes]
+    widths = [len(shape[4]) for shape in shapes]
+    if not (
+        set(map(type, cells)) | set(map(type, row_totals)) | set(map(type, col_totals)) <= _LIST
+        and set(map(type, additive)) <= _BOOL
+        and list(map(len, cells)) == heights == list(map(len, row_totals))
+        and list(map(len, col_totals)) == widths
+    ):
+        return None
+    grid_rows = list(itertools.chain.from_iterable(cells))
+    if not set(map(type, grid_rows)) <= _LIST or list(map(len, grid_rows)) != list(
+        itertools.chain.from_iterable(map(itertools.repeat, widths, heights))
+    ):
+        return None
+    counts: list[Any] = []  # every count must reach the threshold (zero included); hours need not
+    hours: list[Any] = []
+    for shape, grid, row_margin, col_margin, total in zip(
+        shapes, cells, row_totals, col_totals, totals, strict=True
+    ):
+        values = hours if TABLE_UNITS[shape[2]] is Unit.HOURS else counts
+        values.extend(itertools.chain.from_iterable(grid))
+        values.extend(row_margin)
+        values.extend(col_margin)
+        values.append(total)
+    for values, floor in ((counts, max(threshold, 0)), (hours, 0)):
+        if not set(map(type, values)) <= _INTEGRAL:
+            return None
+        distinct = set(values)
+        distinct.discard(None)
+        if distinct and (min(distinct) < floor or max(distinct) > MAX_VALUE):
+            return None
+    ids = {shape[0] for shape in shapes}
+    return ids if len(ids) == len(shapes) else None
 
 
 def _validate_shape(table: dict[str, Any], where: str) -> None:

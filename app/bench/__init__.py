@@ -39,10 +39,11 @@ QUICK_WOMEN = 10_000
 YEARS = 10
 SEED = 2026
 END = date(2026, 6, 30)  # fixed, so the cached data and the "last complete year" never drift
-GENERATOR_VERSION = 8  # bump when the demo data or how the folder is made changes: the cache is rebuilt
+GENERATOR_VERSION = 9  # bump when the demo data or how the folder is made changes: the cache is rebuilt
 # v3: the encrypted folder's key slot is calibrated to the PC (Workspace.initialise without a cost)
 # v7: calibrated on the wall clock, in two points (keyslots.calibrate)
 # v8: free-text notes on interviews, risk assessments, pathways, services and referrals (app.demo.notes)
+# v9: planned reviews on pathways in progress, and two weeks of appointments around the end date
 USER = "bench"
 PASSWORD = "benchmark synthetic data only"  # public on purpose: synthetic data
 SURNAME = "Lombardi"

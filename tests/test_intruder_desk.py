@@ -23,7 +23,7 @@ from app.services import cases as c
 from app.services.case_summary import case_summary_pdf
 from app.services.cases import documents as docs
 from app.services.cases import note_search
-from app.services.errors import WorkspaceLocked, WrongCredentials
+from app.services.errors import ValidationError, WorkspaceLocked, WrongCredentials
 from app.services.workspace import Workspace
 from tests.case_fixtures import (
     ADMIN,
@@ -260,3 +260,45 @@ def test_a_pdf_of_many_pages_within_the_size_bound_is_accepted_without_rendering
     with pdf_pages.PdfPages(docs.open_document(case_ws, doc).content) as pdf:
         assert len(pdf) == 50_000
         assert pdf.render(49_999, 1.0).width == 595
+
+
+def test_a_backup_from_before_the_erasure_restored_after_it_brings_none_of_her_back(
+    case_ws: Workspace, tmp_path: Path
+) -> None:
+    """The backup still holds her (it was made before); the restored data folder must not: the erasure
+    is taken again, and no file the restore leaves in the folder keeps the old pages."""
+    made = full_case(case_ws, "Ottavia", "Quaglieri", note=WORD)
+    docs.add_document_bytes(case_ws, made.id, "denuncia.pdf", make_pdf(DOC_MARKER.decode(), pages=2))
+    switch(case_ws, ADMIN)
+    old = backup.make_backup(case_ws, tmp_path / "usb")
+    key = case_ws.data_key.raw()
+    assert DOC_MARKER in backup_clear_text(old.path, key)
+    switch(case_ws, COORD)
+    c.erase_identity(case_ws, made.id)
+    switch(case_ws, ADMIN)
+    backup.restore_backup(case_ws, old.path, ADMIN, password=PASSWORDS[ADMIN])
+    assert c.search_notes(case_ws, WORD, statuses=None).items == []
+    assert docs.list_documents(case_ws, made.id) == []
+    key = case_ws.data_key.raw()  # a restore may rotate the key: read with the current one
+    case_ws.lock()
+    for path in case_ws.folder.rglob("*"):
+        if path.is_file() and path.stat().st_size >= PAGE:
+            clear = _pages(path.read_bytes(), key)
+            if path.name.endswith("-wal"):
+                clear += _pages(path.read_bytes(), key, WAL_HEADER, FRAME_HEADER + PAGE)
+            assert TAIL not in clear and DOC_MARKER not in clear, path
+
+
+def test_after_an_erasure_no_document_is_attached_until_she_consents_again(case_ws: Workspace) -> None:
+    """A complaint or a court order names her: attaching one to an erased case would enter who she is again,
+    which the profile allows only under a new consent to processing (profile.require_new_consent)."""
+    ref = open_case(case_ws, "Ottavia", "Quaglieri")
+    switch(case_ws, COORD)
+    c.erase_identity(case_ws, ref.id)
+    switch(case_ws, OP_A)
+    with pytest.raises(ValidationError, match="identity was erased"):
+        docs.add_document_bytes(case_ws, ref.id, "denuncia di Ottavia Quaglieri.pdf", make_pdf("Ottavia"))
+    assert docs.list_documents(case_ws, ref.id) == []
+    c.record_consent(case_ws, ref.id, "TRATTAMENTO", True, TODAY)
+    docs.add_document_bytes(case_ws, ref.id, "denuncia.pdf", make_pdf("di nuovo"))
+    assert len(docs.list_documents(case_ws, ref.id)) == 1

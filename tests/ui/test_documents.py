@@ -139,3 +139,16 @@ def test_a_damaged_document_shows_a_sentence_not_a_traceback(qtbot: Any, data: b
     assert viewer.error and "cannot be shown" in viewer.error
     assert viewer.canvas.text() == viewer.error and not viewer.print_button.isEnabled()
     viewer.print_document()  # nothing to print: nothing happens
+
+
+def test_an_image_zoomed_in_is_never_drawn_beyond_the_pdf_pages_pixel_bound(qtbot: Any) -> None:
+    """A PNG of 2000 x 2000 pixels (a few kB) zoomed in: at 4x the screen's scale it would take 256 MB.
+    Images are bounded like PDF pages (app.services.pdf_pages.MAX_PIXELS): a crafted image must not make
+    the viewer allocate what the size bound of a document meant to prevent."""
+    from app.services.pdf_pages import MAX_PIXELS
+    from tests.document_fixtures import make_png
+
+    source = document_viewer._Source(make_png(2000, 2000))
+    image = source.render(0, 4.0)
+    assert not image.isNull() and image.width() * image.height() <= MAX_PIXELS
+    assert source.render(0, 0.5).width() == 1000  # smaller scales are as asked

@@ -10,6 +10,7 @@ them). No Qt here: the interface turns `Pixels` into an image.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 
@@ -82,9 +83,7 @@ class PdfPages:
 
     def render(self, index: int, scale: float) -> Pixels:
         """The page at `scale` pixels per point, on white, annotations drawn; refused when huge."""
-        width, height = self.page_size(index)
-        if width * height * scale * scale > MAX_PIXELS:
-            scale = (MAX_PIXELS / max(width * height, 1.0)) ** 0.5
+        scale = bounded_scale(*self.page_size(index), scale)
         with _LOCK:
             page = self._document()[index]
             try:
@@ -103,6 +102,14 @@ class PdfPages:
             if self._pdf is not None:
                 self._pdf.close()
                 self._pdf = None
+
+
+def bounded_scale(width: float, height: float, scale: float) -> float:
+    """`scale`, or less when the page's bitmap would hold more than MAX_PIXELS. pypdfium2 rounds each side
+    up, so the bound is kept on (width·s + 1)·(height·s + 1): the largest such s solves a quadratic."""
+    area, sides = max(width * height, 1e-6), width + height
+    largest = (math.sqrt(sides * sides + 4 * area * (MAX_PIXELS - 1)) - sides) / (2 * area)
+    return min(scale, largest)
 
 
 def page_count(data: bytes) -> int | None:

@@ -139,3 +139,39 @@ def test_a_damaged_document_shows_a_sentence_not_a_traceback(qtbot: Any, data: b
     assert viewer.error and "cannot be shown" in viewer.error
     assert viewer.canvas.text() == viewer.error and not viewer.print_button.isEnabled()
     viewer.print_document()  # nothing to print: nothing happens
+
+
+def test_an_image_zoomed_in_is_never_drawn_beyond_the_pdf_pages_pixel_bound(qtbot: Any) -> None:
+    """A PNG of 2000 x 2000 pixels (a few kB) zoomed in: at 4x the screen's scale it would take 256 MB.
+    Images are bounded like PDF pages (app.services.pdf_pages.MAX_PIXELS): a crafted image must not make
+    the viewer allocate what the size bound of a document meant to prevent."""
+    from app.services.pdf_pages import MAX_PIXELS
+    from tests.document_fixtures import make_png
+
+    source = document_viewer._Source(make_png(2000, 2000))
+    image = source.render(0, 4.0)
+    assert not image.isNull() and image.width() * image.height() <= MAX_PIXELS
+    assert source.render(0, 0.5).width() == 1000  # smaller scales are as asked
+
+
+def test_an_image_bomb_within_the_size_bound_shows_a_sentence(qtbot: Any, qtlog: Any) -> None:
+    """A PNG of 9000 x 9000 pixels compresses to a few hundred kB (far within the document's size bound) but
+    takes 324 MB once decoded: Qt refuses it (its 256 MB allocation limit) and the viewer says so."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    side = 9000
+    packer = zlib.compressobj(9)
+    row = bytes(1 + 3 * side)
+    idat = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    assert docs.check_content(bomb) == docs.PNG and len(bomb) < docs.MIB
+    with qtlog.disabled():  # Qt's own warning of the refusal
+        viewer = DocumentViewer(bomb)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert viewer.error and "cannot be shown" in viewer.error

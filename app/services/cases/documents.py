@@ -35,6 +35,7 @@ from app.models.accounts import Operator
 from app.models.documents import CaseDocument, CaseDocumentContent
 from app.services import audit, pdf_pages
 from app.services.cases.permissions import changing_case, load_case
+from app.services.cases.profile import require_new_consent
 from app.services.errors import NotFound, UserError, ValidationError
 from app.services.workspace import Actor, Workspace
 
@@ -189,6 +190,8 @@ def add_document_bytes(ws: Workspace, case_id: int, name: str, data: bytes) -> i
     shown = clean_name(name)
     digest = hashlib.sha256(data).hexdigest()
     with changing_case(ws, case_id) as (session, actor, case):
+        if case.identity_erased_on is not None:  # a complaint or an order names her: as entering who she is
+            require_new_consent(session, case)
         twin = session.scalar(
             select(CaseDocument.name).where(CaseDocument.case_id == case.id, CaseDocument.sha256 == digest)
         )

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import UserError
-from app.services.pdf_pages import PdfPages, Pixels
+from app.services.pdf_pages import PdfPages, Pixels, bounded_scale
 from app.ui.i18n import error_text
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
@@ -86,6 +86,7 @@ class _Source:
         if self.pdf is not None:
             return _image(self.pdf.render(index, scale))
         assert self.image is not None
+        scale = bounded_scale(self.image.width(), self.image.height(), scale)  # as a PDF page is bounded
         if abs(scale - 1.0) < 0.01:
             return self.image
         return self.image.scaled(

@@ -177,6 +177,10 @@ def test_cli_takes_the_same_choices(ws_b: Workspace, case_b: FullCase, tmp_path:
     again = run_cli([*base, "--user", OP_B], tmp_path / "home", PASSWORDS[OP_B])
     assert again.returncode == 1 and "already exists" in again.stderr
     out.unlink()
+    nowhere = [*base, "--user", OP_B]
+    nowhere[nowhere.index(str(out))] = str(tmp_path / "missing" / "riepilogo.pdf")
+    missing = run_cli(nowhere, tmp_path / "home", PASSWORDS[OP_B])
+    assert missing.returncode == 1 and "no folder" in missing.stderr and "unexpected" not in missing.stderr
     unknown = run_cli([*base, "--user", OP_B, "--sections", "diary"], tmp_path / "home", PASSWORDS[OP_B])
     assert unknown.returncode in (1, 2) and "diary" in unknown.stderr and not out.exists()
 

@@ -197,10 +197,15 @@ def cmd_case_summary(args: argparse.Namespace) -> int:
 
 
 def _new_file(name: str) -> Path:
-    """The PDF to write: never over a file that exists."""
+    """The PDF to write: never over a file that exists, and into a folder that does (checked before unlocking,
+    so a typing error costs no key derivation and gives no 'unexpected error')."""
     out = Path(name).expanduser()
     if out.exists():
         raise CliError(translate("Cli", "{path} already exists: choose another file name").format(path=out))
+    if not out.parent.is_dir():
+        raise CliError(
+            translate("Cli", "no folder {path}: create it or choose another").format(path=out.parent)
+        )
     return out
 
 

@@ -1558,6 +1558,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>{path} esiste già: scegli un altro nome di file</translation>
     </message>
     <message>
+        <source>no folder {path}: create it or choose another</source>
+        <translation>nessuna cartella {path}: creala o scegline un’altra</translation>
+    </message>
+    <message>
         <source>Invitation for {desk} written to {path}.</source>
         <translation>Invito per {desk} scritto in {path}.</translation>
     </message>

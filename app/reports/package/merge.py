@@ -312,7 +312,9 @@ def _sum_aligned(
     """`_sum_parts` position by position when every input has the same rows and columns (the usual case,
     tables follow the code lists): one pass over each input's values, summed across inputs with zip.
     The lower-bound flags are gathered only when some input has one (a centre's own packages do not)."""
-    values = [[*itertools.chain.from_iterable(t.cells), *t.row_totals, *t.col_totals, t.total] for t in tables]
+    values = [
+        [*itertools.chain.from_iterable(t.cells), *t.row_totals, *t.col_totals, t.total] for t in tables
+    ]
     if any(map(_flagged, tables)):
         flags = []
         for t in tables:

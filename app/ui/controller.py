@@ -204,10 +204,9 @@ class AppController(QObject):
         from app.ui.main_window import MainWindow
 
         window = MainWindow(self.workspace, info, self.settings, self.quick_hide_action, self.lock_action)
-        if window.admin_page is not None:
-            window.admin_page.security.idle_minutes_changed.connect(self.set_idle_minutes)
-            window.admin_page.backup.restored.connect(self._reopen)
-            window.admin_page.backup.session_lost.connect(self.lock)
+        window.idle_minutes_changed.connect(self.set_idle_minutes)  # from the administration page
+        window.restored.connect(self._reopen)
+        window.session_lost.connect(self.lock)
         self.main_window = window
         self.shell.show_page(window)
         window.focus_start()  # arrows and Enter work at once on "Oggi" (not the navigation list)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,8 +59,21 @@ class FailedAttemptsBanner(Banner):
         self.text.setText(f"{text} {advice}")
 
 
+@dataclass
+class _LazyPage:
+    key: str
+    build: Callable[[], QWidget]
+    scroll: QScrollArea
+    page: QWidget | None = None
+
+
 class MainWindow(QMainWindow):
     """Lives inside the shell window; the lock and quick-hide actions belong to the controller."""
+
+    # The administration page's, forwarded: the page is built only when first shown.
+    idle_minutes_changed = Signal(int)
+    restored = Signal(object)
+    session_lost = Signal()
 
     def __init__(
         self,
@@ -79,36 +96,32 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
-        self.admin_page: AdminPage | None = None
+        self._lazy: list[_LazyPage] = []
         self.today_page = TodayPage(workspace, info)
-        self._add_page("today", self.tr("Today"), self.today_page)
+        self._add_page("today", self.tr("Today"), lambda: self.today_page)
         self.today_page.open_case.connect(self.open_case_at)
         self.today_page.count_changed.connect(self.show_today_count)
-        self.agenda_page = AgendaPage(workspace, info)
-        self._add_page("agenda", self.tr("Agenda"), self.agenda_page)
-        self.agenda_page.open_case.connect(self.open_case_at)
+        self._add_page("agenda", self.tr("Agenda"), self._build_agenda)
         self.navigation.item(1).setToolTip(
             self.tr("The week's appointments, reviews and deadlines (Ctrl+Shift+A)")
         )
-        self.cases_page = CasesPage(workspace, info)
-        self._add_page("cases", self.tr("Cases"), self.cases_page)
-        self.contact_page = QuickContactPage(workspace, info)
-        self._add_page("contact", self.tr("Quick contact"), self.contact_page)
-        self.reports_page: ReportsPage | None = None
-        self.network_page: NetworkPage | None = None
-        self.outbox_page: OutboxPage | None = None
+        self._add_page("cases", self.tr("Cases"), lambda: CasesPage(workspace, info))
+        self._add_page("contact", self.tr("Quick contact"), lambda: QuickContactPage(workspace, info))
         if info.actor.at_least(Role.COORDINATRICE):
-            self.reports_page = ReportsPage(workspace)
-            self.reports_page.open_cases.connect(self.show_cases)
-            self._add_page("reports", self.tr("Reports"), self.reports_page)
-            self.network_page = NetworkPage(workspace)
-            self._add_page("network", self.tr("Network"), self.network_page)
-            self.outbox_page = OutboxPage(workspace, administrator=info.actor.role is Role.AMMINISTRATRICE)
-            self._add_page("outbox", self.tr("Outbox"), self.outbox_page)
+            self._add_page("reports", self.tr("Reports"), self._build_reports)
+            self._add_page("network", self.tr("Network"), lambda: NetworkPage(workspace))
+            administrator = info.actor.role is Role.AMMINISTRATRICE
+            self._add_page(
+                "outbox", self.tr("Outbox"), lambda: OutboxPage(workspace, administrator=administrator)
+            )
         if info.actor.role is Role.AMMINISTRATRICE:
-            self.admin_page = AdminPage(workspace, settings, info.centre_name, info.actor.username)
-            self._add_page("admin", self.tr("Administration"), self.admin_page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self._add_page(
+                "admin",
+                self.tr("Administration"),
+                lambda: self._build_admin(settings),
+            )
+        self._built(0)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
         viewport = self.navigation.viewport()
         if viewport is not None:
@@ -136,10 +149,9 @@ class MainWindow(QMainWindow):
             holder.addWidget(self.notice)
             column.addLayout(holder)
         self.backup_banner: BackupReminderBanner | None = None
-        if self.admin_page is not None:
+        if "admin" in self.page_keys():
             self.backup_banner = BackupReminderBanner(workspace)
             self.backup_banner.open_backup.connect(self.open_backup_tab)
-            self.admin_page.backup.backed_up.connect(self.backup_banner.hide)
             holder = QHBoxLayout()
             holder.setContentsMargins(16, 12, 16, 0)
             holder.addWidget(self.backup_banner)
@@ -156,8 +168,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._bind_shortcuts()
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        """Each page scrolls when the window is lower than it (1280x720 at 125% leaves about 500 px)."""
+    def _add_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        """Each page scrolls when the window is lower than it (1280x720 at 125% leaves about 500 px).
+
+        A page is built the first time it is shown or asked for, not at unlock: building every page
+        of an administrator's window took about two seconds, most of it Qt re-styling each widget
+        tree as it is moved into the window, for pages she may not open in the session."""
         item = QListWidgetItem(icon(key), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.navigation.addItem(item)
@@ -165,16 +181,76 @@ class MainWindow(QMainWindow):
         scroll.setObjectName("pageScroll")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(page)
         self.pages.addWidget(scroll)
+        self._lazy.append(_LazyPage(key, build, scroll))
+
+    def _built(self, index: int) -> QWidget:
+        lazy = self._lazy[index]
+        if lazy.page is None:
+            lazy.page = lazy.build()
+            lazy.scroll.setWidget(lazy.page)
+        return lazy.page
+
+    def _page_of(self, key: str) -> QWidget | None:
+        keys = self.page_keys()
+        return self._built(keys.index(key)) if key in keys else None
+
+    @Slot(int)
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self._built(row)
+        self.pages.setCurrentIndex(row)
+
+    def _build_agenda(self) -> AgendaPage:
+        page = AgendaPage(self.workspace, self.info)
+        page.open_case.connect(self.open_case_at)
+        return page
+
+    def _build_reports(self) -> ReportsPage:
+        page = ReportsPage(self.workspace)
+        page.open_cases.connect(self.show_cases)
+        return page
+
+    def _build_admin(self, settings: UiSettings) -> AdminPage:
+        page = AdminPage(self.workspace, settings, self.info.centre_name, self.info.actor.username)
+        page.security.idle_minutes_changed.connect(self.idle_minutes_changed)
+        page.backup.restored.connect(self.restored)
+        page.backup.session_lost.connect(self.session_lost)
+        if self.backup_banner is not None:
+            page.backup.backed_up.connect(self.backup_banner.hide)
+        return page
+
+    @property
+    def agenda_page(self) -> AgendaPage:
+        return cast(AgendaPage, self._page_of("agenda"))
+
+    @property
+    def cases_page(self) -> CasesPage:
+        return cast(CasesPage, self._page_of("cases"))
+
+    @property
+    def contact_page(self) -> QuickContactPage:
+        return cast(QuickContactPage, self._page_of("contact"))
+
+    @property
+    def reports_page(self) -> ReportsPage | None:
+        return cast("ReportsPage | None", self._page_of("reports"))
+
+    @property
+    def network_page(self) -> NetworkPage | None:
+        return cast("NetworkPage | None", self._page_of("network"))
+
+    @property
+    def outbox_page(self) -> OutboxPage | None:
+        return cast("OutboxPage | None", self._page_of("outbox"))
+
+    @property
+    def admin_page(self) -> AdminPage | None:
+        return cast("AdminPage | None", self._page_of("admin"))
 
     def page(self, index: int) -> QWidget:
-        """The page at `index` of the navigation (inside its scroll area)."""
-        scroll = self.pages.widget(index)
-        assert isinstance(scroll, QScrollArea)
-        page = scroll.widget()
-        assert page is not None
-        return page
+        """The page at `index` of the navigation (built if it was not yet)."""
+        return self._built(index)
 
     def page_keys(self) -> list[str]:
         return [
@@ -248,9 +324,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_backup_tab(self) -> None:
-        if self.admin_page is not None:
+        admin_page = self.admin_page
+        if admin_page is not None:
             self.show_page("admin")
-            self.admin_page.tabs.setCurrentWidget(self.admin_page.backup)
+            admin_page.tabs.setCurrentWidget(admin_page.backup)
 
     def _build_toolbar(self, quick_hide: QAction, lock: QAction) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -301,9 +378,8 @@ class MainWindow(QMainWindow):
 
     def clear(self) -> None:
         """Called on lock before the window is destroyed: drop every model and text it shows."""
-        for index in range(self.pages.count()):
-            page = self.page(index)
-            clear = getattr(page, "clear", None)
+        for lazy in self._lazy:
+            clear = getattr(lazy.page, "clear", None)  # pages never shown hold nothing
             if callable(clear):
                 clear()
         self.navigation.clear()

@@ -148,9 +148,22 @@ def test_each_search_is_audited_with_the_filter_never_the_words(ws_b: Workspace,
     (event,) = audit_events(ws_b, "cases.listed")[len(before) :]
     detail = json.loads(event.detail or "{}")
     assert event.operator_id == people.op_a and event.entity == "case_list"
-    assert detail == {"search": "notes", "text": True, "statuses": ["IN_CORSO"], "desk": None, "shown": 0,
+    assert detail == {"search": "notes", "text": True, "statuses": ["IN_CORSO"], "desk": people.desk_a, "shown": 0,
                       "more": False}  # fmt: skip
     assert SECRET not in (event.detail or "") and "colloquio" not in (event.detail or "")
+
+
+def test_the_audit_names_the_desk_searched_not_the_desk_asked_for(ws_b: Workspace, people: People) -> None:
+    """An operatrice asking for another desk searches her own: the trail says what was really searched,
+    by the notes and by the case list alike."""
+    before = audit_events(ws_b, "cases.listed")
+    c.search_notes(ws_b, SECRET, help_desk_id=people.desk_b)
+    c.search_cases(ws_b, help_desk_id=people.desk_b)
+    switch(ws_b, COORD)
+    c.search_notes(ws_b, SECRET)
+    c.search_notes(ws_b, SECRET, help_desk_id=people.desk_b)
+    details = [json.loads(e.detail or "{}") for e in audit_events(ws_b, "cases.listed")[len(before) :]]
+    assert [d["desk"] for d in details] == [people.desk_a, people.desk_a, None, people.desk_b]
 
 
 # --- erasure ---------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from app.models.accounts import HelpDesk
 from app.models.cases import Case, Identity
 from app.models.notes import SOURCES, TABLE, case_of_sql, rowid, split
 from app.services import audit
-from app.services.cases.search import display_name_of, fold, scope_conditions
+from app.services.cases.search import display_name_of, fold, scope_conditions, searched_desk
 from app.services.workspace import Workspace
 
 MAX_QUERY = 200  # characters read of what she typed
@@ -139,7 +139,7 @@ def search_notes(
                 "search": "notes",
                 "text": True,
                 "statuses": sorted(statuses) if statuses is not None else None,
-                "desk": help_desk_id,
+                "desk": searched_desk(actor, help_desk_id),
                 "shown": len(items),
                 "more": more,
             },

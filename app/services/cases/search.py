@@ -103,7 +103,7 @@ def search_cases(
         filters = {
             "text": bool(query.strip()),
             "statuses": sorted(statuses) if statuses is not None else None,
-            "desk": help_desk_id,
+            "desk": searched_desk(actor, help_desk_id),
             "order": order_by,
             "offset": max(0, offset),
             "shown": len(items),
@@ -136,14 +136,19 @@ def display_name_of(first: str | None, last: str | None) -> str:
     return f"{first or ''} {last or ''}".strip()
 
 
+def searched_desk(actor: Actor, help_desk_id: int | None) -> int | None:
+    """The desk a search really covers (None: every desk): an operatrice's own, whatever she asked for.
+    The audit records this, not the request, so the trail says what was searched."""
+    return actor.help_desk_id if not actor.at_least(Role.COORDINATRICE) else help_desk_id
+
+
 def scope_conditions(  # the case list's scope and filters, shared with the note search
     actor: Actor, query: str, statuses: Iterable[str] | None, help_desk_id: int | None
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if not actor.at_least(Role.COORDINATRICE):
-        conditions.append(Case.help_desk_id == actor.help_desk_id)
-    elif help_desk_id is not None:
-        conditions.append(Case.help_desk_id == help_desk_id)
+    desk = searched_desk(actor, help_desk_id)
+    if desk is not None or not actor.at_least(Role.COORDINATRICE):
+        conditions.append(Case.help_desk_id == desk)
     if statuses:
         conditions.append(Case.status.in_(list(statuses)))
     text = query.strip()[:100]

@@ -23,18 +23,21 @@ from app.services import cases as c
 from app.services.case_summary import case_summary_pdf
 from app.services.cases import documents as docs
 from app.services.cases import note_search
-from app.services.errors import ValidationError, WorkspaceLocked, WrongCredentials
+from app.services.errors import PermissionDenied, ValidationError, WorkspaceLocked, WrongCredentials
 from app.services.workspace import Workspace
 from tests.case_fixtures import (
     ADMIN,
     COORD,
     D0,
+    FAST_KDF,
     OP_A,
     OP_B,
     PASSWORDS,
     TODAY,
     FullCase,
     People,
+    audit_events,
+    db_snapshot,
     full_case,
     open_case,
     switch,
@@ -160,6 +163,36 @@ def test_search_in_notes_counts_and_flags_only_her_desks_notes(
     switch(ws_b, OP_B)
     page = c.search_notes(ws_b, "condiviso", statuses=None)
     assert [h.case_id for h in page.items] == [case_b.id] and page.more  # the bound is reached by desk B
+
+
+# --- removing a document --------------------------------------------------------------------------------------
+def test_a_colleague_at_her_desk_cannot_destroy_a_document_she_did_not_attach(
+    ws_b: Workspace, case_b: FullCase, people: People
+) -> None:
+    """A document may be evidence (a protection order, a medical report): removing it is for good. An
+    operatrice about to leave could erase what a colleague attached; the one who attached it (a wrong file)
+    or an administrator may remove it, anyone else is refused, audited, and nothing changes."""
+    switch(ws_b, ADMIN)
+    accounts.add_operator(ws_b, "elisa", "Elisa", "operatrice", people.desk_b, PASSWORDS[OP_B], kdf=FAST_KDF)
+    switch(ws_b, OP_B)
+    evidence = docs.add_document_bytes(ws_b, case_b.id, "ordinanza.pdf", make_pdf("ordinanza"))
+    mistaken = docs.add_document_bytes(ws_b, case_b.id, "sbagliato.png", make_png())
+    ws_b.lock()
+    ws_b.unlock("elisa", PASSWORDS[OP_B])
+    before = db_snapshot(ws_b)
+    with pytest.raises(PermissionDenied, match="attached"):
+        docs.remove_document(ws_b, evidence)
+    assert db_snapshot(ws_b) == before
+    (denied,) = audit_events(ws_b, "access.denied")[-1:]
+    assert denied.entity_id == str(case_b.id) and "document.remove" in (denied.detail or "")
+    switch(ws_b, COORD)
+    with pytest.raises(PermissionDenied):
+        docs.remove_document(ws_b, evidence)
+    switch(ws_b, OP_B)
+    docs.remove_document(ws_b, mistaken)  # her own wrong file
+    switch(ws_b, ADMIN)
+    docs.remove_document(ws_b, evidence)
+    assert docs.list_documents(ws_b, case_b.id) == []
 
 
 # --- a locked session, a revoked account -----------------------------------------------------------------------

@@ -2679,6 +2679,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Documenti PDF e immagini PNG o JPEG, fino a {file} MB ciascuno e {case} MB per la sua scheda; conservati cifrati con la scheda, visualizzati e stampati solo qui.</translation>
     </message>
     <message>
+        <source>Only whoever attached this document, or an administrator, can remove it</source>
+        <translation>Solo chi ha allegato questo documento, o un&apos;amministratrice, può rimuoverlo</translation>
+    </message>
+    <message>
         <source>Attach a document</source>
         <translation>Allega un documento</translation>
     </message>
@@ -4173,6 +4177,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
     <message>
         <source>No such document: it may have been removed.</source>
         <translation>Documento inesistente: forse è stato rimosso.</translation>
+    </message>
+    <message>
+        <source>Only whoever attached a document, or an administrator, can remove it.</source>
+        <translation>Solo chi ha allegato un documento, o un&apos;amministratrice, può rimuoverlo.</translation>
     </message>
     <message>
         <source>This PDF cannot be shown: it is damaged or protected by a password.</source>

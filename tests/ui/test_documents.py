@@ -19,7 +19,7 @@ from app.ui.controller import AppController
 from app.ui.kit import document_viewer, files, messages
 from app.ui.kit.document_viewer import DocumentViewer
 from tests.case_fixtures import audit_events
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, OPERATOR
 from tests.document_fixtures import make_pdf
 from tests.ui.helpers import click, wait_idle
 from tests.ui.test_cases_file import new_case, open_case, session
@@ -127,6 +127,31 @@ def test_attach_view_print_and_remove_through_the_tab(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     assert [d.name for d in docs.list_documents(ws, ref.id)] == ["ordinanza.pdf"]
     assert audit_events(ws, "document.removed")
+
+
+def test_she_may_remove_what_she_attached_not_a_colleagues_document(
+    qtbot: Any, controller: AppController, tmp_path: Path
+) -> None:
+    window = session(qtbot, controller, ADMIN)
+    ws = controller.workspace
+    assert ws is not None
+    ref = new_case(ws, "Anna", "Colombo")
+    docs.add_document_bytes(ws, ref.id, "ordinanza.pdf", make_pdf("Ordinanza"))
+    controller.lock()
+    window = session(qtbot, controller, OPERATOR)
+    open_case(qtbot, window.cases_page, ref.id)
+    view = window.cases_page.case_view
+    view.tabs.setCurrentWidget(view.documents)
+    tab = view.documents
+    files.set_next(_qt_png(tmp_path / "mio.png"))
+    click(qtbot, tab.add_button)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    _select(qtbot, tab, 1)  # the administrator's
+    assert tab.view_button.isEnabled() and not tab.remove_button.isEnabled()
+    assert "administrator" in tab.remove_button.toolTip()
+    _select(qtbot, tab, 0)  # hers
+    assert tab.remove_button.isEnabled() and tab.remove_button.toolTip() == ""
 
 
 @pytest.mark.parametrize(

@@ -31,12 +31,12 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.accounts import Operator
+from app.models.accounts import Operator, Role
 from app.models.documents import CaseDocument, CaseDocumentContent
 from app.services import audit, pdf_pages
 from app.services.cases.permissions import changing_case, load_case
 from app.services.cases.profile import require_new_consent
-from app.services.errors import NotFound, UserError, ValidationError
+from app.services.errors import NotFound, PermissionDenied, UserError, ValidationError
 from app.services.workspace import Actor, Workspace
 
 MIB = 1024 * 1024
@@ -65,6 +65,7 @@ class DocumentView:
     size: int
     added_at: dt.datetime  # naive UTC, as stored
     added_by: str | None  # the operator's name; None when unknown here (a case that came from another PC)
+    removable: bool = False  # by whoever is listing them (remove_document says who may)
 
 
 @dataclass(frozen=True)
@@ -232,13 +233,21 @@ def list_documents(ws: Workspace, case_id: int) -> list[DocumentView]:
     actor = ws.require_actor()
     with ws.transaction(write=False) as session:
         case = load_case(session, actor, case_id, "read")
-        return documents_of(session, case.id)
+        return documents_of(session, case.id, actor)
 
 
-def documents_of(session: Session, case_id: int) -> list[DocumentView]:
-    """The list inside the caller's unit of work (her copy of the data lists them too)."""
+def may_remove(actor: Actor, added_by: int | None) -> bool:
+    """Whoever attached it (a wrong file) or an administrator: a document may be evidence."""
+    return added_by == actor.operator_id or actor.role is Role.AMMINISTRATRICE
+
+
+def documents_of(session: Session, case_id: int, actor: Actor | None = None) -> list[DocumentView]:
+    """The list inside the caller's unit of work (her copy of the data lists them too); `removable`
+    says whether `actor` may remove each."""
     return [
-        DocumentView(d.id, d.name, d.kind, d.size, d.added_at, who)
+        DocumentView(
+            d.id, d.name, d.kind, d.size, d.added_at, who, actor is not None and may_remove(actor, d.added_by)
+        )
         for d, who in session.execute(
             select(CaseDocument, Operator.full_name)
             .outerjoin(Operator, Operator.id == CaseDocument.added_by)
@@ -291,11 +300,23 @@ def record_print(ws: Workspace, document_id: int) -> None:
 
 def remove_document(ws: Workspace, document_id: int) -> None:
     """Remove a document from her file for good: its cells are zeroed, the file compacted (as after an
-    erasure), so that no free page or WAL frame keeps it. Audited with its id and kind."""
+    erasure), so that no free page or WAL frame keeps it. Audited with its id and kind.
+
+    A document may be evidence (a protection order, a medical report), and removing it cannot be undone:
+    only the person who attached it (a wrong file) or an administrator may, so that a colleague about to
+    leave cannot destroy what others attached. A refusal is audited on the case."""
     actor = ws.require_actor()
     with ws.transaction() as session:
         session.execute(text("PRAGMA secure_delete = ON"))
         row = _document(session, actor, document_id, "document.remove")
+        if not may_remove(actor, row.added_by):
+            denied = PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Only whoever attached a document, or an administrator, can remove it."
+                )
+            )
+            denied.audit_event = ("case", row.case_id, {"action": "document.remove"})
+            raise denied
         case_id, kind = row.case_id, row.kind
         session.execute(delete(CaseDocument).where(CaseDocument.id == row.id))  # its content by cascade
         audit.record(

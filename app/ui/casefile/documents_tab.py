@@ -95,6 +95,7 @@ class DocumentsTab(CaseTab):
             )
         )
         layout.addWidget(self.table, 1)
+        self.removable: set[int] = set()  # the listed documents she may remove
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -105,6 +106,7 @@ class DocumentsTab(CaseTab):
     def clear(self) -> None:
         super().clear()
         self.model.clear()
+        self.removable = set()
         self._update_buttons()
 
     def reload_list(self) -> None:
@@ -114,6 +116,7 @@ class DocumentsTab(CaseTab):
         operations.run(self, lambda: docs.list_documents(ws, case_id), self._listed, busy=False)
 
     def _listed(self, listed: list[docs.DocumentView]) -> None:
+        self.removable = {d.id for d in listed if d.removable}
         self.model.set_rows(
             [
                 (d.id, [d.name, d.kind, local_time(d.added_at), size_text(d.size), d.added_by or "—"])
@@ -124,10 +127,17 @@ class DocumentsTab(CaseTab):
 
     @Slot()
     def _update_buttons(self) -> None:
-        chosen = selected_key(self.table) is not None
+        chosen = selected_key(self.table)
         self.add_button.setEnabled(self.writable)
-        for button in (self.view_button, self.print_button, self.remove_button):
-            button.setEnabled(chosen)
+        for button in (self.view_button, self.print_button):
+            button.setEnabled(chosen is not None)
+        removable = chosen is not None and int(chosen) in self.removable
+        self.remove_button.setEnabled(removable)
+        self.remove_button.setToolTip(
+            ""
+            if removable or chosen is None
+            else self.tr("Only whoever attached this document, or an administrator, can remove it")
+        )
 
     @Slot()
     def add(self) -> None:

@@ -25,7 +25,9 @@ from app.reports.package import (
     canonical_bytes,
     load_package,
     merge_packages,
+    over_time,
     package_bytes,
+    time_parts,
 )
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable, Number, Unit
@@ -200,3 +202,12 @@ def test_a_known_shape_is_still_checked_value_by_value() -> None:
     document["tables"][4]["cells"][0][0] = 1.5  # hours with a decimal in format 2
     with pytest.raises(PackageError, match="hours are whole numbers"):
         load_package(_signed(document, KEYS[1]))
+
+
+def test_the_parts_left_out_over_time_are_named_without_building_the_tables() -> None:
+    fast, strict = _both_ways(_months())
+    omitted = tuple(dict.fromkeys(t.id for p in strict for t in p.tables if over_time(t) is None))
+    partial = tuple(dict.fromkeys(t.id for p in strict for t in p.tables if over_time(t) not in (None, t)))
+    assert time_parts(fast) == time_parts(strict) == (omitted, partial) == (("age", "education"), ("flow",))
+    assert [c.id for c in fast[0].table_codes()] == [t.id for t in strict[0].tables]
+    assert not any(p.tables_built for p in fast)

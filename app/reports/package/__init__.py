@@ -48,6 +48,7 @@ from app.reports.package.document import (
     SIGNATURE_ALGORITHM,
     KeyChange,
     PackageError,
+    TableCodes,
     VerifiedPackage,
     canonical_bytes,
     filled,
@@ -65,6 +66,7 @@ from app.reports.package.merge import (
     mixes_periods,
     over_time,
     sources,
+    time_parts,
 )
 from app.reports.package.validate import (
     MAX_HOURS_WEEK,
@@ -101,6 +103,7 @@ __all__ = [
     "KeyChange",
     "MergedTable",
     "PackageError",
+    "TableCodes",
     "VerifiedPackage",
     "adds_over_time",
     "build_package",
@@ -118,5 +121,6 @@ __all__ = [
     "resolved_lower_bounds",
     "signed_bytes",
     "sources",
+    "time_parts",
     "write_package",
 ]

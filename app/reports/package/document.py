@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.crypto import signing
 from app.i18n import QT_TRANSLATE_NOOP
@@ -146,6 +146,14 @@ class KnownTables:
     """Per table (in table order)."""
 
 
+class TableCodes(NamedTuple):
+    """A package table's id and codes (`VerifiedPackage.table_codes`)."""
+
+    id: str
+    rows: list[str]
+    cols: list[str]
+
+
 @dataclass(frozen=True)
 class VerifiedPackage:
     """A package whose signature matched its content and whose content passed strict validation.
@@ -188,6 +196,12 @@ class VerifiedPackage:
     def tables(self) -> list[AggregateTable]:
         """The tables as objects, built once, over the parsed lists (nothing else changes them)."""
         return [table_from_json(t) for t in self.parsed_tables]
+
+    def table_codes(self) -> list[TableCodes]:
+        """Each table's id, rows and columns, without building the tables (see `tables`)."""
+        if self.tables_built:
+            return [TableCodes(t.id, t.rows, t.cols) for t in self.tables]
+        return [TableCodes(t["id"], t["rows"], t["cols"]) for t in self.parsed_tables]
 
     @property
     def tables_built(self) -> bool:

@@ -151,6 +151,23 @@ def _rows_over_time(table_id: str, unit: Unit, rows: Sequence[str], additive: bo
     return [i for i, code in enumerate(rows) if code in events]
 
 
+def time_parts(packages: Sequence[VerifiedPackage]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of the packages' tables that `over_time` leaves out, and of those it keeps only some rows
+    of (first-seen order), read without building the tables."""
+    omitted: dict[str, None] = {}
+    partial: dict[str, None] = {}
+    for p in packages:
+        if p.tables_built:
+            tables = [(t.id, Unit(t.unit), t.rows, t.additive) for t in p.tables]
+        else:
+            tables = [(t["id"], TABLE_UNITS[t["unit"]], t["rows"], t["additive"]) for t in p.parsed_tables]
+        for table_id, unit, rows, additive in tables:
+            keep = _rows_over_time(table_id, unit, rows, additive)
+            if keep is not None:
+                (partial if keep else omitted).setdefault(table_id, None)
+    return tuple(omitted), tuple(partial)
+
+
 def adds_over_time(table: AggregateTable) -> bool:
     """Whether the whole table adds up over one centre's consecutive periods (see `over_time`)."""
     return over_time(table) is table

@@ -17,7 +17,8 @@ Contributors (how many women stand behind each number) are never exported.
 One unit per step, as a file format's reader and writer are kept apart: `document` (the format's
 constants, `PackageError`, `VerifiedPackage`, the canonical bytes), `build` (building, signing, writing),
 `load` (reading and verifying, with the fast and the strict parser), `validate` (the strict checks both
-share) and `merge` (the network's sums). Callers import from here.
+share), `known` (the same checks at once for tables of a shape found valid before, kept as numbers) and
+`merge` (the network's sums, from those numbers when it can). Callers import from here.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.reports.package import PackageError
+from app.reports.package import PackageError, TableCodes
 from app.reports.tables import AggregateTable
 
 
@@ -55,7 +55,7 @@ def allowed() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return {tid: (frozenset(t.rows), frozenset(t.cols)) for tid, t in catalogue().items()}
 
 
-def check_tables(tables: Iterable[AggregateTable]) -> None:
+def check_tables(tables: Iterable[AggregateTable | TableCodes]) -> None:
     """Refuse (PackageError naming the table) a table Ascolto does not compute or a code outside its lists."""
     shapes = allowed()
     for table in tables:

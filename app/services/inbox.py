@@ -202,7 +202,7 @@ def _check(ws: Workspace, session: Session, name: str, data: bytes | None) -> tu
     try:
         with package.collector_paused():
             verified = package.load_package(data)
-            shapes.check_tables(verified.tables)
+            shapes.check_tables(verified.table_codes())
     except package.PackageError as exc:
         return REFUSED, str(exc)
     target = inbox_folder(ws)

@@ -238,7 +238,7 @@ def import_packages(ws: Workspace, paths: Sequence[Path]) -> list[ImportedPackag
                         size=package.MAX_BYTES,
                     )
                 verified = package.load_package(path)
-                shapes.check_tables(verified.tables)
+                shapes.check_tables(verified.table_codes())  # the tables stay unbuilt: merged fast
             except OSError as exc:
                 raise _refused(path, exc.strerror or type(exc).__name__) from exc
             except package.PackageError as exc:
@@ -433,10 +433,7 @@ def network_report(
             QT_TRANSLATE_NOOP("Errors", "The packages cannot be merged: {reason}"), reason=exc
         ) from exc
     over_time = package.mixes_periods(packages)  # then only what adds up over time is merged
-    omitted = tuple(dict.fromkeys(t.id for p in packages for t in p.tables if package.over_time(t) is None))
-    partial = tuple(
-        dict.fromkeys(t.id for p in packages for t in p.tables if package.over_time(t) not in (None, t))
-    )
+    omitted, partial = package.time_parts(packages)  # read without building each package's tables
     k = max([disclosure_threshold(ws), *(int(p.disclosure.get("threshold", 0)) for p in packages)])
     period = named_period(min(p.period_start for p in packages), max(p.period_end for p in packages))
     names = _source_names(packages)

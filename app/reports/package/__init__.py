@@ -17,7 +17,8 @@ Contributors (how many women stand behind each number) are never exported.
 One unit per step, as a file format's reader and writer are kept apart: `document` (the format's
 constants, `PackageError`, `VerifiedPackage`, the canonical bytes), `build` (building, signing, writing),
 `load` (reading and verifying, with the fast and the strict parser), `validate` (the strict checks both
-share) and `merge` (the network's sums). Callers import from here.
+share), `known` (the same checks at once for tables of a shape found valid before, kept as numbers) and
+`merge` (the network's sums, from those numbers when it can). Callers import from here.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from app.reports.package.document import (
     SIGNATURE_ALGORITHM,
     KeyChange,
     PackageError,
+    TableCodes,
     VerifiedPackage,
     canonical_bytes,
     filled,
@@ -65,6 +67,7 @@ from app.reports.package.merge import (
     mixes_periods,
     over_time,
     sources,
+    time_parts,
 )
 from app.reports.package.validate import (
     MAX_HOURS_WEEK,
@@ -101,6 +104,7 @@ __all__ = [
     "KeyChange",
     "MergedTable",
     "PackageError",
+    "TableCodes",
     "VerifiedPackage",
     "adds_over_time",
     "build_package",
@@ -118,5 +122,6 @@ __all__ = [
     "resolved_lower_bounds",
     "signed_bytes",
     "sources",
+    "time_parts",
     "write_package",
 ]

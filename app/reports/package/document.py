@@ -7,11 +7,12 @@ outsiders in docs/aggregate-package.md and resources/aggregate-package.schema.js
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.crypto import signing
 from app.i18n import QT_TRANSLATE_NOOP
@@ -111,12 +112,58 @@ class KeyChange:
         }
 
 
+@dataclass(frozen=True, eq=False)
+class Layout:
+    """A list of tables found valid (app.reports.package.known): their texts, and where each table's
+    numbers sit in the `values` of a package of this shape (`KnownTables`).
+
+    `shapes` holds, per table, copies of (id, title, unit, rows, cols, row_labels, col_labels). A table's
+    numbers are its cells row by row, its row totals, its column totals and its total; the tables that
+    count (every unit but hours) come first, in order, then the tables of hours: `values[:n_counts]` are
+    the counts, which must reach the disclosure threshold. `starts[i]` is where table i begins.
+    """
+
+    shapes: list[tuple[Any, ...]]
+    ids: frozenset[str]
+    heights: list[int]
+    widths: list[int]
+    grid_widths: list[int]
+    """The length of every row of every table's grid, table after table (in table order)."""
+    order: list[int]
+    starts: list[int]
+    n_counts: int
+
+
+@dataclass(frozen=True, eq=False)
+class KnownTables:
+    """The tables of a package checked in the usual shape (format 2, a table list found valid before,
+    whole numbers, no lower-bound flag): merged from these numbers, without a table object each."""
+
+    layout: Layout
+    values: list[int | None]
+    """Every table's numbers, copied when they were checked, as `Layout` places them."""
+    additive: list[bool]
+    """Per table (in table order)."""
+
+
+class TableCodes(NamedTuple):
+    """A package table's id and codes (`VerifiedPackage.table_codes`)."""
+
+    id: str
+    rows: list[str]
+    cols: list[str]
+
+
 @dataclass(frozen=True)
 class VerifiedPackage:
     """A package whose signature matched its content and whose content passed strict validation.
 
     `fingerprint` identifies the signing key; whether that key is really the named centre's is for a
     trust store (not here) or a person comparing fingerprints.
+
+    The tables are kept as they were parsed (`parsed_tables`, validated JSON objects); `tables` builds their
+    objects the first time it is read. A network report merges hundreds of packages, tens of thousands of
+    tables: a package of the usual shape (`known`) is merged from its numbers and never needs them.
     """
 
     centre: str
@@ -125,7 +172,7 @@ class VerifiedPackage:
     period_end: date
     disclosure: dict[str, Any]
     generated_at: datetime
-    tables: list[AggregateTable]
+    parsed_tables: list[dict[str, Any]] = field(repr=False)
     public_key: bytes
     fingerprint: str
     software: str = ""
@@ -142,6 +189,46 @@ class VerifiedPackage:
     consolidation: dict[str, list[str]] | None = None
     """{"installations", "without"}: a centre of several PCs, the other installations its figures add up and
     those it was released without (app.services.partials); None for a centre on one PC."""
+    known: KnownTables | None = field(default=None, compare=False, repr=False)
+    """The tables' numbers when they were checked in the usual shape (see `KnownTables`), else None."""
+
+    @functools.cached_property
+    def tables(self) -> list[AggregateTable]:
+        """The tables as objects, built once, over the parsed lists (nothing else changes them)."""
+        return [table_from_json(t) for t in self.parsed_tables]
+
+    def table_codes(self) -> list[TableCodes]:
+        """Each table's id, rows and columns, without building the tables (see `tables`)."""
+        if self.tables_built:
+            return [TableCodes(t.id, t.rows, t.cols) for t in self.tables]
+        return [TableCodes(t["id"], t["rows"], t["cols"]) for t in self.parsed_tables]
+
+    @property
+    def tables_built(self) -> bool:
+        """Whether `tables` was read: its objects may then have been changed, and are what counts."""
+        return "tables" in vars(self)
+
+
+def table_from_json(table: dict[str, Any]) -> AggregateTable:
+    """The table object over the parsed (and validated) lists of a package's table."""
+    return AggregateTable(
+        id=table["id"],
+        title=table["title"],
+        unit=TABLE_UNITS[table["unit"]],
+        rows=table["rows"],
+        cols=table["cols"],
+        cells=table["cells"],
+        row_totals=table["row_totals"],
+        col_totals=table["col_totals"],
+        total=table["total"],
+        additive=table["additive"],
+        row_labels=table["row_labels"],
+        col_labels=table["col_labels"],
+        lower_bound=table.get("lower_bound"),
+        row_lower_bound=table.get("row_lower_bound"),
+        col_lower_bound=table.get("col_lower_bound"),
+        total_lower_bound=table.get("total_lower_bound"),
+    )
 
 
 # --- canonical form and signature ------------------------------------------------------------------

@@ -27,7 +27,6 @@ from app.reports.package.document import (
     MAX_BYTES,
     OPTIONAL_TOP_KEYS,
     READABLE_VERSIONS,
-    TABLE_UNITS,
     TOP_KEYS,
     PackageError,
     VerifiedPackage,
@@ -35,7 +34,6 @@ from app.reports.package.document import (
     signed_bytes,
 )
 from app.reports.package.validate import key_changes, signature_block, validate_content
-from app.reports.tables import AggregateTable
 
 
 @contextmanager
@@ -110,7 +108,7 @@ def _load(source: bytes | str | os.PathLike[str], max_bytes: int) -> VerifiedPac
             )
         )
     content = {k: v for k, v in document.items() if k != "signature"}
-    validate_content(content)
+    numbers = validate_content(content)
     history = key_changes(content.get("key_history"), public)
     return VerifiedPackage(
         centre=content["centre"],
@@ -119,7 +117,7 @@ def _load(source: bytes | str | os.PathLike[str], max_bytes: int) -> VerifiedPac
         period_end=date.fromisoformat(content["period"]["end"]),
         disclosure=dict(content["disclosure"]),
         generated_at=datetime.strptime(content["generated_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC),
-        tables=[_table_from_json(t) for t in content["tables"]],
+        parsed_tables=content["tables"],
         public_key=public,
         fingerprint=signing.fingerprint(public),
         software=content["software"],
@@ -130,6 +128,7 @@ def _load(source: bytes | str | os.PathLike[str], max_bytes: int) -> VerifiedPac
         structure=content.get("structure"),
         release_log=dict(content["release_log"]) if "release_log" in content else None,
         consolidation=content.get("consolidation"),
+        known=numbers,
     )
 
 
@@ -184,25 +183,3 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not allowed")
-
-
-def _table_from_json(table: dict[str, Any]) -> AggregateTable:
-    """The table object over the freshly parsed (and validated) lists: nothing else holds them."""
-    return AggregateTable(
-        id=table["id"],
-        title=table["title"],
-        unit=TABLE_UNITS[table["unit"]],
-        rows=table["rows"],
-        cols=table["cols"],
-        cells=table["cells"],
-        row_totals=table["row_totals"],
-        col_totals=table["col_totals"],
-        total=table["total"],
-        additive=table["additive"],
-        row_labels=table["row_labels"],
-        col_labels=table["col_labels"],
-        lower_bound=table.get("lower_bound"),
-        row_lower_bound=table.get("row_lower_bound"),
-        col_lower_bound=table.get("col_lower_bound"),
-        total_lower_bound=table.get("total_lower_bound"),
-    )

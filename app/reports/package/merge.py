@@ -16,6 +16,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.package.document import (
     MAX_CODES,
     MAX_TABLES,
+    TABLE_UNITS,
     PackageError,
     VerifiedPackage,
     resolved_lower_bounds,
@@ -52,6 +53,9 @@ def merge_packages(packages: Sequence[VerifiedPackage]) -> list[MergedTable]:
         raise PackageError(QT_TRANSLATE_NOOP("Errors", "no packages to merge"))
     _refuse_double_counting(packages)
     several_periods = mixes_periods(packages)
+    fast = _merge_known(packages, several_periods)
+    if fast is not None:
+        return fast
     order: list[str] = []
     by_id: dict[str, list[AggregateTable | None]] = {}
     for index, package in enumerate(packages):
@@ -108,11 +112,10 @@ def over_time(table: AggregateTable) -> AggregateTable | None:
     Of a table only partly additive, the event rows are kept; its margins, which count distinct women
     over every row, become unknown (None), and are not printed (the table is not additive).
     """
-    if (Unit(table.unit) is not Unit.WOMEN and table.id != "minors") or table.id in ONCE_PER_PATHWAY:
+    keep = _rows_over_time(table.id, Unit(table.unit), table.rows, table.additive)
+    if keep is None:
         return table
-    events = EVENT_ROWS.get(table.id)
-    keep = [i for i, code in enumerate(table.rows) if events is not None and code in events]
-    if not keep or table.additive:
+    if not keep:
         return None
     cell_lb, row_lb, _, _ = resolved_lower_bounds(table)
     return AggregateTable(
@@ -135,6 +138,34 @@ def over_time(table: AggregateTable) -> AggregateTable | None:
         col_lower_bound=[False] * len(table.cols),
         total_lower_bound=False,
     )
+
+
+def _rows_over_time(table_id: str, unit: Unit, rows: Sequence[str], additive: bool) -> list[int] | None:
+    """The rows of a table that add up over time (see `over_time`): None for the whole table, else the
+    indexes of the event rows kept (none: the table is left out)."""
+    if (unit is not Unit.WOMEN and table_id != "minors") or table_id in ONCE_PER_PATHWAY:
+        return None
+    events = EVENT_ROWS.get(table_id)
+    if events is None or additive:
+        return []
+    return [i for i, code in enumerate(rows) if code in events]
+
+
+def time_parts(packages: Sequence[VerifiedPackage]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of the packages' tables that `over_time` leaves out, and of those it keeps only some rows
+    of (first-seen order), read without building the tables."""
+    omitted: dict[str, None] = {}
+    partial: dict[str, None] = {}
+    for p in packages:
+        if p.tables_built:
+            tables = [(t.id, Unit(t.unit), t.rows, t.additive) for t in p.tables]
+        else:
+            tables = [(t["id"], TABLE_UNITS[t["unit"]], t["rows"], t["additive"]) for t in p.parsed_tables]
+        for table_id, unit, rows, additive in tables:
+            keep = _rows_over_time(table_id, unit, rows, additive)
+            if keep is not None:
+                (partial if keep else omitted).setdefault(table_id, None)
+    return tuple(omitted), tuple(partial)
 
 
 def adds_over_time(table: AggregateTable) -> bool:
@@ -373,10 +404,25 @@ def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
 
     row_labels = _first_labels(t.row_labels for t in tables)
     col_labels = _first_labels(t.col_labels for t in tables)
+    return _merged(first, unit, (rows, cols, row_labels, col_labels), (cells, row_totals, col_totals, total))
+
+
+def _merged(
+    first: AggregateTable | tuple[str, str, bool],
+    unit: Unit,
+    codes: tuple[list[str], list[str], dict[str, str], dict[str, str]],
+    sums: tuple[list[list[_Merged]], list[_Merged], list[_Merged], _Merged],
+) -> MergedTable:
+    """The network table of merged positions; `first` gives the id, title and additivity."""
+    table_id, title, additive = (
+        (first.id, first.title, first.additive) if isinstance(first, AggregateTable) else first
+    )
+    rows, cols, row_labels, col_labels = codes
+    cells, row_totals, col_totals, total = sums
     cell_flags = [[lb for _, lb in row] for row in cells]
     return MergedTable(
-        id=first.id,
-        title=first.title,
+        id=table_id,
+        title=title,
         unit=unit,
         rows=rows,
         cols=cols,
@@ -384,7 +430,7 @@ def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
         row_totals=[value for value, _ in row_totals],
         col_totals=[value for value, _ in col_totals],
         total=total[0],
-        additive=first.additive,
+        additive=additive,
         row_labels=row_labels,
         col_labels=col_labels,
         lower_bound=cell_flags if any(any(r) for r in cell_flags) else None,
@@ -392,3 +438,69 @@ def _merge_table(parts: list[AggregateTable | None]) -> MergedTable:
         col_lower_bound=[lb for _, lb in col_totals],
         total_lower_bound=total[1],
     )
+
+
+# --- packages of a known shape, merged from their numbers ------------------------------------------------
+
+
+def _merge_known(packages: Sequence[VerifiedPackage], several_periods: bool) -> list[MergedTable] | None:
+    """The merge of `merge_packages` (after its checks of the packages) when every package was checked
+    in one known shape (`VerifiedPackage.known`: the same tables, codes and labels in the same order,
+    whole numbers, no lower-bound flag) and its table objects were never built: summed from each
+    package's list of numbers, position by position, with no table object per package. The same
+    result as the table by table way, which takes over (None) for anything else, e.g. tables whose
+    additivity differs (which it refuses, naming the table)."""
+    if any(p.known is None or p.tables_built for p in packages):
+        return None
+    knowns = [p.known for p in packages if p.known is not None]
+    layout = knowns[0].layout
+    if any(k.layout is not layout and k.layout.shapes != layout.shapes for k in knowns):
+        return None
+    merged: list[MergedTable] = []
+    for index, (table_id, title, unit_code, rows, cols, row_labels, col_labels) in enumerate(layout.shapes):
+        additive = knowns[0].additive[index]
+        if any(k.additive[index] is not additive for k in knowns):
+            return None
+        unit = TABLE_UNITS[unit_code]
+        keep = _rows_over_time(table_id, unit, rows, additive) if several_periods else None
+        if keep is not None and not keep:
+            continue  # does not add up over time: left out
+        height, width, start = len(rows), len(cols), layout.starts[index]
+        size = height * width
+        if keep is None:
+            sums = _column_sums([k.values[start : start + size + height + width + 1] for k in knowns])
+            cells = [sums[i * width : (i + 1) * width] for i in range(height)]
+            margins = sums[size : size + height], sums[size + height : size + height + width], sums[-1]
+            codes = list(rows), list(cols), dict(row_labels), dict(col_labels)
+        else:  # the event rows only: their margins over every row are unknown (see `over_time`)
+            sums = _column_sums(
+                [
+                    [
+                        *itertools.chain.from_iterable(
+                            k.values[start + i * width : start + (i + 1) * width] for i in keep
+                        ),
+                        *(k.values[start + size + i] for i in keep),
+                    ]
+                    for k in knowns
+                ]
+            )
+            cells = [sums[n * width : (n + 1) * width] for n in range(len(keep))]
+            margins = sums[len(keep) * width :], [(None, False)] * width, (None, False)
+            kept = [rows[i] for i in keep]
+            codes = kept, list(cols), {c: row_labels[c] for c in kept if c in row_labels}, dict(col_labels)
+            additive = False
+        merged.append(_merged((table_id, title, additive), unit, codes, (cells, *margins)))
+    return merged
+
+
+def _column_sums(parts: Sequence[Sequence[int | None]]) -> list[_Merged]:
+    """`merge_position` of every position of lists of whole numbers laid out alike, none flagged and none
+    unknown: the sum of the known values, a lower bound where some input hid the value."""
+    sums: list[_Merged] = []
+    for column in zip(*parts, strict=True):
+        if None in column:
+            known = [v for v in column if v is not None]
+            sums.append((sum(known), True) if known else (None, False))
+        else:
+            sums.append((sum(column), False))  # no None: a sum of whole numbers
+    return sums

@@ -12,7 +12,6 @@ import base64
 import binascii
 import itertools
 import math
-import operator
 import re
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -21,6 +20,7 @@ from typing import Any, NoReturn
 from app.crypto import signing
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import codelists
+from app.reports.package import known
 from app.reports.package.document import (
     CONSOLIDATION_KEYS,
     COUNT_UNITS,
@@ -41,14 +41,12 @@ from app.reports.package.document import (
     TABLE_UNITS,
     TOP_KEYS,
     KeyChange,
+    KnownTables,
     PackageError,
     short_repr,
 )
 from app.reports.tables import Unit
 
-_SHAPE_KEYS = ("id", "title", "unit", "rows", "cols", "row_labels", "col_labels")
-_NUMBER_KEYS = ("cells", "row_totals", "col_totals", "total", "additive")
-_TABLE_KEYS = frozenset(_SHAPE_KEYS + _NUMBER_KEYS)
 _SUCCESSION_KEYS = frozenset({"old", "new", "at", "signature"})
 _HEAD_KEYS = frozenset({"events", "hash", "at"})
 _LOG_KEYS = frozenset({"seq", "head"})
@@ -159,15 +157,12 @@ def _codes(value: Any, where: str) -> list[str]:
     return codes
 
 
-_INTEGRAL = frozenset({int, type(None)})
-
-
 def _numbers_ok(values: list[Any]) -> bool:
     """Whether every value is null or a whole number in range: the usual case, checked at C speed."""
-    if not set(map(type, values)) <= _INTEGRAL:
+    if not set(map(type, values)) <= known.INTEGRAL:
         return False
-    known = [v for v in values if v is not None]
-    return not known or (min(known) >= 0 and max(known) <= MAX_VALUE)
+    present = [v for v in values if v is not None]
+    return not present or (min(present) >= 0 and max(present) <= MAX_VALUE)
 
 
 def _numbers(values: list[Any], where: str, unit: Unit) -> None:
@@ -205,8 +200,10 @@ def _parse_date(value: Any, where: str) -> date:
         _fail(where, QT_TRANSLATE_NOOP("Errors", "not a valid date"))
 
 
-def validate_content(doc: Any) -> None:
-    """Every rule of the format except the signature; raises PackageError naming the first violation."""
+def validate_content(doc: Any) -> KnownTables | None:
+    """Every rule of the format except the signature; raises PackageError naming the first violation.
+
+    Returns the tables' numbers when they are of a known shape (`known.check`), else None."""
     doc = _object(doc, "package", TOP_KEYS, OPTIONAL_TOP_KEYS)
     if doc["format"] != FORMAT:
         _fail("format", QT_TRANSLATE_NOOP("Errors", "must be {value}"), value=repr(FORMAT))
@@ -256,7 +253,8 @@ def validate_content(doc: Any) -> None:
             for i, name in enumerate(_list(parts[key], f"consolidation.{key}", MAX_DESKS)):
                 _text(name, f"consolidation.{key}[{i}]", MAX_TEXT)
     tables = _list(doc["tables"], "tables", MAX_TABLES)
-    ids = _tables_ok(tables, threshold, version)
+    numbers = known.check(tables, threshold, version)
+    ids = set(numbers.layout.ids) if numbers is not None else None
     if ids is None:  # one table at a time, naming the first fault
         ids = set()
         for i, table in enumerate(tables):
@@ -268,11 +266,13 @@ def validate_content(doc: Any) -> None:
                     id=short_repr(table_id),
                 )
             ids.add(table_id)
-        _remember_tables(tables)
+        known.remember(tables)
+        numbers = known.check(tables, threshold, version)  # valid: the merge may take it as numbers
     if "missing_rates" in doc:
         _validate_rates(doc["missing_rates"], ids)
     if "structure" in doc:
         _validate_structure(doc["structure"], desks, period["end"])
+    return numbers
 
 
 STRUCTURE_KEYS = frozenset({"on", "centre", "desks"})
@@ -329,6 +329,7 @@ def _validate_structure(value: Any, desks: Sequence[str], period_end: str) -> No
 
 
 _RATE_KEYS = frozenset({"percent", "below_percent"})
+_DICT = frozenset({dict})
 
 
 def _validate_rates(rates: Any, ids: set[str]) -> None:
@@ -432,78 +433,6 @@ def _shape_key(table: dict[str, Any]) -> tuple[Any, ...] | None:
     return key
 
 
-_SHAPE_FIELDS = operator.itemgetter(*_SHAPE_KEYS)
-_NUMBER_FIELDS = operator.itemgetter(*_NUMBER_KEYS)
-_TABLES_SEEN: list[list[tuple[Any, ...]]] = []
-"""The shapes (`_SHAPE_FIELDS`) of whole table lists found valid, as copies: the packages of a network
-report carry the same tables in the same order, so one comparison at C speed stands for the text checks
-of all their tables."""
-_TABLES_KEPT = 64
-_LIST, _BOOL, _DICT = frozenset({list}), frozenset({bool}), frozenset({dict})
-
-
-def _remember_tables(tables: list[dict[str, Any]]) -> None:
-    """Called once every table was found valid (so every shape is strings, lists and dicts)."""
-    if len(_TABLES_SEEN) >= _TABLES_KEPT:
-        _TABLES_SEEN.clear()
-    _TABLES_SEEN.append(
-        [
-            (table_id, title, unit, list(rows), list(cols), dict(row_labels), dict(col_labels))
-            for table_id, title, unit, rows, cols, row_labels, col_labels in map(_SHAPE_FIELDS, tables)
-        ]
-    )
-
-
-def _tables_ok(tables: list[Any], threshold: int, version: int) -> set[str] | None:
-    """The table ids when every check of `_validate_table`, and the ids' uniqueness, pass for the whole
-    list in a few passes at C speed; None sends the tables through `_validate_table` one by one (which
-    also names the first fault). Only for the usual list: format version 2, tables shaped exactly like a
-    list found valid before (`_TABLES_SEEN`), whole numbers, no lower-bound flags; None where in doubt."""
-    if version < 2 or set(map(type, tables)) != _DICT or set(map(len, tables)) != {len(_TABLE_KEYS)}:
-        return None
-    try:  # the twelve keys present, and (by the count above) no other: no lower-bound flags
-        shapes = list(map(_SHAPE_FIELDS, tables))
-        numbers = list(map(_NUMBER_FIELDS, tables))
-    except KeyError:
-        return None
-    if shapes not in _TABLES_SEEN:
-        return None
-    cells, row_totals, col_totals, totals, additive = zip(*numbers, strict=True)
-    heights = [len(shape[3]) for shape in shapes]
-    widths = [len(shape[4]) for shape in shapes]
-    if not (
-        set(map(type, cells)) | set(map(type, row_totals)) | set(map(type, col_totals)) <= _LIST
-        and set(map(type, additive)) <= _BOOL
-        and list(map(len, cells)) == heights == list(map(len, row_totals))
-        and list(map(len, col_totals)) == widths
-    ):
-        return None
-    grid_rows = list(itertools.chain.from_iterable(cells))
-    if not set(map(type, grid_rows)) <= _LIST or list(map(len, grid_rows)) != list(
-        itertools.chain.from_iterable(map(itertools.repeat, widths, heights))
-    ):
-        return None
-    counts: list[Any] = []  # every count must reach the threshold (zero included); hours need not
-    hours: list[Any] = []
-    for shape, grid, row_margin, col_margin, total in zip(
-        shapes, cells, row_totals, col_totals, totals, strict=True
-    ):
-        values = hours if TABLE_UNITS[shape[2]] is Unit.HOURS else counts
-        values.extend(itertools.chain.from_iterable(grid))
-        values.extend(row_margin)
-        values.extend(col_margin)
-        values.append(total)
-    for values, floor in ((counts, max(threshold, 0)), (hours, 0)):
-        if not set(map(type, values)) <= _INTEGRAL:
-            return None
-        distinct = set(values)
-        distinct.discard(None)
-        if distinct and (min(distinct) < floor or max(distinct) > MAX_VALUE):
-            return None
-    ids = {shape[0] for shape in shapes}
-    return ids if len(ids) == len(shapes) else None
-
-
 def _validate_shape(table: dict[str, Any], where: str) -> None:
     _text(table["id"], f"{where}.id", MAX_CODE)
     _text(table["title"], f"{where}.title", MAX_TEXT)
@@ -523,7 +452,7 @@ def _validate_shape(table: dict[str, Any], where: str) -> None:
 
 
 def _validate_table(table: Any, where: str, threshold: int, version: int) -> str:
-    table = _object(table, where, _TABLE_KEYS, _LOWER_BOUND_KEYS)
+    table = _object(table, where, known.TABLE_KEYS, _LOWER_BOUND_KEYS)
     shape = _shape_key(table)
     if shape is None or shape not in _SHAPES_SEEN:
         _validate_shape(table, where)

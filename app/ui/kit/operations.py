@@ -216,6 +216,39 @@ def run(
     return Operation(parent, fn, on_success, on_user_error, on_finished, busy_text, busy)
 
 
+class Latest:
+    """The queries of one view, of which only the newest answers: typing fast never shows an older
+    result. `start()` begins a new query (older answers are dropped), `cancel()` drops them all; `run`
+    delivers `on_success` and `on_finished` only while no newer query was started."""
+
+    def __init__(self, owner: QWidget) -> None:
+        self.owner = owner
+        self.generation = 0
+
+    def start(self) -> None:
+        self.generation += 1
+
+    cancel = start
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_finished: Callable[[], None] | None = None,
+    ) -> None:
+        generation = self.generation
+
+        def current() -> bool:
+            return generation == self.generation
+
+        run(
+            self.owner,
+            fn,
+            lambda result: on_success(result) if current() else None,
+            on_finished=(lambda: on_finished() if current() else None) if on_finished is not None else None,
+        )
+
+
 def discard_pending(wait_ms: int = 10_000) -> None:
     """On lock: forget every result still to come and let running work finish before keys are dropped."""
     global _epoch

@@ -64,7 +64,7 @@ class CaseListModel(QAbstractTableModel):
         self.rows: list[CaseSummary] = []
         self.total = 0
         self.page_size = PAGE_SIZE
-        self._generation = 0
+        self._latest = operations.Latest(owner)
         self._fetching = False
 
     # --- querying ----------------------------------------------------------------------------------
@@ -73,28 +73,20 @@ class CaseListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self._generation += 1
-        generation, query, ws, size = self._generation, self.query, self.workspace, self.page_size
+        self._latest.start()
+        query, ws, size = self.query, self.workspace, self.page_size
         self._fetching = True
-        operations.run(
-            self.owner,
-            lambda: _search(ws, query, size, 0),
-            lambda page: self._first_page(generation, page),
-            on_finished=lambda: self._done(generation),
-        )
+        self._latest.run(lambda: _search(ws, query, size, 0), self._first_page, self._done)
 
-    def _first_page(self, generation: int, page: CasePage) -> None:
-        if generation != self._generation:
-            return
+    def _first_page(self, page: CasePage) -> None:
         self.beginResetModel()
         self.rows = list(page.items)
         self.total = page.total
         self.endResetModel()
         emit(self.loaded, page.total)
 
-    def _done(self, generation: int) -> None:
-        if generation == self._generation:
-            self._fetching = False
+    def _done(self) -> None:
+        self._fetching = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._fetching and len(self.rows) < self.total
@@ -103,17 +95,13 @@ class CaseListModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        generation, query, ws, size = self._generation, self.query, self.workspace, self.page_size
-        offset = len(self.rows)
-        operations.run(
-            self.owner,
-            lambda: _search(ws, query, size, offset),
-            lambda page: self._more(generation, offset, page),
-            on_finished=lambda: self._done(generation),
+        query, ws, size, offset = self.query, self.workspace, self.page_size, len(self.rows)
+        self._latest.run(
+            lambda: _search(ws, query, size, offset), lambda page: self._more(offset, page), self._done
         )
 
-    def _more(self, generation: int, offset: int, page: CasePage) -> None:
-        if generation != self._generation or offset != len(self.rows) or not page.items:
+    def _more(self, offset: int, page: CasePage) -> None:
+        if offset != len(self.rows) or not page.items:
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.items) - 1)
         self.rows.extend(page.items)
@@ -121,7 +109,7 @@ class CaseListModel(QAbstractTableModel):
         self.total = page.total
 
     def clear(self) -> None:
-        self._generation += 1
+        self._latest.cancel()
         self._fetching = False
         self.beginResetModel()
         self.rows = []

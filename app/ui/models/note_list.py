@@ -81,23 +81,20 @@ class NoteListModel(QAbstractTableModel):
         self.query = NoteQuery()
         self.rows: list[NoteHit] = []
         self.more = False
-        self._generation = 0
+        self._latest = operations.Latest(owner)
 
     def set_query(self, query: NoteQuery) -> None:
         self.query = query
-        self._generation += 1
-        generation, ws = self._generation, self.workspace
-        operations.run(
-            self.owner,
+        self._latest.start()
+        ws = self.workspace
+        self._latest.run(
             lambda: cases.search_notes(
                 ws, query.text, statuses=query.statuses, help_desk_id=query.help_desk_id
             ),
-            lambda page: self._arrived(generation, page),
+            self._arrived,
         )
 
-    def _arrived(self, generation: int, page: NotePage) -> None:
-        if generation != self._generation:
-            return
+    def _arrived(self, page: NotePage) -> None:
         self.beginResetModel()
         self.rows = list(page.items)
         self.more = page.more
@@ -105,7 +102,7 @@ class NoteListModel(QAbstractTableModel):
         emit(self.loaded, page)
 
     def clear(self) -> None:
-        self._generation += 1
+        self._latest.cancel()
         self.beginResetModel()
         self.rows = []
         self.more = False

@@ -13,6 +13,8 @@ from sqlalchemy import text
 
 from app import demo
 from app.models.cases import CASE_PROFILE_FIELDS, INTAKE_PROFILE_FIELDS, CaseProfile, Intake
+from app.reports.indicators import compute_indicators
+from app.reports.periods import Period
 from app.services import cases as c
 from app.services import retention
 from app.services.cases import transfer
@@ -98,6 +100,30 @@ def test_interviews_and_cases_written_any_way_keep_it_current(admin_ws: Workspac
         session.execute(text(f"DELETE FROM case_file WHERE id = {other}"))  # her interviews with her
     stored = assert_current(ws)
     assert other not in {r[0] for r in stored}
+
+
+def test_a_past_period_reads_the_interview_of_its_end(admin_ws: Workspace) -> None:
+    """A period ending before her latest interview counts the interview she had then, not the latest."""
+    ws = admin_ws
+    ref = c.open_case(ws, c.IdentityInput("Lia", "Ferri"), profile(), c.ConsentInput(ALL_SCOPES, date(2024, 2, 1)),
+                      opened_on=date(2024, 2, 1))  # fmt: skip
+    c.add_intake(ws, ref.id, c.IntakeInput(date(2024, 3, 1), "N1522", "TELEFONO", ("FISICA",), "01"))
+    c.add_intake(ws, ref.id, c.IntakeInput(date(2025, 3, 1), "N1522", "TELEFONO", ("ECONOMICA",), "02"))
+
+    def forms(year: int) -> dict[str, Any]:
+        with ws.transaction(write=False) as session:
+            tables = {t.id: t for t in compute_indicators(session, Period.year(year), None)}
+        table = tables["violence_forms"]
+        return {
+            code: table.cells[i][0] for i, code in enumerate(table.rows) if code in ("FISICA", "ECONOMICA")
+        }
+
+    before = forms(2024), forms(2025)
+    assert before[0]["FISICA"] >= 1 and before[1]["ECONOMICA"] >= 1
+    with ws.transaction() as session:  # the row's interview changed behind the triggers' back
+        session.execute(text(f"UPDATE case_profile SET violence_forms = ',FISICA,' WHERE case_id = {ref.id}"))
+    assert forms(2024) == before[0]  # 2024 reads the interview of its end, not the row's (from 2025)
+    assert forms(2025) == {"FISICA": before[1]["FISICA"] + 1, "ECONOMICA": before[1]["ECONOMICA"] - 1}
 
 
 def test_deletion_by_retention_takes_the_row(admin_ws: Workspace) -> None:

@@ -363,7 +363,10 @@ class CaseProfile(Base):
     """
 
     __tablename__ = "case_profile"
-    __table_args__ = (Index("ix_case_profile_desk", "desk_id", "opened_on"),)  # one desk's cases
+    __table_args__ = (
+        Index("ix_case_profile_desk", "desk_id", "opened_on"),  # one desk's cases
+        Index("ix_case_profile_intake", "intake_on"),  # those a past period reads the interviews of
+    )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
     desk_id: Mapped[int]

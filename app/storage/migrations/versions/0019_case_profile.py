@@ -109,11 +109,13 @@ def upgrade() -> None:
     for statement in TRIGGERS.values():
         op.execute(statement)
     op.create_index("ix_case_profile_desk", "case_profile", ["desk_id", "opened_on"])
+    op.create_index("ix_case_profile_intake", "case_profile", ["intake_on"])
     op.execute("ANALYZE case_profile")
 
 
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_index("ix_case_profile_intake", table_name="case_profile")
     op.drop_index("ix_case_profile_desk", table_name="case_profile")
     op.drop_table("case_profile")

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.models import codelists
 from app.models.cases import ServiceDelivery
-from app.reports.cellkey import KEY_RANGE
+from app.reports.cellkey import KEY_RANGE, PACK
 from app.reports.indicators.grids import labels, one_way, title
-from app.reports.indicators.scope import Group, Scope, Shape, distinct_packed, excluded_cases
+from app.reports.indicators.scope import Group, Scope, Shape, distinct_packed, excluded_cases, packed
 from app.reports.tables import AggregateTable, CellKeys, Number, Unit
 
 
@@ -73,8 +73,9 @@ def _statement(scope: Shape) -> Any:
     cg = [cell.c.g] if scope.by_desk else []
     source = cell.join(women, cell.c.g == women.c.g if scope.by_desk else true())
 
-    def margin(kind: str, t: Any, m: Any, w: Any, wk: Any, by: list[Any]) -> Any:
+    def margin(kind: str, t: Any, m: Any, women_packed: Any, by: list[Any]) -> Any:
         """A row, column or the total: the cells' sums and largest woman, the women from `women`."""
+        w = func.max(women_packed)
         return (
             select(
                 *cg,
@@ -83,17 +84,17 @@ def _statement(scope: Shape) -> Any:
                 m,
                 func.sum(cell.c.n),
                 func.sum(cell.c.mins),
-                func.max(w),
+                w / literal_column(str(PACK)),
                 func.sum(cell.c.sk),
-                func.max(wk),
+                w % literal_column(str(PACK)),
                 func.max(cell.c.top),
             )
             .select_from(source)
             .group_by(*cg, *by)
         )
 
-    def pick(column: Any, list_name: str, what: str) -> Any:
-        return case(*[(column == code, women.c[f"{what}_{list_name}_{code}"]) for code in _codes(list_name)])
+    def pick(column: Any, list_name: str) -> Any:
+        return case(*[(column == code, women.c[f"{list_name}_{code}"]) for code in _codes(list_name)])
 
     parts = union_all(
         select(
@@ -105,19 +106,17 @@ def _statement(scope: Shape) -> Any:
             "row",
             cell.c.t,
             literal("").label("m"),
-            pick(cell.c.t, "service_type", "w"),
-            pick(cell.c.t, "service_type", "k"),
+            pick(cell.c.t, "service_type"),
             [cell.c.t],
         ),
         margin(
             "col",
             literal("").label("t"),
             cell.c.m,
-            pick(cell.c.m, "service_mode", "w"),
-            pick(cell.c.m, "service_mode", "k"),
+            pick(cell.c.m, "service_mode"),
             [cell.c.m],
         ),
-        margin("all", literal("").label("t"), literal("").label("m"), women.c.w_all, women.c.k_all, []),
+        margin("all", literal("").label("t"), literal("").label("m"), women.c["all"], []),
     )
     return select(parts.subquery())
 
@@ -133,7 +132,8 @@ def _women(per: Any, group: list[Any]) -> Any:
     pairs: summing 2**shift over them counts, for each type, the modes she was served in (and for each
     mode, the types), each count in a bit field of its own; a field above zero says she had that type.
     Two or three packed sums per woman replace the six DISTINCT B-trees of COUNT(DISTINCT woman) and the
-    key sums by type, by mode and in all; the result is the same women.
+    key sums by type, by mode and in all; the result is the same women. Each code's women and their key
+    sum travel as one `packed` sum (count * PACK + keys), read apart by the margins.
     """
     fields = {
         "service_type": (per.c.t, _codes("service_type"), len(_codes("service_mode")).bit_length()),
@@ -156,11 +156,10 @@ def _women(per: Any, group: list[Any]) -> Any:
                 present[(list_name, code)] = (name, s, (1 << width) - 1)
     woman = select(*group, func.max(per.c.wk).label("wk"), *packs).group_by(*group, per.c.c).subquery("woman")
     wg = [woman.c.g] if group else []
-    cols: list[Any] = [func.count().label("w_all"), func.sum(woman.c.wk).label("k_all")]
+    cols: list[Any] = [packed(true(), woman.c.wk).label("all")]
     for (list_name, code), (name, s, mask) in present.items():
         has_it = woman.c[name].op(">>")(literal_column(str(s))).op("&")(literal_column(str(mask))) > 0
-        cols.append(func.sum(has_it).label(f"w_{list_name}_{code}"))
-        cols.append(func.sum(case((has_it, woman.c.wk))).label(f"k_{list_name}_{code}"))
+        cols.append(packed(has_it, woman.c.wk).label(f"{list_name}_{code}"))  # her count and key at once
     return select(*[g.label("g") for g in wg], *cols).group_by(*wg).cte("women").prefix_with("MATERIALIZED")
 
 

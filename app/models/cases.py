@@ -346,3 +346,64 @@ class Referral(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CaseProfile(Base):
+    """One short row per case: her profile fields and her latest interview, kept by SQLite triggers
+    (migration 0019) for the indicators' profile.
+
+    The profile of a year reads every active case's row and her latest interview; at full scale the case
+    table (17 MB, read whole) and the interviews (46 MB, the latest of 29,000 women scattered over all of
+    it) do not fit a connection's 32 MB page cache, so every computation decrypted their pages again.
+    Here they are a few MB. Triggers copy the case's fields on its insert and on their change, and set the
+    interview fields to those of the case's latest interview (by date, then id) whenever an interview is
+    inserted, changed or deleted; a deleted case takes its row with it. `intake_on` is that interview's
+    date: a period ending before it reads the interview of its own end instead (app.reports.indicators).
+    No free text is copied: nothing here is erased with her identity.
+    """
+
+    __tablename__ = "case_profile"
+    __table_args__ = (
+        Index("ix_case_profile_desk", "desk_id", "opened_on"),  # one desk's cases
+        Index("ix_case_profile_intake", "intake_on"),  # those a past period reads the interviews of
+    )
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
+    desk_id: Mapped[int]
+    statistics_allowed: Mapped[bool]
+    opened_on: Mapped[dt.date]
+    closed_on: Mapped[dt.date | None]
+    record_key: Mapped[int]
+    birth_year: Mapped[int | None]
+    country: Mapped[str | None] = mapped_column(String(2))
+    education: Mapped[str] = mapped_column(String(20))
+    employment: Mapped[str] = mapped_column(String(20))
+    marital_status: Mapped[str] = mapped_column(String(20))
+    cohabitation: Mapped[str] = mapped_column(String(200))
+    has_children: Mapped[str] = mapped_column(String(2))
+    minors_count: Mapped[int | None]
+    minors_witnessed: Mapped[int | None]
+    minors_suffered: Mapped[int | None]
+    intake_on: Mapped[dt.date | None]  # the latest interview's date; None: no interview yet
+    access_channel: Mapped[str | None] = mapped_column(String(20))
+    first_contact_mode: Mapped[str | None] = mapped_column(String(30))
+    violence_forms: Mapped[str | None] = mapped_column(String(300))
+    relationship_code: Mapped[str | None] = mapped_column(String(2))
+    violence_duration: Mapped[str | None] = mapped_column(String(10))
+    police_report: Mapped[str | None] = mapped_column(String(20))
+    measures_requested: Mapped[str | None] = mapped_column(String(200))
+    measures_obtained: Mapped[str | None] = mapped_column(String(200))
+    emergency: Mapped[bool | None]
+
+
+CASE_PROFILE_FIELDS = (
+    "statistics_allowed", "opened_on", "closed_on", "record_key", "birth_year", "country", "education",
+    "employment", "marital_status", "cohabitation", "has_children", "minors_count", "minors_witnessed",
+    "minors_suffered",
+)  # fmt: skip
+"""The case's columns `case_profile` copies (besides `help_desk_id` as `desk_id`)."""
+INTAKE_PROFILE_FIELDS = (
+    "access_channel", "first_contact_mode", "violence_forms", "relationship_code", "violence_duration",
+    "police_report", "measures_requested", "measures_obtained", "emergency",
+)  # fmt: skip
+"""The latest interview's columns `case_profile` copies (besides its `date` as `intake_on`)."""

@@ -6,11 +6,18 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from app.models import codelists
-from app.models.cases import Case, Intake, RiskAssessment
+from app.models.cases import (
+    CASE_PROFILE_FIELDS,
+    INTAKE_PROFILE_FIELDS,
+    Case,
+    CaseProfile,
+    Intake,
+    RiskAssessment,
+)
 from app.models.codelists import (
     AGE_ISTAT_BOUNDS,
     AGE_LOMBARDY_BOUNDS,
@@ -30,7 +37,7 @@ from app.reports.indicators.grids import (
     with_nd,
     women_table,
 )
-from app.reports.indicators.scope import END, START, YEAR, Group, Scope, Shape, has, latest_of_case, packed
+from app.reports.indicators.scope import END, START, YEAR, Group, Scope, Shape, has, latest_of, packed
 from app.reports.tables import AggregateTable, CellKeys, Unit
 
 
@@ -97,62 +104,89 @@ def profile(session: Session, scope: Scope, lang: str) -> dict[Group, list[Aggre
 
 @cache
 def _statement(scope: Shape) -> tuple[Any, _Columns]:
-    """The aggregate query of `profile` and its columns, built once per shape (the period is bound)."""
+    """The aggregate query of `profile` and its columns, built once per shape (the period is bound).
+
+    The women active in the period are read from `case_profile` (one short row per case, kept by
+    triggers with her latest interview): the cases whose latest interview is dated up to the period's end
+    read it there; those with a later one (a past period) read the interview of the period's end from
+    the interviews, exactly as `latest_of` finds it. Each part is aggregated alone and the two rows of a
+    group summed (counts and key sums add): one UNION of the rows themselves would make SQLite copy every
+    column of every woman through a co-routine, which costs more than the reading it spares.
+    """
+    p = CaseProfile
+    active = and_(
+        p.statistics_allowed.is_not(False),
+        scope.desk(p.desk_id),
+        p.opened_on <= END,
+        or_(p.closed_on.is_(None), p.closed_on >= START),
+    )
+    by_desk = scope.group(p.desk_id)
+    fields = {name: getattr(p, name) for name in (*CASE_PROFILE_FIELDS, *INTAKE_PROFILE_FIELDS)}
+    cols = _columns(fields)
+    current = (
+        select(*by_desk, *[e.label(f"c{i}") for i, e in enumerate(cols.exprs)])
+        .select_from(p)
+        .outerjoin(RiskAssessment, RiskAssessment.id == latest_of(RiskAssessment, p.case_id, END, p))
+        .where(active, or_(p.intake_on.is_(None), p.intake_on <= END))
+        .group_by(*by_desk)
+    )
+    then = _columns(fields | {name: getattr(Intake, name) for name in INTAKE_PROFILE_FIELDS})
+    earlier = (
+        select(*by_desk, *[e.label(f"c{i}") for i, e in enumerate(then.exprs)])
+        .select_from(p)
+        .outerjoin(Intake, Intake.id == latest_of(Intake, p.case_id, END, p))
+        .outerjoin(RiskAssessment, RiskAssessment.id == latest_of(RiskAssessment, p.case_id, END, p))
+        .where(active, p.intake_on > END)
+        .group_by(*by_desk)
+    )
+    both = union_all(current, earlier).subquery("parts")
+    group = list(both.c)[: len(by_desk)]
+    query = select(*group, *[func.sum(c) for c in list(both.c)[len(by_desk) :]]).group_by(*group)
+    return query, cols
+
+
+def _columns(f: Mapping[str, Any]) -> _Columns:
+    """The ~200 packed counts of the profile over one woman's fields `f` (by name) and her risk level."""
     year = YEAR
-    latest_intake = latest_of_case(Intake, END)
-    latest_risk = latest_of_case(RiskAssessment, END)
-    cols = _Columns(Case.record_key)
+    cols = _Columns(f["record_key"])
     cols.add("population", N, true())
-    _age_bounds(cols, "age_istat", AGE_ISTAT_BOUNDS, Case.birth_year, year)
-    _age_bounds(cols, "age_lombardy", AGE_LOMBARDY_BOUNDS, Case.birth_year, year)
-    cols.add("citizenship", "ITA", Case.country == "IT")
-    cols.add("citizenship", "UE", Case.country.in_(sorted(EU_COUNTRIES - {"IT"})))
-    cols.add("citizenship", "APOL", Case.country == STATELESS)
+    _age_bounds(cols, "age_istat", AGE_ISTAT_BOUNDS, f["birth_year"], year)
+    _age_bounds(cols, "age_lombardy", AGE_LOMBARDY_BOUNDS, f["birth_year"], year)
+    country = f["country"]
+    cols.add("citizenship", "ITA", country == "IT")
+    cols.add("citizenship", "UE", country.in_(sorted(EU_COUNTRIES - {"IT"})))
+    cols.add("citizenship", "APOL", country == STATELESS)
     cols.add(
         "citizenship",
         "EXTRAUE",
-        and_(Case.country != "", Case.country != STATELESS, Case.country.not_in(sorted(EU_COUNTRIES))),
+        and_(country != "", country != STATELESS, country.not_in(sorted(EU_COUNTRIES))),
     )
-    _single(cols, "education", "education", Case.education)
-    _single(cols, "employment", "employment", Case.employment)
-    _single(cols, "marital_status", "marital_status", Case.marital_status)
-    _multi(cols, "cohabitation", "cohabitation", Case.cohabitation)
-    _single(cols, "has_children", "has_children", Case.has_children)
-    for code, column in MINORS_COLUMNS.items():
+    _single(cols, "education", "education", f["education"])
+    _single(cols, "employment", "employment", f["employment"])
+    _single(cols, "marital_status", "marital_status", f["marital_status"])
+    _multi(cols, "cohabitation", "cohabitation", f["cohabitation"])
+    _single(cols, "has_children", "has_children", f["has_children"])
+    minors = {code: f[column.key] for code, column in MINORS_COLUMNS.items()}
+    for code, column in minors.items():
         cols.keys.append(("minors_sum", code))
         cols.exprs.append(func.coalesce(func.sum(column), 0) * literal_column(str(PACK)))  # read as (sum, 0)
         cols.add("minors_women", code, column > 0)
-    cols.add("minors_women", "_any", or_(*[c > 0 for c in MINORS_COLUMNS.values()]))
-    _multi(cols, "violence_forms", "violence_form", Intake.violence_forms)
+    cols.add("minors_women", "_any", or_(*[c > 0 for c in minors.values()]))
+    _multi(cols, "violence_forms", "violence_form", f["violence_forms"])
     for group in codelists.codes("violence_macro"):
-        forms = [f for f, m in VIOLENCE_MACRO.items() if m == group]
-        cols.add("violence_macro", group, or_(*[has(Intake.violence_forms, f) for f in forms]))
-    _single(cols, "relationship", "relationship", Intake.relationship_code)
-    _single(cols, "violence_duration", "violence_duration", Intake.violence_duration)
-    _single(cols, "access_channel", "access_channel", Intake.access_channel)
-    _single(cols, "first_contact_mode", "first_contact_mode", Intake.first_contact_mode)
-    _single(cols, "police_report", "police_report", Intake.police_report)
-    _multi(cols, "measures_requested", "protective_measure", Intake.measures_requested)
-    _multi(cols, "measures_obtained", "protective_measure", Intake.measures_obtained)
-    cols.add("emergency", "SI", Intake.emergency.is_(True))
-    cols.add("emergency", "NO", Intake.emergency.is_(False))
+        forms = [form for form, m in VIOLENCE_MACRO.items() if m == group]
+        cols.add("violence_macro", group, or_(*[has(f["violence_forms"], form) for form in forms]))
+    _single(cols, "relationship", "relationship", f["relationship_code"])
+    _single(cols, "violence_duration", "violence_duration", f["violence_duration"])
+    _single(cols, "access_channel", "access_channel", f["access_channel"])
+    _single(cols, "first_contact_mode", "first_contact_mode", f["first_contact_mode"])
+    _single(cols, "police_report", "police_report", f["police_report"])
+    _multi(cols, "measures_requested", "protective_measure", f["measures_requested"])
+    _multi(cols, "measures_obtained", "protective_measure", f["measures_obtained"])
+    cols.add("emergency", "SI", f["emergency"].is_(True))
+    cols.add("emergency", "NO", f["emergency"].is_(False))
     _single(cols, "risk_level", "risk_level", RiskAssessment.level)
-
-    by_desk = scope.group(Case.help_desk_id)
-    query = (
-        select(*by_desk, *cols.exprs)
-        .select_from(Case)
-        .outerjoin(Intake, Intake.id == latest_intake)
-        .outerjoin(RiskAssessment, RiskAssessment.id == latest_risk)
-        .where(
-            Case.statistics_allowed.is_not(False),
-            scope.desk(Case.help_desk_id),
-            Case.opened_on <= END,
-            or_(Case.closed_on.is_(None), Case.closed_on >= START),
-        )
-        .group_by(*by_desk)
-    )
-    return query, cols
+    return cols
 
 
 def _profile_tables(

@@ -177,12 +177,17 @@ def has(column: Any, code: str) -> ColumnElement[bool]:
 def latest_of_case(model: Any, up_to: Any) -> Any:
     """The id of the case's latest `model` record (interview, risk assessment, report step) dated up to
     `up_to`: latest by date, then by id; a correlated subquery over the (case_id, date) index."""
+    return latest_of(model, Case.id, up_to, Case)
+
+
+def latest_of(model: Any, case_id: Any, up_to: Any, outer: Any) -> Any:
+    """`latest_of_case` for the case whose id is `case_id`, a column of `outer` in the enclosing query."""
     row = aliased(model)
     return (
         select(row.id)
-        .where(row.case_id == Case.id, row.date <= up_to)
+        .where(row.case_id == case_id, row.date <= up_to)
         .order_by(row.date.desc(), row.id.desc())
         .limit(1)
-        .correlate(Case)
+        .correlate(outer)
         .scalar_subquery()
     )

@@ -196,34 +196,6 @@
         <translation>Appuntamenti &amp;con:</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>Giorno</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Ora</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Caso</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Help desk</source>
-        <translation>Sportello</translation>
-    </message>
-    <message>
-        <source>With</source>
-        <translation>Con</translation>
-    </message>
-    <message>
         <source>The week&apos;s appointments, reviews and deadlines</source>
         <translation>Appuntamenti, verifiche e scadenze della settimana</translation>
     </message>
@@ -270,10 +242,6 @@
     <message>
         <source>Goal deadline: {area}</source>
         <translation>Scadenza dell&apos;obiettivo: {area}</translation>
-    </message>
-    <message>
-        <source>a case of another help desk</source>
-        <translation>un caso di un altro sportello</translation>
     </message>
     <message>
         <source>Choose a line first.</source>
@@ -409,6 +377,41 @@
     <message>
         <source>For:</source>
         <translation>Per:</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>a case of another help desk</source>
+        <translation>un caso di un altro sportello</translation>
     </message>
 </context>
 <context>
@@ -7852,14 +7855,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>A&amp;ggiorna</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>Giorno</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Ora</translation>
-    </message>
-    <message>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
@@ -7870,10 +7865,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Help desk</source>
         <translation>Sportello</translation>
-    </message>
-    <message>
-        <source>With</source>
-        <translation>Con</translation>
     </message>
     <message>
         <source>Appointments today and tomorrow</source>
@@ -7984,10 +7975,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
         <translation>In attesa di collo&amp;quio</translation>
     </message>
     <message>
-        <source>a case of another help desk</source>
-        <translation>un caso di un altro sportello</translation>
-    </message>
-    <message>
         <source>No backup of the database has been made yet.</source>
         <translation>Non è ancora stato fatto nessun backup dell&apos;archivio.</translation>
     </message>
@@ -8009,10 +7996,6 @@ Comunica questa impronta alla coordinatrice della rete per telefono o di persona
     <message>
         <source>Choose an appointment first.</source>
         <translation>Scegli prima un appuntamento.</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>Motivo</translation>
     </message>
     <message>
         <source>This hour is booked for a case of another help desk: that desk manages it.</source>

@@ -26,6 +26,7 @@ from app.ui.i18n import ui_language
 from app.ui.kit import files, operations
 from app.ui.kit.fields import Toast
 from app.ui.kit.qt_compat import emit
+from app.ui.models.appointments import appointment_cells, appointment_headers
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import Index, RowsModel
 from app.ui.session import SessionInfo
@@ -100,17 +101,7 @@ class AgendaPage(QWidget):
         filters.addWidget(person_label)
         filters.addWidget(self.person, 1)
 
-        self.model = WeekModel(
-            [
-                self.tr("Day"),
-                self.tr("Time"),
-                self.tr("Purpose"),
-                self.tr("Case"),
-                self.tr("Name"),
-                self.tr("Help desk"),
-                self.tr("With"),
-            ]
-        )
+        self.model = WeekModel(appointment_headers())
         self.table = table_view(self.model, self.tr("The week's appointments, reviews and deadlines"), 4)
         self.table.activated.connect(self._open_row)
 
@@ -244,16 +235,9 @@ class AgendaPage(QWidget):
             what = self.tr("Goal deadline: {area}").format(area=code_label("goal_area", line.detail))
         else:
             what = code_label(agenda.PURPOSES, line.detail)
-        if not line.visible:
-            return (
-                line.time,
-                what,
-                "—",
-                self.tr("a case of another help desk"),
-                line.desk_name,
-                line.operator_name or "—",
-            )
-        return (line.time, what, line.code, line.name, line.desk_name, line.operator_name or "—")
+        return appointment_cells(
+            line.time, what, line.visible, line.code, line.name, line.desk_name, line.operator_name
+        )
 
     # --- opening and printing --------------------------------------------------------------------------
     @Slot(QModelIndex)

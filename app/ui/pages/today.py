@@ -37,6 +37,7 @@ from app.ui.kit import files, messages, operations
 from app.ui.kit.fields import Toast
 from app.ui.kit.qt_compat import emit
 from app.ui.kit.styles import day_text, local_time
+from app.ui.models.appointments import appointment_cells, appointment_headers
 from app.ui.models.codes import code_label, date_text
 from app.ui.models.rows import RowsModel
 from app.ui.session import SessionInfo
@@ -85,17 +86,7 @@ class TodayPage(QWidget):
 
         self.tabs = QTabWidget()
         # appointments: the table, then what she can do with one, then the desk's printed agenda
-        self.appointments = RowsModel(
-            [
-                self.tr("Day"),
-                self.tr("Time"),
-                self.tr("Purpose"),
-                self.tr("Case"),
-                self.tr("Name"),
-                self.tr("Help desk"),
-                self.tr("With"),
-            ]
-        )
+        self.appointments = RowsModel(appointment_headers())
         self.appointments_table = table_view(self.appointments, self.tr("Appointments today and tomorrow"), 4)
         self.appointments_table.activated.connect(self._open_appointment)
         self.move_button = QPushButton(self.tr("&Move…"))
@@ -230,12 +221,15 @@ class TodayPage(QWidget):
                     a.id,
                     (
                         self.tr("today") if a.date == view.day else self.tr("tomorrow"),
-                        a.time,
-                        code_label(agenda.PURPOSES, a.purpose),
-                        a.code if a.visible else "—",
-                        a.name if a.visible else self.tr("a case of another help desk"),
-                        a.desk_name,
-                        a.operator_name or "—",
+                        *appointment_cells(
+                            a.time,
+                            code_label(agenda.PURPOSES, a.purpose),
+                            a.visible,
+                            a.code,
+                            a.name,
+                            a.desk_name,
+                            a.operator_name,
+                        ),
                     ),
                 )
                 for a in view.appointments

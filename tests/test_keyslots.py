@@ -431,7 +431,7 @@ def _clock_reading(fixed: float, per_pass: float) -> Callable[[], float]:
     ],
 )
 def test_calibration_scales_iterations_to_the_target(fixed: float, per_pass: float, expected_t: int) -> None:
-    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, _clock_reading(fixed, per_pass))
+    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, _clock_reading(fixed, per_pass), cpu_clock=None)
     assert params == KdfParams(keyslots.DEFAULT_KDF.memory_kib, expected_t, keyslots.DEFAULT_KDF.lanes)
 
 
@@ -440,8 +440,26 @@ def test_calibration_noise_never_makes_passes_free() -> None:
     base = keyslots.DEFAULT_KDF.iterations
     durations = [0.3] * keyslots.CALIBRATION_RUNS + [0.29] * keyslots.CALIBRATION_RUNS
     readings = iter([t for d in durations for t in (100.0, 100.0 + d)])
-    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, lambda: next(readings))
+    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, lambda: next(readings), cpu_clock=None)
     assert params.iterations <= math.floor(0.5 / (0.3 / base / 4))
+
+
+def test_a_pc_busy_at_set_up_does_not_get_a_weaker_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set up while other work holds the cores (an update, a virus scan) for the whole calibration: every
+    run's wall time is stretched, the fastest included, and would have given the floor's 3 passes for
+    good. The CPU the derivation needed is not stretched: the cost is judged on it, spread over the
+    lanes the cores can run at once."""
+    monkeypatch.setattr(keyslots.os, "cpu_count", lambda: 2)
+    busy = _clock_reading(0.0, 0.07 * 4)  # every run four times slower than on the idle PC
+    cpu = _clock_reading(0.0, 0.07 * 2)  # two lanes at once: twice the idle wall time in CPU
+    params = keyslots.calibrate(0.5, keyslots.DEFAULT_KDF, busy, cpu_clock=cpu)
+    assert params.iterations == 7  # what the idle PC gets (70 ms a pass)
+    assert (
+        keyslots.calibrate(
+            0.5, keyslots.DEFAULT_KDF, _clock_reading(0.0, 0.07 * 4), cpu_clock=None
+        ).iterations
+        == 3
+    )
 
 
 def test_calibration_on_this_pc_meets_the_floor_and_the_target() -> None:

@@ -4,7 +4,7 @@ A child process opens the desk PC's (or the main office's) data folder and runs 
 point injected in the child (the only thing replaced) says where it stands and waits; the test kills it
 with SIGKILL there. Then the folders are opened again as the application would, the protocol is finished
 the ordinary way (transfer again, send, receive), and the case must be at exactly one of the two PCs,
-whole, never at both and never lost.
+whole (her services and her documents, byte for byte), never at both and never lost.
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ from app.models.cases import Case, ServiceDelivery
 from app.models.centre import CaseTombstone
 from app.services import cases as c
 from app.services import centre
+from app.services.cases import documents as docs
 from app.services.cases import transfer
 from app.services.workspace import Workspace
 from tests.case_fixtures import TODAY, full_case
+from tests.document_fixtures import make_pdf, make_png
 from tests.foundation_fixtures import ADMIN, ADMIN_PW, initialise
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,6 +79,7 @@ class Pair:
     stick: Path
     case_id: int
     services: int
+    documents: list[tuple[str, bytes]]  # (name, content) of her documents, as the desk holds them
 
 
 def _open(folder: Path) -> Workspace:
@@ -100,9 +103,16 @@ def pair(tmp_path: Path) -> Iterator[Pair]:
             c.add_service(
                 desk, whole.id, c.ServiceInput(TODAY, "ASCOLTO", "PRESENZA", day * 5, "ACCOGLIENZA")
             )
+        docs.add_document_bytes(desk, whole.id, "ordinanza.pdf", make_pdf("Ordinanza", pages=3))
+        docs.add_document_bytes(desk, whole.id, "referto.png", make_png())
         c.record_consent(desk, whole.id, transfer.CONSENT_SCOPE, True, TODAY)
         services = _services(desk)
-    yield Pair(tmp_path / "main", tmp_path / "desk", stick, whole.id, services)
+        documents = _documents(desk, whole.id)
+    yield Pair(tmp_path / "main", tmp_path / "desk", stick, whole.id, services, documents)
+
+
+def _documents(ws: Workspace, case_id: int) -> list[tuple[str, bytes]]:
+    return sorted((d.name, docs.open_document(ws, d.id).content) for d in docs.list_documents(ws, case_id))
 
 
 def _services(ws: Workspace) -> int:
@@ -152,6 +162,11 @@ def _finish(pair: Pair, out: Path | None) -> None:
         cases = [r for r in results if isinstance(r, centre.Received) and r.kind == transfer.KIND]
         assert len(cases) == 1 and all(isinstance(r, centre.Received) for r in results), results
         assert _cases(main) == 1 and _services(main) == pair.services  # whole
+        with main.transaction(write=False) as session:
+            case_id = session.scalar(select(Case.id))
+        assert case_id is not None and _documents(main, case_id) == pair.documents  # byte for byte
+        centre.receive(main, sorted(set(files)))  # the same files again (a replay): nothing twice
+        assert _cases(main) == 1 and _documents(main, case_id) == pair.documents
     assert _where(pair) == (0, 1)
 
 

@@ -32,6 +32,10 @@ class UnreadablePdf(UserError):
         )
 
 
+class ClosedDocument(ValueError):
+    """The document was closed before this call reached PDFium (a page asked for just before closing)."""
+
+
 @dataclass(frozen=True)
 class Pixels:
     """A rendered page: rows of `stride` bytes, 4 bytes a pixel in R, G, B, unused order (RGBX)."""
@@ -68,7 +72,7 @@ class PdfPages:
 
     def _document(self) -> pdfium.PdfDocument:
         if self._pdf is None:
-            raise ValueError("the document is closed")
+            raise ClosedDocument("the document is closed")
         return self._pdf
 
     def page_size(self, index: int) -> tuple[float, float]:

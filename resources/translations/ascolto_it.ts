@@ -2627,6 +2627,10 @@ Inizia con “Nuovo caso (accoglienza)” quando una donna accetta di essere seg
         <translation>Pagina {n} di {m}</translation>
     </message>
     <message>
+        <source>Drawing the page…</source>
+        <translation>Preparazione della pagina…</translation>
+    </message>
+    <message>
         <source>The printer could not be started.</source>
         <translation>Non è stato possibile avviare la stampante.</translation>
     </message>

@@ -78,6 +78,7 @@ def test_attach_view_print_and_remove_through_the_tab(
     dialog = tab.dialog
     assert isinstance(dialog, DocumentDialog)
     viewer = dialog.viewer
+    wait_idle(qtbot)  # the page is drawn on the worker thread
     assert viewer.error is None and viewer.page_count == 2 and viewer.page == 0
     assert not viewer.canvas.pixmap().isNull()
     viewer.area.setFocus()
@@ -87,6 +88,7 @@ def test_attach_view_print_and_remove_through_the_tab(
     assert viewer.page == 0
     before = viewer.canvas.pixmap().width()
     qtbot.keyClick(viewer.area, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot)
     assert not viewer.fit_width and viewer.canvas.pixmap().width() > before
 
     # print to a PDF file: the print is audited first, then every page is painted
@@ -164,6 +166,39 @@ def test_a_damaged_document_shows_a_sentence_not_a_traceback(qtbot: Any, data: b
     assert viewer.error and "cannot be shown" in viewer.error
     assert viewer.canvas.text() == viewer.error and not viewer.print_button.isEnabled()
     viewer.print_document()  # nothing to print: nothing happens
+
+
+def test_pages_are_drawn_off_the_window_thread_the_newest_shown_and_closing_meanwhile_is_safe(
+    qtbot: Any, ui_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that takes PDFium long must not freeze the window: it is drawn on the worker thread; pages
+    asked for in a row show the last one asked; closing while a page is being drawn raises nothing."""
+    import threading
+    import time
+
+    drawn: list[tuple[int, bool]] = []
+    render = document_viewer._Source.render
+
+    def slow(self: Any, index: int, scale: float) -> Any:
+        drawn.append((index, threading.current_thread() is threading.main_thread()))
+        time.sleep(0.05)
+        return render(self, index, 0.2 + index * 0.1)  # each page its own width, to tell them apart
+
+    monkeypatch.setattr(document_viewer._Source, "render", slow)
+    viewer = DocumentViewer(make_pdf("pagine", pages=5))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    for _ in range(4):
+        viewer.next_page()  # returns at once: nothing is drawn on the window's thread
+    assert viewer.page == 4 and viewer.page_label.text() == "Page 5 of 5"
+    wait_idle(qtbot)
+    assert drawn and not any(on_main for _, on_main in drawn)
+    expected = render(viewer.source, 4, 0.2 + 4 * 0.1).width()  # type: ignore[arg-type]
+    assert viewer.canvas.pixmap().width() == expected  # the last page asked for, whatever finished first
+    viewer.first_page()
+    viewer.close_document()  # while page 1 is on its way
+    wait_idle(qtbot)
+    assert viewer.canvas.pixmap().isNull() and viewer.source is None
 
 
 def test_an_image_zoomed_in_is_never_drawn_beyond_the_pdf_pages_pixel_bound(qtbot: Any) -> None:

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import UserError
-from app.services.pdf_pages import PdfPages, Pixels, bounded_scale
+from app.services.pdf_pages import ClosedDocument, PdfPages, Pixels, bounded_scale
 from app.ui.i18n import error_text
+from app.ui.kit import operations
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 PRINT_DPI = 300  # enough for any office printer; a page rendered finer only costs memory
@@ -101,6 +102,14 @@ class _Source:
             self.pdf.close()
 
 
+def _rendered_or_none(source: _Source, index: int, scale: float) -> QImage | None:
+    """On the worker thread: the page, or None when the viewer closed the document meanwhile."""
+    try:
+        return source.render(index, scale)
+    except ClosedDocument:
+        return None
+
+
 class DocumentViewer(QWidget):
     """One document from bytes; `error` holds the sentence shown when it cannot be read."""
 
@@ -114,6 +123,7 @@ class DocumentViewer(QWidget):
         self.fit_width = True
         self.error: str | None = None
         self.source: _Source | None = None
+        self._renders = operations.Latest(self)
         try:
             self.source = _Source(data)
         except UserError as exc:
@@ -213,17 +223,36 @@ class DocumentViewer(QWidget):
         return max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], room / max(width * self._screen_scale(), 1.0)))
 
     def show_page(self) -> None:
-        """Render the current page at the current zoom (for the screen's pixel ratio) and show it."""
+        """Render the current page at the current zoom (for the screen's pixel ratio) and show it.
+
+        PDFium draws on the worker thread (app.services.pdf_pages serialises it): a page that takes
+        seconds (a scanned A3 at 400 %) leaves the window painting and answering; of pages asked for in a
+        row (Page Down held), only the newest is shown."""
         if self.source is None:
             return
         if self.fit_width:
             self.zoom = self._fit_zoom()
-        ratio = self.devicePixelRatioF()
-        image = self.source.render(self.page, self.zoom * self._screen_scale() * ratio)
+        self._update_controls()
+        source, page, ratio = self.source, self.page, self.devicePixelRatioF()
+        scale = self.zoom * self._screen_scale() * ratio
+        self._renders.start()
+        self._renders.run(
+            lambda: _rendered_or_none(source, page, scale),
+            lambda image: self._show_image(image, ratio),
+            on_user_error=self._page_failed,
+            busy_text=self.tr("Drawing the page…"),
+        )
+
+    def _show_image(self, image: QImage | None, ratio: float) -> None:
+        if image is None or self.source is None:
+            return  # closed meanwhile
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
         self.canvas.setPixmap(pixmap)
-        self._update_controls()
+
+    def _page_failed(self, error: UserError) -> None:
+        """One damaged page: said in its place; the other pages may still be shown."""
+        self.canvas.setText(error_text(error))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -322,6 +351,7 @@ class DocumentViewer(QWidget):
 
     def close_document(self) -> None:
         """Release the document's pages (PDFium's memory); the viewer shows nothing more."""
+        self._renders.cancel()
         if self.source is not None:
             self.source.close()
             self.source = None

@@ -235,6 +235,9 @@ class Latest:
         fn: Callable[[], T],
         on_success: Callable[[T], None],
         on_finished: Callable[[], None] | None = None,
+        *,
+        on_user_error: Callable[[UserError], None] | None = None,
+        busy_text: str = "",
     ) -> None:
         generation = self.generation
 
@@ -245,7 +248,11 @@ class Latest:
             self.owner,
             fn,
             lambda result: on_success(result) if current() else None,
+            on_user_error=(lambda error: on_user_error(error) if current() else None)
+            if on_user_error is not None
+            else None,
             on_finished=(lambda: on_finished() if current() else None) if on_finished is not None else None,
+            busy_text=busy_text,
         )
 
 

@@ -63,7 +63,7 @@ from app.models.ledger import LedgerLine
 from app.services import audit, centre, erasure_ledger
 from app.services import validation as v
 from app.services.cases.consent import latest_choice
-from app.services.cases.documents import MAX_FILE_BYTES, MIB, clean_name, kind_of
+from app.services.cases.documents import MIB, check_content, clean_name
 from app.services.cases.erasure import delete_case
 from app.services.cases.intake import next_case_seq
 from app.services.cases.permissions import load_case, require_role
@@ -345,7 +345,8 @@ def _values(model: type[Base], data: Any, desks: _Desks) -> dict[str, Any]:
 
 
 def _arrive_documents(session: Session, case_id: int, documents: Any) -> None:
-    """Her documents as the sender held them, each checked again (digest, size, kind by its bytes)."""
+    """Her documents as the sender held them, each checked again as an attachment is (size, kind by its
+    bytes, a PDF opened by PDFium: `check_content`) and against its digest."""
     if not isinstance(documents, list):
         raise _BadPayload("documents")
     for data in documents:
@@ -353,13 +354,11 @@ def _arrive_documents(session: Session, case_id: int, documents: Any) -> None:
             raise _BadPayload("documents")
         content = base64.b64decode(data["content"], validate=True)
         digest = hashlib.sha256(content).hexdigest()
-        kind = kind_of(content)
-        if (
-            digest != data.get("sha256")
-            or len(content) > MAX_FILE_BYTES
-            or kind is None
-            or kind != data.get("kind")
-        ):
+        try:
+            kind = check_content(content)
+        except ValidationError as exc:
+            raise _BadPayload("documents") from exc
+        if digest != data.get("sha256") or kind != data.get("kind"):
             raise _BadPayload("documents")
         row = CaseDocument(
             case_id=case_id,

@@ -292,11 +292,13 @@ class ServiceDelivery(Base):
             "woman_key",
         ),
         Index("ix_service_delivery_case", "case_id", "date"),
-        Index(
+        Index(  # covering for the services-to-minors section (migration 0020 says why)
             "ix_service_delivery_minors",
             "date",
             "help_desk_id",
             "case_id",
+            "record_key",
+            "woman_key",
             sqlite_where=text("beneficiary = 'MINORE'"),
         ),
     )

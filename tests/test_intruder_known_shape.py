@@ -10,6 +10,7 @@ and the table by table way could sum differently. tests/test_package_known.py ho
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import time
 import unicodedata
@@ -28,6 +29,7 @@ from app.reports.package import (
     merge_packages,
 )
 from app.reports.periods import Period
+from app.reports.tables import AggregateTable, Unit
 from tests.test_package_known import KEYS, RULE, _both_ways, _signed, _tables
 
 MONTH = Period.month(2025, 8)
@@ -229,3 +231,36 @@ def test_enormous_arrays_in_a_known_shape_are_refused_at_once() -> None:
     with pytest.raises(PackageError, match=r"tables\[3\]\.cells\[0\].*must have 2 to 2 items"):
         load_package(data)
     assert time.process_time() - started < 2.0
+
+
+def _hours(table_id: str, rows: list[str]) -> AggregateTable:
+    return AggregateTable(
+        id=table_id, title="Ore", unit=Unit.HOURS, rows=rows, cols=["N"], cells=[[0] for _ in rows],
+        row_totals=[0] * len(rows), col_totals=[0], total=0, additive=True,
+        row_labels={code: "ore" for code in rows}, col_labels={},
+    )  # fmt: skip
+
+
+def _texts_kept() -> int:
+    return sum(
+        len(rows) + len(cols) + len(row_labels) + len(col_labels)
+        for layout in known._SEEN
+        for _id, _title, _unit, rows, cols, row_labels, col_labels in layout.shapes
+    )
+
+
+def test_the_shapes_remembered_keep_a_bounded_amount_of_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each package of a new shape is remembered: 64 packages of 200 tables of 500 codes and labels (3 MB
+    each) held 22 MB of text apiece, 1.4 GB in all, after the packages were gone. Ascolto's own table
+    list holds a few thousand texts; what is remembered stays within 100,000 of them."""
+    monkeypatch.setattr(known, "_SEEN", [])
+    for n in range(4):
+        rows = [f"r{n}-{i}" for i in range(500)]
+        tables = [_hours(f"t{t}", rows) for t in range(40)]  # 40,000 texts
+        document = build_package(
+            tables, centre="Centro grande", desks=["Sportello"], period_start=MONTH.start,
+            period_end=MONTH.end, disclosure=dict(RULE), software="Ascolto test", signing_key=KEYS[0],
+            generated_at=datetime(2026, 1, 15, tzinfo=UTC),
+        )  # fmt: skip
+        assert load_package(_signed(copy.deepcopy(document), KEYS[0])).known is not None
+        assert _texts_kept() <= 100_000

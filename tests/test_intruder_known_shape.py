@@ -198,20 +198,32 @@ def test_equal_shapes_remembered_twice_still_merge_from_their_numbers(
     assert merged == merge_packages(strict)
 
 
+def _remembered(title: str) -> bool:
+    return any(shape[1] == title for layout in known._SEEN for shape in layout.shapes)
+
+
 def test_a_shape_seen_in_a_refused_package_is_not_taken_for_a_valid_one() -> None:
-    """Refused for a text of its tables: the shape is not remembered, the next package like it is refused
-    too. Refused for something else (a structure of another day) once its tables passed: its shape is
-    remembered, and the next package like it is still checked value by value."""
+    """Refused for its signature or for a text of its tables: the shape is not remembered, the next
+    package like it is checked table by table. Refused for something else (a structure of another day)
+    once its tables passed: its shape is remembered, and the next package like it is still checked value
+    by value."""
     document = _document()
+    signed = json.loads(_signed(document, KEYS[0]))
+    signed["tables"][2]["title"] = "Flusso delle donne, alterato"  # changed after signing
+    with pytest.raises(PackageError, match="signature does not match"):
+        load_package(json.dumps(signed).encode())
+    assert not _remembered("Flusso delle donne, alterato")
     document["tables"][2]["title"] = "Flusso \u202edelle donne"
     for key in (0, 1):
         with pytest.raises(PackageError, match=r"tables\[2\]\.title.*invisible"):
             load_package(_signed(document, KEYS[key]))
+        assert not _remembered(document["tables"][2]["title"])
     document = _document()
     document["tables"][2]["title"] = "Flusso delle donne, nuovo"
     document["structure"] = {"on": "2025-01-01", "centre": {}, "desks": []}
     with pytest.raises(PackageError, match="structure"):
         load_package(_signed(document, KEYS[0]))
+    assert _remembered("Flusso delle donne, nuovo")
     del document["structure"]
     document["tables"][2]["cells"][0][0] = 2
     with pytest.raises(PackageError, match=r"tables\[2\].*below the threshold 5"):

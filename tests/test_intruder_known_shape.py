@@ -10,6 +10,7 @@ and the table by table way could sum differently. tests/test_package_known.py ho
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import time
 import unicodedata
@@ -195,6 +196,25 @@ def test_equal_shapes_remembered_twice_still_merge_from_their_numbers(
     assert not any(p.tables_built for p in fast)
     _, strict = _both_ways([_signed(_document(n=4, key=0), KEYS[0]), _signed(_document(n=5, key=1), KEYS[1])])
     assert merged == merge_packages(strict)
+
+
+def test_what_the_merge_hands_out_is_not_what_is_remembered() -> None:
+    """The network tables are changed after the merge (a profile regroups codes, say): the texts the
+    known shapes were checked against stay as they were found valid, or a later package shaped like the
+    changed tables would skip the text checks."""
+    files = [_signed(_document(n=4, key=0), KEYS[0]), _signed(_document(n=5, key=1), KEYS[1])]
+    fast = [load_package(data) for data in files]
+    layout = fast[0].known.layout  # type: ignore[union-attr]
+    before = copy.deepcopy(layout.shapes)
+    for table in merge_packages(fast):
+        table.rows.append("X\u202e")
+        table.cols.append("Y")
+        table.row_labels["X\u202e"] = "\u202eetichetta"
+        table.col_labels.clear()
+    assert layout.shapes == before
+    for p in fast:
+        p.table_codes()[0].rows.append("Z")  # the package's own lists, not the remembered ones
+    assert layout.shapes == before
 
 
 def _remembered(title: str) -> bool:

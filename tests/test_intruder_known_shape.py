@@ -27,6 +27,7 @@ from app.reports.package import (
     known,
     load_package,
     merge_packages,
+    validate,
 )
 from app.reports.periods import Period
 from app.reports.tables import AggregateTable, Unit
@@ -307,3 +308,21 @@ def test_a_table_list_too_large_to_remember_is_read_and_merged_table_by_table() 
     fast, strict = _both_ways(files)
     assert fast[0].known is None and fast[1].known is None  # 101,101 codes and labels
     assert merge_packages(fast) == merge_packages(strict)
+
+
+def _strict_texts_kept() -> int:
+    return sum(
+        len(shape[3]) + len(shape[4]) + len(shape[5]) + len(shape[6]) for shape in validate._SHAPES_SEEN
+    )
+
+
+def test_the_strict_checks_remember_a_bounded_amount_of_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table-by-table checks remember each valid table's texts too (up to 4,096 tables): tables of
+    500 codes and labels each, in packages shaped anew every time, kept ~7 MB per 200 tables, ~150 MB at
+    the cap. They stay within the same 100,000 codes and labels as the shapes of whole packages."""
+    monkeypatch.setattr(validate, "_SHAPES_SEEN", {})
+    monkeypatch.setattr(known, "_SEEN", [])
+    for n in range(5):
+        rows = [f"r{n}-{i}" for i in range(500)]
+        load_package(_hours_package([_hours(f"t{t}", rows) for t in range(101)]))  # too large for `known`
+        assert _strict_texts_kept() <= 100_000

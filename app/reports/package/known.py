@@ -29,7 +29,7 @@ _SEEN: list[Layout] = []
 """The shapes of whole table lists found valid, with copies of their texts: one comparison at C speed
 stands for the text checks of all of a package's tables."""
 _KEPT = 64
-_TEXTS_KEPT = 100_000
+TEXTS_KEPT = 100_000
 """The codes and labels the remembered shapes may hold in all. A sender may shape every package anew: 64
 of 200 tables of 500 codes and labels (3 MB each) kept 22 MB of text apiece, 1.4 GB in all, once the
 packages were gone. Ascolto's own table list has under 1,000 (53 tables, 457 codes)."""
@@ -46,7 +46,7 @@ def remember(tables: list[dict[str, Any]]) -> None:
     if len(ids) != len(shapes) or any(layout.shapes == shapes for layout in _SEEN):
         return
     texts = _texts(shapes)
-    if texts > _TEXTS_KEPT:
+    if texts > TEXTS_KEPT:
         return  # an unusual list: its packages keep the table by table way
     heights = [len(shape[3]) for shape in shapes]
     widths = [len(shape[4]) for shape in shapes]
@@ -59,7 +59,7 @@ def remember(tables: list[dict[str, Any]]) -> None:
         offset += heights[i] * widths[i] + heights[i] + widths[i] + 1
         if not hours[i]:
             n_counts = offset
-    if len(_SEEN) >= _KEPT or sum(_texts(layout.shapes) for layout in _SEEN) + texts > _TEXTS_KEPT:
+    if len(_SEEN) >= _KEPT or sum(_texts(layout.shapes) for layout in _SEEN) + texts > TEXTS_KEPT:
         _SEEN.clear()
     _SEEN.append(
         Layout(

@@ -414,10 +414,21 @@ def _validate_log_position(value: Any) -> None:
     _check_digest(position["head"], "release_log.head")
 
 
-_SHAPES_SEEN: dict[tuple[Any, ...], None] = {}
-"""The texts of tables already found valid (id, title, unit, codes, labels): a network report reads the
-same few dozen table shapes hundreds of times, and their text checks are most of a package's validation."""
+_SHAPES_SEEN: dict[tuple[Any, ...], int] = {}
+"""The texts of tables already found valid (id, title, unit, codes, labels), with how many codes and
+labels each holds: a network report reads the same few dozen table shapes hundreds of times, and their
+text checks are most of a package's validation. Bounded by count and by text (`known.TEXTS_KEPT` in all,
+as the shapes of whole packages): tables shaped anew in every package would otherwise keep ~150 MB."""
 _SHAPES_KEPT = 4096
+
+
+def _remember_shape(shape: tuple[Any, ...]) -> None:
+    texts = len(shape[3]) + len(shape[4]) + len(shape[5]) + len(shape[6])
+    if texts > known.TEXTS_KEPT:
+        return  # an unusual table: checked in full each time
+    if len(_SHAPES_SEEN) >= _SHAPES_KEPT or sum(_SHAPES_SEEN.values()) + texts > known.TEXTS_KEPT:
+        _SHAPES_SEEN.clear()
+    _SHAPES_SEEN[shape] = texts
 
 
 def _shape_key(table: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -457,9 +468,7 @@ def _validate_table(table: Any, where: str, threshold: int, version: int) -> str
     if shape is None or shape not in _SHAPES_SEEN:
         _validate_shape(table, where)
         if shape is not None:
-            if len(_SHAPES_SEEN) >= _SHAPES_KEPT:
-                _SHAPES_SEEN.clear()
-            _SHAPES_SEEN[shape] = None
+            _remember_shape(shape)
     table_id: str = table["id"]
     unit = TABLE_UNITS[table["unit"]]
     rows: list[str] = table["rows"]

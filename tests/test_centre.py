@@ -300,7 +300,11 @@ def test_her_documents_travel_with_her_and_too_many_are_refused_before_anything_
     assert {docs.open_document(network.main, d.id).content for d in listed} == {pdf, png}
 
 
-def test_a_bundle_whose_document_does_not_match_its_digest_is_refused_whole(network: Centre) -> None:
+def _refused_with_a_document_changed(
+    network: Centre, name: str, data: bytes, content: bytes, digest: str
+) -> None:
+    """A case with one document, bundled by the desk with the document's bytes and digest replaced after
+    the sender's checks (signed all the same), and refused whole by the main office."""
     with network.desk.transaction(write=False) as session:
         peer = centre.active_member(session, "Centro Antiviolenza Prova")
         me = centre.require_own(session).name
@@ -311,42 +315,33 @@ def test_a_bundle_whose_document_does_not_match_its_digest_is_refused_whole(netw
         c.ConsentInput(("TRATTAMENTO",), D0),
         opened_on=D0,
     )
-    docs.add_document_bytes(network.desk, ref.id, "referto.png", make_png())
+    docs.add_document_bytes(network.desk, ref.id, name, data)
     with network.desk.transaction() as session:
         payload = transfer.case_payload(network.desk, session, session.get_one(Case, ref.id), me)
         assert payload["format"] == transfer.FORMAT_WITH_DOCUMENTS
-        payload["documents"][0]["content"] = base64.b64encode(make_png(rgb=(0, 0, 0))).decode()
+        payload["documents"][0]["content"] = base64.b64encode(content).decode()
+        payload["documents"][0]["sha256"] = digest
         made = centre.make_bundle(session, peer, transfer.KIND, payload)
     out = network.folder / "forged.age"
     out.write_bytes(made.content)
     _refused(network.main, out, "not in a form this version reads")
+
+
+def test_a_bundle_whose_document_does_not_match_its_digest_is_refused_whole(network: Centre) -> None:
+    png = make_png()
+    _refused_with_a_document_changed(
+        network, "referto.png", png, make_png(rgb=(0, 0, 0)), hashlib.sha256(png).hexdigest()
+    )
 
 
 def test_a_bundle_carrying_a_pdf_pdfium_cannot_open_is_refused_whole(network: Centre) -> None:
     """The receiver checks a document as an attachment is checked (PDFium opens it), not only its digest
     and first bytes: a bundle made past the sender's checks cannot bring the main office a PDF that
     attaching would have refused."""
-    with network.desk.transaction(write=False) as session:
-        peer = centre.active_member(session, "Centro Antiviolenza Prova")
-        me = centre.require_own(session).name
-    ref = c.open_case(
-        network.desk,
-        c.IdentityInput("Lucia", "Verdi"),
-        c.ProfileInput(),
-        c.ConsentInput(("TRATTAMENTO",), D0),
-        opened_on=D0,
-    )
-    docs.add_document_bytes(network.desk, ref.id, "ordinanza.pdf", make_pdf("ordinanza"))
     broken = b"%PDF-1.7\n" + b"\x00not a pdf" * 40
-    with network.desk.transaction() as session:
-        payload = transfer.case_payload(network.desk, session, session.get_one(Case, ref.id), me)
-        payload["documents"][0]["content"] = base64.b64encode(broken).decode()
-        payload["documents"][0]["sha256"] = hashlib.sha256(broken).hexdigest()
-        payload["documents"][0]["size"] = len(broken)
-        made = centre.make_bundle(session, peer, transfer.KIND, payload)
-    out = network.folder / "forged.age"
-    out.write_bytes(made.content)
-    _refused(network.main, out, "not in a form this version reads")
+    _refused_with_a_document_changed(
+        network, "ordinanza.pdf", make_pdf("ordinanza"), broken, hashlib.sha256(broken).hexdigest()
+    )
 
 
 def whole_record_key(network: Centre, case_id: int) -> int:

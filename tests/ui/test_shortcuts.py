@@ -26,6 +26,24 @@ def activate(qtbot: Any, window: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
+def test_ctrl_f_keeps_the_focus_in_the_search_field_when_the_list_arrives(
+    qtbot: Any, controller: AppController
+) -> None:
+    """Ctrl+F from "Oggi": the case list is read after the search field took the focus; its arrival must not
+    move the focus to the table (what she types next is a search, not the table's own type-ahead)."""
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start="today")
+    assert controller.workspace is not None
+    consent = ConsentInput(scopes=("TRATTAMENTO",), date=dt.date.today())
+    cases.open_case(controller.workspace, IdentityInput("Anna", "Colombo"), ProfileInput(), consent)
+    activate(qtbot, controller.shell)
+    window.today_page.focus_start()
+    qtbot.keyClick(window.today_page, Qt.Key.Key_F, CTRL)
+    assert window.cases_page.list.search.hasFocus()
+    wait_idle(qtbot)
+    assert window.cases_page.list.model.rowCount() == 1  # the list has arrived
+    assert controller.shell.focusWidget() is window.cases_page.list.search  # the window's focus, active or not
+
+
 def test_find_and_new_case_from_the_sidebar_and_ctrl_enter_sends_dialogs(
     qtbot: Any, controller: AppController
 ) -> None:

@@ -324,6 +324,9 @@ class CaseListView(QWidget):
 
     @Slot()
     def focus_search(self) -> None:
+        """Ctrl+F: the search field keeps the focus when the list arrives (going back to the list asks for
+        the results to be focused once they are in; what she types after Ctrl+F is a search)."""
+        self._focus_results = False
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

@@ -201,6 +201,25 @@ def test_pages_are_drawn_off_the_window_thread_the_newest_shown_and_closing_mean
     assert viewer.canvas.pixmap().isNull() and viewer.source is None
 
 
+def test_fit_to_width_gives_every_page_the_same_zoom(qtbot: Any, ui_env: None) -> None:
+    """A page taller than the window brings the vertical bar in; if it came only after the first page was
+    fitted, the next page got another zoom (133 % then 131 %): the bar is always there."""
+    viewer = DocumentViewer(make_pdf("pagine", pages=2))
+    qtbot.addWidget(viewer)
+    viewer.resize(900, 400)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    wait_idle(qtbot)
+    qtbot.waitUntil(
+        lambda: not viewer.canvas.pixmap().isNull() and viewer.area.verticalScrollBar().isVisible()
+    )
+    qtbot.wait(50)  # the layout settled, as it has long before she turns the page
+    fitted = viewer.zoom
+    viewer.next_page()
+    wait_idle(qtbot)
+    assert viewer.fit_width and viewer.zoom == fitted
+
+
 def test_an_image_zoomed_in_is_never_drawn_beyond_the_pdf_pages_pixel_bound(qtbot: Any) -> None:
     """A PNG of 2000 x 2000 pixels (a few kB) zoomed in: at 4x the screen's scale it would take 256 MB.
     Images are bounded like PDF pages (app.services.pdf_pages.MAX_PIXELS): a crafted image must not make

@@ -135,6 +135,9 @@ class DocumentViewer(QWidget):
         self.area.setWidget(self.canvas)
         self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # always there: a page taller than the window would otherwise bring the bar in after the first fit,
+        # and "fit the width" would give the next page another zoom (133 % then 131 %)
+        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.previous_button = QPushButton(self.tr("◀ Pre&vious"))
         self.next_button = QPushButton(self.tr("Ne&xt ▶"))

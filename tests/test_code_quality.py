@@ -25,6 +25,17 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    """One layout for all the code: a change reads as what it changes, not as reformatting."""
+    result = subprocess.run(
+        [*_tool("ruff"), "format", "--check", "app", "tests", "tools", "dev.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_mypy_is_clean() -> None:
     result = subprocess.run([*_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

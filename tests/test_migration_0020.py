@@ -52,7 +52,9 @@ def test_upgrade_from_0019_makes_the_minors_index_covering(tmp_path: Path) -> No
         assert migrate.current_revision(engine) == migrate.head_revision()
         with ws.transaction(write=False) as session:
             assert [repr(services_to_minors(session, scope, "it")) for scope in scopes] == before
-            minors = session.scalar(text("SELECT count(*) FROM service_delivery WHERE beneficiary = 'MINORE'"))
+            minors = session.scalar(
+                text("SELECT count(*) FROM service_delivery WHERE beneficiary = 'MINORE'")
+            )
             assert minors and minors > 10  # the figures compared are not all empty
             compiled = _minors_statement(scopes[0].shape).compile(session.bind)
             args = tuple({**compiled.params, **scopes[0].params}[name] for name in compiled.positiontup or ())

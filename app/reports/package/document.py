@@ -147,11 +147,13 @@ class KnownTables:
 
 
 class TableCodes(NamedTuple):
-    """A package table's id and codes (`VerifiedPackage.table_codes`)."""
+    """A package table's id, codes, unit and additivity (`VerifiedPackage.table_codes`)."""
 
     id: str
     rows: list[str]
     cols: list[str]
+    unit: Unit
+    additive: bool
 
 
 @dataclass(frozen=True)
@@ -198,10 +200,13 @@ class VerifiedPackage:
         return [table_from_json(t) for t in self.parsed_tables]
 
     def table_codes(self) -> list[TableCodes]:
-        """Each table's id, rows and columns, without building the tables (see `tables`)."""
+        """Each table's id, codes, unit and additivity, without building the tables (see `tables`)."""
         if self.tables_built:
-            return [TableCodes(t.id, t.rows, t.cols) for t in self.tables]
-        return [TableCodes(t["id"], t["rows"], t["cols"]) for t in self.parsed_tables]
+            return [TableCodes(t.id, t.rows, t.cols, Unit(t.unit), t.additive) for t in self.tables]
+        return [
+            TableCodes(t["id"], t["rows"], t["cols"], TABLE_UNITS[t["unit"]], t["additive"])
+            for t in self.parsed_tables
+        ]
 
     @property
     def tables_built(self) -> bool:

@@ -157,14 +157,10 @@ def time_parts(packages: Sequence[VerifiedPackage]) -> tuple[tuple[str, ...], tu
     omitted: dict[str, None] = {}
     partial: dict[str, None] = {}
     for p in packages:
-        if p.tables_built:
-            tables = [(t.id, Unit(t.unit), t.rows, t.additive) for t in p.tables]
-        else:
-            tables = [(t["id"], TABLE_UNITS[t["unit"]], t["rows"], t["additive"]) for t in p.parsed_tables]
-        for table_id, unit, rows, additive in tables:
-            keep = _rows_over_time(table_id, unit, rows, additive)
+        for t in p.table_codes():
+            keep = _rows_over_time(t.id, t.unit, t.rows, t.additive)
             if keep is not None:
-                (partial if keep else omitted).setdefault(table_id, None)
+                (partial if keep else omitted).setdefault(t.id, None)
     return tuple(omitted), tuple(partial)
 
 

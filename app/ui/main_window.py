@@ -192,8 +192,9 @@ class MainWindow(QMainWindow):
         return lazy.page
 
     def _page_of(self, key: str) -> QWidget | None:
-        keys = self.page_keys()
-        return self._built(keys.index(key)) if key in keys else None
+        """The page `key`, built if it was not yet; None when her role has no such page."""
+        index = next((i for i, lazy in enumerate(self._lazy) if lazy.key == key), None)
+        return None if index is None else self._built(index)
 
     @Slot(int)
     def _show_row(self, row: int) -> None:
@@ -253,9 +254,8 @@ class MainWindow(QMainWindow):
         return self._built(index)
 
     def page_keys(self) -> list[str]:
-        return [
-            self.navigation.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.navigation.count())
-        ]
+        """The pages in navigation order (what the sections list shows)."""
+        return [lazy.key for lazy in self._lazy]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click on the section already shown goes back to its start: "Cases" from an open case file

@@ -115,3 +115,20 @@ def test_a_saved_geometry_is_clamped_to_a_smaller_screen() -> None:
     assert geometry.clamped(QRect(100, 100, 800, 500), laptop) == QRect(100, 100, 800, 500)
     first = geometry.first_geometry(laptop)
     assert laptop.contains(first) and first.center() == laptop.center()
+
+
+def test_a_page_is_built_when_first_shown_not_at_unlock(qtbot: Any, controller: AppController) -> None:
+    """Unlock shows "Oggi" without building the other pages (two seconds of an administrator's unlock
+    went to building pages she may not open); a page appears whole the first time she opens it."""
+    window = log_in(qtbot, controller, ADMIN["username"], ADMIN["password"], start=None)
+    keys = window.page_keys()
+    assert keys[0] == "today" and "admin" in keys
+
+    def built(key: str) -> bool:
+        return window.pages.widget(keys.index(key)).widget() is not None
+
+    assert [key for key in keys if built(key)] == ["today"]
+    open_page(qtbot, window, "admin")
+    wait_idle(qtbot)
+    assert built("admin") and window.admin_page is window.page(keys.index("admin"))
+    assert window.admin_page.isVisible() and not built("reports")

@@ -37,7 +37,7 @@ def _statement(scope: Shape) -> Any:
             r.record_key.label("rk"), Case.record_key.label("wk"),
         )
         .join(Case, Case.id == r.case_id)
-        .where(scope.within(r.date), scope.case_at_desk(r.case_id), r.case_id.not_in(excluded_cases()))
+        .where(scope.within(r.date), scope.case_desk(Case.help_desk_id), r.case_id.not_in(excluded_cases()))
         .order_by(*scope.group(Case.help_desk_id))  # each desk's rows together (per desk)
         .cte("ref")
         .prefix_with("MATERIALIZED")  # read once, aggregated twice

@@ -79,11 +79,13 @@ class Shape:
         """The calendar years the period touches, on `year_of(column)` (serves the year-led indexes)."""
         return year_of(column).in_(YEARS) if self.several_years else year_of(column) == FIRST_YEAR
 
-    def case_at_desk(self, case_id: Any) -> ColumnElement[bool]:
-        """`case_id` belongs to a case of the scope's desks, without reading the (wide) case rows."""
+    def case_desk(self, desk_column: Any) -> ColumnElement[bool]:
+        """The scope's desks on the desk of a case joined to dated rows: never looked up in a desk index,
+        so the rows' date range leads and each row's case is found by its id (one desk's quarter read the
+        desk's cases, then every referral they ever had)."""
         if self.desks is None:
             return true()
-        return self._unindexed(case_id).in_(select(Case.id).where(Case.help_desk_id.in_(self.desks)))
+        return unindexed(desk_column).in_(self.desks)
 
     def same_group(
         self, case_id: Any, desk: Any, source_case_id: Any, source_desk: Any, where: ColumnElement[bool]

@@ -14,7 +14,8 @@ from app.models.cases import ServiceDelivery
 from app.services import backup, cases
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.storage import migrate
+from app.storage import backup as files
+from app.storage import database, migrate
 from app.storage.backup import read_manifest
 
 FAST = KdfParams(19456, 2, 1)
@@ -276,4 +277,49 @@ def test_counts_moved_out_of_the_sealed_part_are_refused(tmp_path: Path) -> None
         with pytest.raises(UserError, match=r"damaged|altered"):
             backup.restore_backup(ws, forged, "anna", password=PASSWORD)
         assert ws.is_unlocked
+    ws.close()
+
+
+def test_the_quiet_copy_is_the_file_itself_and_a_reader_in_the_wal_falls_back(tmp_path: Path) -> None:
+    """The database file is copied as it lies only when its WAL is empty under the write lock: a reader
+    still in the WAL leaves the target empty (and the backup is made by the backup API instead)."""
+    ws, _ = _init(tmp_path / "data")
+    case_id = _open_case(ws)
+    _service(ws, case_id)  # committed frames in the WAL
+    target = tmp_path / "copy.db"
+    target.touch()
+    with database.raw_connection(ws.db_path, ws.data_key) as source:
+        assert files.copy_quiet_file(source, ws.db_path, target)
+        assert target.read_bytes() == ws.db_path.read_bytes()  # the checkpointed file, page for page
+
+    with database.raw_connection(ws.db_path, ws.data_key) as reader:
+        reader.execute("BEGIN")
+        before = reader.execute("SELECT count(*) FROM service_delivery").fetchone()[0]
+        _service(ws, case_id)  # a frame after the reader's snapshot: the WAL cannot be emptied
+        busy = tmp_path / "busy.db"
+        busy.touch()
+        with database.raw_connection(ws.db_path, ws.data_key) as source:
+            assert not files.copy_quiet_file(source, ws.db_path, busy)
+        assert busy.stat().st_size == 0
+        result = backup.make_backup(ws, tmp_path / "usb")  # the backup API, while she still reads
+        reader.execute("ROLLBACK")
+    counts = read_manifest(result.path).opened(ws.data_key).row_counts
+    assert counts["service_delivery"] == before + 1 == _services(ws)
+    ws.close()
+
+
+def test_a_file_the_system_will_not_read_is_copied_by_the_backup_api(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws, _ = _init(tmp_path / "data")
+    case_id = _open_case(ws)
+    _service(ws, case_id)
+
+    def locked(*_args: object) -> None:
+        raise PermissionError(13, "The process cannot access the file: another process has locked a portion")
+
+    monkeypatch.setattr(files, "_copy_bytes", locked)  # fault injection: Windows refuses a locked range
+    result = backup.make_backup(ws, tmp_path / "usb")
+    assert read_manifest(result.path).opened(ws.data_key).row_counts["service_delivery"] == 1
+    files.verify_file(result.path, ws.data_key)  # decrypts, authenticates every page, counts match
     ws.close()

@@ -19,26 +19,27 @@ from app.reports.tables import AggregateTable
 
 Section = Callable[[Session, Scope, str], dict[Group, list[AggregateTable]]]
 
-# Relative cost of each section over a year at full scale, to balance the lanes (2025 of the benchmark
-# data, encrypted, median of three), for the whole centre and for its six desks at once: services 610 ms
-# and 640 (per desk, the year's services are sorted once by desk), services to minors 77 and 94, profile
-# 480 and 600, women taken in charge 300 and 300, contacts and flow 220 and 260, referrals 76 and 137.
-# Heaviest first onto the lighter lane: on two threads, about 0.9 s each for the whole centre.
-_SECTIONS: dict[Section, tuple[int, int]] = {
-    services: (61, 64),
-    profile: (48, 60),
-    in_charge: (30, 30),
-    contacts_and_flow: (22, 26),
-    services_to_minors: (8, 9),
-    referrals: (8, 14),
+# Relative cost of each section, to balance the lanes: CPU at full scale (2025 of the benchmark data,
+# encrypted, pages cold as after any commit), for the whole centre's year, for one desk's quarter and for
+# the six desks' year at once: services 361, 101 and 546 ms; profile 348, 103 and 391; women taken in
+# charge 273, 24 and 310; contacts and flow 218, 37 and 230; referrals 52, 9 and 60; services to minors
+# 18, 2 and 23. Heaviest first onto the lighter lane: a year is about 640 ms of CPU on each of two lanes.
+_SECTIONS: dict[Section, tuple[int, int, int]] = {
+    services: (361, 101, 546),
+    profile: (348, 103, 391),
+    in_charge: (273, 24, 310),
+    contacts_and_flow: (218, 37, 230),
+    referrals: (52, 9, 60),
+    services_to_minors: (18, 2, 23),
 }
 
 
-def _lanes(count: int, by_desk: bool = False) -> list[list[Section]]:
+def _lanes(count: int, scope: Scope) -> list[list[Section]]:
     """The sections spread over `count` lanes, heaviest first onto the least loaded lane."""
     lanes: list[list[Section]] = [[] for _ in range(max(1, count))]
     loads = [0] * len(lanes)
-    costs = {section: cost[1 if by_desk else 0] for section, cost in _SECTIONS.items()}
+    column = 2 if scope.by_desk else 0 if scope.desks is None else 1
+    costs = {section: cost[column] for section, cost in _SECTIONS.items()}
     for section, cost in sorted(costs.items(), key=lambda item: -item[1]):
         lightest = loads.index(min(loads))
         lanes[lightest].append(section)
@@ -83,7 +84,7 @@ def _compute(
 ) -> dict[Group, list[AggregateTable]]:
     """Every section for `scope`, on as many threads as sessions; each group's tables in `TABLE_IDS` order."""
     pool = [sessions] if isinstance(sessions, Session) else list(sessions)
-    lanes = _lanes(len(pool), scope.by_desk)
+    lanes = _lanes(len(pool), scope)
 
     def run(session: Session, lane: list[Section]) -> list[dict[Group, list[AggregateTable]]]:
         return [section(session, scope, lang) for section in lane]

@@ -70,9 +70,8 @@ def _statements(scope: Shape) -> tuple[Any, Any, Any]:
         .group_by(*by_pair_desk)
     )
 
-    received_cases = select(Intake.case_id).where(scope.within(Intake.date))
     active = and_(Case.opened_on <= END, or_(Case.closed_on.is_(None), Case.closed_on >= START))
-    received = Case.id.in_(received_cases)
+    received = Case.id.in_(select(Intake.case_id).where(scope.within(Intake.date)))
     new = scope.within(Case.taken_in_charge_on)
     continuing = and_(Case.taken_in_charge_on < START, or_(Case.closed_on.is_(None), Case.closed_on >= START))
     closed = scope.within(Case.closed_on)
@@ -80,29 +79,44 @@ def _statements(scope: Shape) -> tuple[Any, Any, Any]:
     contacted_here = scope.same_group(
         Case.id, Case.help_desk_id, Contact.case_id, Contact.help_desk_id, linked_where
     )
-    key = Case.record_key
-    active_or_received = or_(active, received)
-    columns = [
-        packed(received, key),
-        packed(new, key),
-        packed(continuing, key),
-        packed(closed, key),
-        packed(active, key),
-        packed(active_or_received, key),
-        packed(and_(active_or_received, contacted_here), key),
-        *[packed(and_(closed, Case.status == s), key) for s in codelists.codes("case_status")],
-    ]
     by_case_desk = scope.group(Case.help_desk_id)
-    cases = (
-        select(*by_case_desk, *columns)
+    # each case in some row once, with its stages as flags: every membership test (an interview in the
+    # period, a contact at its desk) is made once per case, not once per column that names it
+    stages = (
+        select(
+            *[g.label("g") for g in by_case_desk],
+            Case.record_key.label("key"),
+            Case.status.label("status"),
+            active.label("active"),
+            received.label("received"),
+            new.label("new"),
+            continuing.label("continuing"),
+            closed.label("closed"),
+            contacted_here.label("contacted"),
+        )
         .where(
             Case.statistics_allowed.is_not(False),
             scope.desk(Case.help_desk_id),
             # only cases in some row are aggregated; the others are skipped by this cheap filter
-            or_(active, received, new, continuing, closed),
+            or_(active, new, continuing, closed, received),
         )
-        .group_by(*by_case_desk)
+        .cte("stages")
+        .prefix_with("MATERIALIZED")
     )
+    c = stages.c
+    active_or_received = or_(c.active, c.received)
+    columns = [
+        packed(c.received, c.key),
+        packed(c.new, c.key),
+        packed(c.continuing, c.key),
+        packed(c.closed, c.key),
+        packed(c.active, c.key),
+        packed(active_or_received, c.key),
+        packed(and_(active_or_received, c.contacted), c.key),
+        *[packed(and_(c.closed, c.status == s), c.key) for s in codelists.codes("case_status")],
+    ]
+    group = [c.g] if scope.by_desk else []
+    cases = select(*group, *columns).group_by(*group)
     return contacts, linked, cases
 
 

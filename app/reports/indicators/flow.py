@@ -75,13 +75,9 @@ def _statements(scope: Shape) -> tuple[Any, Any, Any]:
     new = scope.within(Case.taken_in_charge_on)
     continuing = and_(Case.taken_in_charge_on < START, or_(Case.closed_on.is_(None), Case.closed_on >= START))
     closed = scope.within(Case.closed_on)
-    # contacted at the case's own group too: those are in both parts of the flow's total, counted once
-    contacted_here = scope.same_group(
-        Case.id, Case.help_desk_id, Contact.case_id, Contact.help_desk_id, linked_where
-    )
     by_case_desk = scope.group(Case.help_desk_id)
-    # each case in some row once, with its stages as flags: every membership test (an interview in the
-    # period, a contact at its desk) is made once per case, not once per column that names it
+    # each case in some row once, with its stages as flags: the test "an interview in the period" is made
+    # once per case, not once per column that names it
     stages = (
         select(
             *[g.label("g") for g in by_case_desk],
@@ -92,7 +88,8 @@ def _statements(scope: Shape) -> tuple[Any, Any, Any]:
             new.label("new"),
             continuing.label("continuing"),
             closed.label("closed"),
-            contacted_here.label("contacted"),
+            Case.id.label("id"),
+            Case.help_desk_id.label("desk"),
         )
         .where(
             Case.statistics_allowed.is_not(False),
@@ -105,6 +102,10 @@ def _statements(scope: Shape) -> tuple[Any, Any, Any]:
     )
     c = stages.c
     active_or_received = or_(c.active, c.received)
+    # contacted at the case's own group too: those are in both parts of the flow's total, counted once
+    # (tested here, on the flags' rows: inside the CTE a (case, desk) pair tested against the contacts
+    # took 4 s for a year by desk instead of 0.1)
+    contacted_here = scope.same_group(c.id, c.desk, Contact.case_id, Contact.help_desk_id, linked_where)
     columns = [
         packed(c.received, c.key),
         packed(c.new, c.key),
@@ -112,7 +113,7 @@ def _statements(scope: Shape) -> tuple[Any, Any, Any]:
         packed(c.closed, c.key),
         packed(c.active, c.key),
         packed(active_or_received, c.key),
-        packed(and_(active_or_received, c.contacted), c.key),
+        packed(and_(active_or_received, contacted_here), c.key),
         *[packed(and_(c.closed, c.status == s), c.key) for s in codelists.codes("case_status")],
     ]
     group = [c.g] if scope.by_desk else []

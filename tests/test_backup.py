@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -322,4 +323,39 @@ def test_a_file_the_system_will_not_read_is_copied_by_the_backup_api(
     result = backup.make_backup(ws, tmp_path / "usb")
     assert read_manifest(result.path).opened(ws.data_key).row_counts["service_delivery"] == 1
     files.verify_file(result.path, ws.data_key)  # decrypts, authenticates every page, counts match
+    ws.close()
+
+
+def test_nobody_waits_for_the_copy_and_the_backup_is_the_state_it_began_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save while the file is being copied (a slow USB stick) goes through at once; the backup holds
+    the state the copy began with, and the save stays in the database."""
+    ws, _ = _init(tmp_path / "data")
+    case_id = _open_case(ws)
+    _service(ws, case_id)
+    copy_bytes = files._copy_bytes
+    saved: list[int] = []
+
+    def slow_copy(source: Path, target: Path, progress: object) -> None:
+        with database.raw_connection(ws.db_path, ws.data_key) as other:
+            other.execute("PRAGMA busy_timeout = 0")  # a writer that would have to wait fails at once
+            other.execute("UPDATE service_delivery SET minutes = minutes + 1")
+            saved.append(other.total_changes)
+            # and a checkpoint may not write the new page into the file being copied
+            _busy, _log, backfilled = other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            saved.append(backfilled)
+        copy_bytes(source, target, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "_copy_bytes", slow_copy)
+    result = backup.make_backup(ws, tmp_path / "usb")
+    assert saved == [1, 0]
+    monkeypatch.undo()
+    restored = tmp_path / "restored.db"
+    with zipfile.ZipFile(result.path) as archive, archive.open(files.DB_MEMBER) as member:
+        restored.write_bytes(member.read())
+    with database.raw_connection(restored, ws.data_key) as copy:
+        assert copy.execute("SELECT minutes FROM service_delivery").fetchall() == [(30,)]
+    with database.raw_connection(ws.db_path, ws.data_key) as live:
+        assert live.execute("SELECT minutes FROM service_delivery").fetchall() == [(31,)]
     ws.close()

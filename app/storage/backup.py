@@ -254,14 +254,15 @@ COPY_BLOCK = 1 << 20
 
 
 def copy_quiet_file(connection: Any, source: Path, target: Path, progress: Progress | None = None) -> bool:
-    """Copy the database file byte for byte at a moment nothing can change it; False if none came.
+    """Copy the database file byte for byte as it stands at one committed state; False if none was caught.
 
-    A TRUNCATE checkpoint empties the WAL into the file; BEGIN IMMEDIATE then holds the write lock, so no
-    frame can be appended and a checkpoint has nothing to write: with the WAL still empty, the file alone
-    is the whole committed database until the ROLLBACK. Its pages are copied as they lie (encrypted, each
-    with its HMAC; the verification then authenticates every one). A reader in the middle of the WAL, a
-    commit between the two steps, or a file the system will not let us read (a Windows lock) leaves the
-    target empty and returns False.
+    A TRUNCATE checkpoint empties the WAL into the file. A read transaction begun on the empty WAL reads
+    the file alone, and holds the lock without which no checkpoint may write into the file: writers go on
+    appending to the WAL (nobody waits for the copy, however slow the stick), and the file stays that
+    state until the ROLLBACK. Its pages are copied as they lie (encrypted, each with its HMAC; the
+    verification then authenticates every one). A reader in the middle of the WAL, a commit between the
+    checkpoint and the read, or a file the system will not let us read (a Windows lock) leaves the target
+    empty and returns False.
     """
     wal = source.with_name(source.name + "-wal")
     # a reader holding an old snapshot would make each checkpoint wait the whole busy timeout: wait briefly
@@ -270,12 +271,10 @@ def copy_quiet_file(connection: Any, source: Path, target: Path, progress: Progr
         for _ in range(QUIET_TRIES):
             if connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
                 continue  # busy: some connection still reads frames of the WAL
+            connection.execute("BEGIN")
             try:
-                connection.execute("BEGIN IMMEDIATE")
-            except sqlcipher.OperationalError:
-                continue  # a writer held the lock longer than the wait
-            try:
-                if _size(wal) == 0:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot begins
+                if _size(wal) == 0:  # still empty: the snapshot is the file alone
                     try:
                         _copy_bytes(source, target, progress)
                         return True

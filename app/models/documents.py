@@ -1,7 +1,7 @@
 """Documents attached to a case: complaints, protection orders, medical certificates, court papers.
 
 They are kept inside the encrypted database, not as files beside it:
-- a backup and a restore carry them with the rest of her file (the online backup API copies pages), and
+- a backup and a restore carry them with the rest of her file (a backup copies the database's pages), and
   an erasure or a deletion by retention removes them in the same unit of work as the rest;
 - SQLCipher encrypts their pages (and the WAL's frames) like every other row, under the data key that a
   rotation re-keys: nothing to derive, seal, store or rotate outside `app/crypto`, no second key scheme;

@@ -1,9 +1,11 @@
 """Backup files: an encrypted database copy and its key slots in one verifiable file.
 
 A backup is a zip archive (stored, not compressed: the database is encrypted and would not shrink)
-holding `manifest.json`, `ascolto.db` and `keyslots.json`. The database copy is made with SQLite's
-online backup API between two connections keyed alike, so the application keeps running and the copy
-is encrypted page by page exactly like the original: there is never a plaintext copy. The manifest
+holding `manifest.json`, `ascolto.db` and `keyslots.json`. The database copy is the database file's own
+encrypted pages, copied as they lie at one committed state (`copy_quiet_file`: the WAL emptied, then a
+read transaction that keeps any checkpoint out of the file), or, while other connections keep the WAL
+busy, made with SQLite's online backup API between two connections keyed alike. Either way the
+application keeps running (nobody waits for the copy) and there is never a plaintext copy. The manifest
 records in the clear only what a restore needs before the key (format, schema revision, sizes, SHA-256
 digests), so a damaged file is refused before anything is touched; the row counts (cases, identities,
 services, accounts...) are sealed inside it (`sealed`, AES-GCM under a key derived from the data key,

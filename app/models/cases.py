@@ -309,6 +309,20 @@ class ServiceDelivery(Base):
             "record_key",
             "woman_key",
         ),
+        # the same, led by the desk: one desk's period reads its own services, and a report laid out by
+        # desk streams its GROUP BY too (migration 0022 says why)
+        Index(
+            "ix_service_delivery_desk_year",
+            "help_desk_id",
+            text("substr(date, 1, 4)"),
+            "service_type",
+            "mode",
+            "case_id",
+            "minutes",
+            "date",
+            "record_key",
+            "woman_key",
+        ),
         Index("ix_service_delivery_case", "case_id", "date"),
         Index(  # covering for the services-to-minors section (migration 0020 says why)
             "ix_service_delivery_minors",

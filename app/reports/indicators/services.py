@@ -29,11 +29,11 @@ def services(session: Session, scope: Scope, lang: str) -> dict[Group, list[Aggr
 def _statement(scope: Shape) -> Any:
     """The cells, rows, columns and total of the services of one shape, in one statement."""
     sd = ServiceDelivery
-    where = _service_scope(scope)
-    # one pass over the year-led covering index, which already yields a year's services in (type, mode,
-    # woman) order: one row per (type, mode, woman) with her count, minutes and the services' key sum
-    # (per desk, the desk leads and the rows are sorted once)
-    by_desk = scope.group(sd.help_desk_id)
+    where = _service_scope(scope, desk_led=True)
+    # one pass over a covering index that already yields the services in (type, mode, woman) order: the
+    # year-led one for the whole centre, the desk-led one (the same columns behind the desk) for one
+    # desk or every desk apart; one row per (type, mode, woman) with her count, minutes and key sums
+    by_desk = [sd.help_desk_id] if scope.by_desk else []
     per = (
         select(
             *[d.label("g") for d in by_desk],
@@ -166,15 +166,17 @@ def _women(per: Any, group: list[Any]) -> Any:
 _PACK_BITS = 62
 
 
-def _service_scope(scope: Shape) -> ColumnElement[bool]:
-    """The services counted: dated in the period, at the scope's desks, of women counted in statistics."""
+def _service_scope(scope: Shape, desk_led: bool = False) -> ColumnElement[bool]:
+    """The services counted: dated in the period, at the scope's desks, of women counted in statistics.
+
+    `desk_led`: the desk column as it is, so that the desk-led index can serve it (the services' own
+    statement); otherwise as `Shape.desk` writes it.
+    """
     sd = ServiceDelivery
-    return and_(
-        scope.years(sd.date),
-        scope.within(sd.date),
-        scope.desk(sd.help_desk_id),
-        sd.case_id.not_in(excluded_cases()),
-    )
+    desk = scope.desk(sd.help_desk_id)
+    if desk_led and scope.desks is not None:
+        desk = sd.help_desk_id.in_(scope.desks)
+    return and_(scope.years(sd.date), scope.within(sd.date), desk, sd.case_id.not_in(excluded_cases()))
 
 
 def services_to_minors(session: Session, scope: Scope, lang: str) -> dict[Group, list[AggregateTable]]:

@@ -21,16 +21,16 @@ Section = Callable[[Session, Scope, str], dict[Group, list[AggregateTable]]]
 
 # Relative cost of each section, to balance the lanes: CPU at full scale (2025 of the benchmark data,
 # encrypted, pages cold as after any commit), for the whole centre's year, for one desk's quarter and for
-# the six desks' year at once: services 361, 101 and 546 ms; profile 348, 103 and 391; women taken in
-# charge 273, 24 and 310; contacts and flow 218, 37 and 230; referrals 52, 9 and 60; services to minors
-# 18, 2 and 23. Heaviest first onto the lighter lane: a year is about 640 ms of CPU on each of two lanes.
+# the six desks' year at once: services 361, 29 and 339 ms; profile 348, 86 and 333; women taken in
+# charge 273, 21 and 261; contacts and flow 218, 32 and 199; referrals 52, 8 and 50; services to minors
+# 18, 2 and 19. Heaviest first onto the lighter lane: about 640, 90 and 600 ms of CPU on each of two.
 _SECTIONS: dict[Section, tuple[int, int, int]] = {
-    services: (361, 101, 546),
-    profile: (348, 103, 391),
-    in_charge: (273, 24, 310),
-    contacts_and_flow: (218, 37, 230),
-    referrals: (52, 9, 60),
-    services_to_minors: (18, 2, 23),
+    services: (361, 29, 339),
+    profile: (348, 86, 333),
+    in_charge: (273, 21, 261),
+    contacts_and_flow: (218, 32, 199),
+    referrals: (52, 8, 50),
+    services_to_minors: (18, 2, 19),
 }
 
 

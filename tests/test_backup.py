@@ -359,3 +359,17 @@ def test_nobody_waits_for_the_copy_and_the_backup_is_the_state_it_began_with(
     with database.raw_connection(ws.db_path, ws.data_key) as live:
         assert live.execute("SELECT minutes FROM service_delivery").fetchall() == [(31,)]
     ws.close()
+
+
+def test_the_copy_reports_its_progress_in_pages_to_the_end(tmp_path: Path) -> None:
+    ws, _ = _init(tmp_path / "data")
+    _service(ws, _open_case(ws))
+    calls: list[tuple[int, int]] = []
+    result = backup.make_backup(
+        ws, tmp_path / "usb", progress=lambda done, total: calls.append((done, total))
+    )
+    with zipfile.ZipFile(result.path) as archive:
+        pages = archive.getinfo(files.DB_MEMBER).file_size // database.PAGE_SIZE
+    assert calls and calls[-1] == (pages, pages)  # pages, as the window's bar and the command line count
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    ws.close()

@@ -299,7 +299,9 @@ def _size(path: Path) -> int:
 
 
 def _copy_bytes(source: Path, target: Path, progress: Progress | None) -> None:
-    total = max(1, source.stat().st_size)
+    """The file in blocks, its progress in pages like the backup API's (a byte count overflows the
+    32-bit progress signal of the window above 2 GiB)."""
+    total = max(1, -(-source.stat().st_size // database.PAGE_SIZE))
     done = 0
     with source.open("rb") as reader, target.open("r+b") as writer:
         writer.truncate(0)
@@ -307,7 +309,7 @@ def _copy_bytes(source: Path, target: Path, progress: Progress | None) -> None:
             writer.write(block)
             done += len(block)
             if progress:
-                progress(done, total)
+                progress(min(total, -(-done // database.PAGE_SIZE)), total)
 
 
 def write_backup(

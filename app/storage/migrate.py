@@ -79,10 +79,16 @@ def upgrade_if_needed(engine: Engine, db_path: Path, backups_dir: Path) -> Path 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backups_dir / f"pre-upgrade-{current}-{stamp}.db"
         engine.dispose()
-        shutil.copy2(db_path, backup)
         wal = db_path.with_name(db_path.name + "-wal")
-        if wal.exists():
-            shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
+        copies = [(db_path, backup), (wal, backup.with_name(backup.name + "-wal"))]
+        try:
+            for source, copy in copies:
+                if source.exists():
+                    shutil.copy2(source, copy)
+        except OSError:
+            for _, copy in copies:  # no half copy left to take the space or to be taken for a whole one
+                copy.unlink(missing_ok=True)
+            raise
         log.info("schema %s -> %s; encrypted copy kept at %s", current, head, backup)
     upgrade(engine)
     fold_wal(engine)

@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from alembic import command
 from sqlalchemy import select
 
 from app import cli
@@ -37,7 +38,7 @@ from app.services import backup, maintenance, releases, reports
 from app.services import cases as c
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.storage import database
+from app.storage import database, migrate
 from tests.foundation_fixtures import add_women
 from tests.reliability import figures
 
@@ -239,6 +240,46 @@ def test_disk_full_at_unlock_gives_a_clear_message(small_disk: SmallDisk) -> Non
     try:
         ws.unlock(USER, PASSWORD)
         assert c.get_case(ws, case_id).identity is not None
+    finally:
+        ws.close()
+    _assert_says_disk_full(caught.value)
+
+
+@pytest.mark.parametrize("room", [0, 48 * 1024], ids=["no room for the copy", "no room for the migrations"])
+def test_an_upgrade_on_a_full_disk_gives_a_clear_message_and_changes_nothing(
+    small_disk: SmallDisk, room: int
+) -> None:
+    """An update whose upgrade needs room (the copy of the previous version kept aside, new indexes) on a
+    full disk: the user hears 'disk full', no half copy is left, and the upgrade succeeds once there is
+    room, with every row."""
+    folder = small_disk.root / "data"
+    ws = _initialise(folder)
+    case_id = _open_case(ws)
+    engine = ws._engine
+    assert engine is not None
+    config = migrate.alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0021")  # a folder of the previous version
+        conn.commit()
+    ws.close()
+    aside = sum(p.stat().st_size for p in folder.glob("ascolto.db*"))  # what the copy needs, about
+    filler = small_disk.fill(leave=aside + room)
+    figures.add("ENOSPC scenarios")
+    ws = Workspace.open(folder)
+    try:
+        with pytest.raises(Exception) as caught:
+            ws.unlock(USER, PASSWORD)
+    finally:
+        ws.close()
+    if not room:
+        assert not list(folder.glob("backups/pre-upgrade-*")), "a half copy was left behind"
+    filler.unlink()
+    ws = Workspace.open(folder)
+    try:
+        ws.unlock(USER, PASSWORD)
+        assert c.get_case(ws, case_id).identity is not None
+        assert ws.schema_revision() == migrate.head_revision()
     finally:
         ws.close()
     _assert_says_disk_full(caught.value)

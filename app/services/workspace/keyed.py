@@ -119,10 +119,15 @@ class KeyedDatabase:
 
     @contextmanager
     def damage_reported(self) -> Iterator[None]:
-        """A page that fails to decrypt or parse mid-unlock becomes a sentence, not a traceback."""
+        """A page that fails to decrypt or parse mid-unlock becomes a sentence, not a traceback; so does
+        a full or read-only disk under the copy an upgrade keeps aside first."""
         try:
             yield
         except (DBAPIError, sqlcipher_errors.Error) as exc:
+            raise database_failure(exc, self.folder) from exc
+        except OSError as exc:
+            if classify_database_error(exc) is None:
+                raise
             raise database_failure(exc, self.folder) from exc
 
     @contextmanager

@@ -6,6 +6,9 @@ such, because advising a restore there would throw away everything since the las
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 
@@ -14,6 +17,8 @@ READ_ONLY = "read_only"
 DAMAGED = "damaged"
 BUSY = "busy"
 DISK_ERROR = "disk_error"
+FULL_BELOW = 1 << 20
+"""Free bytes under which a disk is full for the database: less than a few of its writes."""
 
 _ENGLISH = {
     DISK_FULL: "the disk is full; the last change was not saved. Free some space and try again.",
@@ -30,8 +35,24 @@ def _root(exc: BaseException) -> BaseException:
     return exc
 
 
-def classify_database_error(exc: BaseException) -> str | None:
-    """One of the codes above for errors of the file or the disk, or None if this is not one of them."""
+def classify_database_error(exc: BaseException, folder: Path | None = None) -> str | None:
+    """One of the codes above for errors of the file or the disk, or None if this is not one of them.
+
+    SQLite reports some writes that found no room (growing the WAL index, a checkpoint) as a disk I/O
+    error: with the data `folder` given, an I/O error on a disk with less than FULL_BELOW free is said
+    to be a full disk, which tells her what to do.
+    """
+    code = _classified(exc)
+    if code == DISK_ERROR and folder is not None:
+        try:
+            if shutil.disk_usage(folder).free < FULL_BELOW:
+                return DISK_FULL
+        except OSError:
+            pass
+    return code
+
+
+def _classified(exc: BaseException) -> str | None:
     root = _root(exc)
     if isinstance(root, OSError) and not isinstance(root, sqlcipher.Error):
         if root.errno == 28:

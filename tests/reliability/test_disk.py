@@ -245,7 +245,11 @@ def test_disk_full_at_unlock_gives_a_clear_message(small_disk: SmallDisk) -> Non
     _assert_says_disk_full(caught.value)
 
 
-@pytest.mark.parametrize("room", [0, 48 * 1024], ids=["no room for the copy", "no room for the migrations"])
+@pytest.mark.parametrize(
+    "room",
+    [0, 16 * 1024, 48 * 1024],
+    ids=["no room for the copy", "room for the copy, SQLite says I/O error", "no room for the migrations"],
+)
 def test_an_upgrade_on_a_full_disk_gives_a_clear_message_and_changes_nothing(
     small_disk: SmallDisk, room: int
 ) -> None:

@@ -78,7 +78,7 @@ _DATABASE_FAILURES = {
 
 def database_failure(exc: BaseException, folder: Path) -> UserError:
     """A database error in words: a full or read-only disk is said as such, "damaged" only for the file."""
-    code = classify_database_error(exc)
+    code = classify_database_error(exc, folder)
     if code in _DATABASE_FAILURES:
         return UserError(_DATABASE_FAILURES[code or ""], folder=str(folder))
     return DatabaseDamaged(_STORAGE_MESSAGES["damaged"], folder=str(folder))

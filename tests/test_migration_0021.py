@@ -9,7 +9,7 @@ from typing import Any
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app import demo
@@ -21,6 +21,7 @@ from app.reports.indicators.scope import Scope
 from app.reports.periods import Period
 from app.storage import migrate
 from tests.foundation_fixtures import initialise
+from tests.query_plans import plans_of
 
 INDEXES = {
     "ix_case_file_in_charge": ("case_file", 10),
@@ -44,26 +45,6 @@ def _figures(session: Session) -> list[str]:
         out.append(repr(compute_indicators(session, period, [1])))
         out.append(repr(compute_indicators_by_desk(session, period, [1, 2])))
     return out
-
-
-def _plan(session: Session, section: Any, scope: Scope) -> str:
-    """The query plans of the statements `section` runs for `scope`, as SQLite states them."""
-    executed: list[tuple[str, Any]] = []
-
-    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
-        executed.append((statement, parameters))
-
-    connection = session.connection()
-    event.listen(connection, "before_cursor_execute", grab)
-    try:
-        section(session, scope, "it")
-    finally:
-        event.remove(connection, "before_cursor_execute", grab)
-    raw = connection.connection.driver_connection
-    assert raw is not None
-    return " ".join(
-        str(row[3]) for sql, args in executed for row in raw.execute("EXPLAIN QUERY PLAN " + sql, args)
-    )
 
 
 def test_upgrade_from_0020_adds_the_covering_indexes_and_keeps_every_figure(tmp_path: Path) -> None:
@@ -96,10 +77,10 @@ def test_upgrade_from_0020_adds_the_covering_indexes_and_keeps_every_figure(tmp_
             count = session.scalar(text("SELECT count(*) FROM referral"))
             assert count and count > 10  # the figures compared are not all empty
             desk_quarter = Scope(Period.quarter(2025, 2), [1])
-            plan = _plan(session, referrals, desk_quarter)
+            plan = plans_of(session, lambda: referrals(session, desk_quarter, "it"))
             # a desk's quarter of referrals: one range of the dated index, each case by its id
             assert "COVERING INDEX ix_referral_date" in plan
             assert "COVERING INDEX ix_case_file_key" in plan
             year = Scope(Period.year(2025), None)
-            plan = _plan(session, in_charge, year)
+            plan = plans_of(session, lambda: in_charge(session, year, "it"))
             assert "COVERING INDEX ix_case_file_in_charge" in plan  # never the wide case rows

@@ -4,11 +4,10 @@ what they were, and one desk's period and every desk's year read it."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.migration import MigrationContext
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app import demo
@@ -17,6 +16,7 @@ from app.reports.indicators.services import services
 from app.reports.periods import Period
 from app.storage import migrate
 from tests.foundation_fixtures import initialise
+from tests.query_plans import plans_of
 
 INDEX = "ix_service_delivery_desk_year"
 SCOPES = [
@@ -30,22 +30,7 @@ SCOPES = [
 
 
 def _plan(session: Session, scope: Scope) -> str:
-    executed: list[tuple[str, Any]] = []
-
-    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
-        executed.append((statement, parameters))
-
-    connection = session.connection()
-    event.listen(connection, "before_cursor_execute", grab)
-    try:
-        services(session, scope, "it")
-    finally:
-        event.remove(connection, "before_cursor_execute", grab)
-    raw = connection.connection.driver_connection
-    assert raw is not None
-    return " ".join(
-        str(row[3]) for sql, args in executed for row in raw.execute("EXPLAIN QUERY PLAN " + sql, args)
-    )
+    return plans_of(session, lambda: services(session, scope, "it"))
 
 
 def test_upgrade_from_0021_adds_the_desk_led_services_index(tmp_path: Path) -> None:

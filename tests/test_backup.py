@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.crypto.keyslots import KdfParams
+from app.crypto.keyslots import DataKey, KdfParams
 from app.models.cases import ServiceDelivery
 from app.services import backup, cases
-from app.services.errors import UserError
+from app.services.errors import DatabaseDamaged, UserError
 from app.services.workspace import Workspace
 from app.storage import backup as files
 from app.storage import database, migrate
@@ -373,3 +373,41 @@ def test_the_copy_reports_its_progress_in_pages_to_the_end(tmp_path: Path) -> No
     assert calls and calls[-1] == (pages, pages)  # pages, as the window's bar and the command line count
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     ws.close()
+
+
+def test_a_backup_of_a_damaged_database_says_the_database_is_damaged(tmp_path: Path) -> None:
+    """A page of the database altered on disk (a failing disk, a hand-edited file): the copy cannot be
+    read back, and the administrator is told that the database itself is damaged, in one sentence (a
+    DatabaseError reached the window as 'unexpected failure (AttributeError)'). No file is kept."""
+    folder = tmp_path / "data"
+    ws, _ = _init(folder)
+    case_id = _open_case(ws)
+    for _ in range(40):
+        _service(ws, case_id)
+    ws.close()  # checkpointed: every page in the file
+    with database.raw_connection(folder / "ascolto.db", _key_of(folder)) as connection:
+        page = int(
+            connection.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'service_delivery'"
+            ).fetchone()[0]
+        )
+    data = bytearray((folder / "ascolto.db").read_bytes())
+    data[(page - 1) * database.PAGE_SIZE + 100] ^= 0x01
+    (folder / "ascolto.db").write_bytes(bytes(data))
+    ws = Workspace.open(folder)
+    ws.unlock("anna", PASSWORD)
+    try:
+        with pytest.raises(DatabaseDamaged):
+            backup.make_backup(ws, tmp_path / "usb")
+    finally:
+        ws.close()
+    assert not [p for p in (tmp_path / "usb").rglob("*") if p.is_file()]
+
+
+def _key_of(folder: Path) -> DataKey:
+    ws = Workspace.open(folder)
+    try:
+        ws.unlock("anna", PASSWORD)
+        return DataKey(ws.data_key.raw())
+    finally:
+        ws.close()

@@ -56,12 +56,13 @@ from app.services.errors import LoginDelayed, UserError, ValidationError
 from app.services.reapply import Carried, Reapplied, Revoked, SigningState, reapply
 from app.services.workspace import LoginResult, Workspace
 from app.services.workspace.credentials import normalise_username
+from app.services.workspace.failures import database_failure
 from app.storage import backup as files
 from app.storage import database
 from app.storage.backup import SUFFIX as BACKUP_SUFFIX  # noqa: F401 - for the interface, through this layer
 from app.storage.backup import BackupError, DatabaseFacts, Manifest
 from app.storage.database import StorageError
-from app.storage.errors import DISK_FULL, classify_database_error
+from app.storage.errors import DAMAGED, DISK_FULL, classify_database_error
 
 log = logging.getLogger(__name__)
 TRACE_FILES = (
@@ -172,23 +173,30 @@ def make_backup(
             progress=progress,
         )
     except BackupError as exc:
+        if exc.reason == "damaged" and ws.db.integrity_problems():
+            raise database_failure(exc, ws.folder) from exc  # see below: the database, not the copy
         raise _backup_error(exc, out_folder) from exc
     except keyslots.KeyFileError as exc:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "The key file of this data folder is damaged: no backup was made.")
         ) from exc
     except (OSError, sqlcipher.Error) as exc:
-        if classify_database_error(exc) == DISK_FULL or getattr(exc, "errno", None) == 28:
+        failure = classify_database_error(exc)
+        if failure == DISK_FULL or getattr(exc, "errno", None) == 28:
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "Errors", "The backup does not fit in {path}: the disk is full. Nothing was kept."
                 ),
                 path=str(out_folder),
             ) from exc
+        if failure == DAMAGED and ws.db.integrity_problems():
+            # the database itself is damaged (a copy of its pages can only be as damaged; a copy that only a
+            # failing stick spoilt keeps the backup's own sentence): said as any reading of it says it
+            raise database_failure(exc, ws.folder) from exc
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {path}: {reason}"),
             path=str(out_folder),
-            reason=exc.strerror or type(exc).__name__,
+            reason=getattr(exc, "strerror", None) or type(exc).__name__,
         ) from exc
     manifest = files.read_manifest(path).opened(ws.data_key)
     with ws.transaction() as session:

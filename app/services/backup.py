@@ -173,7 +173,7 @@ def make_backup(
             progress=progress,
         )
     except BackupError as exc:
-        if exc.reason == "damaged" and ws.db.integrity_problems():
+        if exc.reason == "damaged" and ws.integrity_problems():
             raise database_failure(exc, ws.folder) from exc  # see below: the database, not the copy
         raise _backup_error(exc, out_folder) from exc
     except keyslots.KeyFileError as exc:
@@ -189,7 +189,7 @@ def make_backup(
                 ),
                 path=str(out_folder),
             ) from exc
-        if failure == DAMAGED and ws.db.integrity_problems():
+        if failure == DAMAGED and ws.integrity_problems():
             # the database itself is damaged (a copy of its pages can only be as damaged; a copy that only a
             # failing stick spoilt keeps the backup's own sentence): said as any reading of it says it
             raise database_failure(exc, ws.folder) from exc

@@ -233,8 +233,7 @@ def copy_database(
         copied = copy_quiet_file(src, source, target, progress)
         dst = sqlcipher.connect(str(target), isolation_level=None)
         try:
-            dst.execute(f"PRAGMA key = {key.sqlcipher_literal()}")
-            dst.execute("PRAGMA cipher_compatibility = 4")
+            database.issue_key(dst.cursor(), key, database.page_hmac(src))  # the copy's pages are the file's
             dst.execute("PRAGMA temp_store = MEMORY")
             if not copied:
 

@@ -16,7 +16,7 @@ from app.models.accounts import Centre
 from app.services.constants import DB_FILE
 from app.services.errors import WorkspaceLocked
 from app.services.workspace.failures import database_failure, storage_error
-from app.storage import database, migrate
+from app.storage import database, migrate, page_format
 from app.storage.database import StorageError
 from app.storage.errors import classify_database_error
 
@@ -47,8 +47,9 @@ class KeyedDatabase:
         self.engine, self._key = engine, key
 
     def open(self, candidates: list[DataKey]) -> None:
-        """Open with whichever of `candidates` decrypts the file (the others are wiped), upgrading the
-        schema first if needed (after a backup copy in `backups_dir`)."""
+        """Open with whichever of `candidates` decrypts the file (the others are wiped), rewriting pages an
+        earlier version wrote in the current format, and upgrading the schema if needed (after a backup
+        copy in `backups_dir`)."""
         try:
             key = database.find_working_key(self.path, candidates)
         except StorageError as exc:
@@ -58,6 +59,7 @@ class KeyedDatabase:
                 other.wipe()
         try:
             with self.damage_reported():
+                page_format.convert_legacy(self.path, key)  # before any connection stays open
                 engine = database.open_engine(self.path, key)
                 try:
                     migrate.upgrade_if_needed(engine, self.path, self.backups_dir)

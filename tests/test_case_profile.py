@@ -87,6 +87,7 @@ def test_interviews_and_cases_written_any_way_keep_it_current(admin_ws: Workspac
     assert (
         stored[len(CASE_PROFILE_FIELDS) + 2] == date(2025, 6, 1).isoformat() and stored[-3]
     )  # later id wins (-3: emergency, before the risk fields)
+    c.add_risk_assessment(ws, ref.id, date(2025, 6, 2), "BASSO", "ISA")  # kept through the erasure below
     c.update_profile(ws, ref.id, profile(birth_year=1970, country="IT", minors_count=2))
     assert_current(ws)
     other = rows(ws, f"SELECT id FROM case_file WHERE id != {ref.id} ORDER BY id LIMIT 1")[0][0]
@@ -145,6 +146,7 @@ def test_deletion_by_retention_takes_the_row(admin_ws: Workspace) -> None:
     c.add_intake(
         ws, ref.id, c.IntakeInput(opened + timedelta(days=3), "N1522", "TELEFONO", ("FISICA",), "01")
     )
+    c.add_risk_assessment(ws, ref.id, opened + timedelta(days=5), "MEDIO", "SARA_S")
     c.close_case(ws, ref.id, "INTERR_DONNA", date(TODAY.year - 8, 3, 1))
     assert ref.id in {r[0] for r in assert_current(ws)}
     retention.set_policy(ws, retention.RetentionPolicy(full_deletion=True))
@@ -169,6 +171,7 @@ def test_a_transferred_case_leaves_with_its_row_and_arrives_with_one(network: Ce
         ref.id,
         c.IntakeInput(TODAY - timedelta(days=10), "ALTRO", "PRESENZA", ("STALKING",), "02"),
     )
+    c.add_risk_assessment(network.desk, ref.id, TODAY - timedelta(days=15), "ELEVATO", "SARA_S")
     c.record_consent(network.desk, ref.id, transfer.CONSENT_SCOPE, True, TODAY)
     out = network.folder / "transfer.age"
     transfer.transfer_case(network.desk, ref.id, "Centro Antiviolenza Prova", out)
@@ -176,3 +179,4 @@ def test_a_transferred_case_leaves_with_its_row_and_arrives_with_one(network: Ce
     centre.receive_one(network.main, out)
     arrived = assert_current(network.main)
     assert [r[len(CASE_PROFILE_FIELDS) + 3] for r in arrived] == ["ALTRO"]
+    assert [r[-1] for r in arrived] == ["ELEVATO"]  # her assessment came with her

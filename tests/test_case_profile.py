@@ -1,5 +1,5 @@
-"""`case_profile` (migration 0019) holds, for every case, exactly her profile fields and her latest
-interview (by date, then id) as the indicators' subquery finds them, whatever writes: the services, raw
+"""`case_profile` (migrations 0019, 0023) holds, for every case, exactly her profile fields, her latest
+interview and her latest risk assessment (by date, then id) as the indicators' subquery finds them, whatever writes: the services, raw
 SQL on interviews and cases (inserts, changes, moves between cases, deletions), the erasure of her
 identity, deletion by retention and the transfer of a case to another PC of the centre."""
 
@@ -27,13 +27,16 @@ pytest_plugins = ["tests.case_fixtures"]
 _CASE = ", ".join(f"c.{f}" for f in CASE_PROFILE_FIELDS)
 _INTAKE = ", ".join(f"i.{f}" for f in ("date", *INTAKE_PROFILE_FIELDS))
 REFERENCE = (
-    f"SELECT c.id, c.help_desk_id, {_CASE}, {_INTAKE} FROM case_file c LEFT JOIN intake i ON i.id = "
-    "(SELECT l.id FROM intake l WHERE l.case_id = c.id ORDER BY l.date DESC, l.id DESC LIMIT 1) ORDER BY c.id"
+    f"SELECT c.id, c.help_desk_id, {_CASE}, {_INTAKE}, r.date, r.level FROM case_file c LEFT JOIN intake i ON "
+    "i.id = (SELECT l.id FROM intake l WHERE l.case_id = c.id ORDER BY l.date DESC, l.id DESC LIMIT 1) "
+    "LEFT JOIN risk_assessment r ON r.id = (SELECT l.id FROM risk_assessment l WHERE l.case_id = c.id "
+    "ORDER BY l.date DESC, l.id DESC LIMIT 1) ORDER BY c.id"
 )
 STORED = (
-    f"SELECT case_id, desk_id, {', '.join(CASE_PROFILE_FIELDS)}, intake_on, {', '.join(INTAKE_PROFILE_FIELDS)} "
-    "FROM case_profile ORDER BY case_id"
+    f"SELECT case_id, desk_id, {', '.join(CASE_PROFILE_FIELDS)}, intake_on, {', '.join(INTAKE_PROFILE_FIELDS)}, "
+    "risk_on, risk_level FROM case_profile ORDER BY case_id"
 )
+"""Her latest risk assessment's date and level end both rows."""
 
 
 @pytest.fixture
@@ -56,7 +59,15 @@ def assert_current(ws: Workspace) -> list[tuple[Any, ...]]:
 
 def test_the_columns_are_the_models() -> None:
     names = {col.name for col in CaseProfile.__table__.columns}
-    assert names == {"case_id", "desk_id", "intake_on", *CASE_PROFILE_FIELDS, *INTAKE_PROFILE_FIELDS}
+    assert names == {
+        "case_id",
+        "desk_id",
+        "intake_on",
+        *CASE_PROFILE_FIELDS,
+        *INTAKE_PROFILE_FIELDS,
+        "risk_on",
+        "risk_level",
+    }
     assert set(INTAKE_PROFILE_FIELDS) <= {col.name for col in Intake.__table__.columns}
 
 
@@ -74,8 +85,9 @@ def test_interviews_and_cases_written_any_way_keep_it_current(admin_ws: Workspac
     same_day = c.add_intake(ws, ref.id, c.IntakeInput(date(2025, 6, 1), "ND", "", (), "", emergency=True))
     (stored,) = [r for r in assert_current(ws) if r[0] == ref.id]
     assert (
-        stored[len(CASE_PROFILE_FIELDS) + 2] == date(2025, 6, 1).isoformat() and stored[-1]
-    )  # later id wins
+        stored[len(CASE_PROFILE_FIELDS) + 2] == date(2025, 6, 1).isoformat() and stored[-3]
+    )  # later id wins (-3: emergency, before the risk fields)
+    c.add_risk_assessment(ws, ref.id, date(2025, 6, 2), "BASSO", "ISA")  # kept through the erasure below
     c.update_profile(ws, ref.id, profile(birth_year=1970, country="IT", minors_count=2))
     assert_current(ws)
     other = rows(ws, f"SELECT id FROM case_file WHERE id != {ref.id} ORDER BY id LIMIT 1")[0][0]
@@ -134,6 +146,7 @@ def test_deletion_by_retention_takes_the_row(admin_ws: Workspace) -> None:
     c.add_intake(
         ws, ref.id, c.IntakeInput(opened + timedelta(days=3), "N1522", "TELEFONO", ("FISICA",), "01")
     )
+    c.add_risk_assessment(ws, ref.id, opened + timedelta(days=5), "MEDIO", "SARA_S")
     c.close_case(ws, ref.id, "INTERR_DONNA", date(TODAY.year - 8, 3, 1))
     assert ref.id in {r[0] for r in assert_current(ws)}
     retention.set_policy(ws, retention.RetentionPolicy(full_deletion=True))
@@ -158,6 +171,7 @@ def test_a_transferred_case_leaves_with_its_row_and_arrives_with_one(network: Ce
         ref.id,
         c.IntakeInput(TODAY - timedelta(days=10), "ALTRO", "PRESENZA", ("STALKING",), "02"),
     )
+    c.add_risk_assessment(network.desk, ref.id, TODAY - timedelta(days=15), "ELEVATO", "SARA_S")
     c.record_consent(network.desk, ref.id, transfer.CONSENT_SCOPE, True, TODAY)
     out = network.folder / "transfer.age"
     transfer.transfer_case(network.desk, ref.id, "Centro Antiviolenza Prova", out)
@@ -165,3 +179,4 @@ def test_a_transferred_case_leaves_with_its_row_and_arrives_with_one(network: Ce
     centre.receive_one(network.main, out)
     arrived = assert_current(network.main)
     assert [r[len(CASE_PROFILE_FIELDS) + 3] for r in arrived] == ["ALTRO"]
+    assert [r[-1] for r in arrived] == ["ELEVATO"]  # her assessment came with her

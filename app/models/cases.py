@@ -388,16 +388,17 @@ class Referral(Base):
 
 
 class CaseProfile(Base):
-    """One short row per case: her profile fields and her latest interview, kept by SQLite triggers
-    (migration 0019) for the indicators' profile.
+    """One short row per case: her profile fields, her latest interview and her latest risk assessment's
+    level, kept by SQLite triggers (migrations 0019, 0023) for the indicators' profile.
 
     The profile of a year reads every active case's row and her latest interview; at full scale the case
     table (17 MB, read whole) and the interviews (46 MB, the latest of 29,000 women scattered over all of
     it) do not fit a connection's 32 MB page cache, so every computation decrypted their pages again.
     Here they are a few MB. Triggers copy the case's fields on its insert and on their change, and set the
     interview fields to those of the case's latest interview (by date, then id) whenever an interview is
-    inserted, changed or deleted; a deleted case takes its row with it. `intake_on` is that interview's
-    date: a period ending before it reads the interview of its own end instead (app.reports.indicators).
+    inserted, changed or deleted, and likewise the risk fields to her latest assessment; a deleted case
+    takes its row with it. `intake_on` and `risk_on` are their dates: a period ending before one reads the
+    interview or assessment of its own end instead (app.reports.indicators).
     No free text is copied: nothing here is erased with her identity.
     """
 
@@ -407,6 +408,7 @@ class CaseProfile(Base):
         # the index, so only the rows counted are read (migration 0021)
         Index("ix_case_profile_desk", "desk_id", "opened_on", "closed_on"),
         Index("ix_case_profile_intake", "intake_on", "desk_id", "opened_on", "closed_on"),
+        Index("ix_case_profile_risk", "risk_on", "desk_id", "opened_on", "closed_on"),  # migration 0023
     )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
@@ -435,6 +437,8 @@ class CaseProfile(Base):
     measures_requested: Mapped[str | None] = mapped_column(String(200))
     measures_obtained: Mapped[str | None] = mapped_column(String(200))
     emergency: Mapped[bool | None]
+    risk_on: Mapped[dt.date | None]  # the latest risk assessment's date; None: never assessed
+    risk_level: Mapped[str | None] = mapped_column(String(10))  # that assessment's level
 
 
 CASE_PROFILE_FIELDS = (

@@ -107,11 +107,13 @@ def _statement(scope: Shape) -> tuple[Any, _Columns]:
     """The aggregate query of `profile` and its columns, built once per shape (the period is bound).
 
     The women active in the period are read from `case_profile` (one short row per case, kept by
-    triggers with her latest interview): the cases whose latest interview is dated up to the period's end
-    read it there; those with a later one (a past period) read the interview of the period's end from
-    the interviews, exactly as `latest_of` finds it. Each part is aggregated alone and the two rows of a
-    group summed (counts and key sums add): one UNION of the rows themselves would make SQLite copy every
-    column of every woman through a co-routine, which costs more than the reading it spares.
+    triggers with her latest interview and latest risk assessment): the cases whose latest interview and
+    latest assessment are both dated up to the period's end read them there, with no lookup; those with a
+    later one of either (a past period; about 3% of a year's women at full scale) look up the interview
+    and the assessment of the period's end, exactly as `latest_of` finds them (for a record dated up to
+    the end that is the row's own). Each part is aggregated alone and the two rows of a group summed
+    (counts and key sums add): one UNION of the rows themselves would make SQLite copy every column of
+    every woman through a co-routine, which costs more than the reading it spares.
     """
     p = CaseProfile
     active = and_(
@@ -121,22 +123,25 @@ def _statement(scope: Shape) -> tuple[Any, _Columns]:
         or_(p.closed_on.is_(None), p.closed_on >= START),
     )
     by_desk = scope.group(p.desk_id)
-    fields = {name: getattr(p, name) for name in (*CASE_PROFILE_FIELDS, *INTAKE_PROFILE_FIELDS)}
+    kept = (*CASE_PROFILE_FIELDS, *INTAKE_PROFILE_FIELDS, "risk_level")
+    fields = {name: getattr(p, name) for name in kept}
     cols = _columns(fields)
     current = (
         select(*by_desk, *[e.label(f"c{i}") for i, e in enumerate(cols.exprs)])
         .select_from(p)
-        .outerjoin(RiskAssessment, RiskAssessment.id == latest_of(RiskAssessment, p.case_id, END, p))
-        .where(active, or_(p.intake_on.is_(None), p.intake_on <= END))
+        .where(
+            active, or_(p.intake_on.is_(None), p.intake_on <= END), or_(p.risk_on.is_(None), p.risk_on <= END)
+        )
         .group_by(*by_desk)
     )
-    then = _columns(fields | {name: getattr(Intake, name) for name in INTAKE_PROFILE_FIELDS})
+    looked_up = {name: getattr(Intake, name) for name in INTAKE_PROFILE_FIELDS}
+    then = _columns(fields | looked_up | {"risk_level": RiskAssessment.level})
     earlier = (
         select(*by_desk, *[e.label(f"c{i}") for i, e in enumerate(then.exprs)])
         .select_from(p)
         .outerjoin(Intake, Intake.id == latest_of(Intake, p.case_id, END, p))
         .outerjoin(RiskAssessment, RiskAssessment.id == latest_of(RiskAssessment, p.case_id, END, p))
-        .where(active, p.intake_on > END)
+        .where(active, or_(p.intake_on > END, p.risk_on > END))
         .group_by(*by_desk)
     )
     both = union_all(current, earlier).subquery("parts")
@@ -146,7 +151,7 @@ def _statement(scope: Shape) -> tuple[Any, _Columns]:
 
 
 def _columns(f: Mapping[str, Any]) -> _Columns:
-    """The ~200 packed counts of the profile over one woman's fields `f` (by name) and her risk level."""
+    """The ~200 packed counts of the profile over one woman's fields `f` (by name, her risk level too)."""
     year = YEAR
     cols = _Columns(f["record_key"])
     cols.add("population", N, true())
@@ -185,7 +190,7 @@ def _columns(f: Mapping[str, Any]) -> _Columns:
     _multi(cols, "measures_obtained", "protective_measure", f["measures_obtained"])
     cols.add("emergency", "SI", f["emergency"].is_(True))
     cols.add("emergency", "NO", f["emergency"].is_(False))
-    _single(cols, "risk_level", "risk_level", RiskAssessment.level)
+    _single(cols, "risk_level", "risk_level", f["risk_level"])
     return cols
 
 

@@ -48,7 +48,7 @@ from tests.document_fixtures import make_pdf, make_png
 pytest_plugins = ["tests.case_fixtures"]
 
 PAGE = 4096  # SQLCipher 4's default page
-RESERVE = 80  # its IV (16) and HMAC-SHA512 (64) at the end of each page
+RESERVE = 48  # its IV (16) and HMAC-SHA256 (32, database.CIPHER_HMAC) at the end of each page
 WAL_HEADER, FRAME_HEADER = 32, 24
 
 

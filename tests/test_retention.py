@@ -58,7 +58,7 @@ from tests.foundation_fixtures import run_cli
 pytest_plugins = ["tests.case_fixtures"]
 
 PAGE = database.PAGE_SIZE
-RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of every page
+RESERVE = 48  # SQLCipher 4: 16-byte IV + 32-byte HMAC-SHA256 (database.CIPHER_HMAC) at the end of every page
 TODAY = date.today()
 
 

@@ -20,17 +20,18 @@ from app.reports.tables import AggregateTable
 Section = Callable[[Session, Scope, str], dict[Group, list[AggregateTable]]]
 
 # Relative cost of each section, to balance the lanes: CPU at full scale (2025 of the benchmark data,
-# encrypted, pages cold as after any commit), for the whole centre's year, for one desk's quarter and for
-# the six desks' year at once: services 361, 29 and 339 ms; profile 348, 86 and 333; women taken in
-# charge 273, 21 and 261; contacts and flow 218, 32 and 199; referrals 52, 8 and 50; services to minors
-# 18, 2 and 19. Heaviest first onto the lighter lane: about 640, 90 and 600 ms of CPU on each of two.
+# encrypted, pages cold as after any commit, measured inside `reports.prepare`), for the whole centre's
+# year, for one desk's quarter and for the six desks' year at once: services 298, 26 and 335 ms; profile
+# 216, 59 and 272; women taken in charge 158, 19 and 213; contacts and flow 160, 25 and 183; referrals 48,
+# 7 and 50; services to minors 16, 2 and 18. Heaviest first onto the lighter lane: about 450, 70 and 535
+# ms of CPU on each of two.
 _SECTIONS: dict[Section, tuple[int, int, int]] = {
-    services: (361, 29, 339),
-    profile: (348, 86, 333),
-    in_charge: (273, 21, 261),
-    contacts_and_flow: (218, 32, 199),
-    referrals: (52, 8, 50),
-    services_to_minors: (18, 2, 19),
+    services: (298, 26, 335),
+    profile: (216, 59, 272),
+    in_charge: (158, 19, 213),
+    contacts_and_flow: (160, 25, 183),
+    referrals: (48, 7, 50),
+    services_to_minors: (16, 2, 18),
 }
 
 

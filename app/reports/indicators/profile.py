@@ -37,7 +37,7 @@ from app.reports.indicators.grids import (
     with_nd,
     women_table,
 )
-from app.reports.indicators.scope import END, START, YEAR, Group, Scope, Shape, has, latest_of
+from app.reports.indicators.scope import END, START, YEAR, Group, Scope, Shape, has, latest_of, packed
 from app.reports.tables import AggregateTable, CellKeys, Unit
 
 
@@ -56,7 +56,7 @@ class _Columns:
 
     def add(self, table: str, code: str, condition: ColumnElement[bool]) -> None:
         """The women meeting `condition`: FILTER skips the sum for the others (most, for most columns)."""
-        self.column(table, code, func.sum(literal_column(str(PACK)) + self.record_key).filter(condition))
+        self.column(table, code, packed(condition, self.record_key))
 
     def column(self, table: str, code: str, expr: Any) -> None:
         self.keys.append((table, code, len(self.exprs)))

@@ -13,7 +13,6 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    case,
     false,
     func,
     literal_column,
@@ -22,7 +21,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.elements import BindParameter, True_
 
 from app.models.cases import Case
 from app.reports.cellkey import KEY_RANGE, PACK
@@ -159,8 +158,13 @@ def excluded_cases() -> Any:
 
 
 def packed(condition: ColumnElement[bool], record_key: Any) -> Any:
-    """Count and key sum of the rows meeting `condition`, in one aggregate (see cellkey.PACK)."""
-    return func.sum(case((condition, literal_column(str(PACK)) + record_key)))
+    """Count and key sum of the rows meeting `condition`, in one aggregate (see cellkey.PACK).
+
+    `SUM(...) FILTER (WHERE condition)`: SQLite skips the sum for the other rows, where a CASE inside the
+    sum still added a NULL for each (the profile's year: 40 ms of 205).
+    """
+    total = func.sum(literal_column(str(PACK)) + record_key)
+    return total if isinstance(condition, True_) else total.filter(condition)
 
 
 def distinct_packed(row_id: Any, record_key: Any) -> Any:

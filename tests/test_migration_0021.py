@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app import demo
 from app.models import Base
+from app.models.cases import CASE_PROFILE_DESK_INDEX
 from app.reports.indicators import compute_indicators, compute_indicators_by_desk
 from app.reports.indicators.in_charge import in_charge
 from app.reports.indicators.referrals import referrals
@@ -29,7 +30,7 @@ INDEXES = {
     "ix_case_file_key": ("case_file", 4),
     "ix_referral_date": ("referral", 6),
     "ix_risk_assessment_level": ("risk_assessment", 2),
-    "ix_case_profile_desk": ("case_profile", 3),
+    "ix_case_profile_desk": ("case_profile", len(CASE_PROFILE_DESK_INDEX)),  # every column since 0024
     "ix_case_profile_intake": ("case_profile", 4),
 }
 

@@ -21,17 +21,17 @@ Section = Callable[[Session, Scope, str], dict[Group, list[AggregateTable]]]
 
 # Relative cost of each section, to balance the lanes: CPU at full scale (2025 of the benchmark data,
 # encrypted, pages cold as after any commit, measured inside `reports.prepare`), for the whole centre's
-# year, for one desk's quarter and for the six desks' year at once: services 298, 26 and 335 ms; profile
-# 216, 59 and 272; women taken in charge 158, 19 and 213; contacts and flow 160, 25 and 183; referrals 48,
-# 7 and 50; services to minors 16, 2 and 18. Heaviest first onto the lighter lane: about 450, 70 and 535
+# year, for one desk's quarter and for the six desks' year at once: services 281, 23 and 326 ms; profile
+# 204, 35 and 259; women taken in charge 155, 18 and 197; contacts and flow 105, 17 and 132; referrals 45,
+# 8 and 54; services to minors 15, 2 and 17. Heaviest first onto the lighter lane: about 400, 52 and 510
 # ms of CPU on each of two.
 _SECTIONS: dict[Section, tuple[int, int, int]] = {
-    services: (298, 26, 335),
-    profile: (216, 59, 272),
-    in_charge: (158, 19, 213),
-    contacts_and_flow: (160, 25, 183),
-    referrals: (48, 7, 50),
-    services_to_minors: (16, 2, 18),
+    services: (281, 23, 326),
+    profile: (204, 35, 259),
+    in_charge: (155, 18, 197),
+    contacts_and_flow: (105, 17, 132),
+    referrals: (45, 8, 54),
+    services_to_minors: (15, 2, 17),
 }
 
 

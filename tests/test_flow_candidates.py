@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text, true, update
+from sqlalchemy import text, update
 
 from app.models.cases import Case, Intake
 from app.reports.indicators import flow
@@ -38,6 +38,8 @@ from app.services import accounts
 from app.services import cases as c
 from app.services.workspace import Workspace
 from tests.foundation_fixtures import initialise
+
+pytest_plugins = ["tests.flow_fixtures"]
 
 Q2 = Period.quarter(2025, 2)
 CONSENTS = ("TRATTAMENTO", "STATISTICHE")
@@ -138,16 +140,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 def _flow(world: World, scope: Scope) -> dict[Any, list[AggregateTable]]:
     with world.ws.transaction(write=False) as session:
         return flow.contacts_and_flow(session, scope, "it")
-
-
-@pytest.fixture
-def every_case(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The flow computed over every case, as before the candidate ranges (statements rebuilt both ways)."""
-    flow._statements.cache_clear()
-    monkeypatch.setattr(flow, "_ranges", lambda _scope: [true()])
-    yield
-    monkeypatch.undo()
-    flow._statements.cache_clear()
 
 
 def _col(table: AggregateTable) -> dict[str, object]:

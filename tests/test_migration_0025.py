@@ -4,7 +4,6 @@ case (as before 0025) gives, and the flow reads the ranges of those indexes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text, true
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app import demo
@@ -23,6 +22,8 @@ from app.reports.periods import Period
 from app.storage import migrate
 from tests.foundation_fixtures import initialise
 from tests.query_plans import plans_of
+
+pytest_plugins = ["tests.flow_fixtures"]
 
 FLOW = "ix_case_file_flow"
 PARTIAL = {
@@ -46,16 +47,6 @@ def _figures(session: Session) -> list[str]:
         out.append(repr(compute_indicators(session, period, [1])))
         out.append(repr(compute_indicators_by_desk(session, period, [1, 2])))
     return out
-
-
-@pytest.fixture
-def every_case(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The flow over every case of the scope, as before 0025 (its statements rebuilt both ways)."""
-    flow._statements.cache_clear()
-    monkeypatch.setattr(flow, "_ranges", lambda _scope: [true()])
-    yield
-    monkeypatch.undo()
-    flow._statements.cache_clear()
 
 
 def _columns(conn: Any, name: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,36 @@ def test_a_backup_of_an_earlier_database_keeps_its_format_and_checks(
     assert counts["case_file"] == 10
     assert _format_of(target, key) == LEGACY_CIPHER_HMAC
     assert database.integrity_problems(target, key) == []
+
+
+def test_a_backup_of_an_earlier_database_restores_and_is_rewritten(
+    legacy_folder: tuple[Path, DataKey], tmp_path: Path
+) -> None:
+    from app.services import backup as backups
+
+    folder, key = legacy_folder
+    db = folder / "ascolto.db"
+    blocker = folder / ("ascolto.db" + page_format.STAGED_SUFFIX)
+    blocker.mkdir()  # this unlock keeps the earlier pages, so the backup is of them
+    workspace = Workspace.open(folder)
+    try:
+        workspace.unlock(ADMIN, ADMIN_PW)
+        made = backups.make_backup(workspace, tmp_path / "usb")
+    finally:
+        workspace.close()
+    with zipfile.ZipFile(made.path) as archive:
+        (tmp_path / "inside.db").write_bytes(archive.read(backup.DB_MEMBER))
+    assert _format_of(tmp_path / "inside.db", key) == LEGACY_CIPHER_HMAC  # a backup as that version made it
+    blocker.rmdir()
+    _unlock(folder)  # rewritten now; then a woman more, which the restore takes back
+    workspace = Workspace.open(folder)
+    try:
+        workspace.unlock(ADMIN, ADMIN_PW)
+        add_women(workspace, 1)
+        assert _rows(db, key, "case_file") == 11
+        backups.restore_backup(workspace, made.path, ADMIN, password=ADMIN_PW)
+        assert workspace.integrity_problems() == []
+    finally:
+        workspace.close()
+    assert _format_of(db, key) == CIPHER_HMAC
+    assert _rows(db, key, "case_file") == 10

@@ -3,8 +3,10 @@ and rewritten at unlock without losing a commit, or left as it was when the rewr
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -199,3 +201,68 @@ def test_a_backup_of_an_earlier_database_restores_and_is_rewritten(
         workspace.close()
     assert _format_of(db, key) == CIPHER_HMAC
     assert _rows(db, key, "case_file") == 10
+
+
+KILL_RUNS = 8
+
+
+def test_a_kill_during_the_rewrite_loses_nothing(fnd_folder: Path, tmp_path: Path) -> None:
+    """kill -9 at random moments of the rewrite: the database is whole after each, in one format or the
+    other, every row there, every page sound."""
+    from app import demo
+
+    workspace = Workspace.open(fnd_folder)
+    workspace.unlock(ADMIN, ADMIN_PW)
+    demo.generate(workspace, cases=1200, seed=5, years=2)
+    workspace.close()
+    key = DataKey(data_key_of(fnd_folder))
+    db = fnd_folder / "ascolto.db"
+    _rewrite(db, key, LEGACY_CIPHER_HMAC)
+    with database.raw_connection(db, key) as connection:
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0"
+            )
+        ]
+    counts = {table: _rows(db, key, f'"{table}"') for table in tables}
+    trial = tmp_path / "trial" / "ascolto.db"
+    trial.parent.mkdir()
+    trial.write_bytes(db.read_bytes())
+    started = time.perf_counter()
+    assert page_format.convert_legacy(trial, key)
+    takes = time.perf_counter() - started
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.crypto.keyslots import DataKey\n"
+        "from app.storage import page_format\n"
+        "key = DataKey(bytes.fromhex(sys.stdin.readline().strip()))\n"
+        "print('ready', flush=True)\n"
+        "page_format.convert_legacy(Path(sys.argv[1]), key)\n"
+        "print('done', flush=True)\n"
+    )
+    rng = random.Random(27)
+    outcomes = []
+    halfway = 0  # kills that left a half-written copy beside the database
+    for _ in range(KILL_RUNS):
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, str(db)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(key.raw().hex().encode() + b"\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0, takes * 1.2))
+        child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
+        child.wait(timeout=30)
+        hmac = _format_of(db, key)
+        outcomes.append(hmac)
+        halfway += (db.parent / (db.name + page_format.STAGED_SUFFIX)).exists()
+        assert {table: _rows(db, key, f'"{table}"') for table in tables} == counts
+        assert database.integrity_problems(db, key) == []
+        if hmac == CIPHER_HMAC:
+            _rewrite(db, key, LEGACY_CIPHER_HMAC)  # the next run kills a rewrite again
+    assert LEGACY_CIPHER_HMAC in outcomes and halfway > 0  # some kills did land inside the rewrite
+    _unlock(fnd_folder)  # and the next unlock finishes the work
+    assert _format_of(db, key) == CIPHER_HMAC

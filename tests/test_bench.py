@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,31 @@ def test_cold_start_from_another_folder_with_a_relative_path(
     relative = Path(data.name) / bench.scale_folder(data, WOMEN).name / bench.ENCRYPTED
     shown, opened = bench._cold_start(relative)
     assert 0 < shown <= opened
+
+
+def test_the_archives_key_slot_gets_this_pcs_cost(
+    result: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    """An archive whose slot kept another cost (here the tests' fast one) is re-wrapped with this PC's
+    calibration, and the plain folder's copy of the slot file follows."""
+    from app.crypto.keyslots import KdfParams
+    from app.services import accounts
+    from app.services.workspace import SLOTS_FILE
+
+    data, _doc = result
+    folder = tmp_path / "archive"
+    shutil.copytree(bench.scale_folder(data, WOMEN), folder)
+    ws = bench._open(folder / bench.ENCRYPTED, bench.ENCRYPTED)
+    try:
+        accounts.change_own_password(ws, bench.PASSWORD, bench.PASSWORD, kdf=KdfParams(19456, 2, 1))
+    finally:
+        ws.close()
+    applied = bench._slot_of_this_pc(folder, lambda _text: None)
+    assert applied != KdfParams(19456, 2, 1)
+    ws = bench._open(folder / bench.ENCRYPTED, bench.ENCRYPTED)
+    try:
+        assert ws.slot_kdf == applied
+    finally:
+        ws.close()
+    slots = (folder / bench.ENCRYPTED / SLOTS_FILE).read_bytes()
+    assert (folder / bench.PLAIN / SLOTS_FILE).read_bytes() == slots

@@ -32,7 +32,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from app.crypto.keyslots import KdfParams
 
 FULL_WOMEN = 100_000
 QUICK_WOMEN = 10_000
@@ -167,7 +170,7 @@ def build(data_dir: Path, women: int, progress: Progress | None = None) -> Path:
     return folder
 
 
-def _slot_of_this_pc(folder: Path, say: Progress) -> None:
+def _slot_of_this_pc(folder: Path, say: Progress) -> KdfParams:
     """The archive's key slot re-wrapped with this PC's Argon2id cost, as a folder set up here gets it.
 
     An archive built on another PC, or on this one under load, kept its builder's cost, and the unlock
@@ -181,13 +184,14 @@ def _slot_of_this_pc(folder: Path, say: Progress) -> None:
     wanted = keyslots.calibrate()
     ws = _open(folder / ENCRYPTED, ENCRYPTED)
     try:
-        if ws.slot_kdf.iterations == wanted.iterations:
-            return
+        if ws.slot_kdf == wanted:
+            return wanted
         say(f"key slot calibrated to this PC: {ws.slot_kdf.iterations} -> {wanted.iterations} passes")
         accounts.change_own_password(ws, PASSWORD, PASSWORD, kdf=wanted)
     finally:
         ws.close()
     shutil.copyfile(folder / ENCRYPTED / SLOTS_FILE, folder / PLAIN / SLOTS_FILE)
+    return wanted
 
 
 # --- opening ---------------------------------------------------------------------------------------------

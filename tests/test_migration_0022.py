@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import demo
 from app.reports.indicators.scope import Scope
 from app.reports.indicators.services import services
 from app.reports.periods import Period
 from app.storage import migrate
-from tests.foundation_fixtures import initialise
+from tests.migration_fixtures import downgraded
 from tests.query_plans import plans_of
 
 INDEX = "ix_service_delivery_desk_year"
@@ -34,27 +32,18 @@ def _plan(session: Session, scope: Scope) -> str:
 
 
 def test_upgrade_from_0021_adds_the_desk_led_services_index(tmp_path: Path) -> None:
-    ws, _ = initialise(tmp_path / "data")
-    with ws:
-        demo.generate(ws, cases=80, seed=22, years=2)
-        engine = ws._engine
-        assert engine is not None
-        config = migrate.alembic_config()
-        with engine.connect() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0021")
-            conn.commit()
-            assert not list(conn.execute(text(f"PRAGMA index_info({INDEX})")))  # really 0021
-            with ws.transaction(write=False) as session:
-                before = [repr(services(session, scope, "it")) for scope in SCOPES]
-            command.upgrade(config, "head")
-            conn.commit()
-            columns = [row[2] for row in conn.execute(text(f"PRAGMA index_info({INDEX})"))]
-            assert columns == [
-                "help_desk_id", None, "service_type", "mode", "case_id", "minutes", "date", "record_key",
-                "woman_key",
-            ]  # fmt: skip
-            assert MigrationContext.configure(conn).get_current_revision() == migrate.head_revision()
+    with downgraded(tmp_path / "data", "0021", cases=80, seed=22) as m:
+        ws, conn = m.ws, m.conn
+        assert not list(conn.execute(text(f"PRAGMA index_info({INDEX})")))  # really 0021
+        with ws.transaction(write=False) as session:
+            before = [repr(services(session, scope, "it")) for scope in SCOPES]
+        m.upgrade()
+        columns = [row[2] for row in conn.execute(text(f"PRAGMA index_info({INDEX})"))]
+        assert columns == [
+            "help_desk_id", None, "service_type", "mode", "case_id", "minutes", "date", "record_key",
+            "woman_key",
+        ]  # fmt: skip
+        assert MigrationContext.configure(conn).get_current_revision() == migrate.head_revision()
         with ws.transaction(write=False) as session:
             assert [repr(services(session, scope, "it")) for scope in SCOPES] == before
             count = session.scalar(text("SELECT count(*) FROM service_delivery"))

@@ -8,13 +8,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import demo
 from app.models import Base
 from app.reports.indicators import compute_indicators, compute_indicators_by_desk
 from app.reports.indicators.profile import profile
@@ -22,7 +20,7 @@ from app.reports.indicators.scope import Scope
 from app.reports.periods import Period
 from app.services import cases
 from app.storage import migrate
-from tests.foundation_fixtures import initialise
+from tests.migration_fixtures import downgraded
 from tests.query_plans import plans_of
 from tests.test_case_profile import REFERENCE, STORED, assert_current
 
@@ -37,37 +35,26 @@ def _figures(session: Session) -> list[str]:
 
 
 def test_upgrade_from_0022_keeps_the_latest_assessment_and_every_figure(tmp_path: Path) -> None:
-    ws, _ = initialise(tmp_path / "data")
-    with ws:
-        demo.generate(ws, cases=80, seed=23, years=2)
-        engine = ws._engine
-        assert engine is not None
-        config = migrate.alembic_config()
-        with engine.connect() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0022")
-            conn.commit()
-            columns = {row[1] for row in conn.execute(text("PRAGMA table_info(case_profile)"))}
-            assert "risk_on" not in columns and "risk_level" not in columns  # really 0022
-            # written at 0022, with no triggers to keep the row: the upgrade must find them
-            conn.execute(
-                text(
-                    "UPDATE risk_assessment SET level = 'BASSO', date = date(date, '-3 day') WHERE id % 3 = 0"
-                )
-            )
-            conn.execute(text("DELETE FROM risk_assessment WHERE id % 5 = 0"))
-            conn.commit()
-            command.upgrade(config, "head")
-            conn.commit()
-            stored = [tuple(r) for r in conn.execute(text(STORED))]
-            assert stored == [tuple(r) for r in conn.execute(text(REFERENCE))]
-            assert sum(1 for r in stored if r[-1] is not None) > 20  # the kept levels are not all empty
-            differences = [
-                d
-                for d in compare_metadata(MigrationContext.configure(conn), Base.metadata)
-                if "case_profile" in repr(d)
-            ]
-            assert differences == []
+    with downgraded(tmp_path / "data", "0022", cases=80, seed=23) as m:
+        ws, engine, conn = m.ws, m.engine, m.conn
+        columns = {row[1] for row in conn.execute(text("PRAGMA table_info(case_profile)"))}
+        assert "risk_on" not in columns and "risk_level" not in columns  # really 0022
+        # written at 0022, with no triggers to keep the row: the upgrade must find them
+        conn.execute(
+            text("UPDATE risk_assessment SET level = 'BASSO', date = date(date, '-3 day') WHERE id % 3 = 0")
+        )
+        conn.execute(text("DELETE FROM risk_assessment WHERE id % 5 = 0"))
+        conn.commit()
+        m.upgrade()
+        stored = [tuple(r) for r in conn.execute(text(STORED))]
+        assert stored == [tuple(r) for r in conn.execute(text(REFERENCE))]
+        assert sum(1 for r in stored if r[-1] is not None) > 20  # the kept levels are not all empty
+        differences = [
+            d
+            for d in compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            if "case_profile" in repr(d)
+        ]
+        assert differences == []
         assert migrate.current_revision(engine) == migrate.head_revision()
         with ws.transaction(write=False) as session:
             kept = _figures(session)

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import demo
 from app.reports.indicators.profile import profile
 from app.reports.indicators.scope import Scope
 from app.reports.periods import Period
 from app.storage import migrate
-from tests.foundation_fixtures import initialise
+from tests.migration_fixtures import downgraded
 from tests.query_plans import plans_of
 
 INDEX = "ix_case_profile_desk"
@@ -34,26 +32,17 @@ def _plan(session: Session, scope: Scope) -> str:
 
 
 def test_upgrade_from_0023_carries_every_column_in_the_desk_index(tmp_path: Path) -> None:
-    ws, _ = initialise(tmp_path / "data")
-    with ws:
-        demo.generate(ws, cases=160, seed=24, years=3)
-        engine = ws._engine
-        assert engine is not None
-        config = migrate.alembic_config()
-        with engine.connect() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0023")
-            conn.commit()
-            narrow = [row[2] for row in conn.execute(text(f"PRAGMA index_info({INDEX})"))]
-            assert narrow == ["desk_id", "opened_on", "closed_on"]  # really 0023
-            with ws.transaction(write=False) as session:
-                before = [repr(profile(session, scope, "it")) for scope in SCOPES]
-            command.upgrade(config, "head")
-            conn.commit()
-            columns = [row[2] for row in conn.execute(text(f"PRAGMA index_info({INDEX})"))]
-            table = [row[1] for row in conn.execute(text("PRAGMA table_info(case_profile)"))]
-            assert columns[:3] == narrow and sorted(columns) == sorted(c for c in table if c != "case_id")
-            assert MigrationContext.configure(conn).get_current_revision() == migrate.head_revision()
+    with downgraded(tmp_path / "data", "0023", cases=160, seed=24, years=3) as m:
+        ws, conn = m.ws, m.conn
+        narrow = [row[2] for row in conn.execute(text(f"PRAGMA index_info({INDEX})"))]
+        assert narrow == ["desk_id", "opened_on", "closed_on"]  # really 0023
+        with ws.transaction(write=False) as session:
+            before = [repr(profile(session, scope, "it")) for scope in SCOPES]
+        m.upgrade()
+        columns = [row[2] for row in conn.execute(text(f"PRAGMA index_info({INDEX})"))]
+        table = [row[1] for row in conn.execute(text("PRAGMA table_info(case_profile)"))]
+        assert columns[:3] == narrow and sorted(columns) == sorted(c for c in table if c != "case_id")
+        assert MigrationContext.configure(conn).get_current_revision() == migrate.head_revision()
         with ws.transaction(write=False) as session:
             assert [repr(profile(session, scope, "it")) for scope in SCOPES] == before
             count = session.scalar(text("SELECT count(*) FROM case_profile WHERE desk_id = 1"))

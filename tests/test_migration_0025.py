@@ -8,19 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import demo
 from app.models import Base
 from app.reports.indicators import compute_indicators, compute_indicators_by_desk, flow
 from app.reports.indicators.scope import Scope
 from app.reports.periods import Period
 from app.storage import migrate
-from tests.foundation_fixtures import initialise
+from tests.migration_fixtures import downgraded
 from tests.query_plans import plans_of
 
 pytest_plugins = ["tests.flow_fixtures"]
@@ -60,35 +58,26 @@ def _plan(session: Session, scope: Scope) -> str:
 def test_upgrade_from_0024_reads_the_open_cases_and_keeps_every_figure(
     tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    ws, _ = initialise(tmp_path / "data")
-    with ws:
-        demo.generate(ws, cases=300, seed=24, years=2)
-        engine = ws._engine
-        assert engine is not None
-        config = migrate.alembic_config()
-        with engine.connect() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0024")
-            conn.commit()
-            assert _columns(conn, FLOW)[:3] == ["help_desk_id", "opened_on", "closed_on"]  # really 0024
-            assert not any(_columns(conn, name) for name in PARTIAL)
-            for statement in ODD:
-                conn.execute(text(statement))
-            conn.commit()
-            command.upgrade(config, "head")
-            conn.commit()
-            assert _columns(conn, FLOW) == [
-                "help_desk_id", "closed_on", "opened_on", "taken_in_charge_on", "status", "statistics_allowed",
-                "record_key",
-            ]  # fmt: skip
-            assert {name: _columns(conn, name) for name in PARTIAL} == PARTIAL
-            differences = [
-                d
-                for d in compare_metadata(MigrationContext.configure(conn), Base.metadata)
-                if any(name in repr(d) for name in [FLOW, *PARTIAL])
-            ]
-            assert differences == []
-            assert MigrationContext.configure(conn).get_current_revision() == migrate.head_revision()
+    with downgraded(tmp_path / "data", "0024", cases=300, seed=24) as m:
+        ws, conn = m.ws, m.conn
+        assert _columns(conn, FLOW)[:3] == ["help_desk_id", "opened_on", "closed_on"]  # really 0024
+        assert not any(_columns(conn, name) for name in PARTIAL)
+        for statement in ODD:
+            conn.execute(text(statement))
+        conn.commit()
+        m.upgrade()
+        assert _columns(conn, FLOW) == [
+            "help_desk_id", "closed_on", "opened_on", "taken_in_charge_on", "status", "statistics_allowed",
+            "record_key",
+        ]  # fmt: skip
+        assert {name: _columns(conn, name) for name in PARTIAL} == PARTIAL
+        differences = [
+            d
+            for d in compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            if any(name in repr(d) for name in [FLOW, *PARTIAL])
+        ]
+        assert differences == []
+        assert MigrationContext.configure(conn).get_current_revision() == migrate.head_revision()
         with ws.transaction(write=False) as session:
             kept = _figures(session)
             for name, table in (("ix_case_file_charged_after_closing", "case_file"),

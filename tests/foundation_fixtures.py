@@ -153,6 +153,19 @@ def data_key_of(folder: Path) -> bytes:
         workspace.close()
 
 
+def rewrite_pages(db: Path, key: DataKey, hmac: str) -> None:
+    """The closed database as another page format would have written it (`sqlcipher_export`, as
+    `storage.page_format` does): `database.LEGACY_CIPHER_HMAC` makes a database of an earlier version."""
+    other = db.with_name("other.db")
+    with database.raw_connection(db, key) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        connection.execute(f"ATTACH DATABASE ? AS other KEY {key.sqlcipher_literal()}", (str(other),))
+        connection.execute(f"PRAGMA other.cipher_hmac_algorithm = {hmac}")
+        connection.execute("SELECT sqlcipher_export('other')").fetchall()
+        connection.execute("DETACH DATABASE other")
+    other.replace(db)
+
+
 def root_page(folder: Path, key_raw: bytes, table: str) -> int:
     """The page number (1-based) of a table's root page in the folder's database."""
     with database.raw_connection(folder / "ascolto.db", DataKey(key_raw)) as connection:

@@ -17,23 +17,19 @@ from app.crypto.keyslots import DataKey
 from app.services.workspace import Workspace
 from app.storage import backup, database, page_format
 from app.storage.database import CIPHER_HMAC, LEGACY_CIPHER_HMAC, StorageError
-from tests.foundation_fixtures import ADMIN, ADMIN_PW, PLAIN_SQLITE_HEADER, add_women, data_key_of, sidecars
+from tests.foundation_fixtures import (
+    ADMIN,
+    ADMIN_PW,
+    PLAIN_SQLITE_HEADER,
+    add_women,
+    data_key_of,
+    rewrite_pages,
+    sidecars,
+)
 
 pytest_plugins = ["tests.foundation_fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _rewrite(db: Path, key: DataKey, hmac: str) -> None:
-    """The database as another format would have written it (sqlcipher_export, as the conversion does)."""
-    other = db.with_name("other.db")
-    with database.raw_connection(db, key) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        connection.execute(f"ATTACH DATABASE ? AS other KEY {key.sqlcipher_literal()}", (str(other),))
-        connection.execute(f"PRAGMA other.cipher_hmac_algorithm = {hmac}")
-        connection.execute("SELECT sqlcipher_export('other')").fetchall()
-        connection.execute("DETACH DATABASE other")
-    other.replace(db)
 
 
 @pytest.fixture
@@ -44,7 +40,7 @@ def legacy_folder(fnd_folder: Path) -> tuple[Path, DataKey]:
     add_women(workspace, 10)
     workspace.close()
     key = DataKey(data_key_of(fnd_folder))
-    _rewrite(fnd_folder / "ascolto.db", key, LEGACY_CIPHER_HMAC)
+    rewrite_pages(fnd_folder / "ascolto.db", key, LEGACY_CIPHER_HMAC)
     assert _format_of(fnd_folder / "ascolto.db", key) == LEGACY_CIPHER_HMAC
     return fnd_folder, key
 
@@ -217,7 +213,7 @@ def test_a_kill_during_the_rewrite_loses_nothing(fnd_folder: Path, tmp_path: Pat
     workspace.close()
     key = DataKey(data_key_of(fnd_folder))
     db = fnd_folder / "ascolto.db"
-    _rewrite(db, key, LEGACY_CIPHER_HMAC)
+    rewrite_pages(db, key, LEGACY_CIPHER_HMAC)
     with database.raw_connection(db, key) as connection:
         tables = [
             r[0]
@@ -262,7 +258,7 @@ def test_a_kill_during_the_rewrite_loses_nothing(fnd_folder: Path, tmp_path: Pat
         assert {table: _rows(db, key, f'"{table}"') for table in tables} == counts
         assert database.integrity_problems(db, key) == []
         if hmac == CIPHER_HMAC:
-            _rewrite(db, key, LEGACY_CIPHER_HMAC)  # the next run kills a rewrite again
+            rewrite_pages(db, key, LEGACY_CIPHER_HMAC)  # the next run kills a rewrite again
     assert LEGACY_CIPHER_HMAC in outcomes and halfway > 0  # some kills did land inside the rewrite
     _unlock(fnd_folder)  # and the next unlock finishes the work
     assert _format_of(db, key) == CIPHER_HMAC

@@ -31,15 +31,15 @@ from alembic import command
 from sqlalchemy import select
 
 from app import cli
-from app.crypto.keyslots import KdfParams
+from app.crypto.keyslots import DataKey, KdfParams
 from app.models.cases import ServiceDelivery
 from app.reports.periods import parse_period
 from app.services import backup, maintenance, releases, reports
 from app.services import cases as c
 from app.services.errors import UserError
 from app.services.workspace import Workspace
-from app.storage import database, migrate
-from tests.foundation_fixtures import add_women
+from app.storage import database, migrate, page_format
+from tests.foundation_fixtures import add_women, rewrite_pages
 from tests.reliability import figures
 
 FAST_KDF = KdfParams(19456, 2, 1)
@@ -287,6 +287,55 @@ def test_an_upgrade_on_a_full_disk_gives_a_clear_message_and_changes_nothing(
     finally:
         ws.close()
     _assert_says_disk_full(caught.value)
+
+
+@pytest.mark.parametrize("room", ["none", "the rewrite's"])
+def test_an_update_from_the_earlier_page_format_on_a_full_disk_loses_nothing(
+    small_disk: SmallDisk, room: str
+) -> None:
+    """The folder of the previous version (HMAC-SHA512 pages, schema 0022) on a full disk: the page
+    rewrite at unlock needs as much room as the database, then the upgrade its copy. Either the unlock
+    goes through or she hears 'disk full'; nothing is lost, no half rewrite is left, and once there is
+    room the next unlock finishes both, with every row."""
+    folder = small_disk.root / "data"
+    ws = _initialise(folder)
+    case_id = _open_case(ws)
+    key = DataKey(ws.data_key.raw())
+    engine = ws._engine
+    assert engine is not None
+    config = migrate.alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0022")  # the schema of the previous version
+        conn.commit()
+    ws.close()
+    db = folder / "ascolto.db"
+    rewrite_pages(db, key, database.LEGACY_CIPHER_HMAC)  # and its pages
+    filler = small_disk.fill(leave=db.stat().st_size + 8192 if room != "none" else 0)
+    figures.add("ENOSPC scenarios")
+    ws = Workspace.open(folder)
+    refused: UserError | None = None
+    try:
+        ws.unlock(USER, PASSWORD)
+    except UserError as exc:  # anything else reaches the user raw: the test fails on it
+        refused = exc
+    else:
+        assert c.get_case(ws, case_id).identity is not None
+    finally:
+        ws.close()
+    if refused is not None:
+        _assert_says_disk_full(refused)
+    assert not (folder / ("ascolto.db" + page_format.STAGED_SUFFIX)).exists(), "a half rewrite was left"
+    filler.unlink()
+    ws = Workspace.open(folder)
+    try:
+        ws.unlock(USER, PASSWORD)
+        assert c.get_case(ws, case_id).identity is not None
+        assert ws.schema_revision() == migrate.head_revision()
+        with database.raw_connection(db, ws.data_key) as connection:
+            assert database.page_hmac(connection) == database.CIPHER_HMAC
+    finally:
+        ws.close()
 
 
 def test_cli_on_a_full_disk_prints_one_clear_line(

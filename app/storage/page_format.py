@@ -20,6 +20,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from app.crypto.keyslots import DataKey
 from app.fs import file_mode, fsync_directory
 from app.storage import database
+from app.storage.errors import classify_database_error
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,4 @@ def _reason(exc: BaseException) -> str:
     """What went wrong, without a path or a value that could name anyone (the log is plaintext)."""
     if isinstance(exc, _NotEqual):
         return str(exc)
-    if isinstance(exc, OSError):
-        return f"{type(exc).__name__} errno {exc.errno}"
-    return f"{type(exc).__name__}: {exc}"
+    return classify_database_error(exc) or type(exc).__name__
